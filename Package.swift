@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "billcast",
+  products: [
+    .executable(name: "billcast", targets: ["billcast"]),
+    .library(name: "BillcastCore", targets: ["BillcastCore"]),
+    .library(name: "BillcastPricing", targets: ["BillcastPricing"]),
+    .library(name: "BillcastProfile", targets: ["BillcastProfile"]),
+    .library(name: "BillcastEngine", targets: ["BillcastEngine"]),
+    .library(name: "BillcastReport", targets: ["BillcastReport"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    .target(name: "BillcastCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+    .target(name: "BillcastPricing", dependencies: ["BillcastCore"]),
+    .target(name: "BillcastProfile", dependencies: ["BillcastCore"]),
+    .target(name: "BillcastEngine", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile"]),
+    .target(name: "BillcastReport", dependencies: ["BillcastCore", "BillcastPricing", "BillcastEngine"]),
+    .target(
+      name: "BillcastCLI",
+      dependencies: [
+        "BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastReport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "billcast", dependencies: ["BillcastCLI"]),
+    .testTarget(name: "BillcastCoreTests", dependencies: ["BillcastCore"]),
+    .testTarget(name: "BillcastPricingTests", dependencies: ["BillcastPricing"]),
+    .testTarget(name: "BillcastProfileTests", dependencies: ["BillcastProfile"]),
+    .testTarget(name: "BillcastEngineTests", dependencies: ["BillcastEngine"]),
+    .testTarget(
+      name: "BillcastReportTests", dependencies: ["BillcastReport"],
+      exclude: ["Golden"]),
+    .testTarget(name: "BillcastCLITests", dependencies: ["billcast"]),
+  ]
+)

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `billcast` command: estimates and forecasts monthly cloud bills.
+public struct BillcastCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "billcast",
+    abstract: "Estimate, compare and forecast monthly cloud bills from a usage profile.",
+    version: "0.1.0",
+    subcommands: [EstimateCommand.self, PricingCommand.self])
+
+  public init() {}
+}

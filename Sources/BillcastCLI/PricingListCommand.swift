@@ -1,0 +1,22 @@
+import ArgumentParser
+import BillcastCore
+import BillcastPricing
+import BillcastReport
+
+/// `billcast pricing list`: every table and service.
+struct PricingListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "list", abstract: "List the pricing tables and their services.")
+
+  @OptionGroup var pricingOptions: PricingOptions
+  @OptionGroup var output: OutputOptions
+
+  func run() throws {
+    let catalog: PricingCatalog
+    do { catalog = try pricingOptions.loadCatalog(near: nil) } catch { throw exitWithDiagnostics(error) }
+    switch output.format {
+    case .json: try output.write(PricingReport.listJSON(catalog))
+    case .markdown: try output.write(PricingReport.listMarkdown(catalog))
+    case .table: try output.write(PricingReport.listText(catalog))
+    }
+  }
+}

@@ -1,0 +1,58 @@
+/// A calendar day, `YYYY-MM-DD`, without time zone: the unit of every date in billcast.
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public var year: Int
+  public var month: Int
+  public var day: Int
+
+  /// Creates a date; returns nil if the day does not exist.
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...9999).contains(year), (1...12).contains(month),
+      (1...CalendarDate.daysIn(year: year, month: month)).contains(day)
+    else { return nil }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// Parses `YYYY-MM-DD` exactly.
+  public init?(_ text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+    else { return nil }
+    self.init(year: y, month: m, day: d)
+  }
+
+  public static func < (a: Self, b: Self) -> Bool {
+    (a.year, a.month, a.day) < (b.year, b.month, b.day)
+  }
+
+  public var description: String {
+    let y = String(year), m = String(month), d = String(day)
+    return String(repeating: "0", count: 4 - y.count) + y + "-" + (m.count == 1 ? "0" : "") + m + "-" + (d.count == 1 ? "0" : "") + d
+  }
+
+  /// The number of days in a month.
+  public static func daysIn(year: Int, month: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  /// The same day `months` months later, clamped to the month's last day.
+  public func adding(months: Int) -> CalendarDate {
+    let index = year * 12 + (month - 1) + months
+    let y = index / 12, m = index % 12 + 1
+    return CalendarDate(year: y, month: m, day: Swift.min(day, Self.daysIn(year: y, month: m)))!
+  }
+
+  /// Whole months from `self` to `later` (how many times `adding(months: 1)` fits).
+  public func months(until later: CalendarDate) -> Int {
+    var n = (later.year - year) * 12 + (later.month - month)
+    if later.day < day { n -= 1 }
+    return n
+  }
+}

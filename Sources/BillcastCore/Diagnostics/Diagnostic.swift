@@ -1,0 +1,127 @@
+/// One problem found in an input file, with where it is.
+///
+/// Rendered as `file:line:col: error: key.path: message`, the shape compilers and
+/// swift-format use, so editors and CI annotate the right line.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+  /// How bad the problem is.
+  public enum Severity: String, Sendable, Comparable {
+    case error, warning, note
+
+    private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+  }
+
+  public var severity: Severity
+  /// The file's path as the user gave it.
+  public var file: String
+  /// The 1-based line, or nil when the problem concerns the whole file.
+  public var line: Int?
+  /// The 1-based column, or nil.
+  public var column: Int?
+  /// The key path of the value in the file, like `architectures.web.components.ssr.inputs.requests`.
+  public var path: String
+  /// What is wrong, and what would be right.
+  public var message: String
+
+  public init(_ severity: Severity = .error, file: String, line: Int? = nil, column: Int? = nil, path: String = "", message: String) {
+    self.severity = severity
+    self.file = file
+    self.line = line
+    self.column = column
+    self.path = path
+    self.message = message
+  }
+
+  public var description: String {
+    var location = file
+    if let line { location += ":\(line)" }
+    if let column { location += ":\(column)" }
+    let prefix = path.isEmpty ? "" : "\(path): "
+    return "\(location): \(severity.rawValue): \(prefix)\(message)"
+  }
+}
+
+/// The problems that stopped a file from loading: every one found, in file order.
+public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
+  public var diagnostics: [Diagnostic]
+
+  public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+  public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Collects diagnostics while a file is read, so all of them can be reported at once.
+public final class DiagnosticCollector: @unchecked Sendable {
+  public private(set) var diagnostics: [Diagnostic] = []
+
+  public init() {}
+
+  /// Adds a diagnostic.
+  public func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+  /// Whether any error was added.
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+  /// The errors, sorted by file position.
+  public var errors: [Diagnostic] { Self.sorted(diagnostics.filter { $0.severity == .error }) }
+
+  /// The warnings, sorted by file position.
+  public var warnings: [Diagnostic] { Self.sorted(diagnostics.filter { $0.severity != .error }) }
+
+  /// Throws every error collected, if any.
+  public func throwIfErrors() throws(DiagnosticError) {
+    if hasErrors { throw DiagnosticError(errors) }
+  }
+
+  static func sorted(_ list: [Diagnostic]) -> [Diagnostic] {
+    var seen = Set<Diagnostic>()
+    let unique = list.filter { seen.insert($0).inserted }
+    return unique.enumerated().sorted { a, b in
+      let x = a.element, y = b.element
+      if x.file != y.file { return a.offset < b.offset }
+      let lx = x.line ?? 0, ly = y.line ?? 0
+      if lx != ly { return lx < ly }
+      let cx = x.column ?? 0, cy = y.column ?? 0
+      if cx != cy { return cx < cy }
+      return a.offset < b.offset
+    }.map(\.element)
+  }
+}
+
+/// Suggests the closest known name for a misspelt one.
+public enum Spelling {
+  /// The known name nearest to `name` by edit distance, if it is close enough to be a likely typo.
+  public static func suggestion(for name: String, among known: some Sequence<String>) -> String? {
+    var best: (String, Int)?
+    for candidate in known {
+      let d = distance(name.lowercased(), candidate.lowercased())
+      if best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) { best = (candidate, d) }
+    }
+    guard let (candidate, d) = best else { return nil }
+    let limit = Swift.max(2, Swift.min(name.count, candidate.count) / 3)
+    return d <= limit ? candidate : nil
+  }
+
+  /// Levenshtein distance.
+  static func distance(_ a: String, _ b: String) -> Int {
+    let x = Array(a), y = Array(b)
+    if x.isEmpty { return y.count }
+    if y.isEmpty { return x.count }
+    var previous = Array(0...y.count)
+    var current = previous
+    for i in 1...x.count {
+      current[0] = i
+      for j in 1...y.count {
+        current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+      }
+      swap(&previous, &current)
+    }
+    return previous[y.count]
+  }
+
+  /// " (did you mean 'x'?)" or "".
+  public static func hint(for name: String, among known: some Sequence<String>) -> String {
+    if let s = suggestion(for: name, among: known) { return " (did you mean '\(s)'?)" }
+    return ""
+  }
+}

@@ -1,0 +1,124 @@
+/// A closed interval of exact decimals, `low...high`: a figure with its range.
+///
+/// A plain number is an interval of width zero. Arithmetic follows interval
+/// rules, so a formula over ranges yields a range that contains every value the
+/// formula takes for values inside its operands' ranges.
+public struct Interval: Hashable, Sendable {
+  /// The smallest value.
+  public var low: ExactDecimal
+  /// The largest value.
+  public var high: ExactDecimal
+
+  /// Creates an interval; `low` must not exceed `high`.
+  public init(_ low: ExactDecimal, _ high: ExactDecimal) {
+    precondition(low <= high, "Interval low above high")
+    self.low = low
+    self.high = high
+  }
+
+  /// Creates an interval of width zero.
+  public init(_ value: ExactDecimal) {
+    self.low = value
+    self.high = value
+  }
+
+  /// The interval holding only zero.
+  public static let zero = Interval(.zero)
+
+  /// Whether the interval holds a single value.
+  public var isPoint: Bool { low == high }
+
+  /// Whether `value` lies inside the interval.
+  public func contains(_ value: ExactDecimal) -> Bool { low <= value && value <= high }
+
+  /// Whether `other` lies entirely inside this interval.
+  public func contains(_ other: Interval) -> Bool { low <= other.low && other.high <= high }
+
+  /// Applies a non-decreasing function to both ends.
+  public func mapMonotone(_ f: (ExactDecimal) throws -> ExactDecimal) rethrows -> Interval {
+    Interval(try f(low), try f(high))
+  }
+
+  public static func + (a: Interval, b: Interval) -> Interval { Interval(a.low + b.low, a.high + b.high) }
+  public static func - (a: Interval, b: Interval) -> Interval { Interval(a.low - b.high, a.high - b.low) }
+  public static func += (a: inout Interval, b: Interval) { a = a + b }
+}
+
+/// Why interval arithmetic could not produce a result.
+public enum IntervalArithmeticError: Error, Equatable, Sendable {
+  case overflow
+  case divisionByZero
+}
+
+extension Interval {
+  /// The sum, or an error on overflow.
+  public func adding(_ b: Interval) throws(IntervalArithmeticError) -> Interval {
+    let l = low.addingReportingOverflow(b.low), h = high.addingReportingOverflow(b.high)
+    if l.overflow || h.overflow { throw .overflow }
+    return Interval(l.partialValue, h.partialValue)
+  }
+
+  /// The difference, or an error on overflow.
+  public func subtracting(_ b: Interval) throws(IntervalArithmeticError) -> Interval {
+    let l = low.subtractingReportingOverflow(b.high), h = high.subtractingReportingOverflow(b.low)
+    if l.overflow || h.overflow { throw .overflow }
+    return Interval(l.partialValue, h.partialValue)
+  }
+
+  /// The product, or an error on overflow.
+  public func multiplied(by b: Interval) throws(IntervalArithmeticError) -> Interval {
+    if isPoint && b.isPoint {
+      let p = low.multipliedReportingOverflow(by: b.low)
+      if p.overflow { throw .overflow }
+      return Interval(p.partialValue)
+    }
+    var lo = ExactDecimal.max, hi = ExactDecimal.min
+    for x in [low, high] {
+      for y in [b.low, b.high] {
+        let p = x.multipliedReportingOverflow(by: y)
+        if p.overflow { throw .overflow }
+        lo = .minimum(lo, p.partialValue)
+        hi = .maximum(hi, p.partialValue)
+      }
+    }
+    return Interval(lo, hi)
+  }
+
+  /// The quotient; the divisor must not contain zero.
+  public func divided(by b: Interval) throws(IntervalArithmeticError) -> Interval {
+    if b.contains(ExactDecimal.zero) { throw .divisionByZero }
+    var lo = ExactDecimal.max, hi = ExactDecimal.min
+    for x in [low, high] {
+      for y in [b.low, b.high] {
+        let q = x.dividedReportingOverflow(by: y)
+        if q.overflow { throw .overflow }
+        lo = .minimum(lo, q.partialValue)
+        hi = .maximum(hi, q.partialValue)
+      }
+    }
+    return Interval(lo, hi)
+  }
+
+  /// The negation.
+  public func negated() -> Interval { Interval(-high, -low) }
+
+  /// The element-wise minimum.
+  public static func minimum(_ a: Interval, _ b: Interval) -> Interval {
+    Interval(.minimum(a.low, b.low), .minimum(a.high, b.high))
+  }
+
+  /// The element-wise maximum.
+  public static func maximum(_ a: Interval, _ b: Interval) -> Interval {
+    Interval(.maximum(a.low, b.low), .maximum(a.high, b.high))
+  }
+
+  /// The smallest interval holding both.
+  public func hull(_ b: Interval) -> Interval {
+    Interval(.minimum(low, b.low), .maximum(high, b.high))
+  }
+}
+
+extension Interval: CustomStringConvertible {
+  /// `5` for a point, `1000..5000` for a range.
+  public var description: String { isPoint ? low.description : "\(low)..\(high)" }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Yams
+
+/// A YAML file, composed into a node tree that is safe to walk.
+public struct YAMLDocument {
+  /// The file's path as the user gave it (used in diagnostics).
+  public var path: String
+  /// The root node.
+  public var root: Node
+  /// The SHA-256 of the file's text, in lower-case hex.
+  public var sha256: String
+
+  /// Reads and composes a file, applying `limits` before anything else.
+  public static func load(path: String, limits: YAMLLimits = .standard) throws(DiagnosticError) -> YAMLDocument {
+    let url = URL(fileURLWithPath: path)
+    let size: Int
+    do {
+      let values = try url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
+      guard values.isRegularFile == true else {
+        throw DiagnosticError([Diagnostic(file: path, message: "not a regular file")])
+      }
+      size = values.fileSize ?? 0
+    } catch let e as DiagnosticError {
+      throw e
+    } catch {
+      throw DiagnosticError([Diagnostic(file: path, message: "cannot read the file (\(Self.reason(error)))")])
+    }
+    if size > limits.maximumBytes {
+      throw DiagnosticError([
+        Diagnostic(file: path, message: "the file is \(size) bytes; the limit is \(limits.maximumBytes) bytes")
+      ])
+    }
+    let data: Data
+    do {
+      let handle = try FileHandle(forReadingFrom: url)
+      defer { try? handle.close() }
+      data = try handle.read(upToCount: limits.maximumBytes + 1) ?? Data()
+    } catch {
+      throw DiagnosticError([Diagnostic(file: path, message: "cannot read the file (\(Self.reason(error)))")])
+    }
+    if data.count > limits.maximumBytes {
+      throw DiagnosticError([
+        Diagnostic(file: path, message: "the file is larger than the limit of \(limits.maximumBytes) bytes")
+      ])
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw DiagnosticError([Diagnostic(file: path, message: "the file is not valid UTF-8")])
+    }
+    return try parse(text, path: path, limits: limits)
+  }
+
+  /// Composes YAML text, applying `limits`.
+  public static func parse(_ text: String, path: String, limits: YAMLLimits = .standard) throws(DiagnosticError) -> YAMLDocument {
+    if text.utf8.count > limits.maximumBytes {
+      throw DiagnosticError([
+        Diagnostic(file: path, message: "the text is \(text.utf8.count) bytes; the limit is \(limits.maximumBytes) bytes")
+      ])
+    }
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: text, Resolver.basic)
+    } catch let error as YamlError {
+      throw DiagnosticError([diagnostic(for: error, path: path)])
+    } catch {
+      throw DiagnosticError([Diagnostic(file: path, message: "not valid YAML (\(reason(error)))")])
+    }
+    guard let root = node else {
+      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "the file is empty")])
+    }
+    var budget = limits.maximumNodes
+    if let problem = checkBudget(root, budget: &budget, depth: 0, limits: limits) {
+      throw DiagnosticError([Diagnostic(file: path, line: root.mark?.line, column: root.mark?.column, message: problem)])
+    }
+    return YAMLDocument(path: path, root: root, sha256: SHA256.hex(text.utf8))
+  }
+
+  /// Walks the tree counting nodes (aliases are counted every time they are used).
+  private static func checkBudget(_ node: Node, budget: inout Int, depth: Int, limits: YAMLLimits) -> String? {
+    budget -= 1
+    if budget < 0 {
+      return "the document has more than \(limits.maximumNodes) nodes once its aliases are expanded (an alias bomb?)"
+    }
+    if depth > limits.maximumDepth { return "the document nests deeper than \(limits.maximumDepth) levels" }
+    switch node {
+    case .scalar, .alias:
+      return nil
+    case .mapping(let mapping):
+      for (key, value) in mapping {
+        if let p = checkBudget(key, budget: &budget, depth: depth + 1, limits: limits) { return p }
+        if let p = checkBudget(value, budget: &budget, depth: depth + 1, limits: limits) { return p }
+      }
+    case .sequence(let sequence):
+      for item in sequence {
+        if let p = checkBudget(item, budget: &budget, depth: depth + 1, limits: limits) { return p }
+      }
+    }
+    return nil
+  }
+
+  static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      var message = "invalid YAML: \(problem)"
+      if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+      return Diagnostic(file: path, line: mark.line, column: mark.column, message: message)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+      return Diagnostic(
+        file: path, line: context.mark.line, column: context.mark.column,
+        message: "duplicate key \(keys) in one mapping; each key may appear once")
+    case .reader(let problem, let offset, _, _):
+      return Diagnostic(file: path, message: "cannot read YAML: \(problem) at byte \(offset ?? 0)")
+    default:
+      return Diagnostic(file: path, message: "invalid YAML: \(error)")
+    }
+  }
+
+  static func reason(_ error: Error) -> String {
+    let text = (error as NSError).localizedDescription
+    return text.isEmpty ? String(describing: error) : text
+  }
+}

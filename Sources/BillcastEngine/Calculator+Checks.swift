@@ -1,0 +1,91 @@
+import BillcastCore
+import BillcastPricing
+import BillcastProfile
+
+extension Calculator {
+  /// Evaluates a component's numeric inputs and checks them against the service's bounds.
+  mutating func evaluateInputs(_ component: ResolvedComponent) -> [String: Interval]? {
+    var values: [String: Interval] = [:]
+    var ok = true
+    for input in component.service.inputs where input.isNumeric {
+      guard let formula = component.numeric[input.name] else { continue }
+      let given = component.component.inputs.first { $0.name == input.name }
+      let location = given?.location ?? component.component.location
+      let value: Interval
+      do {
+        value = try formula.evaluate { workload[$0] }
+      } catch {
+        diagnostics.add(location.diagnostic(.error, "\(input.name): \(error)"))
+        ok = false
+        continue
+      }
+      if value.low.magnitude > Estimator.quantityLimit || value.high.magnitude > Estimator.quantityLimit {
+        diagnostics.add(location.diagnostic(.error, "\(input.name) = \(value) exceeds billcast's limit of 10^14"))
+        ok = false
+        continue
+      }
+      if let min = input.hardMinimum, value.low < min {
+        diagnostics.add(location.diagnostic(.error, "\(input.name) = \(value) is below \(min), the least \(component.service.id) allows"))
+        ok = false
+      }
+      if let max = input.hardMaximum, value.high > max {
+        diagnostics.add(location.diagnostic(.error, "\(input.name) = \(value) is above \(max), the most \(component.service.id) allows"))
+        ok = false
+      }
+      for rule in input.softRules where component.matches(rule.when) && inForce(from: rule.from, until: rule.until) {
+        if let problem = Self.violation(of: rule, by: value) {
+          warnings.append(EstimateWarning(
+            code: "soft-rule", message: "\(component.component.name): \(input.name) = \(value) \(problem): \(rule.message)",
+            component: component.component.name, location: location))
+        }
+      }
+      values[input.name] = value
+    }
+    return ok ? values : nil
+  }
+
+  /// What is wrong with a value under a soft rule, or nil.
+  static func violation(of rule: SoftRule, by value: Interval) -> String? {
+    if let min = rule.minimum, value.low < min { return "is below \(min)" }
+    if let max = rule.maximum, value.high > max { return "is above \(max)" }
+    if let allowed = rule.oneOf, !(allowed.contains(value.low) && allowed.contains(value.high)) {
+      return "is not one of \(allowed.map(\.description).joined(separator: ", "))"
+    }
+    if let step = rule.step {
+      for v in [value.low, value.high] where !(v / step).isInteger { return "is not a multiple of \(step)" }
+    }
+    return nil
+  }
+
+  func inForce(from: CalendarDate?, until: CalendarDate?) -> Bool {
+    if let from, asOf < from { return false }
+    if let until, asOf >= until { return false }
+    return true
+  }
+
+  /// A retired service is an error after its retirement date; past its last day for new resources, a warning.
+  mutating func checkAvailability(_ component: ResolvedComponent) {
+    guard let availability = component.service.availability else { return }
+    let service = component.service
+    let replacement = availability.replacement.map { "; price \($0) instead" } ?? ""
+    if let until = availability.until, asOf > until {
+      let newNote = availability.newUntil.map { " (no new resources after \($0))" } ?? ""
+      diagnostics.add(component.component.serviceLocation.diagnostic(.error, "\(service.name) (\(service.id)) was retired on \(until)\(newNote)\(replacement), or price as of a date up to \(until) (as_of, --as-of)"))
+    } else if let until = availability.until, until < today {
+      warnings.append(EstimateWarning(
+        code: "retired-since", message: "\(component.component.name): \(service.name) is priced as of \(asOf), but it was retired on \(until)\(availability.newUntil.map { " (no new resources after \($0))" } ?? "")\(replacement) for anything built today",
+        component: component.component.name, location: component.component.serviceLocation))
+    } else if let newUntil = availability.newUntil, asOf > newUntil {
+      warnings.append(EstimateWarning(
+        code: "availability", message: "\(component.component.name): \(service.name) accepts no new resources after \(newUntil)\(availability.until.map { " and is retired on \($0)" } ?? "")\(replacement)",
+        component: component.component.name, location: component.component.serviceLocation))
+    }
+  }
+
+  /// The service's notes in force for this component.
+  mutating func addNotes(_ component: ResolvedComponent) {
+    for note in component.service.notes where note.severity == .warning && component.matches(note.when) && inForce(from: note.from, until: note.until) {
+      warnings.append(EstimateWarning(code: note.code, message: "\(component.component.name): \(note.message)", component: component.component.name, location: nil))
+    }
+  }
+}

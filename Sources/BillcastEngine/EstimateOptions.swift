@@ -1,0 +1,31 @@
+import BillcastCore
+import BillcastProfile
+
+/// What to price: which scenarios and architectures, as of when, and with which free tier.
+public struct EstimateOptions: Sendable {
+  /// The date prices and rules are taken as of; nil uses the profile's `as_of`.
+  public var asOf: CalendarDate?
+  /// The date of the run (the CLI passes today): the date priced when neither the options nor
+  /// the profile give one, and the date against which retirements since `asOf` are flagged.
+  public var today: CalendarDate
+  /// Overrides the profile's free-tier situation.
+  public var freeTier: Account.FreeTier?
+  /// The scenarios to price (nil: all).
+  public var scenarios: [String]?
+  /// The architectures to price (nil: all).
+  public var architectures: [String]?
+  /// Hours in the month priced.
+  public var monthHours: ExactDecimal
+
+  public init(
+    asOf: CalendarDate? = nil, today: CalendarDate, freeTier: Account.FreeTier? = nil,
+    scenarios: [String]? = nil, architectures: [String]? = nil, monthHours: ExactDecimal = 730
+  ) {
+    self.asOf = asOf
+    self.today = today
+    self.freeTier = freeTier
+    self.scenarios = scenarios
+    self.architectures = architectures
+    self.monthHours = monthHours
+  }
+}

@@ -1,0 +1,97 @@
+import BillcastCore
+import BillcastPricing
+import BillcastProfile
+
+/// Prices a resolved profile: per scenario × architecture, usage aggregated per
+/// account meter, free tier drawn, tiers applied, costs allocated back to components.
+public enum Estimator {
+  /// The largest magnitude a component input or meter quantity may reach: 10^14.
+  public static let quantityLimit = ExactDecimal(raw: 100_000_000_000_000 * ExactDecimal.scale)
+
+  /// Prices every selected scenario × architecture, reporting every problem at once.
+  public static func estimate(_ resolved: ResolvedProfile, options: EstimateOptions) throws(DiagnosticError) -> Estimate {
+    let profile = resolved.profile
+    let collector = DiagnosticCollector()
+    let asOf = options.asOf ?? profile.asOf ?? options.today
+    let situation = FreeTierRules.situation(account: profile.account, override: options.freeTier, asOf: asOf, profilePath: profile.path, diagnostics: collector)
+
+    let scenarios = select(options.scenarios, from: profile.scenarios.map(\.name), what: "scenario", profile: profile, diagnostics: collector)
+    let architectures = select(options.architectures, from: profile.architectures.map(\.name), what: "architecture", profile: profile, diagnostics: collector)
+    try collector.throwIfErrors()
+
+    var results: [ScenarioResult] = []
+    let scenarioList: [Scenario?] = profile.scenarios.isEmpty ? [nil] : profile.scenarios.filter { scenarios.contains($0.name) }
+    for scenario in scenarioList {
+      guard let workload = WorkloadEvaluator.evaluate(profile.workload, overrides: scenario?.overrides ?? [], diagnostics: collector) else { continue }
+      for architecture in resolved.architectures where architectures.contains(architecture.architecture.name) {
+        var calculator = Calculator(
+          catalog: resolved.catalog, region: profile.region, asOf: asOf, today: options.today, situation: situation,
+          monthHours: options.monthHours, workload: workload, diagnostics: collector)
+        if var result = calculator.price(architecture) {
+          result.scenario = scenario?.name ?? "default"
+          result.scenarioDescription = scenario?.description
+          result.workload = profile.workload.map { ($0.name, workload[$0.name]!) }
+          results.append(result)
+        }
+      }
+    }
+    try collector.throwIfErrors()
+
+    let usedTables = Set(results.flatMap { $0.services.map { s in s.service } }).compactMap {
+      resolved.catalog.table(holding: $0, region: profile.region)
+    }
+    var tableRefs: [TableReference] = []
+    for t in usedTables.sorted(by: { $0.id < $1.id }) where !tableRefs.contains(where: { $0.id == t.id }) {
+      tableRefs.append(TableReference(id: t.id, effective: t.effective, sha256: t.sha256, path: t.path))
+    }
+    let currency = resolved.catalog.tables(for: profile.region).first?.currency ?? "USD"
+    return Estimate(
+      profileName: profile.name, profilePath: profile.path, profileSHA256: profile.sha256, region: profile.region,
+      currency: currency, asOf: asOf, freeTier: situation, tables: tableRefs, results: results)
+  }
+
+  static func select(_ wanted: [String]?, from names: [String], what: String, profile: Profile, diagnostics: DiagnosticCollector) -> [String] {
+    guard let wanted else { return names }
+    for w in wanted where !names.contains(w) && !(what == "scenario" && names.isEmpty && w == "default") {
+      diagnostics.add(Diagnostic(file: profile.path, message: "the profile has no \(what) '\(w)'\(Spelling.hint(for: w, among: names)); it has: \(names.joined(separator: ", "))"))
+    }
+    return wanted
+  }
+}
+
+/// Evaluates workload variables, each formula after the variables it names.
+public enum WorkloadEvaluator {
+  /// The value of every variable, or nil (with errors reported) if one cannot be evaluated.
+  public static func evaluate(_ variables: [WorkloadVariable], overrides: [WorkloadVariable], diagnostics: DiagnosticCollector) -> [String: Interval]? {
+    var byName: [String: WorkloadVariable] = [:]
+    for v in variables { byName[v.name] = v }
+    for o in overrides { byName[o.name] = o }
+    var values: [String: Interval] = [:]
+    var visiting = Set<String>()
+    var failed = false
+    func value(_ name: String) -> Interval? {
+      if let v = values[name] { return v }
+      guard let variable = byName[name], !visiting.contains(name) else { return nil }
+      visiting.insert(name)
+      defer { visiting.remove(name) }
+      do {
+        let v = try variable.value.evaluate { value($0) }
+        if v.low.magnitude > Estimator.quantityLimit || v.high.magnitude > Estimator.quantityLimit {
+          diagnostics.add(variable.location.diagnostic(.error, "\(name) = \(v) exceeds billcast's limit of 10^14"))
+          failed = true
+          return nil
+        }
+        values[name] = v
+        return v
+      } catch .unknownName {
+        return nil  // reported where the named variable failed, or at load
+      } catch {
+        diagnostics.add(variable.location.diagnostic(.error, "\(name): \(error)"))
+        failed = true
+        return nil
+      }
+    }
+    for v in variables { _ = value(v.name) }
+    return failed || values.count != byName.count ? nil : values
+  }
+}

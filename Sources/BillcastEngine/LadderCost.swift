@@ -1,0 +1,54 @@
+import BillcastCore
+import BillcastPricing
+
+/// The charge of one tier of a ladder for one quantity.
+public struct TierCharge: Sendable, Hashable {
+  /// Where the tier starts and ends (nil: no end).
+  public var from: ExactDecimal
+  public var upto: ExactDecimal?
+  /// The quantity that falls in the tier.
+  public var quantity: ExactDecimal
+  public var rate: ExactDecimal
+  public var per: ExactDecimal
+  public var cost: ExactDecimal
+  public var source: String
+}
+
+extension TierLadder {
+  /// The cost of `quantity` units on this ladder, tier by tier (marginal tiers).
+  public func cost(of quantity: ExactDecimal) -> (total: ExactDecimal, charges: [TierCharge]) {
+    var total = ExactDecimal.zero
+    var charges: [TierCharge] = []
+    var start = ExactDecimal.zero
+    for tier in tiers {
+      let end = tier.upto
+      let top = end.map { ExactDecimal.minimum(quantity, $0) } ?? quantity
+      let inTier = top > start ? top - start : .zero
+      if inTier > .zero || charges.isEmpty {
+        let cost = per == .one ? inTier * tier.rate : (inTier * tier.rate) / per
+        charges.append(TierCharge(from: start, upto: end, quantity: inTier, rate: tier.rate, per: per, cost: cost, source: tier.source))
+        total += cost
+      }
+      guard let end, quantity > end else { break }
+      start = end
+    }
+    return (total, charges)
+  }
+
+  /// The cost of `quantity` units, without the breakdown (the hot path).
+  @inline(__always)
+  public func totalCost(of quantity: ExactDecimal) -> ExactDecimal {
+    var total = ExactDecimal.zero
+    var start = ExactDecimal.zero
+    for tier in tiers {
+      let top = tier.upto.map { ExactDecimal.minimum(quantity, $0) } ?? quantity
+      if top > start {
+        let inTier = top - start
+        total += per == .one ? inTier * tier.rate : (inTier * tier.rate) / per
+      }
+      guard let end = tier.upto, quantity > end else { break }
+      start = end
+    }
+    return total
+  }
+}

@@ -1,0 +1,49 @@
+import BillcastCore
+import BillcastPricing
+
+/// Prices and quantities in words, the way pricing pages write them.
+public enum PriceText {
+  /// `$0.20/1M requests`, `$0.0000166667/GB-s`, `$1.00–$0.90/1M requests (tiered)`.
+  public static func ladder(_ ladder: TierLadder, unit: String) -> String {
+    let perText = perLabel(ladder.per)
+    let unitText = perText.isEmpty ? unit : "\(perText) \(unit)"
+    if ladder.isFlat { return "\(dollars(ladder.tiers[0].rate))/\(unitText)" }
+    let first = ladder.tiers.first!.rate, last = ladder.tiers.last!.rate
+    return "\(dollars(first))–\(dollars(last))/\(unitText) (tiered)"
+  }
+
+  /// A rate in dollars with at least two decimals: `$0.20`, `$0.0000166667`.
+  public static func dollars(_ value: ExactDecimal) -> String {
+    let text = value.description
+    if let dot = text.firstIndex(of: ".") {
+      let decimals = text.distance(from: dot, to: text.endIndex) - 1
+      return "$" + (decimals < 2 ? value.formatted(fractionDigits: 2) : text)
+    }
+    return "$" + value.formatted(fractionDigits: 2)
+  }
+
+  /// `1M`, `10K`, `1B`, or "" for 1.
+  public static func perLabel(_ per: ExactDecimal) -> String {
+    if per == .one { return "" }
+    let table: [(ExactDecimal, String)] = [(1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K")]
+    for (unit, suffix) in table where per >= unit && (per / unit).isInteger {
+      return (per / unit).description + suffix
+    }
+    return per.formatted(fractionDigits: 0, grouping: true)
+  }
+
+  /// A quantity with thousands separators and up to `maxDigits` decimals: `1,500,000`, `0.25`.
+  public static func quantity(_ value: ExactDecimal, maxDigits: Int = 4) -> String {
+    let rounded = value.rounded(toFractionDigits: maxDigits)
+    let text = rounded.description
+    let decimals = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
+    return rounded.formatted(fractionDigits: decimals, grouping: true)
+  }
+
+  /// An allowance in words: `400,000 GB-s`, `1M requests`.
+  public static func allowance(_ amount: ExactDecimal, unit: String) -> String {
+    let label = perLabel(amount)
+    if !label.isEmpty && label.last!.isLetter && amount >= 1_000_000 { return "\(label) \(unit)" }
+    return "\(quantity(amount)) \(unit)"
+  }
+}

@@ -1,0 +1,115 @@
+import BillcastCore
+import BillcastPricing
+import BillcastProfile
+
+/// A profile checked against the pricing tables: every component's service found,
+/// every input known and of the right kind, every formula naming known variables.
+public struct ResolvedProfile: Sendable {
+  public var profile: Profile
+  public var catalog: PricingCatalog
+  /// Resolved components, one list per architecture, in profile order.
+  public var architectures: [ResolvedArchitecture]
+
+  /// Checks a profile against a catalog, reporting every problem at once.
+  public static func resolve(_ profile: Profile, catalog: PricingCatalog) throws(DiagnosticError) -> ResolvedProfile {
+    let collector = DiagnosticCollector()
+    if catalog.tables(for: profile.region).isEmpty {
+      let regions = catalog.regions
+      collector.add(Diagnostic(file: profile.path, path: "region", message: "no pricing tables for region '\(profile.region)'\(Spelling.hint(for: profile.region, among: regions)); tables exist for: \(regions.joined(separator: ", "))"))
+      throw DiagnosticError(collector.errors)
+    }
+    var architectures: [ResolvedArchitecture] = []
+    for architecture in profile.architectures {
+      var components: [ResolvedComponent] = []
+      for component in architecture.components {
+        if let c = resolve(component, profile: profile, catalog: catalog, diagnostics: collector) { components.append(c) }
+      }
+      architectures.append(ResolvedArchitecture(architecture: architecture, components: components))
+    }
+    try collector.throwIfErrors()
+    return ResolvedProfile(profile: profile, catalog: catalog, architectures: architectures)
+  }
+
+  static func resolve(_ component: Component, profile: Profile, catalog: PricingCatalog, diagnostics: DiagnosticCollector) -> ResolvedComponent? {
+    guard let service = catalog.service(component.service, region: profile.region) else {
+      let known = catalog.serviceIDs(region: profile.region)
+      diagnostics.add(component.serviceLocation.diagnostic(.error, "unknown service '\(component.service)'\(Spelling.hint(for: component.service, among: known)) in the pricing tables for \(profile.region); `billcast pricing list` shows the services"))
+      return nil
+    }
+    let variables = profile.workload.map(\.name)
+    var numeric: [String: Formula] = [:]
+    var choices: [String: String] = [:]
+    var ok = true
+    for input in component.inputs {
+      guard let declared = service.input(input.name) else {
+        diagnostics.add(input.keyLocation.diagnostic(.error, "\(service.id) has no input '\(input.name)'\(Spelling.hint(for: input.name, among: service.inputs.map(\.name))); its inputs are: \(service.inputs.map(\.name).joined(separator: ", "))"))
+        ok = false
+        continue
+      }
+      switch declared.kind {
+      case .choice(let values):
+        if values.contains(input.text) {
+          choices[input.name] = input.text
+        } else {
+          diagnostics.add(input.location.diagnostic(.error, "'\(input.text)' is not a value of \(input.name); expected one of: \(values.joined(separator: ", "))\(Spelling.hint(for: input.text, among: values))"))
+          ok = false
+        }
+      case .numeric:
+        do {
+          let formula = try Formula.parse(input.text)
+          for n in formula.names where !variables.contains(n) {
+            diagnostics.add(input.location.diagnostic(.error, "the formula names '\(n)', which is not a workload variable\(Spelling.hint(for: n, among: variables))"))
+            ok = false
+          }
+          numeric[input.name] = formula
+        } catch {
+          var location = input.location
+          if input.isPlain, let c = location.column { location.column = c + error.offset }
+          diagnostics.add(location.diagnostic(.error, "invalid value '\(input.text)': \(error.message)"))
+          ok = false
+        }
+      }
+    }
+    // Every input without a default must be given: a missing one is an error, never a silent zero.
+    for declared in service.inputs where component.inputs.first(where: { $0.name == declared.name }) == nil {
+      switch declared.kind {
+      case .choice(let values):
+        if let d = declared.defaultChoice { choices[declared.name] = d } else {
+          diagnostics.add(component.location.diagnostic(.error, "missing input '\(declared.name)' for \(service.id) (one of: \(values.joined(separator: ", "))); it has no default"))
+          ok = false
+        }
+      case .numeric(let unit):
+        if let d = declared.defaultNumber { numeric[declared.name] = .number(d) } else {
+          diagnostics.add(component.location.diagnostic(.error, "missing input '\(declared.name)' (\(unit)) for \(service.id); it has no default"))
+          ok = false
+        }
+      }
+    }
+    guard ok else { return nil }
+    return ResolvedComponent(component: component, service: service, numeric: numeric, choices: choices)
+  }
+}
+
+/// An architecture whose components are resolved.
+public struct ResolvedArchitecture: Sendable {
+  public var architecture: Architecture
+  public var components: [ResolvedComponent]
+}
+
+/// A component with its service and every input's value (formula or choice).
+public struct ResolvedComponent: Sendable {
+  public var component: Component
+  public var service: Service
+  /// Numeric inputs as formulas over workload variables (defaults filled in).
+  public var numeric: [String: Formula]
+  /// Choice inputs (defaults filled in).
+  public var choices: [String: String]
+
+  /// The label reports show: the profile's, or `Service group (component)`.
+  public var label: String { component.label ?? "\(service.group) (\(component.name))" }
+
+  /// Whether a choice condition holds for this component.
+  public func matches(_ condition: ChoiceCondition) -> Bool {
+    condition.allSatisfy { choices[$0.key] == $0.value }
+  }
+}

@@ -1,0 +1,172 @@
+import BillcastCore
+import Foundation
+
+/// Every pricing table billcast loaded, with lookups across them.
+public struct PricingCatalog: Sendable {
+  /// The tables, sorted by id.
+  public var tables: [PricingTable]
+
+  /// Creates a catalog from tables already read (and checked).
+  public init(tables: [PricingTable]) { self.tables = tables.sorted { $0.id < $1.id } }
+
+  /// Loads every `*.yaml` file under a directory, reporting every problem in every file.
+  public static func load(directory: String, limits: YAMLLimits = .standard) throws(DiagnosticError) -> PricingCatalog {
+    let files = yamlFiles(under: directory)
+    if files.isEmpty {
+      throw DiagnosticError([Diagnostic(file: directory, message: "no pricing tables (*.yaml) found in this directory")])
+    }
+    let collector = DiagnosticCollector()
+    var documents: [YAMLDocument] = []
+    for file in files {
+      do {
+        documents.append(try YAMLDocument.load(path: file, limits: limits))
+      } catch {
+        error.diagnostics.forEach(collector.add)
+      }
+    }
+    let catalog = read(documents, diagnostics: collector)
+    try collector.throwIfErrors()
+    return catalog
+  }
+
+  /// Reads composed documents into a catalog; problems go to `diagnostics`.
+  public static func read(_ documents: [YAMLDocument], diagnostics: DiagnosticCollector) -> PricingCatalog {
+    var reader = PricingTableReader(diagnostics: diagnostics)
+    var tables: [PricingTable] = []
+    for document in documents {
+      if let table = reader.read(document) {
+        if let other = tables.first(where: { $0.id == table.id }) {
+          diagnostics.add(Diagnostic(file: table.path, path: "id", message: "table id '\(table.id)' is also used by \(other.path)"))
+        }
+        tables.append(table)
+      }
+    }
+    let catalog = PricingCatalog(tables: tables)
+    catalog.checkReferences(reader.references, diagnostics: diagnostics)
+    catalog.checkDuplicateServices(diagnostics: diagnostics)
+    return catalog
+  }
+
+  static func yamlFiles(under directory: String) -> [String] {
+    let fm = FileManager.default
+    guard let enumerator = fm.enumerator(atPath: directory) else { return [] }
+    var files: [String] = []
+    while let item = enumerator.nextObject() as? String {
+      if item.hasSuffix(".yaml") || item.hasSuffix(".yml") {
+        files.append((directory as NSString).appendingPathComponent(item))
+      }
+    }
+    return files.sorted()
+  }
+
+  // MARK: Lookups
+
+  /// The tables that serve a region: the region's own and the `global` ones.
+  public func tables(for region: String) -> [PricingTable] {
+    tables.filter { $0.region == region || $0.region == "global" }
+  }
+
+  /// The service with this id in a region, or nil.
+  public func service(_ id: String, region: String) -> Service? {
+    for table in tables(for: region) { if let s = table.service(id) { return s } }
+    return nil
+  }
+
+  /// The ids of every service offered in a region.
+  public func serviceIDs(region: String) -> [String] {
+    tables(for: region).flatMap { $0.services.map(\.id) }
+  }
+
+  /// The table that holds a service in a region.
+  public func table(holding serviceID: String, region: String) -> PricingTable? {
+    tables(for: region).first { $0.service(serviceID) != nil }
+  }
+
+  /// The table with this id.
+  public func table(id: String) -> PricingTable? { tables.first { $0.id == id } }
+
+  /// The free-tier pools that apply in a region, in table order.
+  public func freeTierPools(region: String) -> [FreeTierPool] { tables(for: region).flatMap(\.freeTier) }
+
+  /// The regions the catalog has tables for (not counting `global`).
+  public var regions: [String] { Array(Set(tables.map(\.region)).subtracting(["global"])).sorted() }
+
+  // MARK: Checks across tables
+
+  func anyService(_ id: String, nearRegionOf tableID: String) -> Service? {
+    guard let table = table(id: tableID) else { return nil }
+    if let s = table.service(id) { return s }
+    for t in tables where t.region == table.region || t.region == "global" || table.region == "global" {
+      if let s = t.service(id) { return s }
+    }
+    return nil
+  }
+
+  func checkReferences(_ references: [(SourceLocation, PricingTableReader.CrossReference)], diagnostics: DiagnosticCollector) {
+    let allServices = tables.flatMap { $0.services.map(\.id) }
+    for (location, reference) in references {
+      let tableID = tables.first { $0.path == location.file }?.id ?? ""
+      switch reference {
+      case .replacement(let id):
+        if anyService(id, nearRegionOf: tableID) == nil {
+          diagnostics.add(location.diagnostic(.error, "unknown service '\(id)'\(Spelling.hint(for: id, among: allServices))"))
+        }
+      case .billedAs(let ref, let unit):
+        guard let service = anyService(ref.service, nearRegionOf: tableID) else {
+          diagnostics.add(location.diagnostic(.error, "unknown service '\(ref.service)'\(Spelling.hint(for: ref.service, among: allServices))"))
+          continue
+        }
+        guard let meter = service.meter(ref.meter) else {
+          diagnostics.add(location.diagnostic(.error, "\(ref.service) has no meter '\(ref.meter)'\(Spelling.hint(for: ref.meter, among: service.meters.map(\.name)))"))
+          continue
+        }
+        guard case .price(let price) = meter.billing else {
+          diagnostics.add(location.diagnostic(.error, "\(ref) is itself billed as another meter; point at the priced meter"))
+          continue
+        }
+        if case .keyed = price {
+          diagnostics.add(location.diagnostic(.error, "\(ref) has a keyed price; billed_as needs an unkeyed meter"))
+        }
+        if meter.unit != unit {
+          diagnostics.add(location.diagnostic(.error, "unit '\(unit)' differs from \(ref)'s unit '\(meter.unit)'"))
+        }
+      case .draw(let key):
+        guard let service = anyService(key.service, nearRegionOf: tableID) else {
+          diagnostics.add(location.diagnostic(.error, "unknown service '\(key.service)'\(Spelling.hint(for: key.service, among: allServices))"))
+          continue
+        }
+        guard let meter = service.meter(key.meter) else {
+          diagnostics.add(location.diagnostic(.error, "\(key.service) has no meter '\(key.meter)'\(Spelling.hint(for: key.meter, among: service.meters.map(\.name)))"))
+          continue
+        }
+        switch meter.billing {
+        case .billedAs(let ref):
+          diagnostics.add(location.diagnostic(.error, "\(key.service)/\(key.meter) is billed as \(ref); draw from \(ref) instead"))
+        case .price(.ladder):
+          if let k = key.key { diagnostics.add(location.diagnostic(.error, "\(key.service)/\(key.meter) is not keyed; remove [\(k)]")) }
+        case .price(.keyed(let by, let ladders)):
+          if let k = key.key {
+            if ladders[k] == nil {
+              diagnostics.add(location.diagnostic(.error, "\(key.service)/\(key.meter) has no price for \(by) = \(k)"))
+            }
+          } else {
+            diagnostics.add(location.diagnostic(.error, "\(key.service)/\(key.meter) is keyed by \(by); name the key, like [\(ladders.keys.sorted().first ?? "…")]"))
+          }
+        }
+      }
+    }
+  }
+
+  func checkDuplicateServices(diagnostics: DiagnosticCollector) {
+    var seen: [String: String] = [:]  // "region|service" → table path
+    for table in tables {
+      for service in table.services {
+        let key = table.region + "|" + service.id
+        if let other = seen[key] {
+          diagnostics.add(Diagnostic(file: table.path, path: "services.\(service.id)", message: "service '\(service.id)' for region \(table.region) is also defined in \(other)"))
+        }
+        seen[key] = table.path
+      }
+    }
+  }
+}

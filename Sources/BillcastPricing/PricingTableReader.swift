@@ -1,0 +1,348 @@
+import BillcastCore
+
+/// Reads one pricing-table file into a ``PricingTable``, reporting every problem.
+///
+/// Checks made here need only the file itself; checks across tables
+/// (`billed_as`, free-tier draws, replacements) are made by ``PricingCatalog``.
+struct PricingTableReader {
+  static let formatVersion = "billcast.pricing/1"
+  static let builtinNames: Set<String> = ["month_hours"]
+
+  let diagnostics: DiagnosticCollector
+  /// Locations of references to check across tables.
+  var references: [(SourceLocation, CrossReference)] = []
+
+  enum CrossReference {
+    case billedAs(MeterReference, unit: String)
+    case draw(MeterKey)
+    case replacement(String)
+  }
+
+  init(diagnostics: DiagnosticCollector) { self.diagnostics = diagnostics }
+
+  mutating func read(_ document: YAMLDocument) -> PricingTable? {
+    let root = YAMLCursor(document: document, diagnostics: diagnostics)
+    guard
+      let f = root.fields(
+        ["format", "id", "provider", "region", "currency", "effective", "sources", "free_tier", "services"],
+        what: "a pricing table (a mapping with format, id, services, …)")
+    else { return nil }
+    if let format = f.required("format")?.string(), format != Self.formatVersion {
+      f["format"]!.error("unsupported format '\(format)'; this billcast reads '\(Self.formatVersion)'")
+    }
+    let id = f.required("id")?.string() ?? ""
+    let provider = f.required("provider")?.string() ?? ""
+    let region = f.required("region")?.string() ?? ""
+    let currency = f.required("currency")?.string() ?? "USD"
+    let effective = f.required("effective")?.date()
+    let sources = f.required("sources").map(readSources) ?? [:]
+
+    var services: [Service] = []
+    if let entries = f.required("services")?.entries("a mapping of service ids to services") {
+      for (serviceID, cursor) in entries {
+        if let s = readService(serviceID, cursor, tableID: id, sources: sources) { services.append(s) }
+      }
+    }
+    var pools: [FreeTierPool] = []
+    if let entries = f["free_tier"]?.entries("a mapping of pool ids to free-tier pools") {
+      for (poolID, cursor) in entries {
+        if let p = readPool(poolID, cursor, tableID: id, sources: sources) { pools.append(p) }
+      }
+    }
+    guard let effective else { return nil }
+    return PricingTable(
+      id: id, provider: provider, region: region, currency: currency, effective: effective,
+      sources: sources, freeTier: pools, services: services, path: document.path, sha256: document.sha256)
+  }
+
+  // MARK: Sources
+
+  func readSources(_ cursor: YAMLCursor) -> [String: PriceSource] {
+    var result: [String: PriceSource] = [:]
+    for (id, c) in cursor.entries("a mapping of source ids to sources") ?? [] {
+      guard let f = c.fields(["url", "read", "grade", "note"]) else { continue }
+      let url = f.required("url")?.string()
+      if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+        f["url"]!.error("'\(url)' is not a web address (expected https://…)")
+      }
+      let read = f.required("read")?.date()
+      let grade = f.required("grade")?.choice(["P", "PL", "S"])
+      let note = f["note"]?.string()
+      if let url, let read, let grade {
+        result[id] = PriceSource(id: id, url: url, read: read, grade: grade, note: note)
+      }
+    }
+    return result
+  }
+
+  func checkSource(_ cursor: YAMLCursor, _ sources: [String: PriceSource]) -> String? {
+    guard let id = cursor.string("a source id") else { return nil }
+    guard sources[id] != nil else {
+      cursor.error("unknown source '\(id)'\(Spelling.hint(for: id, among: sources.keys)); every price must name a source listed under 'sources'")
+      return nil
+    }
+    return id
+  }
+
+  // MARK: Services
+
+  mutating func readService(_ id: String, _ cursor: YAMLCursor, tableID: String, sources: [String: PriceSource]) -> Service? {
+    guard let f = cursor.fields(["name", "group", "inputs", "meters", "notes", "availability"], what: "a service")
+    else { return nil }
+    let name = f.required("name")?.string() ?? id
+    let group = f["group"]?.string() ?? name
+    var inputs: [ServiceInput] = []
+    for (inputName, c) in f.required("inputs")?.entries("a mapping of input names to inputs") ?? [] {
+      if let input = readInput(inputName, c, sources: sources) { inputs.append(input) }
+    }
+    var meters: [Meter] = []
+    for (meterName, c) in f.required("meters")?.entries("a mapping of meter names to meters") ?? [] {
+      if let meter = readMeter(meterName, c, inputs: inputs, sources: sources) { meters.append(meter) }
+    }
+    var notes: [ServiceNote] = []
+    for c in f["notes"]?.items("a list of notes") ?? [] {
+      if let note = readNote(c, inputs: inputs, sources: sources) { notes.append(note) }
+    }
+    var availability: Availability?
+    if let c = f["availability"], let a = c.fields(["new_until", "until", "replacement", "source"]) {
+      let replacement = a["replacement"]?.string()
+      if let r = a["replacement"], let replacement { references.append((r.location, .replacement(replacement))) }
+      availability = Availability(
+        newUntil: a["new_until"]?.date(), until: a["until"]?.date(), replacement: replacement,
+        source: a.required("source").flatMap { checkSource($0, sources) })
+    }
+    return Service(
+      id: id, name: name, group: group, inputs: inputs, meters: meters, notes: notes,
+      availability: availability, tableID: tableID)
+  }
+
+  func readInput(_ name: String, _ cursor: YAMLCursor, sources: [String: PriceSource]) -> ServiceInput? {
+    guard let f = cursor.fields(["unit", "description", "default", "hard", "soft", "values"], what: "an input")
+    else { return nil }
+    let description = f["description"]?.string()
+    if let valuesCursor = f["values"] {
+      for key in ["unit", "hard", "soft"] where f.has(key) {
+        f[key]!.error("a choice input (one with 'values') has no '\(key)'")
+      }
+      let values = (valuesCursor.items("a list of choices") ?? []).compactMap { $0.string("a choice") }
+      if values.isEmpty { valuesCursor.error("a choice input needs at least one value") }
+      let def = f["default"]?.choice(values)
+      return ServiceInput(
+        name: name, kind: .choice(values: values), description: description, defaultNumber: nil,
+        defaultChoice: def, hardMinimum: nil, hardMaximum: nil, softRules: [])
+    }
+    let unit = f.required("unit")?.string() ?? ""
+    let def = f["default"]?.decimal()
+    var hardMin: ExactDecimal?, hardMax: ExactDecimal?
+    if let h = f["hard"], let hf = h.fields(["min", "max"], what: "hard bounds {min, max}") {
+      hardMin = hf["min"]?.decimal()
+      hardMax = hf["max"]?.decimal()
+      if let lo = hardMin, let hi = hardMax, lo > hi { h.error("min \(lo) is above max \(hi)") }
+    }
+    if let d = def, let c = f["default"] {
+      if let lo = hardMin, d < lo { c.error("default \(d) is below the hard minimum \(lo)") }
+      if let hi = hardMax, d > hi { c.error("default \(d) is above the hard maximum \(hi)") }
+    }
+    var rules: [SoftRule] = []
+    for c in f["soft"]?.items("a list of soft rules") ?? [] {
+      guard
+        let rf = c.fields(
+          ["when", "min", "max", "one_of", "step", "message", "source", "from", "until"], what: "a soft rule")
+      else { continue }
+      let oneOf = rf["one_of"].map { ($0.items("a list of numbers") ?? []).compactMap { $0.decimal() } }
+      let step = rf["step"]?.decimal()
+      if let step, !(step > .zero), let s = rf["step"] { s.error("step must be above zero") }
+      let rule = SoftRule(
+        when: rf["when"].map(readCondition) ?? [:], minimum: rf["min"]?.decimal(), maximum: rf["max"]?.decimal(),
+        oneOf: oneOf, step: step, message: rf.required("message")?.string() ?? "",
+        source: rf["source"].flatMap { checkSource($0, sources) }, from: rf["from"]?.date(),
+        until: rf["until"]?.date())
+      if rule.minimum == nil && rule.maximum == nil && rule.oneOf == nil && rule.step == nil {
+        c.error("a soft rule needs at least one of min, max, one_of, step")
+      }
+      rules.append(rule)
+    }
+    return ServiceInput(
+      name: name, kind: .numeric(unit: unit), description: description, defaultNumber: def,
+      defaultChoice: nil, hardMinimum: hardMin, hardMaximum: hardMax, softRules: rules)
+  }
+
+  func readCondition(_ cursor: YAMLCursor) -> ChoiceCondition {
+    var result: ChoiceCondition = [:]
+    for (k, v) in cursor.entries("a mapping of choice inputs to values") ?? [] {
+      if let s = v.string("a choice") { result[k] = s }
+    }
+    return result
+  }
+
+  func checkCondition(_ condition: ChoiceCondition, at cursor: YAMLCursor?, inputs: [ServiceInput]) {
+    guard let cursor else { return }
+    for (name, value) in condition.sorted(by: { $0.key < $1.key }) {
+      guard let input = inputs.first(where: { $0.name == name }), case .choice(let values) = input.kind else {
+        cursor.error("'\(name)' is not a choice input of this service\(Spelling.hint(for: name, among: inputs.map(\.name)))")
+        continue
+      }
+      if !values.contains(value) {
+        cursor.error("'\(value)' is not a value of \(name) (\(values.joined(separator: ", ")))")
+      }
+    }
+  }
+
+  mutating func readMeter(_ name: String, _ cursor: YAMLCursor, inputs: [ServiceInput], sources: [String: PriceSource]) -> Meter? {
+    guard
+      let f = cursor.fields(["unit", "description", "quantity", "when", "price", "billed_as"], what: "a meter")
+    else { return nil }
+    let unit = f.required("unit")?.string() ?? ""
+    let quantityCursor = f.required("quantity")
+    let quantity = quantityCursor?.formula()
+    if let quantity, let quantityCursor {
+      let numeric = Set(inputs.filter(\.isNumeric).map(\.name)).union(Self.builtinNames)
+      for n in quantity.names where !numeric.contains(n) {
+        quantityCursor.error("the formula names '\(n)', which is not a numeric input of this service\(Spelling.hint(for: n, among: numeric))")
+      }
+    }
+    let when = f["when"].map(readCondition) ?? [:]
+    checkCondition(when, at: f["when"], inputs: inputs)
+    var billing: Meter.Billing?
+    switch (f["price"], f["billed_as"]) {
+    case (let p?, nil):
+      billing = readPrice(p, inputs: inputs, when: when, sources: sources).map { .price($0) }
+    case (nil, let b?):
+      if let text = b.string("a meter reference like aws.data-transfer/internet-out") {
+        if let key = MeterKey(text), key.key == nil {
+          let ref = MeterReference(service: key.service, meter: key.meter)
+          references.append((b.location, .billedAs(ref, unit: unit)))
+          billing = .billedAs(ref)
+        } else {
+          b.error("'\(text)' is not a meter reference; expected service/meter")
+        }
+      }
+    case (_?, _?):
+      cursor.error("a meter has either 'price' or 'billed_as', not both")
+    case (nil, nil):
+      cursor.error("missing 'price' (or 'billed_as'): a meter without a price would bill $0 silently")
+    }
+    guard let quantity, let billing else { return nil }
+    return Meter(name: name, unit: unit, description: f["description"]?.string(), quantity: quantity, when: when, billing: billing)
+  }
+
+  func readPrice(_ cursor: YAMLCursor, inputs: [ServiceInput], when: ChoiceCondition, sources: [String: PriceSource]) -> Price? {
+    guard case .mapping = cursor.node else {
+      cursor.error("expected a price: {rate, per, source}, {tiers, per, source} or {by, values}")
+      return nil
+    }
+    if cursor.hasKey("by") {
+      guard let f = cursor.fields(["by", "values"], what: "a keyed price {by, values}") else { return nil }
+      guard let byCursor = f.required("by"), let by = byCursor.string("a choice input name") else { return nil }
+      guard let input = inputs.first(where: { $0.name == by }), case .choice(let values) = input.kind else {
+        byCursor.error("'\(by)' is not a choice input of this service\(Spelling.hint(for: by, among: inputs.map(\.name)))")
+        return nil
+      }
+      var ladders: [String: TierLadder] = [:]
+      guard let valuesCursor = f.required("values") else { return nil }
+      for (key, c) in valuesCursor.entries("a mapping of choices to prices") ?? [] {
+        guard values.contains(key) else {
+          valuesCursor.keyCursor(key).error("'\(key)' is not a value of \(by) (\(values.joined(separator: ", ")))")
+          continue
+        }
+        if let ladder = readLadder(c, sources: sources) { ladders[key] = ladder }
+      }
+      // Every value the meter can see must have a price: a missing one would bill $0.
+      let reachable = when[by].map { [$0] } ?? values
+      for value in reachable where ladders[value] == nil && !valuesCursor.hasKey(value) {
+        valuesCursor.error("no price for \(by) = \(value); every value of \(by) this meter applies to needs one")
+      }
+      return .keyed(by: by, ladders)
+    }
+    return readLadder(cursor, sources: sources).map { .ladder($0) }
+  }
+
+  func readLadder(_ cursor: YAMLCursor, sources: [String: PriceSource]) -> TierLadder? {
+    guard let f = cursor.fields(["rate", "per", "source", "tiers"], what: "a price {rate, per, source} or {tiers, per, source}")
+    else { return nil }
+    var per = ExactDecimal.one
+    if let p = f["per"], let v = p.decimal() {
+      if v > .zero { per = v } else { p.error("per must be above zero, found \(v)") }
+    }
+    let defaultSource = f["source"].flatMap { checkSource($0, sources) }
+    if let rateCursor = f["rate"] {
+      if f.has("tiers") { cursor.error("a price has either 'rate' or 'tiers', not both") }
+      guard let sourceCursor = f.required("source") else { return nil }
+      guard let rate = rateCursor.nonNegativeDecimal(), let source = defaultSource else {
+        _ = sourceCursor
+        return nil
+      }
+      return TierLadder(per: per, tiers: [Tier(upto: nil, rate: rate, source: source)])
+    }
+    guard let tiersCursor = f["tiers"] else {
+      cursor.error("missing 'rate' or 'tiers'")
+      return nil
+    }
+    guard let items = tiersCursor.items("a list of tiers {upto, rate}") else { return nil }
+    if items.isEmpty { tiersCursor.error("a tiered price needs at least one tier") }
+    var tiers: [Tier] = []
+    var previous: ExactDecimal?
+    var ok = true
+    for (i, c) in items.enumerated() {
+      guard let tf = c.fields(["upto", "rate", "source"], what: "a tier {upto, rate, source}") else { ok = false; continue }
+      let upto = tf["upto"]?.nonNegativeDecimal()
+      let isLast = i == items.count - 1
+      if isLast && tf.has("upto") { tf["upto"]!.error("the last tier has no 'upto': it covers everything above the previous tier") }
+      if !isLast && !tf.has("upto") { c.error("every tier but the last needs 'upto'") }
+      if let upto {
+        if let previous, upto <= previous {
+          tf["upto"]!.error("tiers must ascend: \(upto) is not above the previous tier's \(previous)")
+        } else if upto <= .zero {
+          tf["upto"]!.error("upto must be above zero")
+        }
+        previous = upto
+      }
+      let source = tf["source"].flatMap { checkSource($0, sources) } ?? defaultSource
+      if source == nil && !tf.has("source") && f["source"] == nil { c.error("missing 'source': every price must name its source") }
+      guard let rate = tf.required("rate")?.nonNegativeDecimal(), let source else { ok = false; continue }
+      tiers.append(Tier(upto: isLast ? nil : upto, rate: rate, source: source))
+    }
+    return ok && !tiers.isEmpty ? TierLadder(per: per, tiers: tiers) : nil
+  }
+
+  func readNote(_ cursor: YAMLCursor, inputs: [ServiceInput], sources: [String: PriceSource]) -> ServiceNote? {
+    guard
+      let f = cursor.fields(["code", "severity", "message", "source", "when", "from", "until"], what: "a note")
+    else { return nil }
+    let when = f["when"].map(readCondition) ?? [:]
+    checkCondition(when, at: f["when"], inputs: inputs)
+    guard let code = f.required("code")?.string(), let message = f.required("message")?.string() else { return nil }
+    let severity = f["severity"]?.choice(["warning", "info"]).flatMap(ServiceNote.Severity.init) ?? .info
+    return ServiceNote(
+      code: code, severity: severity, message: message, source: f["source"].flatMap { checkSource($0, sources) },
+      when: when, from: f["from"]?.date(), until: f["until"]?.date())
+  }
+
+  // MARK: Free tier
+
+  mutating func readPool(_ id: String, _ cursor: YAMLCursor, tableID: String, sources: [String: PriceSource]) -> FreeTierPool? {
+    guard
+      let f = cursor.fields(
+        ["kind", "allowance", "unit", "source", "draws", "from", "until"], what: "a free-tier pool")
+    else { return nil }
+    let kind = f.required("kind")?.choice(FreeTierKind.allCases.map(\.rawValue)).flatMap(FreeTierKind.init)
+    let allowance = f.required("allowance")?.nonNegativeDecimal()
+    let unit = f.required("unit")?.string() ?? ""
+    let source = f.required("source").flatMap { checkSource($0, sources) }
+    var draws: [MeterKey] = []
+    for c in f.required("draws")?.items("a list of meters like aws.lambda/duration[x86_64]") ?? [] {
+      guard let text = c.string("a meter like aws.lambda/requests") else { continue }
+      guard let key = MeterKey(text) else {
+        c.error("'\(text)' is not a meter; expected service/meter or service/meter[key]")
+        continue
+      }
+      if draws.contains(key) { c.error("'\(text)' is listed twice") }
+      references.append((c.location, .draw(key)))
+      draws.append(key)
+    }
+    guard let kind, let allowance, let source else { return nil }
+    return FreeTierPool(
+      id: id, kind: kind, allowance: allowance, unit: unit, source: source, draws: draws,
+      from: f["from"]?.date(), until: f["until"]?.date(), tableID: tableID)
+  }
+}

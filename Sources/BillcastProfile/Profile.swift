@@ -1,0 +1,118 @@
+import BillcastCore
+
+/// A usage profile: the workload, the scenarios to price and the architectures to compare.
+public struct Profile: Sendable {
+  /// The format this billcast reads.
+  public static let formatVersion = "billcast.profile/1"
+
+  public var name: String
+  public var description: String?
+  /// The region whose pricing tables apply, like `us-east-1`.
+  public var region: String
+  /// The date prices and rules are taken as of, unless a run overrides it.
+  public var asOf: CalendarDate?
+  public var account: Account
+  /// The workload variables, in file order.
+  public var workload: [WorkloadVariable]
+  /// The scenarios, in file order; a profile without any has one implicit `default` scenario.
+  public var scenarios: [Scenario]
+  /// The architectures, in file order.
+  public var architectures: [Architecture]
+  /// The file the profile was read from.
+  public var path: String
+  /// The SHA-256 of the profile's text.
+  public var sha256: String
+}
+
+/// The account's free-tier situation.
+public struct Account: Sendable, Equatable {
+  /// How AWS's free tier applies to the account.
+  public enum FreeTier: String, Sendable, CaseIterable {
+    /// No free tier at all: list prices (what AWS's calculator shows).
+    case none
+    /// Only the always-free offers (any account past its first year).
+    case alwaysFree = "always-free"
+    /// An account created before 2025-07-15: always-free, plus the 12-month offers in its first 12 months.
+    case legacy
+    /// An account created on or after 2025-07-15: always-free plus credits.
+    case credits
+  }
+
+  /// The plan of a credit-based account.
+  public enum Plan: String, Sendable, CaseIterable {
+    /// Credits only; the account closes after 6 months or when credits run out.
+    case free
+    /// Credits first, then pay as you go.
+    case paid
+  }
+
+  public var freeTier: FreeTier
+  /// The day the account was opened (required for legacy and credits).
+  public var opened: CalendarDate?
+  /// The credits a credit-based account has (up to $200).
+  public var credits: ExactDecimal?
+  public var plan: Plan?
+  public var location: SourceLocation?
+
+  public init(freeTier: FreeTier, opened: CalendarDate? = nil, credits: ExactDecimal? = nil, plan: Plan? = nil, location: SourceLocation? = nil) {
+    self.freeTier = freeTier
+    self.opened = opened
+    self.credits = credits
+    self.plan = plan
+    self.location = location
+  }
+
+  /// The date the credit-based free-tier program began.
+  public static let creditProgramStart = CalendarDate("2025-07-15")!
+}
+
+/// A workload variable: a number, a range or a formula over other variables.
+public struct WorkloadVariable: Sendable {
+  public var name: String
+  public var value: Formula
+  public var unit: String?
+  public var description: String?
+  public var location: SourceLocation
+}
+
+/// A named set of overrides of workload variables.
+public struct Scenario: Sendable {
+  public var name: String
+  public var description: String?
+  public var overrides: [WorkloadVariable]
+  public var location: SourceLocation
+}
+
+/// A named set of components: one way to build the system.
+public struct Architecture: Sendable {
+  public var name: String
+  public var description: String?
+  public var components: [Component]
+  public var location: SourceLocation
+}
+
+/// One use of a service, with its inputs.
+public struct Component: Sendable {
+  public var name: String
+  /// The label reports show, like `S3 (uploads)`; nil to derive one.
+  public var label: String?
+  /// The service id, like `aws.lambda`.
+  public var service: String
+  public var description: String?
+  /// The inputs as written; their meaning (number, range, formula or choice)
+  /// depends on the service's input, so they are interpreted when the profile
+  /// is checked against the pricing tables.
+  public var inputs: [ComponentInput]
+  public var location: SourceLocation
+  public var serviceLocation: SourceLocation
+}
+
+/// One input of a component, as written in the profile.
+public struct ComponentInput: Sendable {
+  public var name: String
+  public var text: String
+  /// Whether the YAML scalar was plain (so a formula error can point at its column).
+  public var isPlain: Bool
+  public var location: SourceLocation
+  public var keyLocation: SourceLocation
+}

@@ -1,0 +1,183 @@
+import BillcastCore
+
+extension Profile {
+  /// Loads a profile file, reporting every problem in it at once.
+  public static func load(path: String, limits: YAMLLimits = .standard) throws(DiagnosticError) -> Profile {
+    let document = try YAMLDocument.load(path: path, limits: limits)
+    return try read(document)
+  }
+
+  /// Reads a composed document, reporting every problem in it at once.
+  public static func read(_ document: YAMLDocument) throws(DiagnosticError) -> Profile {
+    let collector = DiagnosticCollector()
+    let profile = ProfileReader(diagnostics: collector).read(document)
+    try collector.throwIfErrors()
+    return profile!
+  }
+}
+
+/// Reads a profile's YAML; problems go to the collector.
+struct ProfileReader {
+  let diagnostics: DiagnosticCollector
+
+  static let namePattern = "lower-case letters, digits, '_' and '-'"
+
+  func read(_ document: YAMLDocument) -> Profile? {
+    let root = YAMLCursor(document: document, diagnostics: diagnostics)
+    guard
+      let f = root.fields(
+        ["format", "name", "description", "region", "as_of", "account", "workload", "scenarios", "architectures"],
+        what: "a usage profile (a mapping with format, name, region, workload, architectures, …)")
+    else { return nil }
+    if let format = f.required("format")?.string(), format != Profile.formatVersion {
+      f["format"]!.error("unsupported format '\(format)'; this billcast reads '\(Profile.formatVersion)'")
+    }
+    let name = f.required("name")?.string() ?? ""
+    let region = f.required("region")?.string() ?? ""
+    let asOf = f["as_of"]?.date()
+    let account = f["account"].map(readAccount) ?? Account(freeTier: .alwaysFree)
+
+    var workload: [WorkloadVariable] = []
+    for (key, c) in f["workload"]?.entries("a mapping of workload variables") ?? [] {
+      if let v = readVariable(key, c) { workload.append(v) }
+    }
+    let known = workload.map(\.name)
+    checkWorkload(workload)
+
+    var scenarios: [Scenario] = []
+    for (key, c) in f["scenarios"]?.entries("a mapping of scenario names to scenarios") ?? [] {
+      checkName(key, root: c, what: "scenario")
+      guard let sf = c.fields(["description", "workload"], what: "a scenario {description, workload}") else { continue }
+      var overrides: [WorkloadVariable] = []
+      for (vk, vc) in sf["workload"]?.entries("a mapping of workload variables to override") ?? [] {
+        if !known.contains(vk) {
+          sf["workload"]!.keyCursor(vk).error("'\(vk)' is not a workload variable\(Spelling.hint(for: vk, among: known)); a scenario can only override variables under 'workload'")
+          continue
+        }
+        if let v = readVariable(vk, vc) { overrides.append(v) }
+      }
+      var merged = workload
+      for o in overrides { if let i = merged.firstIndex(where: { $0.name == o.name }) { merged[i] = o } }
+      checkWorkload(merged, only: Set(overrides.map(\.name)))
+      scenarios.append(Scenario(name: key, description: sf["description"]?.string(), overrides: overrides, location: c.location))
+    }
+
+    var architectures: [Architecture] = []
+    let archCursor = f.required("architectures")
+    for (key, c) in archCursor?.entries("a mapping of architecture names to architectures") ?? [] {
+      checkName(key, root: c, what: "architecture")
+      guard let af = c.fields(["description", "components"], what: "an architecture {description, components}") else { continue }
+      var components: [Component] = []
+      for (ck, cc) in af.required("components")?.entries("a mapping of component names to components") ?? [] {
+        if let comp = readComponent(ck, cc, known: known) { components.append(comp) }
+      }
+      if components.isEmpty && af.has("components") { af["components"]!.error("an architecture needs at least one component") }
+      architectures.append(Architecture(name: key, description: af["description"]?.string(), components: components, location: c.location))
+    }
+    if architectures.isEmpty, let archCursor, case .mapping = archCursor.node { archCursor.error("a profile needs at least one architecture") }
+
+    return Profile(
+      name: name, description: f["description"]?.string(), region: region, asOf: asOf, account: account,
+      workload: workload, scenarios: scenarios, architectures: architectures, path: document.path,
+      sha256: document.sha256)
+  }
+
+  func checkName(_ name: String, root: YAMLCursor, what: String) {
+    let ok = !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
+    if !ok { root.error("\(what) name '\(name)' must use only \(Self.namePattern)") }
+  }
+
+  func readAccount(_ c: YAMLCursor) -> Account {
+    guard let f = c.fields(["free_tier", "opened", "credits", "plan"], what: "an account {free_tier, opened, credits, plan}") else {
+      return Account(freeTier: .alwaysFree)
+    }
+    let kind = f.required("free_tier")?.choice(Account.FreeTier.allCases.map(\.rawValue)).flatMap(Account.FreeTier.init) ?? .alwaysFree
+    let opened = f["opened"]?.date()
+    let credits = f["credits"]?.nonNegativeDecimal()
+    let plan = f["plan"]?.choice(Account.Plan.allCases.map(\.rawValue)).flatMap(Account.Plan.init)
+    switch kind {
+    case .legacy:
+      if !f.has("opened") { c.error("a legacy account needs 'opened' (the date it was created), so billcast knows when its 12-month offers end") }
+      if let opened, opened >= Account.creditProgramStart {
+        f["opened"]!.error("accounts opened on or after 2025-07-15 are on the credit-based free tier; use free_tier: credits")
+      }
+      for key in ["credits", "plan"] where f.has(key) { f[key]!.error("'\(key)' applies only to free_tier: credits") }
+    case .credits:
+      if !f.has("opened") { c.error("a credit-based account needs 'opened' (the date it was created), so billcast knows when its credits expire") }
+      if let opened, opened < Account.creditProgramStart {
+        f["opened"]!.error("accounts opened before 2025-07-15 are on the legacy free tier; use free_tier: legacy")
+      }
+      if !f.has("credits") { c.error("a credit-based account needs 'credits' (up to 200 USD)") }
+      if let credits, credits > ExactDecimal(200), let cc = f["credits"] {
+        cc.error("new accounts receive at most $200 of free-tier credits ($100 at sign-up plus up to $100 for activities)")
+      }
+    case .none, .alwaysFree:
+      for key in ["credits", "plan"] where f.has(key) { f[key]!.error("'\(key)' applies only to free_tier: credits") }
+    }
+    return Account(freeTier: kind, opened: opened, credits: credits, plan: kind == .credits ? (plan ?? .paid) : nil, location: c.location)
+  }
+
+  func readVariable(_ name: String, _ c: YAMLCursor) -> WorkloadVariable? {
+    let valid = name.first.map { $0.isLetter || $0 == "_" } == true && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+    if !valid {
+      c.error("workload variable '\(name)' must be a name of letters, digits and '_' (it is used in formulas)")
+      return nil
+    }
+    if case .mapping = c.node {
+      guard let f = c.fields(["value", "unit", "description"], what: "a workload variable {value, unit, description}") else { return nil }
+      guard let value = f.required("value")?.formula() else { return nil }
+      return WorkloadVariable(name: name, value: value, unit: f["unit"]?.string(), description: f["description"]?.string(), location: f["value"]!.location)
+    }
+    guard let value = c.formula() else { return nil }
+    return WorkloadVariable(name: name, value: value, unit: nil, description: nil, location: c.location)
+  }
+
+  /// Every name a variable's formula uses must be another variable, without cycles.
+  func checkWorkload(_ variables: [WorkloadVariable], only: Set<String>? = nil) {
+    let byName = Dictionary(variables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    for v in variables where only == nil || only!.contains(v.name) {
+      for n in v.value.names where byName[n] == nil {
+        v.location.diagnostic(.error, "the formula names '\(n)', which is not a workload variable\(Spelling.hint(for: n, among: byName.keys))").report(to: diagnostics)
+      }
+    }
+    // Cycle detection (depth-first).
+    var state: [String: Int] = [:]  // 1 visiting, 2 done
+    var reported = Set<String>()
+    func visit(_ name: String, _ stack: [String]) {
+      guard let v = byName[name] else { return }
+      if state[name] == 2 { return }
+      if state[name] == 1 {
+        let cycle = Array(stack.drop { $0 != name }) + [name]
+        if reported.insert(name).inserted {
+          v.location.diagnostic(.error, "workload variables refer to each other in a cycle: \(cycle.joined(separator: " → "))").report(to: diagnostics)
+        }
+        return
+      }
+      state[name] = 1
+      for n in v.value.names { visit(n, stack + [name]) }
+      state[name] = 2
+    }
+    for v in variables { visit(v.name, []) }
+  }
+
+  func readComponent(_ name: String, _ c: YAMLCursor, known: [String]) -> Component? {
+    checkName(name, root: c, what: "component")
+    guard let f = c.fields(["service", "label", "description", "inputs"], what: "a component {service, inputs}") else { return nil }
+    guard let serviceCursor = f.required("service"), let service = serviceCursor.string("a service id like aws.lambda") else { return nil }
+    var inputs: [ComponentInput] = []
+    for (key, ic) in f["inputs"]?.entries("a mapping of input names to values") ?? [] {
+      guard let text = ic.string("a number, a range, a formula or a choice") else { continue }
+      var plain = false
+      if case .scalar(let s) = ic.node { plain = s.style == .plain }
+      inputs.append(ComponentInput(name: key, text: text, isPlain: plain, location: ic.location, keyLocation: f["inputs"]!.keyCursor(key).location))
+    }
+    return Component(
+      name: name, label: f["label"]?.string(), service: service, description: f["description"]?.string(),
+      inputs: inputs, location: c.location, serviceLocation: serviceCursor.location)
+  }
+}
+
+extension Diagnostic {
+  /// Adds this diagnostic to a collector.
+  public func report(to collector: DiagnosticCollector) { collector.add(self) }
+}

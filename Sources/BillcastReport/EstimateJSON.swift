@@ -1,0 +1,98 @@
+import BillcastCore
+import BillcastEngine
+
+/// Renders an estimate as JSON, schema `billcast.estimate/1`: amounts are strings of exact decimals.
+public enum EstimateJSON {
+  public static let schema = "billcast.estimate/1"
+
+  public static func render(_ estimate: Estimate) -> String { value(estimate).rendered() }
+
+  static func range(_ low: ExactDecimal, _ high: ExactDecimal) -> JSONValue {
+    .object([("low", .string(low.description)), ("high", .string(high.description))])
+  }
+  static func range(_ i: Interval) -> JSONValue { range(i.low, i.high) }
+  static func range(_ s: Span) -> JSONValue { range(s.low, s.high) }
+
+  public static func value(_ estimate: Estimate) -> JSONValue {
+    .object([
+      ("schema", .string(schema)),
+      ("currency", .string(estimate.currency)),
+      ("profile", .object([
+        ("name", .string(estimate.profileName)),
+        ("path", .string(estimate.profilePath)),
+        ("sha256", .string(estimate.profileSHA256)),
+      ])),
+      ("region", .string(estimate.region)),
+      ("as_of", .string(estimate.asOf.description)),
+      ("free_tier", .object([
+        ("account", .string(estimate.freeTier.account.rawValue)),
+        ("kinds", .array(estimate.freeTier.kinds.map { .string($0.rawValue) })),
+        ("credits", estimate.freeTier.credits.map { .string($0.description) } ?? .null),
+        ("summary", .string(estimate.freeTier.summary)),
+      ])),
+      ("pricing", .array(estimate.tables.map { t in
+        .object([("id", .string(t.id)), ("effective", .string(t.effective.description)), ("sha256", .string(t.sha256))])
+      })),
+      ("results", .array(estimate.results.map(result))),
+    ])
+  }
+
+  static func result(_ r: ScenarioResult) -> JSONValue {
+    var members: [(String, JSONValue)] = [
+      ("scenario", .string(r.scenario)),
+      ("architecture", .string(r.architecture)),
+      ("total", range(r.total)),
+    ]
+    if let credits = r.creditsApplied {
+      members.append(("credits_applied", range(credits)))
+      members.append(("amount_due", range(r.amountDue)))
+    }
+    members += [
+      ("workload", .object(r.workload.map { ($0.name, range($0.value)) })),
+      ("services", .array(r.services.map { s in
+        .object([
+          ("service", .string(s.service)),
+          ("name", .string(s.name)),
+          ("cost", range(s.cost)),
+          ("lines", .array(s.lines.map(line))),
+        ])
+      })),
+      ("components", .array(r.components.map { c in
+        .object([
+          ("component", .string(c.component)),
+          ("label", .string(c.label)),
+          ("service", .string(c.service)),
+          ("cost", range(c.cost)),
+          ("free_tier", .array(c.freeTier.map { .string($0) })),
+          ("unit_prices", .array(c.unitPrices.map { .string($0) })),
+        ])
+      })),
+      ("meters", .array(r.meters.map { m in
+        .object([
+          ("meter", .string(m.key.description)),
+          ("unit", .string(m.unit)),
+          ("quantity", range(m.quantity)),
+          ("free_tier", .array(m.freeTier.map { f in
+            .object([("pool", .string(f.pool)), ("kind", .string(f.kind.rawValue)), ("drawn", range(f.drawn))])
+          })),
+          ("billable", range(m.billable)),
+          ("cost", range(m.cost)),
+        ])
+      })),
+      ("warnings", .array(r.warnings.map { w in .object([("code", .string(w.code)), ("message", .string(w.message))]) })),
+    ]
+    return .object(members)
+  }
+
+  static func line(_ l: LineItem) -> JSONValue {
+    .object([
+      ("component", .string(l.component)),
+      ("meter", .string(l.meter)),
+      ("account_meter", .string(l.accountMeter.description)),
+      ("unit", .string(l.unit)),
+      ("quantity", range(l.quantity)),
+      ("free_tier", range(l.freeTier)),
+      ("cost", range(l.cost)),
+    ])
+  }
+}

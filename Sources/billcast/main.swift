@@ -1,0 +1,3 @@
+import BillcastCLI
+
+BillcastCommand.main()
