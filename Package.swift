@@ -29,13 +29,14 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "billcast", dependencies: ["BillcastCLI"]),
+    .target(
+      name: "BillcastTestSupport", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"],
+      path: "Tests/BillcastTestSupport"),
     .testTarget(name: "BillcastCoreTests", dependencies: ["BillcastCore"]),
-    .testTarget(name: "BillcastPricingTests", dependencies: ["BillcastPricing"]),
-    .testTarget(name: "BillcastProfileTests", dependencies: ["BillcastProfile"]),
-    .testTarget(name: "BillcastEngineTests", dependencies: ["BillcastEngine"]),
-    .testTarget(
-      name: "BillcastReportTests", dependencies: ["BillcastReport"],
-      exclude: ["Golden"]),
-    .testTarget(name: "BillcastCLITests", dependencies: ["billcast"]),
+    .testTarget(name: "BillcastPricingTests", dependencies: ["BillcastPricing", "BillcastTestSupport"]),
+    .testTarget(name: "BillcastProfileTests", dependencies: ["BillcastProfile", "BillcastTestSupport"]),
+    .testTarget(name: "BillcastEngineTests", dependencies: ["BillcastEngine", "BillcastTestSupport"]),
+    .testTarget(name: "BillcastReportTests", dependencies: ["BillcastReport", "BillcastTestSupport"]),
+    .testTarget(name: "BillcastCLITests", dependencies: ["billcast", "BillcastTestSupport"], exclude: ["Golden"]),
   ]
 )

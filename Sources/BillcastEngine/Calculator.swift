@@ -77,7 +77,7 @@ struct Calculator {
         }
         usages.append(Usage(component: index, meter: meter, accountKey: key, unit: unit, quantity: quantity))
         guard quantity.high > .zero else { continue }  // unused meters stay out of the price list
-        let price = PriceText.ladder(ladder, unit: unit)
+        let price = PriceText.meter(meter.name, ladder: ladder, unit: unit)
         if case .billedAs(let ref) = meter.billing {
           unitPrices[index].append("\(meter.name): \(price) (billed as \(ref))")
         } else {
@@ -104,7 +104,9 @@ struct Calculator {
     // Free tier: each pool in force is drawn in its stated order, at both ends of the range.
     var poolsByComponent: [Set<String>] = Array(repeating: [], count: architecture.components.count)
     var poolText: [String: String] = [:]
-    for pool in catalog.freeTierPools(region: region) where situation.kinds.contains(pool.kind) && pool.isInForce(on: asOf) {
+    let pools = catalog.freeTierPools(region: region).filter { situation.kinds.contains($0.kind) && $0.isInForce(on: asOf) }
+    let poolOrder = pools.map(\.id)
+    for pool in pools {
       var remainingLow = pool.allowance, remainingHigh = pool.allowance
       for draw in pool.draws {
         guard let a = indexOf[draw] else { continue }
@@ -120,7 +122,7 @@ struct Calculator {
         for u in aggregates[a].usages where usages[u].quantity.high > .zero {
           poolsByComponent[usages[u].component].insert(pool.id)
         }
-        poolText[pool.id] = "\(PriceText.allowance(pool.allowance, unit: pool.unit)) (\(pool.kind.rawValue))"
+        poolText[pool.id] = PriceText.pool(pool)
       }
     }
 
@@ -163,7 +165,7 @@ struct Calculator {
           cost: lineCost[i]))
         cost += lineCost[i]
       }
-      let free = poolsByComponent[index].sorted().compactMap { poolText[$0] }
+      let free = poolOrder.filter { poolsByComponent[index].contains($0) }.compactMap { poolText[$0] }
       components.append(ComponentCost(
         component: component.component.name, label: component.label, service: component.service.id,
         serviceName: component.service.name, cost: cost, lines: lines, freeTier: free, unitPrices: unitPrices[index]))

@@ -1,3 +1,4 @@
+import Foundation
 import BillcastCore
 import BillcastPricing
 
@@ -10,6 +11,16 @@ public enum PriceText {
     if ladder.isFlat { return "\(dollars(ladder.tiers[0].rate))/\(unitText)" }
     let first = ladder.tiers.first!.rate, last = ladder.tiers.last!.rate
     return "\(dollars(first))–\(dollars(last))/\(unitText) (tiered)"
+  }
+
+  /// A meter's price with its unit named after the meter where the unit alone is vague:
+  /// `$0.005/1K put requests` rather than `$0.005/1K requests`.
+  public static func meter(_ name: String, ladder: TierLadder, unit: String) -> String {
+    let lastWord = unit.split(separator: " ").last.map(String.init) ?? unit
+    if name != unit && name.hasSuffix(lastWord) && name.count > lastWord.count {
+      return self.ladder(ladder, unit: name.replacingOccurrences(of: "-", with: " "))
+    }
+    return self.ladder(ladder, unit: unit)
   }
 
   /// A rate in dollars with at least two decimals: `$0.20`, `$0.0000166667`.
@@ -38,6 +49,16 @@ public enum PriceText {
     let text = rounded.description
     let decimals = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
     return rounded.formatted(fractionDigits: decimals, grouping: true)
+  }
+
+  /// A free-tier pool in words: `1M requests (always free)`, `2,000 put requests (first 12 months)`.
+  public static func pool(_ pool: FreeTierPool) -> String {
+    var unit = pool.unit
+    if pool.draws.count == 1, pool.draws[0].meter.hasSuffix("requests"), pool.draws[0].meter != unit {
+      unit = pool.draws[0].meter.replacingOccurrences(of: "-", with: " ")
+    }
+    let kind = pool.kind == .alwaysFree ? "always free" : "first 12 months"
+    return "\(allowance(pool.allowance, unit: unit)) (\(kind))"
   }
 
   /// An allowance in words: `400,000 GB-s`, `1M requests`.

@@ -175,13 +175,13 @@ private struct FormulaParser {
       try advance()
       return .number(v)
     case .name(let n):
+      let callStart = tokenStart
       try advance()
       if token == .lparen {
         guard let fn = Formula.Function(rawValue: n) else {
           throw FormulaSyntaxError(
-            message: "unknown function '\(n)' (known: min, max, ceil, floor)", offset: tokenStart - n.count)
+            message: "unknown function '\(n)' (known: min, max, ceil, floor) at character \(callStart + 1)", offset: callStart)
         }
-        let callStart = tokenStart
         try advance()
         var args: [Formula] = [try parseFormula()]
         while token == .comma {

@@ -1,0 +1,68 @@
+import Testing
+@testable import BillcastCore
+
+@Suite("ExactDecimal")
+struct ExactDecimalTests {
+  @Test("accepts the strict grammar", arguments: [
+    ("1000", "1000"), ("1_000", "1000"), ("1_000_000", "1000000"), ("0.0000166667", "0.0000166667"),
+    ("1e6", "1000000"), ("2.5E-3", "0.0025"), ("-3", "-3"), ("+7.50", "7.5"), ("0", "0"), ("6e9", "6000000000"),
+    ("0.000000000000000001", "0.000000000000000001"), ("1.0e-18", "0.000000000000000001"),
+  ])
+  func accepts(text: String, expected: String) {
+    #expect(ExactDecimal(text)?.description == expected)
+  }
+
+  @Test("rejects everything else", arguments: [
+    "12abc", "0x10", ".inf", ".nan", "-.inf", "1.", ".5", "1__0", "_1", "1_", "", " 1", "1 ", "1e", "e5", "1,000", "0o17", "1:30",
+    "--1", "1.2.3", "NaN",
+  ])
+  func rejects(text: String) {
+    #expect(ExactDecimal(text) == nil)
+  }
+
+  @Test func tooPreciseAndTooLarge() {
+    // 19 fractional digits cannot be held exactly: an error, not a rounding.
+    #expect(ExactDecimal.parse("0.0000000000000000001") == .failure(.tooPrecise("0.0000000000000000001")))
+    // Trailing zeros beyond 18 digits are fine: the value is exact.
+    #expect(ExactDecimal("0.10000000000000000000")?.description == "0.1")
+    #expect(ExactDecimal.parse("1e16") == .failure(.tooLarge("1e16")))
+    #expect(ExactDecimal.parse("1e1001") == .failure(.tooLarge("1e1001")))
+    #expect(ExactDecimal("1e15") != nil)
+  }
+
+  @Test func multiplicationIsExactAndRoundsHalfAwayFromZero() {
+    // 0.0000166667 × 140,000 = 2.333338 exactly (Lambda's worked example 1).
+    #expect(ExactDecimal("0.0000166667")! * ExactDecimal(140_000) == ExactDecimal("2.333338")!)
+    // 0.1 + 0.2 = 0.3 exactly.
+    #expect(ExactDecimal("0.1")! + ExactDecimal("0.2")! == ExactDecimal("0.3")!)
+    // 1e-18 × 0.5 = 5e-19, which rounds half away from zero to 1e-18 (and -1e-18 for the negative).
+    let tiny = ExactDecimal(raw: 1)
+    #expect(tiny * ExactDecimal("0.5")! == tiny)
+    #expect(-tiny * ExactDecimal("0.5")! == -tiny)
+    // A product of two large factors takes the full-width path: 123,456,789,012.5 × 1,000,000.
+    #expect(ExactDecimal("123456789012.5")! * ExactDecimal(1_000_000) == ExactDecimal(123_456_789_012_500_000))
+  }
+
+  @Test func divisionRoundsAtTheEighteenthDigit() {
+    #expect((ExactDecimal(1) / ExactDecimal(3)).description == "0.333333333333333333")
+    #expect((ExactDecimal(2) / ExactDecimal(3)).description == "0.666666666666666667")
+    #expect((ExactDecimal(-2) / ExactDecimal(3)).description == "-0.666666666666666667")
+    #expect(ExactDecimal(1).dividedReportingOverflow(by: .zero).overflow)
+  }
+
+  @Test func overflowIsReported() {
+    let big = ExactDecimal(raw: .max / 2)
+    #expect(big.multipliedReportingOverflow(by: ExactDecimal(3)).overflow)
+    #expect(big.addingReportingOverflow(big).overflow == false)
+    #expect(ExactDecimal(raw: .max).addingReportingOverflow(ExactDecimal.one).overflow)
+  }
+
+  @Test func rounding() {
+    #expect(ExactDecimal("2.345")!.formatted(fractionDigits: 2) == "2.35")
+    #expect(ExactDecimal("-2.345")!.formatted(fractionDigits: 2) == "-2.35")
+    #expect(ExactDecimal("2.344999")!.formatted(fractionDigits: 2) == "2.34")
+    #expect(ExactDecimal("1234567.891")!.formatted(fractionDigits: 2, grouping: true) == "1,234,567.89")
+    #expect(ExactDecimal("0.5")!.ceiling() == 1 && ExactDecimal("-0.5")!.ceiling() == 0)
+    #expect(ExactDecimal("-0.5")!.floor() == -1 && ExactDecimal("2")!.floor() == 2)
+  }
+}
