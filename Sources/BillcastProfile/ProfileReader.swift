@@ -38,10 +38,12 @@ struct ProfileReader {
     let account = f["account"].map(readAccount) ?? Account(freeTier: .alwaysFree)
 
     var workload: [WorkloadVariable] = []
-    for (key, c) in f["workload"]?.entries("a mapping of workload variables") ?? [] {
+    let workloadEntries = f["workload"]?.entries("a mapping of workload variables") ?? []
+    for (key, c) in workloadEntries {
       if let v = readVariable(key, c) { workload.append(v) }
     }
-    let known = workload.map(\.name)
+    // Every name under workload, even one whose value has an error, so nothing is reported twice.
+    let known = workloadEntries.map(\.key)
     checkWorkload(workload)
 
     var scenarios: [Scenario] = []
@@ -69,7 +71,10 @@ struct ProfileReader {
       guard let af = c.fields(["description", "components"], what: "an architecture {description, components}") else { continue }
       var components: [Component] = []
       for (ck, cc) in af.required("components")?.entries("a mapping of component names to components") ?? [] {
-        if let comp = readComponent(ck, cc, known: known) { components.append(comp) }
+        if var comp = readComponent(ck, cc, known: known) {
+          comp.location = af["components"]!.keyCursor(ck).location  // point at the component's name
+          components.append(comp)
+        }
       }
       if components.isEmpty && af.has("components") { af["components"]!.error("an architecture needs at least one component") }
       architectures.append(Architecture(name: key, description: af["description"]?.string(), components: components, location: c.location))

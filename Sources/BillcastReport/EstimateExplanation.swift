@@ -5,7 +5,8 @@ import BillcastEngine
 public enum EstimateExplanation {
   public static func render(_ r: ScenarioResult) -> String {
     var out = "  How each line is computed (\(r.scenario), \(r.architecture)); low end → high end:\n"
-    for m in r.meters {
+    let unused = r.meters.filter { $0.quantity.high.isZero }
+    for m in r.meters where !m.quantity.high.isZero {
       out += "  \(m.key) [\(m.unit)]\n"
       out += "    usage      \(q(m.quantity.low)) → \(q(m.quantity.high)) \(m.unit)"
       if m.shares.count > 1 {
@@ -21,6 +22,9 @@ public enum EstimateExplanation {
       if m.shares.count > 1 {
         out += "    shares     " + m.shares.map { "\($0.component) \(Money.text($0.cost))" }.joined(separator: ", ") + " (in proportion to usage)\n"
       }
+    }
+    if !unused.isEmpty {
+      out += "  Unused meters (0 at both ends): " + unused.map(\.key.description).joined(separator: ", ") + "\n"
     }
     return out
   }

@@ -17,17 +17,17 @@ public struct YAMLDocument {
     do {
       let values = try url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
       guard values.isRegularFile == true else {
-        throw DiagnosticError([Diagnostic(file: path, message: "not a regular file")])
+        throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "not a regular file")])
       }
       size = values.fileSize ?? 0
     } catch let e as DiagnosticError {
       throw e
     } catch {
-      throw DiagnosticError([Diagnostic(file: path, message: "cannot read the file (\(Self.reason(error)))")])
+      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file (\(Self.reason(error)))")])
     }
     if size > limits.maximumBytes {
       throw DiagnosticError([
-        Diagnostic(file: path, message: "the file is \(size) bytes; the limit is \(limits.maximumBytes) bytes")
+        Diagnostic(file: path, line: 1, column: 1, message: "the file is \(size) bytes; the limit is \(limits.maximumBytes) bytes")
       ])
     }
     let data: Data
@@ -36,15 +36,15 @@ public struct YAMLDocument {
       defer { try? handle.close() }
       data = try handle.read(upToCount: limits.maximumBytes + 1) ?? Data()
     } catch {
-      throw DiagnosticError([Diagnostic(file: path, message: "cannot read the file (\(Self.reason(error)))")])
+      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file (\(Self.reason(error)))")])
     }
     if data.count > limits.maximumBytes {
       throw DiagnosticError([
-        Diagnostic(file: path, message: "the file is larger than the limit of \(limits.maximumBytes) bytes")
+        Diagnostic(file: path, line: 1, column: 1, message: "the file is larger than the limit of \(limits.maximumBytes) bytes")
       ])
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw DiagnosticError([Diagnostic(file: path, message: "the file is not valid UTF-8")])
+      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "the file is not valid UTF-8")])
     }
     return try parse(text, path: path, limits: limits)
   }
@@ -53,7 +53,7 @@ public struct YAMLDocument {
   public static func parse(_ text: String, path: String, limits: YAMLLimits = .standard) throws(DiagnosticError) -> YAMLDocument {
     if text.utf8.count > limits.maximumBytes {
       throw DiagnosticError([
-        Diagnostic(file: path, message: "the text is \(text.utf8.count) bytes; the limit is \(limits.maximumBytes) bytes")
+        Diagnostic(file: path, line: 1, column: 1, message: "the text is \(text.utf8.count) bytes; the limit is \(limits.maximumBytes) bytes")
       ])
     }
     let node: Node?
@@ -62,7 +62,7 @@ public struct YAMLDocument {
     } catch let error as YamlError {
       throw DiagnosticError([diagnostic(for: error, path: path)])
     } catch {
-      throw DiagnosticError([Diagnostic(file: path, message: "not valid YAML (\(reason(error)))")])
+      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "not valid YAML (\(reason(error)))")])
     }
     guard let root = node else {
       throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "the file is empty")])
@@ -111,9 +111,9 @@ public struct YAMLDocument {
         file: path, line: context.mark.line, column: context.mark.column,
         message: "duplicate key \(keys) in one mapping; each key may appear once")
     case .reader(let problem, let offset, _, _):
-      return Diagnostic(file: path, message: "cannot read YAML: \(problem) at byte \(offset ?? 0)")
+      return Diagnostic(file: path, line: 1, column: 1, message: "cannot read YAML: \(problem) at byte \(offset ?? 0)")
     default:
-      return Diagnostic(file: path, message: "invalid YAML: \(error)")
+      return Diagnostic(file: path, line: 1, column: 1, message: "invalid YAML: \(error)")
     }
   }
 

@@ -1,0 +1,66 @@
+import BillcastTestSupport
+import Foundation
+import Testing
+
+/// Runs the built `billcast` binary, as a user would.
+struct CLIRun {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+}
+
+enum CLI {
+  /// The built executable, next to the test bundle.
+  static let executable: URL = {
+    let candidates = [
+      Bundle.main.bundleURL.appendingPathComponent("billcast"),
+      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("billcast"),
+      TestSupport.repositoryRoot.appendingPathComponent(".build/debug/billcast"),
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+  }()
+
+  /// Runs `billcast` with arguments in the repository's root directory.
+  static func run(_ arguments: [String], in directory: URL = TestSupport.repositoryRoot) throws -> CLIRun {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var environment = ProcessInfo.processInfo.environment
+    environment["BILLCAST_PRICING"] = nil
+    process.environment = environment
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CLIRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
+
+/// Compares text with a committed golden file; `BILLCAST_RECORD=1` re-records, and a run that records fails.
+func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  let url = TestSupport.repositoryRoot.appendingPathComponent("Tests/BillcastCLITests/Golden").appendingPathComponent(name)
+  let record = ProcessInfo.processInfo.environment["BILLCAST_RECORD"].map { !$0.isEmpty && $0 != "0" } ?? false
+  if record || !FileManager.default.fileExists(atPath: url.path) {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try actual.write(to: url, atomically: true, encoding: .utf8)
+    Issue.record("Recorded golden file \(name); review it with `git diff` and run the tests again without BILLCAST_RECORD.", sourceLocation: sourceLocation)
+    return
+  }
+  let expected = try String(contentsOf: url, encoding: .utf8)
+  if expected != actual {
+    let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    let first = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
+    Issue.record(
+      """
+      \(name) differs from its golden file at line \(first + 1):
+        golden: \(first < e.count ? String(e[first]) : "<end>")
+        actual: \(first < a.count ? String(a[first]) : "<end>")
+      If the change is intended, re-record with BILLCAST_RECORD=1 swift test and review the diff.
+      """, sourceLocation: sourceLocation)
+  }
+}

@@ -1,0 +1,71 @@
+import BillcastTestSupport
+import Foundation
+import Testing
+
+@Suite("billcast estimate, end to end")
+struct EstimateCommandTests {
+  static let example = "examples/job-posting-analyzer.yaml"
+
+  @Test("the README's first command", arguments: [
+    ([String](), "estimate.txt"),
+    (["--format", "markdown"], "estimate.md"),
+    (["--format", "json"], "estimate.json"),
+    (["--scenario", "active-development", "--explain"], "estimate-explain.txt"),
+  ])
+  func example(arguments: [String], golden: String) throws {
+    let run = try CLI.run(["estimate", Self.example] + arguments)
+    #expect(run.status == 0)
+    #expect(run.stderr == "")
+    try assertGolden(run.stdout, golden)
+  }
+
+  @Test func jsonFollowsTheContract() throws {
+    let run = try CLI.run(["estimate", Self.example, "--format", "json"])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(object["schema"] as? String == "billcast.estimate/1")
+    let results = try #require(object["results"] as? [[String: Any]])
+    #expect(results.count == 3)
+    let total = try #require(results[0]["total"] as? [String: String])
+    #expect(total["low"] != nil && total["high"] != nil)
+    let pricing = try #require(object["pricing"] as? [[String: String]])
+    #expect(pricing.map { $0["id"] } == ["aws/us-east-1", "firebase/global"])
+    #expect(pricing.allSatisfy { $0["sha256"]?.count == 64 })
+  }
+
+  @Test func outputFileGetsTheSameBytesAndStdoutNothing() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("billcast-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("report.md").path
+    let run = try CLI.run(["estimate", Self.example, "--format", "markdown", "--output", file])
+    #expect(run.status == 0 && run.stdout == "")
+    let direct = try CLI.run(["estimate", Self.example, "--format", "markdown"])
+    #expect(try String(contentsOfFile: file, encoding: .utf8) == direct.stdout)
+  }
+
+  @Test func sameInputsSameBytes() throws {
+    let a = try CLI.run(["estimate", Self.example, "--format", "json"])
+    let b = try CLI.run(["estimate", Self.example, "--format", "json"])
+    #expect(a.stdout == b.stdout)
+  }
+
+  @Test func retiredServiceIsRefusedAsOfToday() throws {
+    let run = try CLI.run(["estimate", Self.example, "--as-of", "2026-11-01"])
+    #expect(run.status == 2)
+    #expect(run.stdout == "")
+    #expect(run.stderr.contains("examples/job-posting-analyzer.yaml:"))
+    #expect(run.stderr.contains("error: architectures.lambda-cloudfront.components.database.service: Aurora Serverless v1 (aws.aurora-serverless-v1) was retired on 2025-03-31"))
+    #expect(run.stderr.contains("price aws.aurora-serverless-v2 instead"))
+  }
+
+  @Test func pricingCommands() throws {
+    let list = try CLI.run(["pricing", "list"])
+    #expect(list.status == 0 && list.stdout.contains("aws.lambda") && list.stdout.contains("firebase.auth"))
+    let show = try CLI.run(["pricing", "show", "aws.lambda"])
+    #expect(show.status == 0)
+    #expect(show.stdout.contains("https://aws.amazon.com/lambda/pricing/ (read 2026-11-25"))
+    #expect(show.stdout.contains("$0.0000166667/GB-s"))
+    let unknown = try CLI.run(["pricing", "show", "aws.lamda"])
+    #expect(unknown.status == 2 && unknown.stderr.contains("did you mean 'aws.lambda'?"))
+  }
+}
