@@ -23,7 +23,7 @@ struct EstimateCommand: ParsableCommand {
   @Option(name: .customLong("as-of"), help: ArgumentHelp("Price with the rules in force on this date (YYYY-MM-DD); default: the profile's as_of, else today.", valueName: "date"))
   var asOf: CalendarDate?
 
-  @Option(name: .customLong("free-tier"), help: "Override the account's free tier: none, always-free, legacy or credits.")
+  @Option(name: .customLong("free-tier"), help: "Override the account's free tier.")
   var freeTier: Account.FreeTier?
 
   @Flag(name: .long, help: "Show each line's arithmetic: usage − free tier, tier × rate, each component's share.")

@@ -13,7 +13,7 @@ extension Calculator {
       let location = given?.location ?? component.component.location
       let value: Interval
       do {
-        value = try formula.evaluate { workload[$0] }
+        value = try formula.evaluate { $0 == Builtins.monthHours ? Interval(monthHours) : workload[$0] }
       } catch {
         diagnostics.add(location.diagnostic(.error, "\(input.name): \(error)"))
         ok = false

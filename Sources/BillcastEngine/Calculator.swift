@@ -59,7 +59,7 @@ struct Calculator {
         guard let (key, ladder, unit) = accountMeter(meter, component) else { failed = true; continue }
         let quantity: Interval
         do {
-          quantity = try meter.quantity.evaluate { name in name == "month_hours" ? Interval(monthHours) : inputs[name] }
+          quantity = try meter.quantity.evaluate { name in name == Builtins.monthHours ? Interval(monthHours) : inputs[name] }
         } catch {
           diagnostics.add(component.component.location.diagnostic(.error, "\(component.service.id) meter \(meter.name): \(error)"))
           failed = true

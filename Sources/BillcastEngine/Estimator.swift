@@ -22,7 +22,7 @@ public enum Estimator {
     var results: [ScenarioResult] = []
     let scenarioList: [Scenario?] = profile.scenarios.isEmpty ? [nil] : profile.scenarios.filter { scenarios.contains($0.name) }
     for scenario in scenarioList {
-      guard let workload = WorkloadEvaluator.evaluate(profile.workload, overrides: scenario?.overrides ?? [], diagnostics: collector) else { continue }
+      guard let workload = WorkloadEvaluator.evaluate(profile.workload, overrides: scenario?.overrides ?? [], monthHours: options.monthHours, diagnostics: collector) else { continue }
       for architecture in resolved.architectures where architectures.contains(architecture.architecture.name) {
         var calculator = Calculator(
           catalog: resolved.catalog, region: profile.region, asOf: asOf, today: options.today, situation: situation,
@@ -62,7 +62,7 @@ public enum Estimator {
 /// Evaluates workload variables, each formula after the variables it names.
 public enum WorkloadEvaluator {
   /// The value of every variable, or nil (with errors reported) if one cannot be evaluated.
-  public static func evaluate(_ variables: [WorkloadVariable], overrides: [WorkloadVariable], diagnostics: DiagnosticCollector) -> [String: Interval]? {
+  public static func evaluate(_ variables: [WorkloadVariable], overrides: [WorkloadVariable], monthHours: ExactDecimal, diagnostics: DiagnosticCollector) -> [String: Interval]? {
     var byName: [String: WorkloadVariable] = [:]
     for v in variables { byName[v.name] = v }
     for o in overrides { byName[o.name] = o }
@@ -70,6 +70,7 @@ public enum WorkloadEvaluator {
     var visiting = Set<String>()
     var failed = false
     func value(_ name: String) -> Interval? {
+      if name == Builtins.monthHours { return Interval(monthHours) }
       if let v = values[name] { return v }
       guard let variable = byName[name], !visiting.contains(name) else { return nil }
       visiting.insert(name)

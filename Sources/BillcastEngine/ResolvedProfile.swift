@@ -36,7 +36,7 @@ public struct ResolvedProfile: Sendable {
       diagnostics.add(component.serviceLocation.diagnostic(.error, "unknown service '\(component.service)'\(Spelling.hint(for: component.service, among: known)) in the pricing tables for \(profile.region); `billcast pricing list` shows the services"))
       return nil
     }
-    let variables = profile.workload.map(\.name)
+    let variables = profile.workload.map(\.name) + Array(Builtins.names)
     var numeric: [String: Formula] = [:]
     var choices: [String: String] = [:]
     var ok = true
@@ -79,7 +79,7 @@ public struct ResolvedProfile: Sendable {
           ok = false
         }
       case .numeric(let unit):
-        if let d = declared.defaultNumber { numeric[declared.name] = .number(d) } else {
+        if let d = declared.defaultNumber { numeric[declared.name] = d } else {
           diagnostics.add(component.location.diagnostic(.error, "missing input '\(declared.name)' (\(unit)) for \(service.id); it has no default"))
           ok = false
         }

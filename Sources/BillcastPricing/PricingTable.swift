@@ -68,8 +68,9 @@ public struct ServiceInput: Sendable {
   public var name: String
   public var kind: Kind
   public var description: String?
-  /// The value used when a component does not give one: a number or a choice.
-  public var defaultNumber: ExactDecimal?
+  /// The value used when a component does not give one: a formula over built-in names
+  /// (`month_hours`), usually a plain number, or a choice.
+  public var defaultNumber: Formula?
   public var defaultChoice: String?
   /// Impossible values: an error.
   public var hardMinimum: ExactDecimal?

@@ -6,7 +6,7 @@ import BillcastCore
 /// (`billed_as`, free-tier draws, replacements) are made by ``PricingCatalog``.
 struct PricingTableReader {
   static let formatVersion = "billcast.pricing/1"
-  static let builtinNames: Set<String> = ["month_hours"]
+  static let builtinNames: Set<String> = Builtins.names
 
   let diagnostics: DiagnosticCollector
   /// Locations of references to check across tables.
@@ -132,14 +132,21 @@ struct PricingTableReader {
         defaultChoice: def, hardMinimum: nil, hardMaximum: nil, softRules: [])
     }
     let unit = f.required("unit")?.string() ?? ""
-    let def = f["default"]?.decimal()
+    var def: Formula?
+    if let c = f["default"], let formula = c.formula() {
+      for n in formula.names where !Self.builtinNames.contains(n) {
+        c.error("a default may name only built-in values (\(Self.builtinNames.sorted().joined(separator: ", "))), not '\(n)'")
+      }
+      def = formula
+    }
+    let constantDefault: ExactDecimal? = def.flatMap { f in f.isConstant ? (try? f.evaluate { _ in nil })?.low : nil }
     var hardMin: ExactDecimal?, hardMax: ExactDecimal?
     if let h = f["hard"], let hf = h.fields(["min", "max"], what: "hard bounds {min, max}") {
       hardMin = hf["min"]?.decimal()
       hardMax = hf["max"]?.decimal()
       if let lo = hardMin, let hi = hardMax, lo > hi { h.error("min \(lo) is above max \(hi)") }
     }
-    if let d = def, let c = f["default"] {
+    if let d = constantDefault, let c = f["default"] {
       if let lo = hardMin, d < lo { c.error("default \(d) is below the hard minimum \(lo)") }
       if let hi = hardMax, d > hi { c.error("default \(d) is above the hard maximum \(hi)") }
     }

@@ -128,6 +128,10 @@ struct ProfileReader {
       c.error("workload variable '\(name)' must be a name of letters, digits and '_' (it is used in formulas)")
       return nil
     }
+    if Builtins.names.contains(name) {
+      c.error("'\(name)' is a built-in name (the hours in the month priced); choose another name")
+      return nil
+    }
     if case .mapping = c.node {
       guard let f = c.fields(["value", "unit", "description"], what: "a workload variable {value, unit, description}") else { return nil }
       guard let value = f.required("value")?.formula() else { return nil }
@@ -141,7 +145,7 @@ struct ProfileReader {
   func checkWorkload(_ variables: [WorkloadVariable], only: Set<String>? = nil) {
     let byName = Dictionary(variables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     for v in variables where only == nil || only!.contains(v.name) {
-      for n in v.value.names where byName[n] == nil {
+      for n in v.value.names where byName[n] == nil && !Builtins.names.contains(n) {
         v.location.diagnostic(.error, "the formula names '\(n)', which is not a workload variable\(Spelling.hint(for: n, among: byName.keys))").report(to: diagnostics)
       }
     }

@@ -69,3 +69,13 @@ struct EstimateCommandTests {
     #expect(unknown.status == 2 && unknown.stderr.contains("did you mean 'aws.lambda'?"))
   }
 }
+
+@Suite("README")
+struct ReadmeTests {
+  @Test func quickStartShowsTheFirstCommandsOutput() throws {
+    let readme = try String(contentsOfFile: TestSupport.path("README.md"), encoding: .utf8)
+    #expect(readme.contains("swift run billcast estimate examples/job-posting-analyzer.yaml\nswift test\n"))
+    let run = try CLI.run(["estimate", EstimateCommandTests.example])
+    #expect(readme.contains("```text\n" + run.stdout + "```"), "README's quick-start output is stale: paste the output of the first command")
+  }
+}
