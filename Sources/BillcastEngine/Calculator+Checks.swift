@@ -41,7 +41,26 @@ extension Calculator {
       }
       values[input.name] = value
     }
+    if ok, let combinations = component.service.combinations, !checkCombinations(combinations, values, component) { ok = false }
     return ok ? values : nil
+  }
+
+  /// Inputs a service accepts only in certain combinations must be single values forming one of them.
+  func checkCombinations(_ combinations: Combinations, _ values: [String: Interval], _ component: ResolvedComponent) -> Bool {
+    var point: [String: ExactDecimal] = [:]
+    for name in combinations.inputs {
+      guard let v = values[name] else { continue }
+      let location = component.component.inputs.first { $0.name == name }?.location ?? component.component.location
+      guard v.isPoint else {
+        diagnostics.add(location.diagnostic(.error, "\(name) = \(v) must be a single value: \(component.service.name) is configured with one size"))
+        return false
+      }
+      point[name] = v.low
+    }
+    if combinations.allows(point) { return true }
+    let given = combinations.inputs.map { "\($0) = \(point[$0]?.description ?? "?")" }.joined(separator: ", ")
+    diagnostics.add(component.component.location.diagnostic(.error, "\(given) is not a valid size: \(combinations.message) (\(combinations.summary))"))
+    return false
   }
 
   /// What is wrong with a value under a soft rule, or nil.
@@ -68,7 +87,9 @@ extension Calculator {
     guard let availability = component.service.availability else { return }
     let service = component.service
     let replacement = availability.replacement.map { "; price \($0) instead" } ?? ""
-    if let until = availability.until, asOf > until {
+    if let from = availability.from, asOf < from {
+      diagnostics.add(component.component.serviceLocation.diagnostic(.error, "\(service.name) (\(service.id)) is available from \(from); the date priced is \(asOf)"))
+    } else if let until = availability.until, asOf > until {
       let newNote = availability.newUntil.map { " (no new resources after \($0))" } ?? ""
       diagnostics.add(component.component.serviceLocation.diagnostic(.error, "\(service.name) (\(service.id)) was retired on \(until)\(newNote)\(replacement), or price as of a date up to \(until) (as_of, --as-of)"))
     } else if let until = availability.until, until < today {

@@ -55,7 +55,7 @@ struct Calculator {
       checkAvailability(component)
       addNotes(component)
       guard let inputs = evaluateInputs(component) else { failed = true; continue }
-      for meter in component.service.meters where component.matches(meter.when) {
+      for meter in component.service.meters where component.matches(meter.when) && meter.isInForce(on: asOf) {
         guard let (key, ladder, unit) = accountMeter(meter, component) else { failed = true; continue }
         let quantity: Interval
         do {

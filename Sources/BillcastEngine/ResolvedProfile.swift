@@ -110,6 +110,6 @@ public struct ResolvedComponent: Sendable {
 
   /// Whether a choice condition holds for this component.
   public func matches(_ condition: ChoiceCondition) -> Bool {
-    condition.allSatisfy { choices[$0.key] == $0.value }
+    condition.allSatisfy { entry in choices[entry.key].map { entry.value.contains($0) } ?? false }
   }
 }

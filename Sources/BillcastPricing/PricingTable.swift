@@ -47,6 +47,8 @@ public struct Service: Sendable {
   public var meters: [Meter]
   public var notes: [ServiceNote]
   public var availability: Availability?
+  /// The combinations of numeric inputs the service accepts, if it restricts them.
+  public var combinations: Combinations?
   /// The id of the table that holds the service.
   public var tableID: String
 
@@ -82,8 +84,8 @@ public struct ServiceInput: Sendable {
   public var isNumeric: Bool { if case .numeric = kind { return true } else { return false } }
 }
 
-/// A condition on choice inputs: every named input has the given value.
-public typealias ChoiceCondition = [String: String]
+/// A condition on choice inputs: every named input has one of the listed values.
+public typealias ChoiceCondition = [String: [String]]
 
 /// A service rule on a numeric input, checked with a warning.
 public struct SoftRule: Sendable {
@@ -112,7 +114,18 @@ public struct Meter: Sendable {
   public var description: String?
   public var quantity: Formula
   public var when: ChoiceCondition
+  /// The meter bills only on and after this date (nil: always).
+  public var from: CalendarDate?
+  /// The meter bills only before this date (nil: always).
+  public var until: CalendarDate?
   public var billing: Billing
+
+  /// Whether the meter bills on a date.
+  public func isInForce(on date: CalendarDate) -> Bool {
+    if let from, date < from { return false }
+    if let until, date >= until { return false }
+    return true
+  }
 }
 
 /// A service's meter named as `service/meter`, for `billed_as`.
@@ -228,8 +241,34 @@ public struct ServiceNote: Sendable {
   public var until: CalendarDate?
 }
 
+/// The combinations of numeric inputs a service accepts, like App Runner's vCPU/memory sizes.
+public struct Combinations: Sendable {
+  /// The inputs constrained together, in order.
+  public var inputs: [String]
+  /// Each allowed combination: for each input, the values allowed with the others.
+  public var allowed: [[String: [ExactDecimal]]]
+  public var message: String
+  public var source: String?
+
+  /// Whether the values (one per input) form an allowed combination.
+  public func allows(_ values: [String: ExactDecimal]) -> Bool {
+    allowed.contains { combination in
+      inputs.allSatisfy { name in values[name].map { combination[name]?.contains($0) ?? false } ?? false }
+    }
+  }
+
+  /// The combinations in words: `vcpu 0.25 with memory_gb 0.5 or 1; …`.
+  public var summary: String {
+    allowed.map { c in
+      inputs.map { "\($0) \((c[$0] ?? []).map(\.description).joined(separator: " or "))" }.joined(separator: " with ")
+    }.joined(separator: "; ")
+  }
+}
+
 /// When a service can be used.
 public struct Availability: Sendable {
+  /// Launched: pricing before this date is an error.
+  public var from: CalendarDate?
   /// No new resources after this date.
   public var newUntil: CalendarDate?
   /// Retired: no pricing after this date.

@@ -87,7 +87,7 @@ struct PricingTableReader {
   // MARK: Services
 
   mutating func readService(_ id: String, _ cursor: YAMLCursor, tableID: String, sources: [String: PriceSource]) -> Service? {
-    guard let f = cursor.fields(["name", "group", "inputs", "meters", "notes", "availability"], what: "a service")
+    guard let f = cursor.fields(["name", "group", "inputs", "meters", "notes", "availability", "combinations"], what: "a service")
     else { return nil }
     let name = f.required("name")?.string() ?? id
     let group = f["group"]?.string() ?? name
@@ -104,16 +104,17 @@ struct PricingTableReader {
       if let note = readNote(c, inputs: inputs, sources: sources) { notes.append(note) }
     }
     var availability: Availability?
-    if let c = f["availability"], let a = c.fields(["new_until", "until", "replacement", "source"]) {
+    if let c = f["availability"], let a = c.fields(["from", "new_until", "until", "replacement", "source"]) {
       let replacement = a["replacement"]?.string()
       if let r = a["replacement"], let replacement { references.append((r.location, .replacement(replacement))) }
       availability = Availability(
-        newUntil: a["new_until"]?.date(), until: a["until"]?.date(), replacement: replacement,
+        from: a["from"]?.date(), newUntil: a["new_until"]?.date(), until: a["until"]?.date(), replacement: replacement,
         source: a.required("source").flatMap { checkSource($0, sources) })
     }
+    let combinations = f["combinations"].flatMap { readCombinations($0, inputs: inputs, sources: sources) }
     return Service(
       id: id, name: name, group: group, inputs: inputs, meters: meters, notes: notes,
-      availability: availability, tableID: tableID)
+      availability: availability, combinations: combinations, tableID: tableID)
   }
 
   func readInput(_ name: String, _ cursor: YAMLCursor, sources: [String: PriceSource]) -> ServiceInput? {
@@ -176,28 +177,64 @@ struct PricingTableReader {
 
   func readCondition(_ cursor: YAMLCursor) -> ChoiceCondition {
     var result: ChoiceCondition = [:]
-    for (k, v) in cursor.entries("a mapping of choice inputs to values") ?? [] {
-      if let s = v.string("a choice") { result[k] = s }
+    for (k, v) in cursor.entries("a mapping of choice inputs to a value or a list of values") ?? [] {
+      if case .sequence = v.node {
+        result[k] = (v.items() ?? []).compactMap { $0.string("a choice") }
+      } else if let s = v.string("a choice") {
+        result[k] = [s]
+      }
     }
     return result
   }
 
+  func readCombinations(_ cursor: YAMLCursor, inputs: [ServiceInput], sources: [String: PriceSource]) -> Combinations? {
+    guard let f = cursor.fields(["inputs", "allowed", "message", "source"], what: "combinations {inputs, allowed, message, source}") else { return nil }
+    let names = (f.required("inputs")?.items("a list of numeric input names") ?? []).compactMap { c -> String? in
+      guard let n = c.string("an input name") else { return nil }
+      guard inputs.contains(where: { $0.name == n && $0.isNumeric }) else {
+        c.error("'\(n)' is not a numeric input of this service\(Spelling.hint(for: n, among: inputs.filter(\.isNumeric).map(\.name)))")
+        return nil
+      }
+      return n
+    }
+    var allowed: [[String: [ExactDecimal]]] = []
+    for item in f.required("allowed")?.items("a list of allowed combinations") ?? [] {
+      guard let entries = item.entries("a combination {input: value or [values]}") else { continue }
+      var combination: [String: [ExactDecimal]] = [:]
+      for (k, v) in entries {
+        guard names.contains(k) else {
+          item.keyCursor(k).error("'\(k)' is not one of the combination's inputs (\(names.joined(separator: ", ")))")
+          continue
+        }
+        if case .sequence = v.node {
+          combination[k] = (v.items() ?? []).compactMap { $0.decimal() }
+        } else if let d = v.decimal() {
+          combination[k] = [d]
+        }
+      }
+      for n in names where combination[n] == nil { item.error("missing '\(n)'") }
+      allowed.append(combination)
+    }
+    guard let message = f.required("message")?.string() else { return nil }
+    return Combinations(inputs: names, allowed: allowed, message: message, source: f["source"].flatMap { checkSource($0, sources) })
+  }
+
   func checkCondition(_ condition: ChoiceCondition, at cursor: YAMLCursor?, inputs: [ServiceInput]) {
     guard let cursor else { return }
-    for (name, value) in condition.sorted(by: { $0.key < $1.key }) {
+    for (name, wanted) in condition.sorted(by: { $0.key < $1.key }) {
       guard let input = inputs.first(where: { $0.name == name }), case .choice(let values) = input.kind else {
         cursor.error("'\(name)' is not a choice input of this service\(Spelling.hint(for: name, among: inputs.map(\.name)))")
         continue
       }
-      if !values.contains(value) {
-        cursor.error("'\(value)' is not a value of \(name) (\(values.joined(separator: ", ")))")
+      for value in wanted where !values.contains(value) {
+        cursor.error("'\(value)' is not a value of \(name) (\(values.joined(separator: ", ")))\(Spelling.hint(for: value, among: values))")
       }
     }
   }
 
   mutating func readMeter(_ name: String, _ cursor: YAMLCursor, inputs: [ServiceInput], sources: [String: PriceSource]) -> Meter? {
     guard
-      let f = cursor.fields(["unit", "description", "quantity", "when", "price", "billed_as"], what: "a meter")
+      let f = cursor.fields(["unit", "description", "quantity", "when", "from", "until", "price", "billed_as"], what: "a meter")
     else { return nil }
     let unit = f.required("unit")?.string() ?? ""
     let quantityCursor = f.required("quantity")
@@ -230,7 +267,9 @@ struct PricingTableReader {
       cursor.error("missing 'price' (or 'billed_as'): a meter without a price would bill $0 silently")
     }
     guard let quantity, let billing else { return nil }
-    return Meter(name: name, unit: unit, description: f["description"]?.string(), quantity: quantity, when: when, billing: billing)
+    return Meter(
+      name: name, unit: unit, description: f["description"]?.string(), quantity: quantity, when: when,
+      from: f["from"]?.date(), until: f["until"]?.date(), billing: billing)
   }
 
   func readPrice(_ cursor: YAMLCursor, inputs: [ServiceInput], when: ChoiceCondition, sources: [String: PriceSource]) -> Price? {
@@ -255,7 +294,7 @@ struct PricingTableReader {
         if let ladder = readLadder(c, sources: sources) { ladders[key] = ladder }
       }
       // Every value the meter can see must have a price: a missing one would bill $0.
-      let reachable = when[by].map { [$0] } ?? values
+      let reachable = when[by] ?? values
       for value in reachable where ladders[value] == nil && !valuesCursor.hasKey(value) {
         valuesCursor.error("no price for \(by) = \(value); every value of \(by) this meter applies to needs one")
       }

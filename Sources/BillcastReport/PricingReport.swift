@@ -73,7 +73,7 @@ public enum PricingReport {
     let b = markdown ? "- " : "  "
     var out = (markdown ? "# " : "") + "\(s.id) — \(s.name) (\(table.id), effective \(table.effective))\n"
     if let a = s.availability {
-      out += "\nAvailability: " + [a.newUntil.map { "no new resources after \($0)" }, a.until.map { "retired \($0)" }, a.replacement.map { "replacement \($0)" }].compactMap { $0 }.joined(separator: "; ") + "\n"
+      out += "\nAvailability: " + [a.from.map { "from \($0)" }, a.newUntil.map { "no new resources after \($0)" }, a.until.map { "retired \($0)" }, a.replacement.map { "replacement \($0)" }].compactMap { $0 }.joined(separator: "; ") + "\n"
     }
     out += "\n\(h)Inputs\n"
     for i in s.inputs {
@@ -90,7 +90,7 @@ public enum PricingReport {
     }
     out += "\n\(h)Meters\n"
     for m in s.meters {
-      out += "\(b)\(m.name) [\(m.unit)] = \(m.quantity)" + (m.when.isEmpty ? "" : " when " + m.when.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")) + "\n"
+      out += "\(b)\(m.name) [\(m.unit)] = \(m.quantity)" + (m.when.isEmpty ? "" : " when " + m.when.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.joined(separator: "|"))" }.joined(separator: ", ")) + "\n"
       switch m.billing {
       case .billedAs(let ref): out += "\(b)  billed as \(ref)\n"
       case .price(.ladder(let l)): for line in ladderLines(l, unit: m.unit) { out += "\(b)  \(line)\n" }
