@@ -29,6 +29,8 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "billcast", dependencies: ["BillcastCLI"]),
+    .executableTarget(
+      name: "billcast-bench", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"]),
     .target(
       name: "BillcastTestSupport", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"],
       path: "Tests/BillcastTestSupport"),

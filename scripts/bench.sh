@@ -28,3 +28,7 @@ for name, argv in cases:
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"{name:28} {statistics.median(times):10.1f} {times[int(len(times) * 0.9) - 1]:8.1f} {peak:12.1f}")
 PY
+
+echo
+swift build -c release --product billcast-bench >/dev/null
+.build/release/billcast-bench examples/job-posting-analyzer.yaml 30

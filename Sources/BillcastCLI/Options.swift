@@ -5,7 +5,7 @@ import Foundation
 
 /// An output format.
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-  case table, markdown, json
+  case table, markdown, json, csv
 }
 
 /// Where pricing tables come from.
@@ -48,7 +48,7 @@ struct PricingOptions: ParsableArguments {
 
 /// How and where a report is written.
 struct OutputOptions: ParsableArguments {
-  @Option(name: .long, help: "Output format: table, markdown or json.")
+  @Option(name: .long, help: "Output format.")
   var format: OutputFormat = .table
 
   @Option(name: .long, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))

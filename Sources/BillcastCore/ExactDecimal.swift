@@ -25,6 +25,8 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
   public static let zero = ExactDecimal(raw: 0)
   /// One.
   public static let one = ExactDecimal(1)
+  /// One hundredth: a cent, when the value is dollars.
+  public static let cent = ExactDecimal(raw: 10_000_000_000_000_000)
 
   /// The smallest and largest values the type holds.
   public static let max = ExactDecimal(raw: .max)

@@ -210,27 +210,17 @@ struct Calculator {
     return shares
   }
 
-  /// The account meter a meter is aggregated with, its price ladder and unit.
+  /// The account meter a meter is aggregated with, its price ladder and unit; an error if it has no price.
   func accountMeter(_ meter: Meter, _ component: ResolvedComponent) -> (MeterKey, TierLadder, String)? {
+    if let found = component.accountMeter(for: meter, catalog: catalog, region: region) { return found }
     switch meter.billing {
-    case .price(let price):
-      switch price {
-      case .ladder(let ladder):
-        return (MeterKey(service: component.service.id, meter: meter.name), ladder, meter.unit)
-      case .keyed(let by, _):
-        let key = component.choices[by]
-        guard let ladder = price.ladder(for: key) else {
-          diagnostics.add(component.component.location.diagnostic(.error, "no price for \(component.service.id)/\(meter.name) with \(by) = \(key ?? "?") in \(region)"))
-          return nil
-        }
-        return (MeterKey(service: component.service.id, meter: meter.name, key: key), ladder, meter.unit)
-      }
+    case .price(.keyed(let by, _)):
+      diagnostics.add(component.component.location.diagnostic(.error, "no price for \(component.service.id)/\(meter.name) with \(by) = \(component.choices[by] ?? "?") in \(region)"))
     case .billedAs(let ref):
-      guard let target = catalog.service(ref.service, region: region)?.meter(ref.meter), case .price(.ladder(let ladder)) = target.billing else {
-        diagnostics.add(component.component.location.diagnostic(.error, "no price for \(ref) in \(region) (billed_as of \(component.service.id)/\(meter.name))"))
-        return nil
-      }
-      return (MeterKey(service: ref.service, meter: ref.meter), ladder, target.unit)
+      diagnostics.add(component.component.location.diagnostic(.error, "no price for \(ref) in \(region) (billed_as of \(component.service.id)/\(meter.name))"))
+    case .price(.ladder):
+      break
     }
+    return nil
   }
 }

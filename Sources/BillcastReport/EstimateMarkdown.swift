@@ -18,23 +18,28 @@ public enum EstimateMarkdown {
         e.results.first { $0.scenario == s && $0.architecture == a }.map { Money.text($0.amountDue) } ?? "—"
       }.joined(separator: " | ") + " |\n"
     }
-    for r in e.results {
-      out += "\n## \(r.scenario) · \(r.architecture)\n\n"
-      if let d = r.scenarioDescription { out += "\(cell(d))\n\n" }
-      out += "| Service | Free tier | Unit prices | Estimated cost |\n|---|---|---|---:|\n"
-      for c in r.components {
-        out += "| \(cell(c.label)) | \(c.freeTier.isEmpty ? "None" : c.freeTier.map(cell).joined(separator: "<br>")) | \(c.unitPrices.map(cell).joined(separator: "<br>")) | \(Money.text(c.cost)) |\n"
+    for section in EstimateLayout.sections(e) {
+      out += "\n## \(section.architecture)\n\n"
+      if let d = section.description { out += "\(cell(d))\n\n" }
+      out += "| Service | Free tier | Unit prices | " + section.scenarios.joined(separator: " | ") + " |\n"
+      out += "|---|---|---|" + section.scenarios.map { _ in "---:|" }.joined() + "\n"
+      for row in section.rows {
+        out += "| \(cell(row.label)) | \(row.freeTier.isEmpty ? "None" : row.freeTier.map(cell).joined(separator: "<br>")) | \(row.unitPrices.map(cell).joined(separator: "<br>")) | "
+        out += row.costs.map { $0 ?? "—" }.joined(separator: " | ") + " |\n"
       }
-      out += "| **Total** | | | **\(Money.text(r.total))** |\n"
-      if let credits = r.creditsApplied {
-        out += "| Credits applied | | | -\(Money.text(credits)) |\n| **Amount due** | | | **\(Money.text(r.amountDue))** |\n"
+      out += "| **Total** | | | " + section.totals.map { "**\($0)**" }.joined(separator: " | ") + " |\n"
+      if let credits = section.credits, let due = section.due {
+        out += "| Credits applied | | | " + credits.joined(separator: " | ") + " |\n"
+        out += "| **Amount due** | | | " + due.map { "**\($0)**" }.joined(separator: " | ") + " |\n"
       }
-      if !r.warnings.isEmpty {
+      if !section.warnings.isEmpty {
         out += "\n**Warnings**\n\n"
-        for w in r.warnings { out += "- `\(w.code)` \(cell(w.message))\n" }
+        for w in section.warnings { out += "- \(cell(w))\n" }
       }
       if explain {
-        out += "\n<details><summary>Arithmetic</summary>\n\n```\n" + EstimateExplanation.render(r) + "```\n\n</details>\n"
+        out += "\n<details><summary>Arithmetic</summary>\n\n```\n"
+        for r in section.results { out += EstimateExplanation.render(r) }
+        out += "```\n\n</details>\n"
       }
     }
     return out

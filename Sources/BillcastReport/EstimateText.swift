@@ -1,14 +1,16 @@
 import BillcastCore
 import BillcastEngine
 
-/// Renders an estimate for a terminal: the reference document's table per scenario × architecture.
+/// Renders an estimate for a terminal: the reference document's table per architecture, a cost column per scenario.
 public enum EstimateText {
   public static func render(_ estimate: Estimate, explain: Bool = false) -> String {
     var out = header(estimate)
     out += "\n" + summary(estimate)
-    for result in estimate.results {
-      out += "\n" + section(result, estimate: estimate)
-      if explain { out += "\n" + EstimateExplanation.render(result) }
+    for section in EstimateLayout.sections(estimate) {
+      out += "\n" + render(section)
+      if explain {
+        for result in section.results { out += "\n" + EstimateExplanation.render(result) }
+      }
     }
     return out
   }
@@ -36,23 +38,24 @@ public enum EstimateText {
     return "Monthly totals\n" + table.rendered()
   }
 
-  static func section(_ r: ScenarioResult, estimate: Estimate) -> String {
-    var out = "Scenario \(r.scenario)" + (r.scenarioDescription.map { ": \($0)" } ?? "") + "\n"
-    out += "Architecture \(r.architecture)" + (r.architectureDescription.map { ": \($0)" } ?? "") + "\n"
-    var table = TextTable(headers: ["Service", "Free tier", "Unit prices", "Estimated cost"], alignments: [.left, .left, .left, .right])
-    for c in r.components {
-      table.add([[c.label], c.freeTier.isEmpty ? ["None"] : c.freeTier, c.unitPrices, [Money.text(c.cost)]])
+  static func render(_ s: EstimateLayout.Section) -> String {
+    var out = "Architecture \(s.architecture)" + (s.description.map { ": \($0)" } ?? "") + "\n"
+    var table = TextTable(
+      headers: ["Service", "Free tier", "Unit prices"] + s.scenarios,
+      alignments: [.left, .left, .left] + s.scenarios.map { _ in .right })
+    for row in s.rows {
+      table.add([[row.label], row.freeTier.isEmpty ? ["None"] : row.freeTier, row.unitPrices] + row.costs.map { [$0 ?? "—"] })
     }
     table.addRule()
-    table.add([["Total"], [], [], [Money.text(r.total)]])
-    if let credits = r.creditsApplied {
-      table.add([["Credits applied"], [], [], ["-" + Money.text(credits)]])
-      table.add([["Amount due"], [], [], [Money.text(r.amountDue)]])
+    table.add([["Total"], [], []] + s.totals.map { [$0] })
+    if let credits = s.credits, let due = s.due {
+      table.add([["Credits applied"], [], []] + credits.map { [$0] })
+      table.add([["Amount due"], [], []] + due.map { [$0] })
     }
     out += table.rendered(indent: "  ")
-    if !r.warnings.isEmpty {
+    if !s.warnings.isEmpty {
       out += "  Warnings:\n"
-      for w in r.warnings { out += "  - [\(w.code)] \(w.message)\n" }
+      for w in s.warnings { out += "  - \(w)\n" }
     }
     return out
   }

@@ -24,6 +24,10 @@ struct BadInputTests {
      ["not-a-number.yaml:13:21: error: architectures.web.components.fn.inputs.requests: invalid value '12abc': '12abc' is not a number"]),
     ("negative quantity", profile("      fn:\n        service: aws.lambda\n        inputs:\n          requests: -5\n          duration_ms: 100\n"),
      ["negative-quantity.yaml:13:21: error: architectures.web.components.fn.inputs.requests: requests = -5 is below 0, the least aws.lambda allows"]),
+    ("unknown instance type", profile("      vm:\n        service: aws.ec2\n        inputs:\n          instance_type: t3.mirco\n"),
+     ["unknown-instance-type.yaml:13:26: error: architectures.web.components.vm.inputs.instance_type: 't3.mirco' is not a value of instance_type; expected one of: t3.nano, t3.micro,", "(did you mean 't3.micro'?)"]),
+    ("invalid App Runner size", profile("      app:\n        service: aws.apprunner\n        inputs:\n          vcpu: 1\n          memory_gb: 8\n          active_hours: 10\n"),
+     ["invalid-app-runner-size.yaml:10:7: error: architectures.web.components.app: vcpu = 1, memory_gb = 8 is not a valid size: App Runner"]),
   ]
 
   func write(_ text: String, named name: String) throws -> (dir: URL, file: String) {

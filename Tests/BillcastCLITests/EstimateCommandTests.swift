@@ -24,11 +24,11 @@ struct EstimateCommandTests {
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(object["schema"] as? String == "billcast.estimate/1")
     let results = try #require(object["results"] as? [[String: Any]])
-    #expect(results.count == 3)
+    #expect(results.count == 12)  // 3 scenarios × 4 architectures
     let total = try #require(results[0]["total"] as? [String: String])
     #expect(total["low"] != nil && total["high"] != nil)
     let pricing = try #require(object["pricing"] as? [[String: String]])
-    #expect(pricing.map { $0["id"] } == ["aws/us-east-1", "firebase/global"])
+    #expect(pricing.map { $0["id"] } == ["aws/us-east-1", "aws/us-east-1-compute", "firebase/global"])
     #expect(pricing.allSatisfy { $0["sha256"]?.count == 64 })
   }
 
@@ -77,5 +77,50 @@ struct ReadmeTests {
     #expect(readme.contains("swift run billcast estimate examples/job-posting-analyzer.yaml\nswift test\n"))
     let run = try CLI.run(["estimate", EstimateCommandTests.example])
     #expect(readme.contains("```text\n" + run.stdout + "```"), "README's quick-start output is stale: paste the output of the first command")
+  }
+}
+
+@Suite("billcast compare, end to end")
+struct CompareCommandTests {
+  static let arguments = ["compare", "examples/job-posting-analyzer.yaml", "--vary", "page_views", "--to", "10000000"]
+
+  @Test("the document's comparison", arguments: [
+    ([String](), "compare.txt"),
+    (["--format", "markdown"], "compare.md"),
+    (["--format", "json"], "compare.json"),
+    (["--format", "csv"], "compare.csv"),
+  ])
+  func example(arguments: [String], golden: String) throws {
+    let run = try CLI.run(Self.arguments + arguments)
+    #expect(run.status == 0)
+    #expect(run.stderr == "")
+    try assertGolden(run.stdout, golden)
+  }
+
+  @Test func todaysComparison() throws {
+    let run = try CLI.run(["compare", "examples/job-posting-analyzer-today.yaml", "--vary", "page_views", "--to", "10000000", "--scenario", "active-development"])
+    #expect(run.status == 0)
+    try assertGolden(run.stdout, "compare-today.txt")
+  }
+
+  @Test func jsonSchema() throws {
+    let run = try CLI.run(Self.arguments + ["--format", "json"])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(object["schema"] as? String == "billcast.compare/1")
+    let breakEven = try #require(object["break_even"] as? [[String: Any]])
+    #expect(breakEven.count == 3)
+    #expect((object["matrix"] as? [[String: Any]])?.count == 4)
+  }
+
+  @Test func unknownVaryVariableExits2() throws {
+    let run = try CLI.run(["compare", "examples/job-posting-analyzer.yaml", "--vary", "pageviews", "--to", "10"])
+    #expect(run.status == 2 && run.stdout == "")
+    #expect(run.stderr.contains("examples/job-posting-analyzer.yaml:"))
+    #expect(run.stderr.contains("error: workload: --vary names 'pageviews', which is not a workload variable (did you mean 'page_views'?)"))
+  }
+
+  @Test func varyWithoutToIsABadArgument() throws {
+    let run = try CLI.run(["compare", "examples/job-posting-analyzer.yaml", "--vary", "page_views"])
+    #expect(run.status == 64)
   }
 }

@@ -9,7 +9,7 @@ struct ProfileTests {
     let profile = try Profile.load(path: TestSupport.path("examples/job-posting-analyzer.yaml"))
     #expect(profile.name == "Job Posting Analyzer")
     #expect(profile.scenarios.map(\.name) == ["minimum", "active-development", "occasional-demos"])
-    #expect(profile.architectures.map(\.name) == ["lambda-cloudfront"])
+    #expect(profile.architectures.map(\.name) == ["lambda-cloudfront", "app-runner", "ec2", "ecs-fargate"])
     #expect(profile.account == Account(freeTier: .legacy, opened: CalendarDate("2024-06-01"), location: profile.account.location))
     #expect(profile.workload.first { $0.name == "page_views" }?.value == .range(.number(1000), .number(5000)))
   }

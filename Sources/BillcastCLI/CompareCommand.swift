@@ -1,0 +1,59 @@
+import ArgumentParser
+import BillcastCore
+import BillcastEngine
+import BillcastReport
+
+/// `billcast compare PROFILE`: architectures × scenarios, the cheapest, break-even points and sensitivity.
+struct CompareCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compare",
+    abstract: "Compare a profile's architectures: cost per scenario, the cheapest, break-even points and sensitivity.")
+
+  @OptionGroup var profile: ProfileOptions
+
+  @Option(name: .long, help: ArgumentHelp("Find where the cheapest architecture changes as this workload variable goes from --from to --to.", valueName: "variable"))
+  var vary: String?
+
+  @Option(name: .long, help: "Start of the --vary range.")
+  var from: String = "0"
+
+  @Option(name: .long, help: "End of the --vary range.")
+  var to: String?
+
+  @Option(name: .long, help: "The --vary variable's unit: break-even points are exact to this step.")
+  var step: String = "1"
+
+  @Option(name: .long, help: "Where other variables' ranges are taken for break-even and sensitivity: low, mid or high.")
+  var at: CompiledFormula.RangePoint = .mid
+
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    for (name, text) in [("--from", from), ("--step", step)] + (to.map { [("--to", $0)] } ?? []) {
+      guard ExactDecimal(text) != nil else { throw ValidationError("\(name) '\(text)' is not a number") }
+    }
+    if vary != nil && to == nil { throw ValidationError("--vary needs --to (the end of the range)") }
+    if let s = ExactDecimal(step), !(s > .zero) { throw ValidationError("--step must be above zero") }
+    if let t = to.flatMap(ExactDecimal.init), let f = ExactDecimal(from), t < f { throw ValidationError("--to must not be below --from") }
+  }
+
+  func run() throws {
+    let comparison: Comparison
+    do {
+      let options = CompareOptions(
+        estimate: profile.estimateOptions, vary: vary, from: ExactDecimal(from)!, to: to.flatMap(ExactDecimal.init) ?? .zero,
+        step: ExactDecimal(step)!, point: at)
+      comparison = try Comparer.compare(try profile.resolve(), options: options)
+    } catch {
+      throw exitWithDiagnostics(error)
+    }
+    switch output.format {
+    case .table: try output.write(CompareText.render(comparison))
+    case .markdown: try output.write(CompareText.render(comparison, markdown: true))
+    case .json: try output.write(CompareJSON.render(comparison))
+    case .csv: try output.write(CompareCSV.render(comparison))
+    }
+  }
+}
+
+extension CompiledFormula.RangePoint: ExpressibleByArgument {}

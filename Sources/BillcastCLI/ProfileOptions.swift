@@ -1,0 +1,38 @@
+import ArgumentParser
+import BillcastCore
+import BillcastEngine
+import BillcastProfile
+
+/// The options every command that prices a profile shares.
+struct ProfileOptions: ParsableArguments {
+  @Argument(help: "The usage profile (YAML).")
+  var profile: String
+
+  @Option(name: .long, help: "Price only this scenario (repeatable).")
+  var scenario: [String] = []
+
+  @Option(name: .long, help: "Price only this architecture (repeatable).")
+  var architecture: [String] = []
+
+  @Option(name: .customLong("as-of"), help: ArgumentHelp("Price with the rules in force on this date (YYYY-MM-DD); default: the profile's as_of, else today.", valueName: "date"))
+  var asOf: CalendarDate?
+
+  @Option(name: .customLong("free-tier"), help: "Override the account's free tier.")
+  var freeTier: Account.FreeTier?
+
+  @OptionGroup var pricing: PricingOptions
+
+  /// Loads the profile and the pricing tables and checks one against the other.
+  func resolve() throws(DiagnosticError) -> ResolvedProfile {
+    let profile = try Profile.load(path: self.profile)
+    let catalog = try pricing.loadCatalog(near: self.profile)
+    return try ResolvedProfile.resolve(profile, catalog: catalog)
+  }
+
+  /// The estimate options these flags describe.
+  var estimateOptions: EstimateOptions {
+    EstimateOptions(
+      asOf: asOf, today: today(), freeTier: freeTier,
+      scenarios: scenario.isEmpty ? nil : scenario, architectures: architecture.isEmpty ? nil : architecture)
+  }
+}

@@ -1,0 +1,148 @@
+import BillcastCore
+
+/// Where the cheapest architecture changes as one workload variable grows.
+public struct BreakEven: Sendable {
+  public var scenario: String
+  public var variable: String
+  public var from: ExactDecimal
+  public var to: ExactDecimal
+  public var step: ExactDecimal
+  /// Each change of the cheapest architecture, in ascending order of the variable.
+  public var crossings: [Crossing]
+  /// The stretches of the range and the cheapest architecture on each.
+  public var segments: [Segment]
+  /// How many points were priced (each point prices every architecture).
+  public var evaluations: Int
+
+  /// A value at which another architecture becomes the cheapest.
+  public struct Crossing: Sendable, Hashable {
+    /// The first value (on the step grid) at which `to` is the cheapest.
+    public var at: ExactDecimal
+    /// The cheapest just below `at`, and the new cheapest from `at`.
+    public var from: String
+    public var to: String
+    /// Both architectures' monthly totals at the step below `at`, and at `at`.
+    public var fromCostBefore: ExactDecimal
+    public var toCostBefore: ExactDecimal
+    public var fromCostAt: ExactDecimal
+    public var toCostAt: ExactDecimal
+  }
+
+  /// A stretch of the range with one cheapest architecture.
+  public struct Segment: Sendable, Hashable {
+    public var from: ExactDecimal
+    public var to: ExactDecimal
+    public var cheapest: String
+  }
+}
+
+/// Why a break-even search stopped.
+public enum BreakEvenError: Error, CustomStringConvertible {
+  case tooManyPoints(Int)
+  public var description: String {
+    switch self {
+    case .tooManyPoints(let n): return "priced more than \(n) points without settling; try a coarser --step"
+    }
+  }
+}
+
+/// Finds break-even points by bisection that exploits piecewise linearity.
+///
+/// Each architecture's monthly total is piecewise linear in any one workload
+/// variable: formulas multiply it by constants, tiers and free tiers bend it at
+/// a few points, `ceil` steps it. The search prices every architecture at both
+/// ends of a stretch and at its midpoint. When each total is colinear across
+/// the three points and the cheapest is the same at both ends, the stretch holds
+/// no change of the cheapest and is accepted whole (slopes equal to 10^-12 dollars per unit); otherwise it is halved, down
+/// to the variable's step, where a change is pinned exactly. A range of 10M with
+/// a handful of bends costs a few hundred points instead of ten million.
+public enum BreakEvenSearch {
+  static func run(models: [(String, CostModel)], variable: String, from: ExactDecimal, to: ExactDecimal, step: ExactDecimal, scenario: String) throws -> BreakEven {
+    guard !models.isEmpty else {
+      return BreakEven(scenario: scenario, variable: variable, from: from, to: to, step: step, crossings: [], segments: [], evaluations: 0)
+    }
+    var search = Search(models: models, variable: variable, step: step)
+    let lo = from, hi = ExactDecimal.maximum(from, to)
+    let a = try search.price(lo), b = try search.price(hi)
+    try search.explore(lo, a, hi, b, depth: 0)
+    search.changes.sort { $0.at < $1.at }
+    var segments: [BreakEven.Segment] = []
+    var start = lo
+    var current = search.cheapest(a)
+    for c in search.changes {
+      segments.append(.init(from: start, to: c.at - step, cheapest: current))
+      start = c.at
+      current = c.to
+    }
+    segments.append(.init(from: start, to: hi, cheapest: current))
+    return BreakEven(scenario: scenario, variable: variable, from: lo, to: hi, step: step, crossings: search.changes, segments: segments, evaluations: search.evaluations)
+  }
+
+  struct Search {
+    let models: [(String, CostModel)]
+    let slots: [Int?]
+    let step: ExactDecimal
+    var evaluations = 0
+    var changes: [BreakEven.Crossing] = []
+    static let slopeTolerance = ExactDecimal(raw: 1_000_000)  // 10^-12
+    static let maximumEvaluations = 200_000
+
+    init(models: [(String, CostModel)], variable: String, step: ExactDecimal) {
+      self.models = models
+      self.slots = models.map { $0.1.slot(of: variable) }
+      self.step = step
+    }
+
+    mutating func price(_ x: ExactDecimal) throws -> [ExactDecimal] {
+      evaluations += 1
+      var totals: [ExactDecimal] = []
+      for (i, (_, model)) in models.enumerated() {
+        totals.append(try slots[i].map { try model.total(fixing: [$0: x]) } ?? model.total())
+      }
+      return totals
+    }
+
+    /// The cheapest architecture's name; ties go to the one listed first.
+    func cheapest(_ totals: [ExactDecimal]) -> String { models[index(totals)].0 }
+
+    func index(_ totals: [ExactDecimal]) -> Int {
+      var best = 0
+      for i in totals.indices where totals[i] < totals[best] { best = i }
+      return best
+    }
+
+    /// The grid point halfway between two grid points (rounded down to the step).
+    func midpoint(_ lo: ExactDecimal, _ hi: ExactDecimal) -> ExactDecimal {
+      let steps = ((hi - lo) / step).floor()
+      return lo + (steps / 2).floor() * step
+    }
+
+    mutating func explore(_ lo: ExactDecimal, _ a: [ExactDecimal], _ hi: ExactDecimal, _ b: [ExactDecimal], depth: Int) throws {
+      let ia = index(a), ib = index(b)
+      if hi - lo <= step {
+        if ia != ib {
+          changes.append(.init(at: hi, from: models[ia].0, to: models[ib].0, fromCostBefore: a[ia], toCostBefore: a[ib], fromCostAt: b[ia], toCostAt: b[ib]))
+        }
+        return
+      }
+      let mid = midpoint(lo, hi)
+      let m = try price(mid)
+      if ia == ib && index(m) == ia {
+        // Colinear at lo, mid, hi for every architecture: the slopes on both halves agree to
+        // within 10^-12 dollars per unit (exact decimals still round a division like /30 at
+        // the 18th digit; a real bend, such as a free tier running out, changes the slope by
+        // far more than that).
+        let linear = a.indices.allSatisfy {
+          let left = (m[$0] - a[$0]) / (mid - lo), right = (b[$0] - m[$0]) / (hi - mid)
+          return (left - right).magnitude <= Self.slopeTolerance
+        }
+        if linear { return }
+      }
+      if evaluations > Self.maximumEvaluations {
+        throw BreakEvenError.tooManyPoints(Self.maximumEvaluations)
+      }
+      try explore(lo, a, mid, m, depth: depth + 1)
+      try explore(mid, m, hi, b, depth: depth + 1)
+    }
+  }
+}

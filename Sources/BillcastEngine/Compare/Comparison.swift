@@ -1,0 +1,157 @@
+import BillcastCore
+import BillcastPricing
+import BillcastProfile
+
+/// What to compare: the estimate's options, and optionally a break-even search.
+public struct CompareOptions: Sendable {
+  public var estimate: EstimateOptions
+  /// The workload variable to vary for break-even points, and its range.
+  public var vary: String?
+  public var from: ExactDecimal
+  public var to: ExactDecimal
+  /// The variable's unit: break-even points are exact to this step.
+  public var step: ExactDecimal
+  /// Where the other variables' ranges are taken for break-even and sensitivity.
+  public var point: CompiledFormula.RangePoint
+
+  public init(estimate: EstimateOptions, vary: String? = nil, from: ExactDecimal = .zero, to: ExactDecimal = .zero, step: ExactDecimal = 1, point: CompiledFormula.RangePoint = .mid) {
+    self.estimate = estimate
+    self.vary = vary
+    self.from = from
+    self.to = to
+    self.step = step
+    self.point = point
+  }
+}
+
+/// Architectures side by side: every scenario's cost, the cheapest, break-even points and sensitivity.
+public struct Comparison: Sendable {
+  public var estimate: Estimate
+  /// Architectures that cannot be built on the date priced, with why.
+  public var unavailable: [UnavailableArchitecture]
+  /// Architectures that can be priced but not newly adopted (closed to new customers).
+  public var closed: [UnavailableArchitecture]
+  /// The cheapest architecture per scenario, at the low and at the high end.
+  public var cheapest: [CheapestChoice]
+  /// Break-even points per scenario, when a variable is varied.
+  public var breakEven: [BreakEven]
+  /// For each scenario × architecture, which workload variables move its cost most.
+  public var sensitivity: [Sensitivity]
+  /// Where the other variables' ranges were taken for break-even and sensitivity.
+  public var point: CompiledFormula.RangePoint
+}
+
+/// An architecture left out of the comparison or flagged in it, and why.
+public struct UnavailableArchitecture: Sendable, Hashable {
+  public var architecture: String
+  public var reason: String
+}
+
+/// The cheapest architecture of a scenario.
+public struct CheapestChoice: Sendable, Hashable {
+  public var scenario: String
+  /// The cheapest at the low end of the ranges, and its total there.
+  public var low: String
+  public var lowTotal: ExactDecimal
+  /// The cheapest at the high end of the ranges, and its total there.
+  public var high: String
+  public var highTotal: ExactDecimal
+}
+
+/// Compares the architectures of a profile.
+public enum Comparer {
+  /// Prices every available architecture in every selected scenario and analyses them.
+  public static func compare(_ resolved: ResolvedProfile, options: CompareOptions) throws(DiagnosticError) -> Comparison {
+    let profile = resolved.profile
+    let asOf = options.estimate.asOf ?? profile.asOf ?? options.estimate.today
+    let wanted = options.estimate.architectures ?? profile.architectures.map(\.name)
+
+    // Architectures whose services are retired or not yet launched are reported, not priced.
+    var unavailable: [UnavailableArchitecture] = []
+    var closed: [UnavailableArchitecture] = []
+    for arch in resolved.architectures where wanted.contains(arch.architecture.name) {
+      for c in arch.components {
+        guard let a = c.service.availability else { continue }
+        if let until = a.until, asOf > until {
+          unavailable.append(.init(architecture: arch.architecture.name, reason: "\(c.component.name): \(c.service.name) was retired on \(until)\(a.replacement.map { "; use \($0)" } ?? "")"))
+        } else if let from = a.from, asOf < from {
+          unavailable.append(.init(architecture: arch.architecture.name, reason: "\(c.component.name): \(c.service.name) is available from \(from)"))
+        } else if let newUntil = a.newUntil, asOf > newUntil {
+          closed.append(.init(architecture: arch.architecture.name, reason: "\(c.component.name): \(c.service.name) takes no new customers after \(newUntil)\(a.replacement.map { "; AWS recommends \($0)" } ?? "")"))
+        }
+      }
+    }
+    let priced = wanted.filter { name in !unavailable.contains { $0.architecture == name } }
+    var estimateOptions = options.estimate
+    estimateOptions.architectures = priced
+    let estimate: Estimate
+    if priced.isEmpty {
+      throw DiagnosticError([Diagnostic(file: profile.path, path: "architectures", message: "no architecture can be priced as of \(asOf): " + unavailable.map(\.reason).joined(separator: "; "))])
+    }
+    estimate = try Estimator.estimate(resolved, options: estimateOptions)
+
+    // Cheapest per scenario among architectures open to new customers (all, if none is).
+    var cheapest: [CheapestChoice] = []
+    let scenarios = unique(estimate.results.map(\.scenario))
+    for s in scenarios {
+      var results = estimate.results.filter { $0.scenario == s }
+      let open = results.filter { r in !closed.contains { $0.architecture == r.architecture } }
+      if !open.isEmpty { results = open }
+      let low = results.min { ($0.amountDue.low, $0.amountDue.high) < ($1.amountDue.low, $1.amountDue.high) }!
+      let high = results.min { ($0.amountDue.high, $0.amountDue.low) < ($1.amountDue.high, $1.amountDue.low) }!
+      cheapest.append(CheapestChoice(scenario: s, low: low.architecture, lowTotal: low.amountDue.low, high: high.architecture, highTotal: high.amountDue.high))
+    }
+
+    // Break-even and sensitivity price single points through compiled cost models.
+    let collector = DiagnosticCollector()
+    let situation = estimate.freeTier
+    let scenarioNames: [String?] = profile.scenarios.isEmpty ? [nil] : scenarios.map { Optional($0) }
+    var breakEven: [BreakEven] = []
+    var sensitivity: [Sensitivity] = []
+    if let vary = options.vary, !profile.workload.contains(where: { $0.name == vary }) {
+      let names = profile.workload.map(\.name)
+      collector.add(Diagnostic(file: profile.path, path: "workload", message: "--vary names '\(vary)', which is not a workload variable\(Spelling.hint(for: vary, among: names)); the profile's are: \(names.joined(separator: ", "))"))
+    }
+    try collector.throwIfErrors()
+    for scenario in scenarioNames {
+      var models: [(String, CostModel)] = []
+      for arch in priced {
+        do {
+          models.append((arch, try CostModel(resolved: resolved, architecture: arch, scenario: scenario, asOf: asOf, situation: situation, monthHours: options.estimate.monthHours, point: options.point)))
+        } catch {
+          collector.add(Diagnostic(file: profile.path, path: "architectures.\(arch)", message: "cannot compile for point pricing: \(error)"))
+        }
+      }
+      try collector.throwIfErrors()
+      if let vary = options.vary {
+        do {
+          breakEven.append(try BreakEvenSearch.run(models: models, variable: vary, from: options.from, to: options.to, step: options.step, scenario: scenario ?? "default"))
+        } catch {
+          collector.add(Diagnostic(file: profile.path, path: "workload.\(vary)", message: "break-even search failed: \(error)"))
+        }
+      }
+      let workload = estimate.results.first { $0.scenario == (scenario ?? "default") }?.workload ?? []
+      // Only variables set directly (not computed from others) are swung.
+      var formulas: [String: Formula] = [:]
+      for v in profile.workload { formulas[v.name] = v.value }
+      for o in profile.scenarios.first(where: { $0.name == scenario })?.overrides ?? [] { formulas[o.name] = o.value }
+      let independent = workload.filter { w in
+        !w.value.isPoint && (formulas[w.name]?.names.allSatisfy { Builtins.names.contains($0) } ?? false)
+      }
+      for (arch, model) in models {
+        do {
+          sensitivity.append(try Sensitivity.analyse(model: model, architecture: arch, scenario: scenario ?? "default", ranges: independent))
+        } catch {
+          collector.add(Diagnostic(file: profile.path, path: "architectures.\(arch)", message: "sensitivity analysis failed: \(error)"))
+        }
+      }
+    }
+    try collector.throwIfErrors()
+    return Comparison(estimate: estimate, unavailable: unavailable, closed: closed, cheapest: cheapest, breakEven: breakEven, sensitivity: sensitivity, point: options.point)
+  }
+
+  static func unique(_ names: [String]) -> [String] {
+    var seen = Set<String>()
+    return names.filter { seen.insert($0).inserted }
+  }
+}

@@ -1,0 +1,132 @@
+import BillcastCore
+import BillcastPricing
+import BillcastProfile
+
+/// One architecture in one scenario compiled for pricing single points of the
+/// workload quickly: no ranges, no text, no allocation — only the total.
+///
+/// It applies the same rules as ``Estimator`` (aggregation per account meter,
+/// free-tier pools in order, tier ladders), so at a workload where every value is
+/// a single number its total equals the estimate's. Break-even searches,
+/// sensitivity tables and the forecast's Monte Carlo price thousands of points
+/// through it.
+public struct CostModel: Sendable {
+  /// The workload variables, in the order they are evaluated (each after those it names).
+  public let variables: [String]
+  let formulas: [CompiledFormula]
+  let usages: [(aggregate: Int, quantity: CompiledFormula)]
+  let ladders: [TierLadder]
+  let pools: [(allowance: ExactDecimal, draws: [Int])]
+  /// The account meters, in order of first use.
+  public let meters: [MeterKey]
+
+  /// The slot of a workload variable.
+  public func slot(of name: String) -> Int? { variables.firstIndex(of: name) }
+
+  /// Compiles an architecture for a scenario; ranges in formulas take `point`.
+  public init(
+    resolved: ResolvedProfile, architecture: String, scenario: String?, asOf: CalendarDate,
+    situation: FreeTierSituation, monthHours: ExactDecimal = 730, point: CompiledFormula.RangePoint
+  ) throws(FormulaEvaluationError) {
+    let profile = resolved.profile
+    guard let arch = resolved.architectures.first(where: { $0.architecture.name == architecture }) else {
+      throw .unknownName(architecture)
+    }
+    // Workload: the scenario's overrides replace the base formulas; order so each comes after what it names.
+    var byName: [String: Formula] = [:]
+    for v in profile.workload { byName[v.name] = v.value }
+    if let scenario, let s = profile.scenarios.first(where: { $0.name == scenario }) {
+      for o in s.overrides { byName[o.name] = o.value }
+    }
+    var order: [String] = []
+    var placed = Set<String>()
+    func place(_ name: String, _ depth: Int) {
+      guard !placed.contains(name), let f = byName[name], depth < 1000 else { return }
+      for n in f.names where byName[n] != nil { place(n, depth + 1) }
+      if placed.insert(name).inserted { order.append(name) }
+    }
+    for v in profile.workload { place(v.name, 0) }
+    let slots = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($0.element, $0.offset) })
+    func bindWorkload(_ n: String) -> CompiledFormula.Binding? {
+      if n == Builtins.monthHours { return .value(monthHours) }
+      return slots[n].map { .slot($0) }
+    }
+    var formulas: [CompiledFormula] = []
+    for name in order { formulas.append(try CompiledFormula.compile(byName[name]!, point: point, bind: bindWorkload)) }
+
+    // Usages: each meter's quantity with the component's inputs substituted.
+    var meterIndex: [MeterKey: Int] = [:]
+    var meters: [MeterKey] = []
+    var ladders: [TierLadder] = []
+    var usages: [(Int, CompiledFormula)] = []
+    for component in arch.components {
+      var inputs: [String: CompiledFormula] = [:]
+      for (name, f) in component.numeric { inputs[name] = try CompiledFormula.compile(f, point: point, bind: bindWorkload) }
+      for meter in component.service.meters where component.matches(meter.when) && meter.isInForce(on: asOf) {
+        guard let (key, ladder, _) = component.accountMeter(for: meter, catalog: resolved.catalog, region: profile.region) else {
+          throw .unknownName("\(component.service.id)/\(meter.name)")
+        }
+        let quantity = try CompiledFormula.compile(meter.quantity, point: point) { n in
+          if n == Builtins.monthHours { return .value(monthHours) }
+          return inputs[n].map { .formula($0) }
+        }
+        let index: Int
+        if let i = meterIndex[key] {
+          index = i
+        } else {
+          index = meters.count
+          meterIndex[key] = index
+          meters.append(key)
+          ladders.append(ladder)
+        }
+        usages.append((index, quantity))
+      }
+    }
+    var pools: [(ExactDecimal, [Int])] = []
+    for pool in resolved.catalog.freeTierPools(region: profile.region) where situation.kinds.contains(pool.kind) && pool.isInForce(on: asOf) {
+      let draws = pool.draws.compactMap { meterIndex[$0] }
+      if !draws.isEmpty { pools.append((pool.allowance, draws)) }
+    }
+    self.variables = order
+    self.formulas = formulas
+    self.usages = usages
+    self.ladders = ladders
+    self.pools = pools
+    self.meters = meters
+  }
+
+  /// The workload's values at the compiled point, with some variables fixed (by slot).
+  public func workload(fixing fixed: [Int: ExactDecimal] = [:]) throws(FormulaEvaluationError) -> [ExactDecimal] {
+    var values = [ExactDecimal](repeating: .zero, count: formulas.count)
+    for i in 0..<formulas.count {
+      if let v = fixed[i] { values[i] = v } else { values[i] = try formulas[i].evaluate(values) }
+    }
+    return values
+  }
+
+  /// The monthly total at the compiled point, with some variables fixed (by slot).
+  public func total(fixing fixed: [Int: ExactDecimal] = [:]) throws(FormulaEvaluationError) -> ExactDecimal {
+    try total(workload: try workload(fixing: fixed))
+  }
+
+  /// The monthly total for given workload values (one per variable, in ``variables`` order).
+  public func total(workload values: [ExactDecimal]) throws(FormulaEvaluationError) -> ExactDecimal {
+    var quantities = [ExactDecimal](repeating: .zero, count: ladders.count)
+    for u in usages {
+      let q = try u.quantity.evaluate(values)
+      if q.isNegative { throw .invertedRange("negative quantity \(q) for \(meters[u.aggregate])") }
+      quantities[u.aggregate] += q
+    }
+    for pool in pools {
+      var remaining = pool.allowance
+      for d in pool.draws where remaining > .zero {
+        let take = ExactDecimal.minimum(remaining, quantities[d])
+        quantities[d] -= take
+        remaining -= take
+      }
+    }
+    var total = ExactDecimal.zero
+    for (i, ladder) in ladders.enumerated() { total += ladder.totalCost(of: quantities[i]) }
+    return total
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import BillcastCore
+import BillcastEngine
+
+/// Renders a comparison as JSON, schema `billcast.compare/1` (amounts as exact decimal strings).
+public enum CompareJSON {
+  public static let schema = "billcast.compare/1"
+
+  public static func render(_ c: Comparison) -> String {
+    let e = c.estimate
+    let s: (ExactDecimal) -> JSONValue = { .string($0.description) }
+    let estimate = EstimateJSON.value(e)
+    guard case .object(var members) = estimate else { return estimate.rendered() }
+    members[0] = ("schema", .string(schema))
+    // The matrix: one entry per architecture, each scenario's total.
+    let architectures = EstimateText.unique(e.results.map(\.architecture))
+    let matrix: JSONValue = .array(architectures.map { a in
+      .object([
+        ("architecture", .string(a)),
+        ("available", .bool(true)),
+        ("closed_to_new_customers", c.closed.first { $0.architecture == a }.map { .string($0.reason) } ?? .null),
+        ("scenarios", .object(e.results.filter { $0.architecture == a }.map { ($0.scenario, EstimateJSON.range($0.amountDue)) })),
+      ])
+    } + c.unavailable.map { u in
+      .object([("architecture", .string(u.architecture)), ("available", .bool(false)), ("reason", .string(u.reason))])
+    })
+    let insertAt = members.firstIndex { $0.0 == "results" } ?? members.count
+    members.insert(("matrix", matrix), at: insertAt)
+    members.insert(("cheapest", .array(c.cheapest.map { ch in
+      .object([("scenario", .string(ch.scenario)), ("low", .object([("architecture", .string(ch.low)), ("total", s(ch.lowTotal))])),
+               ("high", .object([("architecture", .string(ch.high)), ("total", s(ch.highTotal))]))])
+    })), at: insertAt + 1)
+    members.insert(("point", .string(c.point.rawValue)), at: insertAt + 2)
+    members.insert(("break_even", .array(c.breakEven.map { b in
+      .object([
+        ("scenario", .string(b.scenario)), ("variable", .string(b.variable)), ("from", s(b.from)), ("to", s(b.to)), ("step", s(b.step)),
+        ("evaluations", .number(String(b.evaluations))),
+        ("crossings", .array(b.crossings.map { x in
+          .object([("at", s(x.at)), ("from", .string(x.from)), ("to", .string(x.to)),
+                   ("costs_at", .object([(x.from, s(x.fromCostAt)), (x.to, s(x.toCostAt))])),
+                   ("costs_before", .object([(x.from, s(x.fromCostBefore)), (x.to, s(x.toCostBefore))]))])
+        })),
+        ("segments", .array(b.segments.map { .object([("from", s($0.from)), ("to", s($0.to)), ("cheapest", .string($0.cheapest))]) })),
+      ])
+    })), at: insertAt + 3)
+    members.insert(("sensitivity", .array(c.sensitivity.map { sens in
+      .object([
+        ("scenario", .string(sens.scenario)), ("architecture", .string(sens.architecture)), ("base", s(sens.base)),
+        ("rows", .array(sens.rows.map { r in
+          .object([("variable", .string(r.variable)), ("low", s(r.low)), ("high", s(r.high)), ("cost_at_low", s(r.costAtLow)), ("cost_at_high", s(r.costAtHigh))])
+        })),
+      ])
+    })), at: insertAt + 4)
+    return JSONValue.object(members).rendered()
+  }
+}
+
+/// Renders a comparison as CSV: one row per scenario × architecture × component, for a spreadsheet.
+public enum CompareCSV {
+  public static func render(_ c: Comparison) -> String {
+    var out = "scenario,architecture,component,service,cost_low,cost_high,total_low,total_high,as_of,region,free_tier,pricing\n"
+    let pricing = c.estimate.tables.map { "\($0.id)@\($0.sha256.prefix(12))" }.joined(separator: " ")
+    for r in c.estimate.results {
+      for comp in r.components {
+        out += [r.scenario, r.architecture, comp.label, comp.service, comp.cost.low.description, comp.cost.high.description,
+                r.amountDue.low.description, r.amountDue.high.description, c.estimate.asOf.description, c.estimate.region,
+                c.estimate.freeTier.account.rawValue, pricing].map(field).joined(separator: ",") + "\n"
+      }
+    }
+    return out
+  }
+
+  /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+  static func field(_ s: String) -> String {
+    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+  }
+}

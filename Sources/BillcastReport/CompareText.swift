@@ -1,0 +1,96 @@
+import BillcastCore
+import BillcastEngine
+
+/// Renders a comparison for a terminal or as Markdown: the document's "Idle | Active | Best for" shape.
+public enum CompareText {
+  public static func render(_ c: Comparison, markdown: Bool = false) -> String {
+    let e = c.estimate
+    var out = markdown ? "# \(EstimateMarkdown.cell(e.profileName)) — architectures compared\n\n" : "\(e.profileName) — architectures compared (\(e.currency) a month)\n"
+    out += markdown ? "- Region: `\(e.region)`, as of \(e.asOf)\n- Free tier: \(e.freeTier.summary)\n- Pricing: " : "Region \(e.region), as of \(e.asOf); free tier: \(e.freeTier.summary)\nPricing: "
+    out += e.tables.map { "\($0.id) (effective \($0.effective), sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ") + "\n"
+
+    let architectures = EstimateText.unique(e.results.map(\.architecture))
+    let scenarios = EstimateText.unique(e.results.map(\.scenario))
+    let headers = ["Architecture"] + scenarios + ["Cheapest in"]
+    var rows: [[String]] = []
+    for a in architectures {
+      var row = [a + (c.closed.contains { $0.architecture == a } ? " (closed to new customers)" : "")]
+      for s in scenarios {
+        row.append(e.results.first { $0.architecture == a && $0.scenario == s }.map { Money.text($0.amountDue) } ?? "—")
+      }
+      let wins = c.cheapest.filter { $0.low == a || $0.high == a }.map { ch in
+        ch.low == ch.high ? ch.scenario : "\(ch.scenario) (\(ch.low == a ? "low end" : "high end"))"
+      }
+      row.append(wins.isEmpty ? "—" : wins.joined(separator: ", "))
+      rows.append(row)
+    }
+    for u in c.unavailable {
+      rows.append([u.architecture + " (unavailable)"] + scenarios.map { _ in "—" } + ["—"])
+    }
+    out += "\n" + (markdown ? "## Monthly cost by scenario\n\n" : "") + table(headers, rows, markdown: markdown, rightAligned: Set(1...scenarios.count))
+
+    if !c.unavailable.isEmpty || !c.closed.isEmpty {
+      out += markdown ? "\n**Availability**\n\n" : "\nAvailability:\n"
+      for u in c.unavailable { out += "- \(u.architecture): not priced: \(u.reason)\n" }
+      for u in c.closed { out += "- \(u.architecture): \(u.reason)\n" }
+    }
+
+    out += markdown ? "\n## Cheapest\n\n" : "\nCheapest:\n"
+    for ch in c.cheapest {
+      if ch.low == ch.high {
+        out += "- \(ch.scenario): \(ch.low) (\(Money.text(ch.lowTotal))–\(Money.text(ch.highTotal)))\n"
+      } else {
+        out += "- \(ch.scenario): \(ch.low) at the low end (\(Money.text(ch.lowTotal))), \(ch.high) at the high end (\(Money.text(ch.highTotal)))\n"
+      }
+    }
+
+    for b in c.breakEven {
+      out += markdown ? "\n## Break-even: \(b.variable) from \(q(b.from)) to \(q(b.to)) (\(b.scenario))\n\n" : "\nBreak-even as \(b.variable) goes from \(q(b.from)) to \(q(b.to)) (\(b.scenario); other variables at their \(c.point.rawValue) points; \(b.evaluations) points priced):\n"
+      if b.crossings.isEmpty {
+        out += "- no change: \(b.segments.first?.cheapest ?? "—") is the cheapest throughout\n"
+      }
+      for x in b.crossings {
+        out += "- at \(b.variable) = \(q(x.at)): \(x.to) becomes cheaper than \(x.from): \(x.to) \(fine(x.toCostAt)) vs \(x.from) \(fine(x.fromCostAt)); one step below, \(fine(x.toCostBefore)) vs \(fine(x.fromCostBefore))\n"
+      }
+      let segRows = b.segments.map { [q($0.from), q($0.to), $0.cheapest] }
+      out += "\n" + table([b.variable + " from", "to", "cheapest"], segRows, markdown: markdown, rightAligned: [0, 1])
+    }
+
+    let byScenario = Dictionary(grouping: c.sensitivity, by: \.scenario)
+    for s in scenarios {
+      guard let list = byScenario[s], list.contains(where: { !$0.rows.isEmpty }) else { continue }
+      out += markdown ? "\n## Sensitivity (\(s))\n\n" : "\nSensitivity (\(s)): monthly cost with each variable at its low and high end, the others at their \(c.point.rawValue) points\n"
+      var rows: [[String]] = []
+      for sens in list {
+        for r in sens.rows.filter({ $0.swing >= ExactDecimal.cent }).prefix(5) {
+          rows.append([sens.architecture, r.variable, "\(q(r.low))..\(q(r.high))", Money.text(r.costAtLow), Money.text(r.costAtHigh), Money.text(r.swing)])
+        }
+      }
+      out += table(["Architecture", "Variable", "Range", "Cost at low", "Cost at high", "Swing"], rows, markdown: markdown, rightAligned: [2, 3, 4, 5])
+    }
+
+    let warnings = EstimateText.unique(e.results.flatMap { r in r.warnings.map { "\(r.architecture): [\($0.code)] \($0.message)" } })
+    if !warnings.isEmpty {
+      out += markdown ? "\n**Warnings**\n\n" : "\nWarnings:\n"
+      for w in warnings { out += "- \(markdown ? EstimateMarkdown.cell(w) : w)\n" }
+    }
+    return out
+  }
+
+  static func q(_ v: ExactDecimal) -> String { PriceText.quantity(v) }
+
+  /// Dollars to four decimals, so two totals a cent apart at a crossing still differ.
+  static func fine(_ v: ExactDecimal) -> String { "$" + v.formatted(fractionDigits: 4, grouping: true) }
+
+  static func table(_ headers: [String], _ rows: [[String]], markdown: Bool, rightAligned: Set<Int>) -> String {
+    if markdown {
+      var out = "| " + headers.joined(separator: " | ") + " |\n|"
+      out += headers.indices.map { rightAligned.contains($0) ? "---:|" : "---|" }.joined() + "\n"
+      for r in rows { out += "| " + r.map(EstimateMarkdown.cell).joined(separator: " | ") + " |\n" }
+      return out
+    }
+    var t = TextTable(headers: headers, alignments: headers.indices.map { rightAligned.contains($0) ? .right : .left })
+    for r in rows { t.add(r.map { [$0] }) }
+    return t.rendered(indent: "  ")
+  }
+}
