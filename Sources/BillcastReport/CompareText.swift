@@ -79,8 +79,8 @@ public enum CompareText {
 
   static func q(_ v: ExactDecimal) -> String { PriceText.quantity(v) }
 
-  /// Dollars to four decimals, so two totals a cent apart at a crossing still differ.
-  static func fine(_ v: ExactDecimal) -> String { "$" + v.formatted(fractionDigits: 4, grouping: true) }
+  /// Dollars to six decimals, so two totals a cent apart at a crossing still differ.
+  static func fine(_ v: ExactDecimal) -> String { "$" + v.formatted(fractionDigits: 6, grouping: true) }
 
   static func table(_ headers: [String], _ rows: [[String]], markdown: Bool, rightAligned: Set<Int>) -> String {
     if markdown {
