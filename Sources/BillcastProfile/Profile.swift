@@ -14,6 +14,8 @@ public struct Profile: Sendable {
   public var account: Account
   /// The workload variables, in file order.
   public var workload: [WorkloadVariable]
+  /// Where the `workload` mapping is (for errors about the workload as a whole).
+  public var workloadLocation: SourceLocation
   /// The scenarios, in file order; a profile without any has one implicit `default` scenario.
   public var scenarios: [Scenario]
   /// The architectures, in file order.

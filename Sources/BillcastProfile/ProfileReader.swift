@@ -83,7 +83,8 @@ struct ProfileReader {
 
     return Profile(
       name: name, description: f["description"]?.string(), region: region, asOf: asOf, account: account,
-      workload: workload, scenarios: scenarios, architectures: architectures, path: document.path,
+      workload: workload, workloadLocation: f.has("workload") ? root.keyCursor("workload").location : root.location,
+      scenarios: scenarios, architectures: architectures, path: document.path,
       sha256: document.sha256)
   }
 
