@@ -5,14 +5,10 @@ import BillcastTestSupport
 
 /// Profiles for engine tests, priced against the repository's pricing tables.
 enum Fixtures {
-  nonisolated(unsafe) static var cachedCatalog: PricingCatalog?
+  /// Loaded once (a `static let` is initialised exactly once, safely, even with tests running in parallel).
+  static let shared: Result<PricingCatalog, Error> = Result { try TestSupport.repositoryCatalog() }
 
-  static func catalog() throws -> PricingCatalog {
-    if let c = cachedCatalog { return c }
-    let c = try TestSupport.repositoryCatalog()
-    cachedCatalog = c
-    return c
-  }
+  static func catalog() throws -> PricingCatalog { try shared.get() }
 
   /// A profile with one architecture `a` whose components are given as (name, service, inputs).
   static func profile(
