@@ -20,7 +20,7 @@ let package = Package(
     .target(name: "BillcastPricing", dependencies: ["BillcastCore"]),
     .target(name: "BillcastProfile", dependencies: ["BillcastCore"]),
     .target(name: "BillcastEngine", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile"]),
-    .target(name: "BillcastReport", dependencies: ["BillcastCore", "BillcastPricing", "BillcastEngine"]),
+    .target(name: "BillcastReport", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"]),
     .target(
       name: "BillcastCLI",
       dependencies: [
@@ -34,11 +34,18 @@ let package = Package(
     .target(
       name: "BillcastTestSupport", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"],
       path: "Tests/BillcastTestSupport"),
+    // Every target lists each module it imports, so an incremental build recompiles it when
+    // one of them changes (a transitive import alone was seen to leave stale objects behind).
     .testTarget(name: "BillcastCoreTests", dependencies: ["BillcastCore"]),
-    .testTarget(name: "BillcastPricingTests", dependencies: ["BillcastPricing", "BillcastTestSupport"]),
-    .testTarget(name: "BillcastProfileTests", dependencies: ["BillcastProfile", "BillcastTestSupport"]),
-    .testTarget(name: "BillcastEngineTests", dependencies: ["BillcastEngine", "BillcastTestSupport"]),
-    .testTarget(name: "BillcastReportTests", dependencies: ["BillcastReport", "BillcastTestSupport"]),
-    .testTarget(name: "BillcastCLITests", dependencies: ["billcast", "BillcastTestSupport"], exclude: ["Golden"]),
+    .testTarget(name: "BillcastPricingTests", dependencies: ["BillcastCore", "BillcastPricing", "BillcastTestSupport"]),
+    .testTarget(name: "BillcastProfileTests", dependencies: ["BillcastCore", "BillcastProfile", "BillcastTestSupport"]),
+    .testTarget(
+      name: "BillcastEngineTests",
+      dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastTestSupport"]),
+    .testTarget(
+      name: "BillcastReportTests",
+      dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastReport", "BillcastTestSupport"]),
+    .testTarget(
+      name: "BillcastCLITests", dependencies: ["billcast", "BillcastCore", "BillcastTestSupport"], exclude: ["Golden"]),
   ]
 )

@@ -20,6 +20,8 @@ public struct Profile: Sendable {
   public var scenarios: [Scenario]
   /// The architectures, in file order.
   public var architectures: [Architecture]
+  /// The forecast settings, if the profile has any.
+  public var forecast: ForecastSettings?
   /// The file the profile was read from.
   public var path: String
   /// The SHA-256 of the profile's text.

@@ -1,63 +1,42 @@
 /// A formula compiled for fast evaluation at a point: names bound to slots, ranges
-/// resolved to one of their ends (or their midpoint).
+/// resolved to one of their ends, their midpoint, or a sampled parameter.
 ///
 /// Interval formulas give a figure's range; compiled formulas price one point of
-/// it quickly, for break-even searches, sensitivity and the forecast's Monte Carlo.
-public indirect enum CompiledFormula: Sendable {
-  case constant(ExactDecimal)
-  case slot(Int)
-  case negate(CompiledFormula)
-  case add(CompiledFormula, CompiledFormula)
-  case subtract(CompiledFormula, CompiledFormula)
-  case multiply(CompiledFormula, CompiledFormula)
-  case divide(CompiledFormula, CompiledFormula)
-  case minimum([CompiledFormula])
-  case maximum([CompiledFormula])
-  case ceil(CompiledFormula)
-  case floor(CompiledFormula)
+/// it quickly, for break-even searches, sensitivity and the forecast's Monte
+/// Carlo. The code is a flat stack program of trivial values (no reference
+/// counting), with integer constants folded into cheaper operations.
+public struct CompiledFormula: Sendable {
+  /// One instruction of the stack program.
+  enum Op: Sendable {
+    case constant(ExactDecimal)
+    case slot(Int)
+    case parameter(Int)
+    /// Pops high and low; pushes low + t × (high − low) with t the parameter.
+    case interpolate(Int)
+    case negate, add, subtract, multiply, divide
+    /// Multiplies or divides by a whole number (no full-width arithmetic).
+    case multiplyInteger(Int128), divideInteger(Int128)
+    case minimum(Int), maximum(Int)
+    case ceil, floor
+  }
+
+  var code: [Op]
+  /// The deepest the stack gets.
+  var depth: Int
 
   /// Which point of a range (`low..high`) a compiled formula takes.
   public enum RangePoint: String, Sendable, CaseIterable {
     case low, mid, high
   }
 
-  /// Compiles a formula: `bind` gives each name's slot or replacement formula.
-  public static func compile(_ formula: Formula, point: RangePoint, bind: (String) -> Binding?) throws(FormulaEvaluationError) -> CompiledFormula {
-    switch formula {
-    case .number(let v): return .constant(v)
-    case .name(let n):
-      switch bind(n) {
-      case .slot(let i)?: return .slot(i)
-      case .value(let v)?: return .constant(v)
-      case .formula(let f)?: return f
-      case nil: throw .unknownName(n)
-      }
-    case .negate(let a): return .negate(try compile(a, point: point, bind: bind))
-    case .binary(let op, let a, let b):
-      let x = try compile(a, point: point, bind: bind), y = try compile(b, point: point, bind: bind)
-      switch op {
-      case .add: return .add(x, y)
-      case .subtract: return .subtract(x, y)
-      case .multiply: return .multiply(x, y)
-      case .divide: return .divide(x, y)
-      }
-    case .call(let fn, let args):
-      var compiled: [CompiledFormula] = []
-      for a in args { compiled.append(try compile(a, point: point, bind: bind)) }
-      switch fn {
-      case .min: return .minimum(compiled)
-      case .max: return .maximum(compiled)
-      case .ceil: return .ceil(compiled[0])
-      case .floor: return .floor(compiled[0])
-      }
-    case .range(let a, let b):
-      switch point {
-      case .low: return try compile(a, point: point, bind: bind)
-      case .high: return try compile(b, point: point, bind: bind)
-      case .mid:
-        return .divide(.add(try compile(a, point: point, bind: bind), try compile(b, point: point, bind: bind)), .constant(2))
-      }
-    }
+  /// How ranges compile.
+  public enum RangeMode {
+    /// Every range takes this point.
+    case point(RangePoint)
+    /// Every range becomes a parameter drawn per Monte Carlo path; `register` gives
+    /// the parameter's index for a range with constant ends (its value is drawn
+    /// directly) or for a range whose ends are formulas (a fraction t is drawn).
+    case sample(register: (_ low: ExactDecimal?, _ high: ExactDecimal?) -> Int)
   }
 
   /// What a name compiles to.
@@ -67,40 +46,186 @@ public indirect enum CompiledFormula: Sendable {
     case formula(CompiledFormula)
   }
 
+  /// A constant formula.
+  public init(constant: ExactDecimal) {
+    code = [.constant(constant)]
+    depth = 1
+  }
+
+  init(code: [Op], depth: Int) {
+    self.code = code
+    self.depth = depth
+  }
+
+  /// The value if the formula is a constant.
+  public var constantValue: ExactDecimal? {
+    if code.count == 1, case .constant(let v) = code[0] { return v }
+    return nil
+  }
+
+  /// Compiles a formula with every range at `point`.
+  public static func compile(_ formula: Formula, point: RangePoint, bind: (String) -> Binding?) throws(FormulaEvaluationError) -> CompiledFormula {
+    try compile(formula, ranges: .point(point), bind: bind)
+  }
+
+  /// Compiles a formula; `bind` gives each name's slot, value or replacement formula.
+  public static func compile(_ formula: Formula, ranges: RangeMode, bind: (String) -> Binding?) throws(FormulaEvaluationError) -> CompiledFormula {
+    switch formula {
+    case .number(let v):
+      return CompiledFormula(constant: v)
+    case .name(let n):
+      switch bind(n) {
+      case .slot(let i)?: return CompiledFormula(code: [.slot(i)], depth: 1)
+      case .value(let v)?: return CompiledFormula(constant: v)
+      case .formula(let f)?: return f
+      case nil: throw .unknownName(n)
+      }
+    case .negate(let a):
+      let x = try compile(a, ranges: ranges, bind: bind)
+      if let v = x.constantValue { return CompiledFormula(constant: -v) }
+      return CompiledFormula(code: x.code + [.negate], depth: x.depth)
+    case .binary(let op, let a, let b):
+      let x = try compile(a, ranges: ranges, bind: bind), y = try compile(b, ranges: ranges, bind: bind)
+      if let u = x.constantValue, let v = y.constantValue {
+        return CompiledFormula(constant: try fold(op, u, v))
+      }
+      if let v = y.constantValue, v.isInteger, v.magnitude <= ExactDecimal(1 << 40) {
+        let k = v.raw / ExactDecimal.scale
+        if op == .multiply { return CompiledFormula(code: x.code + [.multiplyInteger(k)], depth: x.depth) }
+        if op == .divide && k > 0 { return CompiledFormula(code: x.code + [.divideInteger(k)], depth: x.depth) }
+      }
+      if let u = x.constantValue, u.isInteger, u.magnitude <= ExactDecimal(1 << 40), op == .multiply {
+        return CompiledFormula(code: y.code + [.multiplyInteger(u.raw / ExactDecimal.scale)], depth: y.depth)
+      }
+      let instruction: Op
+      switch op {
+      case .add: instruction = .add
+      case .subtract: instruction = .subtract
+      case .multiply: instruction = .multiply
+      case .divide: instruction = .divide
+      }
+      return CompiledFormula(code: x.code + y.code + [instruction], depth: max(x.depth, y.depth + 1))
+    case .call(let fn, let args):
+      var compiledArgs: [CompiledFormula] = []
+      for a in args { compiledArgs.append(try compile(a, ranges: ranges, bind: bind)) }
+      let constants = compiledArgs.compactMap(\.constantValue)
+      if constants.count == args.count {
+        switch fn {
+        case .min: return CompiledFormula(constant: constants.min()!)
+        case .max: return CompiledFormula(constant: constants.max()!)
+        case .ceil: return CompiledFormula(constant: constants[0].ceiling())
+        case .floor: return CompiledFormula(constant: constants[0].floor())
+        }
+      }
+      var code: [Op] = []
+      var depth = 0
+      for (i, c) in compiledArgs.enumerated() {
+        code += c.code
+        depth = max(depth, c.depth + i)
+      }
+      switch fn {
+      case .min: code.append(.minimum(args.count))
+      case .max: code.append(.maximum(args.count))
+      case .ceil: code.append(.ceil)
+      case .floor: code.append(.floor)
+      }
+      return CompiledFormula(code: code, depth: depth)
+    case .range(let a, let b):
+      let x = try compile(a, ranges: ranges, bind: bind), y = try compile(b, ranges: ranges, bind: bind)
+      switch ranges {
+      case .point(.low): return x
+      case .point(.high): return y
+      case .point(.mid):
+        if let u = x.constantValue, let v = y.constantValue { return CompiledFormula(constant: try fold(.divide, u + v, 2)) }
+        return CompiledFormula(code: x.code + y.code + [.add, .divideInteger(2)], depth: max(x.depth, y.depth + 1))
+      case .sample(let register):
+        if let u = x.constantValue, let v = y.constantValue {
+          if u == v { return x }
+          return CompiledFormula(code: [.parameter(register(u, v))], depth: 1)
+        }
+        return CompiledFormula(code: x.code + y.code + [.interpolate(register(nil, nil))], depth: max(x.depth, y.depth + 1))
+      }
+    }
+  }
+
+  static func fold(_ op: Formula.BinaryOperator, _ u: ExactDecimal, _ v: ExactDecimal) throws(FormulaEvaluationError) -> ExactDecimal {
+    let r: (partialValue: ExactDecimal, overflow: Bool)
+    switch op {
+    case .add: r = u.addingReportingOverflow(v)
+    case .subtract: r = u.subtractingReportingOverflow(v)
+    case .multiply: r = u.multipliedReportingOverflow(by: v)
+    case .divide:
+      if v.isZero { throw .divisionByZero }
+      r = u.dividedReportingOverflow(by: v)
+    }
+    if r.overflow { throw .overflow }
+    return r.partialValue
+  }
+
   /// The value at a point; `slots` holds each slot's value.
   public func evaluate(_ slots: [ExactDecimal]) throws(FormulaEvaluationError) -> ExactDecimal {
-    switch self {
-    case .constant(let v): return v
-    case .slot(let i): return slots[i]
-    case .negate(let a): return -(try a.evaluate(slots))
-    case .add(let a, let b):
-      let r = try a.evaluate(slots).addingReportingOverflow(try b.evaluate(slots))
-      if r.overflow { throw .overflow }
-      return r.partialValue
-    case .subtract(let a, let b):
-      let r = try a.evaluate(slots).subtractingReportingOverflow(try b.evaluate(slots))
-      if r.overflow { throw .overflow }
-      return r.partialValue
-    case .multiply(let a, let b):
-      let r = try a.evaluate(slots).multipliedReportingOverflow(by: try b.evaluate(slots))
-      if r.overflow { throw .overflow }
-      return r.partialValue
-    case .divide(let a, let b):
-      let divisor = try b.evaluate(slots)
-      if divisor.isZero { throw .divisionByZero }
-      let r = try a.evaluate(slots).dividedReportingOverflow(by: divisor)
-      if r.overflow { throw .overflow }
-      return r.partialValue
-    case .minimum(let args):
-      var m = try args[0].evaluate(slots)
-      for a in args.dropFirst() { m = .minimum(m, try a.evaluate(slots)) }
-      return m
-    case .maximum(let args):
-      var m = try args[0].evaluate(slots)
-      for a in args.dropFirst() { m = .maximum(m, try a.evaluate(slots)) }
-      return m
-    case .ceil(let a): return try a.evaluate(slots).ceiling()
-    case .floor(let a): return try a.evaluate(slots).floor()
+    try evaluate(slots, parameters: [])
+  }
+
+  /// The value at a point; `parameters` holds each sampled parameter (a value, or a fraction t for interpolation).
+  public func evaluate(_ slots: [ExactDecimal], parameters: [ExactDecimal]) throws(FormulaEvaluationError) -> ExactDecimal {
+    if code.count == 1 {
+      switch code[0] {
+      case .constant(let v): return v
+      case .slot(let i): return slots[i]
+      case .parameter(let i): return parameters[i]
+      default: break
+      }
     }
+    var stack = [ExactDecimal](repeating: .zero, count: depth + 1)
+    var top = -1
+    for op in code {
+      switch op {
+      case .constant(let v): top += 1; stack[top] = v
+      case .slot(let i): top += 1; stack[top] = slots[i]
+      case .parameter(let i): top += 1; stack[top] = parameters[i]
+      case .interpolate(let i):
+        let high = stack[top], low = stack[top - 1]
+        top -= 1
+        let r = (high - low).multipliedReportingOverflow(by: parameters[i])
+        if r.overflow { throw .overflow }
+        stack[top] = low + r.partialValue
+      case .negate: stack[top] = -stack[top]
+      case .add:
+        let r = stack[top - 1].addingReportingOverflow(stack[top])
+        if r.overflow { throw .overflow }
+        top -= 1; stack[top] = r.partialValue
+      case .subtract:
+        let r = stack[top - 1].subtractingReportingOverflow(stack[top])
+        if r.overflow { throw .overflow }
+        top -= 1; stack[top] = r.partialValue
+      case .multiply:
+        let r = stack[top - 1].multipliedReportingOverflow(by: stack[top])
+        if r.overflow { throw .overflow }
+        top -= 1; stack[top] = r.partialValue
+      case .divide:
+        if stack[top].isZero { throw .divisionByZero }
+        let r = stack[top - 1].dividedReportingOverflow(by: stack[top])
+        if r.overflow { throw .overflow }
+        top -= 1; stack[top] = r.partialValue
+      case .multiplyInteger(let k):
+        let r = stack[top].raw.multipliedReportingOverflow(by: k)
+        if r.overflow { throw .overflow }
+        stack[top] = ExactDecimal(raw: r.partialValue)
+      case .divideInteger(let k):
+        stack[top] = ExactDecimal(raw: ExactDecimal.roundedDivision(stack[top].raw, by: k))
+      case .minimum(let n):
+        var m = stack[top]
+        for j in 1..<n { m = .minimum(m, stack[top - j]) }
+        top -= n - 1; stack[top] = m
+      case .maximum(let n):
+        var m = stack[top]
+        for j in 1..<n { m = .maximum(m, stack[top - j]) }
+        top -= n - 1; stack[top] = m
+      case .ceil: stack[top] = stack[top].ceiling()
+      case .floor: stack[top] = stack[top].floor()
+      }
+    }
+    return stack[top]
   }
 }
