@@ -16,6 +16,10 @@ public struct EstimateOptions: Sendable {
   public var architectures: [String]?
   /// Hours in the month priced.
   public var monthHours: ExactDecimal
+  /// The workload's values, used instead of evaluating the profile's formulas (a forecast month's).
+  public var workload: [String: Interval]?
+  /// Whether a credit-based account's credits are applied against the total (a forecast spends them itself).
+  public var applyCredits = true
 
   public init(
     asOf: CalendarDate? = nil, today: CalendarDate, freeTier: Account.FreeTier? = nil,

@@ -22,10 +22,12 @@ public enum Estimator {
     var results: [ScenarioResult] = []
     let scenarioList: [Scenario?] = profile.scenarios.isEmpty ? [nil] : profile.scenarios.filter { scenarios.contains($0.name) }
     for scenario in scenarioList {
-      guard let workload = WorkloadEvaluator.evaluate(profile.workload, overrides: scenario?.overrides ?? [], monthHours: options.monthHours, diagnostics: collector) else { continue }
+      guard let workload = options.workload ?? WorkloadEvaluator.evaluate(profile.workload, overrides: scenario?.overrides ?? [], monthHours: options.monthHours, diagnostics: collector) else { continue }
       for architecture in resolved.architectures where architectures.contains(architecture.architecture.name) {
+        var pricedSituation = situation
+        if !options.applyCredits { pricedSituation.credits = nil }
         var calculator = Calculator(
-          catalog: resolved.catalog, region: profile.region, asOf: asOf, today: options.today, situation: situation,
+          catalog: resolved.catalog, region: profile.region, asOf: asOf, today: options.today, situation: pricedSituation,
           monthHours: options.monthHours, workload: workload, diagnostics: collector)
         if var result = calculator.price(architecture) {
           result.scenario = scenario?.name ?? "default"
@@ -62,7 +64,10 @@ public enum Estimator {
 /// Evaluates workload variables, each formula after the variables it names.
 public enum WorkloadEvaluator {
   /// The value of every variable, or nil (with errors reported) if one cannot be evaluated.
-  public static func evaluate(_ variables: [WorkloadVariable], overrides: [WorkloadVariable], monthHours: ExactDecimal, diagnostics: DiagnosticCollector) -> [String: Interval]? {
+  public static func evaluate(
+    _ variables: [WorkloadVariable], overrides: [WorkloadVariable], monthHours: ExactDecimal, diagnostics: DiagnosticCollector,
+    adjust: ((String, Interval) throws(FormulaEvaluationError) -> Interval)? = nil
+  ) -> [String: Interval]? {
     var byName: [String: WorkloadVariable] = [:]
     for v in variables { byName[v.name] = v }
     for o in overrides { byName[o.name] = o }
@@ -76,7 +81,8 @@ public enum WorkloadEvaluator {
       visiting.insert(name)
       defer { visiting.remove(name) }
       do {
-        let v = try variable.value.evaluate { value($0) }
+        var v = try variable.value.evaluate { value($0) }
+        if let adjust { v = try adjust(name, v) }
         if v.low.magnitude > Estimator.quantityLimit || v.high.magnitude > Estimator.quantityLimit {
           diagnostics.add(variable.location.diagnostic(.error, "\(name) = \(v) exceeds billcast's limit of 10^14"))
           failed = true

@@ -33,10 +33,10 @@ public struct CompiledFormula: Sendable {
   public enum RangeMode {
     /// Every range takes this point.
     case point(RangePoint)
-    /// Every range becomes a parameter drawn per Monte Carlo path; `register` gives
-    /// the parameter's index for a range with constant ends (its value is drawn
-    /// directly) or for a range whose ends are formulas (a fraction t is drawn).
-    case sample(register: (_ low: ExactDecimal?, _ high: ExactDecimal?) -> Int)
+    /// Every range becomes a parameter drawn per Monte Carlo path, registered under
+    /// the formula's owner (a range with constant ends draws its value; one whose
+    /// ends are formulas draws a fraction t of the way from low to high).
+    case sample(ParameterRegistry, owner: String)
   }
 
   /// What a name compiles to.
@@ -138,12 +138,13 @@ public struct CompiledFormula: Sendable {
       case .point(.mid):
         if let u = x.constantValue, let v = y.constantValue { return CompiledFormula(constant: try fold(.divide, u + v, 2)) }
         return CompiledFormula(code: x.code + y.code + [.add, .divideInteger(2)], depth: max(x.depth, y.depth + 1))
-      case .sample(let register):
+      case .sample(let registry, let owner):
         if let u = x.constantValue, let v = y.constantValue {
           if u == v { return x }
-          return CompiledFormula(code: [.parameter(register(u, v))], depth: 1)
+          return CompiledFormula(code: [.parameter(registry.register(owner: owner, low: u, high: v))], depth: 1)
         }
-        return CompiledFormula(code: x.code + y.code + [.interpolate(register(nil, nil))], depth: max(x.depth, y.depth + 1))
+        let index = registry.register(owner: owner, low: nil, high: nil)
+        return CompiledFormula(code: x.code + y.code + [.interpolate(index)], depth: max(x.depth, y.depth + 1))
       }
     }
   }

@@ -86,6 +86,25 @@ public enum FormulaEvaluationError: Error, Equatable, Sendable, CustomStringConv
   }
 }
 
+extension FormulaEvaluationError {
+  /// The formula error for an interval arithmetic error.
+  public init(_ error: IntervalArithmeticError) {
+    self = error == .overflow ? .overflow : .divisionByZero
+  }
+}
+
+extension Interval {
+  /// The product, with a formula error.
+  public func times(_ b: Interval) throws(FormulaEvaluationError) -> Interval {
+    do { return try multiplied(by: b) } catch { throw FormulaEvaluationError(error) }
+  }
+
+  /// The sum, with a formula error.
+  public func plus(_ b: Interval) throws(FormulaEvaluationError) -> Interval {
+    do { return try adding(b) } catch { throw FormulaEvaluationError(error) }
+  }
+}
+
 extension Formula {
   /// Evaluates the formula with interval arithmetic; `lookup` gives each name's value.
   public func evaluate(_ lookup: (String) -> Interval?) throws(FormulaEvaluationError) -> Interval {

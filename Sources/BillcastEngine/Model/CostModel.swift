@@ -28,6 +28,26 @@ public struct CostModel: Sendable {
     resolved: ResolvedProfile, architecture: String, scenario: String?, asOf: CalendarDate,
     situation: FreeTierSituation, monthHours: ExactDecimal = 730, point: CompiledFormula.RangePoint
   ) throws(FormulaEvaluationError) {
+    try self.init(resolved: resolved, architecture: architecture, scenario: scenario, asOf: asOf, situation: situation, monthHours: monthHours, sampling: nil, point: point)
+  }
+
+  /// Compiles an architecture for a scenario with every range a Monte Carlo parameter of `registry`.
+  public init(
+    resolved: ResolvedProfile, architecture: String, scenario: String?, asOf: CalendarDate,
+    situation: FreeTierSituation, monthHours: ExactDecimal = 730, sampling registry: ParameterRegistry
+  ) throws(FormulaEvaluationError) {
+    try self.init(resolved: resolved, architecture: architecture, scenario: scenario, asOf: asOf, situation: situation, monthHours: monthHours, sampling: registry, point: .mid)
+  }
+
+  init(
+    resolved: ResolvedProfile, architecture: String, scenario: String?, asOf: CalendarDate,
+    situation: FreeTierSituation, monthHours: ExactDecimal, sampling registry: ParameterRegistry?, point: CompiledFormula.RangePoint
+  ) throws(FormulaEvaluationError) {
+    func mode(_ owner: String) -> CompiledFormula.RangeMode {
+      guard let registry else { return .point(point) }
+      registry.begin(owner)
+      return .sample(registry, owner: owner)
+    }
     let profile = resolved.profile
     guard let arch = resolved.architectures.first(where: { $0.architecture.name == architecture }) else {
       throw .unknownName(architecture)
@@ -52,7 +72,7 @@ public struct CostModel: Sendable {
       return slots[n].map { .slot($0) }
     }
     var formulas: [CompiledFormula] = []
-    for name in order { formulas.append(try CompiledFormula.compile(byName[name]!, point: point, bind: bindWorkload)) }
+    for name in order { formulas.append(try CompiledFormula.compile(byName[name]!, ranges: mode("w:" + name), bind: bindWorkload)) }
 
     // Usages: each meter's quantity with the component's inputs substituted.
     var meterIndex: [MeterKey: Int] = [:]
@@ -61,12 +81,14 @@ public struct CostModel: Sendable {
     var usages: [(Int, CompiledFormula)] = []
     for component in arch.components {
       var inputs: [String: CompiledFormula] = [:]
-      for (name, f) in component.numeric { inputs[name] = try CompiledFormula.compile(f, point: point, bind: bindWorkload) }
+      for (name, f) in component.numeric.sorted(by: { $0.key < $1.key }) {
+        inputs[name] = try CompiledFormula.compile(f, ranges: mode("c:\(component.component.name).\(name)"), bind: bindWorkload)
+      }
       for meter in component.service.meters where component.matches(meter.when) && meter.isInForce(on: asOf) {
         guard let (key, ladder, _) = component.accountMeter(for: meter, catalog: resolved.catalog, region: profile.region) else {
           throw .unknownName("\(component.service.id)/\(meter.name)")
         }
-        let quantity = try CompiledFormula.compile(meter.quantity, point: point) { n in
+        let quantity = try CompiledFormula.compile(meter.quantity, ranges: mode("m:\(component.service.id)/\(meter.name)")) { n in
           if n == Builtins.monthHours { return .value(monthHours) }
           return inputs[n].map { .formula($0) }
         }
@@ -95,11 +117,43 @@ public struct CostModel: Sendable {
     self.meters = meters
   }
 
+  /// How a forecast month changes a workload variable: `(replace ?? value) × multiply + add`.
+  public struct Adjustment: Sendable {
+    public var replace: ExactDecimal?
+    public var multiply: ExactDecimal
+    public var add: ExactDecimal
+
+    public init(replace: ExactDecimal? = nil, multiply: ExactDecimal = .one, add: ExactDecimal = .zero) {
+      self.replace = replace
+      self.multiply = multiply
+      self.add = add
+    }
+  }
+
   /// The workload's values at the compiled point, with some variables fixed (by slot).
   public func workload(fixing fixed: [Int: ExactDecimal] = [:]) throws(FormulaEvaluationError) -> [ExactDecimal] {
     var values = [ExactDecimal](repeating: .zero, count: formulas.count)
     for i in 0..<formulas.count {
       if let v = fixed[i] { values[i] = v } else { values[i] = try formulas[i].evaluate(values) }
+    }
+    return values
+  }
+
+  /// The workload's values for sampled parameters, each variable adjusted (by slot) after its formula.
+  public func workload(parameters: [ExactDecimal], adjustments: [Adjustment?]) throws(FormulaEvaluationError) -> [ExactDecimal] {
+    var values = [ExactDecimal](repeating: .zero, count: formulas.count)
+    for i in 0..<formulas.count {
+      var v = try formulas[i].evaluate(values, parameters: parameters)
+      if let a = adjustments[i] {
+        if let r = a.replace { v = r }
+        if a.multiply != .one {
+          let m = v.multipliedReportingOverflow(by: a.multiply)
+          if m.overflow { throw .overflow }
+          v = m.partialValue
+        }
+        v += a.add
+      }
+      values[i] = v
     }
     return values
   }
@@ -110,10 +164,10 @@ public struct CostModel: Sendable {
   }
 
   /// The monthly total for given workload values (one per variable, in ``variables`` order).
-  public func total(workload values: [ExactDecimal]) throws(FormulaEvaluationError) -> ExactDecimal {
+  public func total(workload values: [ExactDecimal], parameters: [ExactDecimal] = []) throws(FormulaEvaluationError) -> ExactDecimal {
     var quantities = [ExactDecimal](repeating: .zero, count: ladders.count)
     for u in usages {
-      let q = try u.quantity.evaluate(values)
+      let q = try u.quantity.evaluate(values, parameters: parameters)
       if q.isNegative { throw .invertedRange("negative quantity \(q) for \(meters[u.aggregate])") }
       quantities[u.aggregate] += q
     }

@@ -1,0 +1,72 @@
+import ArgumentParser
+import BillcastCore
+import BillcastEngine
+import BillcastProfile
+import BillcastReport
+
+/// `billcast forecast PROFILE`: month by month, with growth, free-tier expiry, credits, dated price changes and uncertainty.
+struct ForecastCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "forecast",
+    abstract: "Forecast a profile month by month: p10/p50/p90 per architecture, cumulative totals, crossovers and events.")
+
+  @Argument(help: "The usage profile (YAML).")
+  var profile: String
+
+  @Option(name: .long, help: "Months to forecast (default: the profile's forecast.months, else 12).")
+  var months: Int?
+
+  @Option(name: .long, help: ArgumentHelp("First month, YYYY-MM (default: the profile's forecast.start).", valueName: "month"))
+  var start: String?
+
+  @Option(name: .long, help: "Use this scenario in every month instead of the profile's calendar.")
+  var scenario: String?
+
+  @Option(name: .long, help: "Forecast only this architecture (repeatable).")
+  var architecture: [String] = []
+
+  @Option(name: .customLong("free-tier"), help: "Override the account's free tier.")
+  var freeTier: Account.FreeTier?
+
+  @Option(name: .long, help: "Monte Carlo samples (0 for the deterministic envelope only).")
+  var samples: Int = 1000
+
+  @Option(name: .long, help: "Random seed: the same seed gives the same output.")
+  var seed: UInt64 = 1
+
+  @Option(name: .customLong("breakdown-month"), help: "The month whose cost per service the HTML chart shows (default: the last).")
+  var breakdownMonth: Int?
+
+  @OptionGroup var pricing: PricingOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    if let start, CalendarMonth(start) == nil { throw ValidationError("--start '\(start)' is not a month; expected YYYY-MM") }
+    if let months, !(1...ForecastSettings.maximumMonths).contains(months) {
+      throw ValidationError("--months must be from 1 to \(ForecastSettings.maximumMonths)")
+    }
+    if !(0...ForecastOptions.maximumSamples).contains(samples) {
+      throw ValidationError("--samples must be from 0 to \(ForecastOptions.maximumSamples)")
+    }
+  }
+
+  func run() throws {
+    let forecast: Forecast
+    do {
+      let profile = try Profile.load(path: self.profile)
+      let resolved = try ResolvedProfile.resolve(profile, catalog: try pricing.loadCatalog(near: self.profile))
+      forecast = try Forecaster.forecast(resolved, options: ForecastOptions(
+        today: today(), start: start.flatMap(CalendarMonth.init), months: months, scenario: scenario,
+        architectures: architecture.isEmpty ? nil : architecture, freeTier: freeTier, samples: samples, seed: seed,
+        breakdownMonth: breakdownMonth))
+    } catch {
+      throw exitWithDiagnostics(error)
+    }
+    switch output.format {
+    case .table: try output.write(ForecastText.render(forecast))
+    case .markdown: try output.write(ForecastText.render(forecast, markdown: true))
+    case .json: try output.write(ForecastJSON.render(forecast))
+    case .csv: try output.write(ForecastJSON.csv(forecast))
+    }
+  }
+}

@@ -1,0 +1,44 @@
+/// The uncertain parameters of a Monte Carlo: every range in every formula, each
+/// drawn once per path.
+///
+/// A range is identified by its owner (the workload variable, component input,
+/// growth rate… whose formula holds it) and its position in that formula, so
+/// the same range compiled for several months or architectures draws one value
+/// per path, and a scenario's override of a variable reuses the base's draw
+/// (a path at its 80th percentile stays there).
+public final class ParameterRegistry: @unchecked Sendable {
+  /// One parameter: a range with constant ends (drawn as a value) or a fraction of the way between formulas.
+  public struct Parameter: Sendable, Hashable {
+    public var key: String
+    public var low: ExactDecimal?
+    public var high: ExactDecimal?
+    public var distribution: String
+  }
+
+  public private(set) var parameters: [Parameter] = []
+  private var index: [String: Int] = [:]
+  private var occurrences: [String: Int] = [:]
+  private var distributions: [String: String] = [:]
+
+  public init() {}
+
+  /// Sets the distribution of an owner's ranges (`uniform`, `triangular`, `log-normal`).
+  public func setDistribution(_ name: String, for owner: String) { distributions[owner] = name }
+
+  /// Starts compiling an owner's formula: its ranges are numbered from 0 again.
+  public func begin(_ owner: String) { occurrences[owner] = 0 }
+
+  /// The index of the next range of `owner`'s formula.
+  func register(owner: String, low: ExactDecimal?, high: ExactDecimal?) -> Int {
+    let n = occurrences[owner, default: 0]
+    occurrences[owner] = n + 1
+    let key = "\(owner)#\(n)|\(low?.description ?? "t")..\(high?.description ?? "t")"
+    let family = "\(owner)#\(n)"
+    if let i = index[key] { return i }
+    index[key] = parameters.count
+    // Ranges of the same owner and position (a scenario's override) share the draw: they
+    // are told apart by their ends, but draw from one uniform stream (see `streamKey`).
+    parameters.append(Parameter(key: family, low: low, high: high, distribution: distributions[owner] ?? "uniform"))
+    return parameters.count - 1
+  }
+}

@@ -1,0 +1,183 @@
+import BillcastCore
+import BillcastPricing
+import BillcastProfile
+
+/// The work of one forecast: the deterministic envelope, the Monte Carlo, and their assembly.
+struct ForecastPlan {
+  let resolved: ResolvedProfile
+  let settings: ForecastSettings?
+  let months: [ForecastMonth]
+  let options: ForecastOptions
+  let diagnostics: DiagnosticCollector
+  var events: [ForecastEvent] = []
+  var tables: [TableReference] = []
+  var freeTierSummary = ""
+  /// Per month, the free-tier situation priced (without credits; the forecast spends them).
+  var situations: [FreeTierSituation] = []
+
+  init(resolved: ResolvedProfile, settings: ForecastSettings?, months: [ForecastMonth], options: ForecastOptions, diagnostics: DiagnosticCollector) {
+    self.resolved = resolved
+    self.settings = settings
+    self.months = months
+    self.options = options
+    self.diagnostics = diagnostics
+  }
+
+  var profile: Profile { resolved.profile }
+
+  /// The deterministic result of one architecture.
+  struct ArchitectureEnvelope {
+    /// Each month's total before credits (nil: unavailable).
+    var totals: [Interval?]
+    /// Each month's per-service-group cost.
+    var services: [[(group: String, cost: Span)]]
+  }
+
+  // MARK: Workload per month
+
+  /// Growth of one variable in month m (1-based) as an interval adjustment.
+  static func growthAdjustment(_ growth: ForecastSettings.Growth, month m: Int, value: Interval) throws(FormulaEvaluationError) -> Interval {
+    switch growth {
+    case .compound(let rate):
+      let g = try rate.evaluate { _ in nil }
+      var factor = Interval(.one)
+      let step = Interval(.one + g.low, .one + g.high)
+      for _ in 1..<m { factor = try factor.times(step) }
+      return try value.times(factor)
+    case .linear(let amount):
+      let k = try amount.evaluate { _ in nil }
+      return try value.plus(try k.times(Interval(ExactDecimal(m - 1))))
+    case .values(let list):
+      return try list[min(m - 1, list.count - 1)].evaluate { _ in nil }
+    }
+  }
+
+  // MARK: Envelope
+
+  mutating func envelope(architectures: [String]) -> [String: ArchitectureEnvelope] {
+    var result: [String: ArchitectureEnvelope] = [:]
+    for a in architectures { result[a] = ArchitectureEnvelope(totals: [], services: []) }
+    var accumulated: [String: Interval] = [:]
+    var previousKinds: [FreeTierKind]?
+    var previousScenario: String??
+    var unavailable = Set<String>()
+    var tableSet: [String: TableReference] = [:]
+    for month in months {
+      let date = month.month.firstDay
+      if previousScenario != nil, previousScenario! != month.scenario, let s = month.scenario {
+        events.append(.init(month: month.index, architecture: nil, code: "scenario", message: "the scenario becomes \(s)"))
+      }
+      previousScenario = .some(month.scenario)
+      let scenario = profile.scenarios.first { $0.name == month.scenario }
+      // The workload: each variable's formula, then its growth and accumulation.
+      let growth = settings?.growth ?? [:]
+      let sums = accumulated
+      let index = month.index
+      let workload = WorkloadEvaluator.evaluate(profile.workload, overrides: scenario?.overrides ?? [], monthHours: month.hours, diagnostics: diagnostics) { (name: String, value: Interval) throws(FormulaEvaluationError) -> Interval in
+        var v = value
+        if let g = growth[name] { v = try Self.growthAdjustment(g, month: index, value: v) }
+        if let acc = sums[name] { v = try v.plus(acc) }
+        return v
+      }
+      guard let workload else { return result }
+      for a in architectures where !unavailable.contains(a) {
+        // Availability on this month's date.
+        if let reason = availabilityProblem(a, on: date) {
+          unavailable.insert(a)
+          events.append(.init(month: month.index, architecture: a, code: "unavailable", message: reason))
+          continue
+        }
+        let estimateOptions = EstimateOptions(asOf: date, today: options.today, freeTier: options.freeTier, scenarios: month.scenario.map { [$0] }, architectures: [a], monthHours: month.hours)
+        var o = estimateOptions
+        o.workload = workload
+        o.applyCredits = false
+        do {
+          let estimate = try Estimator.estimate(resolved, options: o)
+          let r = estimate.results[0]
+          result[a]!.totals.append(r.total)
+          var groups: [(String, Span)] = []
+          for s in r.services {
+            if let i = groups.firstIndex(where: { $0.0 == s.group }) { groups[i].1 += s.cost } else { groups.append((s.group, s.cost)) }
+          }
+          result[a]!.services.append(groups)
+          for t in estimate.tables { tableSet[t.id] = t }
+          if situations.count < month.index { situations.append(estimate.freeTier) }
+          if freeTierSummary.isEmpty { freeTierSummary = estimate.freeTier.summary }
+        } catch {
+          error.diagnostics.forEach(diagnostics.add)
+          return result
+        }
+      }
+      while result.values.contains(where: { $0.totals.count < month.index }) {
+        for a in architectures where result[a]!.totals.count < month.index {
+          result[a]!.totals.append(nil)
+          result[a]!.services.append([])
+        }
+      }
+      if situations.count < month.index {
+        // Every architecture unavailable: keep the month's situation from the previous one.
+        situations.append(situations.last ?? FreeTierSituation(account: profile.account.freeTier, kinds: [], credits: nil, summary: ""))
+      }
+      let kinds = situations[month.index - 1].kinds
+      if let previousKinds, previousKinds.contains(.legacy12Month), !kinds.contains(.legacy12Month) {
+        events.append(.init(month: month.index, architecture: nil, code: "free-tier-ends", message: "the legacy account's 12-month free-tier offers end (opened \(profile.account.opened?.description ?? "?"))"))
+      }
+      previousKinds = kinds
+      // Accumulation: next month adds this month's increment.
+      for (name, formula) in settings?.accumulate ?? [:] {
+        do {
+          let inc = try formula.evaluate { n in n == Builtins.monthHours ? Interval(month.hours) : workload[n] }
+          accumulated[name] = try (accumulated[name] ?? .zero).plus(inc)
+        } catch {
+          diagnostics.add((settings?.location ?? SourceLocation(file: profile.path)).diagnostic(.error, "accumulate.\(name): \(error)"))
+        }
+      }
+    }
+    dateEvents(architectures: architectures)
+    tables = tableSet.keys.sorted().map { tableSet[$0]! }
+    return result
+  }
+
+  /// Why an architecture cannot be priced on a date, if it cannot.
+  func availabilityProblem(_ architecture: String, on date: CalendarDate) -> String? {
+    guard let arch = resolved.architectures.first(where: { $0.architecture.name == architecture }) else { return nil }
+    for c in arch.components {
+      guard let a = c.service.availability else { continue }
+      if let until = a.until, date > until {
+        return "\(c.service.name) was retired on \(until)\(a.replacement.map { "; price \($0) instead" } ?? ""): unavailable from this month"
+      }
+      if let from = a.from, date < from { return "\(c.service.name) is available only from \(from)" }
+    }
+    return nil
+  }
+
+  /// Dated changes in the tables that fall inside the horizon: meters that start or stop billing,
+  /// free-tier pools that start or end, services that close to new customers.
+  mutating func dateEvents(architectures: [String]) {
+    let first = months.first!.month.firstDay, last = months.last!.month.firstDay
+    func monthIndex(of date: CalendarDate) -> Int? {
+      months.first { $0.month == CalendarMonth(date) }.map { date == $0.month.firstDay ? $0.index : $0.index + 1 }
+    }
+    var seen = Set<String>()
+    for a in architectures {
+      guard let arch = resolved.architectures.first(where: { $0.architecture.name == a }) else { continue }
+      for c in arch.components {
+        for meter in c.service.meters where c.matches(meter.when) {
+          for (date, verb) in [(meter.from, "starts billing"), (meter.until, "stops billing")] {
+            guard let date, date > first, date <= last, let m = monthIndex(of: date), m <= months.count else { continue }
+            let key = "\(a)|\(c.service.id)/\(meter.name)|\(verb)"
+            if seen.insert(key).inserted {
+              events.append(.init(month: m, architecture: a, code: "pricing-change", message: "\(c.service.id)/\(meter.name) \(verb) on \(date)"))
+            }
+          }
+        }
+        if let newUntil = c.service.availability?.newUntil, newUntil >= first, newUntil < last, let m = monthIndex(of: newUntil.adding(months: 0)), m <= months.count {
+          let key = "\(a)|\(c.service.id)|closed"
+          if seen.insert(key).inserted {
+            events.append(.init(month: m, architecture: a, code: "closed-to-new-customers", message: "\(c.service.name) takes no new customers after \(newUntil)"))
+          }
+        }
+      }
+    }
+  }
+}
