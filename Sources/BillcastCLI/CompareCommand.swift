@@ -52,6 +52,7 @@ struct CompareCommand: ParsableCommand {
     case .markdown: try output.write(CompareText.render(comparison, markdown: true))
     case .json: try output.write(CompareJSON.render(comparison))
     case .csv: try output.write(CompareCSV.render(comparison))
+    case .html: try output.write(CompareHTML.render(comparison))
     }
   }
 }

@@ -18,7 +18,7 @@ struct EstimateCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    if output.format == .csv { throw ValidationError("estimate writes table, markdown or json") }
+    if output.format == .csv { throw ValidationError("estimate writes table, markdown, json or html") }
   }
 
   func run() throws {
@@ -32,6 +32,7 @@ struct EstimateCommand: ParsableCommand {
     case .table: try output.write(EstimateText.render(estimate, explain: explain))
     case .markdown: try output.write(EstimateMarkdown.render(estimate, explain: explain))
     case .json, .csv: try output.write(EstimateJSON.render(estimate))
+    case .html: try output.write(EstimateHTML.render(estimate))
     }
   }
 }

@@ -67,6 +67,7 @@ struct ForecastCommand: ParsableCommand {
     case .markdown: try output.write(ForecastText.render(forecast, markdown: true))
     case .json: try output.write(ForecastJSON.render(forecast))
     case .csv: try output.write(ForecastJSON.csv(forecast))
+    case .html: try output.write(ForecastHTML.render(forecast))
     }
   }
 }

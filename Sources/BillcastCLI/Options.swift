@@ -5,7 +5,7 @@ import Foundation
 
 /// An output format.
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-  case table, markdown, json, csv
+  case table, markdown, json, csv, html
 }
 
 /// Where pricing tables come from.

@@ -14,7 +14,7 @@ struct PricingListCommand: ParsableCommand {
     let catalog: PricingCatalog
     do { catalog = try pricingOptions.loadCatalog(near: nil) } catch { throw exitWithDiagnostics(error) }
     switch output.format {
-    case .json, .csv: try output.write(PricingReport.listJSON(catalog))
+    case .json, .csv, .html: try output.write(PricingReport.listJSON(catalog))
     case .markdown: try output.write(PricingReport.listMarkdown(catalog))
     case .table: try output.write(PricingReport.listText(catalog))
     }

@@ -24,7 +24,7 @@ struct PricingShowCommand: ParsableCommand {
     }
     let pools = catalog.freeTierPools(region: region).filter { $0.draws.contains { $0.service == service } }
     switch output.format {
-    case .json, .csv: try output.write(PricingReport.showJSON(svc, table: table, pools: pools))
+    case .json, .csv, .html: try output.write(PricingReport.showJSON(svc, table: table, pools: pools))
     case .markdown, .table: try output.write(PricingReport.showText(svc, table: table, pools: pools, markdown: output.format == .markdown))
     }
   }

@@ -78,10 +78,10 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
   /// Multiplies, rounding half away from zero, and reports overflow.
   public func multipliedReportingOverflow(by other: Self) -> (partialValue: Self, overflow: Bool) {
     let a = raw, b = other.raw
-    // Fast path: both factors below 2^63 in magnitude, so the product fits in Int128.
-    if a.magnitude < (1 << 63) && b.magnitude < (1 << 63) {
-      return (Self(raw: Self.roundedDivision(a * b, by: Self.scale)), false)
-    }
+    // Fast path: the product of the scaled integers fits in Int128 (a price times a
+    // quantity usually does), so one division by the constant 10^18 finishes it.
+    let (product, overflow) = a.multipliedReportingOverflow(by: b)
+    if !overflow { return (Self(raw: Self.divideByScale(product)), false) }
     let negative = (a < 0) != (b < 0)
     let wide = a.magnitude.multipliedFullWidth(by: b.magnitude)
     return Self.scaledDown(high: wide.high, low: wide.low, negative: negative)
@@ -113,6 +113,16 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
     if magnitude > UInt128(Int128.max) { return (.zero, true) }
     let value = Int128(magnitude)
     return (Self(raw: negative ? -value : value), false)
+  }
+
+  /// Division by 10^18, rounding half away from zero; the literal divisor lets the
+  /// compiler turn the division into a multiplication.
+  @inline(__always)
+  static func divideByScale(_ a: Int128) -> Int128 {
+    let (q, r) = a.quotientAndRemainder(dividingBy: 1_000_000_000_000_000_000)
+    let m = r.magnitude
+    if m >= 500_000_000_000_000_000 { return a < 0 ? q - 1 : q + 1 }
+    return q
   }
 
   /// Integer division of a by b (b > 0), rounding half away from zero.

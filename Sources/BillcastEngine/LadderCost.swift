@@ -40,13 +40,14 @@ extension TierLadder {
   public func totalCost(of quantity: ExactDecimal) -> ExactDecimal {
     var total = ExactDecimal.zero
     var start = ExactDecimal.zero
-    for tier in tiers {
-      let top = tier.upto.map { ExactDecimal.minimum(quantity, $0) } ?? quantity
+    for i in 0..<tiers.count {
+      let upto = tiers[i].upto
+      let top = upto.map { ExactDecimal.minimum(quantity, $0) } ?? quantity
       if top > start {
         let inTier = top - start
-        total += per == .one ? inTier * tier.rate : (inTier * tier.rate) / per
+        total += per == .one ? inTier * tiers[i].rate : (inTier * tiers[i].rate) / per
       }
-      guard let end = tier.upto, quantity > end else { break }
+      guard let end = upto, quantity > end else { break }
       start = end
     }
     return total

@@ -178,55 +178,125 @@ public struct CompiledFormula: Sendable {
       default: break
       }
     }
-    var stack = [ExactDecimal](repeating: .zero, count: depth + 1)
-    var top = -1
-    for op in code {
-      switch op {
-      case .constant(let v): top += 1; stack[top] = v
-      case .slot(let i): top += 1; stack[top] = slots[i]
-      case .parameter(let i): top += 1; stack[top] = parameters[i]
-      case .interpolate(let i):
-        let high = stack[top], low = stack[top - 1]
-        top -= 1
-        let r = (high - low).multipliedReportingOverflow(by: parameters[i])
-        if r.overflow { throw .overflow }
-        stack[top] = low + r.partialValue
-      case .negate: stack[top] = -stack[top]
-      case .add:
-        let r = stack[top - 1].addingReportingOverflow(stack[top])
-        if r.overflow { throw .overflow }
-        top -= 1; stack[top] = r.partialValue
-      case .subtract:
-        let r = stack[top - 1].subtractingReportingOverflow(stack[top])
-        if r.overflow { throw .overflow }
-        top -= 1; stack[top] = r.partialValue
-      case .multiply:
-        let r = stack[top - 1].multipliedReportingOverflow(by: stack[top])
-        if r.overflow { throw .overflow }
-        top -= 1; stack[top] = r.partialValue
-      case .divide:
-        if stack[top].isZero { throw .divisionByZero }
-        let r = stack[top - 1].dividedReportingOverflow(by: stack[top])
-        if r.overflow { throw .overflow }
-        top -= 1; stack[top] = r.partialValue
-      case .multiplyInteger(let k):
-        let r = stack[top].raw.multipliedReportingOverflow(by: k)
-        if r.overflow { throw .overflow }
-        stack[top] = ExactDecimal(raw: r.partialValue)
-      case .divideInteger(let k):
-        stack[top] = ExactDecimal(raw: ExactDecimal.roundedDivision(stack[top].raw, by: k))
-      case .minimum(let n):
-        var m = stack[top]
-        for j in 1..<n { m = .minimum(m, stack[top - j]) }
-        top -= n - 1; stack[top] = m
-      case .maximum(let n):
-        var m = stack[top]
-        for j in 1..<n { m = .maximum(m, stack[top - j]) }
-        top -= n - 1; stack[top] = m
-      case .ceil: stack[top] = stack[top].ceiling()
-      case .floor: stack[top] = stack[top].floor()
+    return try code.withUnsafeBufferPointer { (ops: UnsafeBufferPointer<Op>) throws(FormulaEvaluationError) -> ExactDecimal in
+      try slots.withUnsafeBufferPointer { (s: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> ExactDecimal in
+        try parameters.withUnsafeBufferPointer { (p: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> ExactDecimal in
+          try Self.run(UnsafeBufferPointer(rebasing: ops[...]), depth: depth, slots: s, parameters: p)
+        }
       }
     }
-    return stack[top]
+  }
+
+  /// Runs a stack program over raw buffers: no reference counting in the loop.
+  static func run(
+    _ code: UnsafeBufferPointer<Op>, depth: Int, slots: UnsafeBufferPointer<ExactDecimal>, parameters: UnsafeBufferPointer<ExactDecimal>
+  ) throws(FormulaEvaluationError) -> ExactDecimal {
+    if code.count == 1 {
+      switch code[0] {
+      case .constant(let v): return v
+      case .slot(let i): return slots[i]
+      case .parameter(let i): return parameters[i]
+      default: break
+      }
+    }
+    return try withUnsafeTemporaryAllocation(of: ExactDecimal.self, capacity: depth + 1) { (stack: UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> ExactDecimal in
+      var top = -1
+      for index in 0..<code.count {
+        switch code[index] {
+        case .constant(let v): top += 1; stack[top] = v
+        case .slot(let i): top += 1; stack[top] = slots[i]
+        case .parameter(let i): top += 1; stack[top] = parameters[i]
+        case .interpolate(let i):
+          let high = stack[top], low = stack[top - 1]
+          top -= 1
+          let r = (high - low).multipliedReportingOverflow(by: parameters[i])
+          if r.overflow { throw .overflow }
+          stack[top] = low + r.partialValue
+        case .negate: stack[top] = -stack[top]
+        case .add:
+          let r = stack[top - 1].addingReportingOverflow(stack[top])
+          if r.overflow { throw .overflow }
+          top -= 1; stack[top] = r.partialValue
+        case .subtract:
+          let r = stack[top - 1].subtractingReportingOverflow(stack[top])
+          if r.overflow { throw .overflow }
+          top -= 1; stack[top] = r.partialValue
+        case .multiply:
+          let r = stack[top - 1].multipliedReportingOverflow(by: stack[top])
+          if r.overflow { throw .overflow }
+          top -= 1; stack[top] = r.partialValue
+        case .divide:
+          if stack[top].isZero { throw .divisionByZero }
+          let r = stack[top - 1].dividedReportingOverflow(by: stack[top])
+          if r.overflow { throw .overflow }
+          top -= 1; stack[top] = r.partialValue
+        case .multiplyInteger(let k):
+          let r = stack[top].raw.multipliedReportingOverflow(by: k)
+          if r.overflow { throw .overflow }
+          stack[top] = ExactDecimal(raw: r.partialValue)
+        case .divideInteger(let k):
+          stack[top] = ExactDecimal(raw: ExactDecimal.roundedDivision(stack[top].raw, by: k))
+        case .minimum(let n):
+          var m = stack[top]
+          for j in 1..<n { m = .minimum(m, stack[top - j]) }
+          top -= n - 1; stack[top] = m
+        case .maximum(let n):
+          var m = stack[top]
+          for j in 1..<n { m = .maximum(m, stack[top - j]) }
+          top -= n - 1; stack[top] = m
+        case .ceil: stack[top] = stack[top].ceiling()
+        case .floor: stack[top] = stack[top].floor()
+        }
+      }
+      return stack[top]
+    }
+  }
+}
+
+/// Many compiled formulas in one contiguous program, evaluated without reference counting.
+public struct CompiledFormulaList: Sendable {
+  var ops: [CompiledFormula.Op] = []
+  var starts: [Int] = []
+  var counts: [Int] = []
+  var depths: [Int] = []
+
+  public init(_ formulas: [CompiledFormula]) {
+    for f in formulas {
+      starts.append(ops.count)
+      counts.append(f.code.count)
+      depths.append(f.depth)
+      ops += f.code
+    }
+  }
+
+  /// The number of formulas.
+  public var count: Int { starts.count }
+
+  /// Runs `body` with an evaluator over raw buffers.
+  public func withEvaluator<R>(_ body: (Evaluator) throws(FormulaEvaluationError) -> R) throws(FormulaEvaluationError) -> R {
+    try ops.withUnsafeBufferPointer { (o: UnsafeBufferPointer<CompiledFormula.Op>) throws(FormulaEvaluationError) -> R in
+      try starts.withUnsafeBufferPointer { (s: UnsafeBufferPointer<Int>) throws(FormulaEvaluationError) -> R in
+        try counts.withUnsafeBufferPointer { (c: UnsafeBufferPointer<Int>) throws(FormulaEvaluationError) -> R in
+          try depths.withUnsafeBufferPointer { (d: UnsafeBufferPointer<Int>) throws(FormulaEvaluationError) -> R in
+            try body(Evaluator(ops: o, starts: s, counts: c, depths: d))
+          }
+        }
+      }
+    }
+  }
+
+  /// Evaluates the formulas of a list over raw buffers.
+  public struct Evaluator {
+    let ops: UnsafeBufferPointer<CompiledFormula.Op>
+    let starts: UnsafeBufferPointer<Int>
+    let counts: UnsafeBufferPointer<Int>
+    let depths: UnsafeBufferPointer<Int>
+
+    /// The value of formula `i`.
+    @inline(__always)
+    public func evaluate(_ i: Int, slots: UnsafeBufferPointer<ExactDecimal>, parameters: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> ExactDecimal {
+      try CompiledFormula.run(
+        UnsafeBufferPointer(rebasing: ops[starts[i]..<(starts[i] + counts[i])]), depth: depths[i], slots: slots, parameters: parameters)
+    }
   }
 }

@@ -60,57 +60,98 @@ extension ForecastPlan {
     let keys = parameters.map { Sampling.fnv($0.key) }
     let seed = options.seed
     let samples = options.samples
-    let growthByName = growth
-    let compiled = programs
+    let growthNames = growth.keys.sorted()
+    let growthPrograms = growthNames.map { growth[$0]! }
+    let growthIndex = Dictionary(uniqueKeysWithValues: growthNames.enumerated().map { ($0.element, $0.offset) })
+    let accumulateNames = (settings?.accumulate ?? [:]).keys.sorted()
+    let accumulateIndex = Dictionary(uniqueKeysWithValues: accumulateNames.enumerated().map { ($0.element, $0.offset) })
+    // Per architecture and month: the compiled model, with growth and accumulation as array indices.
+    // A class: the inner loop reads one per architecture-month, and copying a struct of
+    // arrays out of the list retained each array every time.
+    final class Step: Sendable {
+      let model: CostModel
+      let grown: [(slot: Int, growth: Int)]
+      let accumulate: [(slot: Int, index: Int, increment: CompiledFormula)]
+      init(model: CostModel, grown: [(slot: Int, growth: Int)], accumulate: [(slot: Int, index: Int, increment: CompiledFormula)]) {
+        self.model = model
+        self.grown = grown
+        self.accumulate = accumulate
+      }
+    }
+    let steps: [[Step?]] = architectures.map { a in
+      (programs[a] ?? []).map { p in
+        p.map { p in
+          Step(
+            model: p.model, grown: p.grown.map { ($0.slot, growthIndex[$0.name]!) },
+            accumulate: p.accumulate.map { ($0.slot, accumulateIndex[p.model.variables[$0.slot]]!, $0.increment) })
+        }
+      }
+    }
+    let monthCount = months.count
     let chunks = min(2, samples)
     let box = ResultBox(chunks: chunks)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       let lo = samples * chunk / chunks, hi = samples * (chunk + 1) / chunks
-      var local: [String: [[ExactDecimal]]] = [:]
+      // totals[architecture][month][path − lo]
+      var totals = steps.map { list in list.map { $0 == nil ? [ExactDecimal]() : [ExactDecimal](repeating: .zero, count: hi - lo) } }
       var failure: String?
-      for a in architectures {
-        guard let list = compiled[a] else { continue }
-        var totals = list.map { $0 == nil ? [ExactDecimal]() : [ExactDecimal](repeating: .zero, count: hi - lo) }
-        for path in lo..<hi {
-          var values = [ExactDecimal](repeating: .zero, count: parameters.count)
-          for (k, p) in parameters.enumerated() {
-            let u = Sampling.uniform(seed: seed, key: keys[k], path: path)
-            if let low = p.low, let high = p.high {
-              values[k] = Sampling.value(low: low, high: high, u: u, distribution: p.distribution)
-            } else {
-              values[k] = Sampling.exactFraction(Sampling.fraction(u, distribution: p.distribution))
-            }
-          }
-          var accumulated: [String: ExactDecimal] = [:]
-          do {
-            var rates: [String: ExactDecimal] = [:]
-            for (name, g) in growthByName { rates[name] = try g.rate(values) }
-            for program in list {
-              guard let program else { continue }
-              let model = program.model
-              var adjustments = [CostModel.Adjustment?](repeating: nil, count: model.variables.count)
-              for (slot, name) in program.grown {
-                adjustments[slot] = try growthByName[name]!.adjustment(month: program.month, rate: rates[name]!, parameters: values)
-              }
-              for (slot, _) in program.accumulate {
-                let name = model.variables[slot]
-                var a = adjustments[slot] ?? CostModel.Adjustment()
-                a.add += accumulated[name] ?? .zero
-                adjustments[slot] = a
-              }
-              let workload = try model.workload(parameters: values, adjustments: adjustments)
-              totals[program.month - 1][path - lo] = try model.total(workload: workload, parameters: values)
-              for (slot, inc) in program.accumulate {
-                accumulated[model.variables[slot], default: .zero] += try inc.evaluate(workload, parameters: values)
-              }
-            }
-          } catch {
-            failure = "\(a), path \(path): \(error)"
-            break
+      var values = [ExactDecimal](repeating: .zero, count: parameters.count)
+      var rates = [ExactDecimal](repeating: .zero, count: growthPrograms.count)
+      var factors = rates
+      var accumulated = [ExactDecimal](repeating: .zero, count: accumulateNames.count)
+      var workload: [ExactDecimal] = []
+      var quantities: [ExactDecimal] = []
+      var adjustments: [CostModel.Adjustment?] = []
+      paths: for path in lo..<hi {
+        // One draw per parameter per path, shared by every architecture and month.
+        for (k, p) in parameters.enumerated() {
+          let u = Sampling.uniform(seed: seed, key: keys[k], path: path)
+          if let low = p.low, let high = p.high {
+            values[k] = Sampling.value(low: low, high: high, u: u, distribution: p.distribution)
+          } else {
+            values[k] = Sampling.exactFraction(Sampling.fraction(u, distribution: p.distribution))
           }
         }
-        local[a] = totals
+        do {
+          for (g, program) in growthPrograms.enumerated() { rates[g] = try program.rate(values) }
+          for (a, list) in steps.enumerated() {
+            for g in factors.indices { factors[g] = .one }
+            for i in accumulated.indices { accumulated[i] = .zero }
+            for m in 0..<monthCount {
+              guard let step = list[m] else { continue }
+              let model = step.model
+              if workload.count != model.variables.count { workload = [ExactDecimal](repeating: .zero, count: model.variables.count) }
+              if quantities.count != model.meterCount { quantities = [ExactDecimal](repeating: .zero, count: model.meterCount) }
+              if adjustments.count != model.variables.count { adjustments = [CostModel.Adjustment?](repeating: nil, count: model.variables.count) }
+              for i in adjustments.indices { adjustments[i] = nil }
+              for (slot, g) in step.grown {
+                adjustments[slot] = try growthPrograms[g].adjustment(month: m + 1, rate: rates[g], factor: factors[g], parameters: values)
+              }
+              for (slot, index, _) in step.accumulate {
+                var adj = adjustments[slot] ?? CostModel.Adjustment()
+                adj.add += accumulated[index]
+                adjustments[slot] = adj
+              }
+              try model.fillWorkload(&workload, parameters: values, adjustments: adjustments)
+              totals[a][m][path - lo] = try model.total(workload: workload, parameters: values, quantities: &quantities)
+              for (_, index, increment) in step.accumulate {
+                accumulated[index] += try increment.evaluate(workload, parameters: values)
+              }
+              // Next month's compound factors.
+              for g in factors.indices where growthPrograms[g].kind == .compound {
+                let r = factors[g].multipliedReportingOverflow(by: .one + rates[g])
+                if r.overflow { throw FormulaEvaluationError.overflow }
+                factors[g] = r.partialValue
+              }
+            }
+          }
+        } catch {
+          failure = "path \(path): \(error)"
+          break paths
+        }
       }
+      var local: [String: [[ExactDecimal]]] = [:]
+      for (a, name) in architectures.enumerated() { local[name] = totals[a] }
       box.store(chunk: chunk, totals: local, failure: failure)
     }
     if let failure = box.failures.compactMap({ $0 }).first {
@@ -169,17 +210,11 @@ extension ForecastPlan {
       try rate.evaluate([], parameters: parameters)
     }
 
-    /// The adjustment in month m (1-based): (1 + rate)^(m−1), rate × (m−1), or the month's value.
-    func adjustment(month m: Int, rate: ExactDecimal, parameters: [ExactDecimal]) throws(FormulaEvaluationError) -> CostModel.Adjustment {
+    /// The adjustment in month m (1-based): the compound factor (1 + rate)^(m−1) kept by the
+    /// caller, rate × (m−1), or the month's value.
+    func adjustment(month m: Int, rate: ExactDecimal, factor: ExactDecimal, parameters: [ExactDecimal]) throws(FormulaEvaluationError) -> CostModel.Adjustment {
       switch kind {
       case .compound:
-        var factor = ExactDecimal.one
-        let step = ExactDecimal.one + rate
-        for _ in 1..<m {
-          let r = factor.multipliedReportingOverflow(by: step)
-          if r.overflow { throw .overflow }
-          factor = r.partialValue
-        }
         return CostModel.Adjustment(multiply: factor)
       case .linear:
         return CostModel.Adjustment(add: rate * ExactDecimal(m - 1))

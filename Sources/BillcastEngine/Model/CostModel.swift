@@ -10,7 +10,7 @@ import BillcastProfile
 /// a single number its total equals the estimate's. Break-even searches,
 /// sensitivity tables and the forecast's Monte Carlo price thousands of points
 /// through it.
-public struct CostModel: Sendable {
+public final class CostModel: Sendable {
   /// The workload variables, in the order they are evaluated (each after those it names).
   public let variables: [String]
   let formulas: [CompiledFormula]
@@ -20,11 +20,26 @@ public struct CostModel: Sendable {
   /// The account meters, in order of first use.
   public let meters: [MeterKey]
 
+  // The same, flattened into arrays of plain values for the Monte Carlo's inner loop
+  // (no element holds an array, so reading one retains nothing).
+  let workloadList: CompiledFormulaList
+  let usageList: CompiledFormulaList
+  let usageAggregate: [Int]
+  let ladderStart: [Int]
+  let ladderCount: [Int]
+  let ladderPer: [ExactDecimal]
+  let tierUpto: [ExactDecimal?]
+  let tierRate: [ExactDecimal]
+  let poolAllowance: [ExactDecimal]
+  let poolStart: [Int]
+  let poolCount: [Int]
+  let poolDraws: [Int]
+
   /// The slot of a workload variable.
   public func slot(of name: String) -> Int? { variables.firstIndex(of: name) }
 
   /// Compiles an architecture for a scenario; ranges in formulas take `point`.
-  public init(
+  public convenience init(
     resolved: ResolvedProfile, architecture: String, scenario: String?, asOf: CalendarDate,
     situation: FreeTierSituation, monthHours: ExactDecimal = 730, point: CompiledFormula.RangePoint
   ) throws(FormulaEvaluationError) {
@@ -32,7 +47,7 @@ public struct CostModel: Sendable {
   }
 
   /// Compiles an architecture for a scenario with every range a Monte Carlo parameter of `registry`.
-  public init(
+  public convenience init(
     resolved: ResolvedProfile, architecture: String, scenario: String?, asOf: CalendarDate,
     situation: FreeTierSituation, monthHours: ExactDecimal = 730, sampling registry: ParameterRegistry
   ) throws(FormulaEvaluationError) {
@@ -92,6 +107,9 @@ public struct CostModel: Sendable {
           if n == Builtins.monthHours { return .value(monthHours) }
           return inputs[n].map { .formula($0) }
         }
+        // A quantity that is zero whatever the workload (an unused input left at its default)
+        // can only add zero: leave it out, and with it any meter nothing else uses.
+        if let constant = quantity.constantValue, constant.isZero { continue }
         let index: Int
         if let i = meterIndex[key] {
           index = i
@@ -115,6 +133,35 @@ public struct CostModel: Sendable {
     self.ladders = ladders
     self.pools = pools
     self.meters = meters
+    workloadList = CompiledFormulaList(formulas)
+    usageList = CompiledFormulaList(usages.map(\.1))
+    usageAggregate = usages.map(\.0)
+    var ladderStart: [Int] = [], ladderCount: [Int] = [], ladderPer: [ExactDecimal] = []
+    var tierUpto: [ExactDecimal?] = [], tierRate: [ExactDecimal] = []
+    for l in ladders {
+      ladderStart.append(tierRate.count)
+      ladderCount.append(l.tiers.count)
+      // A rate per 1M or per 10K becomes a rate per unit when that is exact (it is for
+      // every published rate: a decimal shift), saving a division per tier.
+      let exact = l.tiers.allSatisfy { t in
+        let unit = t.rate.dividedReportingOverflow(by: l.per)
+        return !unit.overflow && unit.partialValue.multipliedReportingOverflow(by: l.per) == (t.rate, false)
+      }
+      ladderPer.append(exact ? .one : l.per)
+      for t in l.tiers {
+        tierUpto.append(t.upto)
+        tierRate.append(exact ? t.rate / l.per : t.rate)
+      }
+    }
+    (self.ladderStart, self.ladderCount, self.ladderPer, self.tierUpto, self.tierRate) = (ladderStart, ladderCount, ladderPer, tierUpto, tierRate)
+    poolAllowance = pools.map(\.0)
+    var poolStart: [Int] = [], poolCount: [Int] = [], poolDraws: [Int] = []
+    for p in pools {
+      poolStart.append(poolDraws.count)
+      poolCount.append(p.1.count)
+      poolDraws += p.1
+    }
+    (self.poolStart, self.poolCount, self.poolDraws) = (poolStart, poolCount, poolDraws)
   }
 
   /// How a forecast month changes a workload variable: `(replace ?? value) × multiply + add`.
@@ -142,21 +189,37 @@ public struct CostModel: Sendable {
   /// The workload's values for sampled parameters, each variable adjusted (by slot) after its formula.
   public func workload(parameters: [ExactDecimal], adjustments: [Adjustment?]) throws(FormulaEvaluationError) -> [ExactDecimal] {
     var values = [ExactDecimal](repeating: .zero, count: formulas.count)
-    for i in 0..<formulas.count {
-      var v = try formulas[i].evaluate(values, parameters: parameters)
-      if let a = adjustments[i] {
-        if let r = a.replace { v = r }
-        if a.multiply != .one {
-          let m = v.multipliedReportingOverflow(by: a.multiply)
-          if m.overflow { throw .overflow }
-          v = m.partialValue
-        }
-        v += a.add
-      }
-      values[i] = v
-    }
+    try fillWorkload(&values, parameters: parameters, adjustments: adjustments)
     return values
   }
+
+  /// Fills `values` (one per variable) without allocating: the Monte Carlo's inner loop.
+  public func fillWorkload(_ values: inout [ExactDecimal], parameters: [ExactDecimal], adjustments: [Adjustment?]) throws(FormulaEvaluationError) {
+    let n = formulas.count
+    try workloadList.withEvaluator { (ev: CompiledFormulaList.Evaluator) throws(FormulaEvaluationError) -> Void in
+      try parameters.withUnsafeBufferPointer { (p: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
+        try values.withUnsafeMutableBufferPointer { (out: inout UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
+          let slots = UnsafeBufferPointer(out)
+          for i in 0..<n {
+            var v = try ev.evaluate(i, slots: slots, parameters: p)
+            if let a = adjustments[i] {
+              if let r = a.replace { v = r }
+              if a.multiply != .one {
+                let m = v.multipliedReportingOverflow(by: a.multiply)
+                if m.overflow { throw .overflow }
+                v = m.partialValue
+              }
+              v += a.add
+            }
+            out[i] = v
+          }
+        }
+      }
+    }
+  }
+
+  /// The number of account meters (the size of a quantities buffer).
+  public var meterCount: Int { ladders.count }
 
   /// The monthly total at the compiled point, with some variables fixed (by slot).
   public func total(fixing fixed: [Int: ExactDecimal] = [:]) throws(FormulaEvaluationError) -> ExactDecimal {
@@ -166,21 +229,49 @@ public struct CostModel: Sendable {
   /// The monthly total for given workload values (one per variable, in ``variables`` order).
   public func total(workload values: [ExactDecimal], parameters: [ExactDecimal] = []) throws(FormulaEvaluationError) -> ExactDecimal {
     var quantities = [ExactDecimal](repeating: .zero, count: ladders.count)
-    for u in usages {
-      let q = try u.quantity.evaluate(values, parameters: parameters)
-      if q.isNegative { throw .invertedRange("negative quantity \(q) for \(meters[u.aggregate])") }
-      quantities[u.aggregate] += q
+    return try total(workload: values, parameters: parameters, quantities: &quantities)
+  }
+
+  /// The monthly total, using `quantities` (``meterCount`` long) as scratch space.
+  public func total(workload values: [ExactDecimal], parameters: [ExactDecimal], quantities: inout [ExactDecimal]) throws(FormulaEvaluationError) -> ExactDecimal {
+    for i in 0..<quantities.count { quantities[i] = .zero }
+    let meters = self.meters
+    let usageAggregate = self.usageAggregate
+    try usageList.withEvaluator { (ev: CompiledFormulaList.Evaluator) throws(FormulaEvaluationError) -> Void in
+      try values.withUnsafeBufferPointer { (slots: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
+        try parameters.withUnsafeBufferPointer { (p: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
+          for i in 0..<usageAggregate.count {
+            let q = try ev.evaluate(i, slots: slots, parameters: p)
+            if q.isNegative { throw .invertedRange("negative quantity \(q) for \(meters[usageAggregate[i]])") }
+            quantities[usageAggregate[i]] += q
+          }
+        }
+      }
     }
-    for pool in pools {
-      var remaining = pool.allowance
-      for d in pool.draws where remaining > .zero {
+    for p in 0..<poolAllowance.count {
+      var remaining = poolAllowance[p]
+      for j in poolStart[p]..<(poolStart[p] + poolCount[p]) where remaining > .zero {
+        let d = poolDraws[j]
         let take = ExactDecimal.minimum(remaining, quantities[d])
         quantities[d] -= take
         remaining -= take
       }
     }
     var total = ExactDecimal.zero
-    for (i, ladder) in ladders.enumerated() { total += ladder.totalCost(of: quantities[i]) }
+    for l in 0..<ladderStart.count {
+      let quantity = quantities[l], per = ladderPer[l]
+      var start = ExactDecimal.zero
+      for t in ladderStart[l]..<(ladderStart[l] + ladderCount[l]) {
+        let upto = tierUpto[t]
+        let top = upto.map { ExactDecimal.minimum(quantity, $0) } ?? quantity
+        if top > start {
+          let inTier = top - start
+          total += per == .one ? inTier * tierRate[t] : (inTier * tierRate[t]) / per
+        }
+        guard let end = upto, quantity > end else { break }
+        start = end
+      }
+    }
     return total
   }
 }
