@@ -124,3 +124,42 @@ struct CompareCommandTests {
     #expect(run.status == 64)
   }
 }
+
+@Suite("billcast forecast, end to end")
+struct ForecastCommandTests {
+  @Test("the example's forecast", arguments: [
+    (["examples/job-posting-analyzer.yaml", "--samples", "500"], "forecast.txt"),
+    (["examples/job-posting-analyzer.yaml", "--samples", "500", "--format", "json"], "forecast.json"),
+    (["examples/job-posting-analyzer-today.yaml", "--samples", "500", "--format", "markdown"], "forecast-today.md"),
+    (["examples/job-posting-analyzer-today.yaml", "--samples", "500", "--format", "csv"], "forecast-today.csv"),
+    (["examples/job-posting-analyzer-today.yaml", "--samples", "500", "--format", "html"], "forecast-today.html"),
+  ])
+  func example(arguments: [String], golden: String) throws {
+    let run = try CLI.run(["forecast"] + arguments)
+    #expect(run.status == 0)
+    #expect(run.stderr == "")
+    try assertGolden(run.stdout, golden)
+  }
+
+  @Test func htmlIsSelfContained() throws {
+    let run = try CLI.run(["forecast", "examples/job-posting-analyzer-today.yaml", "--samples", "100", "--format", "html"])
+    #expect(run.stdout.hasPrefix("<!DOCTYPE html>"))
+    #expect(!run.stdout.contains("<script") && !run.stdout.contains("http://") && !run.stdout.contains("src="))
+    #expect(run.stdout.components(separatedBy: "<svg").count - 1 == 3)  // monthly, cumulative, per service
+  }
+
+  @Test func estimateAndCompareWriteHTML() throws {
+    let estimate = try CLI.run(["estimate", "examples/job-posting-analyzer.yaml", "--format", "html"])
+    #expect(estimate.status == 0 && estimate.stdout.contains("<svg"))
+    try assertGolden(estimate.stdout, "estimate.html")
+    let compare = try CLI.run(["compare", "examples/job-posting-analyzer.yaml", "--format", "html"])
+    #expect(compare.status == 0 && compare.stdout.contains("<svg"))
+    try assertGolden(compare.stdout, "compare.html")
+  }
+
+  @Test func badForecastSettingsExit2() throws {
+    let run = try CLI.run(["forecast", "examples/job-posting-analyzer.yaml", "--scenario", "demo"])
+    #expect(run.status == 2 && run.stdout == "")
+    #expect(run.stderr.contains("the profile has no scenario 'demo'"))
+  }
+}

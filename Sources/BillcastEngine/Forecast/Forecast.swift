@@ -84,6 +84,8 @@ public struct MonthFigures: Sendable, Hashable {
   public var p10: ExactDecimal
   public var p50: ExactDecimal
   public var p90: ExactDecimal
+  /// The smallest and largest sampled values.
+  public var sampled: Interval
 }
 
 /// The month from which another architecture is the cheapest.

@@ -65,12 +65,12 @@ extension ForecastPlan {
         let cumulative = Interval(.minimum(cumLow, cumHigh), .maximum(cumLow, cumHigh))
         if n > 0 {
           let s = dueByMonth[m].sorted(), c = cumulativeByMonth[m].sorted()
-          monthlyFigures.append(MonthFigures(envelope: monthly, p10: Self.percentile(s, 10), p50: Self.percentile(s, 50), p90: Self.percentile(s, 90)))
-          cumulativeFigures.append(MonthFigures(envelope: cumulative, p10: Self.percentile(c, 10), p50: Self.percentile(c, 50), p90: Self.percentile(c, 90)))
+          monthlyFigures.append(MonthFigures(envelope: monthly, p10: Self.percentile(s, 10), p50: Self.percentile(s, 50), p90: Self.percentile(s, 90), sampled: Interval(s.first!, s.last!)))
+          cumulativeFigures.append(MonthFigures(envelope: cumulative, p10: Self.percentile(c, 10), p50: Self.percentile(c, 50), p90: Self.percentile(c, 90), sampled: Interval(c.first!, c.last!)))
         } else {
           let mid = (monthly.low + monthly.high) / 2, cmid = (cumulative.low + cumulative.high) / 2
-          monthlyFigures.append(MonthFigures(envelope: monthly, p10: mid, p50: mid, p90: mid))
-          cumulativeFigures.append(MonthFigures(envelope: cumulative, p10: cmid, p50: cmid, p90: cmid))
+          monthlyFigures.append(MonthFigures(envelope: monthly, p10: mid, p50: mid, p90: mid, sampled: Interval(mid)))
+          cumulativeFigures.append(MonthFigures(envelope: cumulative, p10: cmid, p50: cmid, p90: cmid, sampled: Interval(cmid)))
         }
       }
       let creditEnvelope: [Interval?] = credits == nil ? [] : months.indices.map { m in
