@@ -90,6 +90,9 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
   /// Divides, rounding half away from zero, and reports overflow or division by zero.
   public func dividedReportingOverflow(by other: Self) -> (partialValue: Self, overflow: Bool) {
     if other.raw == 0 { return (.zero, true) }
+    // Fast path: the dividend times 10^18 fits in Int128 (values below about 170).
+    let (scaled, overflow) = raw.multipliedReportingOverflow(by: 1_000_000_000_000_000_000)
+    if !overflow && other.raw > 0 { return (Self(raw: Self.roundedDivision(scaled, by: other.raw)), false) }
     let negative = (raw < 0) != (other.raw < 0)
     let wide = raw.magnitude.multipliedFullWidth(by: UInt128(Self.scale))
     let divisor = other.raw.magnitude
@@ -119,16 +122,19 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
   /// compiler turn the division into a multiplication.
   @inline(__always)
   static func divideByScale(_ a: Int128) -> Int128 {
-    let (q, r) = a.quotientAndRemainder(dividingBy: 1_000_000_000_000_000_000)
-    let m = r.magnitude
-    if m >= 500_000_000_000_000_000 { return a < 0 ? q - 1 : q + 1 }
+    let q = a / 1_000_000_000_000_000_000
+    let r = a &- q &* 1_000_000_000_000_000_000
+    if r >= 500_000_000_000_000_000 { return q + 1 }
+    if r <= -500_000_000_000_000_000 { return q - 1 }
     return q
   }
 
   /// Integer division of a by b (b > 0), rounding half away from zero.
   @inline(__always)
   static func roundedDivision(_ a: Int128, by b: Int128) -> Int128 {
-    let (q, r) = a.quotientAndRemainder(dividingBy: b)
+    // One library division, not two: the remainder comes from the quotient.
+    let q = a / b
+    let r = a &- q &* b
     let m = r.magnitude
     if m >= b.magnitude - m { return a < 0 ? q - 1 : q + 1 }
     return q

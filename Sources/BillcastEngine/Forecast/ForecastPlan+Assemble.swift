@@ -38,17 +38,25 @@ extension ForecastPlan {
       var cumulativeFigures: [MonthFigures?] = []
       let samples = sampled[a]?.totals ?? []
       let n = samples.first { !$0.isEmpty }?.count ?? 0
-      var dueByMonth = Array(repeating: [ExactDecimal](), count: months.count)
-      var cumulativeByMonth = Array(repeating: [ExactDecimal](), count: months.count)
+      // Month-major buffers filled in place: one pass per path, no allocation per path.
+      var dueByMonth = months.indices.map { samples.indices.contains($0) && !samples[$0].isEmpty ? [ExactDecimal](repeating: .zero, count: n) : [] }
+      var cumulativeByMonth = dueByMonth
       if n > 0 {
+        let expires = credits?.expires
+        let monthDates = months.map { $0.month.firstDay }
         for path in 0..<n {
-          let path = spend(months.indices.map { samples[$0].isEmpty ? nil : samples[$0][path] }).due
+          var balance = credits?.amount ?? .zero
           var running = ExactDecimal.zero
-          for (m, d) in path.enumerated() {
-            guard let d else { continue }
+          for m in months.indices where !dueByMonth[m].isEmpty {
+            var d = samples[m][path]
+            if let expires, monthDates[m] < expires, balance > .zero {
+              let applied = ExactDecimal.minimum(balance, d)
+              balance -= applied
+              d -= applied
+            }
             running += d
-            dueByMonth[m].append(d)
-            cumulativeByMonth[m].append(running)
+            dueByMonth[m][path] = d
+            cumulativeByMonth[m][path] = running
           }
         }
       }
@@ -64,7 +72,9 @@ extension ForecastPlan {
         let monthly = Interval(.minimum(l, h), .maximum(l, h))
         let cumulative = Interval(.minimum(cumLow, cumHigh), .maximum(cumLow, cumHigh))
         if n > 0 {
-          let s = dueByMonth[m].sorted(), c = cumulativeByMonth[m].sorted()
+          dueByMonth[m].sort()
+          cumulativeByMonth[m].sort()
+          let s = dueByMonth[m], c = cumulativeByMonth[m]
           monthlyFigures.append(MonthFigures(envelope: monthly, p10: Self.percentile(s, 10), p50: Self.percentile(s, 50), p90: Self.percentile(s, 90), sampled: Interval(s.first!, s.last!)))
           cumulativeFigures.append(MonthFigures(envelope: cumulative, p10: Self.percentile(c, 10), p50: Self.percentile(c, 50), p90: Self.percentile(c, 90), sampled: Interval(c.first!, c.last!)))
         } else {

@@ -17,8 +17,10 @@ public final class CostModel: Sendable {
   let usages: [(aggregate: Int, quantity: CompiledFormula)]
   let ladders: [TierLadder]
   let pools: [(allowance: ExactDecimal, draws: [Int])]
-  /// The account meters, in order of first use.
+  /// The account meters priced per point, in order of first use.
   public let meters: [MeterKey]
+  /// The cost of the meters that are the same at every point (constant usage, no free tier).
+  let constantCost: ExactDecimal
 
   // The same, flattened into arrays of plain values for the Monte Carlo's inner loop
   // (no element holds an array, so reading one retains nothing).
@@ -127,6 +129,29 @@ public final class CostModel: Sendable {
       let draws = pool.draws.compactMap { meterIndex[$0] }
       if !draws.isEmpty { pools.append((pool.allowance, draws)) }
     }
+    // A meter whose every usage is constant and which no free-tier pool draws from costs the
+    // same at every point: price it once here and leave it out of the inner loop.
+    let drawn = Set(pools.flatMap(\.1))
+    var constantCost = ExactDecimal.zero
+    var remap: [Int: Int] = [:]
+    var keptLadders: [TierLadder] = [], keptMeters: [MeterKey] = []
+    for i in ladders.indices {
+      let own = usages.filter { $0.0 == i }
+      if !drawn.contains(i), own.allSatisfy({ $0.1.constantValue != nil }) {
+        var q = ExactDecimal.zero
+        for u in own { q += u.1.constantValue! }
+        constantCost += ladders[i].totalCost(of: q)
+      } else {
+        remap[i] = keptLadders.count
+        keptLadders.append(ladders[i])
+        keptMeters.append(meters[i])
+      }
+    }
+    usages = usages.compactMap { u in remap[u.0].map { ($0, u.1) } }
+    pools = pools.map { ($0.0, $0.1.compactMap { remap[$0] }) }
+    ladders = keptLadders
+    meters = keptMeters
+    self.constantCost = constantCost
     self.variables = order
     self.formulas = formulas
     self.usages = usages
@@ -257,7 +282,7 @@ public final class CostModel: Sendable {
         remaining -= take
       }
     }
-    var total = ExactDecimal.zero
+    var total = constantCost
     for l in 0..<ladderStart.count {
       let quantity = quantities[l], per = ladderPer[l]
       var start = ExactDecimal.zero
