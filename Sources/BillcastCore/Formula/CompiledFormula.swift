@@ -170,15 +170,7 @@ public struct CompiledFormula: Sendable {
 
   /// The value at a point; `parameters` holds each sampled parameter (a value, or a fraction t for interpolation).
   public func evaluate(_ slots: [ExactDecimal], parameters: [ExactDecimal]) throws(FormulaEvaluationError) -> ExactDecimal {
-    if code.count == 1 {
-      switch code[0] {
-      case .constant(let v): return v
-      case .slot(let i): return slots[i]
-      case .parameter(let i): return parameters[i]
-      default: break
-      }
-    }
-    return try code.withUnsafeBufferPointer { (ops: UnsafeBufferPointer<Op>) throws(FormulaEvaluationError) -> ExactDecimal in
+    try code.withUnsafeBufferPointer { (ops: UnsafeBufferPointer<Op>) throws(FormulaEvaluationError) -> ExactDecimal in
       try slots.withUnsafeBufferPointer { (s: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> ExactDecimal in
         try parameters.withUnsafeBufferPointer { (p: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> ExactDecimal in
           try Self.run(UnsafeBufferPointer(rebasing: ops[...]), depth: depth, slots: s, parameters: p)
