@@ -75,13 +75,54 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
     return (Self(raw: r), o)
   }
 
+  /// Divides a magnitude by 10^9 with 64-bit divisions by a constant (which the compiler
+  /// turns into multiplications), where a 128-bit division would call the runtime's `__udivti3`.
+  @inline(__always)
+  static func divideByBillion(_ x: UInt128) -> (quotient: UInt128, remainder: UInt64) {
+    let d: UInt64 = 1_000_000_000
+    let hi = UInt64(truncatingIfNeeded: x >> 64), lo = UInt64(truncatingIfNeeded: x)
+    let qHi = hi / d, r0 = hi % d
+    let t1 = (r0 << 32) | (lo >> 32)
+    let q1 = t1 / d, r1 = t1 % d
+    let t2 = (r1 << 32) | (lo & 0xFFFF_FFFF)
+    let q2 = t2 / d, r2 = t2 % d
+    return ((UInt128(qHi) << 64) | (UInt128(q1) << 32) + UInt128(q2), r2)
+  }
+
+  /// Signed division by 10^9, rounding half away from zero.
+  @inline(__always)
+  static func roundedDivisionByBillion(_ a: Int128) -> Int128 {
+    let (q, r) = divideByBillion(a.magnitude)
+    let rounded = Int128(truncatingIfNeeded: r >= 500_000_000 ? q + 1 : q)
+    return a < 0 ? -rounded : rounded
+  }
+
+  /// `x × y / 10^18` when y is a whole multiple of 10^9 and the product fits, else nil.
+  @inline(__always)
+  static func multiplyShort(_ x: Int128, _ y: Int128) -> Int128? {
+    let (y9, yr) = divideByBillion(y.magnitude)
+    guard yr == 0, y9 < UInt128(1) << 126 else { return nil }
+    let y9s = y < 0 ? -Int128(y9) : Int128(y9)
+    if x.magnitude.leadingZeroBitCount + y9.leadingZeroBitCount >= 130 { return roundedDivisionByBillion(x &* y9s) }
+    let (p, o) = x.multipliedReportingOverflow(by: y9s)
+    if o { return nil }
+    return roundedDivisionByBillion(p)
+  }
+
   /// Multiplies, rounding half away from zero, and reports overflow.
   public func multipliedReportingOverflow(by other: Self) -> (partialValue: Self, overflow: Bool) {
     let a = raw, b = other.raw
     // Fast path: the product of the scaled integers fits in Int128 (a price times a
     // quantity usually does), so one division by the constant 10^18 finishes it.
+    // Counting leading zeros proves the product fits (below 2^126) without a checked multiply.
+    if a.magnitude.leadingZeroBitCount + b.magnitude.leadingZeroBitCount >= 130 {
+      return (Self(raw: Self.divideByScale(a &* b)), false)
+    }
     let (product, overflow) = a.multipliedReportingOverflow(by: b)
     if !overflow { return (Self(raw: Self.divideByScale(product)), false) }
+    // Second fast path: a factor with at most 9 decimals (a count, an hour, a sampled
+    // value) is an integer times 10^9, so the product needs only a division by 10^9.
+    if let r = Self.multiplyShort(a, b) ?? Self.multiplyShort(b, a) { return (Self(raw: r), false) }
     let negative = (a < 0) != (b < 0)
     let wide = a.magnitude.multipliedFullWidth(by: b.magnitude)
     return Self.scaledDown(high: wide.high, low: wide.low, negative: negative)
@@ -122,11 +163,12 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
   /// compiler turn the division into a multiplication.
   @inline(__always)
   static func divideByScale(_ a: Int128) -> Int128 {
-    let q = a / 1_000_000_000_000_000_000
-    let r = a &- q &* 1_000_000_000_000_000_000
-    if r >= 500_000_000_000_000_000 { return q + 1 }
-    if r <= -500_000_000_000_000_000 { return q - 1 }
-    return q
+    // 10^18 = 10^9 × 10^9: two cheap divisions; the remainder is r2 × 10^9 + r1.
+    let (q1, r1) = divideByBillion(a.magnitude)
+    let (q2, r2) = divideByBillion(q1)
+    let remainder = UInt128(r2) * 1_000_000_000 + UInt128(r1)
+    let rounded = Int128(truncatingIfNeeded: remainder >= 500_000_000_000_000_000 ? q2 + 1 : q2)
+    return a < 0 ? -rounded : rounded
   }
 
   /// Integer division of a by b (b > 0), rounding half away from zero.

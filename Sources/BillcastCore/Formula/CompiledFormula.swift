@@ -192,6 +192,16 @@ public struct CompiledFormula: Sendable {
       }
     }
     return try withUnsafeTemporaryAllocation(of: ExactDecimal.self, capacity: depth + 1) { (stack: UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> ExactDecimal in
+      try run(code, slots: slots, parameters: parameters, stack: stack)
+    }
+  }
+
+  /// Runs a stack program on a stack the caller provides (at least `depth + 1` long).
+  @inline(__always)
+  static func run(
+    _ code: UnsafeBufferPointer<Op>, slots: UnsafeBufferPointer<ExactDecimal>, parameters: UnsafeBufferPointer<ExactDecimal>,
+    stack: UnsafeMutableBufferPointer<ExactDecimal>
+  ) throws(FormulaEvaluationError) -> ExactDecimal {
       var top = -1
       for index in 0..<code.count {
         switch code[index] {
@@ -241,7 +251,6 @@ public struct CompiledFormula: Sendable {
         }
       }
       return stack[top]
-    }
   }
 }
 
@@ -270,7 +279,9 @@ public struct CompiledFormulaList: Sendable {
       try starts.withUnsafeBufferPointer { (s: UnsafeBufferPointer<Int>) throws(FormulaEvaluationError) -> R in
         try counts.withUnsafeBufferPointer { (c: UnsafeBufferPointer<Int>) throws(FormulaEvaluationError) -> R in
           try depths.withUnsafeBufferPointer { (d: UnsafeBufferPointer<Int>) throws(FormulaEvaluationError) -> R in
-            try body(Evaluator(ops: o, starts: s, counts: c, depths: d))
+            try withUnsafeTemporaryAllocation(of: ExactDecimal.self, capacity: (d.max() ?? 0) + 1) { (stack: UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> R in
+              try body(Evaluator(ops: o, starts: s, counts: c, depths: d, stack: stack))
+            }
           }
         }
       }
@@ -283,12 +294,21 @@ public struct CompiledFormulaList: Sendable {
     let starts: UnsafeBufferPointer<Int>
     let counts: UnsafeBufferPointer<Int>
     let depths: UnsafeBufferPointer<Int>
+    let stack: UnsafeMutableBufferPointer<ExactDecimal>
 
     /// The value of formula `i`.
     @inline(__always)
     public func evaluate(_ i: Int, slots: UnsafeBufferPointer<ExactDecimal>, parameters: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> ExactDecimal {
-      try CompiledFormula.run(
-        UnsafeBufferPointer(rebasing: ops[starts[i]..<(starts[i] + counts[i])]), depth: depths[i], slots: slots, parameters: parameters)
+      let code = UnsafeBufferPointer(rebasing: ops[starts[i]..<(starts[i] + counts[i])])
+      if code.count == 1 {
+        switch code[0] {
+        case .constant(let v): return v
+        case .slot(let j): return slots[j]
+        case .parameter(let j): return parameters[j]
+        default: break
+        }
+      }
+      return try CompiledFormula.run(code, slots: slots, parameters: parameters, stack: stack)
     }
   }
 }

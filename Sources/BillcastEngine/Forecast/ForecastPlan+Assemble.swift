@@ -1,15 +1,10 @@
+import Dispatch
 import Foundation
 import BillcastCore
 import BillcastPricing
 import BillcastProfile
 
 extension ForecastPlan {
-  /// The p-th percentile (nearest rank) of sorted values.
-  static func percentile(_ sorted: [ExactDecimal], _ p: Int) -> ExactDecimal {
-    let rank = (p * sorted.count + 99) / 100
-    return sorted[max(rank, 1) - 1]
-  }
-
   /// Applies credits to a path of monthly totals: what is due each month, and what the credits covered.
   func spend(_ totals: [ExactDecimal?]) -> (due: [ExactDecimal?], credits: [ExactDecimal?]) {
     guard let credits else { return (totals, totals.map { $0 == nil ? nil : .zero }) }
@@ -27,67 +22,77 @@ extension ForecastPlan {
     return (due, used)
   }
 
+  /// One architecture's figures: the envelope after credits, and percentiles per month and cumulatively.
+  func figures(_ a: String, envelope: [String: ArchitectureEnvelope], sampled: [String: Sampled]) -> ArchitectureForecast {
+    let env = envelope[a]!
+    let low = spend(env.totals.map { $0?.low }), high = spend(env.totals.map { $0?.high })
+    // Monte Carlo: credits spent along each path, then percentiles per month and cumulatively.
+    var monthlyFigures: [MonthFigures?] = []
+    var cumulativeFigures: [MonthFigures?] = []
+    let samples = sampled[a]?.totals ?? []
+    let n = samples.first { !$0.isEmpty }?.count ?? 0
+    // Month-major buffers filled in place: one pass per path, no allocation per path.
+    var dueByMonth = months.indices.map { samples.indices.contains($0) && !samples[$0].isEmpty ? [ExactDecimal](repeating: .zero, count: n) : [] }
+    var cumulativeByMonth = dueByMonth
+    if n > 0 {
+      let expires = credits?.expires
+      let monthDates = months.map { $0.month.firstDay }
+      for path in 0..<n {
+        var balance = credits?.amount ?? .zero
+        var running = ExactDecimal.zero
+        for m in months.indices where !dueByMonth[m].isEmpty {
+          var d = samples[m][path]
+          if let expires, monthDates[m] < expires, balance > .zero {
+            let applied = ExactDecimal.minimum(balance, d)
+            balance -= applied
+            d -= applied
+          }
+          running += d
+          dueByMonth[m][path] = d
+          cumulativeByMonth[m][path] = running
+        }
+      }
+    }
+    var cumLow = ExactDecimal.zero, cumHigh = ExactDecimal.zero
+    for m in months.indices {
+      guard let l = low.due[m], let h = high.due[m] else {
+        monthlyFigures.append(nil)
+        cumulativeFigures.append(nil)
+        continue
+      }
+      cumLow += l
+      cumHigh += h
+      let monthly = Interval(.minimum(l, h), .maximum(l, h))
+      let cumulative = Interval(.minimum(cumLow, cumHigh), .maximum(cumLow, cumHigh))
+      if n > 0 {
+        let s = Percentiles(&dueByMonth[m]), c = Percentiles(&cumulativeByMonth[m])
+        monthlyFigures.append(MonthFigures(envelope: monthly, p10: s.p10, p50: s.p50, p90: s.p90, sampled: s.range))
+        cumulativeFigures.append(MonthFigures(envelope: cumulative, p10: c.p10, p50: c.p50, p90: c.p90, sampled: c.range))
+      } else {
+        let mid = (monthly.low + monthly.high) / 2, cmid = (cumulative.low + cumulative.high) / 2
+        monthlyFigures.append(MonthFigures(envelope: monthly, p10: mid, p50: mid, p90: mid, sampled: Interval(mid)))
+        cumulativeFigures.append(MonthFigures(envelope: cumulative, p10: cmid, p50: cmid, p90: cmid, sampled: Interval(cmid)))
+      }
+    }
+    let creditEnvelope: [Interval?] = credits == nil ? [] : months.indices.map { m in
+      guard let l = low.credits[m], let h = high.credits[m] else { return nil }
+      return Interval(.minimum(l, h), .maximum(l, h))
+    }
+    return ArchitectureForecast(architecture: a, monthly: monthlyFigures, cumulative: cumulativeFigures, credits: creditEnvelope)
+  }
+
   mutating func assemble(architectures: [String], envelope: [String: ArchitectureEnvelope], sampled: [String: Sampled]) -> Forecast {
-    var result: [ArchitectureForecast] = []
+    // Each architecture's percentiles are independent: compute them on both cores.
+    let box = FiguresBox(count: architectures.count)
+    let plan = self
+    DispatchQueue.concurrentPerform(iterations: architectures.count) { i in
+      box.set(i, plan.figures(architectures[i], envelope: envelope, sampled: sampled))
+    }
+    let result = box.values.map { $0! }
     for a in architectures {
       let env = envelope[a]!
       let low = spend(env.totals.map { $0?.low }), high = spend(env.totals.map { $0?.high })
       creditEvents(a, low: low.credits, high: high.credits)
-      // Monte Carlo: credits spent along each path, then percentiles per month and cumulatively.
-      var monthlyFigures: [MonthFigures?] = []
-      var cumulativeFigures: [MonthFigures?] = []
-      let samples = sampled[a]?.totals ?? []
-      let n = samples.first { !$0.isEmpty }?.count ?? 0
-      // Month-major buffers filled in place: one pass per path, no allocation per path.
-      var dueByMonth = months.indices.map { samples.indices.contains($0) && !samples[$0].isEmpty ? [ExactDecimal](repeating: .zero, count: n) : [] }
-      var cumulativeByMonth = dueByMonth
-      if n > 0 {
-        let expires = credits?.expires
-        let monthDates = months.map { $0.month.firstDay }
-        for path in 0..<n {
-          var balance = credits?.amount ?? .zero
-          var running = ExactDecimal.zero
-          for m in months.indices where !dueByMonth[m].isEmpty {
-            var d = samples[m][path]
-            if let expires, monthDates[m] < expires, balance > .zero {
-              let applied = ExactDecimal.minimum(balance, d)
-              balance -= applied
-              d -= applied
-            }
-            running += d
-            dueByMonth[m][path] = d
-            cumulativeByMonth[m][path] = running
-          }
-        }
-      }
-      var cumLow = ExactDecimal.zero, cumHigh = ExactDecimal.zero
-      for m in months.indices {
-        guard let l = low.due[m], let h = high.due[m] else {
-          monthlyFigures.append(nil)
-          cumulativeFigures.append(nil)
-          continue
-        }
-        cumLow += l
-        cumHigh += h
-        let monthly = Interval(.minimum(l, h), .maximum(l, h))
-        let cumulative = Interval(.minimum(cumLow, cumHigh), .maximum(cumLow, cumHigh))
-        if n > 0 {
-          dueByMonth[m].sort()
-          cumulativeByMonth[m].sort()
-          let s = dueByMonth[m], c = cumulativeByMonth[m]
-          monthlyFigures.append(MonthFigures(envelope: monthly, p10: Self.percentile(s, 10), p50: Self.percentile(s, 50), p90: Self.percentile(s, 90), sampled: Interval(s.first!, s.last!)))
-          cumulativeFigures.append(MonthFigures(envelope: cumulative, p10: Self.percentile(c, 10), p50: Self.percentile(c, 50), p90: Self.percentile(c, 90), sampled: Interval(c.first!, c.last!)))
-        } else {
-          let mid = (monthly.low + monthly.high) / 2, cmid = (cumulative.low + cumulative.high) / 2
-          monthlyFigures.append(MonthFigures(envelope: monthly, p10: mid, p50: mid, p90: mid, sampled: Interval(mid)))
-          cumulativeFigures.append(MonthFigures(envelope: cumulative, p10: cmid, p50: cmid, p90: cmid, sampled: Interval(cmid)))
-        }
-      }
-      let creditEnvelope: [Interval?] = credits == nil ? [] : months.indices.map { m in
-        guard let l = low.credits[m], let h = high.credits[m] else { return nil }
-        return Interval(.minimum(l, h), .maximum(l, h))
-      }
-      result.append(ArchitectureForecast(architecture: a, monthly: monthlyFigures, cumulative: cumulativeFigures, credits: creditEnvelope))
     }
 
     // The cheapest each month and cumulatively, by the median; and where it changes.
@@ -149,6 +154,69 @@ extension ForecastPlan {
     }
     if l == nil || h == nil, let m = months.first(where: { $0.month.firstDay >= credits.expires }) {
       events.append(.init(month: m.index, architecture: architecture, code: "credits-expire", message: "unspent credits expire on \(credits.expires)\(profile.account.plan == .free ? "; the free plan ends and the account closes unless upgraded to the paid plan" : "")"))
+    }
+  }
+}
+
+/// Collects each architecture's figures from the worker threads.
+final class FiguresBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private(set) var values: [ArchitectureForecast?]
+  init(count: Int) { values = Array(repeating: nil, count: count) }
+  func set(_ i: Int, _ v: ArchitectureForecast) {
+    lock.lock()
+    defer { lock.unlock() }
+    values[i] = v
+  }
+}
+
+/// p10, p50 and p90 (nearest rank) and the range of values, by selection rather than a full sort.
+struct Percentiles {
+  var p10: ExactDecimal
+  var p50: ExactDecimal
+  var p90: ExactDecimal
+  var range: Interval
+
+  /// Rearranges `values` (at least one) in place.
+  init(_ values: inout [ExactDecimal]) {
+    let n = values.count
+    func rank(_ p: Int) -> Int { max((p * n + 99) / 100, 1) - 1 }
+    let r10 = rank(10), r50 = rank(50), r90 = rank(90)
+    values.withUnsafeMutableBufferPointer { v in
+      Self.select(v, r50, 0, n - 1)
+      Self.select(v, r10, 0, r50)
+      Self.select(v, r90, r50, n - 1)
+    }
+    p10 = values[r10]
+    p50 = values[r50]
+    p90 = values[r90]
+    var lo = values[0], hi = values[0]
+    for x in values {
+      if x < lo { lo = x }
+      if x > hi { hi = x }
+    }
+    range = Interval(lo, hi)
+  }
+
+  /// Hoare's selection: afterwards v[k] holds the k-th smallest of v[lo...hi], no larger value before it, no smaller after.
+  static func select(_ v: UnsafeMutableBufferPointer<ExactDecimal>, _ k: Int, _ lo: Int, _ hi: Int) {
+    var lo = lo, hi = hi
+    while lo < hi {
+      let mid = lo + (hi - lo) / 2
+      let a = v[lo], b = v[mid], c = v[hi]
+      // Median of three as the pivot (deterministic).
+      let pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b))
+      var i = lo, j = hi
+      while i <= j {
+        while v[i] < pivot { i += 1 }
+        while pivot < v[j] { j -= 1 }
+        if i <= j {
+          v.swapAt(i, j)
+          i += 1
+          j -= 1
+        }
+      }
+      if k <= j { hi = j } else if k >= i { lo = i } else { return }
     }
   }
 }

@@ -52,7 +52,9 @@ enum Sampling {
       let x = l * exp(t * log(h / l))
       return min(max(exact(x), low), high)
     }
-    return low + (high - low) * exactFraction(t)
+    // Nine decimals are plenty for a sampled quantity, and keep later products on the fast path.
+    let x = (low + (high - low) * exactFraction(t)).rounded(toFractionDigits: 9)
+    return min(max(x, low), high)
   }
 
   /// A fraction in [0, 1] as an exact decimal with 12 digits.
