@@ -1,0 +1,116 @@
+import ArgumentParser
+import BillcastCore
+import BillcastEngine
+import BillcastPricing
+import BillcastProfile
+import BillcastReport
+import Foundation
+
+/// `billcast diff`: what a pricing change, a profile change or a new report does to the bill.
+struct DiffCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "diff",
+    abstract: "Show what changed in the bill: one profile under two pricings, two profiles, or two saved JSON reports.",
+    discussion: """
+      billcast diff PROFILE --before-pricing DIR|--before-as-of DATE --after-pricing DIR|--after-as-of DATE
+      billcast diff OLD.yaml NEW.yaml
+      billcast diff before.json after.json
+      With --fail-above AMOUNT or PERCENT%, exits 1 when a total (or, with --on service, a service) moves more than that.
+      """)
+
+  @Argument(help: "A profile, two profiles, or two saved JSON reports.")
+  var inputs: [String]
+
+  @Option(name: .customLong("before-pricing"), help: ArgumentHelp("Pricing directory for the before side.", valueName: "dir"))
+  var beforePricing: String?
+
+  @Option(name: .customLong("after-pricing"), help: ArgumentHelp("Pricing directory for the after side.", valueName: "dir"))
+  var afterPricing: String?
+
+  @Option(name: .customLong("before-as-of"), help: ArgumentHelp("Price the before side as of this date.", valueName: "date"))
+  var beforeAsOf: CalendarDate?
+
+  @Option(name: .customLong("after-as-of"), help: ArgumentHelp("Price the after side as of this date.", valueName: "date"))
+  var afterAsOf: CalendarDate?
+
+  @Option(name: .customLong("fail-above"), help: ArgumentHelp("Exit 1 when a figure moves more than this: an amount (5) or a percentage (1%).", valueName: "limit"))
+  var failAbove: String?
+
+  @Option(name: .long, help: "What --fail-above applies to: total (each scenario × architecture) or service.")
+  var on: ThresholdTarget = .total
+
+  @Option(name: .long, help: "Compare only this scenario (repeatable).")
+  var scenario: [String] = []
+
+  @Option(name: .long, help: "Compare only this architecture (repeatable).")
+  var architecture: [String] = []
+
+  @OptionGroup var pricing: PricingOptions
+  @OptionGroup var output: OutputOptions
+
+  enum ThresholdTarget: String, ExpressibleByArgument, CaseIterable { case total, service }
+
+  func validate() throws {
+    if let failAbove, CostDiff.Threshold(failAbove) == nil {
+      throw ValidationError("--fail-above '\(failAbove)' is neither an amount (5) nor a percentage (1%)")
+    }
+    switch inputs.count {
+    case 1:
+      if beforePricing == nil && beforeAsOf == nil && afterPricing == nil && afterAsOf == nil {
+        throw ValidationError("with one profile, give what differs: --before-pricing/--after-pricing and/or --before-as-of/--after-as-of")
+      }
+    case 2:
+      if [beforePricing, afterPricing].contains(where: { $0 != nil }) || beforeAsOf != nil || afterAsOf != nil {
+        throw ValidationError("--before-*/--after-* apply to one profile; two inputs are compared under the same pricing")
+      }
+      let json = inputs.map { $0.hasSuffix(".json") }
+      if json[0] != json[1] { throw ValidationError("compare two profiles (.yaml) or two reports (.json), not one of each") }
+    default:
+      throw ValidationError("give one profile (with --before-*/--after-*), two profiles, or two JSON reports")
+    }
+    if output.format == .csv || output.format == .html { throw ValidationError("diff writes table, markdown or json") }
+  }
+
+  func estimate(_ path: String, pricingDirectory: String?, asOf: CalendarDate?) throws(DiagnosticError) -> Estimate {
+    let profile = try Profile.load(path: path)
+    let directory = pricingDirectory ?? pricing.directory(near: path)
+    let resolved = try ResolvedProfile.resolve(profile, catalog: try PricingCatalog.load(directory: directory))
+    return try Estimator.estimate(resolved, options: EstimateOptions(
+      asOf: asOf, today: today(), scenarios: scenario.isEmpty ? nil : scenario, architectures: architecture.isEmpty ? nil : architecture))
+  }
+
+  func run() throws {
+    let diff: CostDiff
+    do {
+      if inputs.count == 2 && inputs[0].hasSuffix(".json") {
+        diff = CostDiff(before: try EstimateJSONReader.load(path: inputs[0]), after: try EstimateJSONReader.load(path: inputs[1]))
+      } else if inputs.count == 2 {
+        diff = CostDiff(
+          before: CostSnapshot(try estimate(inputs[0], pricingDirectory: nil, asOf: nil), label: inputs[0]),
+          after: CostSnapshot(try estimate(inputs[1], pricingDirectory: nil, asOf: nil), label: inputs[1]))
+      } else {
+        func label(_ dir: String?, _ date: CalendarDate?) -> String {
+          [dir.map { "pricing \($0)" }, date.map { "as of \($0)" }].compactMap { $0 }.joined(separator: ", ")
+        }
+        let before = try estimate(inputs[0], pricingDirectory: beforePricing, asOf: beforeAsOf)
+        let after = try estimate(inputs[0], pricingDirectory: afterPricing, asOf: afterAsOf)
+        diff = CostDiff(
+          before: CostSnapshot(before, label: label(beforePricing, beforeAsOf).isEmpty ? "default pricing" : label(beforePricing, beforeAsOf)),
+          after: CostSnapshot(after, label: label(afterPricing, afterAsOf).isEmpty ? "default pricing" : label(afterPricing, afterAsOf)))
+      }
+    } catch {
+      throw exitWithDiagnostics(error)
+    }
+    let threshold = failAbove.flatMap(CostDiff.Threshold.init)
+    let crossed = threshold.map { diff.crossings(of: $0, onServices: on == .service) } ?? []
+    switch output.format {
+    case .json: try output.write(DiffReport.json(diff, crossed: crossed, threshold: threshold?.description))
+    case .markdown: try output.write(DiffReport.text(diff, markdown: true))
+    default: try output.write(DiffReport.text(diff))
+    }
+    if let threshold, !crossed.isEmpty {
+      FileHandle.standardError.write(Data("billcast: \(crossed.count) \(on == .service ? "service" : "total")\(crossed.count == 1 ? "" : "s") moved more than \(threshold): \(crossed.joined(separator: "; "))\n".utf8))
+      throw ExitCode(1)
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import BillcastCore
+
+/// What changed between two snapshots: each result's total and each line, at both ends of the ranges.
+public struct CostDiff: Sendable {
+  public var before: String
+  public var after: String
+  public var currency: String
+  public var totals: [Change<CostSnapshot.ResultKey>]
+  /// Per result, per service: the sum of the service's lines.
+  public var services: [Change<ServiceKey>]
+  /// Lines whose cost changed, appeared or disappeared.
+  public var lines: [Change<LineChangeKey>]
+
+  /// A service within a result.
+  public struct ServiceKey: Hashable, Sendable {
+    public var result: CostSnapshot.ResultKey
+    public var service: String
+  }
+
+  /// A line within a result.
+  public struct LineChangeKey: Hashable, Sendable {
+    public var result: CostSnapshot.ResultKey
+    public var line: CostSnapshot.LineKey
+  }
+
+  /// A figure before and after (nil where it does not exist on that side).
+  public struct Change<Key: Hashable & Sendable>: Sendable {
+    public var key: Key
+    public var before: Span?
+    public var after: Span?
+
+    /// After − before at the low and the high end (a missing side counts as zero).
+    public var delta: Span {
+      let b = before ?? .zero, a = after ?? .zero
+      return Span(a.low - b.low, a.high - b.high)
+    }
+
+    /// The change as a percentage of before, at the end where it is largest; nil if before is zero there.
+    public var percent: ExactDecimal? {
+      let b = before ?? .zero
+      var best: ExactDecimal?
+      for (d, base) in [(delta.low, b.low), (delta.high, b.high)] where !base.isZero {
+        let p = d * 100 / base.magnitude
+        if best == nil || p.magnitude > best!.magnitude { best = p }
+      }
+      return best
+    }
+
+    /// The larger of the changes at the two ends, in magnitude, with its sign.
+    public var largest: ExactDecimal { delta.low.magnitude > delta.high.magnitude ? delta.low : delta.high }
+
+    public var changed: Bool { !delta.low.isZero || !delta.high.isZero || (before == nil) != (after == nil) }
+  }
+
+  /// Compares two snapshots.
+  public init(before: CostSnapshot, after: CostSnapshot) {
+    self.before = before.label
+    self.after = after.label
+    currency = after.currency
+    var order = before.order
+    for k in after.order where !order.contains(k) { order.append(k) }
+    totals = order.map { Change(key: $0, before: before.results[$0]?.total, after: after.results[$0]?.total) }
+    var lines: [Change<LineChangeKey>] = []
+    var services: [Change<ServiceKey>] = []
+    for key in order {
+      let b = before.results[key]?.lines ?? [:], a = after.results[key]?.lines ?? [:]
+      let keys = Set(b.keys).union(a.keys).sorted()
+      var serviceBefore: [String: Span] = [:], serviceAfter: [String: Span] = [:]
+      for k in keys {
+        if let x = b[k] { serviceBefore[k.service, default: .zero] += x }
+        if let x = a[k] { serviceAfter[k.service, default: .zero] += x }
+        let change = Change(key: LineChangeKey(result: key, line: k), before: b[k], after: a[k])
+        if change.changed { lines.append(change) }
+      }
+      for s in Set(serviceBefore.keys).union(serviceAfter.keys).sorted() {
+        services.append(Change(key: ServiceKey(result: key, service: s), before: serviceBefore[s], after: serviceAfter[s]))
+      }
+    }
+    self.lines = lines
+    self.services = services
+  }
+
+  /// A limit on how much a figure may move.
+  public enum Threshold: Sendable, Equatable, CustomStringConvertible {
+    case amount(ExactDecimal)
+    case percent(ExactDecimal)
+
+    /// Parses `5` (dollars) or `1%`.
+    public init?(_ text: String) {
+      if text.hasSuffix("%") {
+        guard let v = ExactDecimal(String(text.dropLast())), !v.isNegative else { return nil }
+        self = .percent(v)
+      } else {
+        guard let v = ExactDecimal(text), !v.isNegative else { return nil }
+        self = .amount(v)
+      }
+    }
+
+    public var description: String {
+      switch self {
+      case .amount(let v): return "$" + v.formatted(fractionDigits: 2)
+      case .percent(let v): return "\(v)%"
+      }
+    }
+
+    func isCrossed<K>(by change: Change<K>) -> Bool {
+      switch self {
+      case .amount(let limit): return change.delta.low.magnitude > limit || change.delta.high.magnitude > limit
+      case .percent(let limit):
+        if let p = change.percent { return p.magnitude > limit }
+        return change.changed  // from nothing to something: any change is infinite percent
+      }
+    }
+  }
+
+  /// The totals (or services) that move more than the threshold.
+  public func crossings(of threshold: Threshold, onServices: Bool) -> [String] {
+    if onServices {
+      return services.filter { threshold.isCrossed(by: $0) }.map { "\($0.key.result) \($0.key.service)" }
+    }
+    return totals.filter { threshold.isCrossed(by: $0) }.map { $0.key.description }
+  }
+}

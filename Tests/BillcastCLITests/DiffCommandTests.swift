@@ -1,0 +1,105 @@
+import BillcastTestSupport
+import Foundation
+import Testing
+
+/// `billcast diff`: a one-price change in a copy of the pricing tables, two profiles, two saved reports.
+@Suite("billcast diff, end to end")
+struct DiffCommandTests {
+  /// A temporary folder with a copy of pricing/ whose Lambda x86 tier-1 duration rate is $0.0000170000 instead of $0.0000166667.
+  static func workspace() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("billcast-diff-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent("before").path)
+    try FileManager.default.copyItem(atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent("after").path)
+    let table = dir.appendingPathComponent("after/aws/us-east-1.yaml")
+    let text = try String(contentsOf: table, encoding: .utf8)
+    #expect(text.components(separatedBy: "rate: 0.0000166667").count == 2)  // the one x86 tier-1 rate
+    try text.replacingOccurrences(of: "rate: 0.0000166667", with: "rate: 0.0000170000").write(to: table, atomically: true, encoding: .utf8)
+    return dir
+  }
+
+  /// 10M requests × 100 ms × 1 GB = 1,000,000 GB-s − 400,000 free = 600,000 billable GB-s:
+  /// before 600,000 × $0.0000166667 = $10.00002, after × $0.000017 = $10.20, change $0.19998.
+  /// Requests: (10M − 1M) × $0.20/1M = $1.80. With an HTTP API ($10.00) the total is $21.80002.
+  static func profile(withAPI: Bool) -> String {
+    """
+    format: billcast.profile/1
+    name: busy function
+    region: us-east-1
+    as_of: 2026-11-01
+    account: {free_tier: always-free}
+    workload:
+      requests: 10000000
+    architectures:
+      functions:
+        components:
+          fn: {service: aws.lambda, inputs: {requests: requests, duration_ms: 100, memory_mb: 1024}}
+    """ + (withAPI ? "\n      api: {service: aws.apigateway.http, inputs: {requests: requests}}\n" : "\n")
+  }
+
+  @Test("one Lambda price: exactly that line changes, and the total by the same amount")
+  func onePriceChange() throws {
+    let dir = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Self.profile(withAPI: true).write(to: dir.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
+    let run = try CLI.run(["diff", "p.yaml", "--before-pricing", "before", "--after-pricing", "after", "--format", "json"], in: dir)
+    #expect(run.status == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(object["schema"] as? String == "billcast.diff/1")
+    let lines = try #require(object["lines"] as? [[String: Any]])
+    #expect(lines.count == 1)
+    #expect(lines[0]["service"] as? String == "aws.lambda" && lines[0]["meter"] as? String == "duration")
+    #expect((lines[0]["change"] as? [String: String])?["high"] == "0.19998")
+    let totals = try #require(object["totals"] as? [[String: Any]])
+    #expect((totals[0]["before"] as? [String: String])?["high"] == "21.80002")
+    #expect((totals[0]["change"] as? [String: String])?["high"] == "0.19998")
+  }
+
+  @Test("--fail-above 1%: $0.19998 on $21.80002 is 0.92% (exit 0); on $11.80002 it is 1.69% (exit 1)")
+  func failAbove() throws {
+    let dir = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Self.profile(withAPI: true).write(to: dir.appendingPathComponent("with-api.yaml"), atomically: true, encoding: .utf8)
+    try Self.profile(withAPI: false).write(to: dir.appendingPathComponent("alone.yaml"), atomically: true, encoding: .utf8)
+    let below = try CLI.run(["diff", "with-api.yaml", "--before-pricing", "before", "--after-pricing", "after", "--fail-above", "1%"], in: dir)
+    #expect(below.status == 0)
+    let above = try CLI.run(["diff", "alone.yaml", "--before-pricing", "before", "--after-pricing", "after", "--fail-above", "1%"], in: dir)
+    #expect(above.status == 1)
+    #expect(above.stderr.contains("1 total moved more than 1%"))
+    #expect(above.stdout.contains("+1.7%"))
+    // An amount: $0.19998 is above $0.10 and below $0.50.
+    #expect(try CLI.run(["diff", "alone.yaml", "--before-pricing", "before", "--after-pricing", "after", "--fail-above", "0.10"], in: dir).status == 1)
+    #expect(try CLI.run(["diff", "alone.yaml", "--before-pricing", "before", "--after-pricing", "after", "--fail-above", "0.50"], in: dir).status == 0)
+  }
+
+  @Test("two profiles, and two saved reports, give the same diff")
+  func profilesAndReports() throws {
+    let dir = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.copyItem(atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent("pricing").path)
+    try Self.profile(withAPI: false).write(to: dir.appendingPathComponent("old.yaml"), atomically: true, encoding: .utf8)
+    try Self.profile(withAPI: true).write(to: dir.appendingPathComponent("new.yaml"), atomically: true, encoding: .utf8)
+    let profiles = try CLI.run(["diff", "old.yaml", "new.yaml", "--format", "markdown"], in: dir)
+    #expect(profiles.status == 0)
+    // The HTTP API is new: 10M × $1.00/1M = $10.00 on $11.80 (+84.7%).
+    #expect(profiles.stdout.contains("| default | functions | $11.80 | $21.80 | +$10.00 | +84.7% |"))
+    #expect(profiles.stdout.contains("<details><summary>1 changed line</summary>"))
+    for name in ["old", "new"] {
+      let report = try CLI.run(["estimate", "\(name).yaml", "--format", "json", "--output", "\(name).json"], in: dir)
+      #expect(report.status == 0)
+    }
+    let reports = try CLI.run(["diff", "old.json", "new.json", "--format", "markdown"], in: dir)
+    #expect(reports.status == 0)
+    #expect(reports.stdout.contains("| default | functions | $11.80 | $21.80 | +$10.00 | +84.7% |"))
+  }
+
+  @Test func aBrokenReportIsInvalidInput() throws {
+    let dir = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "{\"schema\": \"billcast.estimate/1\", \"results\": [{\"scenario\": \"a\"}]}".write(to: dir.appendingPathComponent("a.json"), atomically: true, encoding: .utf8)
+    try "not json".write(to: dir.appendingPathComponent("b.json"), atomically: true, encoding: .utf8)
+    let run = try CLI.run(["diff", "a.json", "b.json"], in: dir)
+    #expect(run.status == 2 && run.stdout == "")
+    #expect(run.stderr.contains("a.json:1:1: error: results[0]: missing scenario or architecture"))
+  }
+}
