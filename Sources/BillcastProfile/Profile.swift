@@ -22,6 +22,8 @@ public struct Profile: Sendable {
   public var architectures: [Architecture]
   /// The forecast settings, if the profile has any.
   public var forecast: ForecastSettings?
+  /// The monthly budgets `billcast check` enforces.
+  public var budgets: [Budget] = []
   /// The file the profile was read from.
   public var path: String
   /// The SHA-256 of the profile's text.

@@ -26,7 +26,7 @@ struct ProfileReader {
     let root = YAMLCursor(document: document, diagnostics: diagnostics)
     guard
       let f = root.fields(
-        ["format", "name", "description", "region", "as_of", "account", "workload", "scenarios", "architectures", "forecast"],
+        ["format", "name", "description", "region", "as_of", "account", "workload", "scenarios", "architectures", "forecast", "budgets"],
         what: "a usage profile (a mapping with format, name, region, workload, architectures, …)")
     else { return nil }
     if let format = f.required("format")?.string(), format != Profile.formatVersion {
@@ -82,11 +82,12 @@ struct ProfileReader {
     if architectures.isEmpty, let archCursor, case .mapping = archCursor.node { archCursor.error("a profile needs at least one architecture") }
 
     let forecast = f["forecast"].flatMap { readForecast($0, workload: known, scenarios: scenarios.map(\.name)) }
+    let budgets = f["budgets"].map { readBudgets($0, architectures: architectures, scenarios: scenarios.map(\.name)) } ?? []
 
     return Profile(
       name: name, description: f["description"]?.string(), region: region, asOf: asOf, account: account,
       workload: workload, workloadLocation: f.has("workload") ? root.keyCursor("workload").location : root.location,
-      scenarios: scenarios, architectures: architectures, forecast: forecast, path: document.path,
+      scenarios: scenarios, architectures: architectures, forecast: forecast, budgets: budgets, path: document.path,
       sha256: document.sha256)
   }
 

@@ -103,3 +103,49 @@ struct DiffCommandTests {
     #expect(run.stderr.contains("a.json:1:1: error: results[0]: missing scenario or architecture"))
   }
 }
+
+@Suite("billcast check, end to end")
+struct CheckCommandTests {
+  @Test("the document's $8 EC2 budget is exceeded: $7.592 + $0.50 Route 53 + a few cents of Route 53 queries")
+  func exceeded() throws {
+    let run = try CLI.run(["check", "examples/job-posting-analyzer.yaml"])
+    #expect(run.status == 1)
+    // 730 h × $0.0104 = $7.592, + $0.50 hosted zone + 500..10,000 queries × $0.40/1M = $8.0922..$8.096: over by $0.10.
+    #expect(run.stderr.contains("budget 'ec2 × every scenario' exceeded: minimum ec2 total is $8.09–$8.10 against $8.00, over by $0.10"))
+    #expect(run.stdout.contains("3 of 6 budget limits are exceeded."))
+    #expect(run.stdout.contains("within"))  // lambda-cloudfront under $24
+  }
+
+  @Test func met() throws {
+    let run = try CLI.run(["check", "examples/job-posting-analyzer-today.yaml"])
+    #expect(run.status == 0)
+    #expect(run.stdout.hasPrefix("All 7 budget limits are met."))
+    let months = try CLI.run(["check", "examples/job-posting-analyzer-today.yaml", "--forecast", "--format", "json"])
+    #expect(months.status == 0)
+    #expect(months.stdout.contains("\"month\": 24"))
+  }
+
+  @Test func budgetsNameRealThings() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("billcast-budget-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let text = """
+      format: billcast.profile/1
+      name: b
+      region: us-east-1
+      architectures:
+        web:
+          components:
+            fn: {service: aws.lambda, inputs: {requests: 1, duration_ms: 1}}
+      budgets:
+        - architecture: wbe
+          monthly: 5
+        - services: {aws.s3: 1}
+      """
+    try text.write(to: dir.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
+    let run = try CLI.run(["check", "p.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("p.yaml:9:19: error: budgets[0].architecture: 'wbe' is not an architecture of this profile (did you mean 'web'?)"))
+    #expect(run.stderr.contains("no component of this profile uses 'aws.s3'"))
+  }
+}

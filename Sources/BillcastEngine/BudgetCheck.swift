@@ -1,0 +1,58 @@
+import BillcastCore
+import BillcastProfile
+
+/// A profile's budgets checked against an estimate or a forecast.
+public struct BudgetCheck: Sendable {
+  /// One budget limit checked against one figure.
+  public struct Item: Sendable {
+    public var budget: String
+    public var scenario: String
+    public var architecture: String
+    /// The forecast month (1-based), or nil for an estimate.
+    public var month: Int?
+    /// `total` or a service id.
+    public var scope: String
+    public var limit: ExactDecimal
+    public var figure: Span
+    /// How far the high end is above the limit (zero when within).
+    public var overrun: ExactDecimal { ExactDecimal.maximum(.zero, ExactDecimal.maximum(figure.low, figure.high) - limit) }
+    public var isOver: Bool { overrun > .zero }
+  }
+
+  public var items: [Item]
+  public var over: [Item] { items.filter(\.isOver) }
+
+  /// Checks every budget against every matching result of an estimate.
+  public static func check(_ estimate: Estimate, budgets: [Budget]) -> BudgetCheck {
+    var items: [Item] = []
+    for b in budgets {
+      for r in estimate.results where (b.architecture ?? r.architecture) == r.architecture && (b.scenario ?? r.scenario) == r.scenario {
+        if let monthly = b.monthly {
+          items.append(Item(budget: b.name, scenario: r.scenario, architecture: r.architecture, month: nil, scope: "total", limit: monthly, figure: Span(r.amountDue)))
+        }
+        for (service, limit) in b.services {
+          let cost = r.services.filter { $0.service == service }.reduce(Span.zero) { $0 + $1.cost }
+          items.append(Item(budget: b.name, scenario: r.scenario, architecture: r.architecture, month: nil, scope: service, limit: limit, figure: cost))
+        }
+      }
+    }
+    return BudgetCheck(items: items)
+  }
+
+  /// Checks the monthly budgets against every month of a forecast (its deterministic envelope).
+  public static func check(_ forecast: Forecast, budgets: [Budget]) -> BudgetCheck {
+    var items: [Item] = []
+    for b in budgets {
+      guard let monthly = b.monthly else { continue }
+      for a in forecast.architectures where (b.architecture ?? a.architecture) == a.architecture {
+        for month in forecast.months {
+          guard let scenario = month.scenario ?? Optional("default"), (b.scenario ?? scenario) == scenario,
+            let figures = a.monthly[month.index - 1]
+          else { continue }
+          items.append(Item(budget: b.name, scenario: scenario, architecture: a.architecture, month: month.index, scope: "total", limit: monthly, figure: Span(figures.envelope)))
+        }
+      }
+    }
+    return BudgetCheck(items: items)
+  }
+}

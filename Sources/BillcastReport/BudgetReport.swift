@@ -1,0 +1,38 @@
+import BillcastCore
+import BillcastEngine
+
+/// Renders a budget check: every limit, the figure, and what is over by how much.
+public enum BudgetReport {
+  public static func text(_ c: BudgetCheck, markdown: Bool = false) -> String {
+    let over = c.over
+    var out = markdown ? "### billcast: budgets\n\n" : ""
+    out += over.isEmpty
+      ? "All \(c.items.count) budget limits are met.\n"
+      : "\(over.count) of \(c.items.count) budget limits are exceeded.\n"
+    let forecast = c.items.contains { $0.month != nil }
+    let headers = ["Budget", "Scenario", "Architecture"] + (forecast ? ["Month"] : []) + ["Scope", "Limit", "Figure", "Status"]
+    let rows = c.items.map { i in
+      [i.budget, i.scenario, i.architecture] + (forecast ? [i.month.map(String.init) ?? ""] : []) + [
+        i.scope, Money.text(i.limit), Money.text(i.figure), i.isOver ? "OVER by \(Money.text(i.overrun))" : "within",
+      ]
+    }
+    let first = forecast ? 5 : 4
+    out += "\n" + CompareText.table(headers, rows, markdown: markdown, rightAligned: [first, first + 1])
+    return out
+  }
+
+  public static func json(_ c: BudgetCheck) -> String {
+    JSONValue.object([
+      ("schema", .string("billcast.check/1")),
+      ("over", .number(String(c.over.count))),
+      ("items", .array(c.items.map { i in
+        .object([
+          ("budget", .string(i.budget)), ("scenario", .string(i.scenario)), ("architecture", .string(i.architecture)),
+          ("month", i.month.map { .number(String($0)) } ?? .null), ("scope", .string(i.scope)), ("limit", .string(i.limit.description)),
+          ("figure", .object([("low", .string(i.figure.low.description)), ("high", .string(i.figure.high.description))])),
+          ("overrun", .string(i.overrun.description)), ("over", .bool(i.isOver)),
+        ])
+      })),
+    ]).rendered()
+  }
+}
