@@ -59,7 +59,7 @@ struct Calculator {
         guard let (key, ladder, unit) = accountMeter(meter, component) else { failed = true; continue }
         let quantity: Interval
         do {
-          quantity = try meter.quantity.evaluate { name in name == Builtins.monthHours ? Interval(monthHours) : inputs[name] }
+          quantity = try meter.quantity(on: asOf).evaluate { name in name == Builtins.monthHours ? Interval(monthHours) : inputs[name] }
         } catch {
           diagnostics.add(component.component.location.diagnostic(.error, "\(component.service.id) meter \(meter.name): \(error)"))
           failed = true
@@ -212,7 +212,7 @@ struct Calculator {
 
   /// The account meter a meter is aggregated with, its price ladder and unit; an error if it has no price.
   func accountMeter(_ meter: Meter, _ component: ResolvedComponent) -> (MeterKey, TierLadder, String)? {
-    if let found = component.accountMeter(for: meter, catalog: catalog, region: region) { return found }
+    if let found = component.accountMeter(for: meter, catalog: catalog, region: region, on: asOf) { return found }
     switch meter.billing {
     case .price(.keyed(let by, _)):
       diagnostics.add(component.component.location.diagnostic(.error, "no price for \(component.service.id)/\(meter.name) with \(by) = \(component.choices[by] ?? "?") in \(region)"))

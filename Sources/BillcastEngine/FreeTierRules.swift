@@ -6,11 +6,20 @@ import BillcastProfile
 enum FreeTierRules {
   static func situation(account: Account, override: Account.FreeTier?, asOf: CalendarDate, profilePath: String, diagnostics: DiagnosticCollector) -> FreeTierSituation {
     let kind = override ?? account.freeTier
-    let opened = account.opened
-    if let opened, asOf < opened {
-      let location = account.location ?? SourceLocation(file: profilePath, path: "account")
-      diagnostics.add(location.diagnostic(.error, "the account was opened on \(opened), after the date priced (\(asOf))"))
+    var opened = account.opened
+    var note = ""
+    if let o = opened, asOf < o {
+      // Pricing an earlier date (what would this have cost under 2020's rules?): take the
+      // account as opened that month, so its first-year offers apply as they would have.
+      opened = asOf
+      note = " (priced before the account's opening on \(o): taken as opened \(asOf))"
     }
+    var situation = situation(kind: kind, account: account, opened: opened, asOf: asOf)
+    situation.summary += note
+    return situation
+  }
+
+  static func situation(kind: Account.FreeTier, account: Account, opened: CalendarDate?, asOf: CalendarDate) -> FreeTierSituation {
     switch kind {
     case .none:
       return FreeTierSituation(account: kind, kinds: [], credits: nil, summary: "no free tier (list prices)")

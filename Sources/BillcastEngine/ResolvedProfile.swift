@@ -115,22 +115,22 @@ public struct ResolvedComponent: Sendable {
 
   /// The account meter a meter of this component is aggregated with, its price ladder and
   /// unit, or nil if the region has no price for it.
-  public func accountMeter(for meter: Meter, catalog: PricingCatalog, region: String) -> (MeterKey, TierLadder, String)? {
+  public func accountMeter(for meter: Meter, catalog: PricingCatalog, region: String, on date: CalendarDate) -> (MeterKey, TierLadder, String)? {
     switch meter.billing {
     case .price(let price):
       switch price {
       case .ladder(let ladder):
-        return (MeterKey(service: service.id, meter: meter.name), ladder, meter.unit)
+        return (MeterKey(service: service.id, meter: meter.name), ladder.on(date), meter.unit)
       case .keyed(let by, _):
         let key = choices[by]
         guard let ladder = price.ladder(for: key) else { return nil }
-        return (MeterKey(service: service.id, meter: meter.name, key: key), ladder, meter.unit)
+        return (MeterKey(service: service.id, meter: meter.name, key: key), ladder.on(date), meter.unit)
       }
     case .billedAs(let ref):
       guard let target = catalog.service(ref.service, region: region)?.meter(ref.meter), case .price(.ladder(let ladder)) = target.billing else {
         return nil
       }
-      return (MeterKey(service: ref.service, meter: ref.meter), ladder, target.unit)
+      return (MeterKey(service: ref.service, meter: ref.meter), ladder.on(date), target.unit)
     }
   }
 }

@@ -113,12 +113,19 @@ public struct Meter: Sendable {
   public var unit: String
   public var description: String?
   public var quantity: Formula
+  /// Earlier billing rules: the quantity formula in force before each date, dates ascending.
+  public var quantityBefore: [(until: CalendarDate, quantity: Formula)] = []
   public var when: ChoiceCondition
   /// The meter bills only on and after this date (nil: always).
   public var from: CalendarDate?
   /// The meter bills only before this date (nil: always).
   public var until: CalendarDate?
   public var billing: Billing
+
+  /// The quantity formula in force on a date.
+  public func quantity(on date: CalendarDate) -> Formula {
+    quantityBefore.first { date < $0.until }?.quantity ?? quantity
+  }
 
   /// Whether the meter bills on a date.
   public func isInForce(on date: CalendarDate) -> Bool {
@@ -154,9 +161,30 @@ public struct TierLadder: Sendable, Hashable {
   /// The number of units a rate is quoted for (1,000,000 for "$0.20 per 1M requests").
   public var per: ExactDecimal
   public var tiers: [Tier]
+  /// Earlier prices: the ladder in force before each date, dates ascending.
+  public var before: [DatedLadder] = []
+
+  public init(per: ExactDecimal, tiers: [Tier], before: [DatedLadder] = []) {
+    self.per = per
+    self.tiers = tiers
+    self.before = before
+  }
+
+  /// The ladder in force on a date.
+  public func on(_ date: CalendarDate) -> TierLadder {
+    guard let earlier = before.first(where: { date < $0.until }) else { return self }
+    return TierLadder(per: earlier.per, tiers: earlier.tiers)
+  }
 
   /// Whether the ladder has a single rate.
   public var isFlat: Bool { tiers.count == 1 }
+}
+
+/// A ladder that was in force until a date.
+public struct DatedLadder: Sendable, Hashable {
+  public var until: CalendarDate
+  public var per: ExactDecimal
+  public var tiers: [Tier]
 }
 
 /// One tier of a ladder.

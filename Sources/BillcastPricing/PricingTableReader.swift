@@ -68,9 +68,8 @@ struct PricingTableReader {
       let read = f.required("read")?.date()
       let grade = f.required("grade")?.choice(["P", "PL", "S"])
       let note = f["note"]?.string()
-      if let url, let read, let grade {
-        result[id] = PriceSource(id: id, url: url, read: read, grade: grade, note: note)
-      }
+      // A source with a bad field is still registered, so prices citing it report nothing more.
+      result[id] = PriceSource(id: id, url: url ?? "", read: read ?? CalendarDate("1970-01-01")!, grade: grade ?? "?", note: note)
     }
     return result
   }
@@ -234,7 +233,7 @@ struct PricingTableReader {
 
   mutating func readMeter(_ name: String, _ cursor: YAMLCursor, inputs: [ServiceInput], sources: [String: PriceSource]) -> Meter? {
     guard
-      let f = cursor.fields(["unit", "description", "quantity", "when", "from", "until", "price", "billed_as"], what: "a meter")
+      let f = cursor.fields(["unit", "description", "quantity", "quantity_before", "when", "from", "until", "price", "billed_as"], what: "a meter")
     else { return nil }
     let unit = f.required("unit")?.string() ?? ""
     let quantityCursor = f.required("quantity")
@@ -267,9 +266,23 @@ struct PricingTableReader {
       cursor.error("missing 'price' (or 'billed_as'): a meter without a price would bill $0 silently")
     }
     guard let quantity, let billing else { return nil }
-    return Meter(
+    // Earlier billing rules, like Lambda's 100 ms rounding before 2020-12-01.
+    var history: [(until: CalendarDate, quantity: Formula)] = []
+    for item in f["quantity_before"]?.items("a list of {until, quantity}") ?? [] {
+      guard let hf = item.fields(["until", "quantity", "source"], what: "an earlier rule {until, quantity, source}"),
+        let until = hf.required("until")?.date(), let qc = hf.required("quantity"), let q = qc.formula()
+      else { continue }
+      _ = hf.required("source").flatMap { checkSource($0, sources) }
+      let numeric = Set(inputs.filter(\.isNumeric).map(\.name)).union(Self.builtinNames)
+      for n in q.names where !numeric.contains(n) { qc.error("the formula names '\(n)', which is not a numeric input of this service") }
+      if let last = history.last, until <= last.until { hf["until"]!.error("earlier rules must be listed in date order: \(until) is not after \(last.until)") }
+      history.append((until, q))
+    }
+    var meter = Meter(
       name: name, unit: unit, description: f["description"]?.string(), quantity: quantity, when: when,
       from: f["from"]?.date(), until: f["until"]?.date(), billing: billing)
+    meter.quantityBefore = history
+    return meter
   }
 
   func readPrice(_ cursor: YAMLCursor, inputs: [ServiceInput], when: ChoiceCondition, sources: [String: PriceSource]) -> Price? {
@@ -304,7 +317,25 @@ struct PricingTableReader {
   }
 
   func readLadder(_ cursor: YAMLCursor, sources: [String: PriceSource]) -> TierLadder? {
-    guard let f = cursor.fields(["rate", "per", "source", "tiers"], what: "a price {rate, per, source} or {tiers, per, source}")
+    guard let f = cursor.fields(["rate", "per", "source", "tiers", "before"], what: "a price {rate, per, source} or {tiers, per, source}")
+    else { return nil }
+    // Earlier prices: each a price of its own with the date it ended.
+    var before: [DatedLadder] = []
+    for item in f["before"]?.items("a list of earlier prices {until, rate or tiers, per, source}") ?? [] {
+      guard case .mapping = item.node else { item.error("expected an earlier price {until, rate, source}"); continue }
+      guard let until = item.fields(["until", "rate", "per", "source", "tiers"])?.required("until")?.date() else { continue }
+      if let last = before.last, until <= last.until { item.error("earlier prices must be listed in date order: \(until) is not after \(last.until)") }
+      if let ladder = readLadderBody(item, sources: sources, allowing: ["until"]) {
+        before.append(DatedLadder(until: until, per: ladder.per, tiers: ladder.tiers))
+      }
+    }
+    guard var ladder = readLadderBody(cursor, sources: sources, allowing: ["before"]) else { return nil }
+    ladder.before = before
+    return ladder
+  }
+
+  func readLadderBody(_ cursor: YAMLCursor, sources: [String: PriceSource], allowing extra: [String]) -> TierLadder? {
+    guard let f = cursor.fields(["rate", "per", "source", "tiers"] + extra, what: "a price {rate, per, source} or {tiers, per, source}")
     else { return nil }
     var per = ExactDecimal.one
     if let p = f["per"], let v = p.decimal() {

@@ -13,8 +13,9 @@ struct DiffCommandTests {
     try FileManager.default.copyItem(atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent("after").path)
     let table = dir.appendingPathComponent("after/aws/us-east-1.yaml")
     let text = try String(contentsOf: table, encoding: .utf8)
-    #expect(text.components(separatedBy: "rate: 0.0000166667").count == 2)  // the one x86 tier-1 rate
-    try text.replacingOccurrences(of: "rate: 0.0000166667", with: "rate: 0.0000170000").write(to: table, atomically: true, encoding: .utf8)
+    // The first occurrence is today's x86 tier-1 rate (the second is its history before August 2022).
+    let range = try #require(text.range(of: "rate: 0.0000166667"))
+    try text.replacingCharacters(in: range, with: "rate: 0.0000170000").write(to: table, atomically: true, encoding: .utf8)
     return dir
   }
 
@@ -147,5 +148,53 @@ struct CheckCommandTests {
     #expect(run.status == 2)
     #expect(run.stderr.contains("p.yaml:9:19: error: budgets[0].architecture: 'wbe' is not an architecture of this profile (did you mean 'web'?)"))
     #expect(run.stderr.contains("no component of this profile uses 'aws.s3'"))
+  }
+}
+
+@Suite("billcast pricing validate, end to end")
+struct PricingValidateTests {
+  @Test func repositoryTablesAreValid() throws {
+    let run = try CLI.run(["pricing", "validate", "pricing", "--examples", "examples"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("all well-formed and sourced; every service the profiles in examples use is priced"))
+  }
+
+  @Test("every problem, with its location, at once")
+  func brokenTable() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("billcast-validate-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let text = """
+      format: billcast.pricing/1
+      id: test/r
+      provider: test
+      region: r
+      currency: USD
+      effective: 2026-01-01
+      sources:
+        page: {url: https://example.com/p, read: 2026-01-01, grade: X}
+      services:
+        test.s:
+          name: S
+          inputs:
+            n: {unit: things}
+          meters:
+            m:
+              unit: things
+              quantity: n
+              price:
+                source: page
+                tiers:
+                  - {upto: 10, rate: 1}
+                  - {upto: 5, rate: -1}
+                  - {rate: 1}
+      """
+    try text.write(to: dir.appendingPathComponent("t.yaml"), atomically: true, encoding: .utf8)
+    let run = try CLI.run(["pricing", "validate", "."], in: dir)
+    #expect(run.status == 2 && run.stdout == "")
+    #expect(run.stderr.contains("./t.yaml:8:63: error: sources.page.grade: 'X' is not one of P, PL, S"))
+    #expect(run.stderr.contains("./t.yaml:22:22: error: services.test.s.meters.m.price.tiers[1].upto: tiers must ascend: 5 is not above the previous tier's 10"))
+    #expect(run.stderr.contains("./t.yaml:22:31: error: services.test.s.meters.m.price.tiers[1].rate: must not be negative, found -1"))
+    #expect(!run.stderr.contains("unknown source"))  // a source with a bad grade is still known
   }
 }

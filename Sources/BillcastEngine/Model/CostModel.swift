@@ -102,10 +102,10 @@ public final class CostModel: Sendable {
         inputs[name] = try CompiledFormula.compile(f, ranges: mode("c:\(component.component.name).\(name)"), bind: bindWorkload)
       }
       for meter in component.service.meters where component.matches(meter.when) && meter.isInForce(on: asOf) {
-        guard let (key, ladder, _) = component.accountMeter(for: meter, catalog: resolved.catalog, region: profile.region) else {
+        guard let (key, ladder, _) = component.accountMeter(for: meter, catalog: resolved.catalog, region: profile.region, on: asOf) else {
           throw .unknownName("\(component.service.id)/\(meter.name)")
         }
-        let quantity = try CompiledFormula.compile(meter.quantity, ranges: mode("m:\(component.service.id)/\(meter.name)")) { n in
+        let quantity = try CompiledFormula.compile(meter.quantity(on: asOf), ranges: mode("m:\(component.service.id)/\(meter.name)")) { n in
           if n == Builtins.monthHours { return .value(monthHours) }
           return inputs[n].map { .formula($0) }
         }

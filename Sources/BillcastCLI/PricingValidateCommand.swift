@@ -1,0 +1,42 @@
+import ArgumentParser
+import BillcastCore
+import BillcastEngine
+import BillcastPricing
+import BillcastProfile
+import Foundation
+
+/// `billcast pricing validate [DIR]`: every table well-formed and sourced; the examples' services priced.
+struct PricingValidateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Check pricing tables: well-formed, every price sourced and dated, tiers ascending, dates in order; exit 2 on any problem.")
+
+  @Argument(help: "The pricing directory (default: ./pricing).")
+  var directory: String = "pricing"
+
+  @Option(name: .long, help: ArgumentHelp("Also check that the tables price every service the profiles here use.", valueName: "dir"))
+  var examples: String?
+
+  func run() throws {
+    do {
+      let catalog = try PricingCatalog.load(directory: directory)
+      var problems = PricingValidation.check(catalog, today: today())
+      if let examples {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: examples))?.filter { $0.hasSuffix(".yaml") }.sorted() ?? []
+        for file in files {
+          let path = (examples as NSString).appendingPathComponent(file)
+          do {
+            _ = try ResolvedProfile.resolve(try Profile.load(path: path), catalog: catalog)
+          } catch {
+            problems += error.diagnostics
+          }
+        }
+      }
+      if !problems.isEmpty { throw DiagnosticError(problems) }
+      let s = PricingValidation.summary(catalog)
+      print("\(directory): \(s.tables) tables, \(s.services) services, \(s.meters) meters, \(s.prices) prices from \(s.sources) sources, \(s.pools) free-tier pools: all well-formed and sourced" + (examples.map { "; every service the profiles in \($0) use is priced" } ?? ""))
+    } catch let error as DiagnosticError {
+      throw exitWithDiagnostics(error)
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import BillcastCore
+
+/// Checks a loaded catalog beyond what loading enforces: dates that cannot be right yet, and counts for the summary.
+public enum PricingValidation {
+  /// What a catalog holds, for the summary line.
+  public struct Summary: Sendable {
+    public var tables = 0, services = 0, meters = 0, prices = 0, sources = 0, pools = 0
+  }
+
+  /// Problems no single file shows: a source read after today, a table "effective" before a source it cites was read.
+  public static func check(_ catalog: PricingCatalog, today: CalendarDate) -> [Diagnostic] {
+    var problems: [Diagnostic] = []
+    for table in catalog.tables {
+      for (id, source) in table.sources.sorted(by: { $0.key < $1.key }) {
+        if source.read > today {
+          problems.append(Diagnostic(file: table.path, line: 1, column: 1, path: "sources.\(id).read", message: "read on \(source.read), which is after today (\(today))"))
+        }
+        if source.read > table.effective {
+          problems.append(Diagnostic(file: table.path, line: 1, column: 1, path: "sources.\(id).read", message: "read on \(source.read), after the table's effective date \(table.effective); bring 'effective' up to date"))
+        }
+      }
+    }
+    return problems
+  }
+
+  public static func summary(_ catalog: PricingCatalog) -> Summary {
+    var s = Summary()
+    for t in catalog.tables {
+      s.tables += 1
+      s.sources += t.sources.count
+      s.pools += t.freeTier.count
+      for service in t.services {
+        s.services += 1
+        for m in service.meters {
+          s.meters += 1
+          guard case .price(let p) = m.billing else { continue }
+          switch p {
+          case .ladder(let l): s.prices += l.tiers.count + l.before.reduce(0) { $0 + $1.tiers.count }
+          case .keyed(_, let ls): s.prices += ls.values.reduce(0) { $0 + $1.tiers.count + $1.before.reduce(0) { $0 + $1.tiers.count } }
+          }
+        }
+      }
+    }
+    return s
+  }
+}
