@@ -17,6 +17,8 @@ public struct Estimate: Sendable {
   public var tables: [TableReference]
   /// The results, scenario by scenario, architectures in profile order.
   public var results: [ScenarioResult]
+  /// Architectures not priced because a service they use had not launched yet on the date priced.
+  public var notYetAvailable: [(architecture: String, reason: String)] = []
 }
 
 /// The free-tier situation applied to a run.

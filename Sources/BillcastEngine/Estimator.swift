@@ -16,8 +16,23 @@ public enum Estimator {
     let situation = FreeTierRules.situation(account: profile.account, override: options.freeTier, asOf: asOf, profilePath: profile.path, diagnostics: collector)
 
     let scenarios = select(options.scenarios, from: profile.scenarios.map(\.name), what: "scenario", profile: profile, diagnostics: collector)
-    let architectures = select(options.architectures, from: profile.architectures.map(\.name), what: "architecture", profile: profile, diagnostics: collector)
+    var architectures = select(options.architectures, from: profile.architectures.map(\.name), what: "architecture", profile: profile, diagnostics: collector)
     try collector.throwIfErrors()
+    // Pricing an earlier date: an architecture built on a service that had not launched yet is
+    // left out with its reason, unless it was asked for by name (then the date is the error).
+    var notYetAvailable: [(architecture: String, reason: String)] = []
+    if options.architectures == nil {
+      for arch in resolved.architectures where architectures.contains(arch.architecture.name) {
+        if let c = arch.components.first(where: { $0.service.availability?.from.map { asOf < $0 } ?? false }) {
+          notYetAvailable.append((arch.architecture.name, "\(c.service.name) is available from \(c.service.availability!.from!)"))
+        }
+      }
+      if notYetAvailable.count < architectures.count {
+        architectures.removeAll { a in notYetAvailable.contains { $0.architecture == a } }
+      } else {
+        notYetAvailable = []
+      }
+    }
 
     var results: [ScenarioResult] = []
     let scenarioList: [Scenario?] = profile.scenarios.isEmpty ? [nil] : profile.scenarios.filter { scenarios.contains($0.name) }
@@ -47,9 +62,11 @@ public enum Estimator {
       tableRefs.append(TableReference(id: t.id, effective: t.effective, sha256: t.sha256, path: t.path))
     }
     let currency = resolved.catalog.tables(for: profile.region).first?.currency ?? "USD"
-    return Estimate(
+    var estimate = Estimate(
       profileName: profile.name, profilePath: profile.path, profileSHA256: profile.sha256, region: profile.region,
       currency: currency, asOf: asOf, freeTier: situation, tables: tableRefs, results: results)
+    estimate.notYetAvailable = notYetAvailable
+    return estimate
   }
 
   static func select(_ wanted: [String]?, from names: [String], what: String, profile: Profile, diagnostics: DiagnosticCollector) -> [String] {

@@ -33,6 +33,7 @@ public enum EstimateJSON {
       ("pricing", .array(estimate.tables.map { t in
         .object([("id", .string(t.id)), ("effective", .string(t.effective.description)), ("sha256", .string(t.sha256))])
       })),
+      ("not_priced", .array(estimate.notYetAvailable.map { .object([("architecture", .string($0.architecture)), ("reason", .string($0.reason))]) })),
       ("results", .array(estimate.results.map(result))),
     ])
   }
