@@ -30,6 +30,8 @@ let package = Package(
     ),
     .executableTarget(name: "billcast", dependencies: ["BillcastCLI"]),
     .executableTarget(
+      name: "billcast-example", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"]),
+    .executableTarget(
       name: "billcast-bench", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"]),
     .target(
       name: "BillcastTestSupport", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"],

@@ -45,6 +45,8 @@ struct FormulaTests {
     ("1 $ 2", "unexpected character '$'", 2),
     ("0x10", "'0x10' is not a number", 0),
     ("", "empty formula", 0),
+    // Found by fuzzing: a combining mark after a space must not become part of a name.
+    ("nn*\r\n\u{73D}c", "unexpected character", 4),
   ])
   func syntaxErrors(text: String, message: String, offset: Int) {
     do {

@@ -59,7 +59,9 @@ private struct FormulaParser {
   }
 
   mutating func advance() throws(FormulaSyntaxError) {
-    while position < chars.count && chars[position].isWhitespace { position += 1 }
+    // ASCII only: names are ASCII, and a combining mark after a space would otherwise
+    // merge with it into one character and change how the text splits (found by fuzzing).
+    while position < chars.count && (chars[position] == " " || chars[position] == "\t" || chars[position] == "\n" || chars[position] == "\r\n" || chars[position] == "\r") { position += 1 }
     tokenStart = position
     guard position < chars.count else { token = .end; return }
     let c = chars[position]
@@ -78,9 +80,9 @@ private struct FormulaParser {
         break
       }
       // A letter glued to a number (12abc) is an error, not a product.
-      if end < chars.count && (chars[end].isLetter || chars[end] == "_") {
+      if end < chars.count && ((chars[end].isASCII && chars[end].isLetter) || chars[end] == "_") {
         var junk = end
-        while junk < chars.count && (chars[junk].isLetter || chars[junk].isNumber || chars[junk] == "_") { junk += 1 }
+        while junk < chars.count && chars[junk].isASCII && (chars[junk].isLetter || chars[junk].isNumber || chars[junk] == "_") { junk += 1 }
         let text = String(chars[position..<junk])
         throw FormulaSyntaxError(
           message: NumberSyntaxError.notANumber(text).description + " at character \(position + 1)", offset: position)
@@ -93,9 +95,9 @@ private struct FormulaParser {
       position = end
       return
     }
-    if c.isLetter || c == "_" {
+    if (c.isASCII && c.isLetter) || c == "_" {
       var end = position
-      while end < chars.count && (chars[end].isLetter || chars[end].isNumber || chars[end] == "_") { end += 1 }
+      while end < chars.count && chars[end].isASCII && (chars[end].isLetter || chars[end].isNumber || chars[end] == "_") { end += 1 }
       token = .name(String(chars[position..<end]))
       position = end
       return

@@ -1,0 +1,19 @@
+// swift-tools-version: 6.0
+// libFuzzer harnesses for every entry point that reads untrusted text. Not part of the
+// main package's build: scripts/fuzz.sh builds them with -sanitize=fuzzer,address.
+import PackageDescription
+
+let harness: (String, [Target.Dependency]) -> Target = { name, dependencies in
+  .executableTarget(name: name, dependencies: dependencies, swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+}
+
+let package = Package(
+  name: "billcast-fuzz",
+  dependencies: [.package(path: "billcast")],  // a symlink to the repository, so the identity is "billcast" wherever it is cloned
+  targets: [
+    harness("fuzz-profile", [.product(name: "BillcastProfile", package: "billcast"), .product(name: "BillcastCore", package: "billcast")]),
+    harness("fuzz-pricing", [.product(name: "BillcastPricing", package: "billcast"), .product(name: "BillcastCore", package: "billcast")]),
+    harness("fuzz-formula", [.product(name: "BillcastCore", package: "billcast")]),
+    harness("fuzz-report", [.product(name: "BillcastReport", package: "billcast"), .product(name: "BillcastCore", package: "billcast")]),
+  ]
+)

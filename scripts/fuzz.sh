@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses (Fuzz/) with -sanitize=fuzzer,address and runs each for
+# SECONDS seconds (default 60) on a corpus seeded from examples/, pricing/, the test
+# fixtures and Fuzz/Corpus/ (past findings). Usage: scripts/fuzz.sh [seconds] [harness ...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-60}"; shift || true
+if [ $# -eq 0 ]; then harnesses=(profile pricing formula report); else harnesses=("$@"); fi
+swift build --package-path Fuzz --scratch-path .build-fuzz -c release -Xswiftc -sanitize=fuzzer,address >/dev/null
+work=".build-fuzz/corpus"
+mkdir -p "$work"
+for h in "${harnesses[@]}"; do
+  mkdir -p "$work/$h"
+  cp -n Fuzz/Corpus/"$h"/* "$work/$h/" 2>/dev/null || true
+  case "$h" in
+    profile) cp -n examples/*.yaml "$work/$h/" ;;
+    pricing) cp -n pricing/*.yaml pricing/*/*.yaml "$work/$h/" ;;
+    formula) grep -ho 'quantity: .*' pricing/*/*.yaml | sed 's/quantity: //' | head -200 | split -l 1 - "$work/$h/q-" ;;
+    report) [ -n "$(ls Tests/BillcastCLITests/Golden/examples/*.json 2>/dev/null)" ] && cp -n Tests/BillcastCLITests/Golden/examples/*.json "$work/$h/" ;;
+  esac
+done
+status=0
+for h in "${harnesses[@]}"; do
+  echo "== fuzz-$h for ${seconds}s"
+  log=".build-fuzz/$h.log"
+  if .build-fuzz/release/fuzz-"$h" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=5 -max_len=65536 \
+    -artifact_prefix=".build-fuzz/$h-" "$work/$h" > "$log" 2>&1; then
+    grep -E "^#[0-9]+.*DONE|Done [0-9]+ runs" "$log" | tail -2 || true
+  else
+    status=1
+    grep -E "ERROR|Fatal error|Test unit written" "$log" | head -5 || true
+  fi
+done
+exit $status
