@@ -1,9 +1,10 @@
+import FuzzSupport
 import BillcastCore
 
 /// Feeds arbitrary text to the formula parser, then evaluates and reprints what parses.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+  let text = fuzzText(data, size)
   guard let formula = try? Formula.parse(text) else { return 0 }
   let lookup: (String) -> Interval? = { _ in Interval(ExactDecimal(3), ExactDecimal(7)) }
   _ = try? formula.evaluate(lookup)
@@ -15,15 +16,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   return 0
 }
 
-// SwiftPM links an executable's entry point as <module>_main; hand it to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
 
+// SwiftPM links an executable's entry point as <module>_main; hand it to libFuzzer's driver.
 @_cdecl("fuzz_formula_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-  var count = argc, vector = argv
-  return runFuzzerDriver(&count, &vector, fuzz)
+  runFuzzer(argc, argv, fuzz)
 }

@@ -1,10 +1,11 @@
+import FuzzSupport
 import BillcastCore
 import BillcastPricing
 
 /// Feeds arbitrary bytes to the pricing-table loader.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+  let text = fuzzText(data, size)
   if let document = try? YAMLDocument.parse(text, path: "fuzz.yaml") {
     let collector = DiagnosticCollector()
     _ = PricingCatalog.read([document], diagnostics: collector)
@@ -12,15 +13,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   return 0
 }
 
-// SwiftPM links an executable's entry point as <module>_main; hand it to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
 
+// SwiftPM links an executable's entry point as <module>_main; hand it to libFuzzer's driver.
 @_cdecl("fuzz_pricing_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-  var count = argc, vector = argv
-  return runFuzzerDriver(&count, &vector, fuzz)
+  runFuzzer(argc, argv, fuzz)
 }

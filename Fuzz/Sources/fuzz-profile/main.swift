@@ -1,23 +1,18 @@
+import FuzzSupport
 import BillcastCore
 import BillcastProfile
 
 /// Feeds arbitrary bytes to the profile loader: it may reject them, never crash, hang or blow up.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+  let text = fuzzText(data, size)
   if let document = try? YAMLDocument.parse(text, path: "fuzz.yaml") { _ = try? Profile.read(document) }
   return 0
 }
 
-// SwiftPM links an executable's entry point as <module>_main; hand it to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
 
+// SwiftPM links an executable's entry point as <module>_main; hand it to libFuzzer's driver.
 @_cdecl("fuzz_profile_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-  var count = argc, vector = argv
-  return runFuzzerDriver(&count, &vector, fuzz)
+  runFuzzer(argc, argv, fuzz)
 }

@@ -1,3 +1,4 @@
+import FuzzSupport
 import BillcastCore
 import BillcastReport
 import Foundation
@@ -9,15 +10,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   return 0
 }
 
-// SwiftPM links an executable's entry point as <module>_main; hand it to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
 
+// SwiftPM links an executable's entry point as <module>_main; hand it to libFuzzer's driver.
 @_cdecl("fuzz_report_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-  var count = argc, vector = argv
-  return runFuzzerDriver(&count, &vector, fuzz)
+  runFuzzer(argc, argv, fuzz)
 }
