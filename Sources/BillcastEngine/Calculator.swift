@@ -31,6 +31,7 @@ struct Calculator {
     var component: Int
     var meter: Meter
     var accountKey: MeterKey
+    var ladder: TierLadder
     var unit: String
     var quantity: Interval
   }
@@ -75,7 +76,7 @@ struct Calculator {
           failed = true
           continue
         }
-        usages.append(Usage(component: index, meter: meter, accountKey: key, unit: unit, quantity: quantity))
+        usages.append(Usage(component: index, meter: meter, accountKey: key, ladder: ladder, unit: unit, quantity: quantity))
         guard quantity.high > .zero else { continue }  // unused meters stay out of the price list
         let price = PriceText.meter(meter.name, ladder: ladder, unit: unit)
         if case .billedAs(let ref) = meter.billing {
@@ -95,9 +96,8 @@ struct Calculator {
         aggregates[a].usages.append(i)
         aggregates[a].quantity += usage.quantity
       } else {
-        guard let (_, ladder, _) = accountMeter(usage.meter, architecture.components[usage.component]) else { continue }
         indexOf[usage.accountKey] = aggregates.count
-        aggregates.append(Aggregate(key: usage.accountKey, unit: usage.unit, ladder: ladder, usages: [i], quantity: usage.quantity))
+        aggregates.append(Aggregate(key: usage.accountKey, unit: usage.unit, ladder: usage.ladder, usages: [i], quantity: usage.quantity))
       }
     }
 

@@ -23,8 +23,8 @@ public enum Estimator {
     var notYetAvailable: [(architecture: String, reason: String)] = []
     if options.architectures == nil {
       for arch in resolved.architectures where architectures.contains(arch.architecture.name) {
-        if let c = arch.components.first(where: { $0.service.availability?.from.map { asOf < $0 } ?? false }) {
-          notYetAvailable.append((arch.architecture.name, "\(c.service.name) is available from \(c.service.availability!.from!)"))
+        if case .notLaunched(_, let service, let from) = arch.status(on: asOf) {
+          notYetAvailable.append((arch.architecture.name, "\(service) is available from \(from)"))
         }
       }
       if notYetAvailable.count < architectures.count {

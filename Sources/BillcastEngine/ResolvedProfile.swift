@@ -134,3 +134,43 @@ public struct ResolvedComponent: Sendable {
     }
   }
 }
+
+/// Whether an architecture can be built on a date, judged by its services' availability.
+public enum ArchitectureStatus: Sendable, Equatable {
+  case available
+  /// A service it uses had not launched yet.
+  case notLaunched(component: String, service: String, from: CalendarDate)
+  /// A service it uses was retired.
+  case retired(component: String, service: String, until: CalendarDate, replacement: String?)
+  /// A service it uses takes no new customers (it can still be priced).
+  case closedToNewCustomers(component: String, service: String, since: CalendarDate, replacement: String?)
+
+  /// Whether the architecture cannot be priced on the date.
+  public var blocksPricing: Bool {
+    switch self {
+    case .notLaunched, .retired: return true
+    case .available, .closedToNewCustomers: return false
+    }
+  }
+}
+
+extension ResolvedArchitecture {
+  /// The architecture's status on a date: a retired or not-yet-launched service blocks it
+  /// (the first one found wins over a service closed to new customers).
+  public func status(on date: CalendarDate) -> ArchitectureStatus {
+    var closed: ArchitectureStatus = .available
+    for c in components {
+      guard let a = c.service.availability else { continue }
+      if let until = a.until, date > until {
+        return .retired(component: c.component.name, service: c.service.name, until: until, replacement: a.replacement)
+      }
+      if let from = a.from, date < from {
+        return .notLaunched(component: c.component.name, service: c.service.name, from: from)
+      }
+      if let newUntil = a.newUntil, date > newUntil, closed == .available {
+        closed = .closedToNewCustomers(component: c.component.name, service: c.service.name, since: newUntil, replacement: a.replacement)
+      }
+    }
+    return closed
+  }
+}

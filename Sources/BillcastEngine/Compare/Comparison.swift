@@ -70,15 +70,16 @@ public enum Comparer {
     var unavailable: [UnavailableArchitecture] = []
     var closed: [UnavailableArchitecture] = []
     for arch in resolved.architectures where wanted.contains(arch.architecture.name) {
-      for c in arch.components {
-        guard let a = c.service.availability else { continue }
-        if let until = a.until, asOf > until {
-          unavailable.append(.init(architecture: arch.architecture.name, reason: "\(c.component.name): \(c.service.name) was retired on \(until)\(a.replacement.map { "; use \($0)" } ?? "")"))
-        } else if let from = a.from, asOf < from {
-          unavailable.append(.init(architecture: arch.architecture.name, reason: "\(c.component.name): \(c.service.name) is available from \(from)"))
-        } else if let newUntil = a.newUntil, asOf > newUntil {
-          closed.append(.init(architecture: arch.architecture.name, reason: "\(c.component.name): \(c.service.name) takes no new customers after \(newUntil)\(a.replacement.map { "; AWS recommends \($0)" } ?? "")"))
-        }
+      let name = arch.architecture.name
+      switch arch.status(on: asOf) {
+      case .retired(let component, let service, let until, let replacement):
+        unavailable.append(.init(architecture: name, reason: "\(component): \(service) was retired on \(until)\(replacement.map { "; use \($0)" } ?? "")"))
+      case .notLaunched(let component, let service, let from):
+        unavailable.append(.init(architecture: name, reason: "\(component): \(service) is available from \(from)"))
+      case .closedToNewCustomers(let component, let service, let since, let replacement):
+        closed.append(.init(architecture: name, reason: "\(component): \(service) takes no new customers after \(since)\(replacement.map { "; AWS recommends \($0)" } ?? "")"))
+      case .available:
+        break
       }
     }
     let priced = wanted.filter { name in !unavailable.contains { $0.architecture == name } }

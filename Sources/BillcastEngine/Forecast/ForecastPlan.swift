@@ -140,15 +140,14 @@ struct ForecastPlan {
 
   /// Why an architecture cannot be priced on a date, if it cannot.
   func availabilityProblem(_ architecture: String, on date: CalendarDate) -> String? {
-    guard let arch = resolved.architectures.first(where: { $0.architecture.name == architecture }) else { return nil }
-    for c in arch.components {
-      guard let a = c.service.availability else { continue }
-      if let until = a.until, date > until {
-        return "\(c.service.name) was retired on \(until)\(a.replacement.map { "; price \($0) instead" } ?? ""): unavailable from this month"
-      }
-      if let from = a.from, date < from { return "\(c.service.name) is available only from \(from)" }
+    switch resolved.architectures.first(where: { $0.architecture.name == architecture })?.status(on: date) {
+    case .retired(_, let service, let until, let replacement)?:
+      return "\(service) was retired on \(until)\(replacement.map { "; price \($0) instead" } ?? ""): unavailable from this month"
+    case .notLaunched(_, let service, let from)?:
+      return "\(service) is available only from \(from)"
+    default:
+      return nil
     }
-    return nil
   }
 
   /// Dated changes in the tables that fall inside the horizon: meters that start or stop billing,

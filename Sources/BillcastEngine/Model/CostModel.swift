@@ -14,9 +14,6 @@ public final class CostModel: Sendable {
   /// The workload variables, in the order they are evaluated (each after those it names).
   public let variables: [String]
   let formulas: [CompiledFormula]
-  let usages: [(aggregate: Int, quantity: CompiledFormula)]
-  let ladders: [TierLadder]
-  let pools: [(allowance: ExactDecimal, draws: [Int])]
   /// The account meters priced per point, in order of first use.
   public let meters: [MeterKey]
   /// The cost of the meters that are the same at every point (constant usage, no free tier).
@@ -154,9 +151,6 @@ public final class CostModel: Sendable {
     self.constantCost = constantCost
     self.variables = order
     self.formulas = formulas
-    self.usages = usages
-    self.ladders = ladders
-    self.pools = pools
     self.meters = meters
     workloadList = CompiledFormulaList(formulas)
     usageList = CompiledFormulaList(usages.map(\.1))
@@ -244,7 +238,7 @@ public final class CostModel: Sendable {
   }
 
   /// The number of account meters (the size of a quantities buffer).
-  public var meterCount: Int { ladders.count }
+  public var meterCount: Int { ladderStart.count }
 
   /// The monthly total at the compiled point, with some variables fixed (by slot).
   public func total(fixing fixed: [Int: ExactDecimal] = [:]) throws(FormulaEvaluationError) -> ExactDecimal {
@@ -253,7 +247,7 @@ public final class CostModel: Sendable {
 
   /// The monthly total for given workload values (one per variable, in ``variables`` order).
   public func total(workload values: [ExactDecimal], parameters: [ExactDecimal] = []) throws(FormulaEvaluationError) -> ExactDecimal {
-    var quantities = [ExactDecimal](repeating: .zero, count: ladders.count)
+    var quantities = [ExactDecimal](repeating: .zero, count: meterCount)
     return try total(workload: values, parameters: parameters, quantities: &quantities)
   }
 
