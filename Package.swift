@@ -48,6 +48,9 @@ let package = Package(
       name: "BillcastReportTests",
       dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastReport", "BillcastTestSupport"]),
     .testTarget(
+      name: "BillcastPropertyTests",
+      dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastReport", "BillcastTestSupport"]),
+    .testTarget(
       name: "BillcastCLITests", dependencies: ["billcast", "BillcastCore", "BillcastTestSupport"], exclude: ["Golden"]),
   ]
 )

@@ -109,4 +109,18 @@ extension Calculator {
       warnings.append(EstimateWarning(code: note.code, message: "\(component.component.name): \(note.message)", component: component.component.name, location: nil))
     }
   }
+
+  /// Checks that an account meter's cost stays within ``Estimator/costLimit``: its billable
+  /// quantity times the ladder's highest rate, computed with overflow reported, bounds the cost.
+  mutating func checkCostLimit(_ a: Aggregate, billable: ExactDecimal, usages: [Usage], architecture: ResolvedArchitecture) -> Bool {
+    let highest = a.ladder.tiers.map(\.rate).max() ?? .zero
+    let (product, overflow) = billable.multipliedReportingOverflow(by: highest)
+    let (bound, divisionOverflow) = product.dividedReportingOverflow(by: a.ladder.per)
+    guard overflow || divisionOverflow || bound > Estimator.costLimit else { return true }
+    let first = architecture.components[usages[a.usages[0]].component]
+    let amount = overflow || divisionOverflow ? "more than billcast can represent" : "up to $\(bound)"
+    diagnostics.add(first.component.location.diagnostic(
+      .error, "\(a.key) would cost \(amount) a month (\(billable) \(a.unit)), above billcast's limit of $10^12 per account meter"))
+    return false
+  }
 }

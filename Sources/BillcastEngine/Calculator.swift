@@ -126,6 +126,11 @@ struct Calculator {
       }
     }
 
+    // No account meter may cost more than the limit (checked before pricing, so no sum overflows).
+    var overLimit = false
+    for a in aggregates where !checkCostLimit(a, billable: a.quantity.high - a.drawnHigh, usages: usages, architecture: architecture) { overLimit = true }
+    if overLimit { return nil }
+
     // Tiers, then allocation back to the usages in proportion to their quantity.
     var lineCost = Array(repeating: Span.zero, count: usages.count)
     var lineFree = Array(repeating: Span.zero, count: usages.count)
@@ -201,7 +206,9 @@ struct Calculator {
       shares[0] = amount
       return shares
     }
-    var shares = weights.map { ($0 * amount) / sum }
+    // Each weight is at most the sum, so each share is at most the amount: the full-width
+    // product cannot overflow however large the amount and the weights are.
+    var shares = weights.map { amount.multiplied(by: $0, dividedBy: sum)! }
     var allocated = ExactDecimal.zero
     for s in shares { allocated += s }
     if allocated != amount, let largest = weights.indices.max(by: { weights[$0] < weights[$1] }) {

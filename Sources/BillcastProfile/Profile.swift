@@ -4,6 +4,8 @@ import BillcastCore
 public struct Profile: Sendable {
   /// The format this billcast reads.
   public static let formatVersion = "billcast.profile/1"
+  /// The most components one architecture may have.
+  public static let componentLimit = 10_000
 
   public var name: String
   public var description: String?

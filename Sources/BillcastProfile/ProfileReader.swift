@@ -77,6 +77,9 @@ struct ProfileReader {
         }
       }
       if components.isEmpty && af.has("components") { af["components"]!.error("an architecture needs at least one component") }
+      if components.count > Profile.componentLimit {
+        af["components"]!.error("\(components.count) components; billcast's limit is \(Profile.componentLimit) per architecture")
+      }
       architectures.append(Architecture(name: key, description: af["description"]?.string(), components: components, location: c.location))
     }
     if architectures.isEmpty, let archCursor, case .mapping = archCursor.node { archCursor.error("a profile needs at least one architecture") }
