@@ -70,15 +70,15 @@ struct ProfileReader {
       checkName(key, root: c, what: "architecture")
       guard let af = c.fields(["description", "components"], what: "an architecture {description, components}") else { continue }
       var components: [Component] = []
-      for (ck, cc) in af.required("components")?.entries("a mapping of component names to components") ?? [] {
+      for (ck, keyCursor, cc) in af.required("components")?.keyedEntries("a mapping of component names to components") ?? [] {
         if var comp = readComponent(ck, cc, known: known) {
-          comp.location = af["components"]!.keyCursor(ck).location  // point at the component's name
+          comp.location = keyCursor.location  // point at the component's name
           components.append(comp)
         }
       }
       if components.isEmpty && af.has("components") { af["components"]!.error("an architecture needs at least one component") }
       if components.count > Profile.componentLimit {
-        af["components"]!.error("\(components.count) components; billcast's limit is \(Profile.componentLimit) per architecture")
+        af.cursor.keyCursor("components").error("\(components.count) components; billcast's limit is \(Profile.componentLimit) per architecture")
       }
       architectures.append(Architecture(name: key, description: af["description"]?.string(), components: components, location: c.location))
     }

@@ -75,13 +75,20 @@ struct BadInputTests {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let url = dir.appendingPathComponent("huge.yaml")
-    FileManager.default.createFile(atPath: url.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
     let handle = try FileHandle(forWritingTo: url)
     try handle.truncate(atOffset: 100 * 1024 * 1024)  // a sparse 100 MB file
     try handle.close()
     let run = try CLI.run(["estimate", "huge.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
     #expect(run.status == 2 && run.stdout == "")
     #expect(run.stderr == "huge.yaml:1:1: error: the file is 104857600 bytes; the limit is 1048576 bytes\n")
+  }
+
+  @Test func forecastPastTheSampledMonthsLimitIsAnErrorBeforeAnyWork() throws {
+    // 1,000,000 samples × 24 months × 6 architectures = 144,000,000 sampled months (the limit is 12,000,000).
+    let run = try CLI.run(["forecast", "examples/job-posting-analyzer-today.yaml", "--samples", "1000000"])
+    #expect(run.status == 2 && run.stdout == "")
+    #expect(run.stderr.contains("error: forecast: 1000000 samples × 24 months × 6 architectures is 144000000 sampled months; billcast's limit is 12000000"))
   }
 
   @Test func badArgumentsUseArgumentParsersStatus() throws {

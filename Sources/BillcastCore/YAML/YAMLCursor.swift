@@ -109,6 +109,25 @@ public struct YAMLCursor {
     return YAMLFields(cursor: self, values: values)
   }
 
+  /// The entries of a mapping with a cursor at each key as well as each value (a key's
+  /// location without searching the mapping again, which made large mappings quadratic).
+  public func keyedEntries(_ what: String = "a mapping") -> [(key: String, keyCursor: YAMLCursor, value: YAMLCursor)]? {
+    guard case .mapping(let mapping) = node else {
+      error("expected \(what), found \(kindName)")
+      return nil
+    }
+    var result: [(String, YAMLCursor, YAMLCursor)] = []
+    for (k, v) in mapping {
+      guard case .scalar(let s) = k else {
+        YAMLCursor(node: k, path: path, file: file, diagnostics: diagnostics).error("a key must be a plain name, not \(YAMLCursor(node: k, file: file, diagnostics: diagnostics).kindName)")
+        continue
+      }
+      let value = child(v, key: s.string)
+      result.append((s.string, YAMLCursor(node: k, path: value.path, file: file, diagnostics: diagnostics), value))
+    }
+    return result
+  }
+
   /// The node of a key in this mapping (for pointing at a misspelt key itself).
   func keyNode(_ key: String) -> Node? {
     guard case .mapping(let mapping) = node else { return nil }

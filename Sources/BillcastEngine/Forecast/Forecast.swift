@@ -33,6 +33,32 @@ public struct ForecastOptions: Sendable {
 
   /// The most Monte Carlo paths accepted.
   public static let maximumSamples = 1_000_000
+
+  /// The most sampled months in one forecast: samples × months × architectures.
+  ///
+  /// Exact percentiles keep every sampled month (32 bytes each, monthly and cumulative), so
+  /// this caps the forecast's memory at about 400 MB: 1,000,000 samples for 12 months of one
+  /// architecture, or 10,000 samples for 120 months of 10.
+  public static let maximumSampledMonths = 12_000_000
+
+  /// The problems with a forecast's size, each naming the limit it breaks (none when within every limit).
+  public static func sizeProblems(samples: Int, months: Int, architectures: Int) -> [String] {
+    var problems: [String] = []
+    if !(1...ForecastSettings.maximumMonths).contains(months) {
+      problems.append("the horizon is \(months) months; billcast forecasts 1 to \(ForecastSettings.maximumMonths)")
+    }
+    if !(0...maximumSamples).contains(samples) {
+      problems.append("--samples \(samples) is outside 0…\(maximumSamples)")
+    } else if problems.isEmpty {
+      let (product, overflow) = samples.multipliedReportingOverflow(by: months * max(1, architectures))
+      if overflow || product > maximumSampledMonths {
+        problems.append(
+          "\(samples) samples × \(months) months × \(architectures) architectures is \(overflow ? "too many" : String(product)) sampled months; "
+            + "billcast's limit is \(maximumSampledMonths) (lower --samples or --months, or pick --architecture)")
+      }
+    }
+    return problems
+  }
 }
 
 /// A month-by-month forecast: per architecture, each month's bill and the cumulative total,

@@ -15,12 +15,6 @@ public enum Forecaster {
     // The months and their scenarios.
     let start = options.start ?? settings?.start ?? CalendarMonth(profile.asOf ?? options.today)
     let count = options.months ?? settings?.months ?? 12
-    if !(1...ForecastSettings.maximumMonths).contains(count) {
-      collector.add(location.diagnostic(.error, "the horizon is \(count) months; billcast forecasts 1 to \(ForecastSettings.maximumMonths)"))
-    }
-    if !(0...ForecastOptions.maximumSamples).contains(options.samples) {
-      collector.add(location.diagnostic(.error, "--samples \(options.samples) is outside 0…\(ForecastOptions.maximumSamples)"))
-    }
     let scenarioNames = profile.scenarios.map(\.name)
     if let s = options.scenario, !scenarioNames.contains(s) {
       collector.add(Diagnostic(file: profile.path, message: "the profile has no scenario '\(s)'\(Spelling.hint(for: s, among: scenarioNames)); it has: \(scenarioNames.joined(separator: ", "))"))
@@ -28,6 +22,9 @@ public enum Forecaster {
     let wanted = options.architectures ?? profile.architectures.map(\.name)
     for a in wanted where !profile.architectures.contains(where: { $0.name == a }) {
       collector.add(Diagnostic(file: profile.path, message: "the profile has no architecture '\(a)'\(Spelling.hint(for: a, among: profile.architectures.map(\.name)))"))
+    }
+    for problem in ForecastOptions.sizeProblems(samples: options.samples, months: count, architectures: wanted.count) {
+      collector.add(location.diagnostic(.error, problem))
     }
     try collector.throwIfErrors()
 

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Breaks the code each property test guards, on purpose, and checks that the test fails.
+
+Usage: scripts/mutation-check.py [ID ...]   (default: every mutation; run from anywhere)
+
+Each mutation is a small, plausible bug. The script applies it, builds the tests, runs the
+tests that should catch it, prints how many expectations failed (or that the run crashed on
+a precondition), and restores the file with `git checkout`. A mutation that no test catches
+is printed as SURVIVED and the script exits 1. Takes about a minute per mutation here.
+Do not edit the mutated files while it runs.
+"""
+import pathlib, re, subprocess, sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+LADDER_COST = "  public func cost(of quantity: ExactDecimal) -> (total: ExactDecimal, charges: [TierCharge]) {\n"
+VOLUME_PRICING = LADDER_COST + (
+    "    if let t = tiers.first(where: { $0.upto.map { quantity <= $0 } ?? true }) { let c = quantity * t.rate / per; "
+    "return (c, [TierCharge(from: .zero, upto: t.upto, quantity: quantity, rate: t.rate, per: per, cost: c, source: t.source)]) }\n")
+CALC = "Sources/BillcastEngine/Calculator.swift"
+
+MUTATIONS = [
+    ("M1", "the rounding remainder of an allocation goes to the smallest share", "costIsNonNegative",
+     [(CALC, "let largest = weights.indices.max(by: { weights[$0] < weights[$1] })",
+       "let largest = weights.indices.min(by: { weights[$0] < weights[$1] })")]),
+    ("M2", "volume pricing (every unit at the tier reached) instead of marginal tiers, interval ends sorted", "costIsNonDecreasing",
+     [("Sources/BillcastEngine/LadderCost.swift", LADDER_COST, VOLUME_PRICING),
+      (CALC, "let cost = Interval(low.total, high.total)",
+       "let cost = Interval(.minimum(low.total, high.total), .maximum(low.total, high.total))")]),
+    ("M3", "ceil's interval forgets to round up the high end", "pointsInsideTheRanges",
+     [("Sources/BillcastCore/Formula/Formula.swift", "case .ceil: return values[0].mapMonotone { $0.ceiling() }",
+       "case .ceil: return Interval(values[0].low.ceiling(), Swift.max(values[0].low.ceiling(), values[0].high))")]),
+    ("M4", "the compiled cost model skips the last free-tier pool", "costModelAgrees",
+     [("Sources/BillcastEngine/Model/CostModel.swift", "for p in 0..<poolAllowance.count {",
+       "for p in 0..<Swift.max(0, poolAllowance.count - 1) {")]),
+    ("M5", "every meter a pool draws gets the whole allowance", "freeTierNever",
+     [(CALC, "        remainingLow -= low\n        remainingHigh -= high\n", "")]),
+    ("M6", "an allocation drops its rounding remainder", "linesSumToTotals",
+     [(CALC, "shares[largest] += amount - allocated", "_ = largest")]),
+    ("M7", "the saved-report reader reads the low end for the high end", "savedJSONReads",
+     [("Sources/BillcastReport/EstimateJSONReader.swift", "let high = ExactDecimal(h) else {", "let high = ExactDecimal(l) else {")]),
+    ("M8", "a component's free-tier list in a set's order", "generatedProfilesGiveTheSameBytes|outputIsDeterministic",
+     [(CALC, "let free = poolOrder.filter { poolsByComponent[index].contains($0) }.compactMap { poolText[$0] }",
+       "let free = Array(poolsByComponent[index]).compactMap { poolText[$0] }")]),
+    ("M9", "the printer drops the parentheses of a right operand of equal precedence", "printerAndParserRoundTrip",
+     [("Sources/BillcastCore/Formula/Formula.swift", "let needsParens = p < parentPrecedence || (p == parentPrecedence && rightOperand)",
+       "let needsParens = p < parentPrecedence")]),
+]
+
+
+def sh(command):
+    return subprocess.run(command, shell=True, cwd=ROOT, capture_output=True, text=True).stdout
+
+
+survived = 0
+for ident, what, tests, edits in MUTATIONS:
+    if sys.argv[1:] and ident not in sys.argv[1:]:
+        continue
+    paths = sorted({p for p, _, _ in edits})
+    try:
+        for path, old, new in edits:
+            file = ROOT / path
+            text = file.read_text()
+            assert old in text, f"{ident}: the code to mutate is no longer in {path}"
+            file.write_text(text.replace(old, new, 1))
+        errors = [l for l in sh("swift build --build-tests 2>&1").splitlines() if "error:" in l]
+        if errors:
+            print(f"{ident} does not build: {errors[0]}")
+            continue
+        out = sh(f"swift test --skip-build --filter '{tests}' 2>&1")
+        failed = [l for l in out.splitlines() if l.startswith("✘ Test") and "recorded an issue" in l]
+        names = sorted({re.sub(r"✘ Test (\S+).*", r"\1", l) for l in failed})
+        if failed:
+            print(f"{ident} caught: {what}: {len(failed)} failed expectations in {', '.join(names)}")
+        elif "Program crashed" in out:
+            print(f"{ident} caught: {what}: the run crashed on a precondition")
+        else:
+            survived += 1
+            print(f"{ident} SURVIVED: {what}")
+    finally:
+        subprocess.run(["git", "checkout", "--", *paths], cwd=ROOT, check=True)
+sys.exit(1 if survived else 0)
