@@ -31,8 +31,10 @@ let package = Package(
     .executableTarget(name: "billcast", dependencies: ["BillcastCLI"]),
     .executableTarget(
       name: "billcast-example", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"]),
+    .executableTarget(name: "billcast-floor", dependencies: [.product(name: "Yams", package: "Yams")]),
     .executableTarget(
-      name: "billcast-bench", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"]),
+      name: "billcast-bench",
+      dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastReport", .product(name: "Yams", package: "Yams")]),
     .target(
       name: "BillcastTestSupport", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"],
       path: "Tests/BillcastTestSupport"),

@@ -1,45 +1,100 @@
 #!/usr/bin/env bash
-# Measures billcast's whole-process wall time on the example, in a release build.
-# Usage: scripts/bench.sh [runs]   (default 50). Prints the median, p90 and peak RSS.
-# Speed is measured here, never by timed assertions in tests.
+# billcast's benchmarks, release build, on this machine. Speed is measured here, never by
+# timed assertions in tests. Usage: scripts/bench.sh [runs]  (default 40 runs per whole-process
+# median). Prints, in order:
+#   1. `billcast estimate` on the example, whole process, as a ratio to the floor
+#      (billcast-floor: starts, loads Foundation and Yams, composes the same YAML; target ≤ 1.3×);
+#   2. the same kind of estimate against the Python peer infra-cost-model 0.3.0 (installed from
+#      PyPI into .build-peer/ on first use, run offline with --pricing seed): ratio and dollars;
+#   3. where billcast's load time goes, in-process (billcast-bench);
+#   4. engine throughput inside the forecast's Monte Carlo (target ≥ 1,000,000
+#      architecture-months per second per core) and scaling with 10 … 10,000 components;
+#   5. peak memory of each (max RSS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs="${1:-50}"
+runs="${1:-40}"
 swift build -c release --product billcast >/dev/null
-bin=.build/release/billcast
+swift build -c release --product billcast-floor >/dev/null
+swift build -c release --product billcast-bench >/dev/null
+bin=.build/release
+
+if [ ! -x .build-peer/venv/bin/infra-cost-model ]; then
+  echo "installing infra-cost-model 0.3.0 into .build-peer/venv (PyPI) ..."
+  python3 -m venv .build-peer/venv
+  .build-peer/venv/bin/pip install --quiet infra-cost-model==0.3.0
+fi
+
 python3 - "$bin" "$runs" <<'PY'
-import resource, statistics, subprocess, sys, time
+import glob, json, os, resource, statistics, subprocess, sys, time
+from decimal import Decimal
 binary, runs = sys.argv[1], int(sys.argv[2])
-cases = [
-    ("estimate (table)", [binary, "estimate", "examples/job-posting-analyzer.yaml"]),
-    ("estimate --format json", [binary, "estimate", "examples/job-posting-analyzer.yaml", "--format", "json"]),
-    ("pricing list", [binary, "pricing", "list"]),
-]
-print(f"{'command':28} {'median ms':>10} {'p90 ms':>8} {'peak RSS MB':>12}   ({runs} runs, {binary})")
-for name, argv in cases:
-    times = []
+peer = [".build-peer/venv/bin/infra-cost-model", "compute"]
+peer_env = dict(os.environ, HOME=os.path.abspath(".build-peer/home"))
+os.makedirs(peer_env["HOME"], exist_ok=True)
+
+def run(argv, env=None):
+    return subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=True, env=env).stdout
+
+def median_ms(argv, env=None):
     for _ in range(3):
-        subprocess.run(argv, stdout=subprocess.DEVNULL, check=True)  # warm the page cache
+        run(argv, env)
+    times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, check=True)
+        run(argv, env)
         times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"{name:28} {statistics.median(times):10.1f} {times[int(len(times) * 0.9) - 1]:8.1f} {peak:12.1f}")
+    return statistics.median(times)
+
+def peak_mb(argv, env=None):
+    out = subprocess.run(["/usr/bin/time", "-f", "%M"] + argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    return int(out.stderr.strip().splitlines()[-1]) / 1024
+
+profile = "examples/job-posting-analyzer.yaml"
+tables = sorted(glob.glob("pricing/**/*.yaml", recursive=True))
+floor = [f"{binary}/billcast-floor", profile] + tables
+estimate = [f"{binary}/billcast", "estimate", profile]
+print(f"1. estimate vs the floor, whole process, median of {runs} runs")
+f, e = median_ms(floor), median_ms(estimate)
+print(f"   floor (Foundation + Yams compose of {1 + len(tables)} files)  {f:6.1f} ms   peak {peak_mb(floor):5.1f} MB")
+print(f"   billcast estimate {profile}  {e:6.1f} ms   peak {peak_mb(estimate):5.1f} MB")
+print(f"   ratio {e / f:.2f}× (target ≤ 1.3×)")
+
+print(f"\n2. against the Python peer infra-cost-model 0.3.0 (Lambda + HTTP API + CloudFront + S3), median of {runs} runs")
+cases = [
+    ("free tier (peer's own; billcast always-free)", "benchmarks/peer/infra-cost-model.yaml", "always-free"),
+    ("list prices (peer with its allowances padded; billcast none)", "benchmarks/peer/infra-cost-model-list-prices.yaml", "none"),
+]
+for label, model, free in cases:
+    p_argv = peer + [model, "--pricing", "seed", "--time-basis", "monthly", "--format", "json"]
+    b_argv = [f"{binary}/billcast", "estimate", "benchmarks/peer/billcast.yaml", "--free-tier", free, "--format", "json"]
+    p_total = Decimal(str(json.loads(run(p_argv, peer_env))["total"]))
+    b_total = Decimal(json.loads(run(b_argv))["results"][0]["total"]["high"])
+    same = "same dollars" if p_total == b_total else "DIFFERENT DOLLARS"
+    p_ms, b_ms = median_ms(p_argv, peer_env), median_ms(b_argv)
+    print(f"   {label}: peer ${p_total} in {p_ms:.1f} ms (peak {peak_mb(p_argv, peer_env):.1f} MB), "
+          f"billcast ${b_total} in {b_ms:.1f} ms (peak {peak_mb(b_argv):.1f} MB): {same}; billcast {p_ms / b_ms:.1f}× faster")
 PY
 
 echo
-swift build -c release --product billcast-bench >/dev/null
-.build/release/billcast-bench examples/job-posting-analyzer.yaml 30
+echo "3. where the time goes, in-process"
+"$bin/billcast-bench" examples/job-posting-analyzer.yaml 30
+for i in 1 2 3; do "$bin/billcast-bench" cold; done
 
 echo
-echo "forecast: examples/job-posting-analyzer.yaml, 36 months × 10,000 samples × its 4 architectures (3 retire in month 7), whole process"
-for i in 1 2 3; do
-  /usr/bin/time -f "  %e s wall, %U s user, %M KB peak" .build/release/billcast forecast examples/job-posting-analyzer.yaml --months 36 --samples 10000 >/dev/null
+echo "4. engine throughput (forecast Monte Carlo; CPU time over both threads)"
+/usr/bin/time -f "   peak %M KB" "$bin/billcast-bench" throughput
+for n in 10 100 1000 10000; do
+  /usr/bin/time -f "   peak %M KB" "$bin/billcast-bench" scaling "$n"
 done
-echo "forecast: 36 months × 10,000 samples × 4 architectures available all along (examples/job-posting-analyzer-today.yaml), whole process"
+
+echo
+echo "5. whole-process forecasts"
+echo "   examples/job-posting-analyzer.yaml, 36 months × 10,000 samples × its 4 architectures (3 retire in month 7)"
 for i in 1 2 3; do
-  /usr/bin/time -f "  %e s wall, %U s user, %M KB peak" .build/release/billcast forecast examples/job-posting-analyzer-today.yaml \
+  /usr/bin/time -f "   %e s wall, %U s user, %M KB peak" "$bin/billcast" forecast examples/job-posting-analyzer.yaml --months 36 --samples 10000 >/dev/null
+done
+echo "   examples/job-posting-analyzer-today.yaml, 36 months × 10,000 samples × 4 architectures available all along"
+for i in 1 2 3; do
+  /usr/bin/time -f "   %e s wall, %U s user, %M KB peak" "$bin/billcast" forecast examples/job-posting-analyzer-today.yaml \
     --months 36 --samples 10000 --architecture lambda-cloudfront --architecture app-runner --architecture ecs-fargate --architecture ec2 >/dev/null
 done

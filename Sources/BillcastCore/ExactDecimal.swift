@@ -10,21 +10,21 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
   /// The number of fractional decimal digits kept.
   public static let fractionDigits = 18
   /// The scale factor, 10^18.
-  public static let scale: Int128 = 1_000_000_000_000_000_000
+  @inlinable public static var scale: Int128 { 1_000_000_000_000_000_000 }
 
   /// The scaled integer: the value times 10^18.
   public var raw: Int128
 
   /// Creates a value from its scaled integer (value × 10^18).
-  public init(raw: Int128) { self.raw = raw }
+  @inlinable public init(raw: Int128) { self.raw = raw }
 
   /// Creates a value from an integer.
   public init(_ integer: Int) { self.raw = Int128(integer) * Self.scale }
 
   /// Zero.
-  public static let zero = ExactDecimal(raw: 0)
+  @inlinable public static var zero: ExactDecimal { ExactDecimal(raw: 0) }
   /// One.
-  public static let one = ExactDecimal(1)
+  @inlinable public static var one: ExactDecimal { ExactDecimal(raw: 1_000_000_000_000_000_000) }
   /// One hundredth: a cent, when the value is dollars.
   public static let cent = ExactDecimal(raw: 10_000_000_000_000_000)
 
@@ -32,12 +32,13 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
   public static let max = ExactDecimal(raw: .max)
   public static let min = ExactDecimal(raw: .min)
 
-  public static func < (a: Self, b: Self) -> Bool { a.raw < b.raw }
+  @inlinable public static func < (a: Self, b: Self) -> Bool { a.raw < b.raw }
+  @inlinable public static func == (a: Self, b: Self) -> Bool { a.raw == b.raw }
 
   /// Whether the value is zero.
-  public var isZero: Bool { raw == 0 }
+  @inlinable public var isZero: Bool { raw == 0 }
   /// Whether the value is below zero.
-  public var isNegative: Bool { raw < 0 }
+  @inlinable public var isNegative: Bool { raw < 0 }
   /// Whether the value has no fractional part.
   public var isInteger: Bool { raw % Self.scale == 0 }
   /// The magnitude of the value.
@@ -45,13 +46,13 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
 
   // MARK: Arithmetic
 
-  public static func + (a: Self, b: Self) -> Self { Self(raw: a.raw + b.raw) }
-  public static func - (a: Self, b: Self) -> Self { Self(raw: a.raw - b.raw) }
-  public static prefix func - (a: Self) -> Self { Self(raw: -a.raw) }
-  public static func += (a: inout Self, b: Self) { a.raw += b.raw }
-  public static func -= (a: inout Self, b: Self) { a.raw -= b.raw }
+  @inlinable public static func + (a: Self, b: Self) -> Self { Self(raw: a.raw + b.raw) }
+  @inlinable public static func - (a: Self, b: Self) -> Self { Self(raw: a.raw - b.raw) }
+  @inlinable public static prefix func - (a: Self) -> Self { Self(raw: -a.raw) }
+  @inlinable public static func += (a: inout Self, b: Self) { a.raw += b.raw }
+  @inlinable public static func -= (a: inout Self, b: Self) { a.raw -= b.raw }
 
-  public static func * (a: Self, b: Self) -> Self {
+  @inlinable public static func * (a: Self, b: Self) -> Self {
     let (result, overflow) = a.multipliedReportingOverflow(by: b)
     precondition(!overflow, "ExactDecimal multiplication overflow")
     return result
@@ -77,7 +78,7 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
 
   /// Divides a magnitude by 10^9 with 64-bit divisions by a constant (which the compiler
   /// turns into multiplications), where a 128-bit division would call the runtime's `__udivti3`.
-  @inline(__always)
+  @inlinable @inline(__always)
   static func divideByBillion(_ x: UInt128) -> (quotient: UInt128, remainder: UInt64) {
     let d: UInt64 = 1_000_000_000
     let hi = UInt64(truncatingIfNeeded: x >> 64), lo = UInt64(truncatingIfNeeded: x)
@@ -90,7 +91,7 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
   }
 
   /// Signed division by 10^9, rounding half away from zero.
-  @inline(__always)
+  @inlinable @inline(__always)
   static func roundedDivisionByBillion(_ a: Int128) -> Int128 {
     let (q, r) = divideByBillion(a.magnitude)
     let rounded = Int128(truncatingIfNeeded: r >= 500_000_000 ? q + 1 : q)
@@ -98,7 +99,7 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
   }
 
   /// `x × y / 10^18` when y is a whole multiple of 10^9 and the product fits, else nil.
-  @inline(__always)
+  @inlinable @inline(__always)
   static func multiplyShort(_ x: Int128, _ y: Int128) -> Int128? {
     let (y9, yr) = divideByBillion(y.magnitude)
     guard yr == 0, y9 < UInt128(1) << 126 else { return nil }
@@ -110,19 +111,29 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
   }
 
   /// Multiplies, rounding half away from zero, and reports overflow.
+  @inlinable @inline(__always)
   public func multipliedReportingOverflow(by other: Self) -> (partialValue: Self, overflow: Bool) {
     let a = raw, b = other.raw
-    // Fast path: the product of the scaled integers fits in Int128 (a price times a
-    // quantity usually does), so one division by the constant 10^18 finishes it.
+    // Fast path, inlined into callers: the product of the scaled integers fits in Int128 (a
+    // price times a quantity usually does), so one division by the constant 10^18 finishes it.
     // Counting leading zeros proves the product fits (below 2^126) without a checked multiply.
     if a.magnitude.leadingZeroBitCount + b.magnitude.leadingZeroBitCount >= 130 {
       return (Self(raw: Self.divideByScale(a &* b)), false)
     }
+    return multipliedWide(by: other)
+  }
+
+  /// The multiplications the inlined fast path leaves: products of the scaled integers that may not fit in 128 bits.
+  @usableFromInline
+  func multipliedWide(by other: Self) -> (partialValue: Self, overflow: Bool) {
+    let a = raw, b = other.raw
+    // A factor with at most 9 decimals (a count, an hour, a sampled value) is an integer times
+    // 10^9, so the product needs only a division by 10^9.
     let (product, overflow) = a.multipliedReportingOverflow(by: b)
     if !overflow { return (Self(raw: Self.divideByScale(product)), false) }
-    // Second fast path: a factor with at most 9 decimals (a count, an hour, a sampled
-    // value) is an integer times 10^9, so the product needs only a division by 10^9.
-    if let r = Self.multiplyShort(a, b) ?? Self.multiplyShort(b, a) { return (Self(raw: r), false) }
+    // A multiple of 10^9 is a multiple of 2^9: the low bits rule out most factors without a division.
+    if b & 511 == 0, let r = Self.multiplyShort(a, b) { return (Self(raw: r), false) }
+    if a & 511 == 0, let r = Self.multiplyShort(b, a) { return (Self(raw: r), false) }
     let negative = (a < 0) != (b < 0)
     let wide = a.magnitude.multipliedFullWidth(by: b.magnitude)
     return Self.scaledDown(high: wide.high, low: wide.low, negative: negative)
@@ -144,16 +155,49 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
     return Self.signed(quotient, negative: negative)
   }
 
-  private static func scaledDown(high: UInt128, low: UInt128, negative: Bool) -> (partialValue: Self, overflow: Bool) {
-    let divisor = UInt128(scale)
-    if high >= divisor { return (.zero, true) }
-    let (q, r) = divisor.dividingFullWidth((high, low))
-    var quotient = q
-    if r >= divisor - r { quotient += 1 }
+  /// The 256-bit magnitude `high × 2^128 + low` divided by 10^18, rounded half away from zero,
+  /// signed; overflow when the result does not fit.
+  ///
+  /// Two long divisions by 10^9 over 32-bit digits, each step a 64-bit division by a constant
+  /// (a multiplication), where `UInt128.dividingFullWidth` runs a generic bit-serial loop.
+  @usableFromInline static func scaledDown(high: UInt128, low: UInt128, negative: Bool) -> (partialValue: Self, overflow: Bool) {
+    // Limbs, most significant first.
+    var words: (UInt64, UInt64, UInt64, UInt64) = (
+      UInt64(truncatingIfNeeded: high >> 64), UInt64(truncatingIfNeeded: high),
+      UInt64(truncatingIfNeeded: low >> 64), UInt64(truncatingIfNeeded: low)
+    )
+    @inline(__always) func divideByBillion(_ w: inout (UInt64, UInt64, UInt64, UInt64)) -> UInt64 {
+      let d: UInt64 = 1_000_000_000
+      var r: UInt64 = 0
+      @inline(__always) func step(_ word: UInt64) -> UInt64 {
+        let t1 = (r << 32) | (word >> 32)
+        let q1 = t1 / d
+        r = t1 % d
+        let t2 = (r << 32) | (word & 0xFFFF_FFFF)
+        let q2 = t2 / d
+        r = t2 % d
+        return (q1 << 32) | q2
+      }
+      w.0 = step(w.0)
+      w.1 = step(w.1)
+      w.2 = step(w.2)
+      w.3 = step(w.3)
+      return r
+    }
+    let r1 = divideByBillion(&words)
+    let r2 = divideByBillion(&words)
+    guard words.0 == 0 && words.1 == 0 else { return (.zero, true) }
+    var quotient = UInt128(words.2) << 64 | UInt128(words.3)
+    // The remainder of the division by 10^18 is r2 × 10^9 + r1.
+    if r2 * 1_000_000_000 + r1 >= 500_000_000_000_000_000 {
+      let (next, overflow) = quotient.addingReportingOverflow(1)
+      if overflow { return (.zero, true) }
+      quotient = next
+    }
     return signed(quotient, negative: negative)
   }
 
-  private static func signed(_ magnitude: UInt128, negative: Bool) -> (partialValue: Self, overflow: Bool) {
+  @usableFromInline static func signed(_ magnitude: UInt128, negative: Bool) -> (partialValue: Self, overflow: Bool) {
     if magnitude > UInt128(Int128.max) { return (.zero, true) }
     let value = Int128(magnitude)
     return (Self(raw: negative ? -value : value), false)
@@ -161,7 +205,7 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
 
   /// Division by 10^18, rounding half away from zero; the literal divisor lets the
   /// compiler turn the division into a multiplication.
-  @inline(__always)
+  @inlinable @inline(__always)
   static func divideByScale(_ a: Int128) -> Int128 {
     // 10^18 = 10^9 × 10^9: two cheap divisions; the remainder is r2 × 10^9 + r1.
     let (q1, r1) = divideByBillion(a.magnitude)
@@ -205,9 +249,9 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
   }
 
   /// The smaller of two values.
-  public static func minimum(_ a: Self, _ b: Self) -> Self { a < b ? a : b }
+  @inlinable public static func minimum(_ a: Self, _ b: Self) -> Self { a < b ? a : b }
   /// The larger of two values.
-  public static func maximum(_ a: Self, _ b: Self) -> Self { a < b ? b : a }
+  @inlinable public static func maximum(_ a: Self, _ b: Self) -> Self { a < b ? b : a }
 }
 
 extension ExactDecimal: CustomStringConvertible {

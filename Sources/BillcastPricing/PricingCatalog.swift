@@ -10,31 +10,71 @@ public struct PricingCatalog: Sendable {
   public init(tables: [PricingTable]) { self.tables = tables.sorted { $0.id < $1.id } }
 
   /// Loads every `*.yaml` file under a directory, reporting every problem in every file.
+  ///
+  /// The files are composed and read on all cores at once (largest first); their problems and
+  /// cross-table references are then merged in file order, so the result does not depend on
+  /// the threads.
   public static func load(directory: String, limits: YAMLLimits = .standard) throws(DiagnosticError) -> PricingCatalog {
     let files = yamlFiles(under: directory)
     if files.isEmpty {
       throw DiagnosticError([Diagnostic(file: directory, message: "no pricing tables (*.yaml) found in this directory")])
     }
-    let collector = DiagnosticCollector()
-    var documents: [YAMLDocument] = []
-    for file in files {
-      do {
-        documents.append(try YAMLDocument.load(path: file, limits: limits))
+    let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+    let schedule = files.indices.sorted { sizes[$0] > sizes[$1] }
+    let results = LoadResults(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+      let file = schedule[i]
+      let collector = DiagnosticCollector()
+      var reader = PricingTableReader(diagnostics: collector)
+      var table: PricingTable?
+      do throws(DiagnosticError) {
+        table = reader.read(try YAMLDocument.load(path: files[file], limits: limits))
       } catch {
         error.diagnostics.forEach(collector.add)
       }
+      results.set(file, FileResult(table: table, references: reader.references, diagnostics: collector.diagnostics))
     }
-    let catalog = read(documents, diagnostics: collector)
+    let collector = DiagnosticCollector()
+    let catalog = merge(results.all, diagnostics: collector)
     try collector.throwIfErrors()
     return catalog
   }
 
   /// Reads composed documents into a catalog; problems go to `diagnostics`.
   public static func read(_ documents: [YAMLDocument], diagnostics: DiagnosticCollector) -> PricingCatalog {
-    var reader = PricingTableReader(diagnostics: diagnostics)
+    let results = documents.map { document in
+      let collector = DiagnosticCollector()
+      var reader = PricingTableReader(diagnostics: collector)
+      let table = reader.read(document)
+      return FileResult(table: table, references: reader.references, diagnostics: collector.diagnostics)
+    }
+    return merge(results, diagnostics: diagnostics)
+  }
+
+  /// One file's table, its references to check across tables, and its problems.
+  struct FileResult {
+    var table: PricingTable?
+    var references: [(SourceLocation, PricingTableReader.CrossReference)]
+    var diagnostics: [Diagnostic]
+  }
+
+  /// Slots for the results of a concurrent load, one per file.
+  final class LoadResults: @unchecked Sendable {
+    private var slots: [FileResult?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ result: FileResult) { lock.withLock { slots[index] = result } }
+    var all: [FileResult] { lock.withLock { slots.compactMap { $0 } } }
+  }
+
+  /// Joins the files' tables in file order and makes the checks across tables.
+  static func merge(_ results: [FileResult], diagnostics: DiagnosticCollector) -> PricingCatalog {
     var tables: [PricingTable] = []
-    for document in documents {
-      if let table = reader.read(document) {
+    var references: [(SourceLocation, PricingTableReader.CrossReference)] = []
+    for result in results {
+      result.diagnostics.forEach(diagnostics.add)
+      references += result.references
+      if let table = result.table {
         if let other = tables.first(where: { $0.id == table.id }) {
           diagnostics.add(Diagnostic(file: table.path, path: "id", message: "table id '\(table.id)' is also used by \(other.path)"))
         }
@@ -42,7 +82,7 @@ public struct PricingCatalog: Sendable {
       }
     }
     let catalog = PricingCatalog(tables: tables)
-    catalog.checkReferences(reader.references, diagnostics: diagnostics)
+    catalog.checkReferences(references, diagnostics: diagnostics)
     catalog.checkDuplicateServices(diagnostics: diagnostics)
     return catalog
   }

@@ -5,6 +5,7 @@ import BillcastEngine
 import BillcastPricing
 import BillcastProfile
 import Foundation
+import Yams
 
 func median(_ xs: [Double]) -> Double {
   let s = xs.sorted()
@@ -22,6 +23,53 @@ func time(_ runs: Int, _ body: () throws -> Void) rethrows -> [Double] {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count > 2 && arguments[1] == "scaling", let n = Int(arguments[2]) {
+  do { try runScaling(components: n) } catch {
+    FileHandle.standardError.write(Data("billcast-bench: \(error)\n".utf8))
+    exit(1)
+  }
+  exit(0)
+}
+if arguments.count > 1 && arguments[1] == "throughput" {
+  // The forecast's Monte Carlo on today's profile, 36 months × 10,000 samples × 4 architectures.
+  do {
+    let profile = try Profile.load(path: "examples/job-posting-analyzer-today.yaml")
+    let resolved = try ResolvedProfile.resolve(profile, catalog: try PricingCatalog.load(directory: "pricing"))
+    print("throughput, examples/job-posting-analyzer-today.yaml, 36 months × 10,000 samples:")
+    for architectures in [["lambda-cloudfront", "app-runner", "ecs-fargate", "ec2"], ["lambda-cloudfront"], ["ec2"]] {
+      let components = profile.architectures.filter { architectures.contains($0.name) }.map(\.components.count).reduce(0, +)
+      try measureForecast(resolved, architectures: architectures, months: 36, samples: 10_000, components: components, label: architectures.joined(separator: " + "))
+    }
+  } catch {
+    FileHandle.standardError.write(Data("billcast-bench: \(error)\n".utf8))
+    exit(1)
+  }
+  exit(0)
+}
+if arguments.count > 1 && arguments[1] == "cold" {
+  // The first load in a process pays the runtime's one-time costs (type metadata, conformances).
+  func ms(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+  }
+  do {
+    let a = try ms { _ = try Profile.load(path: "examples/job-posting-analyzer.yaml") }
+    let b = try ms { _ = try PricingCatalog.load(directory: "pricing") }
+    let c = try ms { _ = try PricingCatalog.load(directory: "pricing") }
+    let d = try ms { _ = try Profile.load(path: "examples/job-posting-analyzer.yaml") }
+    print(String(format: "cold: profile %.2f ms, pricing %.2f ms; warm: pricing %.2f ms, profile %.2f ms", a, b, c, d))
+    for f in ["pricing/aws/us-east-1.yaml", "pricing/aws/us-east-1-compute.yaml", "pricing/firebase.yaml"] {
+      let doc = try YAMLDocument.load(path: f)
+      let l = try ms { _ = try YAMLDocument.load(path: f) }
+      let r = ms { _ = PricingCatalog.read([doc], diagnostics: DiagnosticCollector()) }
+      print(String(format: "  %@: load %.2f ms, read %.2f ms", f, l, r))
+    }
+  } catch {
+    print(error)
+  }
+  exit(0)
+}
 let profilePath = arguments.count > 1 ? arguments[1] : "examples/job-posting-analyzer.yaml"
 let runs = arguments.count > 2 ? Int(arguments[2]) ?? 30 : 30
 
@@ -37,6 +85,21 @@ do {
     _ = try ResolvedProfile.resolve(try Profile.load(path: profilePath), catalog: try PricingCatalog.load(directory: "pricing"))
   }
   print(String(format: "  load profile + pricing tables     %8.2f ms", median(load)))
+  // Where loading goes: Yams's compose alone (the floor's work), then each of billcast's steps.
+  let files = [profilePath] + (try FileManager.default.subpathsOfDirectory(atPath: "pricing")).filter { $0.hasSuffix(".yaml") }.sorted().map { "pricing/" + $0 }
+  let texts = try files.map { try String(contentsOfFile: $0, encoding: .utf8) }
+  let compose = try time(runs) { for t in texts { _ = try Yams.compose(yaml: t, Resolver.basic) } }
+  print(String(format: "    Yams.compose, all %d files      %8.2f ms", files.count, median(compose)))
+  let documents = try time(runs) { for f in files { _ = try YAMLDocument.load(path: f) } }
+  print(String(format: "    YAMLDocument.load (+ limits, SHA-256) %4.2f ms", median(documents)))
+  let tableDocuments = try files.dropFirst().map { try YAMLDocument.load(path: $0) }
+  let readTables = time(runs) { _ = PricingCatalog.read(tableDocuments, diagnostics: DiagnosticCollector()) }
+  print(String(format: "    read pricing tables from nodes  %8.2f ms", median(readTables)))
+  let profileDocument = try YAMLDocument.load(path: profilePath)
+  let readProfile = try time(runs) { _ = try Profile.read(profileDocument) }
+  print(String(format: "    read profile from nodes         %8.2f ms", median(readProfile)))
+  let resolve = try time(runs) { _ = try ResolvedProfile.resolve(profile, catalog: catalog) }
+  print(String(format: "    resolve                         %8.2f ms", median(resolve)))
   let estimate = try time(runs) { _ = try Estimator.estimate(resolved, options: estimateOptions) }
   print(String(format: "  estimate (all scenarios × archs)  %8.2f ms", median(estimate)))
 

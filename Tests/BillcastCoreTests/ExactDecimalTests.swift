@@ -66,3 +66,19 @@ struct ExactDecimalTests {
     #expect(ExactDecimal("-0.5")!.floor() == -1 && ExactDecimal("2")!.floor() == 2)
   }
 }
+
+@Suite("Calendar dates")
+struct CalendarDateTests {
+  /// 1970-01-01 + n days. 2000-01-01 is 30 × 365 + 7 leap days (1972 … 1996) = 10,957; + 31 (January)
+  /// + 28 = 11,016 is 2000-02-29 (2000 is a leap year: divisible by 400), 11,017 is 2000-03-01.
+  @Test func daysSince1970() {
+    #expect(CalendarDate(daysSince1970: 0) == CalendarDate("1970-01-01"))
+    #expect(CalendarDate(daysSince1970: -1) == CalendarDate("1969-12-31"))
+    #expect(CalendarDate(daysSince1970: 10_957) == CalendarDate("2000-01-01"))
+    #expect(CalendarDate(daysSince1970: 11_016) == CalendarDate("2000-02-29"))
+    #expect(CalendarDate(daysSince1970: 11_017) == CalendarDate("2000-03-01"))
+    // 2100 is not a leap year: 2100-02-28 + 1 day is 2100-03-01. 2100-01-01 is 10,957 + 100 × 365 + 25 leap days (2000 … 2096) = 47,482.
+    #expect(CalendarDate(daysSince1970: 47_482) == CalendarDate("2100-01-01"))
+    #expect(CalendarDate(daysSince1970: 47_482 + 31 + 28) == CalendarDate("2100-03-01"))
+  }
+}

@@ -7,7 +7,7 @@
 /// counting), with integer constants folded into cheaper operations.
 public struct CompiledFormula: Sendable {
   /// One instruction of the stack program.
-  enum Op: Sendable {
+  enum Op: Sendable, Equatable {
     case constant(ExactDecimal)
     case slot(Int)
     case parameter(Int)
@@ -272,6 +272,18 @@ public struct CompiledFormulaList: Sendable {
 
   /// The number of formulas.
   public var count: Int { starts.count }
+
+  /// The slots formula `i` reads.
+  public func slotsRead(by i: Int) -> Set<Int> {
+    var slots = Set<Int>()
+    for op in ops[starts[i]..<(starts[i] + counts[i])] { if case .slot(let s) = op { slots.insert(s) } }
+    return slots
+  }
+
+  /// Whether formula `i` of this list and of `other` are the same program.
+  public func isSame(_ i: Int, as other: CompiledFormulaList) -> Bool {
+    counts[i] == other.counts[i] && ops[starts[i]..<(starts[i] + counts[i])] == other.ops[other.starts[i]..<(other.starts[i] + counts[i])]
+  }
 
   /// Runs `body` with an evaluator over raw buffers.
   public func withEvaluator<R>(_ body: (Evaluator) throws(FormulaEvaluationError) -> R) throws(FormulaEvaluationError) -> R {

@@ -72,18 +72,24 @@ extension ForecastPlan {
       let model: CostModel
       let grown: [(slot: Int, growth: Int)]
       let accumulate: [(slot: Int, index: Int, increment: CompiledFormula)]
-      init(model: CostModel, grown: [(slot: Int, growth: Int)], accumulate: [(slot: Int, index: Int, increment: CompiledFormula)]) {
+      /// What changes since the previous month, when that month's model computes the same (else everything).
+      let recompute: CostModel.Recompute?
+      init(model: CostModel, grown: [(slot: Int, growth: Int)], accumulate: [(slot: Int, index: Int, increment: CompiledFormula)], recompute: CostModel.Recompute?) {
         self.model = model
         self.grown = grown
         self.accumulate = accumulate
+        self.recompute = recompute
       }
     }
     let steps: [[Step?]] = architectures.map { a in
-      (programs[a] ?? []).map { p in
-        p.map { p in
-          Step(
+      let list = programs[a] ?? []
+      return list.indices.map { m in
+        list[m].map { p in
+          let changed = Set(p.grown.map(\.slot) + p.accumulate.map(\.slot))
+          return Step(
             model: p.model, grown: p.grown.map { ($0.slot, growthIndex[$0.name]!) },
-            accumulate: p.accumulate.map { ($0.slot, accumulateIndex[p.model.variables[$0.slot]]!, $0.increment) })
+            accumulate: p.accumulate.map { ($0.slot, accumulateIndex[p.model.variables[$0.slot]]!, $0.increment) },
+            recompute: p.model.recompute(changed: changed, after: m > 0 ? list[m - 1]?.model : nil))
         }
       }
     }
@@ -101,6 +107,7 @@ extension ForecastPlan {
       var accumulated = [ExactDecimal](repeating: .zero, count: accumulateNames.count)
       var workload: [ExactDecimal] = []
       var quantities: [ExactDecimal] = []
+      var usages: [ExactDecimal] = []
       var adjustments: [CostModel.Adjustment?] = []
       paths: for path in lo..<hi {
         // One draw per parameter per path, shared by every architecture and month.
@@ -122,6 +129,7 @@ extension ForecastPlan {
               let model = step.model
               if workload.count != model.variables.count { workload = [ExactDecimal](repeating: .zero, count: model.variables.count) }
               if quantities.count != model.meterCount { quantities = [ExactDecimal](repeating: .zero, count: model.meterCount) }
+              if usages.count != model.usageCount { usages = [ExactDecimal](repeating: .zero, count: model.usageCount) }
               if adjustments.count != model.variables.count { adjustments = [CostModel.Adjustment?](repeating: nil, count: model.variables.count) }
               for i in adjustments.indices { adjustments[i] = nil }
               for (slot, g) in step.grown {
@@ -132,8 +140,11 @@ extension ForecastPlan {
                 adj.add += accumulated[index]
                 adjustments[slot] = adj
               }
-              try model.fillWorkload(&workload, parameters: values, adjustments: adjustments)
-              totals[a][m][path - lo] = try model.total(workload: workload, parameters: values, quantities: &quantities)
+              // The previous month of this path left its workload and usages in the buffers.
+              let recompute = m > 0 ? step.recompute : nil
+              try model.fillWorkload(&workload, parameters: values, adjustments: adjustments, only: recompute?.workload)
+              totals[a][m][path - lo] = try model.total(
+                workload: workload, parameters: values, quantities: &quantities, usages: &usages, only: recompute?.usages)
               for (_, index, increment) in step.accumulate {
                 accumulated[index] += try increment.evaluate(workload, parameters: values)
               }

@@ -219,22 +219,23 @@ public final class CostModel: Sendable {
       try parameters.withUnsafeBufferPointer { (p: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
         try values.withUnsafeMutableBufferPointer { (out: inout UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
           let slots = UnsafeBufferPointer(out)
-          for i in 0..<n {
-            var v = try ev.evaluate(i, slots: slots, parameters: p)
-            if let a = adjustments[i] {
-              if let r = a.replace { v = r }
-              if a.multiply != .one {
-                let m = v.multipliedReportingOverflow(by: a.multiply)
-                if m.overflow { throw .overflow }
-                v = m.partialValue
-              }
-              v += a.add
-            }
-            out[i] = v
-          }
+          for i in 0..<n { out[i] = try Self.adjusted(try ev.evaluate(i, slots: slots, parameters: p), adjustments[i]) }
         }
       }
     }
+  }
+
+  /// A variable's value after a forecast month's adjustment.
+  @inline(__always)
+  static func adjusted(_ value: ExactDecimal, _ adjustment: Adjustment?) throws(FormulaEvaluationError) -> ExactDecimal {
+    guard let a = adjustment else { return value }
+    var v = a.replace ?? value
+    if a.multiply != .one {
+      let m = v.multipliedReportingOverflow(by: a.multiply)
+      if m.overflow { throw .overflow }
+      v = m.partialValue
+    }
+    return v + a.add
   }
 
   /// The number of account meters (the size of a quantities buffer).
@@ -267,6 +268,12 @@ public final class CostModel: Sendable {
         }
       }
     }
+    return priceQuantities(&quantities)
+  }
+
+  /// Draws the free-tier pools from the aggregated quantities and prices each ladder.
+  @inline(__always)
+  func priceQuantities(_ quantities: inout [ExactDecimal]) -> ExactDecimal {
     for p in 0..<poolAllowance.count {
       var remaining = poolAllowance[p]
       for j in poolStart[p]..<(poolStart[p] + poolCount[p]) where remaining > .zero {
