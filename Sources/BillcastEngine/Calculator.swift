@@ -160,10 +160,13 @@ struct Calculator {
     // Lines, by component and by service.
     var components: [ComponentCost] = []
     var services: [ServiceCost] = []
+    var usagesOf = Array(repeating: [Int](), count: architecture.components.count)
+    for i in usages.indices { usagesOf[usages[i].component].append(i) }
     for (index, component) in architecture.components.enumerated() {
       var lines: [LineItem] = []
       var cost = Span.zero
-      for (i, usage) in usages.enumerated() where usage.component == index {
+      for i in usagesOf[index] {
+        let usage = usages[i]
         lines.append(LineItem(
           component: component.component.name, service: component.service.id, meter: usage.meter.name,
           unit: usage.meter.unit, accountMeter: usage.accountKey, quantity: usage.quantity, freeTier: lineFree[i],
