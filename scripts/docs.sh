@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 graphs=.build-docs/symbol-graphs
-rm -rf "$graphs" && mkdir -p "$graphs/all" "$graphs/engine"
+# A fresh scratch folder: an up-to-date build would emit no symbol graphs.
+rm -rf .build-docs && mkdir -p "$graphs/all" "$graphs/engine"
 swift build --scratch-path .build-docs --target BillcastEngine \
   -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$graphs/all" >/dev/null
 cp "$graphs"/all/BillcastEngine*.symbols.json "$graphs/engine/"

@@ -69,6 +69,7 @@ struct OutputOptions: ParsableArguments {
 }
 
 extension CalendarDate: ExpressibleByArgument {
+  /// Parses a command-line argument as a `YYYY-MM-DD` date; nil if it is not one.
   public init?(argument: String) { self.init(argument) }
 }
 

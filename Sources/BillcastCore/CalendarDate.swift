@@ -1,7 +1,10 @@
 /// A calendar day, `YYYY-MM-DD`, without time zone: the unit of every date in billcast.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The year, 1 to 9999.
   public var year: Int
+  /// The month of the year, 1 to 12.
   public var month: Int
+  /// The day of the month, starting at 1.
   public var day: Int
 
   /// Creates a date; returns nil if the day does not exist.
@@ -38,10 +41,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     self.init(year: y, month: m, day: d)
   }
 
+  /// Whether a date comes before another.
   public static func < (a: Self, b: Self) -> Bool {
     (a.year, a.month, a.day) < (b.year, b.month, b.day)
   }
 
+  /// The date as `YYYY-MM-DD`.
   public var description: String {
     let y = String(year), m = String(month), d = String(day)
     return String(repeating: "0", count: 4 - y.count) + y + "-" + (m.count == 1 ? "0" : "") + m + "-" + (d.count == 1 ? "0" : "") + d

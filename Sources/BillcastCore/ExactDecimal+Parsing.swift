@@ -4,6 +4,7 @@ public enum NumberSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
   case tooPrecise(String)
   case tooLarge(String)
 
+  /// A message saying why the text is not a number.
   public var description: String {
     switch self {
     case .notANumber(let text):

@@ -28,11 +28,14 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
   /// One hundredth: a cent, when the value is dollars.
   public static let cent = ExactDecimal(raw: 10_000_000_000_000_000)
 
-  /// The smallest and largest values the type holds.
+  /// The largest value the type holds.
   public static let max = ExactDecimal(raw: .max)
+  /// The smallest value the type holds.
   public static let min = ExactDecimal(raw: .min)
 
+  /// Whether a value is less than another.
   @inlinable public static func < (a: Self, b: Self) -> Bool { a.raw < b.raw }
+  /// Whether two values are equal.
   @inlinable public static func == (a: Self, b: Self) -> Bool { a.raw == b.raw }
 
   /// Whether the value is zero.
@@ -46,18 +49,25 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
 
   // MARK: Arithmetic
 
+  /// The sum; traps on overflow.
   @inlinable public static func + (a: Self, b: Self) -> Self { Self(raw: a.raw + b.raw) }
+  /// The difference; traps on overflow.
   @inlinable public static func - (a: Self, b: Self) -> Self { Self(raw: a.raw - b.raw) }
+  /// The negated value; traps on overflow.
   @inlinable public static prefix func - (a: Self) -> Self { Self(raw: -a.raw) }
+  /// Adds a value in place; traps on overflow.
   @inlinable public static func += (a: inout Self, b: Self) { a.raw += b.raw }
+  /// Subtracts a value in place; traps on overflow.
   @inlinable public static func -= (a: inout Self, b: Self) { a.raw -= b.raw }
 
+  /// The product, rounded half away from zero at the 18th fractional digit; traps on overflow.
   @inlinable public static func * (a: Self, b: Self) -> Self {
     let (result, overflow) = a.multipliedReportingOverflow(by: b)
     precondition(!overflow, "ExactDecimal multiplication overflow")
     return result
   }
 
+  /// The quotient, rounded half away from zero at the 18th fractional digit; traps on overflow or division by zero.
   public static func / (a: Self, b: Self) -> Self {
     let (result, overflow) = a.dividedReportingOverflow(by: b)
     precondition(!overflow, "ExactDecimal division overflow or division by zero")
@@ -299,5 +309,6 @@ extension ExactDecimal: CustomStringConvertible {
 }
 
 extension ExactDecimal: ExpressibleByIntegerLiteral {
+  /// Creates a value from an integer literal.
   public init(integerLiteral value: Int) { self.init(value) }
 }

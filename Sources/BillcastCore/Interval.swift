@@ -39,8 +39,11 @@ public struct Interval: Hashable, Sendable {
     Interval(try f(low), try f(high))
   }
 
+  /// The sum of two intervals, end by end.
   public static func + (a: Interval, b: Interval) -> Interval { Interval(a.low + b.low, a.high + b.high) }
+  /// The difference of two intervals: low minus the other's high, high minus the other's low.
   public static func - (a: Interval, b: Interval) -> Interval { Interval(a.low - b.high, a.high - b.low) }
+  /// Adds an interval in place.
   public static func += (a: inout Interval, b: Interval) { a = a + b }
 }
 

@@ -10,16 +10,21 @@ public struct Span: Hashable, Sendable {
   /// The figure when every workload value is at its high end.
   public var high: ExactDecimal
 
+  /// Creates a span from the figure at the low end and at the high end; `low` may exceed `high`.
   public init(_ low: ExactDecimal, _ high: ExactDecimal) {
     self.low = low
     self.high = high
   }
 
+  /// Creates a span from an interval's ends.
   public init(_ interval: Interval) { self.init(interval.low, interval.high) }
 
+  /// The span that is zero at both ends.
   public static let zero = Span(.zero, .zero)
 
+  /// The sum of two spans, end by end.
   public static func + (a: Span, b: Span) -> Span { Span(a.low + b.low, a.high + b.high) }
+  /// Adds a span in place, end by end.
   public static func += (a: inout Span, b: Span) { a = a + b }
 
   /// The smallest and largest of the two ends.

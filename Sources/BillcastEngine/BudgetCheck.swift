@@ -5,21 +5,29 @@ import BillcastProfile
 public struct BudgetCheck: Sendable {
   /// One budget limit checked against one figure.
   public struct Item: Sendable {
+    /// The budget's name: its architecture × scenario, like `ec2 × every scenario`.
     public var budget: String
+    /// The scenario of the figure checked.
     public var scenario: String
+    /// The architecture of the figure checked.
     public var architecture: String
     /// The forecast month (1-based), or nil for an estimate.
     public var month: Int?
     /// `total` or a service id.
     public var scope: String
+    /// The most the figure may be in a month, for this scope.
     public var limit: ExactDecimal
+    /// The figure checked, at the low and high ends: the amount due, a service's cost, or a forecast month's envelope.
     public var figure: Span
-    /// How far the high end is above the limit (zero when within).
+    /// How far the larger end of the figure is above the limit (zero when within).
     public var overrun: ExactDecimal { ExactDecimal.maximum(.zero, ExactDecimal.maximum(figure.low, figure.high) - limit) }
+    /// Whether either end of the figure is above the limit.
     public var isOver: Bool { overrun > .zero }
   }
 
+  /// Every limit checked against every matching figure, budget by budget.
   public var items: [Item]
+  /// The items whose figure is above their limit.
   public var over: [Item] { items.filter(\.isOver) }
 
   /// Checks every budget against every matching result of an estimate.

@@ -21,6 +21,7 @@ public struct EstimateOptions: Sendable {
   /// Whether a credit-based account's credits are applied against the total (a forecast spends them itself).
   public var applyCredits = true
 
+  /// Creates options; nil scenarios or architectures price them all.
   public init(
     asOf: CalendarDate? = nil, today: CalendarDate, freeTier: Account.FreeTier? = nil,
     scenarios: [String]? = nil, architectures: [String]? = nil, monthHours: ExactDecimal = 730

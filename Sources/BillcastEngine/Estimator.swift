@@ -11,7 +11,7 @@ public enum Estimator {
   /// The most one account meter may cost in a month: $10^12.
   ///
   /// Checked before pricing, so that no product, share or sum of costs can overflow: a total
-  /// would need 170 million account meters at the limit to leave ``ExactDecimal``'s range.
+  /// would need 170 million account meters at the limit to leave `ExactDecimal`'s range.
   public static let costLimit = ExactDecimal(raw: 1_000_000_000_000 * ExactDecimal.scale)
 
   /// Prices every selected scenario × architecture, reporting every problem at once.

@@ -5,7 +5,9 @@ import BillcastProfile
 /// A profile checked against the pricing tables: every component's service found,
 /// every input known and of the right kind, every formula naming known variables.
 public struct ResolvedProfile: Sendable {
+  /// The profile as read.
   public var profile: Profile
+  /// The pricing tables it was checked against.
   public var catalog: PricingCatalog
   /// Resolved components, one list per architecture, in profile order.
   public var architectures: [ResolvedArchitecture]
@@ -92,13 +94,17 @@ public struct ResolvedProfile: Sendable {
 
 /// An architecture whose components are resolved.
 public struct ResolvedArchitecture: Sendable {
+  /// The architecture as written in the profile.
   public var architecture: Architecture
+  /// Its components, resolved, in profile order.
   public var components: [ResolvedComponent]
 }
 
 /// A component with its service and every input's value (formula or choice).
 public struct ResolvedComponent: Sendable {
+  /// The component as written in the profile.
   public var component: Component
+  /// The service the component uses, from the pricing tables.
   public var service: Service
   /// Numeric inputs as formulas over workload variables (defaults filled in).
   public var numeric: [String: Formula]

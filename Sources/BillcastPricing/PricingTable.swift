@@ -4,9 +4,11 @@ import BillcastCore
 public struct PricingTable: Sendable {
   /// The table's id, like `aws/us-east-1`.
   public var id: String
+  /// The provider, like `aws`.
   public var provider: String
   /// The region, or `global` for region-less services.
   public var region: String
+  /// The currency the prices are in, like `USD`.
   public var currency: String
   /// The date the table was last checked against its sources.
   public var effective: CalendarDate
@@ -27,12 +29,15 @@ public struct PricingTable: Sendable {
 
 /// A public page a price was read from, and when.
 public struct PriceSource: Sendable, Hashable {
+  /// The source's id, which prices cite.
   public var id: String
+  /// The page's web address.
   public var url: String
   /// The date the page was read.
   public var read: CalendarDate
   /// How direct the source is: P (the provider's page), PL (its price list), S (secondary).
   public var grade: String
+  /// Free-text remarks about the source, if any.
   public var note: String?
 }
 
@@ -40,12 +45,17 @@ public struct PriceSource: Sendable, Hashable {
 public struct Service: Sendable {
   /// The service id, like `aws.lambda`.
   public var id: String
+  /// The display name, like `AWS Lambda`.
   public var name: String
   /// The heading reports group this service under, like `API Gateway`.
   public var group: String
+  /// The inputs a component of the service accepts, in file order.
   public var inputs: [ServiceInput]
+  /// What the provider bills for the service, in file order.
   public var meters: [Meter]
+  /// Facts shown when the service is used, in file order.
   public var notes: [ServiceNote]
+  /// When the service can be used; nil if the table sets no dates.
   public var availability: Availability?
   /// The combinations of numeric inputs the service accepts, if it restricts them.
   public var combinations: Combinations?
@@ -60,6 +70,7 @@ public struct Service: Sendable {
 
 /// A usage parameter a component of a service accepts.
 public struct ServiceInput: Sendable {
+  /// What an input takes: a number with a unit, or one of a set of words.
   public enum Kind: Sendable {
     /// A number (an interval in a profile), with its unit.
     case numeric(unit: String)
@@ -67,15 +78,20 @@ public struct ServiceInput: Sendable {
     case choice(values: [String])
   }
 
+  /// The input's name, as components and formulas use it.
   public var name: String
+  /// Whether the input is numeric (with its unit) or a choice (with its values).
   public var kind: Kind
+  /// What the input means, like `Invocations per month`, if given.
   public var description: String?
   /// The value used when a component does not give one: a formula over built-in names
   /// (`month_hours`), usually a plain number, or a choice.
   public var defaultNumber: Formula?
+  /// The default value of a choice input; nil if a component must give one.
   public var defaultChoice: String?
   /// Impossible values: an error.
   public var hardMinimum: ExactDecimal?
+  /// The largest value allowed; a value whose high end is above it is an error.
   public var hardMaximum: ExactDecimal?
   /// Service rules: a warning that cites the rule.
   public var softRules: [SoftRule]
@@ -89,19 +105,29 @@ public typealias ChoiceCondition = [String: [String]]
 
 /// A service rule on a numeric input, checked with a warning.
 public struct SoftRule: Sendable {
+  /// The choice-input values the rule applies to (empty: always).
   public var when: ChoiceCondition
+  /// The least value the rule allows.
   public var minimum: ExactDecimal?
+  /// The greatest value the rule allows.
   public var maximum: ExactDecimal?
+  /// The only values the rule allows.
   public var oneOf: [ExactDecimal]?
+  /// The rule allows only multiples of this step.
   public var step: ExactDecimal?
+  /// Explains the rule; the warning shows it when a value breaks the rule.
   public var message: String
+  /// The id of the source the rule was read from, if any.
   public var source: String?
+  /// The rule applies only on and after this date (nil: always).
   public var from: CalendarDate?
+  /// The rule applies only before this date (nil: always).
   public var until: CalendarDate?
 }
 
 /// What a provider bills: a quantity formula over the service's inputs, and its price.
 public struct Meter: Sendable {
+  /// How a meter is priced: by its own price, or with another service's meter.
   public enum Billing: Sendable {
     /// Priced by this meter.
     case price(Price)
@@ -109,17 +135,23 @@ public struct Meter: Sendable {
     case billedAs(MeterReference)
   }
 
+  /// The meter's name, like `duration`.
   public var name: String
+  /// The unit the quantity is measured in, like `GB-s`.
   public var unit: String
+  /// What the meter bills, in words, if given.
   public var description: String?
+  /// The current quantity formula, over the service's numeric inputs and `month_hours`.
   public var quantity: Formula
   /// Earlier billing rules: the quantity formula in force before each date, dates ascending.
   public var quantityBefore: [(until: CalendarDate, quantity: Formula)] = []
+  /// The choice-input values the meter applies to (empty: always).
   public var when: ChoiceCondition
   /// The meter bills only on and after this date (nil: always).
   public var from: CalendarDate?
   /// The meter bills only before this date (nil: always).
   public var until: CalendarDate?
+  /// How the meter is priced: its own price, or another service's meter (`billed_as`).
   public var billing: Billing
 
   /// The quantity formula in force on a date.
@@ -137,8 +169,11 @@ public struct Meter: Sendable {
 
 /// A service's meter named as `service/meter`, for `billed_as`.
 public struct MeterReference: Sendable, Hashable, CustomStringConvertible {
+  /// The service id, like `aws.data-transfer`.
   public var service: String
+  /// The meter's name within that service, like `internet-out`.
   public var meter: String
+  /// The reference as written: `service/meter`.
   public var description: String { "\(service)/\(meter)" }
 }
 
@@ -160,10 +195,12 @@ public enum Price: Sendable {
 public struct TierLadder: Sendable, Hashable {
   /// The number of units a rate is quoted for (1,000,000 for "$0.20 per 1M requests").
   public var per: ExactDecimal
+  /// The tiers, `upto` ascending; the last tier has no `upto`.
   public var tiers: [Tier]
   /// Earlier prices: the ladder in force before each date, dates ascending.
   public var before: [DatedLadder] = []
 
+  /// Creates a ladder from its unit count, its tiers and its earlier prices.
   public init(per: ExactDecimal, tiers: [Tier], before: [DatedLadder] = []) {
     self.per = per
     self.tiers = tiers
@@ -182,8 +219,11 @@ public struct TierLadder: Sendable, Hashable {
 
 /// A ladder that was in force until a date.
 public struct DatedLadder: Sendable, Hashable {
+  /// The ladder applies to dates before this one.
   public var until: CalendarDate
+  /// The number of units a rate is quoted for.
   public var per: ExactDecimal
+  /// The ladder's tiers, `upto` ascending; the last tier has no `upto`.
   public var tiers: [Tier]
 }
 
@@ -207,18 +247,24 @@ public enum FreeTierKind: String, Sendable, CaseIterable {
 
 /// A meter of a service, optionally one key of a keyed price: `aws.lambda/duration[x86_64]`.
 public struct MeterKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// The service id, like `aws.lambda`.
   public var service: String
+  /// The meter's name within the service, like `duration`.
   public var meter: String
+  /// The choice value a keyed price is keyed by, like `x86_64`; nil for an unkeyed meter.
   public var key: String?
 
+  /// Creates a key for a service's meter, optionally one key of a keyed price.
   public init(service: String, meter: String, key: String? = nil) {
     self.service = service
     self.meter = meter
     self.key = key
   }
 
+  /// The key as written: `service/meter` or `service/meter[key]`.
   public var description: String { "\(service)/\(meter)" + (key.map { "[\($0)]" } ?? "") }
 
+  /// Orders keys by their written form.
   public static func < (a: Self, b: Self) -> Bool { a.description < b.description }
 
   /// Parses `service/meter` or `service/meter[key]`.
@@ -238,13 +284,21 @@ public struct MeterKey: Sendable, Hashable, Comparable, CustomStringConvertible 
 
 /// An allowance that meters draw from, in the stated order.
 public struct FreeTierPool: Sendable {
+  /// The pool's id, like `lambda-requests`.
   public var id: String
+  /// Which accounts get the allowance, and when.
   public var kind: FreeTierKind
+  /// The free quantity per month, in the pool's unit, shared by the meters that draw on it.
   public var allowance: ExactDecimal
+  /// The allowance's unit, like `GB-s`.
   public var unit: String
+  /// The id of the source the allowance was read from.
   public var source: String
+  /// The meters that draw on the pool, in drawing order.
   public var draws: [MeterKey]
+  /// The pool is in force only on and after this date (nil: always).
   public var from: CalendarDate?
+  /// The pool is in force only before this date (nil: always).
   public var until: CalendarDate?
   /// The id of the table that holds the pool.
   public var tableID: String
@@ -259,13 +313,21 @@ public struct FreeTierPool: Sendable {
 
 /// A fact a user must see when a service is used.
 public struct ServiceNote: Sendable {
+  /// How serious a note is: `warning` notes appear in estimates, `info` notes only in pricing listings.
   public enum Severity: String, Sendable { case warning, info }
+  /// The note's short id, like `lambda-vpc-nat`, used as the code of the warning it raises.
   public var code: String
+  /// How serious the note is.
   public var severity: Severity
+  /// What the user must know.
   public var message: String
+  /// The id of the source the note cites, if any.
   public var source: String?
+  /// The choice-input values the note applies to (empty: always).
   public var when: ChoiceCondition
+  /// The note applies only on and after this date (nil: always).
   public var from: CalendarDate?
+  /// The note applies only before this date (nil: always).
   public var until: CalendarDate?
 }
 
@@ -275,7 +337,9 @@ public struct Combinations: Sendable {
   public var inputs: [String]
   /// Each allowed combination: for each input, the values allowed with the others.
   public var allowed: [[String: [ExactDecimal]]]
+  /// The explanation the error for a disallowed combination shows.
   public var message: String
+  /// The id of the source that lists the combinations, if any.
   public var source: String?
 
   /// Whether the values (one per input) form an allowed combination.
@@ -303,5 +367,6 @@ public struct Availability: Sendable {
   public var until: CalendarDate?
   /// The service that replaces it.
   public var replacement: String?
+  /// The id of the source the availability was read from.
   public var source: String?
 }

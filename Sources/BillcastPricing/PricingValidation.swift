@@ -4,6 +4,7 @@ import BillcastCore
 public enum PricingValidation {
   /// What a catalog holds, for the summary line.
   public struct Summary: Sendable {
+    /// How many tables, services, meters, prices (tier rates, earlier ones included), sources and free-tier pools.
     public var tables = 0, services = 0, meters = 0, prices = 0, sources = 0, pools = 0
   }
 
@@ -23,6 +24,7 @@ public enum PricingValidation {
     return problems
   }
 
+  /// Counts what a catalog holds, for the summary line.
   public static func summary(_ catalog: PricingCatalog) -> Summary {
     var s = Summary()
     for t in catalog.tables {

@@ -10,6 +10,7 @@ public struct Budget: Sendable {
   public var monthly: ExactDecimal?
   /// The most each named service may cost a month.
   public var services: [(service: String, limit: ExactDecimal)]
+  /// Where the budget is in the profile, for errors.
   public var location: SourceLocation
 
   /// A short name: `lambda-cloudfront × active-development`, `every architecture × every scenario`.

@@ -18,6 +18,7 @@ public struct ForecastSettings: Sendable {
   public var accumulate: [String: Formula]
   /// How each variable's ranges are distributed in the Monte Carlo (uniform by default).
   public var distributions: [String: Distribution]
+  /// Where the `forecast` section is in the profile, for errors.
   public var location: SourceLocation
 
   /// The hours in a forecast month.
@@ -28,9 +29,13 @@ public struct ForecastSettings: Sendable {
 
   /// A stretch of months (1-based, inclusive) with its scenario.
   public struct CalendarEntry: Sendable, Equatable {
+    /// The stretch's first month, 1-based.
     public var first: Int
+    /// The stretch's last month, 1-based and inclusive.
     public var last: Int
+    /// The scenario those months run.
     public var scenario: String
+    /// Where the calendar entry is in the profile, for errors.
     public var location: SourceLocation
   }
 
@@ -59,9 +64,12 @@ public struct ForecastSettings: Sendable {
 
 /// A calendar month, `YYYY-MM`.
 public struct CalendarMonth: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The year, 1 to 9999.
   public var year: Int
+  /// The month of the year, 1 to 12.
   public var month: Int
 
+  /// Creates a month; returns nil if the year is not in 1...9999 or the month not in 1...12.
   public init?(year: Int, month: Int) {
     guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
     self.year = year
@@ -83,8 +91,10 @@ public struct CalendarMonth: Hashable, Comparable, Sendable, CustomStringConvert
     self.month = date.month
   }
 
+  /// Whether a month comes before another.
   public static func < (a: Self, b: Self) -> Bool { (a.year, a.month) < (b.year, b.month) }
 
+  /// The month as `YYYY-MM`.
   public var description: String {
     let y = String(year)
     return String(repeating: "0", count: 4 - y.count) + y + "-" + (month < 10 ? "0" : "") + String(month)

@@ -3,6 +3,7 @@ import BillcastEngine
 
 /// Renders a budget check: every limit, the figure, and what is over by how much.
 public enum BudgetReport {
+  /// The check as a table for a terminal, or as Markdown: each limit, its figure and whether it is over.
   public static func text(_ c: BudgetCheck, markdown: Bool = false) -> String {
     let over = c.over
     var out = markdown ? "### billcast: budgets\n\n" : ""
@@ -21,6 +22,7 @@ public enum BudgetReport {
     return out
   }
 
+  /// The check as JSON, schema `billcast.check/1`, amounts as exact decimal strings.
   public static func json(_ c: BudgetCheck) -> String {
     JSONValue.object([
       ("schema", .string("billcast.check/1")),

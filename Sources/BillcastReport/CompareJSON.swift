@@ -4,8 +4,10 @@ import BillcastEngine
 
 /// Renders a comparison as JSON, schema `billcast.compare/1` (amounts as exact decimal strings).
 public enum CompareJSON {
+  /// The schema name the report carries: `billcast.compare/1`.
   public static let schema = "billcast.compare/1"
 
+  /// The comparison as JSON: the estimate report plus the matrix, cheapest, break-even and sensitivity.
   public static func render(_ c: Comparison) -> String {
     let e = c.estimate
     let s: (ExactDecimal) -> JSONValue = { .string($0.description) }
@@ -57,6 +59,7 @@ public enum CompareJSON {
 
 /// Renders a comparison as CSV: one row per scenario × architecture × component, for a spreadsheet.
 public enum CompareCSV {
+  /// The CSV text: a header row, then one row per scenario × architecture × component.
   public static func render(_ c: Comparison) -> String {
     var out = "scenario,architecture,component,service,cost_low,cost_high,total_low,total_high,as_of,region,free_tier,pricing\n"
     let pricing = c.estimate.tables.map { "\($0.id)@\($0.sha256.prefix(12))" }.joined(separator: " ")

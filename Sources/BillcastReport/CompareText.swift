@@ -3,6 +3,7 @@ import BillcastEngine
 
 /// Renders a comparison for a terminal or as Markdown: the document's "Idle | Active | Best for" shape.
 public enum CompareText {
+  /// The comparison as text or Markdown: cost by scenario, availability, cheapest, break-even and sensitivity.
   public static func render(_ c: Comparison, markdown: Bool = false) -> String {
     let e = c.estimate
     var out = markdown ? "# \(EstimateMarkdown.cell(e.profileName)) — architectures compared\n\n" : "\(e.profileName) — architectures compared (\(e.currency) a month)\n"

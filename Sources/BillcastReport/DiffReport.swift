@@ -25,6 +25,7 @@ public enum DiffReport {
     return "\(moved.count) of \(d.totals.count) monthly totals changed; the largest: \(largest.key) \(signed(largest.delta)) (\(percent(largest)))."
   }
 
+  /// The diff as text or Markdown: the summary, the changed totals and the changed lines.
   public static func text(_ d: CostDiff, markdown: Bool = false) -> String {
     var out = markdown ? "### billcast: monthly cost change\n\n" : "Monthly cost change (\(d.currency))\n"
     out += (markdown ? "" : "Before: \(d.before)\nAfter:  \(d.after)\n") + (markdown ? "\(summary(d))\n\nBefore: `\(d.before)` · After: `\(d.after)`\n" : "\(summary(d))\n")
@@ -43,6 +44,7 @@ public enum DiffReport {
     return out
   }
 
+  /// The diff as JSON, schema `billcast.diff/1`, with the threshold and what crossed it.
   public static func json(_ d: CostDiff, crossed: [String], threshold: String?) -> String {
     func span(_ s: Span?) -> JSONValue { s.map { .object([("low", .string($0.low.description)), ("high", .string($0.high.description))]) } ?? .null }
     return JSONValue.object([

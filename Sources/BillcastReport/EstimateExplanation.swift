@@ -3,6 +3,7 @@ import BillcastEngine
 
 /// The arithmetic of every line: aggregated quantity − free tier, each tier's quantity × rate, each component's share.
 public enum EstimateExplanation {
+  /// How each account meter of one result is computed, as indented text, low end → high end.
   public static func render(_ r: ScenarioResult) -> String {
     var out = "  How each line is computed (\(r.scenario), \(r.architecture)); low end → high end:\n"
     let unused = r.meters.filter { $0.quantity.high.isZero }

@@ -3,8 +3,10 @@ import BillcastEngine
 
 /// Renders an estimate as JSON, schema `billcast.estimate/1`: amounts are strings of exact decimals.
 public enum EstimateJSON {
+  /// The schema name the report carries: `billcast.estimate/1`.
   public static let schema = "billcast.estimate/1"
 
+  /// The estimate as JSON text.
   public static func render(_ estimate: Estimate) -> String { value(estimate).rendered() }
 
   static func range(_ low: ExactDecimal, _ high: ExactDecimal) -> JSONValue {
@@ -13,6 +15,7 @@ public enum EstimateJSON {
   static func range(_ i: Interval) -> JSONValue { range(i.low, i.high) }
   static func range(_ s: Span) -> JSONValue { range(s.low, s.high) }
 
+  /// The estimate as a JSON value, for reports that extend it.
   public static func value(_ estimate: Estimate) -> JSONValue {
     .object([
       ("schema", .string(schema)),

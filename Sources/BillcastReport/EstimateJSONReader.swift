@@ -7,6 +7,7 @@ public enum EstimateJSONReader {
   /// The largest report accepted, in bytes.
   public static let maximumBytes = 16 << 20
 
+  /// Reads the report at `path` (at most ``maximumBytes``) into a snapshot labelled with the path.
   public static func load(path: String) throws(DiagnosticError) -> CostSnapshot {
     let data: Data
     do {
@@ -23,6 +24,7 @@ public enum EstimateJSONReader {
     return try read(data, path: path)
   }
 
+  /// Parses a report's bytes into a snapshot; `path` names it in errors and labels the snapshot.
   public static func read(_ data: Data, path: String) throws(DiagnosticError) -> CostSnapshot {
     let object: Any
     do {

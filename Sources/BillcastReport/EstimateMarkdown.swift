@@ -4,6 +4,7 @@ import BillcastEngine
 
 /// Renders an estimate as Markdown, fit for a pull request or a job summary.
 public enum EstimateMarkdown {
+  /// The estimate as Markdown; with `explain`, each result's arithmetic in a collapsed section.
   public static func render(_ e: Estimate, explain: Bool = false) -> String {
     var out = "# \(cell(e.profileName)) — monthly estimate\n\n"
     out += "- Region: `\(e.region)`, as of \(e.asOf)\n"

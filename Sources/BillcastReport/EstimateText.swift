@@ -3,6 +3,7 @@ import BillcastEngine
 
 /// Renders an estimate for a terminal: the reference document's table per architecture, a cost column per scenario.
 public enum EstimateText {
+  /// The estimate as text for a terminal; with `explain`, how each line is computed.
   public static func render(_ estimate: Estimate, explain: Bool = false) -> String {
     var out = header(estimate)
     out += "\n" + summary(estimate)

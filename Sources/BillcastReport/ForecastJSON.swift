@@ -3,6 +3,7 @@ import BillcastEngine
 
 /// Renders a forecast as JSON (`billcast.forecast/1`, amounts as exact decimal strings) or CSV.
 public enum ForecastJSON {
+  /// The schema name the report carries: `billcast.forecast/1`.
   public static let schema = "billcast.forecast/1"
 
   static func figures(_ f: MonthFigures?) -> JSONValue {
@@ -13,6 +14,7 @@ public enum ForecastJSON {
     ])
   }
 
+  /// The forecast as JSON text.
   public static func render(_ f: Forecast) -> String {
     JSONValue.object([
       ("schema", .string(schema)),

@@ -3,6 +3,7 @@ import BillcastEngine
 
 /// Renders a forecast for a terminal or as Markdown: monthly medians with their p10–p90, cumulative totals, sparklines and events.
 public enum ForecastText {
+  /// The forecast as text or Markdown: monthly medians, totals over the horizon, crossovers and events.
   public static func render(_ f: Forecast, markdown: Bool = false) -> String {
     var out = markdown ? "# \(EstimateMarkdown.cell(f.profileName)) — forecast\n\n" : "\(f.profileName) — \(f.months.count)-month forecast (\(f.currency))\n"
     let first = f.months.first!.month, last = f.months.last!.month
@@ -55,6 +56,7 @@ public enum ForecastText {
 public enum Sparkline {
   static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
+  /// One block per value, a space where a value is nil.
   public static func line(_ values: [ExactDecimal?]) -> String {
     let known = values.compactMap { $0 }
     guard let lo = known.min(), let hi = known.max() else { return "" }

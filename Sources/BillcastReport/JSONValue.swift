@@ -8,6 +8,7 @@ public indirect enum JSONValue: Equatable, Sendable {
   case array([JSONValue])
   case object([(String, JSONValue)])
 
+  /// Whether two values render to the same text.
   public static func == (a: JSONValue, b: JSONValue) -> Bool { a.rendered() == b.rendered() }
 
   /// Pretty-printed text with two-space indentation and a final newline.

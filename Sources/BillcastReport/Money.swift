@@ -14,6 +14,8 @@ public enum Money {
     return l == h ? l : "\(l)–\(h)"
   }
 
+  /// An interval's two ends as money: one amount when they round alike, else `low–high`.
   public static func text(_ interval: Interval) -> String { text(interval.low, interval.high) }
+  /// A span's two ends as money: one amount when they round alike, else `low–high`.
   public static func text(_ span: Span) -> String { text(span.low, span.high) }
 }

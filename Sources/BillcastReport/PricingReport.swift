@@ -4,6 +4,7 @@ import BillcastPricing
 
 /// Renders what pricing tables hold: the list of tables and services, and one service in full.
 public enum PricingReport {
+  /// Every table and its services, for a terminal.
   public static func listText(_ catalog: PricingCatalog) -> String {
     var out = ""
     for t in catalog.tables {
@@ -17,6 +18,7 @@ public enum PricingReport {
     return out
   }
 
+  /// Every table and its services, as Markdown.
   public static func listMarkdown(_ catalog: PricingCatalog) -> String {
     var out = "# Pricing tables\n"
     for t in catalog.tables {
@@ -26,6 +28,7 @@ public enum PricingReport {
     return out
   }
 
+  /// Every table and its services' meters, as JSON (`billcast.pricing-list/1`).
   public static func listJSON(_ catalog: PricingCatalog) -> String {
     JSONValue.object([
       ("schema", .string("billcast.pricing-list/1")),
@@ -68,6 +71,7 @@ public enum PricingReport {
     }
   }
 
+  /// One service in full, as text or Markdown: availability, inputs, meters, free tier, notes and sources.
   public static func showText(_ s: Service, table: PricingTable, pools: [FreeTierPool], markdown: Bool) -> String {
     let h = markdown ? "## " : ""
     let b = markdown ? "- " : "  "
@@ -117,6 +121,7 @@ public enum PricingReport {
     return out
   }
 
+  /// One service's meters, prices, free tier and sources, as JSON (`billcast.pricing-service/1`).
   public static func showJSON(_ s: Service, table: PricingTable, pools: [FreeTierPool]) -> String {
     func ladder(_ l: TierLadder) -> JSONValue {
       .object([("per", .string(l.per.description)), ("tiers", .array(l.tiers.map { t in

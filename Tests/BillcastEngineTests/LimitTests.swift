@@ -59,7 +59,7 @@ struct LimitTests {
   @Test("formula nesting: 64 levels")
   func formulaDepth() throws {
     func nested(_ n: Int) -> String { String(repeating: "(", count: n) + "1" + String(repeating: ")", count: n) }
-    let deepest = try (0...80).last { n in (try? Formula.parse(nested(n))) != nil }
+    let deepest = (0...80).last { n in (try? Formula.parse(nested(n))) != nil }
     #expect(deepest == 63)  // 63 parentheses and the number: 64 levels
     do {
       _ = try Formula.parse(nested(64))

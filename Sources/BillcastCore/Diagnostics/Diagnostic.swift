@@ -8,9 +8,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     case error, warning, note
 
     private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+    /// Whether a severity is worse than another: errors sort first, then warnings, then notes.
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
   }
 
+  /// How bad the problem is.
   public var severity: Severity
   /// The file's path as the user gave it.
   public var file: String
@@ -23,6 +25,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   /// What is wrong, and what would be right.
   public var message: String
 
+  /// Creates a diagnostic, an error unless another severity is given.
   public init(_ severity: Severity = .error, file: String, line: Int? = nil, column: Int? = nil, path: String = "", message: String) {
     self.severity = severity
     self.file = file
@@ -32,6 +35,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     self.message = message
   }
 
+  /// The diagnostic as `file:line:col: severity: key.path: message`, leaving out the parts it lacks.
   public var description: String {
     var location = file
     if let line { location += ":\(line)" }
@@ -43,17 +47,22 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
 /// The problems that stopped a file from loading: every one found, in file order.
 public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
+  /// The problems, in file order.
   public var diagnostics: [Diagnostic]
 
+  /// Creates an error from the problems found.
   public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
+  /// The problems, one per line.
   public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 
 /// Collects diagnostics while a file is read, so all of them can be reported at once.
 public final class DiagnosticCollector: @unchecked Sendable {
+  /// Every diagnostic added so far, in the order added.
   public private(set) var diagnostics: [Diagnostic] = []
 
+  /// Creates an empty collector.
   public init() {}
 
   /// Adds a diagnostic.

@@ -1,10 +1,15 @@
 /// Where a value came from: file, line, column and key path.
 public struct SourceLocation: Hashable, Sendable {
+  /// The file's path.
   public var file: String
+  /// The 1-based line, or nil if unknown.
   public var line: Int?
+  /// The 1-based column, or nil if unknown.
   public var column: Int?
+  /// The key path of the value in the file, like `services.aws.lambda.meters`.
   public var path: String
 
+  /// Creates a location from a file and, where known, a line, a column and a key path.
   public init(file: String, line: Int? = nil, column: Int? = nil, path: String = "") {
     self.file = file
     self.line = line

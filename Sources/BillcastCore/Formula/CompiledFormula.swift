@@ -261,6 +261,7 @@ public struct CompiledFormulaList: Sendable {
   var counts: [Int] = []
   var depths: [Int] = []
 
+  /// Packs compiled formulas into one program, keeping their order.
   public init(_ formulas: [CompiledFormula]) {
     for f in formulas {
       starts.append(ops.count)

@@ -76,6 +76,7 @@ public enum FormulaEvaluationError: Error, Equatable, Sendable, CustomStringConv
   case divisionByZero
   case invertedRange(String)
 
+  /// A message saying why the formula could not be evaluated.
   public var description: String {
     switch self {
     case .unknownName(let n): return "unknown name '\(n)'"

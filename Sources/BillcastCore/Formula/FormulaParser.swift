@@ -5,6 +5,7 @@ public struct FormulaSyntaxError: Error, Equatable, Sendable, CustomStringConver
   /// The offset of the offending character in the formula's text.
   public var offset: Int
 
+  /// The error's message.
   public var description: String { message }
 }
 

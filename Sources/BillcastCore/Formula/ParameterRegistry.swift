@@ -9,17 +9,23 @@
 public final class ParameterRegistry: @unchecked Sendable {
   /// One parameter: a range with constant ends (drawn as a value) or a fraction of the way between formulas.
   public struct Parameter: Sendable, Hashable {
+    /// The range's owner and its position in the owner's formula, `owner#n`, which picks its random stream.
     public var key: String
+    /// The range's low end when both ends are constant; nil when drawn as a fraction between formulas.
     public var low: ExactDecimal?
+    /// The range's high end when both ends are constant; nil when drawn as a fraction between formulas.
     public var high: ExactDecimal?
+    /// The name of the distribution drawn from: `uniform`, `triangular` or `log-normal`.
     public var distribution: String
   }
 
+  /// The parameters registered so far; a compiled formula refers to one by its index here.
   public private(set) var parameters: [Parameter] = []
   private var index: [String: Int] = [:]
   private var occurrences: [String: Int] = [:]
   private var distributions: [String: String] = [:]
 
+  /// Creates an empty registry.
   public init() {}
 
   /// Sets the distribution of an owner's ranges (`uniform`, `triangular`, `log-normal`).

@@ -15,6 +15,7 @@ public struct YAMLCursor {
   /// Where problems go.
   public let diagnostics: DiagnosticCollector
 
+  /// Creates a cursor at a node, with its key path and file; problems go to `diagnostics`.
   public init(node: Node, path: String = "", file: String, diagnostics: DiagnosticCollector) {
     self.node = node
     self.path = path

@@ -11,6 +11,7 @@ public struct YAMLLimits: Sendable, Equatable {
   /// The deepest nesting of mappings and sequences accepted.
   public var maximumDepth: Int
 
+  /// Creates limits; the defaults are the standard ones: 1 MiB, 100,000 nodes, depth 64.
   public init(maximumBytes: Int = 1 << 20, maximumNodes: Int = 100_000, maximumDepth: Int = 64) {
     self.maximumBytes = maximumBytes
     self.maximumNodes = maximumNodes

@@ -2,10 +2,15 @@ import BillcastCore
 
 /// Where the cheapest architecture changes as one workload variable grows.
 public struct BreakEven: Sendable {
+  /// The scenario searched (`default` when the profile has none).
   public var scenario: String
+  /// The workload variable varied.
   public var variable: String
+  /// The low end of the variable's range searched.
   public var from: ExactDecimal
+  /// The high end of the variable's range searched (never below `from`).
   public var to: ExactDecimal
+  /// The step of the grid the variable moves on; crossings are exact to it.
   public var step: ExactDecimal
   /// Each change of the cheapest architecture, in ascending order of the variable.
   public var crossings: [Crossing]
@@ -20,18 +25,25 @@ public struct BreakEven: Sendable {
     public var at: ExactDecimal
     /// The cheapest just below `at`, and the new cheapest from `at`.
     public var from: String
+    /// The new cheapest architecture, from `at` on.
     public var to: String
     /// Both architectures' monthly totals at the step below `at`, and at `at`.
     public var fromCostBefore: ExactDecimal
+    /// The new cheapest's monthly total one step below `at`.
     public var toCostBefore: ExactDecimal
+    /// The previous cheapest's monthly total at `at`.
     public var fromCostAt: ExactDecimal
+    /// The new cheapest's monthly total at `at`.
     public var toCostAt: ExactDecimal
   }
 
   /// A stretch of the range with one cheapest architecture.
   public struct Segment: Sendable, Hashable {
+    /// The first value of the stretch, on the step grid.
     public var from: ExactDecimal
+    /// The last value of the stretch, inclusive.
     public var to: ExactDecimal
+    /// The cheapest architecture throughout the stretch.
     public var cheapest: String
   }
 }
@@ -39,6 +51,7 @@ public struct BreakEven: Sendable {
 /// Why a break-even search stopped.
 public enum BreakEvenError: Error, CustomStringConvertible {
   case tooManyPoints(Int)
+  /// Why the search stopped, in words, with a hint to try a coarser `--step`.
   public var description: String {
     switch self {
     case .tooManyPoints(let n): return "priced more than \(n) points without settling; try a coarser --step"

@@ -4,16 +4,20 @@ import BillcastProfile
 
 /// What to compare: the estimate's options, and optionally a break-even search.
 public struct CompareOptions: Sendable {
+  /// The options of the estimate underneath: date, scenarios, architectures, free tier.
   public var estimate: EstimateOptions
   /// The workload variable to vary for break-even points, and its range.
   public var vary: String?
+  /// The low end of the varied variable's range.
   public var from: ExactDecimal
+  /// The high end of the varied variable's range.
   public var to: ExactDecimal
   /// The variable's unit: break-even points are exact to this step.
   public var step: ExactDecimal
   /// Where the other variables' ranges are taken for break-even and sensitivity.
   public var point: CompiledFormula.RangePoint
 
+  /// Creates compare options; without `vary`, no break-even search runs.
   public init(estimate: EstimateOptions, vary: String? = nil, from: ExactDecimal = .zero, to: ExactDecimal = .zero, step: ExactDecimal = 1, point: CompiledFormula.RangePoint = .mid) {
     self.estimate = estimate
     self.vary = vary
@@ -26,6 +30,7 @@ public struct CompareOptions: Sendable {
 
 /// Architectures side by side: every scenario's cost, the cheapest, break-even points and sensitivity.
 public struct Comparison: Sendable {
+  /// The estimate of every priced architecture in every selected scenario.
   public var estimate: Estimate
   /// Architectures that cannot be built on the date priced, with why.
   public var unavailable: [UnavailableArchitecture]
@@ -43,18 +48,23 @@ public struct Comparison: Sendable {
 
 /// An architecture left out of the comparison or flagged in it, and why.
 public struct UnavailableArchitecture: Sendable, Hashable {
+  /// The architecture's name.
   public var architecture: String
+  /// Why, in words: the component, its service and the retirement, launch or closing date.
   public var reason: String
 }
 
 /// The cheapest architecture of a scenario.
 public struct CheapestChoice: Sendable, Hashable {
+  /// The scenario's name.
   public var scenario: String
-  /// The cheapest at the low end of the ranges, and its total there.
+  /// The cheapest architecture at the low end of the ranges (by amount due).
   public var low: String
+  /// Its amount due at the low end, after any credits.
   public var lowTotal: ExactDecimal
-  /// The cheapest at the high end of the ranges, and its total there.
+  /// The cheapest architecture at the high end of the ranges (by amount due).
   public var high: String
+  /// Its amount due at the high end, after any credits.
   public var highTotal: ExactDecimal
 }
 

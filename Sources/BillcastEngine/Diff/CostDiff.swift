@@ -2,9 +2,13 @@ import BillcastCore
 
 /// What changed between two snapshots: each result's total and each line, at both ends of the ranges.
 public struct CostDiff: Sendable {
+  /// What the before snapshot is of: a pricing directory, a date or a file.
   public var before: String
+  /// What the after snapshot is of: a pricing directory, a date or a file.
   public var after: String
+  /// The currency of every amount, taken from the after snapshot.
   public var currency: String
+  /// Each result's monthly total (amount due) before and after, in report order.
   public var totals: [Change<CostSnapshot.ResultKey>]
   /// Per result, per service: the sum of the service's lines.
   public var services: [Change<ServiceKey>]
@@ -13,20 +17,27 @@ public struct CostDiff: Sendable {
 
   /// A service within a result.
   public struct ServiceKey: Hashable, Sendable {
+    /// The scenario × architecture result.
     public var result: CostSnapshot.ResultKey
+    /// The service id, like `aws.lambda`.
     public var service: String
   }
 
   /// A line within a result.
   public struct LineChangeKey: Hashable, Sendable {
+    /// The scenario × architecture result.
     public var result: CostSnapshot.ResultKey
+    /// The line: service, component and meter.
     public var line: CostSnapshot.LineKey
   }
 
   /// A figure before and after (nil where it does not exist on that side).
   public struct Change<Key: Hashable & Sendable>: Sendable {
+    /// What the figure is of: a result, a service or a line.
     public var key: Key
+    /// The figure before, at the low and high ends; nil where it did not exist.
     public var before: Span?
+    /// The figure after, at the low and high ends; nil where it does not exist.
     public var after: Span?
 
     /// After − before at the low and the high end (a missing side counts as zero).
@@ -49,6 +60,7 @@ public struct CostDiff: Sendable {
     /// The larger of the changes at the two ends, in magnitude, with its sign.
     public var largest: ExactDecimal { delta.low.magnitude > delta.high.magnitude ? delta.low : delta.high }
 
+    /// Whether the figure moved at either end, appeared or disappeared.
     public var changed: Bool { !delta.low.isZero || !delta.high.isZero || (before == nil) != (after == nil) }
   }
 
@@ -96,6 +108,7 @@ public struct CostDiff: Sendable {
       }
     }
 
+    /// The threshold as written in reports: `$5.00` or `1%`.
     public var description: String {
       switch self {
       case .amount(let v): return "$" + v.formatted(fractionDigits: 2)

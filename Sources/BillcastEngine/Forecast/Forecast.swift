@@ -4,6 +4,7 @@ import BillcastProfile
 
 /// What to forecast: horizon, scenario, samples and seed.
 public struct ForecastOptions: Sendable {
+  /// The date of the run: the start month's fallback, and the date retirements are flagged against.
   public var today: CalendarDate
   /// The first month (default: the profile's forecast start, else its as_of month, else today's).
   public var start: CalendarMonth?
@@ -11,14 +12,18 @@ public struct ForecastOptions: Sendable {
   public var months: Int?
   /// One scenario for every month, instead of the profile's calendar.
   public var scenario: String?
+  /// The architectures to forecast (nil: all).
   public var architectures: [String]?
+  /// Overrides the profile's free-tier situation.
   public var freeTier: Account.FreeTier?
   /// Monte Carlo paths (0: the deterministic envelope only).
   public var samples: Int
+  /// The Monte Carlo random seed: the same seed gives the same percentiles.
   public var seed: UInt64
   /// The month whose cost per service is broken down (default: the last).
   public var breakdownMonth: Int?
 
+  /// Creates options; nil values fall back to the profile's forecast settings.
   public init(today: CalendarDate, start: CalendarMonth? = nil, months: Int? = nil, scenario: String? = nil, architectures: [String]? = nil, freeTier: Account.FreeTier? = nil, samples: Int = 1000, seed: UInt64 = 1, breakdownMonth: Int? = nil) {
     self.today = today
     self.start = start
@@ -64,23 +69,37 @@ public struct ForecastOptions: Sendable {
 /// A month-by-month forecast: per architecture, each month's bill and the cumulative total,
 /// as a deterministic low–high envelope and Monte Carlo percentiles, with the events that move it.
 public struct Forecast: Sendable {
+  /// The profile's name.
   public var profileName: String
+  /// The file the profile was read from.
   public var profilePath: String
+  /// The SHA-256 of the profile's text.
   public var profileSHA256: String
+  /// The region priced, like `us-east-1`.
   public var region: String
+  /// The currency of every amount, like `USD`.
   public var currency: String
+  /// The pricing tables used over the horizon, by id.
   public var tables: [TableReference]
+  /// The free-tier situation in words, as of the first month priced.
   public var freeTier: String
+  /// The months forecast, in order, each with its scenario and hours.
   public var months: [ForecastMonth]
+  /// The number of Monte Carlo paths (0: the deterministic envelope only).
   public var samples: Int
+  /// The Monte Carlo random seed.
   public var seed: UInt64
+  /// Each architecture's month-by-month figures.
   public var architectures: [ArchitectureForecast]
   /// The cheapest architecture each month (by the median bill; nil where none is available).
   public var cheapestByMonth: [String?]
+  /// The months from which another architecture is the cheapest, by monthly bill or cumulative total.
   public var crossovers: [ForecastCrossover]
+  /// What happens in the months forecast to move the bill, in month order.
   public var events: [ForecastEvent]
   /// The month broken down by service, and each architecture's cost per service group then.
   public var breakdownMonth: Int
+  /// Each architecture's cost per service group in that month, at the workload's low and high ends.
   public var breakdown: [(architecture: String, services: [(group: String, cost: Span)])]
 }
 
@@ -88,13 +107,17 @@ public struct Forecast: Sendable {
 public struct ForecastMonth: Sendable, Hashable {
   /// 1-based.
   public var index: Int
+  /// The calendar month, like `2024-10`.
   public var month: CalendarMonth
+  /// The scenario priced that month (nil when the profile has none).
   public var scenario: String?
+  /// The hours in the month used for pricing (730, a fixed number or the calendar's).
   public var hours: ExactDecimal
 }
 
 /// One architecture's forecast.
 public struct ArchitectureForecast: Sendable {
+  /// The architecture's name.
   public var architecture: String
   /// Each month's bill (after credits); nil where the architecture is unavailable.
   public var monthly: [MonthFigures?]
@@ -106,9 +129,13 @@ public struct ArchitectureForecast: Sendable {
 
 /// A month's figures: the deterministic envelope and the Monte Carlo percentiles.
 public struct MonthFigures: Sendable, Hashable {
+  /// The deterministic envelope after credits, low to high.
   public var envelope: Interval
+  /// The 10th percentile of the Monte Carlo paths (nearest rank); the envelope's midpoint without samples.
   public var p10: ExactDecimal
+  /// The median of the Monte Carlo paths (nearest rank); the envelope's midpoint without samples.
   public var p50: ExactDecimal
+  /// The 90th percentile of the Monte Carlo paths (nearest rank); the envelope's midpoint without samples.
   public var p90: ExactDecimal
   /// The smallest and largest sampled values.
   public var sampled: Interval
@@ -116,17 +143,26 @@ public struct MonthFigures: Sendable, Hashable {
 
 /// The month from which another architecture is the cheapest.
 public struct ForecastCrossover: Sendable, Hashable {
+  /// Which figure the cheapest is judged by: each month's bill or the cumulative total.
   public enum Kind: String, Sendable { case monthly, cumulative }
+  /// Whether the cheapest changed by monthly bill or by cumulative total.
   public var kind: Kind
+  /// The month (1-based) from which `to` is the cheapest, by median.
   public var month: Int
+  /// The cheapest architecture the month before.
   public var from: String
+  /// The cheapest architecture from that month.
   public var to: String
 }
 
 /// Something that happens in a month and moves the bill.
 public struct ForecastEvent: Sendable, Hashable {
+  /// The month (1-based) it happens in.
   public var month: Int
+  /// The architectures it concerns, comma-separated; nil when it concerns every one.
   public var architecture: String?
+  /// The event's kind, like `free-tier-ends`, `credits-spent` or `pricing-change`.
   public var code: String
+  /// The event in words.
   public var message: String
 }

@@ -6,6 +6,7 @@ import BillcastProfile
 /// growth, accumulation, free-tier expiry, credits and dated pricing changes, as a
 /// deterministic envelope and a seeded Monte Carlo.
 public enum Forecaster {
+  /// Forecasts every selected architecture over the horizon, reporting every problem at once.
   public static func forecast(_ resolved: ResolvedProfile, options: ForecastOptions) throws(DiagnosticError) -> Forecast {
     let profile = resolved.profile
     let settings = profile.forecast

@@ -133,6 +133,8 @@ enum Sampling {
 
 /// The sampling math, exposed for tests.
 public enum SamplingProbe {
+  /// The sampler's natural logarithm (x > 0), built from basic operations.
   public static func log(_ x: Double) -> Double { Sampling.log(x) }
+  /// The sampler's exponential, built from basic operations.
   public static func exp(_ y: Double) -> Double { Sampling.exp(y) }
 }

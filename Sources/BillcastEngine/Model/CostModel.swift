@@ -185,10 +185,14 @@ public final class CostModel: Sendable {
 
   /// How a forecast month changes a workload variable: `(replace ?? value) × multiply + add`.
   public struct Adjustment: Sendable {
+    /// A value used instead of the formula's, if any.
     public var replace: ExactDecimal?
+    /// The factor the value is multiplied by.
     public var multiply: ExactDecimal
+    /// The amount added after multiplying.
     public var add: ExactDecimal
 
+    /// Creates an adjustment; the defaults leave the value unchanged.
     public init(replace: ExactDecimal? = nil, multiply: ExactDecimal = .one, add: ExactDecimal = .zero) {
       self.replace = replace
       self.multiply = multiply

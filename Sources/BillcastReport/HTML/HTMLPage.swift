@@ -52,6 +52,7 @@ enum HTMLPage {
 
 /// Renders a forecast as a self-contained HTML page with charts.
 public enum ForecastHTML {
+  /// The forecast as an HTML page: monthly and cumulative charts, a service breakdown, totals and events.
   public static func render(_ f: Forecast) -> String {
     let labels = f.months.map { $0.month.description }
     let monthly = f.architectures.map { a in
@@ -91,6 +92,7 @@ public enum ForecastHTML {
 
 /// Renders an estimate as a self-contained HTML page: a chart per scenario of each component's cost, and the tables.
 public enum EstimateHTML {
+  /// The estimate as an HTML page: per architecture, a chart and a table of component costs.
   public static func render(_ e: Estimate) -> String {
     var body = ""
     for section in EstimateLayout.sections(e) {
@@ -113,6 +115,7 @@ public enum EstimateHTML {
 
 /// Renders a comparison as a self-contained HTML page: architectures × scenarios as a chart, break-even stretches and sensitivity.
 public enum CompareHTML {
+  /// The comparison as an HTML page: a cost chart and table, break-even stretches and sensitivity.
   public static func render(_ c: Comparison) -> String {
     let e = c.estimate
     let architectures = EstimateText.unique(e.results.map(\.architecture))

@@ -2,7 +2,6 @@ import BillcastCore
 import BillcastEngine
 import BillcastPricing
 import BillcastProfile
-import BillcastTestSupport
 
 /// One generated pricing table with one generated profile, and helpers to price them.
 public struct GeneratedCase: CustomStringConvertible {

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Follows the DocC getting-started article as a new user would: makes a new package beside
+# a clone of this repository, with the article's Package.swift and main.swift (taken from the
+# article's code blocks), builds it, runs it from the clone, and checks that it prices the
+# example profile. CI runs it so the article cannot go stale.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+article="$root/Sources/BillcastEngine/BillcastEngine.docc/GettingStarted.md"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+git clone -q "$root" "$work/billcast"
+cp "$article" "$work/billcast/Sources/BillcastEngine/BillcastEngine.docc/GettingStarted.md"  # the working copy's article
+mkdir -p "$work/MyTool/Sources/MyTool"
+python3 - "$article" "$work/MyTool" <<'PY'
+import re, sys
+blocks = re.findall(r"```swift\n(.*?)```", open(sys.argv[1]).read(), re.S)
+assert len(blocks) == 2, f"expected the article's Package.swift and main.swift, found {len(blocks)} swift blocks"
+open(f"{sys.argv[2]}/Package.swift", "w").write(blocks[0])
+open(f"{sys.argv[2]}/Sources/MyTool/main.swift", "w").write(blocks[1])
+lines = len(blocks[1].strip().splitlines())
+assert lines < 20, f"main.swift is {lines} lines; the article promises fewer than 20"
+print(f"getting started: main.swift is {lines} lines")
+PY
+cd "$work/billcast"
+out="$(swift run --package-path ../MyTool 2>/dev/null)"
+echo "$out" | head -3
+# The document's minimum scenario on Lambda: $2.5202–$4.615 (README, "Checking the reference document").
+echo "$out" | grep -qx "minimum lambda-cloudfront 2.5202 4.615" || { echo "getting started: unexpected output" >&2; exit 1; }
+echo "getting started: OK"
