@@ -240,14 +240,24 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
 
   /// The smallest integer not below the value.
   public func ceiling() -> Self {
-    let (q, r) = raw.quotientAndRemainder(dividingBy: Self.scale)
-    return Self(raw: (r > 0 ? q + 1 : q) * Self.scale)
+    let (q, hasFraction) = Self.wholePart(raw)
+    return Self(raw: (raw > 0 && hasFraction ? q + 1 : q) * Self.scale)
+  }
+
+  /// The value truncated toward zero to a whole number (as an integer), and whether a
+  /// fraction was dropped; two 64-bit divisions by 10^9 where Int128 division calls the runtime.
+  @inline(__always)
+  static func wholePart(_ raw: Int128) -> (Int128, Bool) {
+    let (q1, r1) = divideByBillion(raw.magnitude)
+    let (q2, r2) = divideByBillion(q1)
+    let q = Int128(truncatingIfNeeded: q2)
+    return (raw < 0 ? -q : q, r1 != 0 || r2 != 0)
   }
 
   /// The largest integer not above the value.
   public func floor() -> Self {
-    let (q, r) = raw.quotientAndRemainder(dividingBy: Self.scale)
-    return Self(raw: (r < 0 ? q - 1 : q) * Self.scale)
+    let (q, hasFraction) = Self.wholePart(raw)
+    return Self(raw: (raw < 0 && hasFraction ? q - 1 : q) * Self.scale)
   }
 
   /// The value rounded half away from zero to `digits` fractional digits.

@@ -64,6 +64,14 @@ struct ExactDecimalTests {
     #expect(ExactDecimal("1234567.891")!.formatted(fractionDigits: 2, grouping: true) == "1,234,567.89")
     #expect(ExactDecimal("0.5")!.ceiling() == 1 && ExactDecimal("-0.5")!.ceiling() == 0)
     #expect(ExactDecimal("-0.5")!.floor() == -1 && ExactDecimal("2")!.floor() == 2)
+    // Whole numbers stay; the smallest fraction (10^-18) moves a value to the next integer.
+    #expect(ExactDecimal("-2")!.ceiling() == -2 && ExactDecimal("-2")!.floor() == -2 && ExactDecimal("2")!.ceiling() == 2)
+    #expect(ExactDecimal("0.000000000000000001")!.ceiling() == 1 && ExactDecimal("-0.000000000000000001")!.floor() == -1)
+    #expect(ExactDecimal("-1.5")!.ceiling() == -1 && ExactDecimal("-1.5")!.floor() == -2)
+    // Large values (above 2^64 as scaled integers): 10^15 − 0.5 rounds up to 10^15 and down to 10^15 − 1.
+    #expect(ExactDecimal("999999999999999.5")!.ceiling() == ExactDecimal("1000000000000000")!)
+    #expect(ExactDecimal("999999999999999.5")!.floor() == ExactDecimal("999999999999999")!)
+    #expect(ExactDecimal("-999999999999999.5")!.floor() == ExactDecimal("-1000000000000000")!)
   }
 }
 

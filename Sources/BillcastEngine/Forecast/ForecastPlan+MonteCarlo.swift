@@ -98,8 +98,9 @@ extension ForecastPlan {
     let box = ResultBox(chunks: chunks)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       let lo = samples * chunk / chunks, hi = samples * (chunk + 1) / chunks
-      // totals[architecture][month][path − lo]
-      var totals = steps.map { list in list.map { $0 == nil ? [ExactDecimal]() : [ExactDecimal](repeating: .zero, count: hi - lo) } }
+      // One flat buffer: totals of (architecture a, month m, path p) at (a × months + m) × n + p − lo.
+      let n = hi - lo
+      var flat = [ExactDecimal](repeating: .zero, count: steps.count * monthCount * n)
       var failure: String?
       var values = [ExactDecimal](repeating: .zero, count: parameters.count)
       var rates = [ExactDecimal](repeating: .zero, count: growthPrograms.count)
@@ -131,7 +132,6 @@ extension ForecastPlan {
               if quantities.count != model.meterCount { quantities = [ExactDecimal](repeating: .zero, count: model.meterCount) }
               if usages.count != model.usageCount { usages = [ExactDecimal](repeating: .zero, count: model.usageCount) }
               if adjustments.count != model.variables.count { adjustments = [CostModel.Adjustment?](repeating: nil, count: model.variables.count) }
-              for i in adjustments.indices { adjustments[i] = nil }
               for (slot, g) in step.grown {
                 adjustments[slot] = try growthPrograms[g].adjustment(month: m + 1, rate: rates[g], factor: factors[g], parameters: values)
               }
@@ -143,8 +143,11 @@ extension ForecastPlan {
               // The previous month of this path left its workload and usages in the buffers.
               let recompute = m > 0 ? step.recompute : nil
               try model.fillWorkload(&workload, parameters: values, adjustments: adjustments, only: recompute?.workload)
-              totals[a][m][path - lo] = try model.total(
+              flat[(a * monthCount + m) * n + path - lo] = try model.total(
                 workload: workload, parameters: values, quantities: &quantities, usages: &usages, only: recompute?.usages)
+              // Only the slots set above hold adjustments: clear them for the next step.
+              for (slot, _) in step.grown { adjustments[slot] = nil }
+              for (slot, _, _) in step.accumulate { adjustments[slot] = nil }
               for (_, index, increment) in step.accumulate {
                 accumulated[index] += try increment.evaluate(workload, parameters: values)
               }
@@ -162,7 +165,11 @@ extension ForecastPlan {
         }
       }
       var local: [String: [[ExactDecimal]]] = [:]
-      for (a, name) in architectures.enumerated() { local[name] = totals[a] }
+      for (a, name) in architectures.enumerated() {
+        local[name] = (0..<monthCount).map { m in
+          steps[a][m] == nil ? [] : Array(flat[((a * monthCount + m) * n)..<((a * monthCount + m) * n + n)])
+        }
+      }
       box.store(chunk: chunk, totals: local, failure: failure)
     }
     if let failure = box.failures.compactMap({ $0 }).first {

@@ -57,26 +57,33 @@ extension CostModel {
   public func total(
     workload values: [ExactDecimal], parameters: [ExactDecimal], quantities: inout [ExactDecimal], usages: inout [ExactDecimal], only: [Int]?
   ) throws(FormulaEvaluationError) -> ExactDecimal {
-    let meters = self.meters
     let usageAggregate = self.usageAggregate
     try usageList.withEvaluator { (ev: CompiledFormulaList.Evaluator) throws(FormulaEvaluationError) -> Void in
       try values.withUnsafeBufferPointer { (slots: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
         try parameters.withUnsafeBufferPointer { (p: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
-          func evaluate(_ i: Int) throws(FormulaEvaluationError) {
-            let q = try ev.evaluate(i, slots: slots, parameters: p)
-            if q.isNegative { throw .invertedRange("negative quantity \(q) for \(meters[usageAggregate[i]])") }
-            usages[i] = q
-          }
-          if let only {
-            for i in only { try evaluate(i) }
-          } else {
-            for i in 0..<usageAggregate.count { try evaluate(i) }
+          try usages.withUnsafeMutableBufferPointer { (out: inout UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
+            func evaluate(_ i: Int) throws(FormulaEvaluationError) {
+              let q = try ev.evaluate(i, slots: slots, parameters: p)
+              if q.isNegative { throw .invertedRange("negative quantity \(q) for \(self.meters[usageAggregate[i]])") }
+              out[i] = q
+            }
+            if let only {
+              for i in only { try evaluate(i) }
+            } else {
+              for i in 0..<usageAggregate.count { try evaluate(i) }
+            }
           }
         }
       }
     }
-    for i in 0..<quantities.count { quantities[i] = .zero }
-    for i in 0..<usageAggregate.count { quantities[usageAggregate[i]] += usages[i] }
+    usages.withUnsafeBufferPointer { u in
+      quantities.withUnsafeMutableBufferPointer { q in
+        for i in 0..<q.count { q[i] = .zero }
+        usageAggregate.withUnsafeBufferPointer { agg in
+          for i in 0..<agg.count { q[agg[i]] += u[i] }
+        }
+      }
+    }
     return priceQuantities(&quantities)
   }
 }

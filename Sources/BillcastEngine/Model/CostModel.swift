@@ -278,6 +278,11 @@ public final class CostModel: Sendable {
   /// Draws the free-tier pools from the aggregated quantities and prices each ladder.
   @inline(__always)
   func priceQuantities(_ quantities: inout [ExactDecimal]) -> ExactDecimal {
+    quantities.withUnsafeMutableBufferPointer { priceQuantities($0) }
+  }
+
+  /// Draws the free-tier pools from the aggregated quantities and prices each ladder (over a raw buffer).
+  func priceQuantities(_ quantities: UnsafeMutableBufferPointer<ExactDecimal>) -> ExactDecimal {
     for p in 0..<poolAllowance.count {
       var remaining = poolAllowance[p]
       for j in poolStart[p]..<(poolStart[p] + poolCount[p]) where remaining > .zero {
