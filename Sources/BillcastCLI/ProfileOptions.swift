@@ -23,10 +23,15 @@ struct ProfileOptions: ParsableArguments {
   @OptionGroup var pricing: PricingOptions
 
   /// Loads the profile and the pricing tables and checks one against the other.
+  ///
+  /// The profile is read on another thread while the tables load (they do not depend on
+  /// it: the pricing directory comes from the flags and the profile's path). A profile with
+  /// errors reports only those, as if it had been read first.
   func resolve() throws(DiagnosticError) -> ResolvedProfile {
-    let profile = try Profile.load(path: self.profile)
-    let catalog = try pricing.loadCatalog(near: self.profile)
-    return try ResolvedProfile.resolve(profile, catalog: catalog)
+    let path = self.profile
+    let profile = Background { () throws(DiagnosticError) in try Profile.load(path: path) }
+    let catalog = Result { () throws(DiagnosticError) in try pricing.loadCatalog(near: path) }
+    return try ResolvedProfile.resolve(try profile.value(), catalog: try catalog.get())
   }
 
   /// The estimate options these flags describe.

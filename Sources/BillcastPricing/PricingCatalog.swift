@@ -19,7 +19,7 @@ public struct PricingCatalog: Sendable {
     if files.isEmpty {
       throw DiagnosticError([Diagnostic(file: directory, message: "no pricing tables (*.yaml) found in this directory")])
     }
-    let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+    let sizes = files.map { (try? FileStatus.of($0).get())?.size ?? 0 }
     let schedule = files.indices.sorted { sizes[$0] > sizes[$1] }
     let results = LoadResults(count: files.count)
     DispatchQueue.concurrentPerform(iterations: files.count) { i in

@@ -11,7 +11,7 @@ public enum EstimateJSONReader {
   public static func load(path: String) throws(DiagnosticError) -> CostSnapshot {
     let data: Data
     do {
-      let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+      let size = (try? FileStatus.of(path).get())?.size ?? 0
       if size > maximumBytes {
         throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "the report is \(size) bytes; the limit is \(maximumBytes)")])
       }

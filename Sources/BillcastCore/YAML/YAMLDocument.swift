@@ -14,16 +14,14 @@ public struct YAMLDocument {
   public static func load(path: String, limits: YAMLLimits = .standard) throws(DiagnosticError) -> YAMLDocument {
     let url = URL(fileURLWithPath: path)
     let size: Int
-    do {
-      let values = try url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
-      guard values.isRegularFile == true else {
+    switch FileStatus.of(path) {
+    case .failure(let error):
+      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file (\(error))")])
+    case .success(let status):
+      guard status.isRegularFile else {
         throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "not a regular file")])
       }
-      size = values.fileSize ?? 0
-    } catch let e as DiagnosticError {
-      throw e
-    } catch {
-      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file (\(Self.reason(error)))")])
+      size = status.size
     }
     if size > limits.maximumBytes {
       throw DiagnosticError([

@@ -1,0 +1,23 @@
+import BillcastCore
+import Dispatch
+import Foundation
+
+/// A value computed on another thread, started at once and awaited with ``value()``.
+final class Background<Value: Sendable>: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var result: Result<Value, DiagnosticError>?
+
+  /// Starts `work` on a global queue.
+  init(_ work: @escaping @Sendable () throws(DiagnosticError) -> Value) {
+    DispatchQueue.global().async {
+      self.result = Result { () throws(DiagnosticError) in try work() }
+      self.done.signal()
+    }
+  }
+
+  /// Waits for the work to finish and returns its value or throws its error.
+  func value() throws(DiagnosticError) -> Value {
+    done.wait()
+    return try result!.get()
+  }
+}
