@@ -1,0 +1,105 @@
+import BillcastCore
+
+/// Reading a meter's price: a flat rate, tiers, or one ladder per value of a choice input,
+/// each with its earlier prices (`before`).
+extension PricingTableReader {
+  /// Reads a price: `{rate, per, source}`, `{tiers, per, source}` or `{by, values}`.
+  func readPrice(_ cursor: YAMLCursor, inputs: [ServiceInput], when: ChoiceCondition, sources: [String: PriceSource]) -> Price? {
+    guard case .mapping = cursor.node else {
+      cursor.error("expected a price: {rate, per, source}, {tiers, per, source} or {by, values}")
+      return nil
+    }
+    if cursor.hasKey("by") {
+      guard let f = cursor.fields(["by", "values"], what: "a keyed price {by, values}") else { return nil }
+      guard let byCursor = f.required("by"), let by = byCursor.string("a choice input name") else { return nil }
+      guard let input = inputs.first(where: { $0.name == by }), case .choice(let values) = input.kind else {
+        byCursor.error("'\(by)' is not a choice input of this service\(Spelling.hint(for: by, among: inputs.map(\.name)))")
+        return nil
+      }
+      var ladders: [String: TierLadder] = [:]
+      guard let valuesCursor = f.required("values") else { return nil }
+      for (key, c) in valuesCursor.entries("a mapping of choices to prices") ?? [] {
+        guard values.contains(key) else {
+          valuesCursor.keyCursor(key).error("'\(key)' is not a value of \(by) (\(values.joined(separator: ", ")))")
+          continue
+        }
+        if let ladder = readLadder(c, sources: sources) { ladders[key] = ladder }
+      }
+      // Every value the meter can see must have a price: a missing one would bill $0.
+      let reachable = when[by] ?? values
+      for value in reachable where ladders[value] == nil && !valuesCursor.hasKey(value) {
+        valuesCursor.error("no price for \(by) = \(value); every value of \(by) this meter applies to needs one")
+      }
+      return .keyed(by: by, ladders)
+    }
+    return readLadder(cursor, sources: sources).map { .ladder($0) }
+  }
+
+  /// Reads one ladder with its `before` history.
+  func readLadder(_ cursor: YAMLCursor, sources: [String: PriceSource]) -> TierLadder? {
+    guard let f = cursor.fields(["rate", "per", "source", "tiers", "before"], what: "a price {rate, per, source} or {tiers, per, source}")
+    else { return nil }
+    // Earlier prices: each a price of its own with the date it ended.
+    var before: [DatedLadder] = []
+    for item in f["before"]?.items("a list of earlier prices {until, rate or tiers, per, source}") ?? [] {
+      guard case .mapping = item.node else { item.error("expected an earlier price {until, rate, source}"); continue }
+      guard let until = item.fields(["until", "rate", "per", "source", "tiers"])?.required("until")?.date() else { continue }
+      if let last = before.last, until <= last.until { item.error("earlier prices must be listed in date order: \(until) is not after \(last.until)") }
+      if let ladder = readLadderBody(item, sources: sources, allowing: ["until"]) {
+        before.append(DatedLadder(until: until, per: ladder.per, tiers: ladder.tiers))
+      }
+    }
+    guard var ladder = readLadderBody(cursor, sources: sources, allowing: ["before"]) else { return nil }
+    ladder.before = before
+    return ladder
+  }
+
+  /// Reads one ladder's rate or tiers, `per` and source; `extra` names keys the caller handles.
+  func readLadderBody(_ cursor: YAMLCursor, sources: [String: PriceSource], allowing extra: [String]) -> TierLadder? {
+    guard let f = cursor.fields(["rate", "per", "source", "tiers"] + extra, what: "a price {rate, per, source} or {tiers, per, source}")
+    else { return nil }
+    var per = ExactDecimal.one
+    if let p = f["per"], let v = p.decimal() {
+      if v > .zero { per = v } else { p.error("per must be above zero, found \(v)") }
+    }
+    let defaultSource = f["source"].flatMap { checkSource($0, sources) }
+    if let rateCursor = f["rate"] {
+      if f.has("tiers") { cursor.error("a price has either 'rate' or 'tiers', not both") }
+      guard let sourceCursor = f.required("source") else { return nil }
+      guard let rate = rateCursor.nonNegativeDecimal(), let source = defaultSource else {
+        _ = sourceCursor
+        return nil
+      }
+      return TierLadder(per: per, tiers: [Tier(upto: nil, rate: rate, source: source)])
+    }
+    guard let tiersCursor = f["tiers"] else {
+      cursor.error("missing 'rate' or 'tiers'")
+      return nil
+    }
+    guard let items = tiersCursor.items("a list of tiers {upto, rate}") else { return nil }
+    if items.isEmpty { tiersCursor.error("a tiered price needs at least one tier") }
+    var tiers: [Tier] = []
+    var previous: ExactDecimal?
+    var ok = true
+    for (i, c) in items.enumerated() {
+      guard let tf = c.fields(["upto", "rate", "source"], what: "a tier {upto, rate, source}") else { ok = false; continue }
+      let upto = tf["upto"]?.nonNegativeDecimal()
+      let isLast = i == items.count - 1
+      if isLast && tf.has("upto") { tf["upto"]!.error("the last tier has no 'upto': it covers everything above the previous tier") }
+      if !isLast && !tf.has("upto") { c.error("every tier but the last needs 'upto'") }
+      if let upto {
+        if let previous, upto <= previous {
+          tf["upto"]!.error("tiers must ascend: \(upto) is not above the previous tier's \(previous)")
+        } else if upto <= .zero {
+          tf["upto"]!.error("upto must be above zero")
+        }
+        previous = upto
+      }
+      let source = tf["source"].flatMap { checkSource($0, sources) } ?? defaultSource
+      if source == nil && !tf.has("source") && f["source"] == nil { c.error("missing 'source': every price must name its source") }
+      guard let rate = tf.required("rate")?.nonNegativeDecimal(), let source else { ok = false; continue }
+      tiers.append(Tier(upto: isLast ? nil : upto, rate: rate, source: source))
+    }
+    return ok && !tiers.isEmpty ? TierLadder(per: per, tiers: tiers) : nil
+  }
+}
