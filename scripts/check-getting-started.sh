@@ -2,7 +2,8 @@
 # Follows the DocC getting-started article as a new user would: makes a new package beside
 # a clone of this repository, with the article's Package.swift and main.swift (taken from the
 # article's code blocks), builds it, runs it from the clone, and checks that it prices the
-# example profile. CI runs it so the article cannot go stale.
+# example profile. CI runs it so the article cannot go stale. The clone is of the committed
+# HEAD (with the working copy's article): uncommitted source changes are not what it builds.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 article="$root/Sources/BillcastEngine/BillcastEngine.docc/GettingStarted.md"

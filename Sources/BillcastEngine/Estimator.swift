@@ -95,33 +95,29 @@ public enum WorkloadEvaluator {
     for v in variables { byName[v.name] = v }
     for o in overrides { byName[o.name] = o }
     var values: [String: Interval] = [:]
-    var visiting = Set<String>()
     var failed = false
-    func value(_ name: String) -> Interval? {
-      if name == Builtins.monthHours { return Interval(monthHours) }
-      if let v = values[name] { return v }
-      guard let variable = byName[name], !visiting.contains(name) else { return nil }
-      visiting.insert(name)
-      defer { visiting.remove(name) }
+    // Each variable after those it names (cycles were reported when the profile was read).
+    let order = DependencyOrder.order(roots: variables.map(\.name)) { name in
+      byName[name].map { $0.value.names.filter { byName[$0] != nil } }
+    }.order
+    for name in order {
+      guard let variable = byName[name] else { continue }
       do {
-        var v = try variable.value.evaluate { value($0) }
+        var v = try variable.value.evaluate { n in n == Builtins.monthHours ? Interval(monthHours) : values[n] }
         if let adjust { v = try adjust(name, v) }
         if v.low.magnitude > Estimator.quantityLimit || v.high.magnitude > Estimator.quantityLimit {
           diagnostics.add(variable.location.diagnostic(.error, "\(name) = \(v) exceeds billcast's limit of 10^14"))
           failed = true
-          return nil
+          continue
         }
         values[name] = v
-        return v
       } catch .unknownName {
-        return nil  // reported where the named variable failed, or at load
+        continue  // reported where the named variable failed, or at load
       } catch {
         diagnostics.add(variable.location.diagnostic(.error, "\(name): \(error)"))
         failed = true
-        return nil
       }
     }
-    for v in variables { _ = value(v.name) }
     return failed || values.count != byName.count ? nil : values
   }
 }

@@ -156,24 +156,13 @@ struct ProfileReader {
         v.location.diagnostic(.error, "the formula names '\(n)', which is not a workload variable\(Spelling.hint(for: n, among: byName.keys))").report(to: diagnostics)
       }
     }
-    // Cycle detection (depth-first).
-    var state: [String: Int] = [:]  // 1 visiting, 2 done
+    // Cycles, each reported once, at the variable that closes it.
     var reported = Set<String>()
-    func visit(_ name: String, _ stack: [String]) {
-      guard let v = byName[name] else { return }
-      if state[name] == 2 { return }
-      if state[name] == 1 {
-        let cycle = Array(stack.drop { $0 != name }) + [name]
-        if reported.insert(name).inserted {
-          v.location.diagnostic(.error, "workload variables refer to each other in a cycle: \(cycle.joined(separator: " → "))").report(to: diagnostics)
-        }
-        return
-      }
-      state[name] = 1
-      for n in v.value.names { visit(n, stack + [name]) }
-      state[name] = 2
+    let walk = DependencyOrder.order(roots: variables.map(\.name)) { byName[$0]?.value.names }
+    for cycle in walk.cycles {
+      guard let name = cycle.last, let v = byName[name], reported.insert(name).inserted else { continue }
+      v.location.diagnostic(.error, "workload variables refer to each other in a cycle: \(cycle.joined(separator: " → "))").report(to: diagnostics)
     }
-    for v in variables { visit(v.name, []) }
   }
 
   func readComponent(_ name: String, _ c: YAMLCursor, known: [String]) -> Component? {

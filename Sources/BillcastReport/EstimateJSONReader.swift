@@ -11,7 +11,11 @@ public enum EstimateJSONReader {
   public static func load(path: String) throws(DiagnosticError) -> CostSnapshot {
     let data: Data
     do {
-      let size = (try? FileStatus.of(path).get())?.size ?? 0
+      let status = try FileStatus.of(path).get()
+      guard status.isRegularFile else {
+        throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "not a regular file")])
+      }
+      let size = status.size
       if size > maximumBytes {
         throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "the report is \(size) bytes; the limit is \(maximumBytes)")])
       }

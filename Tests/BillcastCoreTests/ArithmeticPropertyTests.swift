@@ -15,15 +15,17 @@ struct ArithmeticPropertyTests {
       return z ^ (z >> 31)
     }
 
-    /// A value of the shapes billcast meets: counts, prices with 10 decimals, 9-decimal samples, 18-digit results.
+    /// A value of the shapes billcast meets (counts, prices with 10 decimals, 9-decimal samples,
+    /// 18-digit results) and values near the top of the range, whose products overflow or just fit.
     mutating func value() -> ExactDecimal {
-      let shape = next() % 5
+      let shape = next() % 6
       let sign: Int128 = next() % 7 == 0 ? -1 : 1
       switch shape {
       case 0: return ExactDecimal(raw: sign * Int128(next() % 1_000_000_000_000) * ExactDecimal.scale)  // whole, up to 10^12
       case 1: return ExactDecimal(raw: sign * Int128(next() % 10_000_000_000) * 100_000_000)  // 10-decimal price under 1
       case 2: return ExactDecimal(raw: sign * Int128(next() % 1_000_000_000_000_000) * 1_000_000_000)  // 9 decimals, up to 10^9
       case 3: return ExactDecimal(raw: sign * (Int128(next()) << 20 | Int128(next() % (1 << 20))))  // 18 digits, large
+      case 4: return ExactDecimal(raw: sign * (Int128.max >> Int128(next() % 72) - Int128(next() % 1000)))  // near the top of the range: products overflow, or just fit
       default: return ExactDecimal(raw: sign * Int128(next() % 1_000_000_000_000_000_000))  // under 1, 18 digits
       }
     }
@@ -43,7 +45,7 @@ struct ArithmeticPropertyTests {
 
   @Test func multiplicationMatchesTheReference() {
     var g = Generator(state: 42)
-    var checked = 0
+    var checked = 0, overflowed = 0
     for _ in 0..<200_000 {
       let a = g.value(), b = g.value()
       let (product, overflow) = a.multipliedReportingOverflow(by: b)
@@ -52,10 +54,18 @@ struct ArithmeticPropertyTests {
         checked += 1
       } else {
         #expect(overflow, "\(a) × \(b) should overflow")
+        overflowed += 1
       }
       if checked > 0 && product != Self.reference(a, b) ?? product { break }
     }
-    #expect(checked > 100_000)
+    #expect(checked > 100_000 && overflowed > 1_000)
+    // At the very top of the range: the largest value times one is itself (a 256-bit product
+    // divided back by 10^18); one part in 10^18 more overflows; halves round away from zero.
+    let top = ExactDecimal(raw: .max)
+    #expect(top.multipliedReportingOverflow(by: .one) == (top, false))
+    #expect(top.multipliedReportingOverflow(by: ExactDecimal(raw: 1_000_000_000_000_000_001)).overflow)
+    #expect((-top).multipliedReportingOverflow(by: .one) == (-top, false))
+    #expect(ExactDecimal(raw: 3).multipliedReportingOverflow(by: ExactDecimal(raw: 500_000_000_000_000_000)) == (ExactDecimal(raw: 2), false))
   }
 
   @Test func divisionByBillionAndScale() {

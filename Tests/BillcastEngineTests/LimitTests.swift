@@ -69,6 +69,31 @@ struct LimitTests {
     }
   }
 
+  @Test("numbers: 18 decimal places, magnitude up to 10^15")
+  func numbers() {
+    func accepted(_ text: String) -> Bool { (try? ExactDecimal.parse(text).get()) != nil }
+    #expect(accepted("1000000000000000") && accepted("-1000000000000000"))
+    #expect(!accepted("1000000000000000.000000000000000001"))  // 10^15 + 10^-18
+    #expect(accepted("0.000000000000000001") && !accepted("0.0000000000000000001"))  // 18 and 19 places
+  }
+
+  @Test("workload variables: a chain of 30,000 is ordered without recursion")
+  func longChainOfVariables() throws {
+    // v0 names v1, which names v2, … v29999 = 1: depth-first recursion over it overflowed the stack.
+    let n = 30_000
+    var text = "format: billcast.profile/1\nname: chain\nregion: us-east-1\nas_of: 2026-11-01\naccount: {free_tier: none}\nworkload:\n"
+    for i in 0..<(n - 1) { text += "  v\(i): v\(i + 1)\n" }
+    text += "  v\(n - 1): 1_000_000\n"
+    text += "architectures:\n  a:\n    components:\n      dns: {service: aws.route53, inputs: {hosted_zones: 1, standard_queries: v0}}\n"
+    let estimate = try TestSupport.estimate(text, catalog: try TestSupport.repositoryCatalog())
+    // One hosted zone $0.50 + 1,000,000 standard queries × $0.40 per million = $0.90.
+    #expect(estimate.results[0].total == Interval(TestSupport.d("0.9")))
+    // The same chain closed into a cycle is reported once, as the path that closes it.
+    let cyclic = text.replacingOccurrences(of: "  v\(n - 1): 1_000_000\n", with: "  v\(n - 1): v0\n")
+    let problems = TestSupport.profileDiagnostics(cyclic).map(\.message)
+    #expect(problems.count == 1 && problems[0].hasPrefix("workload variables refer to each other in a cycle: v0 → v1 → v2 →"))
+  }
+
   @Test("components: 10,000 per architecture")
   func components() throws {
     func profile(_ n: Int) -> String {
@@ -90,7 +115,7 @@ struct LimitTests {
     #expect(ForecastOptions.sizeProblems(samples: 100_000, months: 120, architectures: 1).isEmpty)  // 12,000,000
     #expect(
       ForecastOptions.sizeProblems(samples: 100_001, months: 120, architectures: 1) == [
-        "100001 samples × 120 months × 1 architectures is 12000120 sampled months; billcast's limit is 12000000 (lower --samples or --months, or pick --architecture)"
+        "100001 samples × 120 months × 1 architecture is 12000120 sampled months; billcast's limit is 12000000 (lower --samples or --months, or pick --architecture)"
       ])
     // The profile's own horizon is read with the same limit.
     let base = "format: billcast.profile/1\nname: f\nregion: us-east-1\narchitectures:\n  a:\n    components:\n      dns: {service: aws.route53}\nforecast:\n  start: 2026-01\n"

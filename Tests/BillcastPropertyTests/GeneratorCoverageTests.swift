@@ -21,7 +21,13 @@ struct GeneratorCoverageTests {
       if meters.contains(where: { $0.chargesHigh.count > 1 }) { secondTier += 1 }
       if meters.contains(where: { $0.freeTier.contains { $0.drawn.high > .zero } }) { drawn += 1 }
       if meters.contains(where: { $0.key.key != nil }) { keyed += 1 }
-      if meters.contains(where: { $0.key.service == "gen.shared" && $0.shares.contains { !$0.component.isEmpty } }) { billedAs += 1 }
+      // A meter of another service billed as the shared account meter.
+      let billedAsShared = estimate.results.contains { r in
+        r.meters.contains { m in
+          m.key.service == "gen.shared" && m.shares.contains { share in r.components.contains { $0.component == share.component && $0.service != "gen.shared" } }
+        }
+      }
+      if billedAsShared { billedAs += 1 }
       if estimate.results.contains(where: { $0.scenario == "peak" }) { scenarios += 1 }
       if meters.contains(where: { m in m.freeTier.contains { $0.drawn.high > .zero } && m.billable.high > .zero }) { exhausted += 1 }
     }

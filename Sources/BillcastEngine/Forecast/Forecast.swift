@@ -36,6 +36,10 @@ public struct ForecastOptions: Sendable {
     self.breakdownMonth = breakdownMonth
   }
 
+  /// Whether a path's month reuses the previous month's unchanged values (tests turn it off
+  /// to check the result against pricing every month afresh).
+  var reusesUnchangedValues = true
+
   /// The most Monte Carlo paths accepted.
   public static let maximumSamples = 1_000_000
 
@@ -58,7 +62,7 @@ public struct ForecastOptions: Sendable {
       let (product, overflow) = samples.multipliedReportingOverflow(by: months * max(1, architectures))
       if overflow || product > maximumSampledMonths {
         problems.append(
-          "\(samples) samples × \(months) months × \(architectures) architectures is \(overflow ? "too many" : String(product)) sampled months; "
+          "\(samples) samples × \(months) months × \(architectures) architecture\(architectures == 1 ? "" : "s") is \(overflow ? "too many" : String(product)) sampled months; "
             + "billcast's limit is \(maximumSampledMonths) (lower --samples or --months, or pick --architecture)")
       }
     }

@@ -94,6 +94,7 @@ extension ForecastPlan {
       }
     }
     let monthCount = months.count
+    let reuse = options.reusesUnchangedValues
     let chunks = min(2, samples)
     let box = ResultBox(chunks: chunks)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -141,7 +142,7 @@ extension ForecastPlan {
                 adjustments[slot] = adj
               }
               // The previous month of this path left its workload and usages in the buffers.
-              let recompute = m > 0 ? step.recompute : nil
+              let recompute = m > 0 && reuse ? step.recompute : nil
               try model.fillWorkload(&workload, parameters: values, adjustments: adjustments, only: recompute?.workload)
               flat[(a * monthCount + m) * n + path - lo] = try model.total(
                 workload: workload, parameters: values, quantities: &quantities, usages: &usages, only: recompute?.usages)

@@ -72,14 +72,9 @@ public final class CostModel: Sendable {
     if let scenario, let s = profile.scenarios.first(where: { $0.name == scenario }) {
       for o in s.overrides { byName[o.name] = o.value }
     }
-    var order: [String] = []
-    var placed = Set<String>()
-    func place(_ name: String, _ depth: Int) {
-      guard !placed.contains(name), let f = byName[name], depth < 1000 else { return }
-      for n in f.names where byName[n] != nil { place(n, depth + 1) }
-      if placed.insert(name).inserted { order.append(name) }
-    }
-    for v in profile.workload { place(v.name, 0) }
+    let order = DependencyOrder.order(roots: profile.workload.map(\.name)) { name in
+      byName[name].map { $0.names.filter { byName[$0] != nil } }
+    }.order
     let slots = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($0.element, $0.offset) })
     func bindWorkload(_ n: String) -> CompiledFormula.Binding? {
       if n == Builtins.monthHours { return .value(monthHours) }

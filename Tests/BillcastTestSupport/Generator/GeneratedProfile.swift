@@ -47,6 +47,9 @@ public struct GeneratedProfile {
   public var workload: [(name: String, value: Int)]
   public var overrides: [(name: String, value: Int)]
   public var architectures: [(name: String, components: [Component])]
+  /// The `forecast:` section: start, horizon, growth of one variable, sometimes calendar hours,
+  /// a scenario calendar and an accumulating variable.
+  public var forecast: String
 
   /// Makes up a profile for a table.
   public static func make(for table: GeneratedTable, _ random: inout PropertyRandom) -> GeneratedProfile {
@@ -99,8 +102,21 @@ public struct GeneratedProfile {
       }
       architectures.append(("a\(a)", components))
     }
+    let freeTier = random.chance(50) ? "always-free" : "none"
+    // The forecast section last, so the rest of each seed's profile is as it was before it existed.
+    var forecast = "forecast:\n  start: 2026-0\(random.int(1...9))\n  months: \(random.int(3...8))\n"
+    if random.chance(50) { forecast += "  month_hours: calendar\n" }
+    if !overrides.isEmpty && random.chance(60) { forecast += "  calendar:\n    - {months: 2..3, scenario: peak}\n" }
+    let grown = random.pick(names)
+    forecast += "  growth:\n    \(grown): " + random.pick([
+      "5%", "{compound: 0.01..0.10}", "{linear: \(random.int(1...500))}", "{values: [\(random.int(1...900)), \(random.int(1...900))..\(random.int(900...2000)), 50]}",
+    ]) + "\n"
+    if random.chance(50) {
+      let accumulated = random.pick(names)
+      forecast += "  accumulate:\n    \(accumulated): \(random.pick(names)) * 0.5 + \(random.int(0...10))\n"
+    }
     return GeneratedProfile(
-      freeTier: random.chance(50) ? "always-free" : "none", values: values, workload: workload, overrides: overrides, architectures: architectures)
+      freeTier: freeTier, values: values, workload: workload, overrides: overrides, architectures: architectures, forecast: forecast)
   }
 
   /// The indices of the values that are ranges.
@@ -179,6 +195,6 @@ public struct GeneratedProfile {
         if let plan = c.plan { text += "          plan: \(plan)\n" }
       }
     }
-    return text
+    return text + forecast
   }
 }
