@@ -126,16 +126,7 @@ struct LimitTests {
   @Test("quantities: 10^14; cost per account meter: $10^12")
   func quantityAndCost() throws {
     func table(_ rate: String) -> String {
-      """
-      format: billcast.pricing/1
-      id: test/r
-      provider: test
-      region: r
-      currency: USD
-      effective: 2026-01-01
-      sources:
-        page: {url: https://example.com/pricing, read: 2026-01-01, grade: P}
-      services:
+      TestSupport.pricingTableHeader + """
         test.svc:
           name: Test
           inputs:

@@ -50,16 +50,7 @@ struct PricingTableTests {
     #expect(rate("aws.aurora-serverless-v1", "capacity") == TestSupport.d("0.06"))
   }
 
-  static let minimal = """
-    format: billcast.pricing/1
-    id: test/r
-    provider: test
-    region: r
-    currency: USD
-    effective: 2026-01-01
-    sources:
-      page: {url: https://example.com/pricing, read: 2026-01-01, grade: P}
-    services:
+  static let minimal = TestSupport.pricingTableHeader + """
       test.svc:
         name: Test
         inputs:

@@ -6,6 +6,21 @@ import Foundation
 
 /// Shared helpers for billcast's tests: the repository's paths, and loading YAML from strings.
 public enum TestSupport {
+  /// The first lines of a test pricing table (id `test/r`, region `r`, one source `page`),
+  /// ending with `services:`; a test appends its services, indented two spaces.
+  public static let pricingTableHeader = """
+    format: billcast.pricing/1
+    id: test/r
+    provider: test
+    region: r
+    currency: USD
+    effective: 2026-01-01
+    sources:
+      page: {url: https://example.com/pricing, read: 2026-01-01, grade: P}
+    services:
+
+    """
+
   /// The repository's root directory.
   public static let repositoryRoot: URL = {
     var url = URL(fileURLWithPath: #filePath)
