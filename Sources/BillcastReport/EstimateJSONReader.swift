@@ -11,7 +11,11 @@ public enum EstimateJSONReader {
   public static func load(path: String) throws(DiagnosticError) -> CostSnapshot {
     let data: Data
     do {
-      let status = try FileStatus.of(path).get()
+      let status: FileStatus
+      switch FileStatus.of(path) {
+      case .success(let s): status = s
+      case .failure(let error): throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "cannot read the report (\(error))")])
+      }
       guard status.isRegularFile else {
         throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "not a regular file")])
       }

@@ -253,21 +253,8 @@ public final class CostModel: Sendable {
 
   /// The monthly total, using `quantities` (``meterCount`` long) as scratch space.
   public func total(workload values: [ExactDecimal], parameters: [ExactDecimal], quantities: inout [ExactDecimal]) throws(FormulaEvaluationError) -> ExactDecimal {
-    for i in 0..<quantities.count { quantities[i] = .zero }
-    let meters = self.meters
-    let usageAggregate = self.usageAggregate
-    try usageList.withEvaluator { (ev: CompiledFormulaList.Evaluator) throws(FormulaEvaluationError) -> Void in
-      try values.withUnsafeBufferPointer { (slots: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
-        try parameters.withUnsafeBufferPointer { (p: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
-          for i in 0..<usageAggregate.count {
-            let q = try ev.evaluate(i, slots: slots, parameters: p)
-            if q.isNegative { throw .invertedRange("negative quantity \(q) for \(meters[usageAggregate[i]])") }
-            quantities[usageAggregate[i]] += q
-          }
-        }
-      }
-    }
-    return priceQuantities(&quantities)
+    var usages = [ExactDecimal](repeating: .zero, count: usageCount)
+    return try total(workload: values, parameters: parameters, quantities: &quantities, usages: &usages, only: nil)
   }
 
   /// Draws the free-tier pools from the aggregated quantities and prices each ladder.
