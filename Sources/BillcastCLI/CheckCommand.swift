@@ -46,8 +46,8 @@ struct CheckCommand: ParsableCommand {
     if !check.over.isEmpty {
       let first = check.over[0]
       let month = first.month.map { " in month \($0)" } ?? ""
-      FileHandle.standardError.write(Data("billcast: budget '\(first.budget)' exceeded\(month): \(first.scenario) \(first.architecture) \(first.scope) is \(Money.text(first.figure)) against \(Money.text(first.limit)), over by \(Money.text(first.overrun))\(check.over.count > 1 ? " (and \(check.over.count - 1) more)" : "")\n".utf8))
-      throw ExitCode(1)
+      ReportFile.writeStandardError(("billcast: budget '\(TerminalText.excerpt(first.budget))' exceeded\(month): \(first.scenario) \(first.architecture) \(first.scope) is \(Money.text(first.figure)) against \(Money.text(first.limit)), over by \(Money.text(first.overrun))\(check.over.count > 1 ? " (and \(check.over.count - 1) more)" : "")\n"))
+      throw ExitCode(ExitStatus.checkFailed)
     }
   }
 }

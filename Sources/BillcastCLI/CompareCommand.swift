@@ -14,13 +14,13 @@ struct CompareCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Find where the cheapest architecture changes as this workload variable goes from --from to --to.", valueName: "variable"))
   var vary: String?
 
-  @Option(name: .long, help: "Start of the --vary range.")
+  @Option(name: .long, parsing: .unconditional, help: "Start of the --vary range (not below 0).")
   var from: String = "0"
 
-  @Option(name: .long, help: "End of the --vary range.")
+  @Option(name: .long, parsing: .unconditional, help: "End of the --vary range.")
   var to: String?
 
-  @Option(name: .long, help: "The --vary variable's unit: break-even points are exact to this step.")
+  @Option(name: .long, parsing: .unconditional, help: "The --vary variable's unit: break-even points are exact to this step.")
   var step: String = "1"
 
   @Option(name: .long, help: "Where other variables' ranges are taken for break-even and sensitivity: low, mid or high.")
@@ -30,8 +30,9 @@ struct CompareCommand: ParsableCommand {
 
   func validate() throws {
     for (name, text) in [("--from", from), ("--step", step)] + (to.map { [("--to", $0)] } ?? []) {
-      guard ExactDecimal(text) != nil else { throw ValidationError("\(name) '\(text)' is not a number") }
+      if case .failure(let problem) = ExactDecimal.parse(text) { throw ValidationError("\(name): \(problem)") }
     }
+    if let f = ExactDecimal(from), f.isNegative { throw ValidationError("--from \(f) is below 0; workload values are not negative") }
     if vary != nil && to == nil { throw ValidationError("--vary needs --to (the end of the range)") }
     if let s = ExactDecimal(step), !(s > .zero) { throw ValidationError("--step must be above zero") }
     if let t = to.flatMap(ExactDecimal.init), let f = ExactDecimal(from), t < f { throw ValidationError("--to must not be below --from") }

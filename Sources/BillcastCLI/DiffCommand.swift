@@ -27,10 +27,10 @@ struct DiffCommand: ParsableCommand {
   @Option(name: .customLong("after-pricing"), help: ArgumentHelp("Pricing directory for the after side.", valueName: "dir"))
   var afterPricing: String?
 
-  @Option(name: .customLong("before-as-of"), help: ArgumentHelp("Price the before side as of this date.", valueName: "date"))
+  @Option(name: .customLong("before-as-of"), help: ArgumentHelp("Price the before side as of this date.", valueName: "date"), transform: dateArgument)
   var beforeAsOf: CalendarDate?
 
-  @Option(name: .customLong("after-as-of"), help: ArgumentHelp("Price the after side as of this date.", valueName: "date"))
+  @Option(name: .customLong("after-as-of"), help: ArgumentHelp("Price the after side as of this date.", valueName: "date"), transform: dateArgument)
   var afterAsOf: CalendarDate?
 
   @Option(name: .customLong("fail-above"), help: ArgumentHelp("Exit 1 when a figure moves more than this: an amount (5) or a percentage (1%).", valueName: "limit"))
@@ -52,7 +52,7 @@ struct DiffCommand: ParsableCommand {
 
   func validate() throws {
     if let failAbove, CostDiff.Threshold(failAbove) == nil {
-      throw ValidationError("--fail-above '\(failAbove)' is neither an amount (5) nor a percentage (1%)")
+      throw ValidationError("--fail-above '\(TerminalText.excerpt(failAbove))' is neither an amount (5) nor a percentage (1%)")
     }
     switch inputs.count {
     case 1:
@@ -109,8 +109,8 @@ struct DiffCommand: ParsableCommand {
     default: try output.write(DiffReport.text(diff))
     }
     if let threshold, !crossed.isEmpty {
-      FileHandle.standardError.write(Data("billcast: \(crossed.count) \(on == .service ? "service" : "total")\(crossed.count == 1 ? "" : "s") moved more than \(threshold): \(crossed.joined(separator: "; "))\n".utf8))
-      throw ExitCode(1)
+      ReportFile.writeStandardError(("billcast: \(crossed.count) \(on == .service ? "service" : "total")\(crossed.count == 1 ? "" : "s") moved more than \(threshold): \(crossed.joined(separator: "; "))\n"))
+      throw ExitCode(ExitStatus.checkFailed)
     }
   }
 }

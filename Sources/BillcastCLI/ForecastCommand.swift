@@ -13,7 +13,7 @@ struct ForecastCommand: ParsableCommand {
   @Argument(help: "The usage profile (YAML).")
   var profile: String
 
-  @Option(name: .long, help: "Months to forecast (default: the profile's forecast.months, else 12).")
+  @Option(name: .long, parsing: .unconditional, help: "Months to forecast (default: the profile's forecast.months, else 12).")
   var months: Int?
 
   @Option(name: .long, help: ArgumentHelp("First month, YYYY-MM (default: the profile's forecast.start).", valueName: "month"))
@@ -28,22 +28,28 @@ struct ForecastCommand: ParsableCommand {
   @Option(name: .customLong("free-tier"), help: "Override the account's free tier.")
   var freeTier: Account.FreeTier?
 
-  @Option(name: .long, help: "Monte Carlo samples (0 for the deterministic envelope only).")
+  @Option(name: .long, parsing: .unconditional, help: "Monte Carlo samples (0 for the deterministic envelope only).")
   var samples: Int = 1000
 
-  @Option(name: .long, help: "Random seed: the same seed gives the same output.")
+  @Option(name: .long, parsing: .unconditional, help: "Random seed: the same seed gives the same output.")
   var seed: UInt64 = 1
 
-  @Option(name: .customLong("breakdown-month"), help: "The month whose cost per service the HTML chart shows (default: the last).")
+  @Option(name: .customLong("breakdown-month"), parsing: .unconditional, help: "The month whose cost per service the HTML chart shows (default: the last).")
   var breakdownMonth: Int?
 
   @OptionGroup var pricing: PricingOptions
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    if let start, CalendarMonth(start) == nil { throw ValidationError("--start '\(start)' is not a month; expected YYYY-MM") }
+    if let start {
+      guard let month = CalendarMonth(start) else { throw ValidationError("--start '\(TerminalText.excerpt(start))' is not a month; expected YYYY-MM") }
+      guard month.firstDay.isSupported else { throw ValidationError("--start \(month) is outside the calendar billcast prices: \(CalendarDate.supportedRangeText)") }
+    }
     if let months, !(1...ForecastSettings.maximumMonths).contains(months) {
       throw ValidationError("--months must be from 1 to \(ForecastSettings.maximumMonths)")
+    }
+    if let breakdownMonth, !(1...ForecastSettings.maximumMonths).contains(breakdownMonth) {
+      throw ValidationError("--breakdown-month must be from 1 to the forecast's months (at most \(ForecastSettings.maximumMonths))")
     }
     if !(0...ForecastOptions.maximumSamples).contains(samples) {
       throw ValidationError("--samples must be from 0 to \(ForecastOptions.maximumSamples)")

@@ -55,39 +55,47 @@ struct OutputOptions: ParsableArguments {
   var output: String?
 
   /// Writes the whole report at once: nothing is written if rendering failed.
+  ///
+  /// A failed write prints one line naming the path and the reason, and exits with
+  /// ``ExitStatus/writeFailed``, never 1 (which means a budget or threshold was crossed).
   func write(_ text: String) throws {
-    if let output {
-      do {
-        try text.write(toFile: output, atomically: true, encoding: .utf8)
-      } catch {
-        throw CLIError.cannotWrite(output, error.localizedDescription)
-      }
-    } else {
-      FileHandle.standardOutput.write(Data(text.utf8))
-    }
+    try writeReport(text, to: output)
   }
 }
 
-extension CalendarDate: ExpressibleByArgument {
-  /// Parses a command-line argument as a `YYYY-MM-DD` date; nil if it is not one.
-  public init?(argument: String) { self.init(argument) }
+/// Writes a report to a file or standard output; a failure prints why and exits ``ExitStatus/writeFailed``.
+func writeReport(_ text: String, to path: String?) throws {
+  do {
+    if let path { try ReportFile.write(text, toPath: path) } else { try ReportFile.writeStandardOutput(text) }
+  } catch {
+    ReportFile.writeStandardError("billcast: error: \(error)\n")
+    throw ExitCode(ExitStatus.writeFailed)
+  }
 }
 
-/// Errors the CLI reports itself.
-enum CLIError: Error, CustomStringConvertible {
-  case cannotWrite(String, String)
-  var description: String {
-    switch self {
-    case .cannotWrite(let path, let reason): return "error: cannot write \(path): \(reason)"
-    }
+/// billcast's exit statuses (the README's table lists them).
+enum ExitStatus {
+  /// A check failed: a budget was exceeded, a diff moved more than `--fail-above`, a price differs.
+  static let checkFailed: Int32 = 1
+  /// Invalid input: a profile, pricing table, template or saved report has errors.
+  static let invalidInput: Int32 = 2
+  /// A report could not be written (a full disk, a closed pipe, a directory given as `--output`).
+  static let writeFailed: Int32 = 74
+}
+
+/// Parses a date option, `YYYY-MM-DD` within billcast's calendar, with an error that says why not.
+func dateArgument(_ text: String) throws -> CalendarDate {
+  guard let date = CalendarDate(text) else {
+    throw ValidationError("'\(TerminalText.excerpt(text))' is not a date; expected YYYY-MM-DD, like 2025-07-15")
   }
+  guard date.isSupported else { throw ValidationError("\(date) is outside the calendar billcast prices: \(CalendarDate.supportedRangeText)") }
+  return date
 }
 
 /// Prints diagnostics to standard error and exits with status 2 (invalid input).
 func exitWithDiagnostics(_ error: DiagnosticError) -> ExitCode {
-  let text = error.diagnostics.map(\.description).joined(separator: "\n") + "\n"
-  FileHandle.standardError.write(Data(text.utf8))
-  return ExitCode(2)
+  ReportFile.writeStandardError(DiagnosticText.render(error.diagnostics))
+  return ExitCode(ExitStatus.invalidInput)
 }
 
 /// Today's date in UTC.

@@ -20,7 +20,7 @@ struct PricingShowCommand: ParsableCommand {
     let catalog: PricingCatalog
     do { catalog = try pricingOptions.loadCatalog(near: nil) } catch { throw exitWithDiagnostics(error) }
     guard let svc = catalog.service(service, region: region), let table = catalog.table(holding: service, region: region) else {
-      throw exitWithDiagnostics(DiagnosticError([Diagnostic(file: "billcast", message: "no service '\(service)' in \(region)\(Spelling.hint(for: service, among: catalog.serviceIDs(region: region)))")]))
+      throw exitWithDiagnostics(DiagnosticError([Diagnostic(file: "billcast", message: "no service '\(TerminalText.excerpt(service))' in \(region)\(Spelling.hint(for: service, among: catalog.serviceIDs(region: region)))")]))
     }
     let pools = catalog.freeTierPools(region: region).filter { $0.draws.contains { $0.service == service } }
     switch output.format {

@@ -14,7 +14,7 @@ struct ProfileOptions: ParsableArguments {
   @Option(name: .long, help: "Price only this architecture (repeatable).")
   var architecture: [String] = []
 
-  @Option(name: .customLong("as-of"), help: ArgumentHelp("Price with the rules in force on this date (YYYY-MM-DD); default: the profile's as_of, else today.", valueName: "date"))
+  @Option(name: .customLong("as-of"), help: ArgumentHelp("Price with the rules in force on this date (YYYY-MM-DD); default: the profile's as_of, else today.", valueName: "date"), transform: dateArgument)
   var asOf: CalendarDate?
 
   @Option(name: .customLong("free-tier"), help: "Override the account's free tier.")

@@ -41,6 +41,19 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     self.init(year: y, month: m, day: d)
   }
 
+  /// The dates billcast accepts from any input: 1900-01-01 to 9899-12-31.
+  ///
+  /// Every date billcast computes is an input date plus at most a forecast's horizon
+  /// (120 months) and a free-tier offer (12 months), so none can leave the calendar's
+  /// years 1 to 9999: ``adding(months:)`` cannot fail for a date read through this range.
+  public static let supportedRange = CalendarDate(year: 1900, month: 1, day: 1)!...CalendarDate(year: 9899, month: 12, day: 31)!
+
+  /// Whether the date lies in ``supportedRange``.
+  public var isSupported: Bool { Self.supportedRange.contains(self) }
+
+  /// Why a date outside ``supportedRange`` is refused, for an error message.
+  public static var supportedRangeText: String { "dates from \(supportedRange.lowerBound) to \(supportedRange.upperBound) are supported" }
+
   /// Whether a date comes before another.
   public static func < (a: Self, b: Self) -> Bool {
     (a.year, a.month, a.day) < (b.year, b.month, b.day)

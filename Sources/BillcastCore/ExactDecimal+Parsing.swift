@@ -8,11 +8,11 @@ public enum NumberSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
   public var description: String {
     switch self {
     case .notANumber(let text):
-      return "'\(text)' is not a number (expected digits like 1000, 1_000, 0.25 or 1e6)"
+      return "'\(TerminalText.excerpt(text))' is not a number (expected digits like 1000, 1_000, 0.25 or 1e6)"
     case .tooPrecise(let text):
-      return "'\(text)' has more than \(ExactDecimal.fractionDigits) decimal places"
+      return "'\(TerminalText.excerpt(text))' has more than \(ExactDecimal.fractionDigits) decimal places"
     case .tooLarge(let text):
-      return "'\(text)' is too large (limit \(ExactDecimal.parseLimit))"
+      return "'\(TerminalText.excerpt(text))' is too large (limit \(ExactDecimal.parseLimit))"
     }
   }
 }

@@ -78,7 +78,7 @@ public enum Estimator {
   static func select(_ wanted: [String]?, from names: [String], what: String, profile: Profile, diagnostics: DiagnosticCollector) -> [String] {
     guard let wanted else { return names }
     for w in wanted where !names.contains(w) && !(what == "scenario" && names.isEmpty && w == "default") {
-      diagnostics.add(Diagnostic(file: profile.path, message: "the profile has no \(what) '\(w)'\(Spelling.hint(for: w, among: names)); it has: \(names.joined(separator: ", "))"))
+      diagnostics.add(Diagnostic(file: profile.path, message: "the profile has no \(what) '\(TerminalText.excerpt(w))'\(Spelling.hint(for: w, among: names)); it has: \(names.joined(separator: ", "))"))
     }
     return wanted
   }

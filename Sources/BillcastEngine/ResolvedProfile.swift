@@ -17,7 +17,7 @@ public struct ResolvedProfile: Sendable {
     let collector = DiagnosticCollector()
     if catalog.tables(for: profile.region).isEmpty {
       let regions = catalog.regions
-      collector.add(Diagnostic(file: profile.path, path: "region", message: "no pricing tables for region '\(profile.region)'\(Spelling.hint(for: profile.region, among: regions)); tables exist for: \(regions.joined(separator: ", "))"))
+      collector.add(Diagnostic(file: profile.path, path: "region", message: "no pricing tables for region '\(TerminalText.excerpt(profile.region))'\(Spelling.hint(for: profile.region, among: regions)); tables exist for: \(regions.joined(separator: ", "))"))
       throw DiagnosticError(collector.errors)
     }
     var architectures: [ResolvedArchitecture] = []
@@ -35,7 +35,7 @@ public struct ResolvedProfile: Sendable {
   static func resolve(_ component: Component, profile: Profile, catalog: PricingCatalog, diagnostics: DiagnosticCollector) -> ResolvedComponent? {
     guard let service = catalog.service(component.service, region: profile.region) else {
       let known = catalog.serviceIDs(region: profile.region)
-      diagnostics.add(component.serviceLocation.diagnostic(.error, "unknown service '\(component.service)'\(Spelling.hint(for: component.service, among: known)) in the pricing tables for \(profile.region); `billcast pricing list` shows the services"))
+      diagnostics.add(component.serviceLocation.diagnostic(.error, "unknown service '\(TerminalText.excerpt(component.service))'\(Spelling.hint(for: component.service, among: known)) in the pricing tables for \(profile.region); `billcast pricing list` shows the services"))
       return nil
     }
     let variables = profile.workload.map(\.name) + Array(Builtins.names)
@@ -44,7 +44,7 @@ public struct ResolvedProfile: Sendable {
     var ok = true
     for input in component.inputs {
       guard let declared = service.input(input.name) else {
-        diagnostics.add(input.keyLocation.diagnostic(.error, "\(service.id) has no input '\(input.name)'\(Spelling.hint(for: input.name, among: service.inputs.map(\.name))); its inputs are: \(service.inputs.map(\.name).joined(separator: ", "))"))
+        diagnostics.add(input.keyLocation.diagnostic(.error, "\(service.id) has no input '\(TerminalText.excerpt(input.name))'\(Spelling.hint(for: input.name, among: service.inputs.map(\.name))); its inputs are: \(service.inputs.map(\.name).joined(separator: ", "))"))
         ok = false
         continue
       }
@@ -53,21 +53,21 @@ public struct ResolvedProfile: Sendable {
         if values.contains(input.text) {
           choices[input.name] = input.text
         } else {
-          diagnostics.add(input.location.diagnostic(.error, "'\(input.text)' is not a value of \(input.name); expected one of: \(values.joined(separator: ", "))\(Spelling.hint(for: input.text, among: values))"))
+          diagnostics.add(input.location.diagnostic(.error, "'\(TerminalText.excerpt(input.text))' is not a value of \(input.name); expected one of: \(values.joined(separator: ", "))\(Spelling.hint(for: input.text, among: values))"))
           ok = false
         }
       case .numeric:
         do {
           let formula = try Formula.parse(input.text)
           for n in formula.names where !variables.contains(n) {
-            diagnostics.add(input.location.diagnostic(.error, "the formula names '\(n)', which is not a workload variable\(Spelling.hint(for: n, among: variables))"))
+            diagnostics.add(input.location.diagnostic(.error, "the formula names '\(TerminalText.excerpt(n))', which is not a workload variable\(Spelling.hint(for: n, among: variables))"))
             ok = false
           }
           numeric[input.name] = formula
         } catch {
           var location = input.location
           if input.isPlain, let c = location.column { location.column = c + error.offset }
-          diagnostics.add(location.diagnostic(.error, "invalid value '\(input.text)': \(error.message)"))
+          diagnostics.add(location.diagnostic(.error, "invalid value '\(TerminalText.excerpt(input.text))': \(error.message)"))
           ok = false
         }
       }
@@ -77,12 +77,12 @@ public struct ResolvedProfile: Sendable {
       switch declared.kind {
       case .choice(let values):
         if let d = declared.defaultChoice { choices[declared.name] = d } else {
-          diagnostics.add(component.location.diagnostic(.error, "missing input '\(declared.name)' for \(service.id) (one of: \(values.joined(separator: ", "))); it has no default"))
+          diagnostics.add(component.location.diagnostic(.error, "missing input '\(TerminalText.excerpt(declared.name))' for \(service.id) (one of: \(values.joined(separator: ", "))); it has no default"))
           ok = false
         }
       case .numeric(let unit):
         if let d = declared.defaultNumber { numeric[declared.name] = d } else {
-          diagnostics.add(component.location.diagnostic(.error, "missing input '\(declared.name)' (\(unit)) for \(service.id); it has no default"))
+          diagnostics.add(component.location.diagnostic(.error, "missing input '\(TerminalText.excerpt(declared.name))' (\(unit)) for \(service.id); it has no default"))
           ok = false
         }
       }

@@ -76,7 +76,7 @@ public struct PricingCatalog: Sendable {
       references += result.references
       if let table = result.table {
         if let other = tables.first(where: { $0.id == table.id }) {
-          diagnostics.add(Diagnostic(file: table.path, path: "id", message: "table id '\(table.id)' is also used by \(other.path)"))
+          diagnostics.add(Diagnostic(file: table.path, path: "id", message: "table id '\(TerminalText.excerpt(table.id))' is also used by \(other.path)"))
         }
         tables.append(table)
       }
@@ -149,15 +149,15 @@ public struct PricingCatalog: Sendable {
       switch reference {
       case .replacement(let id):
         if anyService(id, nearRegionOf: tableID) == nil {
-          diagnostics.add(location.diagnostic(.error, "unknown service '\(id)'\(Spelling.hint(for: id, among: allServices))"))
+          diagnostics.add(location.diagnostic(.error, "unknown service '\(TerminalText.excerpt(id))'\(Spelling.hint(for: id, among: allServices))"))
         }
       case .billedAs(let ref, let unit):
         guard let service = anyService(ref.service, nearRegionOf: tableID) else {
-          diagnostics.add(location.diagnostic(.error, "unknown service '\(ref.service)'\(Spelling.hint(for: ref.service, among: allServices))"))
+          diagnostics.add(location.diagnostic(.error, "unknown service '\(TerminalText.excerpt(ref.service))'\(Spelling.hint(for: ref.service, among: allServices))"))
           continue
         }
         guard let meter = service.meter(ref.meter) else {
-          diagnostics.add(location.diagnostic(.error, "\(ref.service) has no meter '\(ref.meter)'\(Spelling.hint(for: ref.meter, among: service.meters.map(\.name)))"))
+          diagnostics.add(location.diagnostic(.error, "\(ref.service) has no meter '\(TerminalText.excerpt(ref.meter))'\(Spelling.hint(for: ref.meter, among: service.meters.map(\.name)))"))
           continue
         }
         guard case .price(let price) = meter.billing else {
@@ -168,15 +168,15 @@ public struct PricingCatalog: Sendable {
           diagnostics.add(location.diagnostic(.error, "\(ref) has a keyed price; billed_as needs an unkeyed meter"))
         }
         if meter.unit != unit {
-          diagnostics.add(location.diagnostic(.error, "unit '\(unit)' differs from \(ref)'s unit '\(meter.unit)'"))
+          diagnostics.add(location.diagnostic(.error, "unit '\(TerminalText.excerpt(unit))' differs from \(ref)'s unit '\(TerminalText.excerpt(meter.unit))'"))
         }
       case .draw(let key):
         guard let service = anyService(key.service, nearRegionOf: tableID) else {
-          diagnostics.add(location.diagnostic(.error, "unknown service '\(key.service)'\(Spelling.hint(for: key.service, among: allServices))"))
+          diagnostics.add(location.diagnostic(.error, "unknown service '\(TerminalText.excerpt(key.service))'\(Spelling.hint(for: key.service, among: allServices))"))
           continue
         }
         guard let meter = service.meter(key.meter) else {
-          diagnostics.add(location.diagnostic(.error, "\(key.service) has no meter '\(key.meter)'\(Spelling.hint(for: key.meter, among: service.meters.map(\.name)))"))
+          diagnostics.add(location.diagnostic(.error, "\(key.service) has no meter '\(TerminalText.excerpt(key.meter))'\(Spelling.hint(for: key.meter, among: service.meters.map(\.name)))"))
           continue
         }
         switch meter.billing {
@@ -203,7 +203,7 @@ public struct PricingCatalog: Sendable {
       for service in table.services {
         let key = table.region + "|" + service.id
         if let other = seen[key] {
-          diagnostics.add(Diagnostic(file: table.path, path: "services.\(service.id)", message: "service '\(service.id)' for region \(table.region) is also defined in \(other)"))
+          diagnostics.add(Diagnostic(file: table.path, path: "services.\(service.id)", message: "service '\(TerminalText.excerpt(service.id))' for region \(table.region) is also defined in \(other)"))
         }
         seen[key] = table.path
       }

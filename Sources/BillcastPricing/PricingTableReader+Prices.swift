@@ -13,14 +13,14 @@ extension PricingTableReader {
       guard let f = cursor.fields(["by", "values"], what: "a keyed price {by, values}") else { return nil }
       guard let byCursor = f.required("by"), let by = byCursor.string("a choice input name") else { return nil }
       guard let input = inputs.first(where: { $0.name == by }), case .choice(let values) = input.kind else {
-        byCursor.error("'\(by)' is not a choice input of this service\(Spelling.hint(for: by, among: inputs.map(\.name)))")
+        byCursor.error("'\(TerminalText.excerpt(by))' is not a choice input of this service\(Spelling.hint(for: by, among: inputs.map(\.name)))")
         return nil
       }
       var ladders: [String: TierLadder] = [:]
       guard let valuesCursor = f.required("values") else { return nil }
       for (key, c) in valuesCursor.entries("a mapping of choices to prices") ?? [] {
         guard values.contains(key) else {
-          valuesCursor.keyCursor(key).error("'\(key)' is not a value of \(by) (\(values.joined(separator: ", ")))")
+          valuesCursor.keyCursor(key).error("'\(TerminalText.excerpt(key))' is not a value of \(by) (\(values.joined(separator: ", ")))")
           continue
         }
         if let ladder = readLadder(c, sources: sources) { ladders[key] = ladder }

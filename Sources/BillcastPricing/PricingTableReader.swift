@@ -28,7 +28,7 @@ struct PricingTableReader {
         what: "a pricing table (a mapping with format, id, services, …)")
     else { return nil }
     if let format = f.required("format")?.string(), format != Self.formatVersion {
-      f["format"]!.error("unsupported format '\(format)'; this billcast reads '\(Self.formatVersion)'")
+      f["format"]!.error("unsupported format '\(TerminalText.excerpt(format))'; this billcast reads '\(TerminalText.excerpt(Self.formatVersion))'")
     }
     let id = f.required("id")?.string() ?? ""
     let provider = f.required("provider")?.string() ?? ""
@@ -63,7 +63,7 @@ struct PricingTableReader {
       guard let f = c.fields(["url", "read", "grade", "note"]) else { continue }
       let url = f.required("url")?.string()
       if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-        f["url"]!.error("'\(url)' is not a web address (expected https://…)")
+        f["url"]!.error("'\(TerminalText.excerpt(url))' is not a web address (expected https://…)")
       }
       let read = f.required("read")?.date()
       let grade = f.required("grade")?.choice(["P", "PL", "S"])
@@ -77,7 +77,7 @@ struct PricingTableReader {
   func checkSource(_ cursor: YAMLCursor, _ sources: [String: PriceSource]) -> String? {
     guard let id = cursor.string("a source id") else { return nil }
     guard sources[id] != nil else {
-      cursor.error("unknown source '\(id)'\(Spelling.hint(for: id, among: sources.keys)); every price must name a source listed under 'sources'")
+      cursor.error("unknown source '\(TerminalText.excerpt(id))'\(Spelling.hint(for: id, among: sources.keys)); every price must name a source listed under 'sources'")
       return nil
     }
     return id
@@ -122,7 +122,7 @@ struct PricingTableReader {
     let description = f["description"]?.string()
     if let valuesCursor = f["values"] {
       for key in ["unit", "hard", "soft"] where f.has(key) {
-        f[key]!.error("a choice input (one with 'values') has no '\(key)'")
+        f[key]!.error("a choice input (one with 'values') has no '\(TerminalText.excerpt(key))'")
       }
       let values = (valuesCursor.items("a list of choices") ?? []).compactMap { $0.string("a choice") }
       if values.isEmpty { valuesCursor.error("a choice input needs at least one value") }
@@ -135,7 +135,7 @@ struct PricingTableReader {
     var def: Formula?
     if let c = f["default"], let formula = c.formula() {
       for n in formula.names where !Self.builtinNames.contains(n) {
-        c.error("a default may name only built-in values (\(Self.builtinNames.sorted().joined(separator: ", "))), not '\(n)'")
+        c.error("a default may name only built-in values (\(Self.builtinNames.sorted().joined(separator: ", "))), not '\(TerminalText.excerpt(n))'")
       }
       def = formula
     }
@@ -191,7 +191,7 @@ struct PricingTableReader {
     let names = (f.required("inputs")?.items("a list of numeric input names") ?? []).compactMap { c -> String? in
       guard let n = c.string("an input name") else { return nil }
       guard inputs.contains(where: { $0.name == n && $0.isNumeric }) else {
-        c.error("'\(n)' is not a numeric input of this service\(Spelling.hint(for: n, among: inputs.filter(\.isNumeric).map(\.name)))")
+        c.error("'\(TerminalText.excerpt(n))' is not a numeric input of this service\(Spelling.hint(for: n, among: inputs.filter(\.isNumeric).map(\.name)))")
         return nil
       }
       return n
@@ -202,7 +202,7 @@ struct PricingTableReader {
       var combination: [String: [ExactDecimal]] = [:]
       for (k, v) in entries {
         guard names.contains(k) else {
-          item.keyCursor(k).error("'\(k)' is not one of the combination's inputs (\(names.joined(separator: ", ")))")
+          item.keyCursor(k).error("'\(TerminalText.excerpt(k))' is not one of the combination's inputs (\(names.joined(separator: ", ")))")
           continue
         }
         if case .sequence = v.node {
@@ -211,7 +211,7 @@ struct PricingTableReader {
           combination[k] = [d]
         }
       }
-      for n in names where combination[n] == nil { item.error("missing '\(n)'") }
+      for n in names where combination[n] == nil { item.error("missing '\(TerminalText.excerpt(n))'") }
       allowed.append(combination)
     }
     guard let message = f.required("message")?.string() else { return nil }
@@ -222,11 +222,11 @@ struct PricingTableReader {
     guard let cursor else { return }
     for (name, wanted) in condition.sorted(by: { $0.key < $1.key }) {
       guard let input = inputs.first(where: { $0.name == name }), case .choice(let values) = input.kind else {
-        cursor.error("'\(name)' is not a choice input of this service\(Spelling.hint(for: name, among: inputs.map(\.name)))")
+        cursor.error("'\(TerminalText.excerpt(name))' is not a choice input of this service\(Spelling.hint(for: name, among: inputs.map(\.name)))")
         continue
       }
       for value in wanted where !values.contains(value) {
-        cursor.error("'\(value)' is not a value of \(name) (\(values.joined(separator: ", ")))\(Spelling.hint(for: value, among: values))")
+        cursor.error("'\(TerminalText.excerpt(value))' is not a value of \(name) (\(values.joined(separator: ", ")))\(Spelling.hint(for: value, among: values))")
       }
     }
   }
@@ -241,7 +241,7 @@ struct PricingTableReader {
     if let quantity, let quantityCursor {
       let numeric = Set(inputs.filter(\.isNumeric).map(\.name)).union(Self.builtinNames)
       for n in quantity.names where !numeric.contains(n) {
-        quantityCursor.error("the formula names '\(n)', which is not a numeric input of this service\(Spelling.hint(for: n, among: numeric))")
+        quantityCursor.error("the formula names '\(TerminalText.excerpt(n))', which is not a numeric input of this service\(Spelling.hint(for: n, among: numeric))")
       }
     }
     let when = f["when"].map(readCondition) ?? [:]
@@ -257,7 +257,7 @@ struct PricingTableReader {
           references.append((b.location, .billedAs(ref, unit: unit)))
           billing = .billedAs(ref)
         } else {
-          b.error("'\(text)' is not a meter reference; expected service/meter")
+          b.error("'\(TerminalText.excerpt(text))' is not a meter reference; expected service/meter")
         }
       }
     case (_?, _?):
@@ -274,7 +274,7 @@ struct PricingTableReader {
       else { continue }
       _ = hf.required("source").flatMap { checkSource($0, sources) }
       let numeric = Set(inputs.filter(\.isNumeric).map(\.name)).union(Self.builtinNames)
-      for n in q.names where !numeric.contains(n) { qc.error("the formula names '\(n)', which is not a numeric input of this service") }
+      for n in q.names where !numeric.contains(n) { qc.error("the formula names '\(TerminalText.excerpt(n))', which is not a numeric input of this service") }
       if let last = history.last, until <= last.until { hf["until"]!.error("earlier rules must be listed in date order: \(until) is not after \(last.until)") }
       history.append((until, q))
     }
@@ -313,10 +313,10 @@ struct PricingTableReader {
     for c in f.required("draws")?.items("a list of meters like aws.lambda/duration[x86_64]") ?? [] {
       guard let text = c.string("a meter like aws.lambda/requests") else { continue }
       guard let key = MeterKey(text) else {
-        c.error("'\(text)' is not a meter; expected service/meter or service/meter[key]")
+        c.error("'\(TerminalText.excerpt(text))' is not a meter; expected service/meter or service/meter[key]")
         continue
       }
-      if draws.contains(key) { c.error("'\(text)' is listed twice") }
+      if draws.contains(key) { c.error("'\(TerminalText.excerpt(text))' is listed twice") }
       references.append((c.location, .draw(key)))
       draws.append(key)
     }

@@ -28,13 +28,13 @@ extension ProfileReader {
       var architecture: String?
       if let a = f["architecture"], let name = a.string("an architecture name") {
         if names.contains(name) { architecture = name } else {
-          a.error("'\(name)' is not an architecture of this profile\(Spelling.hint(for: name, among: names))")
+          a.error("'\(TerminalText.excerpt(name))' is not an architecture of this profile\(Spelling.hint(for: name, among: names))")
         }
       }
       var scenario: String?
       if let s = f["scenario"], let name = s.string("a scenario name") {
         if scenarios.contains(name) { scenario = name } else {
-          s.error("'\(name)' is not a scenario of this profile\(Spelling.hint(for: name, among: scenarios))")
+          s.error("'\(TerminalText.excerpt(name))' is not a scenario of this profile\(Spelling.hint(for: name, among: scenarios))")
         }
       }
       let monthly = f["monthly"]?.nonNegativeDecimal()
@@ -42,7 +42,7 @@ extension ProfileReader {
       let used = Set(architectures.filter { architecture == nil || $0.name == architecture }.flatMap { $0.components.map(\.service) })
       for (service, v) in f["services"]?.entries("a mapping of service ids to monthly limits") ?? [] {
         if !used.contains(service) {
-          f["services"]!.keyCursor(service).error("no component of \(architecture ?? "this profile") uses '\(service)'\(Spelling.hint(for: service, among: used))")
+          f["services"]!.keyCursor(service).error("no component of \(architecture ?? "this profile") uses '\(TerminalText.excerpt(service))'\(Spelling.hint(for: service, among: used))")
           continue
         }
         if let limit = v.nonNegativeDecimal() { services.append((service, limit)) }

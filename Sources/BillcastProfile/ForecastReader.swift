@@ -11,7 +11,11 @@ extension ProfileReader {
     var start: CalendarMonth?
     if let s = f.required("start"), let text = s.string("a month, YYYY-MM") {
       start = CalendarMonth(text)
-      if start == nil { s.error("'\(text)' is not a month; expected YYYY-MM, like 2024-10") }
+      if start == nil { s.error("'\(TerminalText.excerpt(text))' is not a month; expected YYYY-MM, like 2024-10") }
+      if let m = start, !m.firstDay.isSupported {
+        s.error("\(m) is outside the calendar billcast prices: \(CalendarDate.supportedRangeText)")
+        start = nil
+      }
     }
     let months = f.required("months")?.integer(in: 1...ForecastSettings.maximumMonths)
     var hours = ForecastSettings.MonthHours.fixed(730)
@@ -25,7 +29,7 @@ extension ProfileReader {
     func checkScenario(_ cursor: YAMLCursor) -> String? {
       guard let name = cursor.string("a scenario name") else { return nil }
       guard scenarios.contains(name) else {
-        cursor.error("'\(name)' is not a scenario of this profile\(Spelling.hint(for: name, among: scenarios)); its scenarios are: \(scenarios.joined(separator: ", "))")
+        cursor.error("'\(TerminalText.excerpt(name))' is not a scenario of this profile\(Spelling.hint(for: name, among: scenarios)); its scenarios are: \(scenarios.joined(separator: ", "))")
         return nil
       }
       return name
@@ -40,7 +44,7 @@ extension ProfileReader {
       if bounds.count == 1, let a = bounds[0] { range = (a, a) }
       if bounds.count == 2, text.contains(".."), let a = bounds[0], let b = bounds[1] { range = (a, b) }
       guard let (first, last) = range, first >= 1, first <= last, last <= (months ?? ForecastSettings.maximumMonths) else {
-        mc.error("'\(text)' is not a stretch of months; expected like 1..3 within 1..\(months ?? ForecastSettings.maximumMonths)")
+        mc.error("'\(TerminalText.excerpt(text))' is not a stretch of months; expected like 1..3 within 1..\(months ?? ForecastSettings.maximumMonths)")
         continue
       }
       if let overlap = calendar.first(where: { !($0.last < first || last < $0.first) }) {
@@ -52,12 +56,12 @@ extension ProfileReader {
     }
     func checkNames(_ formula: Formula, _ cursor: YAMLCursor) {
       for n in formula.names where !workload.contains(n) && !Builtins.names.contains(n) {
-        cursor.error("the formula names '\(n)', which is not a workload variable\(Spelling.hint(for: n, among: workload))")
+        cursor.error("the formula names '\(TerminalText.excerpt(n))', which is not a workload variable\(Spelling.hint(for: n, among: workload))")
       }
     }
     func checkVariable(_ name: String, _ parent: YAMLCursor) -> Bool {
       if workload.contains(name) { return true }
-      parent.keyCursor(name).error("'\(name)' is not a workload variable\(Spelling.hint(for: name, among: workload))")
+      parent.keyCursor(name).error("'\(TerminalText.excerpt(name))' is not a workload variable\(Spelling.hint(for: name, among: workload))")
       return false
     }
     var growth: [String: ForecastSettings.Growth] = [:]
@@ -86,7 +90,7 @@ extension ProfileReader {
           if text.hasSuffix("%"), case .success(let pct) = ExactDecimal.parse(String(text.dropLast())) {
             growth[name] = .compound(.number(pct / 100))
           } else {
-            v.error("'\(text)' is not a growth; write 15% (compound per month), {compound: 0.10..0.20}, {linear: 100} or {values: […]}")
+            v.error("'\(TerminalText.excerpt(text))' is not a growth; write 15% (compound per month), {compound: 0.10..0.20}, {linear: 100} or {values: […]}")
           }
         }
       }

@@ -30,7 +30,7 @@ struct ProfileReader {
         what: "a usage profile (a mapping with format, name, region, workload, architectures, …)")
     else { return nil }
     if let format = f.required("format")?.string(), format != Profile.formatVersion {
-      f["format"]!.error("unsupported format '\(format)'; this billcast reads '\(Profile.formatVersion)'")
+      f["format"]!.error("unsupported format '\(TerminalText.excerpt(format))'; this billcast reads '\(TerminalText.excerpt(Profile.formatVersion))'")
     }
     let name = f.required("name")?.string() ?? ""
     let region = f.required("region")?.string() ?? ""
@@ -53,7 +53,7 @@ struct ProfileReader {
       var overrides: [WorkloadVariable] = []
       for (vk, vc) in sf["workload"]?.entries("a mapping of workload variables to override") ?? [] {
         if !known.contains(vk) {
-          sf["workload"]!.keyCursor(vk).error("'\(vk)' is not a workload variable\(Spelling.hint(for: vk, among: known)); a scenario can only override variables under 'workload'")
+          sf["workload"]!.keyCursor(vk).error("'\(TerminalText.excerpt(vk))' is not a workload variable\(Spelling.hint(for: vk, among: known)); a scenario can only override variables under 'workload'")
           continue
         }
         if let v = readVariable(vk, vc) { overrides.append(v) }
@@ -96,7 +96,7 @@ struct ProfileReader {
 
   func checkName(_ name: String, root: YAMLCursor, what: String) {
     let ok = !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
-    if !ok { root.error("\(what) name '\(name)' must use only \(Self.namePattern)") }
+    if !ok { root.error("\(what) name '\(TerminalText.excerpt(name))' must use only \(Self.namePattern)") }
   }
 
   func readAccount(_ c: YAMLCursor) -> Account {
@@ -113,7 +113,7 @@ struct ProfileReader {
       if let opened, opened >= Account.creditProgramStart {
         f["opened"]!.error("accounts opened on or after 2025-07-15 are on the credit-based free tier; use free_tier: credits")
       }
-      for key in ["credits", "plan"] where f.has(key) { f[key]!.error("'\(key)' applies only to free_tier: credits") }
+      for key in ["credits", "plan"] where f.has(key) { f[key]!.error("'\(TerminalText.excerpt(key))' applies only to free_tier: credits") }
     case .credits:
       if !f.has("opened") { c.error("a credit-based account needs 'opened' (the date it was created), so billcast knows when its credits expire") }
       if let opened, opened < Account.creditProgramStart {
@@ -124,7 +124,7 @@ struct ProfileReader {
         cc.error("new accounts receive at most $200 of free-tier credits ($100 at sign-up plus up to $100 for activities)")
       }
     case .none, .alwaysFree:
-      for key in ["credits", "plan"] where f.has(key) { f[key]!.error("'\(key)' applies only to free_tier: credits") }
+      for key in ["credits", "plan"] where f.has(key) { f[key]!.error("'\(TerminalText.excerpt(key))' applies only to free_tier: credits") }
     }
     return Account(freeTier: kind, opened: opened, credits: credits, plan: kind == .credits ? (plan ?? .paid) : nil, location: c.location)
   }
@@ -132,11 +132,11 @@ struct ProfileReader {
   func readVariable(_ name: String, _ c: YAMLCursor) -> WorkloadVariable? {
     let valid = name.first.map { $0.isLetter || $0 == "_" } == true && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     if !valid {
-      c.error("workload variable '\(name)' must be a name of letters, digits and '_' (it is used in formulas)")
+      c.error("workload variable '\(TerminalText.excerpt(name))' must be a name of letters, digits and '_' (it is used in formulas)")
       return nil
     }
     if Builtins.names.contains(name) {
-      c.error("'\(name)' is a built-in name (the hours in the month priced); choose another name")
+      c.error("'\(TerminalText.excerpt(name))' is a built-in name (the hours in the month priced); choose another name")
       return nil
     }
     if case .mapping = c.node {
@@ -153,7 +153,7 @@ struct ProfileReader {
     let byName = Dictionary(variables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     for v in variables where only == nil || only!.contains(v.name) {
       for n in v.value.names where byName[n] == nil && !Builtins.names.contains(n) {
-        v.location.diagnostic(.error, "the formula names '\(n)', which is not a workload variable\(Spelling.hint(for: n, among: byName.keys))").report(to: diagnostics)
+        v.location.diagnostic(.error, "the formula names '\(TerminalText.excerpt(n))', which is not a workload variable\(Spelling.hint(for: n, among: byName.keys))").report(to: diagnostics)
       }
     }
     // Cycles, each reported once, at the variable that closes it.

@@ -35,13 +35,21 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     self.message = message
   }
 
+  /// The longest message printed, in characters; a longer one is cut with `…`.
+  public static let maximumMessageLength = 1_000
+
   /// The diagnostic as `file:line:col: severity: key.path: message`, leaving out the parts it lacks.
+  ///
+  /// Control characters in the path, key path and message are escaped, so a file named with a
+  /// newline cannot forge a second diagnostic line, and the message is cut at
+  /// ``maximumMessageLength`` characters.
   public var description: String {
-    var location = file
+    var location = TerminalText.escaped(file)
     if let line { location += ":\(line)" }
     if let column { location += ":\(column)" }
-    let prefix = path.isEmpty ? "" : "\(path): "
-    return "\(location): \(severity.rawValue): \(prefix)\(message)"
+    let prefix = path.isEmpty ? "" : "\(TerminalText.excerpt(path, limit: 200)): "
+    let text = message.count > Self.maximumMessageLength ? String(message.prefix(Self.maximumMessageLength)) + "…" : message
+    return "\(location): \(severity.rawValue): \(prefix)\(TerminalText.escaped(text))"
   }
 }
 
@@ -82,9 +90,18 @@ public final class DiagnosticCollector: @unchecked Sendable {
     if hasErrors { throw DiagnosticError(errors) }
   }
 
+  /// The diagnostics in file order, each reported once.
+  ///
+  /// A YAML alias repeats its anchor's node, line and column included, under another key path:
+  /// a problem in an aliased node is reported once, at the anchor, with the first key path
+  /// that reached it.
   static func sorted(_ list: [Diagnostic]) -> [Diagnostic] {
-    var seen = Set<Diagnostic>()
-    let unique = list.filter { seen.insert($0).inserted }
+    struct Place: Hashable { var severity: Diagnostic.Severity, file: String, line: Int?, column: Int?, message: String }
+    var seen = Set<Place>()
+    let unique = list.filter { d in
+      guard d.line != nil else { return seen.insert(Place(severity: d.severity, file: d.file, line: nil, column: nil, message: d.path + "\u{0}" + d.message)).inserted }
+      return seen.insert(Place(severity: d.severity, file: d.file, line: d.line, column: d.column, message: d.message)).inserted
+    }
     return unique.enumerated().sorted { a, b in
       let x = a.element, y = b.element
       if x.file != y.file { return a.offset < b.offset }
@@ -99,10 +116,17 @@ public final class DiagnosticCollector: @unchecked Sendable {
 
 /// Suggests the closest known name for a misspelt one.
 public enum Spelling {
+  /// Names longer than this (in bytes) get no suggestion.
+  public static let maximumNameLength = 100
+
   /// The known name nearest to `name` by edit distance, if it is close enough to be a likely typo.
   public static func suggestion(for name: String, among known: some Sequence<String>) -> String? {
+    // A name this long is no typo of a known one; and the edit distance is quadratic.
+    guard name.utf8.count <= maximumNameLength else { return nil }
     var best: (String, Int)?
-    for candidate in known {
+    for candidate in known where candidate.utf8.count <= maximumNameLength {
+      // The distance is at least the difference in length: skip candidates that cannot be close.
+      if abs(candidate.count - name.count) > Swift.max(2, Swift.min(name.count, candidate.count) / 3) { continue }
       let d = distance(name.lowercased(), candidate.lowercased())
       if best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) { best = (candidate, d) }
     }
@@ -130,7 +154,7 @@ public enum Spelling {
 
   /// " (did you mean 'x'?)" or "".
   public static func hint(for name: String, among known: some Sequence<String>) -> String {
-    if let s = suggestion(for: name, among: known) { return " (did you mean '\(s)'?)" }
+    if let s = suggestion(for: name, among: known) { return " (did you mean '\(TerminalText.excerpt(s))'?)" }
     return ""
   }
 }

@@ -49,8 +49,8 @@ private struct FormulaParser {
   func describe(_ t: Token) -> String {
     switch t {
     case .number(let v): return "number \(v)"
-    case .name(let n): return "name '\(n)'"
-    case .op(let c): return "'\(c)'"
+    case .name(let n): return "name '\(TerminalText.excerpt(n))'"
+    case .op(let c): return "'\(TerminalText.excerpt(c))'"
     case .range: return "'..'"
     case .lparen: return "'('"
     case .rparen: return "')'"
@@ -117,7 +117,7 @@ private struct FormulaParser {
         throw error("unexpected '.' (a number needs a digit before its decimal point)")
       }
     default:
-      throw error("unexpected character '\(c)'")
+      throw error("unexpected character '\(TerminalText.excerpt(c))'")
     }
   }
 
@@ -183,7 +183,7 @@ private struct FormulaParser {
       if token == .lparen {
         guard let fn = Formula.Function(rawValue: n) else {
           throw FormulaSyntaxError(
-            message: "unknown function '\(n)' (known: min, max, ceil, floor) at character \(callStart + 1)", offset: callStart)
+            message: "unknown function '\(TerminalText.excerpt(n))' (known: min, max, ceil, floor) at character \(callStart + 1)", offset: callStart)
         }
         try advance()
         var args: [Formula] = [try parseFormula()]

@@ -104,7 +104,7 @@ public struct YAMLCursor {
         values[key] = value
       } else {
         let keyCursor = keyNode(key).map { YAMLCursor(node: $0, path: value.path, file: file, diagnostics: diagnostics) } ?? value
-        keyCursor.error("unknown key '\(key)'\(Spelling.hint(for: key, among: known)); expected one of: \(known.joined(separator: ", "))")
+        keyCursor.error("unknown key '\(TerminalText.excerpt(key))'\(Spelling.hint(for: key, among: known)); expected one of: \(known.joined(separator: ", "))")
       }
     }
     return YAMLFields(cursor: self, values: values)
@@ -196,7 +196,11 @@ public struct YAMLCursor {
   public func date() -> CalendarDate? {
     guard let text = string("a date") else { return nil }
     guard let d = CalendarDate(text) else {
-      error("'\(text)' is not a date; expected YYYY-MM-DD, like 2025-07-15")
+      error("'\(TerminalText.excerpt(text))' is not a date; expected YYYY-MM-DD, like 2025-07-15")
+      return nil
+    }
+    guard d.isSupported else {
+      error("\(d) is outside the calendar billcast prices: \(CalendarDate.supportedRangeText)")
       return nil
     }
     return d
@@ -209,7 +213,7 @@ public struct YAMLCursor {
     case "true": return true
     case "false": return false
     default:
-      error("expected true or false, found '\(text)'")
+      error("expected true or false, found '\(TerminalText.excerpt(text))'")
       return nil
     }
   }
@@ -218,7 +222,7 @@ public struct YAMLCursor {
   public func choice(_ allowed: [String]) -> String? {
     guard let text = string("one of \(allowed.joined(separator: ", "))") else { return nil }
     guard allowed.contains(text) else {
-      error("'\(text)' is not one of \(allowed.joined(separator: ", "))\(Spelling.hint(for: text, among: allowed))")
+      error("'\(TerminalText.excerpt(text))' is not one of \(allowed.joined(separator: ", "))\(Spelling.hint(for: text, among: allowed))")
       return nil
     }
     return text
@@ -235,7 +239,7 @@ public struct YAMLCursor {
       if case .scalar(let s) = node, s.style == .plain, let column {
         c.column = column + error.offset
       }
-      c.error("invalid formula '\(text)': \(error.message)")
+      c.error("invalid formula '\(TerminalText.excerpt(text))': \(error.message)")
       return nil
     }
   }
@@ -253,7 +257,7 @@ public struct YAMLFields {
   /// The value of a required key; an error at the mapping if it is missing.
   public func required(_ key: String) -> YAMLCursor? {
     if let v = values[key] { return v }
-    cursor.error("missing required key '\(key)'")
+    cursor.error("missing required key '\(TerminalText.excerpt(key))'")
     return nil
   }
 

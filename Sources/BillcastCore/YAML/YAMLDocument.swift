@@ -104,7 +104,7 @@ public struct YAMLDocument {
       if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
       return Diagnostic(file: path, line: mark.line, column: mark.column, message: message)
     case .duplicatedKeysInMapping(let duplicates, let context):
-      let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+      let keys = duplicates.map { "'\(TerminalText.excerpt($0))'" }.joined(separator: ", ")
       return Diagnostic(
         file: path, line: context.mark.line, column: context.mark.column,
         message: "duplicate key \(keys) in one mapping; each key may appear once")

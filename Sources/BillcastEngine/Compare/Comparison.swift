@@ -121,7 +121,7 @@ public enum Comparer {
     var sensitivity: [Sensitivity] = []
     if let vary = options.vary, !profile.workload.contains(where: { $0.name == vary }) {
       let names = profile.workload.map(\.name)
-      collector.add(profile.workloadLocation.diagnostic(.error, "--vary names '\(vary)', which is not a workload variable\(Spelling.hint(for: vary, among: names)); the profile's are: \(names.joined(separator: ", "))"))
+      collector.add(profile.workloadLocation.diagnostic(.error, "--vary names '\(TerminalText.excerpt(vary))', which is not a workload variable\(Spelling.hint(for: vary, among: names)); the profile's are: \(names.joined(separator: ", "))"))
     }
     try collector.throwIfErrors()
     for scenario in scenarioNames {

@@ -123,7 +123,7 @@ extension ForecastPlan {
     events = merged
     events.sort { ($0.month, $0.code, $0.architecture ?? "") < ($1.month, $1.code, $1.architecture ?? "") }
     crossovers.sort { ($0.month, $0.kind.rawValue) < ($1.month, $1.kind.rawValue) }
-    let breakdownMonth = min(max(options.breakdownMonth ?? months.count, 1), months.count)
+    let breakdownMonth = options.breakdownMonth ?? months.count  // checked by the Forecaster: 1 to months.count
     let breakdown = architectures.map { a in (a, envelope[a]!.services[breakdownMonth - 1]) }
     return Forecast(
       profileName: profile.name, profilePath: profile.path, profileSHA256: profile.sha256, region: profile.region,

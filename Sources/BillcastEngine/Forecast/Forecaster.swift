@@ -18,11 +18,14 @@ public enum Forecaster {
     let count = options.months ?? settings?.months ?? 12
     let scenarioNames = profile.scenarios.map(\.name)
     if let s = options.scenario, !scenarioNames.contains(s) {
-      collector.add(Diagnostic(file: profile.path, message: "the profile has no scenario '\(s)'\(Spelling.hint(for: s, among: scenarioNames)); it has: \(scenarioNames.joined(separator: ", "))"))
+      collector.add(Diagnostic(file: profile.path, message: "the profile has no scenario '\(TerminalText.excerpt(s))'\(Spelling.hint(for: s, among: scenarioNames)); it has: \(scenarioNames.joined(separator: ", "))"))
     }
     let wanted = options.architectures ?? profile.architectures.map(\.name)
     for a in wanted where !profile.architectures.contains(where: { $0.name == a }) {
-      collector.add(Diagnostic(file: profile.path, message: "the profile has no architecture '\(a)'\(Spelling.hint(for: a, among: profile.architectures.map(\.name)))"))
+      collector.add(Diagnostic(file: profile.path, message: "the profile has no architecture '\(TerminalText.excerpt(a))'\(Spelling.hint(for: a, among: profile.architectures.map(\.name)))"))
+    }
+    if let b = options.breakdownMonth, !(1...count).contains(b) {
+      collector.add(Diagnostic(file: profile.path, path: "forecast.months", message: "the breakdown month \(b) is not a month of the forecast; it has months 1 to \(count)"))
     }
     for problem in ForecastOptions.sizeProblems(samples: options.samples, months: count, architectures: wanted.count) {
       collector.add(location.diagnostic(.error, problem))

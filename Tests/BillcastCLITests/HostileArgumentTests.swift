@@ -1,0 +1,39 @@
+import BillcastTestSupport
+import Foundation
+import Testing
+
+/// Hostile command-line arguments: each gets a one-line reason and a failing status, never a crash,
+/// a clamp or a misleading message.
+@Suite("Hostile arguments")
+struct HostileArgumentTests {
+  static let example = "examples/job-posting-analyzer.yaml"
+
+  /// (arguments, exit status, what standard error must contain).
+  static let cases: [(arguments: [String], status: Int32, stderr: String)] = [
+    // Dates past the supported calendar were crashes (CalendarDate.adding(months:) past 9999).
+    (["forecast", example, "--start", "9999-12"], 64, "--start 9999-12 is outside the calendar billcast prices: dates from 1900-01-01 to 9899-12-31 are supported"),
+    (["forecast", example, "--start", "9999-02", "--months", "12"], 64, "--start 9999-02 is outside the calendar billcast prices"),
+    (["estimate", example, "--as-of", "9999-12-01"], 64, "9999-12-01 is outside the calendar billcast prices"),
+    (["diff", example, "--before-as-of", "2024-10-01", "--after-as-of", "1899-12-31"], 64, "1899-12-31 is outside the calendar billcast prices"),
+    (["estimate", example, "--as-of", "2024-02-30"], 64, "'2024-02-30' is not a date; expected YYYY-MM-DD"),
+    // Options outside their range were clamped or misread.
+    (["forecast", example, "--breakdown-month", "0"], 64, "--breakdown-month must be from 1 to the forecast's months"),
+    (["forecast", example, "--breakdown-month", "999999"], 64, "--breakdown-month must be from 1 to the forecast's months"),
+    (["forecast", example, "--breakdown-month", "13", "--months", "12", "--samples", "0"], 2, "the breakdown month 13 is not a month of the forecast; it has months 1 to 12"),
+    (["forecast", example, "--months", "-1"], 64, "--months must be from 1 to 120"),
+    (["forecast", example, "--samples", "-5"], 64, "--samples must be from 0 to 1000000"),
+    (["forecast", example, "--seed", "-1"], 64, "The value '-1' is invalid for '--seed <seed>'"),
+    (["compare", example, "--vary", "page_views", "--to", "1e16"], 64, "--to: '1e16' is too large (limit 1000000000000000)"),
+    (["compare", example, "--vary", "page_views", "--from=-1e8", "--to", "10"], 64, "--from -100000000 is below 0"),
+  ]
+
+  @Test("each hostile argument", arguments: Self.cases.indices)
+  func hostile(index: Int) throws {
+    let c = Self.cases[index]
+    let run = try CLI.run(c.arguments)
+    #expect(run.status == c.status, "\(c.arguments): \(run.stderr)")
+    #expect(run.stdout == "")
+    #expect(run.stderr.contains(c.stderr), "\(c.arguments)\nexpected: \(c.stderr)\nstderr: \(run.stderr)")
+    #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Backtrac"))
+  }
+}
