@@ -10,7 +10,9 @@ public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable 
 
 /// Where pricing tables come from.
 struct PricingOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("Directory of pricing tables (default: the nearest 'pricing' directory above the profile, then ./pricing).", valueName: "dir"))
+  @Option(name: .long, help: ArgumentHelp(
+    "Directory of pricing tables. Order: this flag, else $BILLCAST_PRICING, else the nearest 'pricing' directory above the profile, else ./pricing.",
+    valueName: "dir"))
   var pricing: String?
 
   /// Finds and loads the pricing tables.
@@ -18,6 +20,8 @@ struct PricingOptions: ParsableArguments {
     try PricingCatalog.load(directory: directory(near: profilePath))
   }
 
+  /// The pricing directory: `--pricing`, else `$BILLCAST_PRICING`, else the nearest `pricing`
+  /// directory above the profile (up to 8 levels), else `./pricing`.
   func directory(near profilePath: String?) -> String {
     if let pricing { return pricing }
     if let env = ProcessInfo.processInfo.environment["BILLCAST_PRICING"], !env.isEmpty { return env }

@@ -22,7 +22,22 @@ struct PricingValidateCommand: ParsableCommand {
       let catalog = try PricingCatalog.load(directory: directory)
       var problems = PricingValidation.check(catalog, today: today())
       if let examples {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: examples))?.filter { $0.hasSuffix(".yaml") }.sorted() ?? []
+        let listing: [String]
+        do {
+          listing = try FileManager.default.contentsOfDirectory(atPath: examples)
+        } catch {
+          let reason = FileStatus.of(examples).map { $0.isDirectory ? "it cannot be listed" : "it is not a directory" }
+          let why: String
+          switch reason {
+          case .success(let text): why = text
+          case .failure(let error): why = error.description
+          }
+          throw DiagnosticError([Diagnostic(file: examples, message: "cannot read the examples directory: \(why)")])
+        }
+        let files = listing.filter { $0.hasSuffix(".yaml") }.sorted()
+        if files.isEmpty {
+          throw DiagnosticError([Diagnostic(file: examples, message: "the examples directory has no profiles (*.yaml) to check")])
+        }
         for file in files {
           let path = (examples as NSString).appendingPathComponent(file)
           do {

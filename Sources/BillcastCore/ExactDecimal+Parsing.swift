@@ -76,12 +76,18 @@ extension ExactDecimal {
         i += 1
       }
       let start = i
+      var huge = false  // an exponent past 1000 digits' worth: far beyond every limit either way
       while i < bytes.count && bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9") {
-        exponent = exponent * 10 + Int(bytes[i] - UInt8(ascii: "0"))
-        if exponent > 1000 { return .failure(.tooLarge(text)) }
+        if !huge { exponent = exponent * 10 + Int(bytes[i] - UInt8(ascii: "0")) }
+        if exponent > 1000 { huge = true }
         i += 1
       }
       guard i > start else { return .failure(.notANumber(text)) }
+      if huge {
+        guard i == bytes.count else { return .failure(.notANumber(text)) }
+        if digits.allSatisfy({ $0 == 0 }) { return .success(.zero) }
+        return .failure(expNegative ? .tooPrecise(text) : .tooLarge(text))
+      }
       if expNegative { exponent = -exponent }
     }
     guard i == bytes.count else { return .failure(.notANumber(text)) }

@@ -12,6 +12,8 @@
 public struct FileStatus: Sendable, Equatable {
   /// Whether the path is a regular file (after following symbolic links).
   public var isRegularFile: Bool
+  /// Whether the path is a directory (after following symbolic links).
+  public var isDirectory: Bool = false
   /// The size in bytes.
   public var size: Int
 
@@ -19,7 +21,7 @@ public struct FileStatus: Sendable, Equatable {
   public static func of(_ path: String) -> Result<FileStatus, FileStatusError> {
     var info = stat()
     guard stat(path, &info) == 0 else { return .failure(FileStatusError(code: errno)) }
-    return .success(FileStatus(isRegularFile: (info.st_mode & S_IFMT) == S_IFREG, size: Int(info.st_size)))
+    return .success(FileStatus(isRegularFile: (info.st_mode & S_IFMT) == S_IFREG, isDirectory: (info.st_mode & S_IFMT) == S_IFDIR, size: Int(info.st_size)))
   }
 }
 

@@ -15,7 +15,7 @@ public struct ResolvedProfile: Sendable {
   /// Checks a profile against a catalog, reporting every problem at once.
   public static func resolve(_ profile: Profile, catalog: PricingCatalog) throws(DiagnosticError) -> ResolvedProfile {
     let collector = DiagnosticCollector()
-    if catalog.tables(for: profile.region).isEmpty {
+    if !catalog.regions.contains(profile.region) {
       let regions = catalog.regions
       collector.add(Diagnostic(file: profile.path, path: "region", message: "no pricing tables for region '\(TerminalText.excerpt(profile.region))'\(Spelling.hint(for: profile.region, among: regions)); tables exist for: \(regions.joined(separator: ", "))"))
       throw DiagnosticError(collector.errors)

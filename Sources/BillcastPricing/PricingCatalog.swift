@@ -15,9 +15,17 @@ public struct PricingCatalog: Sendable {
   /// cross-table references are then merged in file order, so the result does not depend on
   /// the threads.
   public static func load(directory: String, limits: YAMLLimits = .standard) throws(DiagnosticError) -> PricingCatalog {
+    switch FileStatus.of(directory) {
+    case .failure(let error):
+      throw DiagnosticError([Diagnostic(file: directory, message: "cannot read the pricing directory '\(TerminalText.excerpt(directory, limit: 200))' (\(error))")])
+    case .success(let status) where !status.isDirectory:
+      throw DiagnosticError([Diagnostic(file: directory, message: "the pricing directory '\(TerminalText.excerpt(directory, limit: 200))' is not a directory; --pricing and BILLCAST_PRICING name a directory of *.yaml tables")])
+    default:
+      break
+    }
     let files = yamlFiles(under: directory)
     if files.isEmpty {
-      throw DiagnosticError([Diagnostic(file: directory, message: "no pricing tables (*.yaml) found in this directory")])
+      throw DiagnosticError([Diagnostic(file: directory, message: "no pricing tables (*.yaml) found in the pricing directory '\(TerminalText.excerpt(directory, limit: 200))'")])
     }
     let sizes = files.map { (try? FileStatus.of($0).get())?.size ?? 0 }
     let schedule = files.indices.sorted { sizes[$0] > sizes[$1] }
@@ -32,7 +40,7 @@ public struct PricingCatalog: Sendable {
       } catch {
         error.diagnostics.forEach(collector.add)
       }
-      results.set(file, FileResult(table: table, references: reader.references, diagnostics: collector.diagnostics))
+      results.set(file, FileResult(table: table, references: reader.references, brokenMeters: reader.brokenMeters, diagnostics: collector.diagnostics))
     }
     let collector = DiagnosticCollector()
     let catalog = merge(results.all, diagnostics: collector)
@@ -46,7 +54,7 @@ public struct PricingCatalog: Sendable {
       let collector = DiagnosticCollector()
       var reader = PricingTableReader(diagnostics: collector)
       let table = reader.read(document)
-      return FileResult(table: table, references: reader.references, diagnostics: collector.diagnostics)
+      return FileResult(table: table, references: reader.references, brokenMeters: reader.brokenMeters, diagnostics: collector.diagnostics)
     }
     return merge(results, diagnostics: diagnostics)
   }
@@ -55,6 +63,7 @@ public struct PricingCatalog: Sendable {
   struct FileResult {
     var table: PricingTable?
     var references: [(SourceLocation, PricingTableReader.CrossReference)]
+    var brokenMeters: Set<String>
     var diagnostics: [Diagnostic]
   }
 
@@ -71,17 +80,28 @@ public struct PricingCatalog: Sendable {
   static func merge(_ results: [FileResult], diagnostics: DiagnosticCollector) -> PricingCatalog {
     var tables: [PricingTable] = []
     var references: [(SourceLocation, PricingTableReader.CrossReference)] = []
+    var brokenMeters: Set<String> = []
     for result in results {
       result.diagnostics.forEach(diagnostics.add)
       references += result.references
+      brokenMeters.formUnion(result.brokenMeters)
       if let table = result.table {
         if let other = tables.first(where: { $0.id == table.id }) {
-          diagnostics.add(Diagnostic(file: table.path, path: "id", message: "table id '\(TerminalText.excerpt(table.id))' is also used by \(other.path)"))
+          let location = table.idLocation ?? SourceLocation(file: table.path, path: "id")
+          diagnostics.add(location.diagnostic(.error, "table id '\(TerminalText.excerpt(table.id))' is also used by \(other.path)\(other.idLocation?.line.map { ":\($0)" } ?? "")"))
         }
         tables.append(table)
       }
     }
     let catalog = PricingCatalog(tables: tables)
+    // A reference to a meter that failed to read repeats that meter's own error: leave it out.
+    references.removeAll { _, reference in
+      switch reference {
+      case .billedAs(let ref, _): return brokenMeters.contains(ref.service + "/" + ref.meter)
+      case .draw(let key): return brokenMeters.contains(key.service + "/" + key.meter)
+      case .replacement: return false
+      }
+    }
     catalog.checkReferences(references, diagnostics: diagnostics)
     catalog.checkDuplicateServices(diagnostics: diagnostics)
     return catalog
@@ -203,7 +223,8 @@ public struct PricingCatalog: Sendable {
       for service in table.services {
         let key = table.region + "|" + service.id
         if let other = seen[key] {
-          diagnostics.add(Diagnostic(file: table.path, path: "services.\(service.id)", message: "service '\(TerminalText.excerpt(service.id))' for region \(table.region) is also defined in \(other)"))
+          let location = service.location ?? SourceLocation(file: table.path, path: "services.\(service.id)")
+          diagnostics.add(location.diagnostic(.error, "service '\(TerminalText.excerpt(service.id))' for region \(table.region) is also defined in \(other)"))
         }
         seen[key] = table.path
       }

@@ -22,6 +22,8 @@ public struct PricingTable: Sendable {
   public var path: String
   /// The SHA-256 of the file's bytes, in lower-case hex.
   public var sha256: String
+  /// Where the table's `id` is written, for errors about it.
+  public var idLocation: SourceLocation?
 
   /// The service with this id.
   public func service(_ id: String) -> Service? { services.first { $0.id == id } }
@@ -61,6 +63,8 @@ public struct Service: Sendable {
   public var combinations: Combinations?
   /// The id of the table that holds the service.
   public var tableID: String
+  /// Where the service is written in its table, for errors about it.
+  public var location: SourceLocation?
 
   /// The input with this name.
   public func input(_ name: String) -> ServiceInput? { inputs.first { $0.name == name } }

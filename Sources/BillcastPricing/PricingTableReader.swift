@@ -11,6 +11,8 @@ struct PricingTableReader {
   let diagnostics: DiagnosticCollector
   /// Locations of references to check across tables.
   var references: [(SourceLocation, CrossReference)] = []
+  /// Meters (`service/meter`) that had errors of their own and were left out of their service.
+  var brokenMeters: Set<String> = []
 
   enum CrossReference {
     case billedAs(MeterReference, unit: String)
@@ -30,10 +32,16 @@ struct PricingTableReader {
     if let format = f.required("format")?.string(), format != Self.formatVersion {
       f["format"]!.error("unsupported format '\(TerminalText.excerpt(format))'; this billcast reads '\(TerminalText.excerpt(Self.formatVersion))'")
     }
-    let id = f.required("id")?.string() ?? ""
+    let idCursor = f.required("id")
+    let id = idCursor?.string() ?? ""
     let provider = f.required("provider")?.string() ?? ""
-    let region = f.required("region")?.string() ?? ""
-    let currency = f.required("currency")?.string() ?? "USD"
+    let region = f.required("region")?.regionName() ?? ""
+    var currency = "USD"
+    if let c = f.required("currency"), let text = c.string("a currency code") {
+      // Every renderer prints dollars and every total adds tables together: a table in another
+      // currency would be summed into a USD report. Until amounts carry their currency, USD only.
+      if text == "USD" { currency = text } else { c.error("currency '\(TerminalText.excerpt(text))' is not supported: billcast adds every table's prices into one bill in USD and does not convert currencies") }
+    }
     let effective = f.required("effective")?.date()
     let sources = f.required("sources").map(readSources) ?? [:]
 
@@ -52,7 +60,8 @@ struct PricingTableReader {
     guard let effective else { return nil }
     return PricingTable(
       id: id, provider: provider, region: region, currency: currency, effective: effective,
-      sources: sources, freeTier: pools, services: services, path: document.path, sha256: document.sha256)
+      sources: sources, freeTier: pools, services: services, path: document.path, sha256: document.sha256,
+      idLocation: idCursor?.location)
   }
 
   // MARK: Sources
@@ -96,7 +105,11 @@ struct PricingTableReader {
     }
     var meters: [Meter] = []
     for (meterName, c) in f.required("meters")?.entries("a mapping of meter names to meters") ?? [] {
-      if let meter = readMeter(meterName, c, inputs: inputs, sources: sources) { meters.append(meter) }
+      if let meter = readMeter(meterName, c, inputs: inputs, sources: sources) {
+        meters.append(meter)
+      } else {
+        brokenMeters.insert(id + "/" + meterName)  // its own errors say why; references to it add nothing
+      }
     }
     var notes: [ServiceNote] = []
     for c in f["notes"]?.items("a list of notes") ?? [] {
@@ -113,7 +126,7 @@ struct PricingTableReader {
     let combinations = f["combinations"].flatMap { readCombinations($0, inputs: inputs, sources: sources) }
     return Service(
       id: id, name: name, group: group, inputs: inputs, meters: meters, notes: notes,
-      availability: availability, combinations: combinations, tableID: tableID)
+      availability: availability, combinations: combinations, tableID: tableID, location: cursor.location)
   }
 
   func readInput(_ name: String, _ cursor: YAMLCursor, sources: [String: PriceSource]) -> ServiceInput? {

@@ -33,7 +33,7 @@ struct ProfileReader {
       f["format"]!.error("unsupported format '\(TerminalText.excerpt(format))'; this billcast reads '\(TerminalText.excerpt(Profile.formatVersion))'")
     }
     let name = f.required("name")?.string() ?? ""
-    let region = f.required("region")?.string() ?? ""
+    let region = f.required("region")?.regionName() ?? ""
     let asOf = f["as_of"]?.date()
     let account = f["account"].map(readAccount) ?? Account(freeTier: .alwaysFree)
 

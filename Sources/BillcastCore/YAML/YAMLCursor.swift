@@ -206,6 +206,16 @@ public struct YAMLCursor {
     return d
   }
 
+  /// A region name: lower-case letters, digits and hyphens, like `us-east-1` (`global` where allowed).
+  public func regionName() -> String? {
+    guard let text = string("a region, like us-east-1") else { return nil }
+    guard !text.isEmpty, text.utf8.count <= 64, text.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }) else {
+      error("'\(TerminalText.excerpt(text))' is not a region; expected lower-case letters, digits and hyphens, like us-east-1")
+      return nil
+    }
+    return text
+  }
+
   /// `true` or `false` only (not YAML 1.1's yes/no/on/off).
   public func bool() -> Bool? {
     guard let text = string("true or false") else { return nil }

@@ -58,7 +58,7 @@ public struct YAMLDocument {
     do {
       node = try Yams.compose(yaml: text, Resolver.basic)
     } catch let error as YamlError {
-      throw DiagnosticError([diagnostic(for: error, path: path)])
+      throw DiagnosticError([diagnostic(for: error, path: path, text: text, limits: limits)])
     } catch {
       throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "not valid YAML (\(reason(error)))")])
     }
@@ -66,19 +66,21 @@ public struct YAMLDocument {
       throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "the file is empty")])
     }
     var budget = limits.maximumNodes
-    if let problem = checkBudget(root, budget: &budget, depth: 0, limits: limits) {
-      throw DiagnosticError([Diagnostic(file: path, line: root.mark?.line, column: root.mark?.column, message: problem)])
+    if let (problem, node) = checkBudget(root, budget: &budget, depth: 0, limits: limits) {
+      let mark = node.mark ?? root.mark
+      throw DiagnosticError([Diagnostic(file: path, line: mark?.line, column: mark?.column, message: problem)])
     }
     return YAMLDocument(path: path, root: root, sha256: SHA256.hex(text.utf8))
   }
 
-  /// Walks the tree counting nodes (aliases are counted every time they are used).
-  private static func checkBudget(_ node: Node, budget: inout Int, depth: Int, limits: YAMLLimits) -> String? {
+  /// Walks the tree counting nodes (aliases are counted every time they are used); returns the
+  /// problem and the node where the walk stopped.
+  private static func checkBudget(_ node: Node, budget: inout Int, depth: Int, limits: YAMLLimits) -> (String, Node)? {
     budget -= 1
     if budget < 0 {
-      return "the document has more than \(limits.maximumNodes) nodes once its aliases are expanded (an alias bomb?)"
+      return ("the document has more than \(limits.maximumNodes) nodes once its aliases are expanded (an alias bomb?)", node)
     }
-    if depth > limits.maximumDepth { return "the document nests deeper than \(limits.maximumDepth) levels" }
+    if depth > limits.maximumDepth { return (depthMessage(limits), node) }
     switch node {
     case .scalar, .alias:
       return nil
@@ -95,11 +97,17 @@ public struct YAMLDocument {
     return nil
   }
 
-  static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
+  static func depthMessage(_ limits: YAMLLimits) -> String { "the document nests deeper than \(limits.maximumDepth) levels" }
+
+  static func diagnostic(for error: YamlError, path: String, text: String, limits: YAMLLimits) -> Diagnostic {
     switch error {
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
+      // libyaml stops at 1,000 levels with its own wording; say what billcast's limit is.
+      if problem.contains("nest") && problem.contains("level") {
+        return Diagnostic(file: path, line: mark.line, column: mark.column, message: depthMessage(limits))
+      }
       var message = "invalid YAML: \(problem)"
       if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
       return Diagnostic(file: path, line: mark.line, column: mark.column, message: message)
@@ -108,11 +116,24 @@ public struct YAMLDocument {
       return Diagnostic(
         file: path, line: context.mark.line, column: context.mark.column,
         message: "duplicate key \(keys) in one mapping; each key may appear once")
-    case .reader(let problem, let offset, _, _):
-      return Diagnostic(file: path, line: 1, column: 1, message: "cannot read YAML: \(problem) at byte \(offset ?? 0)")
+    case .reader(let problem, let offset, let value, _):
+      let (line, column) = position(ofByte: offset ?? 0, in: text)
+      let what = value == 0 ? "a NUL byte" : (0..<32).contains(value) || value == 127 ? String(format: "the control character 0x%02X", value) : "the character U+\(String(value, radix: 16, uppercase: true))"
+      return Diagnostic(file: path, line: line, column: column, message: "cannot read YAML: \(problem): \(what) (byte \(offset ?? 0))")
     default:
       return Diagnostic(file: path, line: 1, column: 1, message: "invalid YAML: \(error)")
     }
+  }
+
+  /// The 1-based line and column (in characters) of a byte offset into `text`.
+  static func position(ofByte offset: Int, in text: String) -> (line: Int, column: Int) {
+    var line = 1, column = 1, index = 0
+    for scalar in text.unicodeScalars {
+      if index >= offset { break }
+      index += String(scalar).utf8.count
+      if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+    }
+    return (line, column)
   }
 
   static func reason(_ error: Error) -> String {

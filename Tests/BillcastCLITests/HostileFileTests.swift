@@ -1,0 +1,163 @@
+import BillcastTestSupport
+import Foundation
+import Testing
+
+/// Hostile profiles and pricing directories: each problem at its real line and column, in a
+/// bounded message, with exit status 2 and nothing on standard output.
+@Suite("Hostile files")
+struct HostileFileTests {
+  static let header = "format: billcast.profile/1\nname: hostile\nregion: us-east-1\nas_of: 2024-10-01\n"
+
+  func scratch() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("billcast-hostile-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+  }
+
+  /// Writes `text` as `name` in a new folder and runs `billcast ARGS name` there.
+  func run(_ text: String, named name: String = "p.yaml", _ arguments: [String] = ["estimate"], pricing: String? = TestSupport.path("pricing")) throws -> CLIRun {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+    return try CLI.run(arguments + [name] + (pricing.map { ["--pricing", $0] } ?? []), in: dir)
+  }
+
+  func expectRejected(_ run: CLIRun, _ lines: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(run.status == 2, "\(run.stderr)", sourceLocation: sourceLocation)
+    #expect(run.stdout == "", sourceLocation: sourceLocation)
+    for line in lines { #expect(run.stderr.contains(line), "expected: \(line)\nstderr:\n\(run.stderr)", sourceLocation: sourceLocation) }
+  }
+
+  @Test func aNULByteIsReportedAtItsLineAndColumn() throws {
+    // Line 6 is "  b: 2\0": the NUL is its 7th character, byte 76 of the file (4 header lines of 70 bytes, "workload:\n", "  a: 1\n" … ).
+    let text = "format: billcast.profile/1\nname: x\nregion: us-east-1\nworkload:\n  a: 1\n  b: 2\u{0}\n"
+    expectRejected(try run(text), ["p.yaml:6:7: error: cannot read YAML: control characters are not allowed: a NUL byte (byte 76)"])
+  }
+
+  @Test func nestingPastTheLimitIsReportedWhereItHappens() throws {
+    let deep = "x: " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + "\n"
+    // Line 5 (after the header), column 4 + 65: the 65th bracket is the first node past 64 levels.
+    expectRejected(try run(Self.header + deep), ["p.yaml:5:68: error: the document nests deeper than 64 levels"])
+    let deeper = "x: " + String(repeating: "[", count: 1100) + String(repeating: "]", count: 1100) + "\n"
+    let r = try run(Self.header + deeper)
+    expectRejected(r, ["error: the document nests deeper than 64 levels"])
+    #expect(!r.stderr.contains("yaml_set_max_nest_level"))
+  }
+
+  @Test func aTinyNumberIsTooPreciseNotTooLarge() throws {
+    let r = try run(Self.header + "workload:\n  a: 1e-99999999999999999999\narchitectures: {}\n")
+    expectRejected(r, ["'1e-99999999999999999999' has more than 18 decimal places"])
+    #expect(!r.stderr.contains("too large"))
+  }
+
+  @Test func anEmptyRegionIsNotARegion() throws {
+    let text = "format: billcast.profile/1\nname: x\nregion: \"\"\nworkload: {a: 1}\narchitectures: {}\n"
+    expectRejected(try run(text), ["p.yaml:3:9: error: region: '' is not a region; expected lower-case letters, digits and hyphens, like us-east-1"])
+  }
+
+  @Test func aMissingOrFilePricingDirectoryIsNamed() throws {
+    let example = try String(contentsOfFile: TestSupport.path("examples/job-posting-analyzer.yaml"), encoding: .utf8)
+    expectRejected(try run(example, pricing: "/nonexistent-pricing"), ["/nonexistent-pricing: error: cannot read the pricing directory '/nonexistent-pricing' (No such file or directory)"])
+    let readme = TestSupport.path("README.md")
+    expectRejected(try run(example, pricing: readme), ["error: the pricing directory '\(readme)' is not a directory"])
+  }
+
+  @Test func validateWithAMissingOrEmptyExamplesDirectoryFails() throws {
+    let missing = try CLI.run(["pricing", "validate", "pricing", "--examples", "/nonexistent-examples"])
+    #expect(missing.status == 2 && missing.stdout == "")
+    #expect(missing.stderr == "/nonexistent-examples: error: cannot read the examples directory: No such file or directory\n")
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let empty = try CLI.run(["pricing", "validate", "pricing", "--examples", dir.path])
+    #expect(empty.status == 2 && empty.stdout == "")
+    #expect(empty.stderr.contains("the examples directory has no profiles (*.yaml) to check"))
+  }
+
+  @Test func anAliasedBadFormulaIsReportedOnceAndBriefly() throws {
+    // One 50,000-character bad formula, anchored once and aliased 400 times.
+    var text = Self.header + "workload:\n  bad: &f " + String(repeating: "a+", count: 25_000) + "\n"
+    for i in 0..<400 { text += "  v\(i): *f\n" }
+    text += "architectures: {}\n"
+    let r = try run(text)
+    expectRejected(r, ["p.yaml:6:8: error: workload.bad: invalid formula 'a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+… (50000 characters)'"])
+    let formulaErrors = r.stderr.split(separator: "\n").filter { $0.contains("invalid formula") }
+    #expect(formulaErrors.count == 1)  // once, at the anchor, not 401 times
+    #expect(r.stderr.split(separator: "\n").allSatisfy { $0.count < 1_200 })
+  }
+
+  @Test func errorsStopAtAHundredWithACount() throws {
+    var text = Self.header + "workload:\n"
+    for i in 0..<150 { text += "  v\(i): 12abc\n" }
+    text += "architectures: {}\n"
+    let r = try run(text)
+    let lines = r.stderr.split(separator: "\n")
+    #expect(r.status == 2)
+    #expect(lines.count == 101)
+    // 150 bad numbers plus "architectures" being empty is at least 151 errors; 100 are shown.
+    #expect(lines.last.map(String.init)?.hasPrefix("… and 5") == true, "\(lines.last ?? "")")
+    #expect(lines.last.map(String.init)?.hasSuffix(" more errors") == true)
+  }
+
+  @Test func aLongUnknownServiceNameGetsNoSuggestionAndNoQuadraticWork() throws {
+    let name = "aws." + String(repeating: "x", count: 200_000)
+    var text = Self.header + "workload: {a: 1}\narchitectures:\n  web:\n    components:\n      c0: {service: &s \(name)}\n"
+    for i in 1..<50 { text += "      c\(i): {service: *s}\n" }
+    let r = try run(text)
+    #expect(r.status == 2 && r.stdout == "")
+    #expect(r.stderr.contains("unknown service 'aws.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (200004 characters)'"))
+    #expect(!r.stderr.contains("did you mean"))
+  }
+
+  @Test func controlCharactersInAPathCannotForgeADiagnostic() throws {
+    let r = try run(Self.header + "workload: {a: 12abc}\narchitectures: {}\n", named: "a\nfake.yaml:1:1: error: forged")
+    #expect(r.status == 2)
+    for line in r.stderr.split(separator: "\n") { #expect(line.hasPrefix("a\\u{A}fake.yaml:1:1: error: forged:"), "\(line)") }
+  }
+
+  // MARK: Pricing tables
+
+  func runTables(_ tables: [String: String], profile: String = "examples/job-posting-analyzer.yaml") throws -> CLIRun {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for (name, text) in tables { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+    return try CLI.run(["pricing", "validate", dir.path])
+  }
+
+  static let service = """
+      test.svc:
+        name: Test
+        inputs:
+          n: {unit: requests, hard: {min: 0}}
+        meters:
+          requests:
+            unit: requests
+            quantity: n
+            price: {rate: PRICE, per: 1, source: page}
+
+    """
+
+  @Test func aTableInAnotherCurrencyIsRefused() throws {
+    let table = TestSupport.pricingTableHeader.replacingOccurrences(of: "currency: USD", with: "currency: EUR") + Self.service.replacingOccurrences(of: "PRICE", with: "0.5")
+    let r = try runTables(["t.yaml": table])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains(":5:11: error: currency: currency 'EUR' is not supported: billcast adds every table's prices into one bill in USD and does not convert currencies"), "\(r.stderr)")
+  }
+
+  @Test func aDuplicateTableIdIsReportedAtItsLine() throws {
+    let table = TestSupport.pricingTableHeader + Self.service.replacingOccurrences(of: "PRICE", with: "0.5")
+    let other = table.replacingOccurrences(of: "test.svc", with: "test.other")
+    let r = try runTables(["a.yaml": table, "b.yaml": other])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("b.yaml:2:5: error: id: table id 'test/r' is also used by "), "\(r.stderr)")
+    #expect(r.stderr.contains("a.yaml:2"))
+  }
+
+  @Test func aNegativePriceIsReportedWithoutASpuriousMissingMeter() throws {
+    let table = TestSupport.pricingTableHeader.replacingOccurrences(of: "services:\n", with: "free_tier:\n  pool:\n    kind: always-free\n    allowance: 10\n    unit: requests\n    source: page\n    draws: [test.svc/requests]\nservices:\n")
+      + Self.service.replacingOccurrences(of: "PRICE", with: "-0.5")
+    let r = try runTables(["t.yaml": table])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("-0.5"), "\(r.stderr)")
+    #expect(!r.stderr.contains("has no meter"), "\(r.stderr)")
+  }
+}
