@@ -37,6 +37,9 @@ public enum CompareJSON {
       .object([
         ("scenario", .string(b.scenario)), ("variable", .string(b.variable)), ("from", s(b.from)), ("to", s(b.to)), ("step", s(b.step)),
         ("evaluations", .number(String(b.evaluations))),
+      ] + (b.stopReason.map { reason in
+        [("stopped", JSONValue.object([("requested_to", s(b.requestedTo ?? b.to)), ("reason", .string(reason))]))]
+      } ?? []) + [
         ("crossings", .array(b.crossings.map { x in
           .object([("at", s(x.at)), ("from", .string(x.from)), ("to", .string(x.to)),
                    ("costs_at", .object([(x.from, s(x.fromCostAt)), (x.to, s(x.toCostAt))])),

@@ -47,6 +47,10 @@ public enum CompareText {
 
     for b in c.breakEven {
       out += markdown ? "\n## Break-even: \(b.variable) from \(q(b.from)) to \(q(b.to)) (\(b.scenario))\n\n" : "\nBreak-even as \(b.variable) goes from \(q(b.from)) to \(q(b.to)) (\(b.scenario); other variables at their \(c.point.rawValue) points; \(b.evaluations) points priced):\n"
+      if let reason = b.stopReason {
+        let line = "- the search stopped at \(q(b.to)), below the \(q(b.requestedTo ?? b.to)) asked for: \(reason)"
+        out += (markdown ? EstimateMarkdown.cell(line) : TerminalText.escaped(line)) + "\n"
+      }
       if b.crossings.isEmpty {
         out += "- no change: \(b.segments.first?.cheapest ?? "—") is the cheapest throughout\n"
       }

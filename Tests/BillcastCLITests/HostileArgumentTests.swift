@@ -25,6 +25,10 @@ struct HostileArgumentTests {
     (["forecast", example, "--seed", "-1"], 64, "The value '-1' is invalid for '--seed <seed>'"),
     (["compare", example, "--vary", "page_views", "--to", "1e16"], 64, "--to: '1e16' is too large (limit 1000000000000000)"),
     (["compare", example, "--vary", "page_views", "--from=-1e8", "--to", "10"], 64, "--from -100000000 is below 0"),
+    // Break-even overflowed a decimal division with 10^21 grid steps (a crash).
+    (["compare", example, "--vary", "page_views", "--to", "1000000000000", "--step", "0.000000001"], 2,
+     "break-even search: the range 0 to 1000000000000 holds more than 10^12 steps of 0.000000001; use a coarser step"),
+    (["compare", example, "--vary", "page_views", "--to", "10", "--step", "0.0000000001"], 2, "break-even search: the step 0.0000000001 has more than 9 decimal places"),
   ]
 
   @Test("each hostile argument", arguments: Self.cases.indices)
@@ -35,5 +39,26 @@ struct HostileArgumentTests {
     #expect(run.stdout == "")
     #expect(run.stderr.contains(c.stderr), "\(c.arguments)\nexpected: \(c.stderr)\nstderr: \(run.stderr)")
     #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Backtrac"))
+  }
+
+  @Test func breakEvenStaysInsideAnInputsHardBounds() throws {
+    // Lambda's memory_mb is at most 10,240 MB (a hard bound of aws.lambda's input): the search stops
+    // there, on the step grid, and says why, instead of reporting crossings at 1,554,052 MB.
+    let run = try CLI.run(["compare", Self.example, "--vary", "lambda_memory_mb", "--from", "128", "--to", "100000000", "--scenario", "active-development"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("Break-even as lambda_memory_mb goes from 128 to 10,240 (active-development;"))
+    #expect(run.stdout.contains("- the search stopped at 10,240, below the 100,000,000 asked for: above 10240, architectures.lambda-cloudfront.components.ssr.inputs.memory_mb: memory_mb = 10241 is above 10240, the most aws.lambda allows"))
+    let json = try CLI.run(["compare", Self.example, "--vary", "lambda_memory_mb", "--from", "128", "--to", "100000000", "--scenario", "active-development", "--format", "json"])
+    #expect(json.stdout.contains(#""to": "10240""#))
+    #expect(json.stdout.contains(#""requested_to": "100000000""#))
+  }
+
+  @Test func breakEvenStopsAtTheQuantityLimit() throws {
+    // page_views up to 1e15 in steps of 1,000: http_requests = page_views × 12..34 passes 10^14 first
+    // (10^14 / 34 = 2,941,176,470,588), so the last grid point that prices is 2,941,176,470,000.
+    let run = try CLI.run(["compare", Self.example, "--vary", "page_views", "--to", "1e15", "--step", "1000", "--scenario", "active-development"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("Break-even as page_views goes from 0 to 2,941,176,470,000"))
+    #expect(run.stdout.contains("exceeds billcast's limit of 10^14"))
   }
 }

@@ -18,6 +18,10 @@ public struct BreakEven: Sendable {
   public var segments: [Segment]
   /// How many points were priced (each point prices every architecture).
   public var evaluations: Int
+  /// The high end asked for; above `to` when the search stopped early.
+  public var requestedTo: ExactDecimal? = nil
+  /// Why the search stopped below `requestedTo` (an input's hard bound, a limit), if it did.
+  public var stopReason: String? = nil
 
   /// A value at which another architecture becomes the cheapest.
   public struct Crossing: Sendable, Hashable {

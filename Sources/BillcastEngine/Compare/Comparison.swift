@@ -123,6 +123,11 @@ public enum Comparer {
       let names = profile.workload.map(\.name)
       collector.add(profile.workloadLocation.diagnostic(.error, "--vary names '\(TerminalText.excerpt(vary))', which is not a workload variable\(Spelling.hint(for: vary, among: names)); the profile's are: \(names.joined(separator: ", "))"))
     }
+    if options.vary != nil {
+      for problem in BreakEvenBounds.gridProblems(from: options.from, to: options.to, step: options.step) {
+        collector.add(Diagnostic(file: profile.path, path: "workload.\(options.vary!)", message: "break-even search: \(problem)"))
+      }
+    }
     try collector.throwIfErrors()
     for scenario in scenarioNames {
       var models: [(String, CostModel)] = []
@@ -136,7 +141,20 @@ public enum Comparer {
       try collector.throwIfErrors()
       if let vary = options.vary {
         do {
-          breakEven.append(try BreakEvenSearch.run(models: models, variable: vary, from: options.from, to: options.to, step: options.step, scenario: scenario ?? "default"))
+          // The search stays where every architecture prices: inside each input's hard bounds
+          // and billcast's limits, as `estimate` would check them.
+          let bounds = BreakEvenBounds.limit(from: options.from, to: ExactDecimal.maximum(options.from, options.to), step: options.step) { x in
+            BreakEvenBounds.problem(at: x, variable: vary, scenario: scenario, architectures: priced, resolved: resolved, options: options.estimate)
+          }
+          guard let bounds else {
+            let why = BreakEvenBounds.problem(at: options.from, variable: vary, scenario: scenario, architectures: priced, resolved: resolved, options: options.estimate) ?? ""
+            collector.add(Diagnostic(file: profile.path, path: "workload.\(vary)", message: "break-even search: \(vary) = \(options.from) does not price: \(why)"))
+            continue
+          }
+          var result = try BreakEvenSearch.run(models: models, variable: vary, from: options.from, to: bounds.limit, step: options.step, scenario: scenario ?? "default")
+          result.requestedTo = ExactDecimal.maximum(options.from, options.to)
+          result.stopReason = bounds.reason
+          breakEven.append(result)
         } catch {
           collector.add(Diagnostic(file: profile.path, path: "workload.\(vary)", message: "break-even search failed: \(error)"))
         }

@@ -129,6 +129,9 @@ public enum CompareHTML {
     } + c.unavailable.map { [$0.architecture + " (unavailable: \($0.reason))"] + scenarios.map { _ in "—" } }, numeric: Set(1...scenarios.count))
     for b in c.breakEven {
       body += "<h2>Break-even: \(SVGChart.escape(b.variable)) from \(PriceText.quantity(b.from)) to \(PriceText.quantity(b.to)) (\(SVGChart.escape(b.scenario)))</h2>"
+      if let reason = b.stopReason {
+        body += "<p>The search stopped at \(PriceText.quantity(b.to)), below the \(PriceText.quantity(b.requestedTo ?? b.to)) asked for: \(SVGChart.escape(reason))</p>"
+      }
       body += HTMLPage.table(["From", "To", "Cheapest"], b.segments.map { [PriceText.quantity($0.from), PriceText.quantity($0.to), $0.cheapest] }, numeric: [0, 1])
     }
     for s in scenarios {
