@@ -63,7 +63,10 @@ struct OutputOptions: ParsableArguments {
   /// A failed write prints one line naming the path and the reason, and exits with
   /// ``ExitStatus/writeFailed``, never 1 (which means a budget or threshold was crossed).
   func write(_ text: String) throws {
-    try writeReport(text, to: output)
+    // Text for people shows input text (names, labels) with control characters escaped; JSON
+    // escapes them itself, HTML shows them as text, CSV quotes them.
+    let safe = format == .table || format == .markdown ? TerminalText.escapedKeepingLineBreaks(text) : text
+    try writeReport(safe, to: output)
   }
 }
 

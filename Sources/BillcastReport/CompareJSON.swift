@@ -77,7 +77,15 @@ public enum CompareCSV {
   }
 
   /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+  ///
+  /// A text cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`,
+  /// a tab or a carriage return) gets a leading `'`, as OWASP's CSV-injection advice says;
+  /// numbers, negative ones included, are left as they are.
   static func field(_ s: String) -> String {
-    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    var s = s
+    if let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first), ExactDecimal(s) == nil {
+      s = "'" + s
+    }
+    return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
   }
 }

@@ -41,7 +41,7 @@ public enum EstimateText {
   }
 
   static func render(_ s: EstimateLayout.Section) -> String {
-    var out = "Architecture \(s.architecture)" + (s.description.map { ": \($0)" } ?? "") + "\n"
+    var out = "Architecture \(s.architecture)" + (s.description.map { ": " + TerminalText.escaped($0) } ?? "") + "\n"
     var table = TextTable(
       headers: ["Service", "Free tier", "Unit prices"] + s.scenarios,
       alignments: [.left, .left, .left] + s.scenarios.map { _ in .right })

@@ -1,3 +1,5 @@
+import BillcastCore
+
 /// A plain-text table whose cells may hold several lines.
 struct TextTable {
   enum Alignment { case left, right }
@@ -9,11 +11,13 @@ struct TextTable {
   var rulesAfter: Set<Int> = []
 
   init(headers: [String], alignments: [Alignment]) {
-    self.headers = headers
+    self.headers = headers.map(TerminalText.escaped)
     self.alignments = alignments
   }
 
-  mutating func add(_ cells: [[String]]) { rows.append(cells) }
+  /// Adds a row; each line of each cell has its control characters escaped (a newline in a
+  /// label would otherwise break the row, and ESC would drive the terminal).
+  mutating func add(_ cells: [[String]]) { rows.append(cells.map { $0.map(TerminalText.escaped) }) }
   mutating func addRule() { rulesAfter.insert(rows.count - 1) }
 
   func rendered(indent: String = "") -> String {
