@@ -14,9 +14,11 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // Exact fractions for formulas whose decimal evaluation would round (ExactRational).
+    .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
   ],
   targets: [
-    .target(name: "BillcastCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+    .target(name: "BillcastCore", dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "BigInt", package: "BigInt")]),
     .target(name: "BillcastPricing", dependencies: ["BillcastCore"]),
     .target(name: "BillcastProfile", dependencies: ["BillcastCore"]),
     .target(name: "BillcastEngine", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile"]),

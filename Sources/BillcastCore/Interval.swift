@@ -87,6 +87,37 @@ extension Interval {
     return Interval(lo, hi)
   }
 
+  /// The product, or an error on overflow; sets `rounded` if any end had to be rounded.
+  public func multiplied(by b: Interval, rounded: inout Bool) throws(IntervalArithmeticError) -> Interval {
+    var lo = ExactDecimal.max, hi = ExactDecimal.min
+    for x in isPoint ? [low] : [low, high] {
+      for y in b.isPoint ? [b.low] : [b.low, b.high] {
+        let p = x.multipliedTrackingRounding(by: y)
+        if p.overflow { throw .overflow }
+        if p.rounded { rounded = true }
+        lo = .minimum(lo, p.partialValue)
+        hi = .maximum(hi, p.partialValue)
+      }
+    }
+    return Interval(lo, hi)
+  }
+
+  /// The quotient (the divisor must not contain zero); sets `rounded` if any end had to be rounded.
+  public func divided(by b: Interval, rounded: inout Bool) throws(IntervalArithmeticError) -> Interval {
+    if b.contains(ExactDecimal.zero) { throw .divisionByZero }
+    var lo = ExactDecimal.max, hi = ExactDecimal.min
+    for x in isPoint ? [low] : [low, high] {
+      for y in b.isPoint ? [b.low] : [b.low, b.high] {
+        let q = x.dividedTrackingRounding(by: y)
+        if q.overflow { throw .overflow }
+        if q.rounded { rounded = true }
+        lo = .minimum(lo, q.partialValue)
+        hi = .maximum(hi, q.partialValue)
+      }
+    }
+    return Interval(lo, hi)
+  }
+
   /// The quotient; the divisor must not contain zero.
   public func divided(by b: Interval) throws(IntervalArithmeticError) -> Interval {
     if b.contains(ExactDecimal.zero) { throw .divisionByZero }

@@ -3,9 +3,11 @@ import BillcastPricing
 import BillcastProfile
 
 extension Calculator {
-  /// Evaluates a component's numeric inputs and checks them against the service's bounds.
-  mutating func evaluateInputs(_ component: ResolvedComponent) -> [String: Interval]? {
+  /// Evaluates a component's numeric inputs and checks them against the service's bounds; also
+  /// gives the exact value (a closed formula) of each input whose decimal value was rounded.
+  mutating func evaluateInputs(_ component: ResolvedComponent) -> ([String: Interval], [String: ClosedFormula])? {
     var values: [String: Interval] = [:]
+    var expansions: [String: ClosedFormula] = [:]
     var ok = true
     for input in component.service.inputs where input.isNumeric {
       guard let formula = component.numeric[input.name] else { continue }
@@ -13,7 +15,13 @@ extension Calculator {
       let location = given?.location ?? component.component.location
       let value: Interval
       do {
-        value = try formula.evaluate { $0 == Builtins.monthHours ? Interval(monthHours) : workload[$0] }
+        let (v, exact) = try formula.evaluate({ $0 == Builtins.monthHours ? Interval(monthHours) : workload[$0] }, expansion: { workloadExpansions[$0] })
+        value = v
+        if !exact {
+          expansions[input.name] = ClosedFormula(formula) { n in
+            workloadExpansions[n]?.formula ?? (n == Builtins.monthHours ? .number(monthHours) : workload[n].map(Formula.literal))
+          }
+        }
       } catch {
         diagnostics.add(location.diagnostic(.error, "\(input.name): \(error)"))
         ok = false
@@ -42,7 +50,7 @@ extension Calculator {
       values[input.name] = value
     }
     if ok, let combinations = component.service.combinations, !checkCombinations(combinations, values, component) { ok = false }
-    return ok ? values : nil
+    return ok ? (values, expansions) : nil
   }
 
   /// Inputs a service accepts only in certain combinations must be single values forming one of them.

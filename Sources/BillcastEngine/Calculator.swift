@@ -12,6 +12,8 @@ struct Calculator {
   let situation: FreeTierSituation
   let monthHours: ExactDecimal
   let workload: [String: Interval]
+  /// The exact values of workload variables whose decimal values were rounded.
+  var workloadExpansions: [String: ClosedFormula] = [:]
   let diagnostics: DiagnosticCollector
   var warnings: [EstimateWarning] = []
 
@@ -55,12 +57,14 @@ struct Calculator {
     for (index, component) in architecture.components.enumerated() {
       checkAvailability(component)
       addNotes(component)
-      guard let inputs = evaluateInputs(component) else { failed = true; continue }
+      guard let (inputs, inputExpansions) = evaluateInputs(component) else { failed = true; continue }
       for meter in component.service.meters where component.matches(meter.when) && meter.isInForce(on: asOf) {
         guard let (key, ladder, unit) = accountMeter(meter, component) else { failed = true; continue }
         let quantity: Interval
         do {
-          quantity = try meter.quantity(on: asOf).evaluate { name in name == Builtins.monthHours ? Interval(monthHours) : inputs[name] }
+          quantity = try meter.quantity(on: asOf).evaluate(
+            { name in name == Builtins.monthHours ? Interval(monthHours) : inputs[name] }, expansion: { inputExpansions[$0] }
+          ).value
         } catch {
           diagnostics.add(component.component.location.diagnostic(.error, "\(component.service.id) meter \(meter.name): \(error)"))
           failed = true

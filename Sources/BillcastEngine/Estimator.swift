@@ -43,13 +43,15 @@ public enum Estimator {
     var results: [ScenarioResult] = []
     let scenarioList: [Scenario?] = profile.scenarios.isEmpty ? [nil] : profile.scenarios.filter { scenarios.contains($0.name) }
     for scenario in scenarioList {
-      guard let workload = options.workload ?? WorkloadEvaluator.evaluate(profile.workload, overrides: scenario?.overrides ?? [], monthHours: options.monthHours, diagnostics: collector) else { continue }
+      var expansions: [String: ClosedFormula] = [:]
+      guard let workload = options.workload ?? WorkloadEvaluator.evaluate(profile.workload, overrides: scenario?.overrides ?? [], monthHours: options.monthHours, diagnostics: collector, expansions: &expansions) else { continue }
       for architecture in resolved.architectures where architectures.contains(architecture.architecture.name) {
         var pricedSituation = situation
         if !options.applyCredits { pricedSituation.credits = nil }
         var calculator = Calculator(
           catalog: resolved.catalog, region: profile.region, asOf: asOf, today: options.today, situation: pricedSituation,
           monthHours: options.monthHours, workload: workload, diagnostics: collector)
+        calculator.workloadExpansions = expansions
         if var result = calculator.price(architecture) {
           result.scenario = scenario?.name ?? "default"
           result.scenarioDescription = scenario?.description
@@ -91,6 +93,16 @@ public enum WorkloadEvaluator {
     _ variables: [WorkloadVariable], overrides: [WorkloadVariable], monthHours: ExactDecimal, diagnostics: DiagnosticCollector,
     adjust: ((String, Interval) throws(FormulaEvaluationError) -> Interval)? = nil
   ) -> [String: Interval]? {
+    var expansions: [String: ClosedFormula] = [:]
+    return evaluate(variables, overrides: overrides, monthHours: monthHours, diagnostics: diagnostics, expansions: &expansions, adjust: adjust)
+  }
+
+  /// The value of every variable, and in `expansions` the exact value of each variable whose
+  /// value had to be rounded (a closed formula), for the formulas that use it.
+  static func evaluate(
+    _ variables: [WorkloadVariable], overrides: [WorkloadVariable], monthHours: ExactDecimal, diagnostics: DiagnosticCollector,
+    expansions: inout [String: ClosedFormula], adjust: ((String, Interval) throws(FormulaEvaluationError) -> Interval)? = nil
+  ) -> [String: Interval]? {
     var byName: [String: WorkloadVariable] = [:]
     for v in variables { byName[v.name] = v }
     for o in overrides { byName[o.name] = o }
@@ -103,8 +115,15 @@ public enum WorkloadEvaluator {
     for name in order {
       guard let variable = byName[name] else { continue }
       do {
-        var v = try variable.value.evaluate { n in n == Builtins.monthHours ? Interval(monthHours) : values[n] }
-        if let adjust { v = try adjust(name, v) }
+        let known = expansions
+        var (v, exact) = try variable.value.evaluate({ n in n == Builtins.monthHours ? Interval(monthHours) : values[n] }, expansion: { known[$0] })
+        if let adjust {
+          v = try adjust(name, v)
+        } else if !exact {
+          expansions[name] = ClosedFormula(variable.value) { n in
+            known[n]?.formula ?? (n == Builtins.monthHours ? .number(monthHours) : values[n].map(Formula.literal))
+          }
+        }
         if v.low.magnitude > Estimator.quantityLimit || v.high.magnitude > Estimator.quantityLimit {
           diagnostics.add(variable.location.diagnostic(.error, "\(name) = \(v) exceeds billcast's limit of 10^14"))
           failed = true

@@ -86,8 +86,8 @@ public struct CompiledFormula: Sendable {
       return CompiledFormula(code: x.code + [.negate], depth: x.depth)
     case .binary(let op, let a, let b):
       let x = try compile(a, ranges: ranges, bind: bind), y = try compile(b, ranges: ranges, bind: bind)
-      if let u = x.constantValue, let v = y.constantValue {
-        return CompiledFormula(constant: try fold(op, u, v))
+      if let u = x.constantValue, let v = y.constantValue, let folded = try fold(op, u, v) {
+        return CompiledFormula(constant: folded)
       }
       if let v = y.constantValue, v.isInteger, v.magnitude <= ExactDecimal(1 << 40) {
         let k = v.raw / ExactDecimal.scale
@@ -136,7 +136,7 @@ public struct CompiledFormula: Sendable {
       case .point(.low): return x
       case .point(.high): return y
       case .point(.mid):
-        if let u = x.constantValue, let v = y.constantValue { return CompiledFormula(constant: try fold(.divide, u + v, 2)) }
+        if let u = x.constantValue, let v = y.constantValue, let folded = try fold(.divide, u + v, 2) { return CompiledFormula(constant: folded) }
         return CompiledFormula(code: x.code + y.code + [.add, .divideInteger(2)], depth: max(x.depth, y.depth + 1))
       case .sample(let registry, let owner):
         if let u = x.constantValue, let v = y.constantValue {
@@ -149,18 +149,24 @@ public struct CompiledFormula: Sendable {
     }
   }
 
-  static func fold(_ op: Formula.BinaryOperator, _ u: ExactDecimal, _ v: ExactDecimal) throws(FormulaEvaluationError) -> ExactDecimal {
-    let r: (partialValue: ExactDecimal, overflow: Bool)
+  /// Two constants combined at compile time; nil when the result would be rounded (the program
+  /// then computes it, so a `ceil` or `floor` after it can fall back to the exact value).
+  static func fold(_ op: Formula.BinaryOperator, _ u: ExactDecimal, _ v: ExactDecimal) throws(FormulaEvaluationError) -> ExactDecimal? {
+    let r: (partialValue: ExactDecimal, overflow: Bool, rounded: Bool)
     switch op {
-    case .add: r = u.addingReportingOverflow(v)
-    case .subtract: r = u.subtractingReportingOverflow(v)
-    case .multiply: r = u.multipliedReportingOverflow(by: v)
+    case .add:
+      let s = u.addingReportingOverflow(v)
+      r = (s.partialValue, s.overflow, false)
+    case .subtract:
+      let s = u.subtractingReportingOverflow(v)
+      r = (s.partialValue, s.overflow, false)
+    case .multiply: r = u.multipliedTrackingRounding(by: v)
     case .divide:
       if v.isZero { throw .divisionByZero }
-      r = u.dividedReportingOverflow(by: v)
+      r = u.dividedTrackingRounding(by: v)
     }
     if r.overflow { throw .overflow }
-    return r.partialValue
+    return r.rounded ? nil : r.partialValue
   }
 
   /// The value at a point; `slots` holds each slot's value.
@@ -203,51 +209,65 @@ public struct CompiledFormula: Sendable {
     stack: UnsafeMutableBufferPointer<ExactDecimal>
   ) throws(FormulaEvaluationError) -> ExactDecimal {
       var top = -1
+      // Bit k: stack[k] was rounded at the 18th decimal on its way (positions past 63 count as
+      // rounded). A ceil or floor of a rounded value falls back to the exact value.
+      var rounded: UInt64 = 0
+      @inline(__always) func isRounded(_ k: Int) -> Bool { k > 63 || rounded & (1 << UInt64(k)) != 0 }
+      @inline(__always) func mark(_ k: Int, _ r: Bool) {
+        guard k <= 63 else { return }
+        if r { rounded |= 1 << UInt64(k) } else { rounded &= ~(1 << UInt64(k)) }
+      }
       for index in 0..<code.count {
         switch code[index] {
-        case .constant(let v): top += 1; stack[top] = v
-        case .slot(let i): top += 1; stack[top] = slots[i]
-        case .parameter(let i): top += 1; stack[top] = parameters[i]
+        case .constant(let v): top += 1; stack[top] = v; mark(top, false)
+        case .slot(let i): top += 1; stack[top] = slots[i]; mark(top, false)
+        case .parameter(let i): top += 1; stack[top] = parameters[i]; mark(top, false)
         case .interpolate(let i):
           let high = stack[top], low = stack[top - 1]
           top -= 1
-          let r = (high - low).multipliedReportingOverflow(by: parameters[i])
+          let r = (high - low).multipliedTrackingRounding(by: parameters[i])
           if r.overflow { throw .overflow }
+          mark(top, r.rounded || isRounded(top) || isRounded(top + 1))
           stack[top] = low + r.partialValue
         case .negate: stack[top] = -stack[top]
         case .add:
           let r = stack[top - 1].addingReportingOverflow(stack[top])
           if r.overflow { throw .overflow }
-          top -= 1; stack[top] = r.partialValue
+          top -= 1; stack[top] = r.partialValue; mark(top, isRounded(top) || isRounded(top + 1))
         case .subtract:
           let r = stack[top - 1].subtractingReportingOverflow(stack[top])
           if r.overflow { throw .overflow }
-          top -= 1; stack[top] = r.partialValue
+          top -= 1; stack[top] = r.partialValue; mark(top, isRounded(top) || isRounded(top + 1))
         case .multiply:
-          let r = stack[top - 1].multipliedReportingOverflow(by: stack[top])
+          let r = stack[top - 1].multipliedTrackingRounding(by: stack[top])
           if r.overflow { throw .overflow }
-          top -= 1; stack[top] = r.partialValue
+          top -= 1; stack[top] = r.partialValue; mark(top, r.rounded || isRounded(top) || isRounded(top + 1))
         case .divide:
           if stack[top].isZero { throw .divisionByZero }
-          let r = stack[top - 1].dividedReportingOverflow(by: stack[top])
+          let r = stack[top - 1].dividedTrackingRounding(by: stack[top])
           if r.overflow { throw .overflow }
-          top -= 1; stack[top] = r.partialValue
+          top -= 1; stack[top] = r.partialValue; mark(top, r.rounded || isRounded(top) || isRounded(top + 1))
         case .multiplyInteger(let k):
           let r = stack[top].raw.multipliedReportingOverflow(by: k)
           if r.overflow { throw .overflow }
           stack[top] = ExactDecimal(raw: r.partialValue)
         case .divideInteger(let k):
-          stack[top] = ExactDecimal(raw: ExactDecimal.roundedDivision(stack[top].raw, by: k))
+          let (q, r) = ExactDecimal.roundedDivisionTracking(stack[top].raw, by: k)
+          if r { mark(top, true) }
+          stack[top] = ExactDecimal(raw: q)
         case .minimum(let n):
           var m = stack[top]
-          for j in 1..<n { m = .minimum(m, stack[top - j]) }
-          top -= n - 1; stack[top] = m
+          var r = isRounded(top)
+          for j in 1..<n { m = .minimum(m, stack[top - j]); r = r || isRounded(top - j) }
+          top -= n - 1; stack[top] = m; mark(top, r)
         case .maximum(let n):
           var m = stack[top]
-          for j in 1..<n { m = .maximum(m, stack[top - j]) }
-          top -= n - 1; stack[top] = m
-        case .ceil: stack[top] = stack[top].ceiling()
-        case .floor: stack[top] = stack[top].floor()
+          var r = isRounded(top)
+          for j in 1..<n { m = .maximum(m, stack[top - j]); r = r || isRounded(top - j) }
+          top -= n - 1; stack[top] = m; mark(top, r)
+        case .ceil, .floor:
+          if isRounded(top) { return try runExactly(code, slots: slots, parameters: parameters) }
+          stack[top] = code[index] == .ceil ? stack[top].ceiling() : stack[top].floor()
         }
       }
       return stack[top]
