@@ -72,32 +72,50 @@ struct DiffCommand: ParsableCommand {
   }
 
   func estimate(_ path: String, pricingDirectory: String?, asOf: CalendarDate?) throws(DiagnosticError) -> Estimate {
-    let profile = try Profile.load(path: path)
+    let reading = Profile.reading(path: path)
+    if reading.profile == nil { throw DiagnosticError(reading.diagnostics) }
     let directory = pricingDirectory ?? pricing.directory(near: path)
-    let resolved = try ResolvedProfile.resolve(profile, catalog: try PricingCatalog.load(directory: directory))
+    let resolved = try ResolvedProfile.resolve(reading, catalog: try PricingCatalog.load(directory: directory))
     return try Estimator.estimate(resolved, options: EstimateOptions(
       asOf: asOf, today: today(), scenarios: scenario.isEmpty ? nil : scenario, architectures: architecture.isEmpty ? nil : architecture))
   }
 
+  /// Both sides, or every problem of both (a diff of two broken inputs reports both).
+  static func both<A, B>(_ a: () throws(DiagnosticError) -> A, _ b: () throws(DiagnosticError) -> B) throws(DiagnosticError) -> (A, B) {
+    let x = Result { () throws(DiagnosticError) in try a() }, y = Result { () throws(DiagnosticError) in try b() }
+    switch (x, y) {
+    case (.success(let u), .success(let v)): return (u, v)
+    case (.failure(let e), .success), (.success, .failure(let e)): throw e
+    case (.failure(let e), .failure(let f)):
+      let collector = DiagnosticCollector()
+      (e.diagnostics + f.diagnostics).forEach(collector.add)
+      throw DiagnosticError(collector.errors.isEmpty ? e.diagnostics : collector.errors)
+    }
+  }
+
   func run() throws {
     let diff: CostDiff
-    do {
+    do throws(DiagnosticError) {
+      let (before, after): (CostSnapshot, CostSnapshot)
       if inputs.count == 2 && inputs[0].hasSuffix(".json") {
-        diff = CostDiff(before: try EstimateJSONReader.load(path: inputs[0]), after: try EstimateJSONReader.load(path: inputs[1]))
+        (before, after) = try Self.both({ () throws(DiagnosticError) in try EstimateJSONReader.load(path: inputs[0]) }, { () throws(DiagnosticError) in try EstimateJSONReader.load(path: inputs[1]) })
       } else if inputs.count == 2 {
-        diff = CostDiff(
-          before: CostSnapshot(try estimate(inputs[0], pricingDirectory: nil, asOf: nil), label: inputs[0]),
-          after: CostSnapshot(try estimate(inputs[1], pricingDirectory: nil, asOf: nil), label: inputs[1]))
+        (before, after) = try Self.both(
+          { () throws(DiagnosticError) in CostSnapshot(try estimate(inputs[0], pricingDirectory: nil, asOf: nil), label: inputs[0]) },
+          { () throws(DiagnosticError) in CostSnapshot(try estimate(inputs[1], pricingDirectory: nil, asOf: nil), label: inputs[1]) })
       } else {
         func label(_ dir: String?, _ date: CalendarDate?) -> String {
-          [dir.map { "pricing \($0)" }, date.map { "as of \($0)" }].compactMap { $0 }.joined(separator: ", ")
+          let text = [dir.map { "pricing \($0)" }, date.map { "as of \($0)" }].compactMap { $0 }.joined(separator: ", ")
+          return text.isEmpty ? "default pricing" : text
         }
-        let before = try estimate(inputs[0], pricingDirectory: beforePricing, asOf: beforeAsOf)
-        let after = try estimate(inputs[0], pricingDirectory: afterPricing, asOf: afterAsOf)
-        diff = CostDiff(
-          before: CostSnapshot(before, label: label(beforePricing, beforeAsOf).isEmpty ? "default pricing" : label(beforePricing, beforeAsOf)),
-          after: CostSnapshot(after, label: label(afterPricing, afterAsOf).isEmpty ? "default pricing" : label(afterPricing, afterAsOf)))
+        (before, after) = try Self.both(
+          { () throws(DiagnosticError) in CostSnapshot(try estimate(inputs[0], pricingDirectory: beforePricing, asOf: beforeAsOf), label: label(beforePricing, beforeAsOf)) },
+          { () throws(DiagnosticError) in CostSnapshot(try estimate(inputs[0], pricingDirectory: afterPricing, asOf: afterAsOf), label: label(afterPricing, afterAsOf)) })
       }
+      if before.currency != after.currency {
+        throw DiagnosticError([Diagnostic(file: inputs.last!, message: "the before side is in \(before.currency) and the after side in \(after.currency); billcast does not convert currencies")])
+      }
+      diff = CostDiff(before: before, after: after)
     } catch {
       throw exitWithDiagnostics(error)
     }

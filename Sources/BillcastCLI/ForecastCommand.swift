@@ -58,9 +58,10 @@ struct ForecastCommand: ParsableCommand {
 
   func run() throws {
     let forecast: Forecast
-    do {
-      let profile = try Profile.load(path: self.profile)
-      let resolved = try ResolvedProfile.resolve(profile, catalog: try pricing.loadCatalog(near: self.profile))
+    do throws(DiagnosticError) {
+      let reading = Profile.reading(path: self.profile)
+      if reading.profile == nil { throw DiagnosticError(reading.diagnostics) }
+      let resolved = try ResolvedProfile.resolve(reading, catalog: try pricing.loadCatalog(near: self.profile))
       forecast = try Forecaster.forecast(resolved, options: ForecastOptions(
         today: today(), start: start.flatMap(CalendarMonth.init), months: months, scenario: scenario,
         architectures: architecture.isEmpty ? nil : architecture, freeTier: freeTier, samples: samples, seed: seed,

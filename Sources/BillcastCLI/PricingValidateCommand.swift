@@ -41,7 +41,7 @@ struct PricingValidateCommand: ParsableCommand {
         for file in files {
           let path = (examples as NSString).appendingPathComponent(file)
           do {
-            _ = try ResolvedProfile.resolve(try Profile.load(path: path), catalog: catalog)
+            _ = try ResolvedProfile.resolve(Profile.reading(path: path), catalog: catalog)
           } catch {
             problems += error.diagnostics
           }

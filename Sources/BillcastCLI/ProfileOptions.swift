@@ -29,9 +29,15 @@ struct ProfileOptions: ParsableArguments {
   /// errors reports only those, as if it had been read first.
   func resolve() throws(DiagnosticError) -> ResolvedProfile {
     let path = self.profile
-    let profile = Background { () throws(DiagnosticError) in try Profile.load(path: path) }
+    let reading = Background { () throws(DiagnosticError) in Profile.reading(path: path) }
     let catalog = Result { () throws(DiagnosticError) in try pricing.loadCatalog(near: path) }
-    return try ResolvedProfile.resolve(try profile.value(), catalog: try catalog.get())
+    let profile = try reading.value()
+    // A profile with errors reports those (and, when the tables load, its problems against them).
+    guard case .success(let tables) = catalog else {
+      if profile.hasErrors { throw DiagnosticError(profile.diagnostics) }
+      return try ResolvedProfile.resolve(profile, catalog: try catalog.get())
+    }
+    return try ResolvedProfile.resolve(profile, catalog: tables)
   }
 
   /// The estimate options these flags describe.

@@ -12,6 +12,21 @@ public struct ResolvedProfile: Sendable {
   /// Resolved components, one list per architecture, in profile order.
   public var architectures: [ResolvedArchitecture]
 
+  /// Checks a profile that may have problems of its own against a catalog, and reports the
+  /// file's problems and the problems against the tables together, in file order.
+  public static func resolve(_ reading: Profile.Reading, catalog: PricingCatalog) throws(DiagnosticError) -> ResolvedProfile {
+    guard let profile = reading.profile else { throw DiagnosticError(reading.diagnostics) }
+    if !reading.hasErrors { return try resolve(profile, catalog: catalog) }
+    let collector = DiagnosticCollector()
+    reading.diagnostics.forEach(collector.add)
+    if catalog.regions.contains(profile.region) {
+      for architecture in profile.architectures {
+        for component in architecture.components { _ = resolve(component, profile: profile, catalog: catalog, diagnostics: collector) }
+      }
+    }
+    throw DiagnosticError(collector.errors)
+  }
+
   /// Checks a profile against a catalog, reporting every problem at once.
   public static func resolve(_ profile: Profile, catalog: PricingCatalog) throws(DiagnosticError) -> ResolvedProfile {
     let collector = DiagnosticCollector()
@@ -38,7 +53,7 @@ public struct ResolvedProfile: Sendable {
       diagnostics.add(component.serviceLocation.diagnostic(.error, "unknown service '\(TerminalText.excerpt(component.service))'\(Spelling.hint(for: component.service, among: known)) in the pricing tables for \(profile.region); `billcast pricing list` shows the services"))
       return nil
     }
-    let variables = profile.workload.map(\.name) + Array(Builtins.names)
+    let variables = profile.workload.map(\.name) + Array(Builtins.names) + Array(profile.unreadableVariables)
     var numeric: [String: Formula] = [:]
     var choices: [String: String] = [:]
     var ok = true

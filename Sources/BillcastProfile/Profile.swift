@@ -19,6 +19,9 @@ public struct Profile: Sendable {
   public var account: Account
   /// The workload variables, in file order.
   public var workload: [WorkloadVariable]
+  /// Names under `workload` whose values had errors (reported where they are); formulas that
+  /// name them are not reported again.
+  public var unreadableVariables: Set<String> = []
   /// Where the `workload` mapping is (for errors about the workload as a whole).
   public var workloadLocation: SourceLocation
   /// The scenarios, in file order; a profile without any has one implicit `default` scenario.

@@ -160,4 +160,42 @@ struct HostileFileTests {
     #expect(r.stderr.contains("-0.5"), "\(r.stderr)")
     #expect(!r.stderr.contains("has no meter"), "\(r.stderr)")
   }
+
+  // MARK: Every problem at once
+
+  @Test func problemsOfTheFileAndAgainstTheTablesAreReportedTogether() throws {
+    let text = Self.header.replacingOccurrences(of: "as_of: 2024-10-01\n", with: "as_of: 2024-10-01\naccount: {free_tier: nada}\n") + """
+      workload:
+        dur: 5..1
+      architectures:
+        fn:
+          components:
+            f:
+              service: aws.lambda
+              inputs: {requests: 1000, duraton_ms: 100, duration_ms: dur, memory_mb: 128}
+
+      """
+    let r = try run(text)
+    expectRejected(r, [
+      "p.yaml:5:22: error: account.free_tier: 'nada' is not one of none, always-free, legacy, credits",
+      "p.yaml:7:8: error: workload.dur: invalid formula '5..1': range 5..1 has its low end above its high end",
+      "p.yaml:13:34: error: architectures.fn.components.f.inputs.duraton_ms: aws.lambda has no input 'duraton_ms' (did you mean 'duration_ms'?)",
+    ])
+    // dur failed to read: the input that names it is not reported again.
+    #expect(!r.stderr.contains("which is not a workload variable"), "\(r.stderr)")
+    #expect(r.stderr.split(separator: "\n").count == 3)
+  }
+
+  @Test func aDiffOfTwoBrokenPricingDirectoriesReportsBoth() throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for side in ["before", "after"] {
+      try FileManager.default.createDirectory(at: dir.appendingPathComponent(side), withIntermediateDirectories: true)
+      try "format: \(side)\n".write(to: dir.appendingPathComponent("\(side)/t.yaml"), atomically: true, encoding: .utf8)
+    }
+    let r = try CLI.run(["diff", TestSupport.path("examples/job-posting-analyzer.yaml"), "--before-pricing", dir.appendingPathComponent("before").path, "--after-pricing", dir.appendingPathComponent("after").path])
+    #expect(r.status == 2 && r.stdout == "")
+    #expect(r.stderr.contains("before/t.yaml:1:9: error: format: unsupported format 'before'"), "\(r.stderr)")
+    #expect(r.stderr.contains("after/t.yaml:1:9: error: format: unsupported format 'after'"), "\(r.stderr)")
+  }
 }

@@ -242,7 +242,18 @@ public struct YAMLCursor {
   public func formula() -> Formula? {
     guard let text = string("a number, a range or a formula") else { return nil }
     do {
-      return try Formula.parse(text)
+      let formula = try Formula.parse(text)
+      // A formula that names nothing is checked now, with the file's other problems: a range
+      // whose low end is above its high end (`5..1`), a division by zero.
+      if formula.isConstant {
+        do {
+          _ = try formula.evaluate { _ in nil }
+        } catch {
+          self.error("invalid formula '\(TerminalText.excerpt(text))': \(error)")
+          return nil
+        }
+      }
+      return formula
     } catch {
       // Point at the character inside a plain one-line scalar where we can.
       var c = self
