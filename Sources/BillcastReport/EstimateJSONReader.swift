@@ -33,57 +33,140 @@ public enum EstimateJSONReader {
   }
 
   /// Parses a report's bytes into a snapshot; `path` names it in errors and labels the snapshot.
+  ///
+  /// The report is checked as strictly as a profile, every problem located: JSON itself
+  /// (duplicate keys included), the schema and currency, each figure an exact decimal with its
+  /// low end not above its high end, no scenario × architecture twice, and the figures adding
+  /// up: each service's cost is the sum of its lines, each total the sum of its services.
   public static func read(_ data: Data, path: String) throws(DiagnosticError) -> CostSnapshot {
-    let object: Any
-    do {
-      object = try JSONSerialization.jsonObject(with: data)
-    } catch {
-      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "not valid JSON")])
-    }
+    let root = try JSONDocument.parse(Array(data), path: path)
     var errors: [Diagnostic] = []
-    func fail(_ keyPath: String, _ message: String) { errors.append(Diagnostic(file: path, line: 1, column: 1, path: keyPath, message: message)) }
-    guard let root = object as? [String: Any] else {
-      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "expected a billcast report (a JSON object)")])
+    func fail(_ node: JSONNode, _ keyPath: String, _ message: String) {
+      errors.append(Diagnostic(file: path, line: node.position.line, column: node.position.column, path: keyPath, message: message))
     }
-    let schema = root["schema"] as? String ?? ""
+    guard case .object = root else {
+      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "expected a billcast report (a JSON object), found \(root.kindName)")])
+    }
+    let schema = root["schema"]?.string ?? ""
     guard ["billcast.estimate/1", "billcast.compare/1"].contains(schema) else {
-      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, path: "schema", message: "'\(schema)' is not a report diff reads; expected billcast.estimate/1 or billcast.compare/1")])
+      let at = root["schema"]?.position ?? root.position
+      throw DiagnosticError([Diagnostic(file: path, line: at.line, column: at.column, path: "schema", message: "'\(TerminalText.excerpt(schema))' is not a report diff reads; expected billcast.estimate/1 or billcast.compare/1")])
     }
-    func span(_ value: Any?, _ keyPath: String) -> Span? {
-      guard let o = value as? [String: Any], let l = o["low"] as? String, let h = o["high"] as? String else {
-        fail(keyPath, "expected {\"low\": \"…\", \"high\": \"…\"} with decimal strings")
+    let currency = root["currency"]?.string
+    if currency != "USD" { fail(root["currency"] ?? root, "currency", "expected \"USD\", found \(root["currency"].map { $0.string.map { "'\(TerminalText.excerpt($0))'" } ?? $0.kindName } ?? "nothing"): billcast's reports are in USD") }
+
+    /// An exact decimal in a string.
+    func decimal(_ node: JSONNode?, _ keyPath: String, parent: JSONNode) -> ExactDecimal? {
+      guard let node else {
+        fail(parent, keyPath, "missing")
         return nil
       }
-      guard let low = ExactDecimal(l), let high = ExactDecimal(h) else {
-        fail(keyPath, "'\(l)'/'\(h)' are not decimals")
+      guard let text = node.string else {
+        fail(node, keyPath, "expected a decimal in a string, found \(node.kindName)")
+        return nil
+      }
+      switch ExactDecimal.parse(text) {
+      case .success(let v): return v
+      case .failure(let e):
+        fail(node, keyPath, e.description)
+        return nil
+      }
+    }
+    /// `{"low": "…", "high": "…"}`; `ordered` requires low ≤ high.
+    func span(_ node: JSONNode?, _ keyPath: String, parent: JSONNode, ordered: Bool) -> Span? {
+      guard let node else {
+        fail(parent, keyPath, "missing")
+        return nil
+      }
+      guard case .object = node else {
+        fail(node, keyPath, "expected {\"low\": \"…\", \"high\": \"…\"}, found \(node.kindName)")
+        return nil
+      }
+      guard let low = decimal(node["low"], keyPath + ".low", parent: node), let high = decimal(node["high"], keyPath + ".high", parent: node) else { return nil }
+      if ordered && low > high {
+        fail(node, keyPath, "the low end \(low) is above the high end \(high)")
         return nil
       }
       return Span(low, high)
     }
+
+    /// A sum that cannot overflow (a report's figures are at most 10^15 each, but there may be many).
+    func add(_ a: Span, _ b: Span) -> Span? {
+      let l = a.low.addingReportingOverflow(b.low), h = a.high.addingReportingOverflow(b.high)
+      return l.overflow || h.overflow ? nil : Span(l.partialValue, h.partialValue)
+    }
+
     var order: [CostSnapshot.ResultKey] = []
     var results: [CostSnapshot.ResultKey: CostSnapshot.Result] = [:]
-    for (i, r) in (root["results"] as? [[String: Any]] ?? []).enumerated() {
+    var firstSeen: [CostSnapshot.ResultKey: JSONPosition] = [:]
+    guard let list = root["results"] else {
+      fail(root, "results", "missing")
+      throw DiagnosticError(errors)
+    }
+    guard let items = list.items else {
+      fail(list, "results", "expected an array, found \(list.kindName)")
+      throw DiagnosticError(errors)
+    }
+    for (i, r) in items.enumerated() {
       let p = "results[\(i)]"
-      guard let scenario = r["scenario"] as? String, let architecture = r["architecture"] as? String else {
-        fail(p, "missing scenario or architecture")
+      guard case .object = r else {
+        fail(r, p, "expected an object, found \(r.kindName)")
+        continue
+      }
+      guard let scenario = r["scenario"]?.string, let architecture = r["architecture"]?.string else {
+        fail(r, p, "missing scenario or architecture")
         continue
       }
       let key = CostSnapshot.ResultKey(scenario: scenario, architecture: architecture)
-      guard let total = span(r["amount_due"] ?? r["total"], p + ".total") else { continue }
+      if let first = firstSeen[key] {
+        fail(r, p, "\(key) appears twice (first at line \(first.line)); a report prices each scenario × architecture once")
+        continue
+      }
+      firstSeen[key] = r.position
+      let total = span(r["total"], p + ".total", parent: r, ordered: true)
+      let due = r["amount_due"].flatMap { span($0, p + ".amount_due", parent: r, ordered: true) }
       var lines: [CostSnapshot.LineKey: Span] = [:]
-      for (j, s) in (r["services"] as? [[String: Any]] ?? []).enumerated() {
-        let service = s["service"] as? String ?? "?"
-        for (k, l) in (s["lines"] as? [[String: Any]] ?? []).enumerated() {
-          guard let cost = span(l["cost"], "\(p).services[\(j)].lines[\(k)].cost") else { continue }
-          let line = CostSnapshot.LineKey(service: service, component: l["component"] as? String ?? "?", meter: l["meter"] as? String ?? "?")
-          lines[line, default: .zero] += cost
+      var sum = Span(.zero, .zero)
+      var complete = true
+      for (j, s) in (r["services"]?.items ?? []).enumerated() {
+        let sp = "\(p).services[\(j)]"
+        let service = s["service"]?.string ?? "?"
+        let cost = span(s["cost"], sp + ".cost", parent: s, ordered: false)
+        var lineSum = Span(.zero, .zero)
+        for (k, l) in (s["lines"]?.items ?? []).enumerated() {
+          guard let c = span(l["cost"], "\(sp).lines[\(k)].cost", parent: l, ordered: false) else { complete = false; continue }
+          let line = CostSnapshot.LineKey(service: service, component: l["component"]?.string ?? "?", meter: l["meter"]?.string ?? "?")
+          guard let merged = add(lines[line] ?? .zero, c), let running = add(lineSum, c) else {
+            fail(l, "\(sp).lines[\(k)].cost", "the figures add up past what billcast can hold")
+            complete = false
+            continue
+          }
+          lines[line] = merged
+          lineSum = running
         }
+        guard let cost else { complete = false; continue }
+        if complete && lineSum != cost {
+          fail(s, sp + ".cost", "the service's cost \(cost.low)..\(cost.high) is not the sum of its lines, \(lineSum.low)..\(lineSum.high)")
+        }
+        guard let running = add(sum, cost) else {
+          fail(s, sp + ".cost", "the figures add up past what billcast can hold")
+          complete = false
+          continue
+        }
+        sum = running
+      }
+      if r["services"]?.items == nil { fail(r["services"] ?? r, p + ".services", "expected an array of services") ; complete = false }
+      guard let total else { continue }
+      if complete && sum != total {
+        fail(r["total"]!, p + ".total", "the total \(total.low)..\(total.high) is not the sum of its services, \(sum.low)..\(sum.high)")
+      }
+      if let due, due.low > total.low || due.high > total.high || due.low.isNegative {
+        fail(r["amount_due"]!, p + ".amount_due", "the amount due \(due.low)..\(due.high) must lie between 0 and the total \(total.low)..\(total.high)")
       }
       order.append(key)
-      results[key] = CostSnapshot.Result(total: total, lines: lines)
+      results[key] = CostSnapshot.Result(total: due ?? total, lines: lines)
     }
-    if root["results"] == nil { fail("results", "missing") }
-    if !errors.isEmpty { throw DiagnosticError(errors) }
-    return CostSnapshot(label: path, currency: root["currency"] as? String ?? "USD", order: order, results: results)
+    if !errors.isEmpty { throw DiagnosticError(DiagnosticCollector.sortedForReport(errors)) }
+    return CostSnapshot(label: path, currency: "USD", order: order, results: results)
   }
 }

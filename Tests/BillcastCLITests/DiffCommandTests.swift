@@ -101,7 +101,9 @@ struct DiffCommandTests {
     try "not json".write(to: dir.appendingPathComponent("b.json"), atomically: true, encoding: .utf8)
     let run = try CLI.run(["diff", "a.json", "b.json"], in: dir)
     #expect(run.status == 2 && run.stdout == "")
-    #expect(run.stderr.contains("a.json:1:1: error: results[0]: missing scenario or architecture"))
+    // Both reports' problems, each where it is (the second side is not skipped).
+    #expect(run.stderr.contains("a.json:1:47: error: results[0]: missing scenario or architecture"), "\(run.stderr)")
+    #expect(run.stderr.contains("b.json:1:1: error: invalid JSON: expected null"), "\(run.stderr)")
   }
 }
 

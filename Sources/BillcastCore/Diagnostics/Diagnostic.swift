@@ -90,6 +90,9 @@ public final class DiagnosticCollector: @unchecked Sendable {
     if hasErrors { throw DiagnosticError(errors) }
   }
 
+  /// Diagnostics in file order, each reported once (for readers that collect them in a list).
+  public static func sortedForReport(_ list: [Diagnostic]) -> [Diagnostic] { sorted(list) }
+
   /// The diagnostics in file order, each reported once.
   ///
   /// A YAML alias repeats its anchor's node, line and column included, under another key path:

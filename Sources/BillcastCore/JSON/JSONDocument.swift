@@ -1,0 +1,289 @@
+/// A JSON value read strictly, with where each value starts: for saved reports, templates and
+/// offer files, whose problems are reported as `file:line:col: error:` like a profile's.
+///
+/// Duplicate keys are an error (Foundation's reader keeps the last silently), numbers keep
+/// their text (to be parsed by billcast's own number grammar), and nesting is limited.
+public indirect enum JSONNode: Sendable {
+  case object([(key: String, value: JSONNode)], JSONPosition)
+  case array([JSONNode], JSONPosition)
+  case string(String, JSONPosition)
+  case number(String, JSONPosition)
+  case bool(Bool, JSONPosition)
+  case null(JSONPosition)
+
+  /// Where the value starts.
+  public var position: JSONPosition {
+    switch self {
+    case .object(_, let p), .array(_, let p), .string(_, let p), .number(_, let p), .bool(_, let p), .null(let p): return p
+    }
+  }
+
+  /// The value of a key of an object, or nil.
+  public subscript(_ key: String) -> JSONNode? {
+    guard case .object(let members, _) = self else { return nil }
+    return members.first { $0.key == key }?.value
+  }
+
+  /// The text of a string value, or nil.
+  public var string: String? { if case .string(let s, _) = self { return s } else { return nil } }
+
+  /// The items of an array, or nil.
+  public var items: [JSONNode]? { if case .array(let a, _) = self { return a } else { return nil } }
+
+  /// What kind of value this is, for messages.
+  public var kindName: String {
+    switch self {
+    case .object: return "an object"
+    case .array: return "an array"
+    case .string: return "a string"
+    case .number: return "a number"
+    case .bool: return "true or false"
+    case .null: return "null"
+    }
+  }
+}
+
+/// A 1-based line and column (in characters) in a JSON text.
+public struct JSONPosition: Sendable, Hashable {
+  /// The 1-based line.
+  public var line: Int
+  /// The 1-based column.
+  public var column: Int
+}
+
+/// Reads JSON text strictly.
+public enum JSONDocument {
+  /// The deepest nesting of objects and arrays accepted.
+  public static let maximumDepth = 128
+
+  /// Parses `bytes` (UTF-8) into a tree; every problem is located in `path`.
+  public static func parse(_ bytes: [UInt8], path: String) throws(DiagnosticError) -> JSONNode {
+    var parser = Parser(bytes: bytes, path: path)
+    do {
+      parser.skipSpace()
+      let value = try parser.value(depth: 0)
+      parser.skipSpace()
+      if parser.index < bytes.count { throw parser.failure("unexpected text after the JSON value") }
+      return value
+    } catch let error as DiagnosticError {
+      throw error
+    } catch {
+      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "not valid JSON")])
+    }
+  }
+
+  struct Parser {
+    let bytes: [UInt8]
+    let path: String
+    var index = 0
+    var line = 1
+    var lineStart = 0
+
+    init(bytes: [UInt8], path: String) {
+      self.bytes = bytes
+      self.path = path
+    }
+
+    var position: JSONPosition {
+      // Columns count characters: continuation bytes of UTF-8 are not counted.
+      var column = 1
+      var i = lineStart
+      while i < index && i < bytes.count {
+        if bytes[i] & 0xC0 != 0x80 { column += 1 }
+        i += 1
+      }
+      return JSONPosition(line: line, column: column)
+    }
+
+    func failure(_ message: String, at p: JSONPosition? = nil) -> DiagnosticError {
+      let at = p ?? position
+      return DiagnosticError([Diagnostic(file: path, line: at.line, column: at.column, message: "invalid JSON: \(message)")])
+    }
+
+    mutating func skipSpace() {
+      while index < bytes.count {
+        switch bytes[index] {
+        case 0x20, 0x09, 0x0D: index += 1
+        case 0x0A:
+          index += 1
+          line += 1
+          lineStart = index
+        default: return
+        }
+      }
+    }
+
+    mutating func value(depth: Int) throws(DiagnosticError) -> JSONNode {
+      guard index < bytes.count else { throw failure("the text ends where a value should be") }
+      let start = position
+      switch bytes[index] {
+      case UInt8(ascii: "{"):
+        if depth >= JSONDocument.maximumDepth { throw failure("nesting deeper than \(JSONDocument.maximumDepth) levels") }
+        index += 1
+        var members: [(key: String, value: JSONNode)] = []
+        var seen: [String: JSONPosition] = [:]
+        skipSpace()
+        if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+          index += 1
+          return .object(members, start)
+        }
+        while true {
+          skipSpace()
+          let keyPosition = position
+          guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key in quotes") }
+          let key = try string()
+          if let first = seen[key] {
+            throw failure("duplicate key '\(TerminalText.excerpt(key))' (first at line \(first.line), column \(first.column)); each key may appear once", at: keyPosition)
+          }
+          seen[key] = keyPosition
+          skipSpace()
+          guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after a key") }
+          index += 1
+          skipSpace()
+          members.append((key, try value(depth: depth + 1)))
+          skipSpace()
+          guard index < bytes.count else { throw failure("the text ends inside an object") }
+          if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+          if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members, start) }
+          throw failure("expected ',' or '}' in an object")
+        }
+      case UInt8(ascii: "["):
+        if depth >= JSONDocument.maximumDepth { throw failure("nesting deeper than \(JSONDocument.maximumDepth) levels") }
+        index += 1
+        var items: [JSONNode] = []
+        skipSpace()
+        if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
+          index += 1
+          return .array(items, start)
+        }
+        while true {
+          skipSpace()
+          items.append(try value(depth: depth + 1))
+          skipSpace()
+          guard index < bytes.count else { throw failure("the text ends inside an array") }
+          if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+          if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items, start) }
+          throw failure("expected ',' or ']' in an array")
+        }
+      case UInt8(ascii: "\""):
+        return .string(try string(), start)
+      case UInt8(ascii: "t"):
+        try literal("true")
+        return .bool(true, start)
+      case UInt8(ascii: "f"):
+        try literal("false")
+        return .bool(false, start)
+      case UInt8(ascii: "n"):
+        try literal("null")
+        return .null(start)
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        return .number(try number(), start)
+      default:
+        throw failure("unexpected character")
+      }
+    }
+
+    mutating func literal(_ word: String) throws(DiagnosticError) {
+      let w = Array(word.utf8)
+      guard index + w.count <= bytes.count, Array(bytes[index..<(index + w.count)]) == w else { throw failure("expected \(word)") }
+      index += w.count
+    }
+
+    /// A number as JSON writes it (RFC 8259), kept as text.
+    mutating func number() throws(DiagnosticError) -> String {
+      let start = index
+      func digits() -> Int {
+        let s = index
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+        return index - s
+      }
+      if bytes[index] == UInt8(ascii: "-") { index += 1 }
+      let intStart = index
+      guard digits() > 0 else { throw failure("a number needs digits") }
+      if bytes[intStart] == UInt8(ascii: "0") && index - intStart > 1 { throw failure("a number must not start with 0") }
+      if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+        index += 1
+        guard digits() > 0 else { throw failure("a number needs digits after '.'") }
+      }
+      if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        index += 1
+        if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard digits() > 0 else { throw failure("a number needs digits in its exponent") }
+      }
+      return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    /// A string in quotes, with its escapes decoded; control characters must be escaped.
+    mutating func string() throws(DiagnosticError) -> String {
+      index += 1  // the opening quote
+      var scalars = String.UnicodeScalarView()
+      var run = index
+      func flush(_ parser: Parser, upTo end: Int) {
+        scalars.append(contentsOf: String(decoding: parser.bytes[run..<end], as: UTF8.self).unicodeScalars)
+      }
+      while true {
+        guard index < bytes.count else { throw failure("the text ends inside a string") }
+        let b = bytes[index]
+        if b == UInt8(ascii: "\"") {
+          flush(self, upTo: index)
+          index += 1
+          return String(scalars)
+        }
+        if b < 0x20 { throw failure("a control character in a string must be escaped") }
+        if b != UInt8(ascii: "\\") {
+          index += 1
+          continue
+        }
+        flush(self, upTo: index)
+        index += 1
+        guard index < bytes.count else { throw failure("the text ends inside a string") }
+        let e = bytes[index]
+        index += 1
+        switch e {
+        case UInt8(ascii: "\""): scalars.append("\"")
+        case UInt8(ascii: "\\"): scalars.append("\\")
+        case UInt8(ascii: "/"): scalars.append("/")
+        case UInt8(ascii: "b"): scalars.append("\u{8}")
+        case UInt8(ascii: "f"): scalars.append("\u{C}")
+        case UInt8(ascii: "n"): scalars.append("\n")
+        case UInt8(ascii: "r"): scalars.append("\r")
+        case UInt8(ascii: "t"): scalars.append("\t")
+        case UInt8(ascii: "u"):
+          var code = try hex4()
+          if (0xD800...0xDBFF).contains(code) {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+              throw failure("a high surrogate must be followed by a low one")
+            }
+            index += 2
+            let low = try hex4()
+            guard (0xDC00...0xDFFF).contains(low) else { throw failure("a high surrogate must be followed by a low one") }
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+          }
+          guard let scalar = Unicode.Scalar(code) else { throw failure("\\u escape of a lone surrogate") }
+          scalars.append(scalar)
+        default:
+          throw failure("unknown escape in a string")
+        }
+        run = index
+      }
+    }
+
+    mutating func hex4() throws(DiagnosticError) -> UInt32 {
+      guard index + 4 <= bytes.count else { throw failure("\\u needs four hexadecimal digits") }
+      var value: UInt32 = 0
+      for _ in 0..<4 {
+        let b = bytes[index]
+        let digit: UInt32
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(b - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(b - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(b - UInt8(ascii: "A") + 10)
+        default: throw failure("\\u needs four hexadecimal digits")
+        }
+        value = value * 16 + digit
+        index += 1
+      }
+      return value
+    }
+  }
+}
