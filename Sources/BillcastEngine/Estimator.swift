@@ -67,7 +67,9 @@ public enum Estimator {
     }
     var tableRefs: [TableReference] = []
     for t in usedTables.sorted(by: { $0.id < $1.id }) where !tableRefs.contains(where: { $0.id == t.id }) {
-      tableRefs.append(TableReference(id: t.id, effective: t.effective, sha256: t.sha256, path: t.path))
+      tableRefs.append(TableReference(
+        id: t.id, effective: t.effective, sha256: t.sha256, path: t.path,
+        warning: TableReference.staleness(id: t.id, effective: t.effective, on: asOf)))
     }
     let currency = resolved.catalog.tables(for: profile.region).first?.currency ?? "USD"
     var estimate = Estimate(

@@ -9,6 +9,7 @@ public enum CompareText {
     var out = markdown ? "# \(EstimateMarkdown.cell(e.profileName)) — architectures compared\n\n" : "\(e.profileName) — architectures compared (\(e.currency) a month)\n"
     out += markdown ? "- Region: `\(e.region)`, as of \(e.asOf)\n- Free tier: \(e.freeTier.summary)\n- Pricing: " : "Region \(e.region), as of \(e.asOf); free tier: \(e.freeTier.summary)\nPricing: "
     out += e.tables.map { "\($0.id) (effective \($0.effective), sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ") + "\n"
+    out += ReportHeader.tableWarnings(e.tables, markdown: markdown)
 
     let architectures = EstimateText.unique(e.results.map(\.architecture))
     let scenarios = EstimateText.unique(e.results.map(\.scenario))

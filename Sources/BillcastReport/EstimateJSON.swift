@@ -34,7 +34,7 @@ public enum EstimateJSON {
         ("summary", .string(estimate.freeTier.summary)),
       ])),
       ("pricing", .array(estimate.tables.map { t in
-        .object([("id", .string(t.id)), ("effective", .string(t.effective.description)), ("sha256", .string(t.sha256))])
+        .object([("id", .string(t.id)), ("effective", .string(t.effective.description)), ("sha256", .string(t.sha256))] + (t.warning.map { [("warning", JSONValue.string($0))] } ?? []))
       })),
       ("not_priced", .array(estimate.notYetAvailable.map { .object([("architecture", .string($0.architecture)), ("reason", .string($0.reason))]) })),
       ("results", .array(estimate.results.map(result))),

@@ -22,7 +22,9 @@ public enum ForecastJSON {
       ("profile", .object([("name", .string(f.profileName)), ("path", .string(f.profilePath)), ("sha256", .string(f.profileSHA256))])),
       ("region", .string(f.region)),
       ("free_tier", .string(f.freeTier)),
-      ("pricing", .array(f.tables.map { .object([("id", .string($0.id)), ("effective", .string($0.effective.description)), ("sha256", .string($0.sha256))]) })),
+      ("pricing", .array(f.tables.map { t in
+        .object([("id", .string(t.id)), ("effective", .string(t.effective.description)), ("sha256", .string(t.sha256))] + (t.warning.map { [("warning", JSONValue.string($0))] } ?? []))
+      })),
       ("samples", .number(String(f.samples))),
       ("seed", .number(String(f.seed))),
       ("months", .array(f.months.map { m in

@@ -103,9 +103,15 @@ extension ForecastPlan {
       byCumulative.append(result.compactMap { a in a.cumulative[m].map { (a.architecture, $0.p50) } }.min { $0.1 < $1.1 }?.0)
     }
     var crossovers: [ForecastCrossover] = []
+    // A change of the cheapest is a crossover only between architectures available in both
+    // months: one that becomes unavailable leaves the comparison (its event says so).
+    let available = Dictionary(uniqueKeysWithValues: result.map { a in (a.architecture, a.monthly.map { $0 != nil }) })
+    func comparable(_ x: String, _ y: String, _ m: Int) -> Bool {
+      [x, y].allSatisfy { available[$0]?[m - 1] == true && available[$0]?[m] == true }
+    }
     for (kind, list) in [(ForecastCrossover.Kind.monthly, byMonth), (.cumulative, byCumulative)] {
       for m in 1..<max(list.count, 1) {
-        if let before = list[m - 1], let now = list[m], before != now {
+        if let before = list[m - 1], let now = list[m], before != now, comparable(before, now, m) {
           crossovers.append(ForecastCrossover(kind: kind, month: m + 1, from: before, to: now))
           events.append(.init(month: m + 1, architecture: now, code: "cheapest-\(kind.rawValue)", message: kind == .monthly ? "\(now) becomes cheaper than \(before) each month (median)" : "\(now)'s cumulative cost falls below \(before)'s (median)"))
         }

@@ -134,7 +134,13 @@ struct ForecastPlan {
       }
     }
     dateEvents(architectures: architectures)
-    tables = tableSet.keys.sorted().map { tableSet[$0]! }
+    // A forecast prices months to come: the tables must be current when it starts.
+    let start = months.first?.month.firstDay
+    tables = tableSet.keys.sorted().map { id in
+      var t = tableSet[id]!
+      if let start { t.warning = TableReference.staleness(id: t.id, effective: t.effective, on: start) }
+      return t
+    }
     return result
   }
 

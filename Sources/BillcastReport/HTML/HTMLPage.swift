@@ -47,6 +47,7 @@ enum HTMLPage {
 
   static func pricing(_ tables: [TableReference]) -> String {
     "Pricing: " + tables.map { "\($0.id) (effective \($0.effective), sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ")
+      + tables.compactMap(\.warning).map { ". Warning: " + $0 }.joined()
   }
 }
 
@@ -64,8 +65,12 @@ public enum ForecastHTML {
     var body = SVGChart.lines(title: "Monthly bill per architecture (\(f.currency))", xLabels: labels, series: monthly, yTitle: "\(f.currency) per month", xTitle: "Month")
     body += SVGChart.lines(title: "Cumulative cost (\(f.currency))", xLabels: labels, series: cumulative, yTitle: "\(f.currency), cumulative", xTitle: "Month")
     let groups = EstimateText.unique(f.breakdown.flatMap { $0.services.map(\.group) })
-    let values = f.breakdown.map { b in groups.map { g in b.services.first { $0.group == g }.map { SVGChart.double(($0.cost.low + $0.cost.high) / 2) } ?? 0 } }
     let month = f.months[f.breakdownMonth - 1]
+    // An architecture unavailable in the month shows as a gap, not as $0.
+    let unavailable = Set(f.architectures.filter { $0.monthly[month.index - 1] == nil }.map(\.architecture))
+    let values: [[Double]?] = f.breakdown.map { b in
+      unavailable.contains(b.architecture) ? nil : groups.map { g in b.services.first { $0.group == g }.map { SVGChart.double(($0.cost.low + $0.cost.high) / 2) } ?? 0 }
+    }
     body += SVGChart.stackedBars(title: "Cost per service in month \(month.index) (\(month.month)), midpoint of each range", categories: f.breakdown.map(\.architecture), parts: groups, values: values, yTitle: "\(f.currency) per month", xTitle: "Architecture")
     body += "<h2>Total over \(f.months.count) months</h2>"
     body += HTMLPage.table(["Architecture", "p10", "p50", "p90", "Envelope"], f.architectures.map { a in

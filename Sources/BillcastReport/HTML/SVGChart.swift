@@ -105,9 +105,11 @@ enum SVGChart {
   }
 
   /// Stacked bars: one bar per category, one segment per part.
-  static func stackedBars(title: String, categories: [String], parts: [String], values: [[Double]], yTitle: String, xTitle: String) -> String {
-    let totals = values.map { $0.reduce(0, +) }
-    let yMax = totals.max() ?? 1
+  /// A category whose values are nil (an architecture unavailable that month) is a gap labelled
+  /// "unavailable", not a $0 bar.
+  static func stackedBars(title: String, categories: [String], parts: [String], values: [[Double]?], yTitle: String, xTitle: String) -> String {
+    let totals = values.map { $0?.reduce(0, +) }
+    let yMax = totals.compactMap { $0 }.max() ?? 1
     let plotW = width - left - right
     let (axes, _, y) = frame(yMax: yMax, xLabels: [], yTitle: yTitle, xTitle: xTitle)
     var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">" + axes
@@ -116,13 +118,18 @@ enum SVGChart {
     for (c, category) in categories.enumerated() {
       let cx = left + slot * (Double(c) + 0.5)
       var base = 0.0
+      guard let row = values[c], let total = totals[c] else {
+        svg += "<text x=\"\(f(cx))\" y=\"\(f(y(0) - 6))\" text-anchor=\"middle\" class=\"tick\">unavailable</text>"
+        svg += "<text x=\"\(f(cx))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(escape(category))</text>"
+        continue
+      }
       for (p, part) in parts.enumerated() {
-        let v = values[c][p]
+        let v = row[p]
         guard v > 0 else { continue }
         svg += "<rect x=\"\(f(cx - barW / 2))\" y=\"\(f(y(base + v)))\" width=\"\(f(barW))\" height=\"\(f(y(base) - y(base + v)))\" fill=\"\(palette[p % palette.count])\"><title>\(escape(category)) — \(escape(part)): \(money(v))</title></rect>"
         base += v
       }
-      svg += "<text x=\"\(f(cx))\" y=\"\(f(y(base) - 6))\" text-anchor=\"middle\" class=\"tick\">\(money(totals[c]))</text>"
+      svg += "<text x=\"\(f(cx))\" y=\"\(f(y(base) - 6))\" text-anchor=\"middle\" class=\"tick\">\(money(total))</text>"
       svg += "<text x=\"\(f(cx))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(escape(category))</text>"
     }
     svg += "</svg>"
