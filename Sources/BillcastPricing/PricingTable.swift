@@ -41,6 +41,8 @@ public struct PriceSource: Sendable, Hashable {
   public var grade: String
   /// Free-text remarks about the source, if any.
   public var note: String?
+  /// Where the source's `read` date is written, for errors about it.
+  public var readLocation: SourceLocation? = nil
 }
 
 /// A billable product: its inputs, meters, notes and availability.

@@ -74,11 +74,12 @@ struct PricingTableReader {
       if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
         f["url"]!.error("'\(TerminalText.excerpt(url))' is not a web address (expected https://…)")
       }
-      let read = f.required("read")?.date()
+      let readCursor = f.required("read")
+      let read = readCursor?.date()
       let grade = f.required("grade")?.choice(["P", "PL", "S"])
       let note = f["note"]?.string()
       // A source with a bad field is still registered, so prices citing it report nothing more.
-      result[id] = PriceSource(id: id, url: url ?? "", read: read ?? CalendarDate("1970-01-01")!, grade: grade ?? "?", note: note)
+      result[id] = PriceSource(id: id, url: url ?? "", read: read ?? CalendarDate("1970-01-01")!, grade: grade ?? "?", note: note, readLocation: readCursor?.location)
     }
     return result
   }
