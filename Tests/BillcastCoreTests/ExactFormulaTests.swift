@@ -31,6 +31,18 @@ struct ExactFormulaTests {
     #expect(try eval("1 / 1024") == n("0.0009765625"))
   }
 
+  @Test func negativeResultsRoundOutward() throws {
+    // Fuzz finding: a negative exact value came back 2^64 × 10^-18 too high (BigInt's conversion
+    // to Int128). With a, b, c in 3..7: a / b × c − 435 runs from 3/7 × 3 − 435 = −433.714285…
+    // (rounded down) to 7/3 × 7 − 435 = −418.666… (rounded up).
+    let range = Interval(3, 7)
+    #expect(try eval("a / b * c - 435", ["a": range, "b": range, "c": range])
+      == Interval(ExactDecimal("-433.714285714285714286")!, ExactDecimal("-418.666666666666666666")!))
+    #expect(try eval("a - 435", ["a": range]) == Interval(-432, -428))
+    #expect(try eval("ceil(-7 / 3 * 3)") == n("-7"))
+    #expect(try eval("floor(-1 / 3)") == n("-1"))
+  }
+
   @Test func exactnessCarriesThroughNamesWithTheirClosedFormulas() throws {
     // third = 1/3 rounded outward; third × 6 would be 1.999999999999999998..2.000000000000000004
     // from the rounded ends, but with third's closed formula it is exactly 2.

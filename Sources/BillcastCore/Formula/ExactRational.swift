@@ -88,8 +88,9 @@ struct ExactRational: Comparable, Sendable {
       let half = ExactRational(numerator: 1, denominator: 2)
       whole = scaled.numerator.sign == .minus ? (scaled - half).ceiling() : (scaled + half).floor()
     }
-    guard let raw = Int128(exactly: whole.numerator) else { return nil }
-    return ExactDecimal(raw: raw)
+    // Through the magnitude: BigInt 6.0.1 converts a negative value to Int128 wrongly (by 2^64).
+    guard let magnitude = Int128(exactly: whole.numerator.magnitude) else { return nil }
+    return ExactDecimal(raw: whole.numerator.sign == .minus ? -magnitude : magnitude)
   }
 }
 
