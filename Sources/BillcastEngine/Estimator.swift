@@ -91,19 +91,25 @@ public enum Estimator {
 /// Evaluates workload variables, each formula after the variables it names.
 public enum WorkloadEvaluator {
   /// The value of every variable, or nil (with errors reported) if one cannot be evaluated.
+  ///
+  /// `adjust` changes a variable's value after its formula (a forecast month's growth);
+  /// `adjustedAt` says where that change is written and in which month, so a value it pushes past
+  /// a limit is reported there (`forecast.growth.page_views`, month 37), not at the variable.
   public static func evaluate(
     _ variables: [WorkloadVariable], overrides: [WorkloadVariable], monthHours: ExactDecimal, diagnostics: DiagnosticCollector,
-    adjust: ((String, Interval) throws(FormulaEvaluationError) -> Interval)? = nil
+    adjust: ((String, Interval) throws(FormulaEvaluationError) -> Interval)? = nil,
+    adjustedAt: ((String) -> (location: SourceLocation, context: String)?)? = nil
   ) -> [String: Interval]? {
     var expansions: [String: ClosedFormula] = [:]
-    return evaluate(variables, overrides: overrides, monthHours: monthHours, diagnostics: diagnostics, expansions: &expansions, adjust: adjust)
+    return evaluate(variables, overrides: overrides, monthHours: monthHours, diagnostics: diagnostics, expansions: &expansions, adjust: adjust, adjustedAt: adjustedAt)
   }
 
   /// The value of every variable, and in `expansions` the exact value of each variable whose
   /// value had to be rounded (a closed formula), for the formulas that use it.
   static func evaluate(
     _ variables: [WorkloadVariable], overrides: [WorkloadVariable], monthHours: ExactDecimal, diagnostics: DiagnosticCollector,
-    expansions: inout [String: ClosedFormula], adjust: ((String, Interval) throws(FormulaEvaluationError) -> Interval)? = nil
+    expansions: inout [String: ClosedFormula], adjust: ((String, Interval) throws(FormulaEvaluationError) -> Interval)? = nil,
+    adjustedAt: ((String) -> (location: SourceLocation, context: String)?)? = nil
   ) -> [String: Interval]? {
     var byName: [String: WorkloadVariable] = [:]
     for v in variables { byName[v.name] = v }
@@ -119,15 +125,25 @@ public enum WorkloadEvaluator {
       do {
         let known = expansions
         var (v, exact) = try variable.value.evaluate({ n in n == Builtins.monthHours ? Interval(monthHours) : values[n] }, expansion: { known[$0] })
+        var place: (location: SourceLocation, context: String)?
         if let adjust {
-          v = try adjust(name, v)
+          let formulaValue = v
+          do {
+            v = try adjust(name, v)
+          } catch {
+            let at = adjustedAt?(name)
+            diagnostics.add((at?.location ?? variable.location).diagnostic(.error, "\(at.map { $0.context + ": " } ?? "")\(name): \(error)"))
+            failed = true
+            continue
+          }
+          if v != formulaValue { place = adjustedAt?(name) }
         } else if !exact {
           expansions[name] = ClosedFormula(variable.value) { n in
             known[n]?.formula ?? (n == Builtins.monthHours ? .number(monthHours) : values[n].map(Formula.literal))
           }
         }
         if v.low.magnitude > Estimator.quantityLimit || v.high.magnitude > Estimator.quantityLimit {
-          diagnostics.add(variable.location.diagnostic(.error, "\(name) = \(v) exceeds billcast's limit of 10^14"))
+          diagnostics.add((place?.location ?? variable.location).diagnostic(.error, "\(place.map { $0.context + ": " } ?? "")\(name) = \(v) exceeds billcast's limit of 10^14"))
           failed = true
           continue
         }

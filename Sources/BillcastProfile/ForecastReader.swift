@@ -65,8 +65,10 @@ extension ProfileReader {
       return false
     }
     var growth: [String: ForecastSettings.Growth] = [:]
+    var adjustmentLocations: [String: SourceLocation] = [:]
     if let g = f["growth"] {
       for (name, v) in g.entries("a mapping of workload variables to growth") ?? [] where checkVariable(name, g) {
+        adjustmentLocations[name] = v.location
         if case .mapping = v.node {
           guard let gf = v.fields(["compound", "linear", "values"], what: "growth {compound: 0.15}, {linear: 100} or {values: […]}") else { continue }
           if let c = gf["compound"], let formula = c.formula() {
@@ -98,6 +100,7 @@ extension ProfileReader {
     var accumulate: [String: Formula] = [:]
     if let a = f["accumulate"] {
       for (name, v) in a.entries("a mapping of workload variables to their monthly increase") ?? [] where checkVariable(name, a) {
+        if adjustmentLocations[name] == nil { adjustmentLocations[name] = v.location }
         if let formula = v.formula() {
           checkNames(formula, v)
           accumulate[name] = formula
@@ -115,6 +118,6 @@ extension ProfileReader {
     guard let start, let months else { return nil }
     return ForecastSettings(
       start: start, months: months, monthHours: hours, scenario: scenario, calendar: calendar, growth: growth,
-      accumulate: accumulate, distributions: distributions, location: c.location)
+      accumulate: accumulate, distributions: distributions, location: c.location, adjustmentLocations: adjustmentLocations)
   }
 }

@@ -20,6 +20,9 @@ public struct ForecastSettings: Sendable {
   public var distributions: [String: Distribution]
   /// Where the `forecast` section is in the profile, for errors.
   public var location: SourceLocation
+  /// Where each variable's growth and accumulation are written (`forecast.growth.page_views`),
+  /// for errors in the months they change.
+  public var adjustmentLocations: [String: SourceLocation] = [:]
 
   /// The hours in a forecast month.
   public enum MonthHours: Sendable, Equatable {

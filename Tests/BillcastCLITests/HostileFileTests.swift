@@ -198,4 +198,26 @@ struct HostileFileTests {
     #expect(r.stderr.contains("before/t.yaml:1:9: error: format: unsupported format 'before'"), "\(r.stderr)")
     #expect(r.stderr.contains("after/t.yaml:1:9: error: format: unsupported format 'after'"), "\(r.stderr)")
   }
+
+  @Test func aGrowthOverflowIsReportedAtTheGrowthWithItsMonth() throws {
+    // 1,000 page views growing 900% (× 10) a month: month m has 1,000 × 10^(m−1). Month 12 has
+    // 10^14, the limit; month 13 (2025-10, from a 2024-10 start) has 10^15, past it.
+    let text = """
+      format: billcast.profile/1
+      name: growth
+      region: us-east-1
+      as_of: 2024-10-01
+      workload: {page_views: 1000}
+      architectures:
+        dns: {components: {z: {service: aws.route53, inputs: {hosted_zones: 1, standard_queries: 0}}}}
+      forecast:
+        start: 2024-10
+        months: 24
+        growth:
+          page_views: 900%
+
+      """
+    let r = try run(text, ["forecast", "--samples", "0"])
+    expectRejected(r, ["p.yaml:12:17: error: forecast.growth.page_views: month 13 (2025-10), after growth and accumulation: page_views = 1000000000000000 exceeds billcast's limit of 10^14"])
+  }
 }

@@ -73,12 +73,17 @@ struct ForecastPlan {
       let growth = settings?.growth ?? [:]
       let sums = accumulated
       let index = month.index
-      let workload = WorkloadEvaluator.evaluate(profile.workload, overrides: scenario?.overrides ?? [], monthHours: month.hours, diagnostics: diagnostics) { (name: String, value: Interval) throws(FormulaEvaluationError) -> Interval in
-        var v = value
-        if let g = growth[name] { v = try Self.growthAdjustment(g, month: index, value: v) }
-        if let acc = sums[name] { v = try v.plus(acc) }
-        return v
-      }
+      let places = settings?.adjustmentLocations ?? [:]
+      let context = "month \(index) (\(month.month)), after growth and accumulation"
+      let workload = WorkloadEvaluator.evaluate(
+        profile.workload, overrides: scenario?.overrides ?? [], monthHours: month.hours, diagnostics: diagnostics,
+        adjust: { (name: String, value: Interval) throws(FormulaEvaluationError) -> Interval in
+          var v = value
+          if let g = growth[name] { v = try Self.growthAdjustment(g, month: index, value: v) }
+          if let acc = sums[name] { v = try v.plus(acc) }
+          return v
+        },
+        adjustedAt: { name in places[name].map { ($0, context) } })
       guard let workload else { return result }
       for a in architectures where !unavailable.contains(a) {
         // Availability on this month's date.
@@ -104,7 +109,11 @@ struct ForecastPlan {
           if situations.count < month.index { situations.append(estimate.freeTier) }
           if freeTierSummary.isEmpty { freeTierSummary = estimate.freeTier.summary }
         } catch {
-          error.diagnostics.forEach(diagnostics.add)
+          // Say which month: the profile prices as it stands, and growth took it past a limit.
+          for var d in error.diagnostics {
+            d.message = "month \(month.index) (\(month.month)), \(a): " + d.message
+            diagnostics.add(d)
+          }
           return result
         }
       }
