@@ -45,6 +45,9 @@ struct EstimateCommandTests {
   @Test func sameInputsSameBytes() throws {
     let a = try CLI.run(["estimate", Self.example, "--format", "json"])
     let b = try CLI.run(["estimate", Self.example, "--format", "json"])
+    // Both runs must succeed and say something: two crashes would also print the same (nothing).
+    #expect(a.status == 0 && b.status == 0 && a.stderr == "" && b.stderr == "")
+    #expect(a.stdout.hasPrefix("{\n  \"schema\": \"billcast.estimate/1\"") && a.stdout.count > 10_000)
     #expect(a.stdout == b.stdout)
   }
 
