@@ -80,8 +80,9 @@ struct OutputTests {
     let fifo = dir.appendingPathComponent("pipe").path
     #expect(mkfifo(fifo, 0o644) == 0)
     let reader = Process()
-    reader.executableURL = URL(fileURLWithPath: "/bin/cat")
-    reader.arguments = [fifo]
+    // timeout: if billcast replaced the FIFO instead of writing into it, cat would wait forever.
+    reader.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+    reader.arguments = ["20", "/bin/cat", fifo]
     let out = Pipe()
     reader.standardOutput = out
     try reader.run()
