@@ -21,7 +21,7 @@ enum CLI {
   }()
 
   /// Runs `billcast` with arguments in the repository's root directory.
-  static func run(_ arguments: [String], in directory: URL = TestSupport.repositoryRoot) throws -> CLIRun {
+  static func run(_ arguments: [String], in directory: URL = TestSupport.repositoryRoot, environment extra: [String: String] = [:]) throws -> CLIRun {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -29,6 +29,7 @@ enum CLI {
     var environment = ProcessInfo.processInfo.environment
     environment["BILLCAST_PRICING"] = nil
     environment["SWIFT_DETERMINISTIC_HASHING"] = nil  // each run its own hash seed: DeterminismTests rely on it
+    for (k, v) in extra { environment[k] = v }
     process.environment = environment
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

@@ -61,4 +61,21 @@ struct HostileArgumentTests {
     #expect(run.stdout.contains("Break-even as page_views goes from 0 to 2,941,176,470,000"))
     #expect(run.stdout.contains("exceeds billcast's limit of 10^14"))
   }
+
+  @Test func pricingComesFromTheFlagThenTheEnvironmentThenTheProfilesFolder() throws {
+    let missing = "/nonexistent-billcast-pricing"
+    // The environment beats discovery: a missing directory there is the error, named.
+    let env = try CLI.run(["estimate", Self.example], environment: ["BILLCAST_PRICING": missing])
+    #expect(env.status == 2 && env.stdout == "")
+    #expect(env.stderr.contains("cannot read the pricing directory '\(missing)' (No such file or directory)"), "\(env.stderr)")
+    // The flag beats the environment.
+    let flag = try CLI.run(["estimate", Self.example, "--pricing", "pricing"], environment: ["BILLCAST_PRICING": missing])
+    #expect(flag.status == 0, "\(flag.stderr)")
+    // Without either, the pricing/ beside the example is found, and the report names its tables.
+    let found = try CLI.run(["estimate", Self.example])
+    #expect(found.status == 0 && found.stdout.contains("Pricing: aws/us-east-1 (effective "))
+    // --help says the order.
+    let help = try CLI.run(["estimate", "--help"])
+    #expect(help.stdout.contains("$BILLCAST_PRICING"))
+  }
 }
