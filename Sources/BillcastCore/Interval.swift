@@ -89,30 +89,27 @@ extension Interval {
 
   /// The product, or an error on overflow; sets `rounded` if any end had to be rounded.
   public func multiplied(by b: Interval, rounded: inout Bool) throws(IntervalArithmeticError) -> Interval {
-    var lo = ExactDecimal.max, hi = ExactDecimal.min
-    for x in isPoint ? [low] : [low, high] {
-      for y in b.isPoint ? [b.low] : [b.low, b.high] {
-        let p = x.multipliedTrackingRounding(by: y)
-        if p.overflow { throw .overflow }
-        if p.rounded { rounded = true }
-        lo = .minimum(lo, p.partialValue)
-        hi = .maximum(hi, p.partialValue)
-      }
-    }
-    return Interval(lo, hi)
+    try corners(b, rounded: &rounded) { $0.multipliedTrackingRounding(by: $1) }
   }
 
   /// The quotient (the divisor must not contain zero); sets `rounded` if any end had to be rounded.
   public func divided(by b: Interval, rounded: inout Bool) throws(IntervalArithmeticError) -> Interval {
     if b.contains(ExactDecimal.zero) { throw .divisionByZero }
+    return try corners(b, rounded: &rounded) { $0.dividedTrackingRounding(by: $1) }
+  }
+
+  /// The hull of `op` over each end of `self` and each end of `b` (one corner for two points).
+  private func corners(
+    _ b: Interval, rounded: inout Bool, _ op: (ExactDecimal, ExactDecimal) -> (partialValue: ExactDecimal, overflow: Bool, rounded: Bool)
+  ) throws(IntervalArithmeticError) -> Interval {
     var lo = ExactDecimal.max, hi = ExactDecimal.min
     for x in isPoint ? [low] : [low, high] {
       for y in b.isPoint ? [b.low] : [b.low, b.high] {
-        let q = x.dividedTrackingRounding(by: y)
-        if q.overflow { throw .overflow }
-        if q.rounded { rounded = true }
-        lo = .minimum(lo, q.partialValue)
-        hi = .maximum(hi, q.partialValue)
+        let r = op(x, y)
+        if r.overflow { throw .overflow }
+        if r.rounded { rounded = true }
+        lo = .minimum(lo, r.partialValue)
+        hi = .maximum(hi, r.partialValue)
       }
     }
     return Interval(lo, hi)

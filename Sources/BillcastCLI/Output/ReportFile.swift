@@ -85,6 +85,13 @@ enum ReportFile {
   /// Writes a temporary file beside `path`, gives it `old`'s mode and owner, and renames it over `path`.
   private static func replaceAtomically(_ path: String, _ text: String, keeping old: stat?, named name: String) throws(WriteFailure) {
     let dir = directory(of: path)
+    // SIGINT, SIGTERM and SIGHUP wait until the temporary file is renamed or removed, so an
+    // interrupted run leaves neither a partial report nor a stray temporary file.
+    var signals = sigset_t(), previous = sigset_t()
+    sigemptyset(&signals)
+    for s in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, s) }
+    pthread_sigmask(SIG_BLOCK, &signals, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
     var template = Array((dir + "/.billcast-XXXXXX").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw .errno(quoted(name)) }
