@@ -18,9 +18,9 @@ extension Calculator {
         let (v, exact) = try formula.evaluate({ $0 == Builtins.monthHours ? Interval(monthHours) : workload[$0] }, expansion: { workloadExpansions[$0] })
         value = v
         if !exact {
-          expansions[input.name] = ClosedFormula(formula) { n in
-            workloadExpansions[n]?.formula ?? (n == Builtins.monthHours ? .number(monthHours) : workload[n].map(Formula.literal))
-          }
+          expansions[input.name] = ClosedFormula(
+            formula, closed: { workloadExpansions[$0] },
+            literal: { n in n == Builtins.monthHours ? .number(monthHours) : workload[n].map(Formula.literal) })
         }
       } catch {
         diagnostics.add(location.diagnostic(.error, "\(input.name): \(error)"))

@@ -138,9 +138,9 @@ public enum WorkloadEvaluator {
           }
           if v != formulaValue { place = adjustedAt?(name) }
         } else if !exact {
-          expansions[name] = ClosedFormula(variable.value) { n in
-            known[n]?.formula ?? (n == Builtins.monthHours ? .number(monthHours) : values[n].map(Formula.literal))
-          }
+          expansions[name] = ClosedFormula(
+            variable.value, closed: { known[$0] },
+            literal: { n in n == Builtins.monthHours ? .number(monthHours) : values[n].map(Formula.literal) })
         }
         if v.low.magnitude > Estimator.quantityLimit || v.high.magnitude > Estimator.quantityLimit {
           diagnostics.add((place?.location ?? variable.location).diagnostic(.error, "\(place.map { $0.context + ": " } ?? "")\(name) = \(v) exceeds billcast's limit of 10^14"))

@@ -48,7 +48,7 @@ struct ExactFormulaTests {
     // from the rounded ends, but with third's closed formula it is exactly 2.
     let (value, exact) = try Formula.parse("1 / 3").evaluate({ _ in nil }, expansion: { _ in nil })
     #expect(!exact)
-    let closed = ClosedFormula(try Formula.parse("1 / 3")) { _ in nil }!
+    let closed = ClosedFormula(try Formula.parse("1 / 3"), closed: { _ in nil }, literal: { _ in nil })!
     let six = try Formula.parse("ceil(third * 6)").evaluate({ $0 == "third" ? value : nil }, expansion: { $0 == "third" ? closed : nil })
     #expect(six.value == n("2") && six.exact)
     let rounded = try Formula.parse("ceil(third * 6)").evaluate { $0 == "third" ? value : nil }
@@ -57,8 +57,19 @@ struct ExactFormulaTests {
 
   @Test func closedFormulasAreBounded() throws {
     var f = try Formula.parse("1 / 3")
-    for _ in 0..<14 { f = .binary(.add, f, f) }  // 2^14 copies: past ClosedFormula.maximumNodes
-    #expect(ClosedFormula(f) { _ in nil } == nil)
+    for _ in 0..<7 { f = .binary(.add, f, f) }  // 2^7 copies of 3 nodes: past ClosedFormula.maximumNodes (200)
+    #expect(ClosedFormula(f, closed: { _ in nil }, literal: { _ in nil }) == nil)
+    // A chain v_i = v_(i-1) / 3 + 1 grows 4 nodes and 2 levels a link: past 32 levels it is not
+    // kept, and the next link starts again from the rounded value.
+    var previous: ClosedFormula? = ClosedFormula(try Formula.parse("1 / 3"), closed: { _ in nil }, literal: { _ in nil })
+    var kept = 1
+    for _ in 0..<100 {
+      let p = previous
+      previous = ClosedFormula(try Formula.parse("v / 3 + 1"), closed: { _ in p }, literal: { _ in .number(1) })
+      if previous == nil { break }
+      kept += 1
+    }
+    #expect(kept == 16)  // depth 2 + 2 × 15 = 32
   }
 
   @Test func compiledProgramsCeilExactly() throws {

@@ -182,8 +182,7 @@ extension Formula {
   func evaluateExactly(_ lookup: (String) -> Interval?, _ expansion: (String) -> ClosedFormula?) throws(FormulaEvaluationError) -> RationalInterval {
     switch self {
     case .number(let v):
-      let r = ExactRational(v)
-      return RationalInterval(r, r)
+      return RationalInterval(point: ExactRational(v))
     case .name(let n):
       if let e = expansion(n) { return try e.formula.evaluateExactly({ _ in nil }, { _ in nil }) }
       guard let v = lookup(n) else { throw .unknownName(n) }
@@ -204,8 +203,8 @@ extension Formula {
       switch fn {
       case .min: return values.dropFirst().reduce(values[0]) { RationalInterval(min($0.low, $1.low), min($0.high, $1.high)) }
       case .max: return values.dropFirst().reduce(values[0]) { RationalInterval(max($0.low, $1.low), max($0.high, $1.high)) }
-      case .ceil: return RationalInterval(values[0].low.ceiling(), values[0].high.ceiling())
-      case .floor: return RationalInterval(values[0].low.floor(), values[0].high.floor())
+      case .ceil: return values[0].isPoint ? RationalInterval(point: values[0].low.ceiling()) : RationalInterval(values[0].low.ceiling(), values[0].high.ceiling())
+      case .floor: return values[0].isPoint ? RationalInterval(point: values[0].low.floor()) : RationalInterval(values[0].low.floor(), values[0].high.floor())
       }
     case .range(let a, let b):
       let x = try a.evaluateExactly(lookup, expansion), y = try b.evaluateExactly(lookup, expansion)
@@ -246,22 +245,50 @@ extension Formula {
 public struct ClosedFormula: Sendable {
   /// The most nodes a closed formula may have; a larger one is not kept (its name's rounded
   /// value, which still holds the exact value, is used instead).
-  public static let maximumNodes = 10_000
+  public static let maximumNodes = 200
+  /// The deepest a closed formula may nest (its exact evaluation recurses this deep).
+  public static let maximumDepth = 32
 
   /// The formula, naming nothing.
   public let formula: Formula
+  /// Its number of nodes.
+  public let nodeCount: Int
+  /// How deep it nests.
+  public let depth: Int
 
-  /// `formula` with every name replaced by `value(name)` (a closed formula, or the literal of
-  /// an exact interval); nil if a name has neither, or the result passes ``maximumNodes``.
-  public init?(_ formula: Formula, closing value: (String) -> Formula?) {
+  /// `formula` with every name replaced by a closed formula (`closed`) or the literal of an exact
+  /// value (`literal`); nil if a name has neither, or the result passes ``maximumNodes`` or
+  /// ``maximumDepth``. Its size is worked out from the parts, without walking what they share,
+  /// so a long chain of variables costs no more than its last link.
+  public init?(_ formula: Formula, closed: (String) -> ClosedFormula?, literal: (String) -> Formula?) {
     var complete = true
-    let closed = formula.substituting { name in
-      if let f = value(name) { return f }
-      complete = false
-      return nil
+    func build(_ f: Formula) -> (Formula, nodes: Int, depth: Int) {
+      switch f {
+      case .number: return (f, 1, 1)
+      case .name(let n):
+        if let c = closed(n) { return (c.formula, c.nodeCount, c.depth) }
+        if let l = literal(n) { return (l, l.nodeCount, l.isConstant && l.nodeCount == 1 ? 1 : 2) }
+        complete = false
+        return (f, 1, 1)
+      case .negate(let a):
+        let x = build(a)
+        return (.negate(x.0), x.nodes + 1, x.depth + 1)
+      case .binary(let op, let a, let b):
+        let x = build(a), y = build(b)
+        return (.binary(op, x.0, y.0), x.nodes + y.nodes + 1, Swift.max(x.depth, y.depth) + 1)
+      case .range(let a, let b):
+        let x = build(a), y = build(b)
+        return (.range(x.0, y.0), x.nodes + y.nodes + 1, Swift.max(x.depth, y.depth) + 1)
+      case .call(let fn, let args):
+        let built = args.map(build)
+        return (.call(fn, built.map(\.0)), built.reduce(1) { $0 + $1.nodes }, (built.map(\.depth).max() ?? 0) + 1)
+      }
     }
-    guard complete, closed.nodeCount <= Self.maximumNodes else { return nil }
-    self.formula = closed
+    let (closedFormula, nodes, depth) = build(formula)
+    guard complete, nodes <= Self.maximumNodes, depth <= Self.maximumDepth else { return nil }
+    self.formula = closedFormula
+    self.nodeCount = nodes
+    self.depth = depth
   }
 }
 
