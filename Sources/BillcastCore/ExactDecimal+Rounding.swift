@@ -16,7 +16,11 @@ extension ExactDecimal {
     }
     let r = multipliedWide(by: other)
     if r.overflow { return (r.partialValue, true, false) }
-    return (r.partialValue, false, r.partialValue.raw.multipliedFullWidth(by: Self.scale) != a.multipliedFullWidth(by: b))
+    // The product of the scaled integers is a multiple of 10^18 exactly when the product of their
+    // remainders is: (a mod m)(b mod m) < 2^120 fits, and two divisions by 10^9 finish it.
+    let ra = a.magnitude % UInt128(Self.scale), rb = b.magnitude % UInt128(Self.scale)
+    let (_, exact) = Self.divideByScaleTracking(Int128(ra * rb % UInt128(Self.scale)))
+    return (r.partialValue, false, !exact)
   }
 
   /// The quotient (rounded half away from zero), whether it overflowed or divided by zero, and whether it was rounded.

@@ -220,4 +220,24 @@ struct HostileFileTests {
     let r = try run(text, ["forecast", "--samples", "0"])
     expectRejected(r, ["p.yaml:12:17: error: forecast.growth.page_views: month 13 (2025-10), after growth and accumulation: page_views = 1000000000000000 exceeds billcast's limit of 10^14"])
   }
+
+  @Test func aLongChainOfRoundedDivisionsStaysBoundedAndHoldsItsValue() throws {
+    // v_i = v_(i-1) / 3 + 1 from v_0 = 1,000,000: every link rounds, and each keeps a closed formula
+    // of its exact value until the chain passes 32 levels. 3,000 links overflowed the stack of the
+    // exact evaluation; 400 run here. The limit of the chain is 1.5 (x = x / 3 + 1), and v_399 =
+    // 1.5 + 999,998.5 / 3^399, a hair above it: its interval must hold 1.5 and be 10^-18 wide or so.
+    var text = Self.header + "workload:\n  v0: 1000000\n"
+    for i in 1..<400 { text += "  v\(i): v\(i - 1) / 3 + 1\n" }
+    text += "architectures:\n  a:\n    components:\n      c: {service: aws.route53, inputs: {hosted_zones: 1, standard_queries: v399}}\n"
+    let r = try run(text, ["estimate", "--format", "json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    let results = try #require(json["results"] as? [[String: Any]])
+    let workload = try #require(results.first?["workload"] as? [String: [String: String]])
+    let low = try #require(workload["v399"]?["low"]), high = try #require(workload["v399"]?["high"])
+    // Compared as decimals by their text: 1.5 lies inside, and the width is at most 3 × 10^-18.
+    let lowValue = try #require(Decimal(string: low)), highValue = try #require(Decimal(string: high))
+    #expect(lowValue <= Decimal(string: "1.5")! && highValue > Decimal(string: "1.5")!, "\(low)..\(high)")
+    #expect(highValue - lowValue <= Decimal(string: "0.000000000000000003")!, "\(low)..\(high)")
+  }
 }

@@ -211,62 +211,57 @@ public struct CompiledFormula: Sendable {
       var top = -1
       // Bit k: stack[k] was rounded at the 18th decimal on its way (positions past 63 count as
       // rounded). A ceil or floor of a rounded value falls back to the exact value.
-      var rounded: UInt64 = 0
-      @inline(__always) func isRounded(_ k: Int) -> Bool { k > 63 || rounded & (1 << UInt64(k)) != 0 }
-      @inline(__always) func mark(_ k: Int, _ r: Bool) {
-        guard k <= 63 else { return }
-        if r { rounded |= 1 << UInt64(k) } else { rounded &= ~(1 << UInt64(k)) }
-      }
+      var rounded = RoundedBits()
       for index in 0..<code.count {
         switch code[index] {
-        case .constant(let v): top += 1; stack[top] = v; mark(top, false)
-        case .slot(let i): top += 1; stack[top] = slots[i]; mark(top, false)
-        case .parameter(let i): top += 1; stack[top] = parameters[i]; mark(top, false)
+        case .constant(let v): top += 1; stack[top] = v; rounded.mark(top, false)
+        case .slot(let i): top += 1; stack[top] = slots[i]; rounded.mark(top, false)
+        case .parameter(let i): top += 1; stack[top] = parameters[i]; rounded.mark(top, false)
         case .interpolate(let i):
           let high = stack[top], low = stack[top - 1]
           top -= 1
           let r = (high - low).multipliedTrackingRounding(by: parameters[i])
           if r.overflow { throw .overflow }
-          mark(top, r.rounded || isRounded(top) || isRounded(top + 1))
+          rounded.mark(top, r.rounded || rounded.isSet(top) || rounded.isSet(top + 1))
           stack[top] = low + r.partialValue
         case .negate: stack[top] = -stack[top]
         case .add:
           let r = stack[top - 1].addingReportingOverflow(stack[top])
           if r.overflow { throw .overflow }
-          top -= 1; stack[top] = r.partialValue; mark(top, isRounded(top) || isRounded(top + 1))
+          top -= 1; stack[top] = r.partialValue; rounded.mark(top, rounded.isSet(top) || rounded.isSet(top + 1))
         case .subtract:
           let r = stack[top - 1].subtractingReportingOverflow(stack[top])
           if r.overflow { throw .overflow }
-          top -= 1; stack[top] = r.partialValue; mark(top, isRounded(top) || isRounded(top + 1))
+          top -= 1; stack[top] = r.partialValue; rounded.mark(top, rounded.isSet(top) || rounded.isSet(top + 1))
         case .multiply:
           let r = stack[top - 1].multipliedTrackingRounding(by: stack[top])
           if r.overflow { throw .overflow }
-          top -= 1; stack[top] = r.partialValue; mark(top, r.rounded || isRounded(top) || isRounded(top + 1))
+          top -= 1; stack[top] = r.partialValue; rounded.mark(top, r.rounded || rounded.isSet(top) || rounded.isSet(top + 1))
         case .divide:
           if stack[top].isZero { throw .divisionByZero }
           let r = stack[top - 1].dividedTrackingRounding(by: stack[top])
           if r.overflow { throw .overflow }
-          top -= 1; stack[top] = r.partialValue; mark(top, r.rounded || isRounded(top) || isRounded(top + 1))
+          top -= 1; stack[top] = r.partialValue; rounded.mark(top, r.rounded || rounded.isSet(top) || rounded.isSet(top + 1))
         case .multiplyInteger(let k):
           let r = stack[top].raw.multipliedReportingOverflow(by: k)
           if r.overflow { throw .overflow }
           stack[top] = ExactDecimal(raw: r.partialValue)
         case .divideInteger(let k):
           let (q, r) = ExactDecimal.roundedDivisionTracking(stack[top].raw, by: k)
-          if r { mark(top, true) }
+          if r { rounded.mark(top, true) }
           stack[top] = ExactDecimal(raw: q)
         case .minimum(let n):
           var m = stack[top]
-          var r = isRounded(top)
-          for j in 1..<n { m = .minimum(m, stack[top - j]); r = r || isRounded(top - j) }
-          top -= n - 1; stack[top] = m; mark(top, r)
+          var r = rounded.isSet(top)
+          for j in 1..<n { m = .minimum(m, stack[top - j]); r = r || rounded.isSet(top - j) }
+          top -= n - 1; stack[top] = m; rounded.mark(top, r)
         case .maximum(let n):
           var m = stack[top]
-          var r = isRounded(top)
-          for j in 1..<n { m = .maximum(m, stack[top - j]); r = r || isRounded(top - j) }
-          top -= n - 1; stack[top] = m; mark(top, r)
+          var r = rounded.isSet(top)
+          for j in 1..<n { m = .maximum(m, stack[top - j]); r = r || rounded.isSet(top - j) }
+          top -= n - 1; stack[top] = m; rounded.mark(top, r)
         case .ceil, .floor:
-          if isRounded(top) { return try runExactly(code, slots: slots, parameters: parameters) }
+          if rounded.isSet(top) { return try runExactly(code, slots: slots, parameters: parameters) }
           stack[top] = code[index] == .ceil ? stack[top].ceiling() : stack[top].floor()
         }
       }
@@ -343,5 +338,18 @@ public struct CompiledFormulaList: Sendable {
       }
       return try CompiledFormula.run(code, slots: slots, parameters: parameters, stack: stack)
     }
+  }
+}
+
+/// One bit per stack position: whether the value there was rounded at the 18th decimal on its
+/// way (positions past 63 count as rounded). A value type, so the loop keeps it in a register.
+struct RoundedBits {
+  var bits: UInt64 = 0
+
+  @inline(__always) func isSet(_ k: Int) -> Bool { k > 63 || bits & (1 << UInt64(k)) != 0 }
+
+  @inline(__always) mutating func mark(_ k: Int, _ value: Bool) {
+    guard k <= 63 else { return }
+    if value { bits |= 1 << UInt64(k) } else { bits &= ~(1 << UInt64(k)) }
   }
 }
