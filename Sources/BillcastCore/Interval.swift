@@ -70,21 +70,8 @@ extension Interval {
 
   /// The product, or an error on overflow.
   public func multiplied(by b: Interval) throws(IntervalArithmeticError) -> Interval {
-    if isPoint && b.isPoint {
-      let p = low.multipliedReportingOverflow(by: b.low)
-      if p.overflow { throw .overflow }
-      return Interval(p.partialValue)
-    }
-    var lo = ExactDecimal.max, hi = ExactDecimal.min
-    for x in [low, high] {
-      for y in [b.low, b.high] {
-        let p = x.multipliedReportingOverflow(by: y)
-        if p.overflow { throw .overflow }
-        lo = .minimum(lo, p.partialValue)
-        hi = .maximum(hi, p.partialValue)
-      }
-    }
-    return Interval(lo, hi)
+    var rounded = false
+    return try multiplied(by: b, rounded: &rounded)
   }
 
   /// The product, or an error on overflow; sets `rounded` if any end had to be rounded.
@@ -117,17 +104,8 @@ extension Interval {
 
   /// The quotient; the divisor must not contain zero.
   public func divided(by b: Interval) throws(IntervalArithmeticError) -> Interval {
-    if b.contains(ExactDecimal.zero) { throw .divisionByZero }
-    var lo = ExactDecimal.max, hi = ExactDecimal.min
-    for x in [low, high] {
-      for y in [b.low, b.high] {
-        let q = x.dividedReportingOverflow(by: y)
-        if q.overflow { throw .overflow }
-        lo = .minimum(lo, q.partialValue)
-        hi = .maximum(hi, q.partialValue)
-      }
-    }
-    return Interval(lo, hi)
+    var rounded = false
+    return try divided(by: b, rounded: &rounded)
   }
 
   /// The negation.

@@ -9,18 +9,7 @@ struct DatesAndAvailabilityTests {
   func workspace() throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("billcast-stale-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir.appendingPathComponent("pricing"), withIntermediateDirectories: true)
-    let table = TestSupport.pricingTableHeader + """
-        test.svc:
-          name: Test
-          inputs:
-            n: {unit: requests, hard: {min: 0}}
-          meters:
-            requests:
-              unit: requests
-              quantity: n
-              price: {rate: 0.5, per: 1, source: page}
-
-      """
+    let table = TestSupport.pricingTableHeader + TestSupport.testService(rate: "0.5")
     try table.write(to: dir.appendingPathComponent("pricing/t.yaml"), atomically: true, encoding: .utf8)
     let profile = """
       format: billcast.profile/1

@@ -123,28 +123,16 @@ struct HostileFileTests {
     return try CLI.run(["pricing", "validate", dir.path])
   }
 
-  static let service = """
-      test.svc:
-        name: Test
-        inputs:
-          n: {unit: requests, hard: {min: 0}}
-        meters:
-          requests:
-            unit: requests
-            quantity: n
-            price: {rate: PRICE, per: 1, source: page}
-
-    """
 
   @Test func aTableInAnotherCurrencyIsRefused() throws {
-    let table = TestSupport.pricingTableHeader.replacingOccurrences(of: "currency: USD", with: "currency: EUR") + Self.service.replacingOccurrences(of: "PRICE", with: "0.5")
+    let table = TestSupport.pricingTableHeader.replacingOccurrences(of: "currency: USD", with: "currency: EUR") + TestSupport.testService(rate: "0.5")
     let r = try runTables(["t.yaml": table])
     #expect(r.status == 2)
     #expect(r.stderr.contains(":5:11: error: currency: currency 'EUR' is not supported: billcast adds every table's prices into one bill in USD and does not convert currencies"), "\(r.stderr)")
   }
 
   @Test func aDuplicateTableIdIsReportedAtItsLine() throws {
-    let table = TestSupport.pricingTableHeader + Self.service.replacingOccurrences(of: "PRICE", with: "0.5")
+    let table = TestSupport.pricingTableHeader + TestSupport.testService(rate: "0.5")
     let other = table.replacingOccurrences(of: "test.svc", with: "test.other")
     let r = try runTables(["a.yaml": table, "b.yaml": other])
     #expect(r.status == 2)
@@ -154,7 +142,7 @@ struct HostileFileTests {
 
   @Test func aNegativePriceIsReportedWithoutASpuriousMissingMeter() throws {
     let table = TestSupport.pricingTableHeader.replacingOccurrences(of: "services:\n", with: "free_tier:\n  pool:\n    kind: always-free\n    allowance: 10\n    unit: requests\n    source: page\n    draws: [test.svc/requests]\nservices:\n")
-      + Self.service.replacingOccurrences(of: "PRICE", with: "-0.5")
+      + TestSupport.testService(rate: "-0.5")
     let r = try runTables(["t.yaml": table])
     #expect(r.status == 2)
     #expect(r.stderr.contains("-0.5"), "\(r.stderr)")

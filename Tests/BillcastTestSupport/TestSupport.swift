@@ -21,6 +21,23 @@ public enum TestSupport {
 
     """
 
+  /// One service for tables under ``pricingTableHeader``: `test.svc`, a numeric input `n` and a
+  /// meter `requests` = n at `rate` dollars each.
+  public static func testService(rate: String) -> String {
+    """
+      test.svc:
+        name: Test
+        inputs:
+          n: {unit: requests, hard: {min: 0}}
+        meters:
+          requests:
+            unit: requests
+            quantity: n
+            price: {rate: \(rate), per: 1, source: page}
+
+    """
+  }
+
   /// The repository's root directory.
   public static let repositoryRoot: URL = {
     var url = URL(fileURLWithPath: #filePath)

@@ -121,7 +121,8 @@ struct RationalInterval: Sendable {
     }
   }
 
-  func contains(zero: Void = ()) -> Bool { !(ExactRational(integer: 0) < low) && !(high < ExactRational(integer: 0)) }
+  /// Whether zero lies inside the interval.
+  var containsZero: Bool { !(ExactRational(integer: 0) < low) && !(high < ExactRational(integer: 0)) }
 
   static func + (a: Self, b: Self) -> Self {
     a.isPoint && b.isPoint ? Self(point: a.low + b.low) : Self(a.low + b.low, a.high + b.high)
@@ -135,7 +136,7 @@ struct RationalInterval: Sendable {
     return Self(products.min()!, products.max()!)
   }
   func divided(by b: Self) throws(FormulaEvaluationError) -> Self {
-    if b.isPoint ? b.low.isZero : b.contains() { throw .divisionByZero }
+    if b.isPoint ? b.low.isZero : b.containsZero { throw .divisionByZero }
     if isPoint && b.isPoint { return Self(point: low / b.low) }
     let quotients = [low / b.low, low / b.high, high / b.low, high / b.high]
     return Self(quotients.min()!, quotients.max()!)
