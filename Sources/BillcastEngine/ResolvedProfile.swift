@@ -49,6 +49,11 @@ public struct ResolvedProfile: Sendable {
 
   static func resolve(_ component: Component, profile: Profile, catalog: PricingCatalog, diagnostics: DiagnosticCollector) -> ResolvedComponent? {
     guard let service = catalog.service(component.service, region: profile.region) else {
+      if let (table, missing) = catalog.absence(of: component.service, region: profile.region) {
+        let shown = missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? " and \(missing.count - 5) more" : "")
+        diagnostics.add(component.serviceLocation.diagnostic(.error, "\(component.service) cannot be priced in \(profile.region): \(table.path) lacks \(shown); billcast never borrows another region's rates (add them, e.g. with `billcast pricing import`)"))
+        return nil
+      }
       let known = catalog.serviceIDs(region: profile.region)
       diagnostics.add(component.serviceLocation.diagnostic(.error, "unknown service '\(TerminalText.excerpt(component.service))'\(Spelling.hint(for: component.service, among: known)) in the pricing tables for \(profile.region); `billcast pricing list` shows the services"))
       return nil

@@ -27,36 +27,83 @@ public struct PricingCatalog: Sendable {
     if files.isEmpty {
       throw DiagnosticError([Diagnostic(file: directory, message: "no pricing tables (*.yaml) found in the pricing directory '\(TerminalText.excerpt(directory, limit: 200))'")])
     }
+    // Compose every file on all cores (largest first), then read the tables: whole tables one by
+    // one, and a provider's models once per region, with that region's rates.
     let sizes = files.map { (try? FileStatus.of($0).get())?.size ?? 0 }
     let schedule = files.indices.sorted { sizes[$0] > sizes[$1] }
-    let results = LoadResults(count: files.count)
+    let documents = DocumentSlots(count: files.count)
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
       let file = schedule[i]
-      let collector = DiagnosticCollector()
-      var reader = PricingTableReader(diagnostics: collector)
-      var table: PricingTable?
       do throws(DiagnosticError) {
-        table = reader.read(try YAMLDocument.load(path: files[file], limits: limits))
+        documents.set(file, .success(try YAMLDocument.load(path: files[file], limits: limits)))
       } catch {
-        error.diagnostics.forEach(collector.add)
+        documents.set(file, .failure(error))
       }
-      results.set(file, FileResult(table: table, references: reader.references, brokenMeters: reader.brokenMeters, diagnostics: collector.diagnostics))
     }
+    var failures: [FileResult] = []
+    var loaded: [YAMLDocument] = []
+    for result in documents.all {
+      switch result {
+      case .success(let document): loaded.append(document)
+      case .failure(let error): failures.append(FileResult(table: nil, references: [], brokenMeters: [], diagnostics: error.diagnostics))
+      }
+    }
+    let units = readingUnits(loaded)
+    let results = LoadResults(count: units.count)
+    DispatchQueue.concurrentPerform(iterations: units.count) { i in results.set(i, units[i].read()) }
     let collector = DiagnosticCollector()
-    let catalog = merge(results.all, diagnostics: collector)
+    let catalog = merge(failures + results.all, diagnostics: collector)
     try collector.throwIfErrors()
     return catalog
   }
 
   /// Reads composed documents into a catalog; problems go to `diagnostics`.
   public static func read(_ documents: [YAMLDocument], diagnostics: DiagnosticCollector) -> PricingCatalog {
-    let results = documents.map { document in
+    merge(readingUnits(documents).map { $0.read() }, diagnostics: diagnostics)
+  }
+
+  /// What is read into one table: a whole table's file, or a region's rates with the provider's models.
+  struct ReadingUnit: @unchecked Sendable {
+    var table: YAMLDocument?
+    var models: [YAMLDocument] = []
+    var rates: YAMLDocument?
+
+    func read() -> FileResult {
       let collector = DiagnosticCollector()
       var reader = PricingTableReader(diagnostics: collector)
-      let table = reader.read(document)
+      let table = self.table.flatMap { reader.read($0) } ?? (self.table == nil ? reader.compose(models: models, rates: rates) : nil)
       return FileResult(table: table, references: reader.references, brokenMeters: reader.brokenMeters, diagnostics: collector.diagnostics)
     }
-    return merge(results, diagnostics: diagnostics)
+  }
+
+  /// Groups documents into reading units, in path order: each whole table alone; each rates file
+  /// with its provider's models; models no rates file fills in, alone (to report them).
+  static func readingUnits(_ documents: [YAMLDocument]) -> [ReadingUnit] {
+    var units: [ReadingUnit] = []
+    var models: [String: [YAMLDocument]] = [:]
+    var rates: [(String, YAMLDocument)] = []
+    for document in documents.sorted(by: { $0.path < $1.path }) {
+      switch PricingDocumentKind(document) {
+      case .table: units.append(ReadingUnit(table: document))
+      case .model(let provider): models[provider ?? "", default: []].append(document)
+      case .rates(let provider): rates.append((provider ?? "", document))
+      }
+    }
+    for (provider, document) in rates { units.append(ReadingUnit(models: models[provider] ?? [], rates: document)) }
+    let filled = Set(rates.map(\.0))
+    for (provider, documents) in models.sorted(by: { $0.key < $1.key }) where !filled.contains(provider) {
+      units.append(ReadingUnit(models: documents, rates: nil))
+    }
+    return units
+  }
+
+  /// Slots for the documents of a concurrent load, one per file.
+  final class DocumentSlots: @unchecked Sendable {
+    private var slots: [Result<YAMLDocument, DiagnosticError>?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ result: Result<YAMLDocument, DiagnosticError>) { lock.withLock { slots[index] = result } }
+    var all: [Result<YAMLDocument, DiagnosticError>] { lock.withLock { slots.compactMap { $0 } } }
   }
 
   /// One file's table, its references to check across tables, and its problems.
@@ -79,11 +126,12 @@ public struct PricingCatalog: Sendable {
   /// Joins the files' tables in file order and makes the checks across tables.
   static func merge(_ results: [FileResult], diagnostics: DiagnosticCollector) -> PricingCatalog {
     var tables: [PricingTable] = []
-    var references: [(SourceLocation, PricingTableReader.CrossReference)] = []
+    var references: [(SourceLocation, PricingTableReader.CrossReference, tableID: String)] = []
     var brokenMeters: Set<String> = []
     for result in results {
       result.diagnostics.forEach(diagnostics.add)
-      references += result.references
+      // A model's references are checked in each region's table it is composed into.
+      references += result.references.map { ($0.0, $0.1, result.table?.id ?? "") }
       brokenMeters.formUnion(result.brokenMeters)
       if let table = result.table {
         if let other = tables.first(where: { $0.id == table.id }) {
@@ -95,7 +143,7 @@ public struct PricingCatalog: Sendable {
     }
     let catalog = PricingCatalog(tables: tables)
     // A reference to a meter that failed to read repeats that meter's own error: leave it out.
-    references.removeAll { _, reference in
+    references.removeAll { _, reference, _ in
       switch reference {
       case .billedAs(let ref, _): return brokenMeters.contains(ref.service + "/" + ref.meter)
       case .draw(let key): return brokenMeters.contains(key.service + "/" + key.meter)
@@ -142,6 +190,13 @@ public struct PricingCatalog: Sendable {
     tables(for: region).first { $0.service(serviceID) != nil }
   }
 
+  /// Why a service is absent in a region although a model describes it: the table that lacks
+  /// its rates and the rates it lacks; nil if the service is there or no model has it.
+  public func absence(of serviceID: String, region: String) -> (table: PricingTable, missing: [String])? {
+    for table in tables(for: region) { if let missing = table.absentServices[serviceID] { return (table, missing) } }
+    return nil
+  }
+
   /// The table with this id.
   public func table(id: String) -> PricingTable? { tables.first { $0.id == id } }
 
@@ -162,10 +217,9 @@ public struct PricingCatalog: Sendable {
     return nil
   }
 
-  func checkReferences(_ references: [(SourceLocation, PricingTableReader.CrossReference)], diagnostics: DiagnosticCollector) {
+  func checkReferences(_ references: [(SourceLocation, PricingTableReader.CrossReference, tableID: String)], diagnostics: DiagnosticCollector) {
     let allServices = tables.flatMap { $0.services.map(\.id) }
-    for (location, reference) in references {
-      let tableID = tables.first { $0.path == location.file }?.id ?? ""
+    for (location, reference, tableID) in references {
       switch reference {
       case .replacement(let id):
         if anyService(id, nearRegionOf: tableID) == nil {

@@ -24,6 +24,12 @@ public struct PricingTable: Sendable {
   public var sha256: String
   /// Where the table's `id` is written, for errors about it.
   public var idLocation: SourceLocation?
+  /// The services the table's models describe but its region cannot price, with the rates each
+  /// lacks (`aws.lambda/duration[arm64]`): a service is absent rather than priced with another
+  /// region's rates.
+  public var absentServices: [String: [String]] = [:]
+  /// The files the table was composed from: its models and its rates file, or the table's own file.
+  public var files: [String] = []
 
   /// The service with this id.
   public func service(_ id: String) -> Service? { services.first { $0.id == id } }
@@ -205,12 +211,18 @@ public struct TierLadder: Sendable, Hashable {
   public var tiers: [Tier]
   /// Earlier prices: the ladder in force before each date, dates ascending.
   public var before: [DatedLadder] = []
+  /// Where the rates are in AWS's Price List, if the table says.
+  public var priceList: PriceListIdentity?
+  /// The Price List SKU the current rates were read from, if the table says.
+  public var sku: String?
 
   /// Creates a ladder from its unit count, its tiers and its earlier prices.
-  public init(per: ExactDecimal, tiers: [Tier], before: [DatedLadder] = []) {
+  public init(per: ExactDecimal, tiers: [Tier], before: [DatedLadder] = [], priceList: PriceListIdentity? = nil, sku: String? = nil) {
     self.per = per
     self.tiers = tiers
     self.before = before
+    self.priceList = priceList
+    self.sku = sku
   }
 
   /// The ladder in force on a date.
@@ -375,4 +387,32 @@ public struct Availability: Sendable {
   public var replacement: String?
   /// The id of the source the availability was read from.
   public var source: String?
+}
+
+/// Where a rate is in AWS's Price List: the offer, the product by its region-independent
+/// attributes, and the unit AWS prices it in.
+public struct PriceListIdentity: Sendable, Hashable {
+  /// The offer (service code), like `AWSLambda`.
+  public var offer: String
+  /// The usage type without its region prefix, like `Lambda-GB-Second` for `EU-Lambda-GB-Second`.
+  public var usageType: String
+  /// The unit AWS prices the product in, like `Lambda-GB-Second` or `GB-Mo`.
+  public var unit: String
+  /// Further product attributes that must match where the usage type alone is ambiguous
+  /// (`operation: RunInstances`), by the offer's attribute names.
+  public var attributes: [String: String]
+  /// How many of AWS's units make one unit of the meter (1/1024 for a MiB/s-month priced per GiB/s-month).
+  public var scale: ExactDecimal
+  /// Where the identity was seen, in words.
+  public var seen: String?
+
+  /// Creates an identity; `scale` is 1 unless the meter's unit differs from AWS's.
+  public init(offer: String, usageType: String, unit: String, attributes: [String: String] = [:], scale: ExactDecimal = .one, seen: String? = nil) {
+    self.offer = offer
+    self.usageType = usageType
+    self.unit = unit
+    self.attributes = attributes
+    self.scale = scale
+    self.seen = seen
+  }
 }

@@ -1,10 +1,11 @@
 import BillcastCore
 
 /// Reading a meter's price: a flat rate, tiers, or one ladder per value of a choice input,
-/// each with its earlier prices (`before`).
+/// each with its earlier prices (`before`), its Price List identity and SKU. In a model, a price
+/// without a rate is regional: its rates come from the rates file the model is composed with.
 extension PricingTableReader {
   /// Reads a price: `{rate, per, source}`, `{tiers, per, source}` or `{by, values}`.
-  func readPrice(_ cursor: YAMLCursor, inputs: [ServiceInput], when: ChoiceCondition, sources: [String: PriceSource]) -> Price? {
+  mutating func readPrice(_ cursor: YAMLCursor, meter: MeterReference, inputs: [ServiceInput], when: ChoiceCondition, sources: [String: PriceSource]) -> Price? {
     guard case .mapping = cursor.node else {
       cursor.error("expected a price: {rate, per, source}, {tiers, per, source} or {by, values}")
       return nil
@@ -23,7 +24,8 @@ extension PricingTableReader {
           valuesCursor.keyCursor(key).error("'\(TerminalText.excerpt(key))' is not a value of \(by) (\(values.joined(separator: ", ")))")
           continue
         }
-        if let ladder = readLadder(c, sources: sources) { ladders[key] = ladder }
+        let meterKey = MeterKey(service: meter.service, meter: meter.meter, key: key)
+        if let ladder = readLadder(c, key: meterKey, sources: sources) { ladders[key] = ladder }
       }
       // Every value the meter can see must have a price: a missing one would bill $0.
       let reachable = when[by] ?? values
@@ -32,12 +34,71 @@ extension PricingTableReader {
       }
       return .keyed(by: by, ladders)
     }
-    return readLadder(cursor, sources: sources).map { .ladder($0) }
+    let meterKey = MeterKey(service: meter.service, meter: meter.meter)
+    return readLadder(cursor, key: meterKey, sources: sources).map { .ladder($0) }
   }
 
-  /// Reads one ladder with its `before` history.
-  func readLadder(_ cursor: YAMLCursor, sources: [String: PriceSource]) -> TierLadder? {
-    guard let f = cursor.fields(["rate", "per", "source", "tiers", "before"], what: "a price {rate, per, source} or {tiers, per, source}")
+  /// Reads one ladder: its rates from the price itself, or (in a model) from the region's rates file.
+  mutating func readLadder(_ cursor: YAMLCursor, key: MeterKey, sources: [String: PriceSource]) -> TierLadder? {
+    guard
+      let f = cursor.fields(
+        ["rate", "per", "source", "tiers", "before", "price_list", "sku"],
+        what: "a price {rate, per, source}, {tiers, per, source} or, in a model, {per, price_list}")
+    else { return nil }
+    let identity = f["price_list"].flatMap(readIdentity)
+    let sku = f["sku"]?.string("a Price List SKU")
+    if f.has("rate") || f.has("tiers") || regional == nil {
+      if let entry = regional?.entries[key] {
+        consumedRates.insert(key)
+        entry.keyCursor.error("\(key) has one price in every region, written in the model at \(cursor.location.short); a rates file cannot change it")
+      }
+      guard var ladder = readLadderWithHistory(cursor, sources: sources, per: nil, allowing: ["price_list", "sku"]) else { return nil }
+      ladder.priceList = identity
+      ladder.sku = sku
+      return ladder
+    }
+    // A regional price: the model gives `per` and the identity; the rates file gives the rest.
+    for name in ["source", "before", "sku"] where f.has(name) {
+      f[name]!.error("a price without a rate takes its '\(name)' from each region's rates file, not from the model")
+    }
+    guard let regional else { return nil }
+    guard let entry = regional.entries[key] else {
+      missingRates[key.service, default: []].append(key)
+      return nil
+    }
+    consumedRates.insert(key)
+    var per = ExactDecimal.one
+    if let p = f["per"], let v = p.decimal() {
+      if v > .zero { per = v } else { p.error("per must be above zero, found \(v)") }
+    }
+    guard var ladder = readLadderWithHistory(entry.value, sources: sources, per: per, allowing: ["sku"]) else { return nil }
+    ladder.priceList = identity
+    ladder.sku = entry.value.fields(["rate", "source", "tiers", "before", "sku"])?["sku"]?.string("a Price List SKU")
+    return ladder
+  }
+
+  /// Reads a Price List identity: `{offer, usage_type, unit, attributes, scale, seen}`.
+  func readIdentity(_ cursor: YAMLCursor) -> PriceListIdentity? {
+    guard let f = cursor.fields(["offer", "usage_type", "unit", "attributes", "scale", "seen"], what: "a Price List identity {offer, usage_type, unit}")
+    else { return nil }
+    guard let offer = f.required("offer")?.string("an offer code like AWSLambda"),
+      let usageType = f.required("usage_type")?.string("a usage type like Lambda-GB-Second"),
+      let unit = f.required("unit")?.string("AWS's unit like GB-Mo")
+    else { return nil }
+    var attributes: [String: String] = [:]
+    for (name, value) in f["attributes"]?.entries("a mapping of Price List attributes to values") ?? [] {
+      if let text = value.string("an attribute value") { attributes[name] = text }
+    }
+    var scale = ExactDecimal.one
+    if let c = f["scale"], let v = c.decimal() {
+      if v > .zero { scale = v } else { c.error("scale must be above zero, found \(v)") }
+    }
+    return PriceListIdentity(offer: offer, usageType: usageType, unit: unit, attributes: attributes, scale: scale, seen: f["seen"]?.string())
+  }
+
+  /// Reads one ladder with its `before` history; `per` is the model's when the ladder is a rates entry.
+  func readLadderWithHistory(_ cursor: YAMLCursor, sources: [String: PriceSource], per: ExactDecimal?, allowing extra: [String]) -> TierLadder? {
+    guard let f = cursor.fields(["rate", "source", "tiers", "before"] + (per == nil ? ["per"] : []) + extra, what: "a price {rate, per, source} or {tiers, per, source}")
     else { return nil }
     // Earlier prices: each a price of its own with the date it ended.
     var before: [DatedLadder] = []
@@ -45,21 +106,22 @@ extension PricingTableReader {
       guard case .mapping = item.node else { item.error("expected an earlier price {until, rate, source}"); continue }
       guard let until = item.fields(["until", "rate", "per", "source", "tiers"])?.required("until")?.date() else { continue }
       if let last = before.last, until <= last.until { item.error("earlier prices must be listed in date order: \(until) is not after \(last.until)") }
-      if let ladder = readLadderBody(item, sources: sources, allowing: ["until"]) {
+      if let ladder = readLadderBody(item, sources: sources, per: nil, allowing: ["until"]) {
         before.append(DatedLadder(until: until, per: ladder.per, tiers: ladder.tiers))
       }
     }
-    guard var ladder = readLadderBody(cursor, sources: sources, allowing: ["before"]) else { return nil }
+    guard var ladder = readLadderBody(cursor, sources: sources, per: per, allowing: ["before"] + extra) else { return nil }
     ladder.before = before
     return ladder
   }
 
   /// Reads one ladder's rate or tiers, `per` and source; `extra` names keys the caller handles.
-  func readLadderBody(_ cursor: YAMLCursor, sources: [String: PriceSource], allowing extra: [String]) -> TierLadder? {
-    guard let f = cursor.fields(["rate", "per", "source", "tiers"] + extra, what: "a price {rate, per, source} or {tiers, per, source}")
+  /// A given `per` (the model's, for a rates entry) replaces the key.
+  func readLadderBody(_ cursor: YAMLCursor, sources: [String: PriceSource], per given: ExactDecimal?, allowing extra: [String]) -> TierLadder? {
+    guard let f = cursor.fields(["rate", "source", "tiers"] + (given == nil ? ["per"] : []) + extra, what: "a price {rate, per, source} or {tiers, per, source}")
     else { return nil }
-    var per = ExactDecimal.one
-    if let p = f["per"], let v = p.decimal() {
+    var per = given ?? ExactDecimal.one
+    if given == nil, let p = f["per"], let v = p.decimal() {
       if v > .zero { per = v } else { p.error("per must be above zero, found \(v)") }
     }
     let defaultSource = f["source"].flatMap { checkSource($0, sources) }

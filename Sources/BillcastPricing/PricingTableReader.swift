@@ -13,6 +13,14 @@ struct PricingTableReader {
   var references: [(SourceLocation, CrossReference)] = []
   /// Meters (`service/meter`) that had errors of their own and were left out of their service.
   var brokenMeters: Set<String> = []
+  /// The region's rates when a model is being read: a price without a rate takes its rates from here.
+  var regional: RegionalRates?
+  /// The regional rates each service lacks, by service id, in reading order.
+  var missingRates: [String: [MeterKey]] = [:]
+  /// The services left out because their region lacks rates, with the rates each lacks.
+  var absentServices: [String: [String]] = [:]
+  /// The rates entries a model price used.
+  var consumedRates: Set<MeterKey> = []
 
   enum CrossReference {
     case billedAs(MeterReference, unit: String)
@@ -106,7 +114,7 @@ struct PricingTableReader {
     }
     var meters: [Meter] = []
     for (meterName, c) in f.required("meters")?.entries("a mapping of meter names to meters") ?? [] {
-      if let meter = readMeter(meterName, c, inputs: inputs, sources: sources) {
+      if let meter = readMeter(meterName, c, service: id, inputs: inputs, sources: sources) {
         meters.append(meter)
       } else {
         brokenMeters.insert(id + "/" + meterName)  // its own errors say why; references to it add nothing
@@ -125,6 +133,11 @@ struct PricingTableReader {
         source: a.required("source").flatMap { checkSource($0, sources) })
     }
     let combinations = f["combinations"].flatMap { readCombinations($0, inputs: inputs, sources: sources) }
+    if let missing = missingRates[id], !missing.isEmpty {
+      // Priced with another region's rates, or with some meters missing, the bill would be wrong.
+      absentServices[id] = missing.map(\.description)
+      return nil
+    }
     return Service(
       id: id, name: name, group: group, inputs: inputs, meters: meters, notes: notes,
       availability: availability, combinations: combinations, tableID: tableID, location: cursor.location)
@@ -245,7 +258,7 @@ struct PricingTableReader {
     }
   }
 
-  mutating func readMeter(_ name: String, _ cursor: YAMLCursor, inputs: [ServiceInput], sources: [String: PriceSource]) -> Meter? {
+  mutating func readMeter(_ name: String, _ cursor: YAMLCursor, service: String, inputs: [ServiceInput], sources: [String: PriceSource]) -> Meter? {
     guard
       let f = cursor.fields(["unit", "description", "quantity", "quantity_before", "when", "from", "until", "price", "billed_as"], what: "a meter")
     else { return nil }
@@ -263,7 +276,7 @@ struct PricingTableReader {
     var billing: Meter.Billing?
     switch (f["price"], f["billed_as"]) {
     case (let p?, nil):
-      billing = readPrice(p, inputs: inputs, when: when, sources: sources).map { .price($0) }
+      billing = readPrice(p, meter: MeterReference(service: service, meter: name), inputs: inputs, when: when, sources: sources).map { .price($0) }
     case (nil, let b?):
       if let text = b.string("a meter reference like aws.data-transfer/internet-out") {
         if let key = MeterKey(text), key.key == nil {

@@ -121,12 +121,30 @@ public enum PricingReport {
     return out
   }
 
+  /// A ladder's Price List identity and SKU, or null when the table names none.
+  static func priceList(_ l: TierLadder) -> JSONValue {
+    guard let id = l.priceList else { return .null }
+    return .object([
+      ("offer", .string(id.offer)),
+      ("usage_type", .string(id.usageType)),
+      ("unit", .string(id.unit)),
+      ("attributes", .object(id.attributes.keys.sorted().map { ($0, .string(id.attributes[$0]!)) })),
+      ("scale", .string(id.scale.description)),
+      ("sku", l.sku.map { .string($0) } ?? .null),
+      ("seen", id.seen.map { .string($0) } ?? .null),
+    ])
+  }
+
   /// One service's meters, prices, free tier and sources, as JSON (`billcast.pricing-service/1`).
   public static func showJSON(_ s: Service, table: PricingTable, pools: [FreeTierPool]) -> String {
     func ladder(_ l: TierLadder) -> JSONValue {
-      .object([("per", .string(l.per.description)), ("tiers", .array(l.tiers.map { t in
-        .object([("upto", t.upto.map { .string($0.description) } ?? .null), ("rate", .string(t.rate.description)), ("source", .string(t.source))])
-      }))])
+      .object([
+        ("per", .string(l.per.description)),
+        ("tiers", .array(l.tiers.map { t in
+          .object([("upto", t.upto.map { .string($0.description) } ?? .null), ("rate", .string(t.rate.description)), ("source", .string(t.source))])
+        })),
+        ("price_list", priceList(l)),
+      ])
     }
     return JSONValue.object([
       ("schema", .string("billcast.pricing-service/1")),

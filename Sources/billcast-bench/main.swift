@@ -59,7 +59,7 @@ if arguments.count > 1 && arguments[1] == "cold" {
     let c = try ms { _ = try PricingCatalog.load(directory: "pricing") }
     let d = try ms { _ = try Profile.load(path: "examples/job-posting-analyzer.yaml") }
     print(String(format: "cold: profile %.2f ms, pricing %.2f ms; warm: pricing %.2f ms, profile %.2f ms", a, b, c, d))
-    for f in ["pricing/aws/us-east-1.yaml", "pricing/aws/us-east-1-compute.yaml", "pricing/firebase.yaml"] {
+    for f in ["pricing/aws/model/serverless.yaml", "pricing/aws/model/compute.yaml", "pricing/aws/rates/us-east-1.yaml", "pricing/aws/global.yaml", "pricing/firebase.yaml"] {
       let doc = try YAMLDocument.load(path: f)
       let l = try ms { _ = try YAMLDocument.load(path: f) }
       let r = ms { _ = PricingCatalog.read([doc], diagnostics: DiagnosticCollector()) }

@@ -11,7 +11,7 @@ struct DiffCommandTests {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     try FileManager.default.copyItem(atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent("before").path)
     try FileManager.default.copyItem(atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent("after").path)
-    let table = dir.appendingPathComponent("after/aws/us-east-1.yaml")
+    let table = dir.appendingPathComponent("after/aws/rates/us-east-1.yaml")
     let text = try String(contentsOf: table, encoding: .utf8)
     // The first occurrence is today's x86 tier-1 rate (the second is its history before August 2022).
     let range = try #require(text.range(of: "rate: 0.0000166667"))

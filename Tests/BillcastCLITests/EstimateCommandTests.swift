@@ -27,7 +27,7 @@ struct EstimateCommandTests {
     let total = try #require(results[0]["total"] as? [String: String])
     #expect(total["low"] != nil && total["high"] != nil)
     let pricing = try #require(object["pricing"] as? [[String: String]])
-    #expect(pricing.map { $0["id"] } == ["aws/us-east-1", "aws/us-east-1-compute", "firebase/global"])
+    #expect(pricing.map { $0["id"] } == ["aws/global", "aws/us-east-1", "firebase/global"])
     #expect(pricing.allSatisfy { $0["sha256"]?.count == 64 })
   }
 

@@ -73,7 +73,7 @@ struct HostileArgumentTests {
     #expect(flag.status == 0, "\(flag.stderr)")
     // Without either, the pricing/ beside the example is found, and the report names its tables.
     let found = try CLI.run(["estimate", Self.example])
-    #expect(found.status == 0 && found.stdout.contains("Pricing: aws/us-east-1 (effective "))
+    #expect(found.status == 0 && found.stdout.contains("aws/us-east-1 (effective "))
     // --help says the order.
     let help = try CLI.run(["estimate", "--help"])
     #expect(help.stdout.contains("$BILLCAST_PRICING"))

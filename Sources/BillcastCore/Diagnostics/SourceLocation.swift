@@ -17,6 +17,9 @@ public struct SourceLocation: Hashable, Sendable {
     self.path = path
   }
 
+  /// The location in words for a message: `file:line`, or the file alone.
+  public var short: String { file + (line.map { ":\($0)" } ?? "") }
+
   /// A diagnostic at this location.
   public func diagnostic(_ severity: Diagnostic.Severity = .error, _ message: String) -> Diagnostic {
     Diagnostic(severity, file: file, line: line, column: column, path: path, message: message)

@@ -1,0 +1,213 @@
+import BillcastCore
+
+/// One rates entry of a region's rates file: `aws.lambda/duration[x86_64]: {tiers, source, sku}`.
+struct RatesEntry {
+  /// The entry's key, for errors about the entry as a whole.
+  var keyCursor: YAMLCursor
+  /// The entry's price body.
+  var value: YAMLCursor
+}
+
+/// A region's rates, for filling in the prices a provider's models leave to each region.
+struct RegionalRates {
+  /// The region, like `eu-west-1`.
+  var region: String
+  /// The entries by meter key.
+  var entries: [MeterKey: RatesEntry]
+}
+
+/// The three kinds of pricing file, told apart by `format`.
+enum PricingDocumentKind {
+  /// A whole table (`billcast.pricing/1`): services with their prices, for one region or `global`.
+  case table
+  /// A provider's model (`billcast.model/1`): services without regional rates.
+  case model(provider: String?)
+  /// A region's rates (`billcast.rates/1`) for a provider's models.
+  case rates(provider: String?)
+
+  /// The kind of a composed document, from its top-level `format` and `provider` (a table when unsure,
+  /// so that its reader reports what is wrong).
+  init(_ document: YAMLDocument) {
+    guard case .mapping(let mapping) = document.root else {
+      self = .table
+      return
+    }
+    var format: String?, provider: String?
+    for (key, value) in mapping {
+      guard case .scalar(let k) = key, case .scalar(let v) = value else { continue }
+      if k.string == "format" { format = v.string }
+      if k.string == "provider" { provider = v.string }
+    }
+    switch format {
+    case PricingTableReader.modelFormat: self = .model(provider: provider)
+    case PricingTableReader.ratesFormat: self = .rates(provider: provider)
+    default: self = .table
+    }
+  }
+}
+
+/// Composing a region's table from a provider's models and the region's rates file.
+extension PricingTableReader {
+  static let modelFormat = "billcast.model/1"
+  static let ratesFormat = "billcast.rates/1"
+
+  /// Composes one region's table from the provider's models and the region's rates; with no rates
+  /// file, reads the models only to report their problems.
+  mutating func compose(models: [YAMLDocument], rates ratesDocument: YAMLDocument?) -> PricingTable? {
+    var sources: [String: PriceSource] = [:]
+    var sourceFiles: [String: String] = [:]
+    func register(_ read: [String: PriceSource], from cursor: YAMLCursor?, file: String) {
+      for (id, source) in read.sorted(by: { $0.key < $1.key }) {
+        if let other = sourceFiles[id] {
+          let at = cursor?.keyedEntries()?.first { $0.key == id }?.keyCursor ?? cursor
+          at?.error("source '\(TerminalText.excerpt(id))' is also defined in \(other); a provider's models and rates files share one set of source ids")
+          continue
+        }
+        sources[id] = source
+        sourceFiles[id] = file
+      }
+    }
+    // The rates file's header and entries.
+    var header: RatesHeader?
+    if let ratesDocument {
+      header = readRatesHeader(ratesDocument)
+      if let header { register(header.sources, from: header.sourcesCursor, file: ratesDocument.path) }
+    }
+    regional = RegionalRates(region: header?.region ?? "", entries: header?.entries ?? [:])
+    // The models' headers and sources.
+    var modelFields: [YAMLFields] = []
+    var effective = header?.effective
+    for document in models {
+      let root = YAMLCursor(document: document, diagnostics: diagnostics)
+      guard
+        let f = root.fields(
+          ["format", "provider", "currency", "effective", "sources", "free_tier", "services"],
+          what: "a pricing model (a mapping with format, provider, services, …)")
+      else { continue }
+      _ = f.required("format")
+      if let c = f.required("provider"), let provider = c.string(), let header, provider != header.provider {
+        c.error("this model is for '\(TerminalText.excerpt(provider))', not '\(TerminalText.excerpt(header.provider))'")
+      }
+      if let c = f.required("currency"), let text = c.string("a currency code"), text != "USD" {
+        c.error("currency '\(TerminalText.excerpt(text))' is not supported: billcast adds every table's prices into one bill in USD and does not convert currencies")
+      }
+      if let date = f.required("effective")?.date() { effective = effective.map { min($0, date) } ?? date }
+      if let c = f.required("sources") { register(readSources(c), from: c, file: document.path) }
+      modelFields.append(f)
+    }
+    guard let ratesDocument else {
+      if let first = modelFields.first {
+        first.cursor.keyCursor("provider").error(
+          "no rates file fills in this model: add pricing/PROVIDER/rates/REGION.yaml (format \(Self.ratesFormat)) with this provider's rates for a region")
+      }
+      return nil
+    }
+    guard let header else { return nil }
+    if models.isEmpty {
+      header.providerCursor?.error("no model (format \(Self.modelFormat)) for provider '\(TerminalText.excerpt(header.provider))' is loaded; a rates file only fills in a model's prices")
+      return nil
+    }
+    // The services and pools, with the region's rates.
+    var services: [Service] = []
+    var pools: [FreeTierPool] = []
+    for f in modelFields {
+      for (serviceID, cursor) in f.required("services")?.entries("a mapping of service ids to services") ?? [] {
+        if let s = readService(serviceID, cursor, tableID: header.id, sources: sources) { services.append(s) }
+      }
+      for (poolID, cursor) in f["free_tier"]?.entries("a mapping of pool ids to free-tier pools") ?? [] {
+        if let p = readPool(poolID, cursor, tableID: header.id, sources: sources) { pools.append(p) }
+      }
+    }
+    leaveOutServicesBilledAsAbsentOnes(&services)
+    let absent = Set(absentServices.keys)
+    for i in pools.indices { pools[i].draws.removeAll { absent.contains($0.service) } }
+    references.removeAll { _, reference in
+      switch reference {
+      case .billedAs(let ref, _): return absent.contains(ref.service)
+      case .draw(let key): return absent.contains(key.service)
+      case .replacement: return false
+      }
+    }
+    reportUnusedRates(header)
+    guard let effective else { return nil }
+    let files = models.map(\.path) + [ratesDocument.path]
+    let digest = SHA256.hex((models.map(\.sha256) + [ratesDocument.sha256]).joined(separator: "\n").utf8)
+    var table = PricingTable(
+      id: header.id, provider: header.provider, region: header.region, currency: "USD", effective: effective,
+      sources: sources, freeTier: pools, services: services, path: ratesDocument.path, sha256: digest,
+      idLocation: header.idLocation)
+    table.absentServices = absentServices
+    table.files = files
+    return table
+  }
+
+  /// Leaves out a service whose meter is billed as a service the region cannot price.
+  mutating func leaveOutServicesBilledAsAbsentOnes(_ services: inout [Service]) {
+    var changed = true
+    while changed {
+      changed = false
+      services.removeAll { service in
+        for meter in service.meters {
+          guard case .billedAs(let ref) = meter.billing, absentServices[ref.service] != nil else { continue }
+          absentServices[service.id] = ["\(service.id)/\(meter.name) (billed as \(ref), which has no rates here)"]
+          changed = true
+          return true
+        }
+        return false
+      }
+    }
+  }
+
+  /// An entry no model price uses is a mistake (a misspelt meter, a removed key): an error.
+  func reportUnusedRates(_ header: RatesHeader) {
+    let used = consumedRates.union(missingRates.values.joined())
+    let known = used.map(\.description)
+    for key in header.order where !consumedRates.contains(key) {
+      guard let entry = header.entries[key] else { continue }
+      entry.keyCursor.error("no model price takes the rate '\(TerminalText.excerpt(key.description))'\(Spelling.hint(for: key.description, among: known)); entries are keyed service/meter or service/meter[key] of a price without a rate")
+    }
+  }
+
+  /// A rates file's header, sources and entries.
+  struct RatesHeader {
+    var id: String
+    var idLocation: SourceLocation?
+    var provider: String
+    var providerCursor: YAMLCursor?
+    var region: String
+    var effective: CalendarDate?
+    var sources: [String: PriceSource]
+    var sourcesCursor: YAMLCursor?
+    var entries: [MeterKey: RatesEntry]
+    var order: [MeterKey]
+  }
+
+  /// Reads a rates file's header and entries (the entries' bodies are read with the model).
+  func readRatesHeader(_ document: YAMLDocument) -> RatesHeader? {
+    let root = YAMLCursor(document: document, diagnostics: diagnostics)
+    guard
+      let f = root.fields(
+        ["format", "id", "provider", "region", "effective", "sources", "rates"],
+        what: "a rates file (a mapping with format, id, provider, region, rates, …)")
+    else { return nil }
+    let idCursor = f.required("id")
+    let providerCursor = f.required("provider")
+    let region = f.required("region")?.regionName() ?? ""
+    if region == "global" { f["region"]!.error("a rates file is for one region; global services are written as a whole table (format \(Self.formatVersion), region global)") }
+    let sourcesCursor = f.required("sources")
+    var entries: [MeterKey: RatesEntry] = [:]
+    var order: [MeterKey] = []
+    for (text, keyCursor, value) in f.required("rates")?.keyedEntries("a mapping of meters (service/meter[key]) to rates") ?? [] {
+      guard let key = MeterKey(text) else {
+        keyCursor.error("'\(TerminalText.excerpt(text))' is not a meter; expected service/meter or service/meter[key]")
+        continue
+      }
+      entries[key] = RatesEntry(keyCursor: keyCursor, value: value)
+      order.append(key)
+    }
+    return RatesHeader(
+      id: idCursor?.string() ?? "", idLocation: idCursor?.location, provider: providerCursor?.string() ?? "",
+      providerCursor: providerCursor, region: region, effective: f.required("effective")?.date(),
+      sources: sourcesCursor.map(readSources) ?? [:], sourcesCursor: sourcesCursor, entries: entries, order: order)
+  }
+}
