@@ -55,6 +55,6 @@ let package = Package(
       name: "BillcastPropertyTests",
       dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastReport", "BillcastTestSupport"]),
     .testTarget(
-      name: "BillcastCLITests", dependencies: ["billcast", "BillcastCore", "BillcastTestSupport"], exclude: ["Golden"]),
+      name: "BillcastCLITests", dependencies: ["billcast", "BillcastCore", "BillcastTestSupport"], exclude: ["Golden", "Fixtures"]),
   ]
 )

@@ -49,11 +49,6 @@ public struct ResolvedProfile: Sendable {
 
   static func resolve(_ component: Component, profile: Profile, catalog: PricingCatalog, diagnostics: DiagnosticCollector) -> ResolvedComponent? {
     guard let service = catalog.service(component.service, region: profile.region) else {
-      if let (table, missing) = catalog.absence(of: component.service, region: profile.region) {
-        let shown = missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? " and \(missing.count - 5) more" : "")
-        diagnostics.add(component.serviceLocation.diagnostic(.error, "\(component.service) cannot be priced in \(profile.region): \(table.path) lacks \(shown); billcast never borrows another region's rates (add them, e.g. with `billcast pricing import`)"))
-        return nil
-      }
       let known = catalog.serviceIDs(region: profile.region)
       diagnostics.add(component.serviceLocation.diagnostic(.error, "unknown service '\(TerminalText.excerpt(component.service))'\(Spelling.hint(for: component.service, among: known)) in the pricing tables for \(profile.region); `billcast pricing list` shows the services"))
       return nil
@@ -108,7 +103,16 @@ public struct ResolvedProfile: Sendable {
       }
     }
     guard ok else { return nil }
-    return ResolvedComponent(component: component, service: service, numeric: numeric, choices: choices)
+    let resolved = ResolvedComponent(component: component, service: service, numeric: numeric, choices: choices)
+    // A rate the region lacks, for a meter this component uses: an error, never $0 or another region's rate.
+    let lacking = service.unpriced.filter { u in resolved.matches(u.when) && (u.by.map { choices[$0] == u.key.key } ?? true) }
+    if let file = lacking.first?.ratesFile {
+      let names = lacking.map { u in u.billedAs.map { "\(u.key) (billed as \($0))" } ?? u.key.description }
+      let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
+      diagnostics.add(component.serviceLocation.diagnostic(.error, "\(service.id) cannot be priced in \(profile.region) for this component: \(file) has no rate for \(shown); billcast never borrows another region's rates (add them, e.g. with `billcast pricing import`)"))
+      return nil
+    }
+    return resolved
   }
 }
 

@@ -190,13 +190,6 @@ public struct PricingCatalog: Sendable {
     tables(for: region).first { $0.service(serviceID) != nil }
   }
 
-  /// Why a service is absent in a region although a model describes it: the table that lacks
-  /// its rates and the rates it lacks; nil if the service is there or no model has it.
-  public func absence(of serviceID: String, region: String) -> (table: PricingTable, missing: [String])? {
-    for table in tables(for: region) { if let missing = table.absentServices[serviceID] { return (table, missing) } }
-    return nil
-  }
-
   /// The table with this id.
   public func table(id: String) -> PricingTable? { tables.first { $0.id == id } }
 

@@ -24,12 +24,11 @@ public struct PricingTable: Sendable {
   public var sha256: String
   /// Where the table's `id` is written, for errors about it.
   public var idLocation: SourceLocation?
-  /// The services the table's models describe but its region cannot price, with the rates each
-  /// lacks (`aws.lambda/duration[arm64]`): a service is absent rather than priced with another
-  /// region's rates.
-  public var absentServices: [String: [String]] = [:]
   /// The files the table was composed from: its models and its rates file, or the table's own file.
   public var files: [String] = []
+  /// Every price the models leave to each region, in model order, present here or not: what a
+  /// rates file for this provider fills in, and what `pricing import` looks for in offer files.
+  public var regionalPrices: [RegionalPrice] = []
 
   /// The service with this id.
   public func service(_ id: String) -> Service? { services.first { $0.id == id } }
@@ -73,6 +72,8 @@ public struct Service: Sendable {
   public var tableID: String
   /// Where the service is written in its table, for errors about it.
   public var location: SourceLocation?
+  /// The rates the region's rates file lacks: a component that needs one cannot be priced here.
+  public var unpriced: [UnpricedRate] = []
 
   /// The input with this name.
   public func input(_ name: String) -> ServiceInput? { inputs.first { $0.name == name } }
@@ -387,6 +388,35 @@ public struct Availability: Sendable {
   public var replacement: String?
   /// The id of the source the availability was read from.
   public var source: String?
+}
+
+/// A rate a region's rates file lacks. A component that needs it (its meter applies and, for a
+/// keyed price, the component has that key) is an error naming it: never $0, never another
+/// region's rate.
+public struct UnpricedRate: Sendable {
+  /// The meter, with its key for a keyed price.
+  public var key: MeterKey
+  /// The choice input a keyed price is keyed by.
+  public var by: String?
+  /// The choice-input values the meter applies to (empty: always).
+  public var when: ChoiceCondition
+  /// The meter this one is billed as, when that meter is the one without a rate.
+  public var billedAs: MeterReference?
+  /// The rates file that lacks it.
+  public var ratesFile: String
+}
+
+/// A price a model leaves to each region: its meter key, its `per`, the meter's unit and where
+/// AWS's Price List has it.
+public struct RegionalPrice: Sendable {
+  /// The meter, with its key for a keyed price: `aws.lambda/duration[x86_64]`.
+  public var key: MeterKey
+  /// The number of meter units a rate is quoted for.
+  public var per: ExactDecimal
+  /// The meter's unit, like `GB-s`.
+  public var unit: String
+  /// Where AWS's Price List has the rates, if the model says.
+  public var priceList: PriceListIdentity?
 }
 
 /// Where a rate is in AWS's Price List: the offer, the product by its region-independent

@@ -74,6 +74,7 @@ extension PricingTableReader {
       if let header { register(header.sources, from: header.sourcesCursor, file: ratesDocument.path) }
     }
     regional = RegionalRates(region: header?.region ?? "", entries: header?.entries ?? [:])
+    regionalFile = ratesDocument?.path ?? ""
     // The models' headers and sources.
     var modelFields: [YAMLFields] = []
     var effective = header?.effective
@@ -118,13 +119,15 @@ extension PricingTableReader {
         if let p = readPool(poolID, cursor, tableID: header.id, sources: sources) { pools.append(p) }
       }
     }
-    leaveOutServicesBilledAsAbsentOnes(&services)
-    let absent = Set(absentServices.keys)
-    for i in pools.indices { pools[i].draws.removeAll { absent.contains($0.service) } }
+    markMetersBilledAsUnpricedOnes(&services)
+    // Free-tier draws and references to rates the region lacks are left out with them.
+    let unpriced = Set(services.flatMap { $0.unpriced.map(\.key) })
+    func lacks(_ key: MeterKey) -> Bool { unpriced.contains(key) || unpriced.contains(MeterKey(service: key.service, meter: key.meter)) }
+    for i in pools.indices { pools[i].draws.removeAll(where: lacks) }
     references.removeAll { _, reference in
       switch reference {
-      case .billedAs(let ref, _): return absent.contains(ref.service)
-      case .draw(let key): return absent.contains(key.service)
+      case .billedAs(let ref, _): return lacks(MeterKey(service: ref.service, meter: ref.meter))
+      case .draw(let key): return lacks(key)
       case .replacement: return false
       }
     }
@@ -136,24 +139,27 @@ extension PricingTableReader {
       id: header.id, provider: header.provider, region: header.region, currency: "USD", effective: effective,
       sources: sources, freeTier: pools, services: services, path: ratesDocument.path, sha256: digest,
       idLocation: header.idLocation)
-    table.absentServices = absentServices
     table.files = files
+    table.regionalPrices = regionalPrices
     return table
   }
 
-  /// Leaves out a service whose meter is billed as a service the region cannot price.
-  mutating func leaveOutServicesBilledAsAbsentOnes(_ services: inout [Service]) {
+  /// A meter billed as a meter the region has no rate for has no rate either.
+  func markMetersBilledAsUnpricedOnes(_ services: inout [Service]) {
     var changed = true
     while changed {
       changed = false
-      services.removeAll { service in
-        for meter in service.meters {
-          guard case .billedAs(let ref) = meter.billing, absentServices[ref.service] != nil else { continue }
-          absentServices[service.id] = ["\(service.id)/\(meter.name) (billed as \(ref), which has no rates here)"]
-          changed = true
+      let unpriced = Set(services.flatMap { $0.unpriced.filter { $0.key.key == nil }.map(\.key) })
+      for i in services.indices {
+        var added: [UnpricedRate] = []
+        let id = services[i].id
+        services[i].meters.removeAll { meter in
+          guard case .billedAs(let ref) = meter.billing, unpriced.contains(MeterKey(service: ref.service, meter: ref.meter)) else { return false }
+          added.append(UnpricedRate(key: MeterKey(service: id, meter: meter.name), by: nil, when: meter.when, billedAs: ref, ratesFile: regionalFile))
           return true
         }
-        return false
+        services[i].unpriced += added
+        changed = changed || !added.isEmpty
       }
     }
   }

@@ -61,16 +61,17 @@ extension PricingTableReader {
     for name in ["source", "before", "sku"] where f.has(name) {
       f[name]!.error("a price without a rate takes its '\(name)' from each region's rates file, not from the model")
     }
+    var per = ExactDecimal.one
+    if let p = f["per"], let v = p.decimal() {
+      if v > .zero { per = v } else { p.error("per must be above zero, found \(v)") }
+    }
+    regionalPrices.append(RegionalPrice(key: key, per: per, unit: meterUnit, priceList: identity))
     guard let regional else { return nil }
     guard let entry = regional.entries[key] else {
       missingRates[key.service, default: []].append(key)
       return nil
     }
     consumedRates.insert(key)
-    var per = ExactDecimal.one
-    if let p = f["per"], let v = p.decimal() {
-      if v > .zero { per = v } else { p.error("per must be above zero, found \(v)") }
-    }
     guard var ladder = readLadderWithHistory(entry.value, sources: sources, per: per, allowing: ["sku"]) else { return nil }
     ladder.priceList = identity
     ladder.sku = entry.value.fields(["rate", "source", "tiers", "before", "sku"])?["sku"]?.string("a Price List SKU")

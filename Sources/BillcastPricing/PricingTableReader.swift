@@ -17,10 +17,16 @@ struct PricingTableReader {
   var regional: RegionalRates?
   /// The regional rates each service lacks, by service id, in reading order.
   var missingRates: [String: [MeterKey]] = [:]
-  /// The services left out because their region lacks rates, with the rates each lacks.
-  var absentServices: [String: [String]] = [:]
+  /// The rates the region lacks, by service id.
+  var unpricedRates: [String: [UnpricedRate]] = [:]
   /// The rates entries a model price used.
   var consumedRates: Set<MeterKey> = []
+  /// Every regional price of the models read, in reading order.
+  var regionalPrices: [RegionalPrice] = []
+  /// The unit of the meter being read.
+  var meterUnit = ""
+  /// The rates file being composed with, for messages.
+  var regionalFile = ""
 
   enum CrossReference {
     case billedAs(MeterReference, unit: String)
@@ -133,14 +139,11 @@ struct PricingTableReader {
         source: a.required("source").flatMap { checkSource($0, sources) })
     }
     let combinations = f["combinations"].flatMap { readCombinations($0, inputs: inputs, sources: sources) }
-    if let missing = missingRates[id], !missing.isEmpty {
-      // Priced with another region's rates, or with some meters missing, the bill would be wrong.
-      absentServices[id] = missing.map(\.description)
-      return nil
-    }
-    return Service(
+    var service = Service(
       id: id, name: name, group: group, inputs: inputs, meters: meters, notes: notes,
       availability: availability, combinations: combinations, tableID: tableID, location: cursor.location)
+    service.unpriced = unpricedRates[id] ?? []
+    return service
   }
 
   func readInput(_ name: String, _ cursor: YAMLCursor, sources: [String: PriceSource]) -> ServiceInput? {
@@ -263,6 +266,7 @@ struct PricingTableReader {
       let f = cursor.fields(["unit", "description", "quantity", "quantity_before", "when", "from", "until", "price", "billed_as"], what: "a meter")
     else { return nil }
     let unit = f.required("unit")?.string() ?? ""
+    meterUnit = unit
     let quantityCursor = f.required("quantity")
     let quantity = quantityCursor?.formula()
     if let quantity, let quantityCursor {
@@ -276,7 +280,15 @@ struct PricingTableReader {
     var billing: Meter.Billing?
     switch (f["price"], f["billed_as"]) {
     case (let p?, nil):
-      billing = readPrice(p, meter: MeterReference(service: service, meter: name), inputs: inputs, when: when, sources: sources).map { .price($0) }
+      let missingBefore = missingRates[service]?.count ?? 0
+      let price = readPrice(p, meter: MeterReference(service: service, meter: name), inputs: inputs, when: when, sources: sources)
+      billing = price.map { .price($0) }
+      // Rates the region lacks: recorded, so that a component needing one is an error.
+      var by: String?
+      if case .keyed(let input, _)? = price { by = input }
+      for key in (missingRates[service] ?? []).dropFirst(missingBefore) {
+        unpricedRates[service, default: []].append(UnpricedRate(key: key, by: key.key == nil ? nil : by, when: when, billedAs: nil, ratesFile: regionalFile))
+      }
     case (nil, let b?):
       if let text = b.string("a meter reference like aws.data-transfer/internet-out") {
         if let key = MeterKey(text), key.key == nil {

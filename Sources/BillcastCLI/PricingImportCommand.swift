@@ -1,0 +1,80 @@
+import ArgumentParser
+import BillcastCore
+import BillcastPricing
+import BillcastReport
+
+/// `billcast pricing import FILE...`: AWS Price List offers into the regions' rates files.
+struct PricingImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Update the rates files from AWS Price List offer files (Bulk JSON, CSV or get-products lines).",
+    discussion: """
+      Each rate a model needs is found by its Price List identity, converted to the meter's unit, and \
+      written to pricing/PROVIDER/rates/REGION.yaml with the offer as its source. Nothing is written \
+      unless every file reads and the tables still load.
+      """)
+
+  @Argument(help: "Offer files: a region's index.json or index.csv, or get-products output (one product per line).")
+  var files: [String]
+
+  @OptionGroup var pricingOptions: PricingOptions
+
+  @Flag(name: .long, help: "Print what would change without writing.")
+  var dryRun = false
+
+  func run() throws {
+    let directory = pricingOptions.directory(near: nil)
+    let plan: PriceListImport
+    let offers: [Offer]
+    do throws(DiagnosticError) {
+      let catalog = try pricingOptions.loadCatalog(near: nil)
+      offers = try PricingVerifyCommand.readOffers(files, catalog: catalog)
+      plan = try PriceListImport(offers: offers, catalog: catalog, directory: directory)
+      try plan.validate(directory: directory)
+    } catch {
+      throw exitWithDiagnostics(error)
+    }
+    if !dryRun {
+      for file in plan.files { try writeReport(file.text, to: file.path) }
+    }
+    try writeReport(PriceListReport.importText(plan, offers: offers, wrote: !dryRun), to: nil)
+  }
+}
+
+/// `billcast pricing verify FILE...`: every rate that differs from AWS's offers; exit 1 if any does.
+struct PricingVerifyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "verify",
+    abstract: "List every rate that differs from AWS Price List offer files; exit 1 if any differs, 0 if all match.")
+
+  @Argument(help: "Offer files: a region's index.json or index.csv, or get-products output.")
+  var files: [String]
+
+  @OptionGroup var pricingOptions: PricingOptions
+
+  func run() throws {
+    let verification: PriceListVerification
+    let offers: [Offer]
+    do throws(DiagnosticError) {
+      let catalog = try pricingOptions.loadCatalog(near: nil)
+      offers = try Self.readOffers(files, catalog: catalog)
+      verification = try PriceListVerification(offers: offers, catalog: catalog, directory: pricingOptions.directory(near: nil))
+    } catch {
+      throw exitWithDiagnostics(error)
+    }
+    try writeReport(PriceListReport.verifyText(verification, offers: offers), to: nil)
+    if !verification.differences.isEmpty { throw ExitCode(ExitStatus.checkFailed) }
+  }
+
+  /// Reads every offer file, reporting every file's problem at once.
+  static func readOffers(_ files: [String], catalog: PricingCatalog) throws(DiagnosticError) -> [Offer] {
+    let needs = OfferNeeds(catalog.tables.flatMap(\.regionalPrices))
+    var offers: [Offer] = []
+    var problems: [Diagnostic] = []
+    for file in files {
+      do throws(DiagnosticError) { offers.append(try OfferReader.read(path: file, needs: needs)) } catch { problems += error.diagnostics }
+    }
+    if !problems.isEmpty { throw DiagnosticError(problems) }
+    return offers
+  }
+}

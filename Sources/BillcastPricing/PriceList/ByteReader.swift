@@ -1,0 +1,130 @@
+import BillcastCore
+import Foundation
+
+/// Reads a file in chunks, keeping only what the reader still needs, so that a multi-gigabyte
+/// offer file is read in bounded memory.
+///
+/// A caller may mark a start (``beginCapture()``) to keep the bytes of one value (a product, a
+/// term, a CSV row) until it ends; the buffer grows for it up to ``maximumCapture`` bytes.
+struct ByteReader {
+  /// The largest single value kept whole.
+  static let maximumCapture = 64 << 20
+
+  let path: String
+  private let fd: Int32
+  /// The window of the file in memory: bytes `start..<end` are unread or captured.
+  private(set) var buffer: [UInt8]
+  /// The next byte to read.
+  var index = 0
+  /// The end of the valid bytes in `buffer`.
+  private(set) var end = 0
+  /// The file offset of `buffer[0]`.
+  private(set) var base = 0
+  /// Where a captured value starts, if one is being captured.
+  private var captureStart: Int?
+  /// Whether the file has no more bytes.
+  private(set) var atEOF = false
+
+  /// Opens a file for reading; a located error if it cannot be read.
+  init(path: String, chunk: Int = 1 << 20) throws(DiagnosticError) {
+    self.path = path
+    fd = open(path, O_RDONLY)
+    if fd < 0 {
+      throw DiagnosticError([Diagnostic(file: path, message: "cannot read the offer file (\(String(cString: strerror(errno))))")])
+    }
+    buffer = [UInt8](repeating: 0, count: chunk)
+  }
+
+  /// Closes the file.
+  func close() { _ = Foundation.close(fd) }
+
+  /// The file offset of the next byte.
+  var offset: Int { base + index }
+
+  /// Reads more of the file; false at its end.
+  mutating func refill() throws(DiagnosticError) -> Bool {
+    if atEOF { return false }
+    let keep = captureStart ?? index
+    if keep > 0 {
+      let count = end - keep
+      if count > 0 {
+        buffer.withUnsafeMutableBufferPointer { b in
+          _ = memmove(b.baseAddress!, b.baseAddress! + keep, count)
+        }
+      }
+      base += keep
+      index -= keep
+      end = count
+      if captureStart != nil { captureStart = 0 }
+    }
+    if end == buffer.count {
+      if buffer.count >= Self.maximumCapture {
+        throw failure("one value is larger than \(Self.maximumCapture >> 20) MB; this is not an offer file billcast can read", at: base)
+      }
+      buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count))
+    }
+    let n = buffer.withUnsafeMutableBufferPointer { b in read(fd, b.baseAddress! + end, b.count - end) }
+    if n < 0 { throw DiagnosticError([Diagnostic(file: path, message: "cannot read the offer file (\(String(cString: strerror(errno))))")]) }
+    if n == 0 {
+      atEOF = true
+      return false
+    }
+    end += n
+    return true
+  }
+
+  /// The next byte without reading it, or nil at the end of the file.
+  @inline(__always)
+  mutating func peek() throws(DiagnosticError) -> UInt8? {
+    if index < end { return buffer[index] }
+    return try refill() ? buffer[index] : nil
+  }
+
+  /// Starts keeping bytes from the next one; returns the capture's start, for ``endCapture(_:)``.
+  /// Captures nest (a key read inside a product being kept).
+  mutating func beginCapture() -> Int {
+    if captureStart == nil { captureStart = index }
+    captures += 1
+    return base + index
+  }
+
+  /// The bytes kept since the capture that started at `start`; stops keeping them when no
+  /// other capture is open.
+  mutating func endCapture(_ start: Int) -> ArraySlice<UInt8> {
+    captures -= 1
+    if captures == 0 { captureStart = nil }
+    return buffer[(start - base)..<index]
+  }
+
+  /// The number of open captures.
+  private var captures = 0
+
+  /// An error at a file offset, located by line and column (read again from the file: errors are rare).
+  func failure(_ message: String, at offset: Int? = nil) -> DiagnosticError {
+    let (line, column) = Self.position(of: offset ?? self.offset, in: path)
+    return DiagnosticError([Diagnostic(file: path, line: line, column: column, message: message)])
+  }
+
+  /// The 1-based line and column of a byte offset in a file.
+  static func position(of offset: Int, in path: String) -> (Int, Int) {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return (1, 1) }
+    defer { _ = Foundation.close(fd) }
+    var line = 1, column = 1, seen = 0
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while seen < offset {
+      let n = chunk.withUnsafeMutableBufferPointer { read(fd, $0.baseAddress!, min($0.count, offset - seen)) }
+      if n <= 0 { break }
+      for b in chunk[0..<n] {
+        if b == 10 {
+          line += 1
+          column = 1
+        } else if b & 0xC0 != 0x80 {
+          column += 1
+        }
+      }
+      seen += n
+    }
+    return (line, column)
+  }
+}

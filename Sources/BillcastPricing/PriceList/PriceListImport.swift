@@ -1,0 +1,145 @@
+import BillcastCore
+import Foundation
+
+/// What importing offer files would do to the rates files: every rate added, changed or
+/// unchanged, what the models need that the offers lack, and the new text of each file that
+/// changes. Nothing is written here; the caller writes ``files`` only if it is complete.
+public struct PriceListImport: Sendable {
+  /// One rate's fate.
+  public struct Change: Sendable {
+    /// What happens to the rate.
+    public enum Kind: String, Sendable { case added, changed, unchanged }
+    /// What happens.
+    public var kind: Kind
+    /// The region and the rates file.
+    public var region: String
+    /// The rates file's path.
+    public var path: String
+    /// The meter (and key).
+    public var key: MeterKey
+    /// The tiers before (nil when added).
+    public var old: [RateTier]?
+    /// The tiers from the offer.
+    public var new: [RateTier]
+    /// The product's SKU.
+    public var sku: String
+    /// The offer's publication date.
+    public var published: String
+  }
+
+  /// Every rate the offers give, in region and model order.
+  public var changes: [Change] = []
+  /// What the models need that the offers lack.
+  public var lacking: [LackingRate] = []
+  /// The rates files that change, with their new text, by path.
+  public var files: [(path: String, text: String)] = []
+
+  /// Plans an import of offers into the rates files of `provider` under `directory`.
+  public init(offers: [Offer], catalog: PricingCatalog, directory: String, provider: String = "aws") throws(DiagnosticError) {
+    let prices = catalog.tables.first { !$0.regionalPrices.isEmpty && $0.provider == provider }?.regionalPrices ?? []
+    if prices.isEmpty {
+      throw DiagnosticError([Diagnostic(file: directory, message: "no \(provider) model with regional prices is loaded; nothing to import into")])
+    }
+    let match = PriceListMatch(offers: offers, prices: prices)
+    if !match.problems.isEmpty { throw DiagnosticError(match.problems) }
+    lacking = match.lacking
+    let byRegion = Dictionary(grouping: match.rates, by: \.region)
+    for region in byRegion.keys.sorted() {
+      let rates = byRegion[region]!
+      let existing = catalog.tables.first { $0.provider == provider && $0.region == region && $0.files.count > 1 }?.files.last
+      let path = existing ?? (directory as NSString).appendingPathComponent("\(provider)/rates/\(region).yaml")
+      let published = rates.compactMap { $0.offer.publishedOn }.max() ?? CalendarDate("2000-01-01")!
+      let original: String
+      if let existing {
+        do { original = try String(contentsOfFile: existing, encoding: .utf8) } catch {
+          throw DiagnosticError([Diagnostic(file: existing, message: "cannot read the rates file (\(error.localizedDescription))")])
+        }
+      } else {
+        original = RatesFileEditor.newFile(provider: provider, region: region, effective: published)
+      }
+      var editor = try RatesFileEditor(text: original, path: path)
+      for rate in rates {
+        let old = editor.current[rate.key]
+        let kind: Change.Kind = old == nil ? .added : (old!.tiers == rate.tiers ? .unchanged : .changed)
+        changes.append(Change(kind: kind, region: region, path: path, key: rate.key, old: old?.tiers, new: rate.tiers, sku: rate.sku, published: rate.offer.publicationDate))
+        guard kind != .unchanged else { continue }
+        let source = Self.sourceID(rate.offer, region: region)
+        editor.addSource(
+          id: source, url: rate.offer.url(region: region), read: rate.offer.publishedOn ?? published,
+          note: "AWS Price List offer \(rate.offer.offerCode) version \(rate.offer.version), published \(rate.offer.publicationDate); imported by billcast pricing import from \((rate.offer.path as NSString).lastPathComponent) (\(rate.offer.layout.rawValue)).")
+        editor.set(rate.key, tiers: rate.tiers, source: source, sku: rate.sku)
+      }
+      if editor.text != original || existing == nil && changes.contains(where: { $0.region == region && $0.kind != .unchanged }) {
+        files.append((path, editor.text))
+      }
+    }
+  }
+
+  /// The source id an offer's rates cite: `pl-<offer>-<region>-<version>`.
+  static func sourceID(_ offer: Offer, region: String) -> String {
+    "pl-\(offer.offerCode.lowercased())-\(region)-\(offer.version)"
+  }
+
+  /// Checks that the rates files with the planned changes still load, with every other table.
+  public func validate(directory: String) throws(DiagnosticError) {
+    let replaced = Dictionary(files.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
+    var documents: [YAMLDocument] = []
+    var problems: [Diagnostic] = []
+    var paths = Set(PricingCatalog.yamlFiles(under: directory))
+    paths.formUnion(replaced.keys)
+    for path in paths.sorted() {
+      do throws(DiagnosticError) {
+        if let text = replaced[path] {
+          documents.append(try YAMLDocument.parse(text, path: path))
+        } else {
+          documents.append(try YAMLDocument.load(path: path))
+        }
+      } catch {
+        problems += error.diagnostics
+      }
+    }
+    let collector = DiagnosticCollector()
+    _ = PricingCatalog.read(documents, diagnostics: collector)
+    problems += collector.errors
+    if !problems.isEmpty { throw DiagnosticError(problems) }
+  }
+}
+
+/// Every rate whose table value differs from the offers': what `pricing verify` reports.
+public struct PriceListVerification: Sendable {
+  /// One rate that differs (or that the table lacks).
+  public struct Difference: Sendable {
+    /// The region.
+    public var region: String
+    /// The meter (and key).
+    public var key: MeterKey
+    /// The table's tiers; nil if the table has no rate for it.
+    public var table: [RateTier]?
+    /// The offer's tiers.
+    public var offered: [RateTier]
+    /// The SKU.
+    public var sku: String
+    /// The offer's publication date.
+    public var published: String
+  }
+
+  /// The rates that differ, in region and model order.
+  public var differences: [Difference] = []
+  /// The number of rates that match.
+  public var matching = 0
+  /// What the models need that the offers lack.
+  public var lacking: [LackingRate] = []
+
+  /// Compares the offers with the rates files (through an import plan that is not written).
+  public init(offers: [Offer], catalog: PricingCatalog, directory: String) throws(DiagnosticError) {
+    let plan = try PriceListImport(offers: offers, catalog: catalog, directory: directory)
+    lacking = plan.lacking
+    for change in plan.changes {
+      if change.kind == .unchanged {
+        matching += 1
+      } else {
+        differences.append(Difference(region: change.region, key: change.key, table: change.old, offered: change.new, sku: change.sku, published: change.published))
+      }
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import BillcastCore
+
+/// A rate as an offer gives it, converted to a meter's unit and `per`: the tiers a rates entry holds.
+public struct OfferedRate: Sendable {
+  /// The meter (and key) the rate is for.
+  public var key: MeterKey
+  /// The region the offer is for.
+  public var region: String
+  /// The tiers: `upto` in the meter's unit (nil for the last), rate per the model's `per`.
+  public var tiers: [RateTier]
+  /// The product's SKU.
+  public var sku: String
+  /// The offer the rate came from.
+  public var offer: Offer
+}
+
+/// One tier of a rates entry: where it ends and its rate.
+public struct RateTier: Sendable, Hashable {
+  /// The cumulative quantity where the tier ends, in the meter's unit; nil for the last tier.
+  public var upto: ExactDecimal?
+  /// The rate per the model's `per` units.
+  public var rate: ExactDecimal
+}
+
+/// A rate a model needs that the offers read do not give, and why.
+public struct LackingRate: Sendable {
+  /// The region.
+  public var region: String
+  /// The meter (and key).
+  public var key: MeterKey
+  /// Why, in words.
+  public var reason: String
+}
+
+/// Matching offer products to the regional prices of the models, by their Price List identities.
+public struct PriceListMatch: Sendable {
+  /// The rates found, by region, in model order.
+  public var rates: [OfferedRate] = []
+  /// The rates of the offers' services that the offers lack, in model order.
+  public var lacking: [LackingRate] = []
+  /// Problems that stop an import: two products with different prices for one identity.
+  public var problems: [Diagnostic] = []
+
+  /// Matches every regional price whose offer was read against the offers' products.
+  public init(offers: [Offer], prices: [RegionalPrice]) {
+    var regions: [String: [String: [OfferProduct]]] = [:]  // offer code → region → products
+    var sources: [String: Offer] = [:]  // "code region" → the latest offer
+    for offer in offers {
+      for product in offer.products {
+        guard let region = product.region else { continue }
+        regions[offer.offerCode, default: [:]][region, default: []].append(product)
+        let id = offer.offerCode + " " + region
+        if let seen = sources[id], seen.publicationDate > offer.publicationDate { continue }
+        sources[id] = offer
+      }
+    }
+    for (code, byRegion) in regions.sorted(by: { $0.key < $1.key }) {
+      for (region, products) in byRegion.sorted(by: { $0.key < $1.key }) {
+        let offer = sources[code + " " + region]!
+        for price in prices {
+          guard let identity = price.priceList, identity.offer == code else { continue }
+          match(price, identity, among: products, region: region, offer: offer)
+        }
+      }
+    }
+  }
+
+  mutating func match(_ price: RegionalPrice, _ identity: PriceListIdentity, among products: [OfferProduct], region: String, offer: Offer) {
+    let wanted = identity.attributes.map { (PriceListRegions.normalised($0.key), $0.value) }
+    let candidates = products.filter { p in p.usageType == identity.usageType && wanted.allSatisfy { p.attributes[$0.0] == $0.1 } }
+    guard !candidates.isEmpty else {
+      lacking.append(LackingRate(region: region, key: price.key, reason: "no on-demand product with usage type \(identity.usageType)\(wanted.isEmpty ? "" : " and " + identity.attributes.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")) in \(offer.offerCode) for \(region)"))
+      return
+    }
+    var converted: [(OfferProduct, [RateTier])] = []
+    for product in candidates.sorted(by: { $0.sku < $1.sku }) {
+      switch Self.tiers(of: product, for: price, identity) {
+      case .success(let tiers): converted.append((product, tiers))
+      case .failure(let reason):
+        lacking.append(LackingRate(region: region, key: price.key, reason: "SKU \(product.sku): \(reason.text)"))
+        return
+      }
+    }
+    if let other = converted.first(where: { $0.1 != converted[0].1 }) {
+      let (line, column) = ByteReader.position(of: other.0.offset, in: offer.path)
+      problems.append(
+        Diagnostic(
+          file: offer.path, line: line, column: column,
+          message: "SKUs \(converted[0].0.sku) and \(other.0.sku) both match \(price.key) (usage type \(identity.usageType)) with different prices; the model's price_list needs an attribute that tells them apart"))
+      return
+    }
+    rates.append(OfferedRate(key: price.key, region: region, tiers: converted[0].1, sku: converted[0].0.sku, offer: offer))
+  }
+
+  /// Why a product's dimensions do not make a rates entry.
+  struct Reason: Error { var text: String }
+
+  /// A product's dimensions as tiers in the meter's unit and per the model's `per`.
+  static func tiers(of product: OfferProduct, for price: RegionalPrice, _ identity: PriceListIdentity) -> Result<[RateTier], Reason> {
+    let dimensions = product.dimensions.sorted { $0.begin < $1.begin }
+    guard !dimensions.isEmpty else { return .failure(Reason(text: "no on-demand price dimensions")) }
+    var tiers: [RateTier] = []
+    var expectedBegin = ExactDecimal.zero
+    for (i, d) in dimensions.enumerated() {
+      guard d.unit.lowercased() == identity.unit.lowercased() else {
+        return .failure(Reason(text: "the offer's unit is '\(d.unit)', the model's price_list says '\(identity.unit)'"))
+      }
+      guard d.begin == expectedBegin else {
+        return .failure(Reason(text: "its ranges do not follow on: one begins at \(d.begin) where \(expectedBegin) was expected"))
+      }
+      let isLast = i == dimensions.count - 1
+      guard (d.end == nil) == isLast else { return .failure(Reason(text: "only its last range may end at Inf")) }
+      // rate per `per` meter units = USD per AWS unit × AWS units per meter unit × per.
+      let (perUnit, o1, r1) = d.usd.multipliedTrackingRounding(by: identity.scale)
+      let (rate, o2, r2) = perUnit.multipliedTrackingRounding(by: price.per)
+      guard !o1, !o2, !r1, !r2 else { return .failure(Reason(text: "\(d.usd) per \(d.unit) does not convert exactly to the meter's unit")) }
+      var upto: ExactDecimal?
+      if let end = d.end {
+        guard let bound = end.multiplied(by: .one, dividedBy: identity.scale), bound.multiplied(by: identity.scale, dividedBy: .one) == end else {
+          return .failure(Reason(text: "the range end \(end) does not convert exactly to the meter's unit"))
+        }
+        upto = bound
+        expectedBegin = end
+      }
+      tiers.append(RateTier(upto: upto, rate: rate))
+    }
+    return .success(tiers)
+  }
+}
