@@ -9,7 +9,9 @@
 #   3. where billcast's load time goes, in-process (billcast-bench);
 #   4. engine throughput inside the forecast's Monte Carlo (target ≥ 1,000,000
 #      architecture-months per second per core) and scaling with 10 … 10,000 components;
-#   5. peak memory of each (max RSS).
+#   5. peak memory of each (max RSS);
+#   6. `pricing verify` streaming a generated multi-GB offer (Bulk JSON, then CSV): MB/s and peak RSS
+#      (BILLCAST_OFFER_MB sets the padding, default 1024 MB of products, about 2.4 GB in all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-40}"
@@ -98,3 +100,21 @@ for i in 1 2 3; do
   /usr/bin/time -f "   %e s wall, %U s user, %M KB peak" "$bin/billcast" forecast examples/job-posting-analyzer-today.yaml \
     --months 36 --samples 10000 --architecture lambda-cloudfront --architecture app-runner --architecture ecs-fargate --architecture ec2 >/dev/null
 done
+
+echo
+echo "6. pricing verify streaming a generated offer file (bounded memory; throughput against the disk)"
+offer_mb="${BILLCAST_OFFER_MB:-1024}"
+python3 scripts/make-offer-fixtures.py json --size-mb "$offer_mb" > .build/bench-offer.json
+python3 scripts/make-offer-fixtures.py csv --size-mb "$offer_mb" > .build/bench-offer.csv
+for f in .build/bench-offer.json .build/bench-offer.csv; do
+  bytes=$(stat -c %s "$f")
+  cat "$f" > /dev/null  # from the page cache, like a file just downloaded
+  for i in 1 2; do
+    /usr/bin/time -f "%e %M" -o .build/bench-offer.time "$bin/billcast" pricing verify "$f" >/dev/null
+    read -r secs kb < .build/bench-offer.time
+    python3 -c "import sys; b, s, k = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]); print(f'   {sys.argv[4]}: {b / 1e6:.0f} MB in {s:.2f} s = {b / 1e6 / s:.0f} MB/s, peak {k / 1024:.1f} MB')" "$bytes" "$secs" "$kb" "$f"
+  done
+done
+echo "   the disk, for comparison (O_DIRECT, no page cache):"
+dd if=.build/bench-offer.json of=/dev/null bs=4M iflag=direct 2>&1 | tail -1 | sed 's/^/   /'
+rm -f .build/bench-offer.json .build/bench-offer.csv .build/bench-offer.time

@@ -100,6 +100,10 @@ def main():
                 "Unit", "PricePerUnit", "Currency", "RelatedTo", "Product Family", "serviceCode", "Location", "Location Type", "Group",
                 "Group Description", "usageType", "operation", "Region Code", "serviceName"]
         w(",".join(f'"{c}"' for c in cols) + "\n")
+        filler, written, target = 0, 0, args.size_mb * 1024 * 1024
+        while written < target:  # unrelated rows, as in a large offer
+            row = f'"PAD{filler:013d}","JRTCKXETXF","PAD{filler:013d}.JRTCKXETXF.6YS6EN2CT7","OnDemand","$0.0416 per On Demand Linux pad{filler}.large Instance Hour, padding row padding row padding row","2026-11-01","0","Inf","Hrs","0.0416000000","USD","","Compute Instance","AWSLambda","US East (N. Virginia)","AWS Region","","","BoxUsage:pad{filler % 977}.large","RunInstances","us-east-1","AWS Lambda"\n'
+            w(row); written += len(row); filler += 1
         for sku, usage, group, unit, ranges in products:
             at = attributes(usage, group)
             for i, (b, e, usd) in enumerate(ranges):

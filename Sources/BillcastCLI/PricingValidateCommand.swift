@@ -17,10 +17,25 @@ struct PricingValidateCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Also check that the tables price every service the profiles here use.", valueName: "dir"))
   var examples: String?
 
+  @Option(name: .customLong("max-age"), help: ArgumentHelp("Fail on a table last confirmed more than this many days before today.", valueName: "days"))
+  var maxAge: Int?
+
+  func validate() throws {
+    if let maxAge, maxAge < 0 { throw ValidationError("--max-age must be 0 or more days, found \(maxAge)") }
+  }
+
   func run() throws {
     do {
       let catalog = try PricingCatalog.load(directory: directory)
       var problems = PricingValidation.check(catalog, today: today())
+      if let maxAge {
+        for table in catalog.tables {
+          let age = today().daysSince1970 - table.effective.daysSince1970
+          guard age > maxAge else { continue }
+          let location = table.idLocation ?? SourceLocation(file: table.path)
+          problems.append(location.diagnostic(.error, "\(table.id) was last confirmed on \(table.effective), \(age) days ago: more than --max-age \(maxAge); check its prices (billcast pricing verify) and update 'effective'"))
+        }
+      }
       if let examples {
         let listing: [String]
         do {

@@ -165,4 +165,21 @@ struct PriceListCommandTests {
     #expect(misspelt.status == 2)
     #expect(misspelt.stderr.contains("after/aws/rates/eu-west-1.yaml:9:3: error: rates.aws.lambda/request: no model price takes the rate 'aws.lambda/request' (did you mean 'aws.lambda/requests'?)"), "\(misspelt.stderr)")
   }
+
+  @Test("validate --max-age fails on a table confirmed longer ago, naming it and its date")
+  func maxAge() throws {
+    let dir = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let rates = dir.appendingPathComponent("after/aws/rates/eu-west-1.yaml")
+    let text = try String(contentsOf: rates, encoding: .utf8)
+    let effective = try #require(text.range(of: #"effective: \d{4}-\d\d-\d\d"#, options: .regularExpression))
+    try text.replacingCharacters(in: effective, with: "effective: 2020-01-01").write(to: rates, atomically: true, encoding: .utf8)
+    let run = try CLI.run(["pricing", "validate", "after", "--max-age", "120"], in: dir)
+    #expect(run.status == 2 && run.stdout.isEmpty)
+    #expect(run.stderr.contains("after/aws/rates/eu-west-1.yaml:6:5: error: id: aws/eu-west-1 was last confirmed on 2020-01-01, "), "\(run.stderr)")
+    #expect(run.stderr.contains("days ago: more than --max-age 120"))
+    #expect(!run.stderr.contains("aws/us-east-1 was"))
+    let negative = try CLI.run(["pricing", "validate", "after", "--max-age", "-1"], in: dir)
+    #expect(negative.status == 64)
+  }
 }

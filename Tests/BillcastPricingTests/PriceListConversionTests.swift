@@ -57,4 +57,21 @@ struct PriceListConversionTests {
     #expect(PriceListRegions.strip("Global-Request", region: nil) == "Global-Request")
     #expect(PriceListRegions.normalised("Pre Installed S/W") == PriceListRegions.normalised("preInstalledSw"))
   }
+
+  @Test("two products that match one identity with different prices: the rate is reported, not guessed")
+  func ambiguous() {
+    let identity = PriceListIdentity(offer: "AmazonRDS", usageType: "Aurora:StorageUsage", unit: "GB-Mo")
+    let price = RegionalPrice(key: MeterKey(service: "aws.aurora-serverless-v2", meter: "storage", key: "standard"), per: .one, unit: "GB-month", priceList: identity)
+    func product(_ sku: String, _ usd: String) -> OfferProduct {
+      OfferProduct(sku: sku, region: "eu-west-1", usageType: "Aurora:StorageUsage", attributes: [:], dimensions: [Self.d("0", nil, "GB-Mo", usd)], offset: 0)
+    }
+    let offer = Offer(path: "o.json", layout: .bulkJSON, offerCode: "AmazonRDS", version: "1", publicationDate: "2026-11-01T00:00:00Z", products: [product("B", "0.11"), product("A", "0.10")])
+    let match = PriceListMatch(offers: [offer], prices: [price])
+    #expect(match.rates.isEmpty)
+    #expect(match.lacking.map(\.reason) == ["ambiguous: SKUs A and B both match usage type Aurora:StorageUsage with different prices; the model's price_list needs an attribute that tells them apart"])
+    // The same price under two SKUs (one per engine, say) is one rate: the first SKU in order.
+    let same = Offer(path: "o.json", layout: .bulkJSON, offerCode: "AmazonRDS", version: "1", publicationDate: "2026-11-01T00:00:00Z", products: [product("B", "0.11"), product("A", "0.11")])
+    let one = PriceListMatch(offers: [same], prices: [price])
+    #expect(one.rates.map(\.sku) == ["A"] && one.rates.first?.tiers == [RateTier(upto: nil, rate: ExactDecimal("0.11")!)])
+  }
 }

@@ -13,20 +13,37 @@ struct JSONScanner {
   // MARK: Bytes
 
   mutating func skipSpace() throws(DiagnosticError) {
-    while let b = try input.peek() {
-      guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return }
-      input.index += 1
+    while true {
+      let start = input.index, end = input.end
+      let stop = input.buffer.withUnsafeBufferPointer { b -> Int in
+        var i = start
+        // Indentation comes in runs of spaces: eight at a time.
+        while i + 8 <= end && UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 { i += 8 }
+        while i < end {
+          let c = b[i]
+          if c != 0x20 && c != 0x0A && c != 0x0D && c != 0x09 { break }
+          i += 1
+        }
+        return i
+      }
+      input.index = stop
+      if stop < end { return }
+      if try !input.refill() { return }
     }
   }
 
   /// The next byte after white space; an error naming `what` at the end of the file.
-  mutating func next(_ what: String) throws(DiagnosticError) -> UInt8 {
+  mutating func next(_ what: @autoclosure () -> String) throws(DiagnosticError) -> UInt8 {
+    if input.index < input.end {
+      let b = input.buffer[input.index]
+      if b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09 { return b }
+    }
     try skipSpace()
-    guard let b = try input.peek() else { throw input.failure("the file ends where \(what) was expected: it is truncated") }
+    guard let b = try input.peek() else { throw input.failure("the file ends where \(what()) was expected: it is truncated") }
     return b
   }
 
-  mutating func expect(_ byte: UInt8, _ what: String) throws(DiagnosticError) {
+  mutating func expect(_ byte: UInt8, _ what: StaticString) throws(DiagnosticError) {
     let b = try next("'\(what)'")
     guard b == byte else { throw input.failure("expected '\(what)', found \(Self.describe(b))") }
     input.index += 1
@@ -89,7 +106,7 @@ struct JSONScanner {
     }
   }
 
-  /// Reads past a value, checking its grammar.
+  /// Reads past a value, checking its grammar, without keeping anything.
   mutating func skipValue(depth: Int) throws(DiagnosticError) {
     if depth > Self.maximumDepth { throw input.failure("the JSON nests deeper than \(Self.maximumDepth) levels") }
     let b = try next("a value")
@@ -97,7 +114,25 @@ struct JSONScanner {
     case 0x22:
       try skipString()
     case 0x7B:
-      try object { (scanner: inout JSONScanner, _: String) throws(DiagnosticError) in try scanner.skipValue(depth: depth + 1) }
+      input.index += 1
+      if try next("a key or '}'") == 0x7D {
+        input.index += 1
+        return
+      }
+      while true {
+        let k = try next("a key")
+        guard k == 0x22 else { throw input.failure("expected a key (a string), found \(Self.describe(k))") }
+        try skipString()
+        try expect(0x3A, ":")
+        try skipValue(depth: depth + 1)
+        let c = try next("',' or '}'")
+        input.index += 1
+        if c == 0x7D { return }
+        guard c == 0x2C else {
+          input.index -= 1
+          throw input.failure("expected ',' or '}' after a value, found \(Self.describe(c))")
+        }
+      }
     case 0x5B:
       input.index += 1
       if try next("a value or ']'") == 0x5D {
@@ -145,23 +180,84 @@ struct JSONScanner {
   mutating func skipString() throws(DiagnosticError) {
     let start = input.offset
     input.index += 1
+    var escaped = false
     while true {
-      while input.index < input.end {
-        let b = input.buffer[input.index]
-        input.index += 1
-        if b == 0x22 { return }
-        if b == 0x5C {
-          guard let e = try input.peek() else { break }
-          guard [0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74, 0x75].contains(e) else {
-            throw input.failure("invalid escape '\\\(Character(UnicodeScalar(e)))' in a string")
+      let from = input.index, end = input.end
+      // Scan the buffer for the closing quote; 0: not found, 1: found, 2: a control character.
+      let (stop, outcome, stillEscaped) = input.buffer.withUnsafeBufferPointer { b -> (Int, Int, Bool) in
+        var i = from
+        var esc = escaped
+        while i < end {
+          // Eight bytes at a time while none is a quote, a backslash or a control character.
+          if !esc {
+            while i + 8 <= end {
+              let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+              let q = w ^ 0x2222_2222_2222_2222, e = w ^ 0x5C5C_5C5C_5C5C_5C5C
+              let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+              let special = ((q &- ones) & ~q) | ((e &- ones) & ~e) | ((w &- 0x2020_2020_2020_2020) & ~w)
+              if special & highs != 0 { break }
+              i += 8
+            }
+            if i >= end { break }
           }
-          input.index += 1
-        } else if b < 0x20 {
-          input.index -= 1
-          throw input.failure("a control character inside a string (a string must end on its line)")
+          let c = b[i]
+          if esc {
+            if c != 0x22 && c != 0x5C && c != 0x2F && c != 0x62 && c != 0x66 && c != 0x6E && c != 0x72 && c != 0x74 && c != 0x75 { return (i, 3, false) }
+            esc = false
+          } else if c == 0x22 {
+            return (i + 1, 1, false)
+          } else if c == 0x5C {
+            esc = true
+          } else if c < 0x20 {
+            return (i, 2, false)
+          }
+          i += 1
         }
+        return (i, 0, esc)
       }
-      if try !input.refill() { throw input.failure("the file ends inside a string: it is truncated", at: start) }
+      input.index = stop
+      escaped = stillEscaped
+      switch outcome {
+      case 1: return
+      case 2: throw input.failure("a control character inside a string (a string must end on its line)")
+      case 3: throw input.failure("invalid escape '\\\(Character(UnicodeScalar(input.buffer[stop])))' in a string")
+      default:
+        if try !input.refill() { throw input.failure("the file ends inside a string: it is truncated", at: start) }
+      }
+    }
+  }
+
+  /// The value of a string member `"key" : "value"` found by searching an object's bytes, when
+  /// the value has no escapes; nil otherwise (the caller then reads the object properly).
+  static func quickString(_ bytes: ArraySlice<UInt8>, key: String) -> String? {
+    let pattern = Array(("\"" + key + "\"").utf8)
+    return bytes.withUnsafeBufferPointer { b -> String? in
+      let n = b.count, m = pattern.count
+      var i = 0
+      while i + m <= n {
+        if b[i] == 0x22 && b[i + 1] == pattern[1] {
+          var j = 2
+          while j < m && b[i + j] == pattern[j] { j += 1 }
+          if j == m {
+            var k = i + m
+            while k < n && (b[k] == 0x20 || b[k] == 0x0A || b[k] == 0x0D || b[k] == 0x09) { k += 1 }
+            guard k < n && b[k] == 0x3A else { return nil }
+            k += 1
+            while k < n && (b[k] == 0x20 || b[k] == 0x0A || b[k] == 0x0D || b[k] == 0x09) { k += 1 }
+            guard k < n && b[k] == 0x22 else { return nil }
+            let start = k + 1
+            var e = start
+            while e < n && b[e] != 0x22 {
+              if b[e] == 0x5C { return nil }
+              e += 1
+            }
+            guard e < n else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<e]), as: UTF8.self)
+          }
+        }
+        i += 1
+      }
+      return nil
     }
   }
 

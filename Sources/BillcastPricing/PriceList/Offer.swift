@@ -123,6 +123,16 @@ public struct OfferNeeds: Sendable {
     usageTypes = wanted
   }
 
+  /// Whether a raw usage type (with whatever prefix) might be needed, before the product's
+  /// region is known: it is a wanted usage type, or one with a `CODE-` prefix.
+  func mightWant(offer: String, usageType: String) -> Bool {
+    guard let set = usageTypes[offer] else { return false }
+    if set.contains(usageType) { return true }
+    let bytes = usageType.utf8
+    guard let dash = bytes.firstIndex(of: 0x2D) else { return false }
+    return set.contains(String(Substring(bytes[bytes.index(after: dash)...])))
+  }
+
   /// Whether a product of an offer with this raw usage type might be needed.
   func wants(offer: String, usageType: String, region: String?) -> Bool {
     guard let set = usageTypes[offer] else { return false }

@@ -97,8 +97,19 @@ enum BulkJSONReader {
       case "products":
         guard let offer = header["offerCode"] else { throw s.input.failure("'products' comes before 'offerCode': not an AWS offer file") }
         try s.object { (s: inout JSONScanner, sku: String) throws(DiagnosticError) in
+          _ = try s.next("a product")
           let offset = s.input.offset
-          let node = try s.tree()
+          let captured = s.input.beginCapture()
+          try s.skipValue(depth: 2)
+          let bytes = s.input.endCapture(captured)
+          // Most products of a large offer are not needed: look at the usage type before building a tree.
+          if let raw = JSONScanner.quickString(bytes, key: "usagetype"), !needs.mightWant(offer: offer, usageType: raw) { return }
+          let node: JSONNode
+          do throws(DiagnosticError) {
+            node = try JSONDocument.parse(Array(bytes), path: s.input.path)
+          } catch {
+            throw s.input.failure(error.diagnostics.first?.message ?? "invalid JSON", at: offset)
+          }
           guard case .object(let members, _)? = node["attributes"] else { throw s.input.failure("product \(sku) has no 'attributes'", at: offset) }
           var attributes: [(String, String)] = []
           for (k, v) in members { if let text = v.string { attributes.append((k, text)) } }

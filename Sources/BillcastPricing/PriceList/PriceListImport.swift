@@ -41,7 +41,6 @@ public struct PriceListImport: Sendable {
       throw DiagnosticError([Diagnostic(file: directory, message: "no \(provider) model with regional prices is loaded; nothing to import into")])
     }
     let match = PriceListMatch(offers: offers, prices: prices)
-    if !match.problems.isEmpty { throw DiagnosticError(match.problems) }
     lacking = match.lacking
     let byRegion = Dictionary(grouping: match.rates, by: \.region)
     for region in byRegion.keys.sorted() {

@@ -38,8 +38,6 @@ public struct PriceListMatch: Sendable {
   public var rates: [OfferedRate] = []
   /// The rates of the offers' services that the offers lack, in model order.
   public var lacking: [LackingRate] = []
-  /// Problems that stop an import: two products with different prices for one identity.
-  public var problems: [Diagnostic] = []
 
   /// Matches every regional price whose offer was read against the offers' products.
   public init(offers: [Offer], prices: [RegionalPrice]) {
@@ -82,11 +80,11 @@ public struct PriceListMatch: Sendable {
       }
     }
     if let other = converted.first(where: { $0.1 != converted[0].1 }) {
-      let (line, column) = ByteReader.position(of: other.0.offset, in: offer.path)
-      problems.append(
-        Diagnostic(
-          file: offer.path, line: line, column: column,
-          message: "SKUs \(converted[0].0.sku) and \(other.0.sku) both match \(price.key) (usage type \(identity.usageType)) with different prices; the model's price_list needs an attribute that tells them apart"))
+      // Not guessed: the rate is left as it is and reported.
+      lacking.append(
+        LackingRate(
+          region: region, key: price.key,
+          reason: "ambiguous: SKUs \(converted[0].0.sku) and \(other.0.sku) both match usage type \(identity.usageType) with different prices; the model's price_list needs an attribute that tells them apart"))
       return
     }
     rates.append(OfferedRate(key: price.key, region: region, tiers: converted[0].1, sku: converted[0].0.sku, offer: offer))

@@ -121,7 +121,7 @@ struct RatesFileEditor {
   static func newFile(provider: String, region: String, effective: CalendarDate) -> String {
     """
     # AWS list rates for \(region), USD, on demand: written by `billcast pricing import` from AWS
-    # Price List offers. A service whose rates are not all here is absent in \(region) by design
+    # Price List offers. A component that needs a rate missing here is an error naming the rate
     # (billcast never borrows another region's rates); see docs/pricing-format.md.
     format: billcast.rates/1
     id: \(provider)/\(region)
