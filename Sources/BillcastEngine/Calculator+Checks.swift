@@ -42,6 +42,11 @@ extension Calculator {
       }
       for rule in input.softRules where component.matches(rule.when) && inForce(from: rule.from, until: rule.until) {
         if let problem = Self.violation(of: rule, by: value) {
+          if rule.isError {
+            diagnostics.add(location.diagnostic(.error, "\(input.name) = \(value) \(problem): \(rule.message)"))
+            ok = false
+            continue
+          }
           warnings.append(EstimateWarning(
             code: "soft-rule", message: "\(component.component.name): \(input.name) = \(value) \(problem): \(rule.message)",
             component: component.component.name, location: location))

@@ -48,7 +48,8 @@ public struct PricingCatalog: Sendable {
       case .failure(let error): failures.append(FileResult(table: nil, references: [], brokenMeters: [], diagnostics: error.diagnostics))
       }
     }
-    let units = readingUnits(loaded)
+    // A rates file whose model did not load says nothing more: the model's own error is the one to fix.
+    let units = readingUnits(loaded).filter { !($0.table == nil && $0.models.isEmpty && !failures.isEmpty) }
     let results = LoadResults(count: units.count)
     DispatchQueue.concurrentPerform(iterations: units.count) { i in results.set(i, units[i].read()) }
     let collector = DiagnosticCollector()

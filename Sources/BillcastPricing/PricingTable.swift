@@ -136,6 +136,8 @@ public struct SoftRule: Sendable {
   public var from: CalendarDate?
   /// The rule applies only before this date (nil: always).
   public var until: CalendarDate?
+  /// Whether breaking the rule is an error (inputs that cannot be combined) rather than a warning.
+  public var isError = false
 }
 
 /// What a provider bills: a quantity formula over the service's inputs, and its price.

@@ -184,16 +184,17 @@ struct PricingTableReader {
     for c in f["soft"]?.items("a list of soft rules") ?? [] {
       guard
         let rf = c.fields(
-          ["when", "min", "max", "one_of", "step", "message", "source", "from", "until"], what: "a soft rule")
+          ["when", "min", "max", "one_of", "step", "message", "source", "from", "until", "severity"], what: "a soft rule")
       else { continue }
       let oneOf = rf["one_of"].map { ($0.items("a list of numbers") ?? []).compactMap { $0.decimal() } }
       let step = rf["step"]?.decimal()
       if let step, !(step > .zero), let s = rf["step"] { s.error("step must be above zero") }
-      let rule = SoftRule(
+      var rule = SoftRule(
         when: rf["when"].map(readCondition) ?? [:], minimum: rf["min"]?.decimal(), maximum: rf["max"]?.decimal(),
         oneOf: oneOf, step: step, message: rf.required("message")?.string() ?? "",
         source: rf["source"].flatMap { checkSource($0, sources) }, from: rf["from"]?.date(),
         until: rf["until"]?.date())
+      rule.isError = rf["severity"]?.choice(["warning", "error"]) == "error"
       if rule.minimum == nil && rule.maximum == nil && rule.oneOf == nil && rule.step == nil {
         c.error("a soft rule needs at least one of min, max, one_of, step")
       }

@@ -55,9 +55,10 @@ struct ComputePricingTests {
     let r = try Fixtures.price(text)
     // vCPU: 0.5 × 730 h × $0.04048 = $14.7752; memory: 1 GB × 730 h × $0.004445 = $3.24485.
     #expect(r.component("task").cost.high == d("18.02005"))
-    // ALB: 730 h × $0.0225 = $16.425; LCUs: 0.5 × 730 × $0.008 = $2.92.
-    #expect(r.component("alb").cost.high == d("19.345"))
-    #expect(r.total == Interval(d("37.36505")))
+    // ALB: 730 h × $0.0225 = $16.425; LCUs: 0.5 × 730 × $0.008 = $2.92; an internet-facing ALB in two
+    // Availability Zones has two public IPv4 addresses: 2 × 730 × $0.005 = $7.30 (since 2024-02-01).
+    #expect(r.component("alb").cost.high == d("26.645"))
+    #expect(r.total == Interval(d("44.66505")))
   }
 
   @Test("an 8 GB gp3 volume: 8 × $0.08 = $0.64; the legacy first year covers 30 GB")
