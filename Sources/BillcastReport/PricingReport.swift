@@ -9,9 +9,9 @@ public enum PricingReport {
     var out = ""
     for t in catalog.tables {
       out += "\(t.id) — \(t.provider), region \(t.region), \(t.currency), effective \(t.effective), sha256 \(t.sha256.prefix(12)) (\(t.path))\n"
-      var table = TextTable(headers: ["Service", "Name", "Meters", "Sources"], alignments: [.left, .left, .right, .right])
+      var table = TextTable(headers: ["Service", "Name", "Meters", "Missing rates", "Sources"], alignments: [.left, .left, .right, .right, .right])
       for s in t.services {
-        table.add([[s.id], [s.name + (s.availability?.until.map { " (retired \($0))" } ?? "")], [String(s.meters.count)], [String(sources(of: s).count)]])
+        table.add([[s.id], [s.name + (s.availability?.until.map { " (retired \($0))" } ?? "")], [String(s.meters.count)], [String(s.unpriced.count)], [String(sources(of: s).count)]])
       }
       out += table.rendered(indent: "  ") + "\n"
     }
@@ -22,8 +22,8 @@ public enum PricingReport {
   public static func listMarkdown(_ catalog: PricingCatalog) -> String {
     var out = "# Pricing tables\n"
     for t in catalog.tables {
-      out += "\n## `\(t.id)`\n\n\(t.provider), region `\(t.region)`, \(t.currency), effective \(t.effective), sha256 `\(t.sha256.prefix(12))`\n\n| Service | Name | Meters |\n|---|---|---:|\n"
-      for s in t.services { out += "| `\(s.id)` | \(s.name) | \(s.meters.count) |\n" }
+      out += "\n## `\(t.id)`\n\n\(t.provider), region `\(t.region)`, \(t.currency), effective \(t.effective), sha256 `\(t.sha256.prefix(12))`\n\n| Service | Name | Meters | Missing rates |\n|---|---|---:|---:|\n"
+      for s in t.services { out += "| `\(s.id)` | \(s.name) | \(s.meters.count) | \(s.unpriced.count) |\n" }
     }
     return out
   }
@@ -36,7 +36,12 @@ public enum PricingReport {
         .object([
           ("id", .string(t.id)), ("provider", .string(t.provider)), ("region", .string(t.region)),
           ("currency", .string(t.currency)), ("effective", .string(t.effective.description)), ("sha256", .string(t.sha256)),
-          ("services", .array(t.services.map { s in .object([("id", .string(s.id)), ("name", .string(s.name)), ("meters", .array(s.meters.map { .string($0.name) }))]) })),
+          ("services", .array(t.services.map { s in
+            .object([
+              ("id", .string(s.id)), ("name", .string(s.name)), ("meters", .array(s.meters.map { .string($0.name) })),
+              ("missing_rates", .array(s.unpriced.map { .string($0.key.description) })),
+            ])
+          })),
         ])
       })),
     ]).rendered()
@@ -78,6 +83,10 @@ public enum PricingReport {
     var out = (markdown ? "# " : "") + "\(s.id) — \(s.name) (\(table.id), effective \(table.effective))\n"
     if let a = s.availability {
       out += "\nAvailability: " + [a.from.map { "from \($0)" }, a.newUntil.map { "no new resources after \($0)" }, a.until.map { "retired \($0)" }, a.replacement.map { "replacement \($0)" }].compactMap { $0 }.joined(separator: "; ") + "\n"
+    }
+    if !s.unpriced.isEmpty {
+      out += "\nMissing rates in \(table.region) (a component that needs one is an error): "
+        + s.unpriced.map { u in u.key.description + (u.billedAs.map { " (billed as \($0))" } ?? "") }.joined(separator: ", ") + "\n"
     }
     out += "\n\(h)Inputs\n"
     for i in s.inputs {
@@ -160,6 +169,7 @@ public enum PricingReport {
         }
         return .object(members)
       })),
+      ("missing_rates", .array(s.unpriced.map { .string($0.key.description) })),
       ("free_tier", .array(pools.map { p in .object([("pool", .string(p.id)), ("kind", .string(p.kind.rawValue)), ("allowance", .string(p.allowance.description)), ("unit", .string(p.unit))]) })),
       ("sources", .array((sources(of: s) + pools.map(\.source)).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.compactMap { id in
         table.sources[id].map { src in .object([("id", .string(id)), ("url", .string(src.url)), ("read", .string(src.read.description)), ("grade", .string(src.grade))]) }
