@@ -78,4 +78,30 @@ struct AuditFixTests {
     let result = try Fixtures.price(text)
     #expect(result.component("fn").lines.allSatisfy { $0.meter != "duration" || $0.cost.high == .zero })
   }
+
+  @Test("CloudWatch: vended logs were tiered before 2025-05-01; Lambda's logs paid the custom rate until then")
+  func vendedLogs() throws {
+    func cost(_ logType: String, _ asOf: String) throws -> ExactDecimal {
+      let text = Fixtures.profile([("logs", "aws.cloudwatch", [("log_type", logType), ("log_ingest_gb", "20480")])], asOf: asOf)
+      return try Fixtures.price(text).line("logs", "log-ingest").cost.high
+    }
+    // 20 TB: 10,240 × $0.50 + 10,240 × $0.25 = $5,120 + $2,560 = $7,680 on the tiers; 20,480 × $0.50 = $10,240 flat.
+    #expect(try cost("vended", "2025-04-01") == d("7680"))
+    #expect(try cost("lambda", "2025-04-01") == d("10240"))
+    #expect(try cost("lambda", "2025-05-01") == d("7680"))
+  }
+
+  @Test("CloudFront: Europe is a geography of its own, with its own ladder and request rates")
+  func cloudFrontEurope() throws {
+    let text = Fixtures.profile([("cdn", "aws.cloudfront", [
+      ("transfer_out_gb", "10240"), ("transfer_out_gb_europe", "10240"), ("https_requests", "0"), ("https_requests_europe", "1000000"),
+    ])])
+    let r = try Fixtures.price(text)
+    // Each 10 TB on its own first tier: 10,240 × $0.085 = $870.40 twice. One input of 20,480 GB would have
+    // put half on the second tier: 10,240 × $0.085 + 10,240 × $0.080 = $1,689.60, $51.20 less.
+    #expect(r.line("cdn", "transfer-out").cost.high == d("870.4"))
+    #expect(r.line("cdn", "transfer-out-europe").cost.high == d("870.4"))
+    // 1,000,000 HTTPS requests in Europe: 100 × $0.012 = $1.20 (at the US rate it would be $1.00).
+    #expect(r.line("cdn", "https-requests-europe").cost.high == d("1.2"))
+  }
 }
