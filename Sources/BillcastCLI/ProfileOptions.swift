@@ -35,10 +35,13 @@ struct ProfileOptions: ParsableArguments {
     // A profile with errors reports those (and, when the tables load, its problems against them).
     guard case .success(let tables) = catalog else {
       if profile.hasErrors { throw DiagnosticError(profile.diagnostics) }
-      return try ResolvedProfile.resolve(profile, catalog: try catalog.get())
+      return try ResolvedProfile.resolve(profile, catalog: try catalog.get(), architectures: selectedArchitectures)
     }
-    return try ResolvedProfile.resolve(profile, catalog: tables)
+    return try ResolvedProfile.resolve(profile, catalog: tables, architectures: selectedArchitectures)
   }
+
+  /// The architectures `--architecture` names, or nil for all.
+  var selectedArchitectures: [String]? { architecture.isEmpty ? nil : architecture }
 
   /// The estimate options these flags describe.
   var estimateOptions: EstimateOptions {

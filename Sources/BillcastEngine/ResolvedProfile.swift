@@ -14,9 +14,12 @@ public struct ResolvedProfile: Sendable {
 
   /// Checks a profile that may have problems of its own against a catalog, and reports the
   /// file's problems and the problems against the tables together, in file order.
-  public static func resolve(_ reading: Profile.Reading, catalog: PricingCatalog) throws(DiagnosticError) -> ResolvedProfile {
+  ///
+  /// A rate the region lacks is an error only for the components of `architectures` (nil: all),
+  /// so that the architectures a region can price are priced there.
+  public static func resolve(_ reading: Profile.Reading, catalog: PricingCatalog, architectures selected: [String]? = nil) throws(DiagnosticError) -> ResolvedProfile {
     guard let profile = reading.profile else { throw DiagnosticError(reading.diagnostics) }
-    if !reading.hasErrors { return try resolve(profile, catalog: catalog) }
+    if !reading.hasErrors { return try resolve(profile, catalog: catalog, architectures: selected) }
     let collector = DiagnosticCollector()
     reading.diagnostics.forEach(collector.add)
     if catalog.regions.contains(profile.region) {
@@ -28,7 +31,10 @@ public struct ResolvedProfile: Sendable {
   }
 
   /// Checks a profile against a catalog, reporting every problem at once.
-  public static func resolve(_ profile: Profile, catalog: PricingCatalog) throws(DiagnosticError) -> ResolvedProfile {
+  ///
+  /// A rate the region lacks is an error only for the components of `architectures` (nil: all);
+  /// an architecture left out for it cannot then be priced from the result.
+  public static func resolve(_ profile: Profile, catalog: PricingCatalog, architectures selected: [String]? = nil) throws(DiagnosticError) -> ResolvedProfile {
     let collector = DiagnosticCollector()
     if !catalog.regions.contains(profile.region) {
       let regions = catalog.regions
@@ -37,17 +43,26 @@ public struct ResolvedProfile: Sendable {
     }
     var architectures: [ResolvedArchitecture] = []
     for architecture in profile.architectures {
+      let wanted = selected?.contains(architecture.name) ?? true
       var components: [ResolvedComponent] = []
+      var priceable = true
       for component in architecture.components {
-        if let c = resolve(component, profile: profile, catalog: catalog, diagnostics: collector) { components.append(c) }
+        let rates = wanted ? collector : DiagnosticCollector()  // unwanted: its missing rates are not reported
+        if let c = resolve(component, profile: profile, catalog: catalog, diagnostics: collector, rateDiagnostics: rates) {
+          components.append(c)
+        } else if !wanted {
+          priceable = false
+        }
       }
-      architectures.append(ResolvedArchitecture(architecture: architecture, components: components))
+      if priceable { architectures.append(ResolvedArchitecture(architecture: architecture, components: components)) }
     }
     try collector.throwIfErrors()
     return ResolvedProfile(profile: profile, catalog: catalog, architectures: architectures)
   }
 
-  static func resolve(_ component: Component, profile: Profile, catalog: PricingCatalog, diagnostics: DiagnosticCollector) -> ResolvedComponent? {
+  static func resolve(
+    _ component: Component, profile: Profile, catalog: PricingCatalog, diagnostics: DiagnosticCollector, rateDiagnostics: DiagnosticCollector? = nil
+  ) -> ResolvedComponent? {
     guard let service = catalog.service(component.service, region: profile.region) else {
       let known = catalog.serviceIDs(region: profile.region)
       diagnostics.add(component.serviceLocation.diagnostic(.error, "unknown service '\(TerminalText.excerpt(component.service))'\(Spelling.hint(for: component.service, among: known)) in the pricing tables for \(profile.region); `billcast pricing list` shows the services"))
@@ -109,7 +124,7 @@ public struct ResolvedProfile: Sendable {
     if let file = lacking.first?.ratesFile {
       let names = lacking.map { u in u.billedAs.map { "\(u.key) (billed as \($0))" } ?? u.key.description }
       let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
-      diagnostics.add(component.serviceLocation.diagnostic(.error, "\(service.id) cannot be priced in \(profile.region) for this component: \(file) has no rate for \(shown); billcast never borrows another region's rates (add them, e.g. with `billcast pricing import`)"))
+      (rateDiagnostics ?? diagnostics).add(component.serviceLocation.diagnostic(.error, "\(service.id) cannot be priced in \(profile.region) for this component: \(file) has no rate for \(shown); billcast never borrows another region's rates (add them, e.g. with `billcast pricing import`)"))
       return nil
     }
     return resolved
