@@ -75,7 +75,8 @@ struct DiffCommand: ParsableCommand {
     let reading = Profile.reading(path: path)
     if reading.profile == nil { throw DiagnosticError(reading.diagnostics) }
     let directory = pricingDirectory ?? pricing.directory(near: path)
-    let resolved = try ResolvedProfile.resolve(reading, catalog: try PricingCatalog.load(directory: directory))
+    let resolved = try ResolvedProfile.resolve(
+      reading, catalog: try PricingCatalog.load(directory: directory), architectures: architecture.isEmpty ? nil : architecture)
     return try Estimator.estimate(resolved, options: EstimateOptions(
       asOf: asOf, today: today(), scenarios: scenario.isEmpty ? nil : scenario, architectures: architecture.isEmpty ? nil : architecture))
   }

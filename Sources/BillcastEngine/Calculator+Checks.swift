@@ -97,6 +97,9 @@ extension Calculator {
 
   /// A retired service is an error after its retirement date; past its last day for new resources, a warning.
   mutating func checkAvailability(_ component: ResolvedComponent) {
+    if let (what, from) = component.launch(after: asOf) {
+      diagnostics.add(component.component.serviceLocation.diagnostic(.error, "\(what) is available from \(from); the date priced is \(asOf)"))
+    }
     guard let availability = component.service.availability else { return }
     let service = component.service
     let replacement = availability.replacement.map { "; price \($0) instead" } ?? ""

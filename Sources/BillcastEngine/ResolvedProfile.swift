@@ -153,6 +153,17 @@ public struct ResolvedComponent: Sendable {
   /// The label reports show: the profile's, or `Service group (component)`.
   public var label: String { component.label ?? "\(service.group) (\(component.name))" }
 
+  /// A choice of this component that launched after `date` (an arm64 Lambda before 2021-09-29):
+  /// the service and choice in words, and the launch date; nil if every choice existed then.
+  public func launch(after date: CalendarDate) -> (String, CalendarDate)? {
+    for input in service.inputs where !input.launched.isEmpty {
+      if let value = choices[input.name], let from = input.launched[value], date < from {
+        return ("\(service.name) with \(input.name) \(value)", from)
+      }
+    }
+    return nil
+  }
+
   /// Whether a choice condition holds for this component.
   public func matches(_ condition: ChoiceCondition) -> Bool {
     condition.allSatisfy { entry in choices[entry.key].map { entry.value.contains($0) } ?? false }
@@ -211,6 +222,9 @@ extension ResolvedArchitecture {
       }
       if let from = a.from, date < from {
         return .notLaunched(component: c.component.name, service: c.service.name, from: from)
+      }
+      if let (what, from) = c.launch(after: date) {
+        return .notLaunched(component: c.component.name, service: what, from: from)
       }
       if let newUntil = a.newUntil, date > newUntil, closed == .available {
         closed = .closedToNewCustomers(component: c.component.name, service: c.service.name, since: newUntil, replacement: a.replacement)

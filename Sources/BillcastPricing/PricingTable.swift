@@ -108,6 +108,9 @@ public struct ServiceInput: Sendable {
   public var hardMaximum: ExactDecimal?
   /// Service rules: a warning that cites the rule.
   public var softRules: [SoftRule]
+  /// For a choice input, the date each value launched, if later than the service (arm64 Lambda:
+  /// 2021-09-29): pricing a value before its date is like pricing the service before its launch.
+  public var launched: [String: CalendarDate] = [:]
 
   /// Whether this input is numeric.
   public var isNumeric: Bool { if case .numeric = kind { return true } else { return false } }

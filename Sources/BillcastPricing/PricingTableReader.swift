@@ -147,9 +147,12 @@ struct PricingTableReader {
   }
 
   func readInput(_ name: String, _ cursor: YAMLCursor, sources: [String: PriceSource]) -> ServiceInput? {
-    guard let f = cursor.fields(["unit", "description", "default", "hard", "soft", "values"], what: "an input")
+    guard let f = cursor.fields(["unit", "description", "default", "hard", "soft", "values", "launched", "launch_source"], what: "an input")
     else { return nil }
     let description = f["description"]?.string()
+    if !f.has("values") {
+      for key in ["launched", "launch_source"] where f.has(key) { f[key]!.error("only a choice input (one with 'values') has '\(key)'") }
+    }
     if let valuesCursor = f["values"] {
       for key in ["unit", "hard", "soft"] where f.has(key) {
         f[key]!.error("a choice input (one with 'values') has no '\(TerminalText.excerpt(key))'")
@@ -157,9 +160,21 @@ struct PricingTableReader {
       let values = (valuesCursor.items("a list of choices") ?? []).compactMap { $0.string("a choice") }
       if values.isEmpty { valuesCursor.error("a choice input needs at least one value") }
       let def = f["default"]?.choice(values)
-      return ServiceInput(
+      var input = ServiceInput(
         name: name, kind: .choice(values: values), description: description, defaultNumber: nil,
         defaultChoice: def, hardMinimum: nil, hardMaximum: nil, softRules: [])
+      // Values that launched later than the service, with the source that dates them.
+      if let launched = f["launched"] {
+        _ = f.required("launch_source").flatMap { checkSource($0, sources) }
+        for (value, c) in launched.entries("a mapping of values to launch dates") ?? [] {
+          guard values.contains(value) else {
+            launched.keyCursor(value).error("'\(TerminalText.excerpt(value))' is not a value of \(name) (\(values.joined(separator: ", ")))")
+            continue
+          }
+          if let date = c.date() { input.launched[value] = date }
+        }
+      }
+      return input
     }
     let unit = f.required("unit")?.string() ?? ""
     var def: Formula?

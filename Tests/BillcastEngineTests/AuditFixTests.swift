@@ -6,7 +6,7 @@ import Testing
 /// What an audit of the tables found (issue 10), each priced by hand from AWS's published rules.
 @Suite("Audit fixes")
 struct AuditFixTests {
-  @Test("arm64 Lambda: one rate from its launch until the tiers of August 2022, a warning before its launch")
+  @Test("arm64 Lambda: one rate from its launch until the tiers of August 2022, and not before its launch")
   func arm64() throws {
     // 10,000,000,000 GB-s: 100M requests × 100,000 ms × 1 GB, no free tier.
     let text = Fixtures.profile(
@@ -16,10 +16,15 @@ struct AuditFixTests {
     let before = try Fixtures.price(text)
     #expect(before.line("fn", "duration").cost.high == d("133334"))
     #expect(try Fixtures.price(text, asOf: CalendarDate("2022-08-01")).line("fn", "duration").cost.high == d("130000.75"))
-    // Before 2021-09-29 arm64 did not exist: the estimate says so.
-    let estimate = try TestSupport.estimate(text, catalog: try Fixtures.catalog(), asOf: CalendarDate("2021-06-01"))
-    #expect(estimate.results[0].warnings.contains { $0.code == "lambda-arm64-launch" })
-    #expect(!(try TestSupport.estimate(text, catalog: try Fixtures.catalog())).results[0].warnings.contains { $0.code == "lambda-arm64-launch" })
+    // Before 2021-09-29 arm64 did not exist: like a service before its launch, an error that says so.
+    #expect {
+      try Fixtures.price(text, asOf: CalendarDate("2021-06-01"))
+    } throws: { error in
+      (error as? DiagnosticError)?.diagnostics.contains { $0.message == "AWS Lambda with architecture arm64 is available from 2021-09-29; the date priced is 2021-06-01" } ?? false
+    }
+    // x86_64 was there all along.
+    let x86 = text.replacingOccurrences(of: "architecture: \"arm64\"", with: "architecture: \"x86_64\"")
+    #expect(try Fixtures.price(x86, asOf: CalendarDate("2021-06-01")).total.high > .zero)
   }
 
   @Test("CloudFront's first 1,000 invalidation paths are free for every account, even with --free-tier none")
