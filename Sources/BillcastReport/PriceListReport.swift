@@ -17,7 +17,8 @@ public enum PriceListReport {
         case .changed: what = change(c.old ?? [], c.new)
         case .unchanged: what = ladder(c.new)
         }
-        out += "  \(c.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(c.key): \(what) (SKU \(c.sku))\n"
+        out += "  \(c.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(c.key): \(what) (SKU \(c.sku))"
+          + (c.keptUntil.map { "; the old rate is kept until \($0)" } ?? "") + "\n"
       }
     }
     out += lackingText(plan.lacking)

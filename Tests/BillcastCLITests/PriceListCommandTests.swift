@@ -59,7 +59,7 @@ struct PriceListCommandTests {
     let original = try String(contentsOf: rates, encoding: .utf8)
     let imported = try CLI.run(["pricing", "import", changed, "--pricing", "after"], in: dir)
     #expect(imported.status == 0, "\(imported.stderr)")
-    #expect(imported.stdout.contains("changed    aws.lambda/duration[x86_64]: tier 1 0.0000166667 → 0.000017 (SKU TG3M4CAGBA3NYQBH)"))
+    #expect(imported.stdout.contains("changed    aws.lambda/duration[x86_64]: tier 1 0.0000166667 → 0.000017 (SKU TG3M4CAGBA3NYQBH); the old rate is kept until 2026-11-01"))
     #expect(imported.stdout.contains("0 added, 1 changed, 8 unchanged, 0 lacking"))
     let updated = try String(contentsOf: rates, encoding: .utf8)
     // Exactly that entry's source, SKU and tier 1, and the offer as a new source dated by its publication.
@@ -69,7 +69,9 @@ struct PriceListCommandTests {
     #expect(added.contains("    sku: TG3M4CAGBA3NYQBH"))
     #expect(added.contains("    read: 2026-11-15"))
     #expect(added.contains("    url: https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSLambda/20261115000000/us-east-1/index.json"))
-    #expect(added.count == 8)  // source, sku, tier 1, and the five lines of the new source
+    // The old ladder stays in force before the new term's effective date (2026-11-01), after the history already there.
+    #expect(added.contains("      - {until: 2026-11-01, source: lambda-pricelist, tiers: [{upto: 6000000000, rate: 0.0000166667}, {upto: 15000000000, rate: 0.000015}, {rate: 0.0000133334}]}"))
+    #expect(added.count == 9)  // source, sku, tier 1, the earlier ladder, and the five lines of the new source
     #expect(updated.contains("- {until: 2022-08-01, rate: 0.0000166667, source: lambda-tiers-blog}"))  // history kept
 
     // 10M requests × 100 ms × 1 GB: 600,000 GB-s billable after 400,000 free; × $0.0000166667 = $10.00002,
@@ -80,6 +82,13 @@ struct PriceListCommandTests {
     let object = try #require(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])
     let lines = try #require(object["lines"] as? [[String: Any]])
     #expect(lines.count == 1 && (lines.first?["change"] as? [String: String])?["high"] == "0.19998")
+
+    // With the after pricing alone, a date before the change still prices with the old rate: the same $0.19998.
+    let byDate = try CLI.run(
+      ["diff", "p.yaml", "--pricing", "after", "--before-as-of", "2026-10-31", "--after-as-of", "2026-11-01", "--format", "json"], in: dir)
+    #expect(byDate.status == 0, "\(byDate.stderr)")
+    let dated = try #require(try JSONSerialization.jsonObject(with: Data(byDate.stdout.utf8)) as? [String: Any])
+    #expect(((dated["lines"] as? [[String: Any]])?.first?["change"] as? [String: String])?["high"] == "0.19998")
 
     let again = try CLI.run(["pricing", "import", changed, "--pricing", "after"], in: dir)
     #expect(again.status == 0)

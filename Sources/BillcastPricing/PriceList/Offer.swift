@@ -48,8 +48,10 @@ public struct OfferProduct: Sendable {
   public var attributes: [String: String]
   /// The on-demand price dimensions, in the offer's order.
   public var dimensions: [OfferDimension]
+  /// The date the on-demand term took effect, if the offer says (`effectiveDate`, `EffectiveDate`).
+  public var effective: CalendarDate? = nil
   /// The file offset of the product, for messages.
-  public var offset: Int
+  public var offset: Int = 0
 }
 
 /// One price dimension: a rate for a range of usage.

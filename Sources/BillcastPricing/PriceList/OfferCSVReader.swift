@@ -62,6 +62,7 @@ enum OfferCSVReader {
         products[sku]!.dimensions = []
       }
       latest[sku] = (date, term)
+      products[sku]!.effective = CalendarDate(String(date.prefix(10)))
       products[sku]!.dimensions.append(
         try OfferReader.dimension(
           rateCode: csv.text(column["RateCode"]!), begin: csv.text(column["StartingRange"]!), end: csv.text(column["EndingRange"]!),
@@ -202,6 +203,7 @@ enum OfferLinesReader {
         let term = terms.max(by: { ($0.value["effectiveDate"]?.string ?? "") < ($1.value["effectiveDate"]?.string ?? "") })
       {
         product.dimensions = try OfferReader.dimensions(of: term.value, at: offset, input: input)
+        product.effective = term.value["effectiveDate"]?.string.flatMap { CalendarDate(String($0.prefix(10))) }
       }
       products.append(product)
     }

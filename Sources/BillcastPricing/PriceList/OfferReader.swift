@@ -130,7 +130,10 @@ enum BulkJSONReader {
             guard case .object(let terms, _) = try s.tree() else { throw s.input.failure("the terms of \(sku) are not an object", at: offset) }
             // One on-demand term per SKU in every offer seen; with several, the latest applies.
             let term = terms.max { ($0.value["effectiveDate"]?.string ?? "") < ($1.value["effectiveDate"]?.string ?? "") }
-            if let term { products[sku]!.dimensions = try OfferReader.dimensions(of: term.value, at: offset, input: s.input) }
+            if let term {
+              products[sku]!.dimensions = try OfferReader.dimensions(of: term.value, at: offset, input: s.input)
+              products[sku]!.effective = term.value["effectiveDate"]?.string.flatMap { CalendarDate(String($0.prefix(10))) }
+            }
           }
         }
       default:

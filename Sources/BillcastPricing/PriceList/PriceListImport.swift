@@ -25,6 +25,9 @@ public struct PriceListImport: Sendable {
     public var sku: String
     /// The offer's publication date.
     public var published: String
+    /// When the old rate was kept in the entry's `before:` list: the date it ended (the new
+    /// term's effective date).
+    public var keptUntil: CalendarDate?
   }
 
   /// Every rate the offers give, in region and model order.
@@ -60,13 +63,23 @@ public struct PriceListImport: Sendable {
       for rate in rates {
         let old = editor.current[rate.key]
         let kind: Change.Kind = old == nil ? .added : (old!.tiers == rate.tiers ? .unchanged : .changed)
-        changes.append(Change(kind: kind, region: region, path: path, key: rate.key, old: old?.tiers, new: rate.tiers, sku: rate.sku, published: rate.offer.publicationDate))
-        guard kind != .unchanged else { continue }
+        var change = Change(kind: kind, region: region, path: path, key: rate.key, old: old?.tiers, new: rate.tiers, sku: rate.sku, published: rate.offer.publicationDate)
+        guard kind != .unchanged else {
+          changes.append(change)
+          continue
+        }
         let source = Self.sourceID(rate.offer, region: region)
         editor.addSource(
           id: source, url: rate.offer.url(region: region), read: rate.offer.publishedOn ?? published,
           note: "AWS Price List offer \(rate.offer.offerCode) version \(rate.offer.version), published \(rate.offer.publicationDate); imported by billcast pricing import from \((rate.offer.path as NSString).lastPathComponent) (\(rate.offer.layout.rawValue)).")
-        editor.set(rate.key, tiers: rate.tiers, source: source, sku: rate.sku)
+        // The old rate stays in force before the new term's effective date, so that --as-of an
+        // earlier date still prices with it.
+        var earlier: RatesFileEditor.Earlier?
+        if kind == .changed, let until = rate.effective, let old, let oldSource = old.source, !old.tiers.isEmpty {
+          earlier = RatesFileEditor.Earlier(until: until, tiers: old.tiers, source: oldSource)
+        }
+        if editor.set(rate.key, tiers: rate.tiers, source: source, sku: rate.sku, earlier: earlier) { change.keptUntil = earlier?.until }
+        changes.append(change)
       }
       if editor.text != original || existing == nil && changes.contains(where: { $0.region == region && $0.kind != .unchanged }) {
         files.append((path, editor.text))

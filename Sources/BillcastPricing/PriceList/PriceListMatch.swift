@@ -12,6 +12,8 @@ public struct OfferedRate: Sendable {
   public var sku: String
   /// The offer the rate came from.
   public var offer: Offer
+  /// The date the offer's term took effect, if it says.
+  public var effective: CalendarDate?
 }
 
 /// One tier of a rates entry: where it ends and its rate.
@@ -87,7 +89,7 @@ public struct PriceListMatch: Sendable {
           reason: "ambiguous: SKUs \(converted[0].0.sku) and \(other.0.sku) both match usage type \(identity.usageType) with different prices; the model's price_list needs an attribute that tells them apart"))
       return
     }
-    rates.append(OfferedRate(key: price.key, region: region, tiers: converted[0].1, sku: converted[0].0.sku, offer: offer))
+    rates.append(OfferedRate(key: price.key, region: region, tiers: converted[0].1, sku: converted[0].0.sku, offer: offer, effective: converted[0].0.effective))
   }
 
   /// Why a product's dimensions do not make a rates entry.

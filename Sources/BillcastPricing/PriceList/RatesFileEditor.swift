@@ -6,8 +6,8 @@ import Foundation
 struct RatesFileEditor {
   /// The file's lines, without line breaks.
   private(set) var lines: [String]
-  /// Each rates entry's current tiers and SKU, by meter key.
-  private(set) var current: [MeterKey: (tiers: [RateTier], sku: String?)] = [:]
+  /// Each rates entry's current tiers, SKU and source, by meter key.
+  private(set) var current: [MeterKey: (tiers: [RateTier], sku: String?, source: String?)] = [:]
   /// Each entry's first line (0-based), by meter key.
   private var entryLines: [MeterKey: Int] = [:]
   /// Source ids already in the file.
@@ -30,16 +30,17 @@ struct RatesFileEditor {
     }
   }
 
-  /// An entry's tiers and SKU as written (a flat rate is one tier).
-  static func read(_ cursor: YAMLCursor) -> (tiers: [RateTier], sku: String?) {
-    guard let f = cursor.fields(["rate", "source", "tiers", "before", "sku"]) else { return ([], nil) }
+  /// An entry's tiers, SKU and source as written (a flat rate is one tier).
+  static func read(_ cursor: YAMLCursor) -> (tiers: [RateTier], sku: String?, source: String?) {
+    guard let f = cursor.fields(["rate", "source", "tiers", "before", "sku"]) else { return ([], nil, nil) }
     let sku = f["sku"]?.string()
-    if let rate = f["rate"]?.decimal() { return ([RateTier(upto: nil, rate: rate)], sku) }
+    let source = f["source"]?.string()
+    if let rate = f["rate"]?.decimal() { return ([RateTier(upto: nil, rate: rate)], sku, source) }
     let tiers = (f["tiers"]?.items() ?? []).compactMap { item -> RateTier? in
       guard let t = item.fields(["upto", "rate", "source"]), let rate = t["rate"]?.decimal() else { return nil }
       return RateTier(upto: t["upto"]?.decimal(), rate: rate)
     }
-    return (tiers, sku)
+    return (tiers, sku, source)
   }
 
   /// The text, ending with a line break.
@@ -58,13 +59,23 @@ struct RatesFileEditor {
     return (start + 1)..<end
   }
 
-  /// Replaces an entry (keeping its `before:` history) or adds it at the end of `rates:`.
-  mutating func set(_ key: MeterKey, tiers: [RateTier], source: String, sku: String) {
+  /// An earlier rate to keep in an entry's `before:` list when its rate changes.
+  struct Earlier {
+    var until: CalendarDate
+    var tiers: [RateTier]
+    var source: String
+  }
+
+  /// Replaces an entry (keeping its `before:` history, and adding `earlier` to it when given and
+  /// later than every date already there) or adds it at the end of `rates:`. Returns whether
+  /// `earlier` was added.
+  @discardableResult
+  mutating func set(_ key: MeterKey, tiers: [RateTier], source: String, sku: String, earlier: Earlier? = nil) -> Bool {
     guard let first = entryLines[key], let body = section("rates") else {
       let end = section("rates")?.upperBound ?? lines.count
       lines.insert(contentsOf: Self.render(key, tiers: tiers, source: source, sku: sku, before: []), at: end)
       reindex()
-      return
+      return false
     }
     // The entry runs to the next entry (or the end of the section), less trailing blank and comment lines.
     var last = body.upperBound
@@ -75,9 +86,29 @@ struct RatesFileEditor {
     while last > first + 1 && (lines[last - 1].trimmingCharacters(in: .whitespaces).isEmpty || lines[last - 1].trimmingCharacters(in: .whitespaces).hasPrefix("#")) {
       last -= 1
     }
-    let before = lines[first..<last].firstIndex { $0.hasPrefix("    before:") }.map { Array(lines[$0..<last]) } ?? []
+    var before = lines[first..<last].firstIndex { $0.hasPrefix("    before:") }.map { Array(lines[$0..<last]) } ?? []
+    var added = false
+    if let earlier {
+      // Dates must ascend: only an `until` after every one already listed is added.
+      let dates = before.compactMap { line in line.range(of: #"until: \d{4}-\d\d-\d\d"#, options: .regularExpression).flatMap { CalendarDate(String(line[$0].dropFirst(7))) } }
+      if dates.allSatisfy({ $0 < earlier.until }) {
+        if before.isEmpty { before = ["    before:"] }
+        before.append(Self.renderEarlier(earlier))
+        added = true
+      }
+    }
     lines.replaceSubrange(first..<last, with: Self.render(key, tiers: tiers, source: source, sku: sku, before: before))
     reindex()
+    return added
+  }
+
+  /// One `before:` item: `- {until, rate, source}` or `- {until, source, tiers: [...]}`.
+  static func renderEarlier(_ e: Earlier) -> String {
+    if e.tiers.count == 1 && e.tiers[0].upto == nil {
+      return "      - {until: \(e.until), rate: \(e.tiers[0].rate), source: \(e.source)}"
+    }
+    let tiers = e.tiers.map { t in t.upto.map { "{upto: \($0), rate: \(t.rate)}" } ?? "{rate: \(t.rate)}" }.joined(separator: ", ")
+    return "      - {until: \(e.until), source: \(e.source), tiers: [\(tiers)]}"
   }
 
   /// Adds a source at the end of `sources:` unless one with its id is there.
