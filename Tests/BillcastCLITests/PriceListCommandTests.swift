@@ -191,4 +191,17 @@ struct PriceListCommandTests {
     let negative = try CLI.run(["pricing", "validate", "after", "--max-age", "-1"], in: dir)
     #expect(negative.status == 64)
   }
+
+  @Test("import --dry-run prints what would change and writes nothing")
+  func dryRun() throws {
+    let dir = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let rates = dir.appendingPathComponent("after/aws/rates/us-east-1.yaml")
+    let original = try Data(contentsOf: rates)
+    let run = try CLI.run(["pricing", "import", Self.fixture("AWSLambda-us-east-1-changed.csv"), "--pricing", "after", "--dry-run"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("0 added, 1 changed, 8 unchanged, 0 lacking"))
+    #expect(run.stdout.hasSuffix("would write after/aws/rates/us-east-1.yaml\n"), "\(run.stdout)")
+    #expect(try Data(contentsOf: rates) == original)
+  }
 }
