@@ -72,7 +72,7 @@ public struct PricingCatalog: Sendable {
     func read() -> FileResult {
       let collector = DiagnosticCollector()
       var reader = PricingTableReader(diagnostics: collector)
-      let table = self.table.flatMap { reader.read($0) } ?? (self.table == nil ? reader.compose(models: models, rates: rates) : nil)
+      let table = self.table.map { reader.read($0) } ?? reader.compose(models: models, rates: rates)
       return FileResult(table: table, references: reader.references, brokenMeters: reader.brokenMeters, diagnostics: collector.diagnostics)
     }
   }

@@ -46,7 +46,6 @@ extension PricingTableReader {
         what: "a price {rate, per, source}, {tiers, per, source} or, in a model, {per, price_list}")
     else { return nil }
     let identity = f["price_list"].flatMap(readIdentity)
-    let sku = f["sku"]?.string("a Price List SKU")
     if f.has("rate") || f.has("tiers") || regional == nil {
       if let entry = regional?.entries[key] {
         consumedRates.insert(key)
@@ -54,7 +53,6 @@ extension PricingTableReader {
       }
       guard var ladder = readLadderWithHistory(cursor, sources: sources, per: nil, allowing: ["price_list", "sku"]) else { return nil }
       ladder.priceList = identity
-      ladder.sku = sku
       return ladder
     }
     // A regional price: the model gives `per` and the identity; the rates file gives the rest.
@@ -74,7 +72,6 @@ extension PricingTableReader {
     consumedRates.insert(key)
     guard var ladder = readLadderWithHistory(entry.value, sources: sources, per: per, allowing: ["sku"]) else { return nil }
     ladder.priceList = identity
-    ladder.sku = entry.value.fields(["rate", "source", "tiers", "before", "sku"])?["sku"]?.string("a Price List SKU")
     return ladder
   }
 
@@ -113,6 +110,7 @@ extension PricingTableReader {
     }
     guard var ladder = readLadderBody(cursor, sources: sources, per: per, allowing: ["before"] + extra) else { return nil }
     ladder.before = before
+    if extra.contains("sku") { ladder.sku = f["sku"]?.string("a Price List SKU") }
     return ladder
   }
 

@@ -204,4 +204,16 @@ struct PriceListCommandTests {
     #expect(run.stdout.hasSuffix("would write after/aws/rates/us-east-1.yaml\n"), "\(run.stdout)")
     #expect(try Data(contentsOf: rates) == original)
   }
+
+  @Test("an offer whose publicationDate is not a date is refused: it would date every rate imported from it")
+  func undatedOffer() throws {
+    let dir = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let lines = try String(contentsOfFile: Self.fixture("AWSLambda-us-east-1.jsonl"), encoding: .utf8)
+    try lines.replacingOccurrences(of: "\"publicationDate\":\"2026-11-01T00:00:00Z\"", with: "\"publicationDate\":\"soon\"")
+      .write(to: dir.appendingPathComponent("undated.jsonl"), atomically: true, encoding: .utf8)
+    let run = try CLI.run(["pricing", "import", "undated.jsonl", "--pricing", "after"], in: dir)
+    #expect(run.status == 2 && run.stdout.isEmpty)
+    #expect(run.stderr.hasPrefix("undated.jsonl:1:1: error: publicationDate 'soon' is not a date"), "\(run.stderr)")
+  }
 }

@@ -39,6 +39,14 @@ public enum OfferReader {
     return (try? JSONDocument.parse(Array(line), path: input.path))?["product"] != nil
   }
 
+  /// An offer's header once read: its publication date must read as a date (it dates every rate imported).
+  static func checkPublication(_ offer: Offer, input: ByteReader) throws(DiagnosticError) -> Offer {
+    guard offer.publishedOn != nil else {
+      throw input.failure("publicationDate '\(TerminalText.excerpt(offer.publicationDate))' is not a date (expected YYYY-MM-DDThh:mm:ssZ)", at: 0)
+    }
+    return offer
+  }
+
   /// The on-demand price dimensions of one term object (`{…, priceDimensions: {rateCode: {…}}}`).
   static func dimensions(of term: JSONNode, at offset: Int, input: ByteReader) throws(DiagnosticError) -> [OfferDimension] {
     guard case .object(let members, _)? = term["priceDimensions"] else {
@@ -145,8 +153,10 @@ enum BulkJSONReader {
       throw scanner.input.failure("the offer has no '\(key)': not a complete AWS Price List offer file", at: 0)
     }
     if !sawTerms { throw scanner.input.failure("the offer has no 'terms': it is truncated or not an offer file", at: 0) }
-    return Offer(
-      path: scanner.input.path, layout: .bulkJSON, offerCode: header["offerCode"]!, version: header["version"]!,
-      publicationDate: header["publicationDate"]!, products: order.compactMap { products[$0] })
+    return try OfferReader.checkPublication(
+      Offer(
+        path: scanner.input.path, layout: .bulkJSON, offerCode: header["offerCode"]!, version: header["version"]!,
+        publicationDate: header["publicationDate"]!, products: order.compactMap { products[$0] }),
+      input: scanner.input)
   }
 }

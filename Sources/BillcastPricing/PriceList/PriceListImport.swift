@@ -50,7 +50,10 @@ public struct PriceListImport: Sendable {
       let rates = byRegion[region]!
       let existing = catalog.tables.first { $0.provider == provider && $0.region == region && $0.files.count > 1 }?.files.last
       let path = existing ?? (directory as NSString).appendingPathComponent("\(provider)/rates/\(region).yaml")
-      let published = rates.compactMap { $0.offer.publishedOn }.max() ?? CalendarDate("2000-01-01")!
+      for rate in rates where rate.offer.publishedOn == nil {
+        throw DiagnosticError([Diagnostic(file: rate.offer.path, message: "the offer's publicationDate '\(TerminalText.excerpt(rate.offer.publicationDate))' is not a date; a rate imported from it would have no read date")])
+      }
+      let published = rates.compactMap { $0.offer.publishedOn }.max()!
       let original: String
       if let existing {
         do { original = try String(contentsOfFile: existing, encoding: .utf8) } catch {
@@ -70,7 +73,7 @@ public struct PriceListImport: Sendable {
         }
         let source = Self.sourceID(rate.offer, region: region)
         editor.addSource(
-          id: source, url: rate.offer.url(region: region), read: rate.offer.publishedOn ?? published,
+          id: source, url: rate.offer.url(region: region), read: rate.offer.publishedOn!,
           note: "AWS Price List offer \(rate.offer.offerCode) version \(rate.offer.version), published \(rate.offer.publicationDate); imported by billcast pricing import from \((rate.offer.path as NSString).lastPathComponent) (\(rate.offer.layout.rawValue)).")
         // The old rate stays in force before the new term's effective date, so that --as-of an
         // earlier date still prices with it.

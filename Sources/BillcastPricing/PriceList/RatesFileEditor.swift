@@ -20,10 +20,11 @@ struct RatesFileEditor {
     let document = try YAMLDocument.parse(text, path: path)
     let collector = DiagnosticCollector()
     let root = YAMLCursor(document: document, diagnostics: collector)
-    for (id, _, _) in root.fields(["format", "id", "provider", "region", "effective", "sources", "rates"])?["sources"]?.keyedEntries() ?? [] {
+    let top = root.fields(["format", "id", "provider", "region", "effective", "sources", "rates"])
+    for (id, _, _) in top?["sources"]?.keyedEntries() ?? [] {
       sourceIDs.insert(id)
     }
-    for (text, keyCursor, value) in root.fields(["format", "id", "provider", "region", "effective", "sources", "rates"])?["rates"]?.keyedEntries() ?? [] {
+    for (text, keyCursor, value) in top?["rates"]?.keyedEntries() ?? [] {
       guard let key = MeterKey(text), let line = keyCursor.line else { continue }
       entryLines[key] = line - 1
       current[key] = Self.read(value)
