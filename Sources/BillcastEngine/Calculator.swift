@@ -54,6 +54,9 @@ struct Calculator {
     var usages: [Usage] = []
     var failed = false
     var unitPrices: [[String]] = Array(repeating: [], count: architecture.components.count)
+    for notice in architecture.architecture.notices {
+      warnings.append(EstimateWarning(code: notice.code, message: notice.message, component: notice.component, location: notice.location))
+    }
     for (index, component) in architecture.components.enumerated() {
       checkAvailability(component)
       addNotes(component)
@@ -196,10 +199,13 @@ struct Calculator {
       creditsApplied = applied
       due = Interval(total.low - applied.low, total.high - applied.high)
     }
-    return ScenarioResult(
+    var result = ScenarioResult(
       scenario: "", scenarioDescription: nil, architecture: architecture.architecture.name,
       architectureDescription: architecture.architecture.description, total: total, creditsApplied: creditsApplied,
       amountDue: due, services: services, components: components, meters: meters, warnings: warnings, workload: [])
+    result.templates = architecture.architecture.templates
+    result.resources = architecture.architecture.resources
+    return result
   }
 
   /// Splits `amount` in proportion to `weights`; the shares sum to `amount` exactly

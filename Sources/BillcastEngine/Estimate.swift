@@ -89,6 +89,10 @@ public struct ScenarioResult: Sendable {
   public var warnings: [EstimateWarning]
   /// The workload variables' values in this scenario.
   public var workload: [(name: String, value: Interval)]
+  /// The templates the architecture is read from, if any.
+  public var templates: TemplateSource? = nil
+  /// Every resource of those templates, and what billcast made of it.
+  public var resources: [TemplateResource] = []
 }
 
 /// The cost of one service (all its components) in a result.

@@ -107,12 +107,12 @@ public struct ResolvedProfile: Sendable {
       switch declared.kind {
       case .choice(let values):
         if let d = declared.defaultChoice { choices[declared.name] = d } else {
-          diagnostics.add(component.location.diagnostic(.error, "missing input '\(TerminalText.excerpt(declared.name))' for \(service.id) (one of: \(values.joined(separator: ", "))); it has no default"))
+          diagnostics.add(component.location.diagnostic(.error, "missing input '\(TerminalText.excerpt(declared.name))' for \(service.id) (one of: \(values.joined(separator: ", "))); it has no default\(component.usagePath.map { "; give it under \($0)" } ?? "")"))
           ok = false
         }
       case .numeric(let unit):
         if let d = declared.defaultNumber { numeric[declared.name] = d } else {
-          diagnostics.add(component.location.diagnostic(.error, "missing input '\(TerminalText.excerpt(declared.name))' (\(unit)) for \(service.id); it has no default"))
+          diagnostics.add(component.location.diagnostic(.error, "missing input '\(TerminalText.excerpt(declared.name))' (\(unit)) for \(service.id); it has no default\(component.usagePath.map { "; give it under \($0)" } ?? "")"))
           ok = false
         }
       }

@@ -116,10 +116,24 @@ public struct Architecture: Sendable {
   public var name: String
   /// A description of the architecture, if given.
   public var description: String?
-  /// The components, in file order.
+  /// The components, in file order: those read from templates first, then hand-written ones.
   public var components: [Component]
   /// Where the architecture is in the profile, for errors.
   public var location: SourceLocation
+  /// The templates the architecture is read from, if any.
+  public var templates: TemplateSource? = nil
+  /// Every resource of its templates, and what billcast made of it.
+  public var resources: [TemplateResource] = []
+  /// What every estimate of the architecture must say about its templates.
+  public var notices: [ArchitectureNotice] = []
+
+  /// Creates an architecture from its components.
+  public init(name: String, description: String? = nil, components: [Component], location: SourceLocation) {
+    self.name = name
+    self.description = description
+    self.components = components
+    self.location = location
+  }
 }
 
 /// One use of a service, with its inputs.
@@ -140,6 +154,9 @@ public struct Component: Sendable {
   public var location: SourceLocation
   /// Where the component's `service` value is, for errors about the service.
   public var serviceLocation: SourceLocation
+  /// For a component read from a template, where its usage goes in the profile
+  /// (`architectures.web.usage.NuxtLambdaFunction`), so errors about missing usage say so.
+  public var usagePath: String? = nil
 }
 
 /// One input of a component, as written in the profile.

@@ -1,4 +1,5 @@
 import BillcastCore
+import Foundation
 
 extension Profile {
   /// Loads a profile file, reporting every problem in it at once.
@@ -94,19 +95,30 @@ struct ProfileReader {
     let archCursor = f.required("architectures")
     for (key, c) in archCursor?.entries("a mapping of architecture names to architectures") ?? [] {
       checkName(key, root: c, what: "architecture")
-      guard let af = c.fields(["description", "components"], what: "an architecture {description, components}") else { continue }
-      var components: [Component] = []
-      for (ck, keyCursor, cc) in af.required("components")?.keyedEntries("a mapping of component names to components") ?? [] {
+      guard let af = c.fields(["description", "components"] + TemplateExpander.fields, what: "an architecture {description, components} or {cloudformation | terraform_plan, parameters, usage, components}") else { continue }
+      let expander = TemplateExpander(diagnostics: diagnostics, region: region, directory: (document.path as NSString).deletingLastPathComponent, architecture: key)
+      let expansion = expander.expand(af)
+      var components: [Component] = expansion?.components ?? []
+      let fromTemplates = Set(components.map(\.name))
+      let handWritten = expansion == nil ? af.required("components") : af["components"]
+      for (ck, keyCursor, cc) in handWritten?.keyedEntries("a mapping of component names to components") ?? [] {
         if var comp = readComponent(ck, cc, known: known) {
           comp.location = keyCursor.location  // point at the component's name
+          if fromTemplates.contains(ck) { keyCursor.error("component '\(TerminalText.excerpt(ck))' is also a resource of the architecture's templates; name it differently") }
           components.append(comp)
         }
       }
-      if components.isEmpty && af.has("components") { af["components"]!.error("an architecture needs at least one component") }
+      if components.isEmpty && (af.has("components") || (expansion != nil && !diagnostics.hasErrors)) {
+        (af["components"] ?? c).error(expansion == nil ? "an architecture needs at least one component" : "an architecture needs at least one component, and its templates have no priced resource")
+      }
       if components.count > Profile.componentLimit {
         af.cursor.keyCursor("components").error("\(components.count) components; billcast's limit is \(Profile.componentLimit) per architecture")
       }
-      architectures.append(Architecture(name: key, description: af["description"]?.string(), components: components, location: c.location))
+      var architecture = Architecture(name: key, description: af["description"]?.string(), components: components, location: c.location)
+      architecture.templates = expansion?.source
+      architecture.resources = expansion?.resources ?? []
+      architecture.notices = expansion?.notices ?? []
+      architectures.append(architecture)
     }
     if architectures.isEmpty, let archCursor, case .mapping = archCursor.node { archCursor.error("a profile needs at least one architecture") }
 

@@ -84,7 +84,7 @@ public enum EstimateJSON {
         ])
       })),
       ("warnings", .array(r.warnings.map { w in .object([("code", .string(w.code)), ("message", .string(w.message))]) })),
-    ]
+    ] + TemplateAccounting.json(r)
     return .object(members)
   }
 

@@ -23,6 +23,8 @@ struct EstimateLayout {
     /// Warnings, each once, with the scenarios it arises in when not all.
     var warnings: [String]
     var results: [ScenarioResult]
+    /// How every resource of the architecture's templates is accounted for; empty when written by hand.
+    var resources: [String] = []
   }
 
   static func sections(_ e: Estimate) -> [Section] {
@@ -63,7 +65,7 @@ struct EstimateLayout {
         rows: labels.map { rows[$0]! }, totals: results.map { Money.text($0.total) },
         credits: hasCredits ? results.map { "-" + Money.text($0.creditsApplied ?? .zero) } : nil,
         due: hasCredits ? results.map { Money.text($0.amountDue) } : nil,
-        warnings: warnings, results: results)
+        warnings: warnings, results: results, resources: TemplateAccounting.lines(results.first))
     }
   }
 }

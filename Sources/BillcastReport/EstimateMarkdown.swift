@@ -35,6 +35,10 @@ public enum EstimateMarkdown {
         out += "| Credits applied | | | " + credits.joined(separator: " | ") + " |\n"
         out += "| **Amount due** | | | " + due.map { "**\($0)**" }.joined(separator: " | ") + " |\n"
       }
+      if !section.resources.isEmpty {
+        out += "\n**Template resources**\n\n"
+        for line in section.resources { out += "- \(cell(line))\n" }
+      }
       if !section.warnings.isEmpty {
         out += "\n**Warnings**\n\n"
         for w in section.warnings { out += "- \(cell(w))\n" }

@@ -56,6 +56,10 @@ public enum EstimateText {
       table.add([["Amount due"], [], []] + due.map { [$0] })
     }
     out += table.rendered(indent: "  ")
+    if !s.resources.isEmpty {
+      out += "  Template resources:\n"
+      for line in s.resources { out += "  - \(TerminalText.escaped(line))\n" }
+    }
     if !s.warnings.isEmpty {
       out += "  Warnings:\n"
       for w in s.warnings { out += "  - \(w)\n" }

@@ -110,6 +110,7 @@ public enum EstimateHTML {
       body += HTMLPage.table(["Service", "Free tier", "Unit prices"] + section.scenarios, section.rows.map { row in
         [row.label, row.freeTier.isEmpty ? "None" : row.freeTier.joined(separator: "; "), row.unitPrices.joined(separator: "; ")] + row.costs.map { $0 ?? "—" }
       } + [["Total", "", ""] + section.totals], numeric: Set(3..<(3 + section.scenarios.count)))
+      if !section.resources.isEmpty { body += "<h3>Template resources</h3><ul>" + section.resources.map { "<li>\(SVGChart.escape($0))</li>" }.joined() + "</ul>" }
       if !section.warnings.isEmpty { body += "<ul>" + section.warnings.map { "<li>\(SVGChart.escape($0))</li>" }.joined() + "</ul>" }
     }
     return HTMLPage.page(title: "\(e.profileName) — monthly estimate", subtitle: [

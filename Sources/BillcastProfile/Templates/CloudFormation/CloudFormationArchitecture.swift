@@ -1,0 +1,88 @@
+import BillcastCore
+
+/// Reads the CloudFormation templates of one architecture together: the profile's parameters,
+/// exports shared through `Fn::ImportValue`, conditions, and each resource's disposition.
+struct CloudFormationArchitecture {
+  let diagnostics: DiagnosticCollector
+  let region: String
+
+  /// Each resource of the templates with what billcast makes of it, template by template.
+  func read(files: [String], parameters: [String: (String, YAMLCursor)], notices: inout [ArchitectureNotice]) -> [TemplateExpander.Located] {
+    let templates = files.compactMap { CloudFormationTemplate.load(path: $0, limits: .standard, diagnostics: diagnostics) }
+    let declared = Set(templates.flatMap { $0.parameters.map(\.name) })
+    for (name, (_, cursor)) in parameters.sorted(by: { $0.key < $1.key }) where !declared.contains(name) {
+      cursor.error("no template of this architecture declares parameter '\(TerminalText.excerpt(name))'\(Spelling.hint(for: name, among: declared))")
+    }
+    let exports = ExportTable()
+    var resolvers: [CloudFormationResolver] = []
+    for template in templates {
+      CloudFormationValidator(template: template, diagnostics: diagnostics).validate(extraResources: template.implicitAPIs().map(\.id))
+      var values: [String: TemplateNode] = [:]
+      for p in template.parameters {
+        if let (text, cursor) = parameters[p.name] {
+          if let allowed = p.allowedValues, !allowed.contains(text) {
+            cursor.error("'\(TerminalText.excerpt(text))' is not an allowed value of \(p.name) in \(template.file); expected one of: \(allowed.joined(separator: ", "))")
+          }
+          values[p.name] = TemplateNode(.scalar(text), cursor.location)
+        } else if let d = p.defaultValue {
+          values[p.name] = d
+        }
+      }
+      let resolver = CloudFormationResolver(template: template, region: region, parameters: values, importValue: { exports.value(of: $0) })
+      resolvers.append(resolver)
+    }
+    if diagnostics.hasErrors { return [] }
+    exports.register(resolvers)
+    var seen: [String: SourceLocation] = [:]
+    var result: [TemplateExpander.Located] = []
+    for resolver in resolvers {
+      let template = resolver.template
+      var created: [CloudFormationTemplate.Resource] = []
+      for r in template.resources + template.implicitAPIs() {
+        if let first = seen[r.id] {
+          diagnostics.add(r.location.diagnostic(.error, "logical ID \(r.id) is also defined at \(first.short); the templates of one architecture need distinct logical IDs, which name its components"))
+          continue
+        }
+        seen[r.id] = r.location
+        if let condition = r.condition {
+          switch resolver.condition(condition) {
+          case false?:
+            result.append((r.id, r.type, r.location, .notCreated(condition)))
+            continue
+          case nil:
+            notices.append(ArchitectureNotice(
+              code: "undecided-condition", message: "\(r.id): condition \(condition) cannot be decided before deployment; the resource is priced as if created",
+              component: r.id, location: r.location))
+          case true?: break
+          }
+        }
+        created.append(r)
+      }
+      let mapper = CloudFormationMapper(template: template, resolver: resolver, diagnostics: diagnostics)
+      for (r, disposition) in mapper.map(created) { result.append((r.id, r.type, r.location, disposition)) }
+    }
+    return result
+  }
+}
+
+/// The exports of an architecture's templates, resolved on first use (`Fn::ImportValue`).
+final class ExportTable {
+  private var entries: [String: (resolver: CloudFormationResolver, node: TemplateNode)] = [:]
+  private var resolving: Set<String> = []
+
+  func register(_ resolvers: [CloudFormationResolver]) {
+    for resolver in resolvers {
+      for (_, output) in resolver.template.outputs {
+        guard let nameNode = output["Export"]?["Name"], let name = resolver.resolve(nameNode).text, let value = output["Value"] else { continue }
+        if entries[name] == nil { entries[name] = (resolver, value) }
+      }
+    }
+  }
+
+  func value(of name: String) -> TemplateNode? {
+    guard let (resolver, node) = entries[name], !resolving.contains(name) else { return nil }
+    resolving.insert(name)
+    defer { resolving.remove(name) }
+    return resolver.resolve(node)
+  }
+}

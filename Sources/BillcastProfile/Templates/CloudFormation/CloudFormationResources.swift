@@ -1,0 +1,295 @@
+import BillcastCore
+
+/// Turns a template's resources into components: which service prices each resource type, and
+/// which of its properties become which inputs.
+///
+/// Usage the template cannot know (requests, durations, stored gigabytes) comes from the
+/// profile's `usage`; see ``TemplateExpander``.
+struct CloudFormationMapper {
+  let template: CloudFormationTemplate
+  let resolver: CloudFormationResolver
+  let diagnostics: DiagnosticCollector
+
+  typealias Resource = CloudFormationTemplate.Resource
+
+  /// Each resource with what billcast makes of it, in template order.
+  func map(_ resources: [Resource]) -> [(Resource, ResourceDisposition)] {
+    var result: [(Resource, ResourceDisposition)] = []
+    var properties: [String: TemplateNode] = [:]
+    for r in resources { properties[r.id] = resolver.resolve(template.effectiveProperties(of: r)) }
+    for r in resources {
+      result.append((r, disposition(r, properties[r.id]!, all: resources, properties: properties)))
+    }
+    link(&result, properties: properties)
+    return result
+  }
+
+  private func draft(_ r: Resource, _ service: String, required: [String] = []) -> ComponentDraft {
+    ComponentDraft(id: r.id, type: r.type, service: service, location: r.location, required: required)
+  }
+
+  private func disposition(_ r: Resource, _ p: TemplateNode, all: [Resource], properties: [String: TemplateNode]) -> ResourceDisposition {
+    switch r.type {
+    case "AWS::Lambda::Function", "AWS::Serverless::Function": return .priced(lambda(r, p))
+    case "AWS::ApiGatewayV2::Api":
+      guard let protocolType = p["ProtocolType"] else { return .priced(draft(r, "aws.apigateway.http")) }
+      switch protocolType.text {
+      case "HTTP": return .priced(draft(r, "aws.apigateway.http"))
+      case "WEBSOCKET": return .priced(draft(r, "aws.apigateway.websocket"))
+      default:
+        diagnostics.add(protocolType.location.diagnostic(.error, "ProtocolType must be HTTP or WEBSOCKET to price the API (\(protocolType.unknownReason ?? "found '\(TerminalText.excerpt(protocolType.text ?? ""))'"))"))
+        return .priced(draft(r, "aws.apigateway.http"))
+      }
+    case "AWS::Serverless::HttpApi": return .priced(draft(r, "aws.apigateway.http"))
+    case "AWS::ApiGateway::RestApi": return .priced(draft(r, "aws.apigateway.rest"))
+    case "AWS::Serverless::Api":
+      var d = draft(r, "aws.apigateway.rest")
+      if p["CacheClusterEnabled"]?.text == "true" { cache(&d, p["CacheClusterSize"], at: p["CacheClusterEnabled"]!) }
+      return .priced(d)
+    case "AWS::CloudFront::Distribution": return .priced(cloudFront(r, p))
+    case "AWS::S3::Bucket":
+      var d = draft(r, "aws.s3")
+      if p.at("VersioningConfiguration.Status")?.text == "Enabled" {
+        d.notes.append("versioning is enabled: storage_gb should include the noncurrent versions kept")
+      }
+      return .priced(d)
+    case "AWS::RDS::DBCluster": return aurora(r, p, all: all, properties: properties)
+    case "AWS::RDS::DBInstance":
+      if let cluster = p["DBClusterIdentifier"]?.referencedResource, p["DBInstanceClass"]?.text == "db.serverless" { return .partOf(cluster) }
+      return .notPriced("provisioned RDS and Aurora instances are not priced yet (only Aurora Serverless)")
+    case "AWS::Route53::HostedZone":
+      var d = draft(r, "aws.route53", required: ["standard_queries"])
+      d.set("hosted_zones", "1", property: "AWS::Route53::HostedZone", at: r.location)
+      return .priced(d)
+    case "AWS::EC2::Instance": return .priced(ec2(r, p))
+    case "AWS::EC2::Volume": return ebs(r, p, typeProperty: "VolumeType", sizeProperty: "Size", defaultType: "gp2")
+    case "AWS::EC2::EIP":
+      if let instance = p["InstanceId"]?.referencedResource { return .partOf(instance) }
+      if let nat = all.first(where: { $0.type == "AWS::EC2::NatGateway" && properties[$0.id]?["AllocationId"]?.referencedResource == r.id }) {
+        return .partOf(nat.id)
+      }
+      if let association = all.first(where: { $0.type == "AWS::EC2::EIPAssociation" && properties[$0.id]?["AllocationId"]?.referencedResource == r.id }),
+        let instance = properties[association.id]?["InstanceId"]?.referencedResource
+      {
+        return .partOf(instance)
+      }
+      return .notPriced("an Elastic IP attached to no instance or NAT gateway of the templates ($0.005 an hour) is not priced yet")
+    case "AWS::EC2::NatGateway":
+      var d = draft(r, "aws.nat-gateway")
+      d.set("gateways", "1", property: "AWS::EC2::NatGateway", at: r.location)
+      return .priced(d)
+    case "AWS::EC2::VPCEndpoint":
+      guard p["VpcEndpointType"]?.text == "Interface" else { return .free }
+      var d = draft(r, "aws.vpc-endpoint")
+      d.set("endpoints", "1", property: "AWS::EC2::VPCEndpoint", at: r.location)
+      if let subnets = p["SubnetIds"] {
+        if let items = subnets.items { d.set("azs", String(items.count), property: "SubnetIds", at: subnets.location) } else { d.unresolved("azs", property: "SubnetIds", node: subnets) }
+      }
+      return .priced(d)
+    case "AWS::ElasticLoadBalancingV2::LoadBalancer": return loadBalancer(r, p)
+    case "AWS::ECS::Service": return ecsService(r, p, properties: properties)
+    case "AWS::ECS::TaskDefinition":
+      if let service = all.first(where: { $0.type == "AWS::ECS::Service" && properties[$0.id]?["TaskDefinition"]?.referencedResource == r.id }) {
+        return .partOf(service.id)
+      }
+      return .notPriced("no ECS service of the templates runs this task definition (tasks started by RunTask are not priced yet)")
+    case "AWS::AppRunner::Service": return .priced(appRunner(r, p))
+    case "AWS::SecretsManager::Secret":
+      var d = draft(r, "aws.secretsmanager")
+      let replicas = p["ReplicaRegions"]?.items?.count ?? 0
+      d.set("secrets", String(1 + replicas), property: replicas > 0 ? "ReplicaRegions" : "AWS::SecretsManager::Secret", at: r.location)
+      return .priced(d)
+    case "AWS::Logs::LogGroup":
+      if p["LogGroupClass"]?.text == "INFREQUENT_ACCESS" { return .notPriced("the Infrequent Access log class is not priced yet") }
+      var d = draft(r, "aws.cloudwatch", required: ["log_ingest_gb", "log_storage_gb"])
+      let raw = r.properties["LogGroupName"]
+      let name = p["LogGroupName"]?.text ?? raw?["Fn::Sub"]?.text ?? raw?.text ?? ""
+      d.set("log_type", name.hasPrefix("/aws/lambda/") ? "lambda" : "custom", property: "LogGroupName", at: (raw ?? r.properties).location)
+      if let days = p["RetentionInDays"]?.text { d.notes.append("logs are kept \(days) days (RetentionInDays): log_storage_gb is about \(days)/30 of a month's ingestion, compressed") } else {
+        d.notes.append("no RetentionInDays: logs are kept forever, so log_storage_gb grows every month")
+      }
+      return .priced(d)
+    case "AWS::CloudWatch::Alarm":
+      var d = draft(r, "aws.cloudwatch")
+      if let period = p["Period"]?.text.flatMap(Int.init), period < 60 {
+        return .notPriced("high-resolution alarms (Period under 60 seconds) are not priced yet")
+      }
+      d.set("alarms", "1", property: "AWS::CloudWatch::Alarm", at: r.location)
+      return .priced(d)
+    case "AWS::CloudWatch::Dashboard":
+      var d = draft(r, "aws.cloudwatch")
+      d.set("dashboards", "1", property: "AWS::CloudWatch::Dashboard", at: r.location)
+      return .priced(d)
+    case "AWS::Scheduler::Schedule":
+      var d = draft(r, "aws.eventbridge")
+      if let expression = p["ScheduleExpression"], let perMonth = expression.text.flatMap(Self.invocationsPerMonth) {
+        d.set("scheduler_invocations", perMonth, property: "ScheduleExpression", at: expression.location)
+      }
+      return .priced(d)
+    default:
+      if FreeResourceTypes.cloudFormation.contains(r.type) { return .free }
+      return .notPriced("billcast has no pricing for \(r.type) yet")
+    }
+  }
+
+  /// The invocations a month of a `rate(N unit)` schedule, as a formula over `month_hours`.
+  static func invocationsPerMonth(_ expression: String) -> String? {
+    guard expression.hasPrefix("rate("), expression.hasSuffix(")") else { return nil }
+    let parts = expression.dropFirst(5).dropLast().split(separator: " ")
+    guard parts.count == 2, let n = Int(parts[0]), n > 0 else { return nil }
+    switch parts[1] {
+    case "minute", "minutes": return "month_hours * 60 / \(n)"
+    case "hour", "hours": return "month_hours / \(n)"
+    case "day", "days": return "month_hours / 24 / \(n)"
+    default: return nil
+    }
+  }
+
+  private func lambda(_ r: Resource, _ p: TemplateNode) -> ComponentDraft {
+    var d = draft(r, "aws.lambda")
+    d.number("memory_mb", p["MemorySize"], property: "MemorySize", diagnostics: diagnostics)
+    d.setDefault("memory_mb", "128", property: "MemorySize")
+    if let architectures = p["Architectures"] {
+      d.choice("architecture", architectures.items?.first ?? architectures, property: "Architectures", values: ["x86_64": "x86_64", "arm64": "arm64"], diagnostics: diagnostics)
+    }
+    d.setDefault("architecture", "x86_64", property: "Architectures")
+    d.number("ephemeral_storage_mb", p.at("EphemeralStorage.Size"), property: "EphemeralStorage.Size", diagnostics: diagnostics)
+    if let n = p.at("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions") { provision(&d, n) }
+    return d
+  }
+
+  /// Provisioned Concurrency for the whole month (the template keeps it configured).
+  func provision(_ d: inout ComponentDraft, _ executions: TemplateNode) {
+    d.number("provisioned_concurrency", executions, property: "ProvisionedConcurrentExecutions", diagnostics: diagnostics)
+    d.set("provisioned", "yes", property: "ProvisionedConcurrencyConfig", at: executions.location)
+    d.set("provisioned_hours", "month_hours", property: "ProvisionedConcurrencyConfig", at: executions.location)
+  }
+
+  func cache(_ d: inout ComponentDraft, _ size: TemplateNode?, at enabled: TemplateNode) {
+    let node = size ?? TemplateNode(.scalar("0.5"), enabled.location)
+    d.choice("cache_gb", node, property: "CacheClusterSize", values: ["0.5": "0.5gb", "1.6": "1.6gb"], diagnostics: diagnostics)
+  }
+
+  private func cloudFront(_ r: Resource, _ p: TemplateNode) -> ComponentDraft {
+    var d = draft(r, "aws.cloudfront")
+    let config = p["DistributionConfig"]
+    let behaviours = [config?["DefaultCacheBehavior"]].compactMap { $0 } + (config?["CacheBehaviors"]?.items ?? [])
+    let policies = behaviours.map { $0["ViewerProtocolPolicy"] }
+    if !policies.isEmpty, policies.allSatisfy({ ["redirect-to-https", "https-only"].contains($0?.text ?? "") }) {
+      let at = policies.first!!.location
+      d.set("http_requests", "0", property: "ViewerProtocolPolicy", at: at)
+      d.set("http_requests_europe", "0", property: "ViewerProtocolPolicy", at: at)
+      d.notes.append("every cache behaviour is \(policies.first!!.text!): viewers' requests are HTTPS (https_requests)")
+    }
+    let priceClass = config?["PriceClass"]
+    let outside: [String]
+    switch priceClass?.text {
+    case "PriceClass_100": outside = ["south_africa_middle_east", "south_america", "japan", "australia_nz", "asia_pacific", "india"]
+    case "PriceClass_200": outside = ["south_america", "australia_nz"]
+    default: outside = []
+    }
+    for region in outside {
+      d.excluded["transfer_out_gb_\(region)"] = "\(priceClass!.text!) (\(priceClass!.location.short)) serves no edge location there: those viewers are served, and billed, from the price class's edges"
+    }
+    return d
+  }
+
+  private func aurora(_ r: Resource, _ p: TemplateNode, all: [Resource], properties: [String: TemplateNode]) -> ResourceDisposition {
+    let engines = ["aurora-postgresql": "postgresql", "aurora-mysql": "mysql", "aurora": "mysql"]
+    let v1 = p["EngineMode"]?.text == "serverless"
+    let scaling = v1 ? p["ScalingConfiguration"] : p["ServerlessV2ScalingConfiguration"]
+    guard v1 || scaling != nil else { return .notPriced("a provisioned Aurora cluster is not priced yet (only Aurora Serverless)") }
+    var d = draft(r, v1 ? "aws.aurora-serverless-v1" : "aws.aurora-serverless-v2")
+    d.choice("engine", p["Engine"], property: "Engine", values: engines, diagnostics: diagnostics)
+    if !v1, p["StorageType"]?.text == "aurora-iopt1" { d.set("configuration", "io-optimized", property: "StorageType", at: p["StorageType"]!.location) }
+    let instances = all.filter {
+      $0.type == "AWS::RDS::DBInstance" && properties[$0.id]?["DBClusterIdentifier"]?.referencedResource == r.id
+        && properties[$0.id]?["DBInstanceClass"]?.text == "db.serverless"
+    }.count
+    if let scaling, let low = scaling["MinCapacity"], let high = scaling["MaxCapacity"] {
+      if let l = low.text, let h = high.text {
+        let range = l == h ? l : "\(l)..\(h)"
+        let perInstance = !v1 && instances > 1 ? "\(instances) * (\(range))" : range
+        d.set("acu", perInstance, property: v1 ? "ScalingConfiguration" : "ServerlessV2ScalingConfiguration", at: scaling.location)
+        if !v1, let minimum = try? ExactDecimal.parse(l).get(), minimum > .zero {
+          d.set("active_hours", "month_hours", property: "ServerlessV2ScalingConfiguration.MinCapacity", at: low.location)
+          d.notes.append("MinCapacity \(l) keeps the cluster awake all month (only 0 ACU pauses)")
+        }
+      } else {
+        d.unresolved("acu", property: v1 ? "ScalingConfiguration" : "ServerlessV2ScalingConfiguration", node: low.text == nil ? low : high)
+      }
+    }
+    return .priced(d)
+  }
+
+  private func ec2(_ r: Resource, _ p: TemplateNode) -> ComponentDraft {
+    var d = draft(r, "aws.ec2")
+    if let type = p["InstanceType"] {
+      if let t = type.text { d.set("instance_type", t, property: "InstanceType", at: type.location) } else { d.unresolved("instance_type", property: "InstanceType", node: type) }
+    } else {
+      d.setDefault("instance_type", "m1.small", property: "InstanceType")
+    }
+    if let associate = p.at("NetworkInterfaces.0.AssociatePublicIpAddress") {
+      d.choice("public_ipv4", associate, property: "NetworkInterfaces[0].AssociatePublicIpAddress", values: ["true": "1", "false": "0"], diagnostics: diagnostics)
+    }
+    d.attached = blockDevices(r, p)
+    if d.attached.isEmpty { d.notes.append("the root volume's size and type come from the AMI: add BlockDeviceMappings to price it") }
+    return d
+  }
+
+  func ebs(_ r: Resource, _ p: TemplateNode, typeProperty: String, sizeProperty: String, defaultType: String, id: String? = nil) -> ResourceDisposition {
+    let type = p[typeProperty]?.text ?? defaultType
+    guard ["gp2", "gp3"].contains(type) || p[typeProperty]?.text == nil && p[typeProperty] != nil else {
+      return .notPriced("EBS \(type) volumes are not priced yet (only gp2 and gp3)")
+    }
+    var d = ComponentDraft(id: id ?? r.id, type: r.type, service: "aws.ebs", location: p.location)
+    d.choice("volume_type", p[typeProperty], property: typeProperty, values: ["gp2": "gp2", "gp3": "gp3"], diagnostics: diagnostics)
+    d.setDefault("volume_type", defaultType, property: typeProperty)
+    d.number("storage_gb", p[sizeProperty], property: sizeProperty, diagnostics: diagnostics)
+    d.number("iops", p["Iops"], property: "Iops", diagnostics: diagnostics)
+    d.number("throughput_mbps", p["Throughput"], property: "Throughput", diagnostics: diagnostics)
+    return .priced(d)
+  }
+
+  private func loadBalancer(_ r: Resource, _ p: TemplateNode) -> ResourceDisposition {
+    let type = p["Type"]?.text ?? "application"
+    guard type == "application" else { return .notPriced("\(type) load balancers are not priced yet (only Application Load Balancers)") }
+    var d = draft(r, "aws.elb")
+    d.choice("scheme", p["Scheme"], property: "Scheme", values: ["internet-facing": "internet-facing", "internal": "internal"], diagnostics: diagnostics)
+    if let subnets = p["Subnets"] ?? p["SubnetMappings"] {
+      if let items = subnets.items { d.set("availability_zones", String(items.count), property: p["Subnets"] != nil ? "Subnets" : "SubnetMappings", at: subnets.location) } else {
+        d.unresolved("availability_zones", property: "Subnets", node: subnets)
+      }
+    }
+    return .priced(d)
+  }
+
+  private func ecsService(_ r: Resource, _ p: TemplateNode, properties: [String: TemplateNode]) -> ResourceDisposition {
+    let strategy = p["CapacityProviderStrategy"]?.items?.compactMap { $0["CapacityProvider"]?.text } ?? []
+    let launchType = p["LaunchType"]?.text ?? (strategy.isEmpty ? "EC2" : strategy.allSatisfy { $0 == "FARGATE" } ? "FARGATE" : strategy.joined(separator: "+"))
+    if launchType == "EC2" || launchType == "EXTERNAL" { return .free }
+    guard launchType == "FARGATE" else { return .notPriced("ECS on \(launchType) is not priced yet (only FARGATE)") }
+    var d = draft(r, "aws.ecs-fargate")
+    d.number("tasks", p["DesiredCount"], property: "DesiredCount", diagnostics: diagnostics)
+    d.setDefault("tasks", "1", property: "DesiredCount")
+    d.choice("public_ip", p.at("NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp"), property: "AssignPublicIp", values: ["ENABLED": "yes", "DISABLED": "no"], diagnostics: diagnostics)
+    guard let td = p["TaskDefinition"].flatMap({ $0.referencedResource }).flatMap({ properties[$0] }) else {
+      if let node = p["TaskDefinition"] { d.unresolved("vcpu", property: "TaskDefinition", node: node); d.unresolved("memory_gb", property: "TaskDefinition", node: node) }
+      return .priced(d)
+    }
+    d.size(cpu: td["Cpu"], memory: td["Memory"], diagnostics: diagnostics)
+    d.choice("architecture", td.at("RuntimePlatform.CpuArchitecture"), property: "RuntimePlatform.CpuArchitecture", values: ["X86_64": "x86_64", "ARM64": "arm64"], diagnostics: diagnostics)
+    d.number("ephemeral_storage_gb", td.at("EphemeralStorage.SizeInGiB"), property: "EphemeralStorage.SizeInGiB", diagnostics: diagnostics)
+    return .priced(d)
+  }
+
+  private func appRunner(_ r: Resource, _ p: TemplateNode) -> ComponentDraft {
+    var d = draft(r, "aws.apprunner")
+    let config = p["InstanceConfiguration"]
+    d.size(cpu: config?["Cpu"] ?? TemplateNode(.scalar("1024"), r.location), memory: config?["Memory"] ?? TemplateNode(.scalar("2048"), r.location), diagnostics: diagnostics)
+    if p.at("SourceConfiguration.AutoDeploymentsEnabled")?.text == "true" {
+      d.set("auto_deployments", "1", property: "SourceConfiguration.AutoDeploymentsEnabled", at: p.at("SourceConfiguration.AutoDeploymentsEnabled")!.location)
+    }
+    return d
+  }
+}

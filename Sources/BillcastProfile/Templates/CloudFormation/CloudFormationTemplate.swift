@@ -1,0 +1,186 @@
+import BillcastCore
+
+/// One CloudFormation or SAM template, read from YAML or JSON.
+struct CloudFormationTemplate {
+  /// One resource: its logical ID, type, properties and where it is.
+  struct Resource {
+    var id: String
+    var type: String
+    var properties: TemplateNode
+    var condition: String?
+    var dependsOn: [String]
+    var location: SourceLocation
+    /// The whole resource entry (for finding what it refers to).
+    var node: TemplateNode
+  }
+
+  /// One declared parameter.
+  struct Parameter {
+    var name: String
+    var defaultValue: TemplateNode?
+    var allowedValues: [String]?
+    var location: SourceLocation
+  }
+
+  var file: String
+  var parameters: [Parameter]
+  var conditions: [(name: String, node: TemplateNode)]
+  var mappings: TemplateNode?
+  var resources: [Resource]
+  var outputs: [(name: String, node: TemplateNode)]
+  var globals: TemplateNode?
+  /// Whether the template uses the SAM transform (`AWS::Serverless-2016-10-31`).
+  var isSAM: Bool
+
+  static let samTransform = "AWS::Serverless-2016-10-31"
+  static let topLevelKeys = [
+    "AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Rules", "Mappings", "Conditions", "Transform",
+    "Resources", "Outputs", "Globals",
+  ]
+  static let resourceKeys = [
+    "Type", "Properties", "Condition", "DependsOn", "Metadata", "DeletionPolicy", "UpdateReplacePolicy", "UpdatePolicy",
+    "CreationPolicy",
+  ]
+
+  /// Reads a template file (YAML or JSON) within `limits`; problems go to `diagnostics`.
+  static func load(path: String, limits: YAMLLimits, diagnostics: DiagnosticCollector) -> CloudFormationTemplate? {
+    let document: YAMLDocument
+    do {
+      document = try YAMLDocument.load(path: path, limits: limits)
+    } catch {
+      for d in error.diagnostics { diagnostics.add(d) }
+      return nil
+    }
+    let root = TemplateNode.from(yaml: document.root, file: path, path: "", diagnostics: diagnostics)
+    return read(root, file: path, diagnostics: diagnostics)
+  }
+
+  /// Reads a template's converted tree.
+  static func read(_ root: TemplateNode, file: String, diagnostics: DiagnosticCollector) -> CloudFormationTemplate? {
+    guard let top = root.entries else {
+      diagnostics.add(root.location.diagnostic(.error, "expected a CloudFormation template (a mapping with Resources), found \(root.kindName)"))
+      return nil
+    }
+    for (key, value) in top where !topLevelKeys.contains(key) {
+      diagnostics.add(value.location.diagnostic(.error, "unknown template section '\(TerminalText.excerpt(key))'\(Spelling.hint(for: key, among: topLevelKeys)); expected one of: \(topLevelKeys.joined(separator: ", "))"))
+    }
+    var transforms: [String] = []
+    if let t = root["Transform"] {
+      transforms = (t.items ?? [t]).compactMap(\.text)
+    }
+    let isSAM = transforms.contains(samTransform)
+    if root["Globals"] != nil && !isSAM {
+      diagnostics.add(root["Globals"]!.location.diagnostic(.error, "Globals is a SAM section: the template needs 'Transform: \(samTransform)'"))
+    }
+
+    var parameters: [Parameter] = []
+    for (name, p) in root["Parameters"]?.entries ?? [] {
+      let allowed = p["AllowedValues"]?.items?.compactMap(\.text)
+      parameters.append(Parameter(name: name, defaultValue: p["Default"], allowedValues: allowed, location: p.location))
+    }
+    var resources: [Resource] = []
+    guard let resourceNode = root["Resources"] else {
+      diagnostics.add(root.location.diagnostic(.error, "a template needs a Resources section"))
+      return nil
+    }
+    guard let resourceEntries = resourceNode.entries else {
+      diagnostics.add(resourceNode.location.diagnostic(.error, "Resources must be a mapping of logical IDs to resources, found \(resourceNode.kindName)"))
+      return nil
+    }
+    for (id, node) in resourceEntries {
+      if let r = readResource(id, node, diagnostics: diagnostics) { resources.append(r) }
+    }
+    return CloudFormationTemplate(
+      file: file, parameters: parameters, conditions: (root["Conditions"]?.entries ?? []).map { ($0.key, $0.value) }, mappings: root["Mappings"],
+      resources: resources, outputs: (root["Outputs"]?.entries ?? []).map { ($0.key, $0.value) }, globals: root["Globals"], isSAM: isSAM)
+  }
+
+  static func readResource(_ id: String, _ node: TemplateNode, diagnostics: DiagnosticCollector) -> Resource? {
+    if id.isEmpty || !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+      diagnostics.add(node.location.diagnostic(.error, "logical ID '\(TerminalText.excerpt(id))' must be alphanumeric (A-Z, a-z, 0-9)"))
+    }
+    guard let entries = node.entries else {
+      diagnostics.add(node.location.diagnostic(.error, "resource \(TerminalText.excerpt(id)) must be a mapping with Type and Properties, found \(node.kindName)"))
+      return nil
+    }
+    for (key, value) in entries where !resourceKeys.contains(key) {
+      diagnostics.add(value.location.diagnostic(.error, "unknown resource attribute '\(TerminalText.excerpt(key))'\(Spelling.hint(for: key, among: resourceKeys))"))
+    }
+    guard let type = node["Type"]?.text else {
+      diagnostics.add(node.location.diagnostic(.error, "resource \(TerminalText.excerpt(id)) needs a Type, like AWS::Lambda::Function"))
+      return nil
+    }
+    let properties = node["Properties"] ?? TemplateNode(.map([]), node.location)
+    if properties.entries == nil, case .null = properties.value {} else if properties.entries == nil {
+      diagnostics.add(properties.location.diagnostic(.error, "Properties must be a mapping, found \(properties.kindName)"))
+    }
+    var dependsOn: [String] = []
+    if let d = node["DependsOn"] {
+      dependsOn = (d.items ?? [d]).compactMap(\.text)
+    }
+    return Resource(
+      id: id, type: type, properties: properties.entries == nil ? TemplateNode(.map([]), properties.location) : properties,
+      condition: node["Condition"]?.text, dependsOn: dependsOn, location: node.location, node: node)
+  }
+}
+
+// MARK: SAM
+
+extension CloudFormationTemplate {
+  /// The `Globals` section each SAM resource type takes its defaults from.
+  static let globalsSection = [
+    "AWS::Serverless::Function": "Function", "AWS::Serverless::Api": "Api", "AWS::Serverless::HttpApi": "HttpApi",
+    "AWS::Serverless::SimpleTable": "SimpleTable",
+  ]
+
+  /// A SAM resource's properties with the template's `Globals` merged in, as SAM merges them:
+  /// mappings key by key, lists concatenated (globals first), and the resource's scalars win.
+  func effectiveProperties(of resource: Resource) -> TemplateNode {
+    guard isSAM, let section = Self.globalsSection[resource.type], let defaults = globals?[section] else { return resource.properties }
+    return Self.merge(defaults, resource.properties)
+  }
+
+  static func merge(_ global: TemplateNode, _ local: TemplateNode) -> TemplateNode {
+    switch (global.value, local.value) {
+    case (.map(let g), .map(let l)) where !isIntrinsic(local):
+      var merged = g
+      for (key, value) in l {
+        if let i = merged.firstIndex(where: { $0.key == key }) {
+          merged[i] = (key, merge(merged[i].value, value))
+        } else {
+          merged.append((key, value))
+        }
+      }
+      return TemplateNode(.map(merged), local.location)
+    case (.list(let g), .list(let l)):
+      return TemplateNode(.list(g + l), local.location)
+    default:
+      return local
+    }
+  }
+
+  static func isIntrinsic(_ node: TemplateNode) -> Bool {
+    guard let e = node.entries, e.count == 1 else { return false }
+    return e[0].key == "Ref" || e[0].key.hasPrefix("Fn::")
+  }
+
+  /// The APIs SAM creates for functions' `HttpApi` and `Api` events that name no API of their
+  /// own: `ServerlessHttpApi` and `ServerlessRestApi`, located at the first such event.
+  func implicitAPIs() -> [Resource] {
+    guard isSAM else { return [] }
+    var result: [Resource] = []
+    let declared = Set(resources.map(\.id))
+    for (eventType, id, type, apiKey) in [
+      ("HttpApi", "ServerlessHttpApi", "AWS::Serverless::HttpApi", "ApiId"), ("Api", "ServerlessRestApi", "AWS::Serverless::Api", "RestApiId"),
+    ] where !declared.contains(id) {
+      let firstEvent = resources.lazy.filter { $0.type == "AWS::Serverless::Function" }.compactMap { r -> TemplateNode? in
+        self.effectiveProperties(of: r)["Events"]?.entries?.first { e in e.value["Type"]?.text == eventType && e.value["Properties"]?[apiKey] == nil }?.value
+      }.first
+      if let event = firstEvent {
+        let properties = (globals?[eventType]).map { Self.merge($0, TemplateNode(.map([]), event.location)) } ?? TemplateNode(.map([]), event.location)
+        result.append(Resource(id: id, type: type, properties: properties, condition: nil, dependsOn: [], location: event.location, node: event))
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,218 @@
+import BillcastCore
+
+/// Turns a Terraform plan's resources into components, as ``CloudFormationMapper`` does for
+/// templates, reading the AWS provider's attribute names.
+struct TerraformMapper {
+  let plan: TerraformPlan
+  let diagnostics: DiagnosticCollector
+
+  typealias Resource = TerraformPlan.Resource
+
+  func map() -> [TemplateExpander.Located] {
+    var result: [TemplateExpander.Located] = plan.resources.map { r in (r.address, r.type, r.location, disposition(r)) }
+    link(&result)
+    return result
+  }
+
+  private func draft(_ r: Resource, _ service: String, required: [String] = []) -> ComponentDraft {
+    ComponentDraft(id: r.address, type: r.type, service: service, location: r.location, required: required)
+  }
+
+  /// The plan resources whose `attribute` refers to `r`.
+  private func referrers(to r: Resource, type: String, attribute: String) -> [Resource] {
+    let target = TerraformPlan.configAddress(r.address)
+    return plan.resources.filter { $0.type == type && ($0.references[attribute] ?? []).contains(target) }
+  }
+
+  private func referenced(_ r: Resource, _ attribute: String) -> Resource? {
+    (r.references[attribute] ?? []).lazy.compactMap { plan.resource(referencedBy: $0) }.first
+  }
+
+  private func disposition(_ r: Resource) -> ResourceDisposition {
+    let v = r.values
+    switch r.type {
+    case "aws_lambda_function":
+      var d = draft(r, "aws.lambda")
+      d.number("memory_mb", v["memory_size"], property: "memory_size", diagnostics: diagnostics)
+      d.setDefault("memory_mb", "128", property: "memory_size")
+      if let a = v["architectures"] { d.choice("architecture", a.items?.first ?? a, property: "architectures", values: ["x86_64": "x86_64", "arm64": "arm64"], diagnostics: diagnostics) }
+      d.setDefault("architecture", "x86_64", property: "architectures")
+      d.number("ephemeral_storage_mb", v.at("ephemeral_storage.0.size"), property: "ephemeral_storage.size", diagnostics: diagnostics)
+      return .priced(d)
+    case "aws_apigatewayv2_api":
+      let protocolType = v["protocol_type"]?.text
+      guard protocolType == "HTTP" || protocolType == "WEBSOCKET" else {
+        diagnostics.add(r.location.diagnostic(.error, "protocol_type must be HTTP or WEBSOCKET to price the API"))
+        return .priced(draft(r, "aws.apigateway.http"))
+      }
+      return .priced(draft(r, protocolType == "HTTP" ? "aws.apigateway.http" : "aws.apigateway.websocket"))
+    case "aws_api_gateway_rest_api": return .priced(draft(r, "aws.apigateway.rest"))
+    case "aws_cloudfront_distribution":
+      var d = draft(r, "aws.cloudfront")
+      let policies = ([v.at("default_cache_behavior.0")] + (v["ordered_cache_behavior"]?.items ?? [])).compactMap { $0?["viewer_protocol_policy"] }
+      if !policies.isEmpty, policies.allSatisfy({ ["redirect-to-https", "https-only"].contains($0.text ?? "") }) {
+        d.set("http_requests", "0", property: "viewer_protocol_policy", at: policies[0].location)
+        d.set("http_requests_europe", "0", property: "viewer_protocol_policy", at: policies[0].location)
+      }
+      let outside: [String]
+      switch v["price_class"]?.text {
+      case "PriceClass_100": outside = ["south_africa_middle_east", "south_america", "japan", "australia_nz", "asia_pacific", "india"]
+      case "PriceClass_200": outside = ["south_america", "australia_nz"]
+      default: outside = []
+      }
+      for region in outside { d.excluded["transfer_out_gb_\(region)"] = "price_class \(v["price_class"]!.text!) serves no edge location there" }
+      return .priced(d)
+    case "aws_s3_bucket": return .priced(draft(r, "aws.s3"))
+    case "aws_rds_cluster":
+      let v1 = v["engine_mode"]?.text == "serverless"
+      let scaling = v1 ? v.at("scaling_configuration.0") : v.at("serverlessv2_scaling_configuration.0")
+      guard v1 || scaling != nil else { return .notPriced("a provisioned Aurora cluster is not priced yet (only Aurora Serverless)") }
+      var d = draft(r, v1 ? "aws.aurora-serverless-v1" : "aws.aurora-serverless-v2")
+      d.choice("engine", v["engine"], property: "engine", values: ["aurora-postgresql": "postgresql", "aurora-mysql": "mysql", "aurora": "mysql"], diagnostics: diagnostics)
+      if !v1, v["storage_type"]?.text == "aurora-iopt1" { d.set("configuration", "io-optimized", property: "storage_type", at: v["storage_type"]!.location) }
+      let instances = referrers(to: r, type: "aws_rds_cluster_instance", attribute: "cluster_identifier").filter { $0.values["instance_class"]?.text == "db.serverless" }.count
+      if let scaling, let l = scaling["min_capacity"]?.text, let h = scaling["max_capacity"]?.text {
+        let range = l == h ? l : "\(l)..\(h)"
+        d.set("acu", !v1 && instances > 1 ? "\(instances) * (\(range))" : range, property: v1 ? "scaling_configuration" : "serverlessv2_scaling_configuration", at: scaling.location)
+        if !v1, let minimum = try? ExactDecimal.parse(l).get(), minimum > .zero {
+          d.set("active_hours", "month_hours", property: "serverlessv2_scaling_configuration.min_capacity", at: scaling.location)
+        }
+      }
+      return .priced(d)
+    case "aws_rds_cluster_instance":
+      if v["instance_class"]?.text == "db.serverless", let cluster = referenced(r, "cluster_identifier") { return .partOf(cluster.address) }
+      return .notPriced("provisioned Aurora instances are not priced yet (only Aurora Serverless)")
+    case "aws_route53_zone":
+      var d = draft(r, "aws.route53", required: ["standard_queries"])
+      d.set("hosted_zones", "1", property: r.type, at: r.location)
+      return .priced(d)
+    case "aws_instance": return .priced(instance(r))
+    case "aws_ebs_volume": return ebs(r, v, id: r.address, type: "type", size: "size")
+    case "aws_eip":
+      if let owner = referenced(r, "instance") { return .partOf(owner.address) }
+      if let nat = referrers(to: r, type: "aws_nat_gateway", attribute: "allocation_id").first { return .partOf(nat.address) }
+      return .notPriced("an Elastic IP attached to no instance or NAT gateway of the plan ($0.005 an hour) is not priced yet")
+    case "aws_nat_gateway":
+      var d = draft(r, "aws.nat-gateway")
+      d.set("gateways", "1", property: r.type, at: r.location)
+      return .priced(d)
+    case "aws_lb", "aws_alb":
+      let type = v["load_balancer_type"]?.text ?? "application"
+      guard type == "application" else { return .notPriced("\(type) load balancers are not priced yet (only Application Load Balancers)") }
+      var d = draft(r, "aws.elb")
+      d.choice("scheme", v["internal"], property: "internal", values: ["true": "internal", "false": "internet-facing"], diagnostics: diagnostics)
+      if let subnets = v["subnets"], let items = subnets.items { d.set("availability_zones", String(items.count), property: "subnets", at: subnets.location) }
+      return .priced(d)
+    case "aws_ecs_service": return ecsService(r)
+    case "aws_ecs_task_definition":
+      if let service = referrers(to: r, type: "aws_ecs_service", attribute: "task_definition").first { return .partOf(service.address) }
+      return .notPriced("no ECS service of the plan runs this task definition")
+    case "aws_apprunner_service":
+      var d = draft(r, "aws.apprunner")
+      d.size(cpu: v.at("instance_configuration.0.cpu") ?? TemplateNode(.scalar("1024"), r.location), memory: v.at("instance_configuration.0.memory") ?? TemplateNode(.scalar("2048"), r.location), diagnostics: diagnostics)
+      return .priced(d)
+    case "aws_secretsmanager_secret":
+      var d = draft(r, "aws.secretsmanager")
+      d.set("secrets", String(1 + (v["replica"]?.items?.count ?? 0)), property: r.type, at: r.location)
+      return .priced(d)
+    case "aws_cloudwatch_log_group":
+      if v["log_group_class"]?.text == "INFREQUENT_ACCESS" { return .notPriced("the Infrequent Access log class is not priced yet") }
+      var d = draft(r, "aws.cloudwatch", required: ["log_ingest_gb", "log_storage_gb"])
+      d.set("log_type", (v["name"]?.text ?? "").hasPrefix("/aws/lambda/") ? "lambda" : "custom", property: "name", at: v["name"]?.location ?? r.location)
+      return .priced(d)
+    case "aws_cloudwatch_metric_alarm":
+      var d = draft(r, "aws.cloudwatch")
+      d.set("alarms", "1", property: r.type, at: r.location)
+      return .priced(d)
+    case "aws_cloudwatch_dashboard":
+      var d = draft(r, "aws.cloudwatch")
+      d.set("dashboards", "1", property: r.type, at: r.location)
+      return .priced(d)
+    case "aws_vpc_endpoint":
+      guard v["vpc_endpoint_type"]?.text == "Interface" else { return .free }
+      var d = draft(r, "aws.vpc-endpoint")
+      d.set("endpoints", "1", property: r.type, at: r.location)
+      if let subnets = v["subnet_ids"]?.items { d.set("azs", String(subnets.count), property: "subnet_ids", at: r.location) }
+      return .priced(d)
+    default:
+      if FreeResourceTypes.terraform.contains(r.type) { return .free }
+      return .notPriced("billcast has no pricing for \(r.type) yet")
+    }
+  }
+
+  private func instance(_ r: Resource) -> ComponentDraft {
+    let v = r.values
+    var d = draft(r, "aws.ec2")
+    if let type = v["instance_type"] {
+      if let t = type.text { d.set("instance_type", t, property: "instance_type", at: type.location) } else { d.unresolved("instance_type", property: "instance_type", node: type) }
+    }
+    if let associate = v["associate_public_ip_address"] {
+      d.choice("public_ipv4", associate, property: "associate_public_ip_address", values: ["true": "1", "false": "0"], diagnostics: diagnostics)
+    }
+    if let root = v.at("root_block_device.0"), case .priced(let volume) = ebs(r, root, id: "\(r.address).root_block_device", type: "volume_type", size: "volume_size") {
+      d.attached.append(volume)
+    }
+    for (i, device) in (v["ebs_block_device"]?.items ?? []).enumerated() {
+      if case .priced(let volume) = ebs(r, device, id: "\(r.address).ebs_block_device[\(i)]", type: "volume_type", size: "volume_size") { d.attached.append(volume) }
+    }
+    return d
+  }
+
+  private func ebs(_ r: Resource, _ v: TemplateNode, id: String, type: String, size: String) -> ResourceDisposition {
+    let volumeType = v[type]?.text ?? "gp2"
+    guard ["gp2", "gp3"].contains(volumeType) || v[type]?.text == nil else { return .notPriced("EBS \(volumeType) volumes are not priced yet (only gp2 and gp3)") }
+    var d = ComponentDraft(id: id, type: r.type, service: "aws.ebs", location: v.location)
+    d.choice("volume_type", v[type], property: type, values: ["gp2": "gp2", "gp3": "gp3"], diagnostics: diagnostics)
+    d.number("storage_gb", v[size], property: size, diagnostics: diagnostics)
+    d.number("iops", v["iops"], property: "iops", diagnostics: diagnostics)
+    d.number("throughput_mbps", v["throughput"], property: "throughput", diagnostics: diagnostics)
+    return .priced(d)
+  }
+
+  private func ecsService(_ r: Resource) -> ResourceDisposition {
+    let v = r.values
+    let strategy = v["capacity_provider_strategy"]?.items?.compactMap { $0["capacity_provider"]?.text } ?? []
+    let launchType = v["launch_type"]?.text ?? (strategy.isEmpty ? "EC2" : strategy.allSatisfy { $0 == "FARGATE" } ? "FARGATE" : strategy.joined(separator: "+"))
+    if launchType == "EC2" || launchType == "EXTERNAL" { return .free }
+    guard launchType == "FARGATE" else { return .notPriced("ECS on \(launchType) is not priced yet (only FARGATE)") }
+    var d = draft(r, "aws.ecs-fargate")
+    d.number("tasks", v["desired_count"], property: "desired_count", diagnostics: diagnostics)
+    d.choice("public_ip", v.at("network_configuration.0.assign_public_ip"), property: "assign_public_ip", values: ["true": "yes", "false": "no"], diagnostics: diagnostics)
+    guard let td = referenced(r, "task_definition")?.values else {
+      if let node = v["task_definition"] { d.unresolved("vcpu", property: "task_definition", node: node); d.unresolved("memory_gb", property: "task_definition", node: node) }
+      return .priced(d)
+    }
+    d.size(cpu: td["cpu"], memory: td["memory"], diagnostics: diagnostics)
+    d.choice("architecture", td.at("runtime_platform.0.cpu_architecture"), property: "runtime_platform.cpu_architecture", values: ["X86_64": "x86_64", "ARM64": "arm64"], diagnostics: diagnostics)
+    d.number("ephemeral_storage_gb", td.at("ephemeral_storage.0.size_in_gib"), property: "ephemeral_storage.size_in_gib", diagnostics: diagnostics)
+    return .priced(d)
+  }
+
+  /// Provisioned Concurrency configs and API stage caches, applied to their function or API.
+  private func link(_ result: inout [TemplateExpander.Located]) {
+    func update(_ address: String, _ change: (inout ComponentDraft) -> Void) {
+      guard let i = result.firstIndex(where: { $0.id == address }), case .priced(var d) = result[i].disposition else { return }
+      change(&d)
+      result[i].disposition = .priced(d)
+    }
+    for r in plan.resources {
+      switch r.type {
+      case "aws_lambda_provisioned_concurrency_config":
+        if let function = referenced(r, "function_name"), let n = r.values["provisioned_concurrent_executions"] {
+          update(function.address) { d in
+            d.number("provisioned_concurrency", n, property: "provisioned_concurrent_executions", diagnostics: diagnostics)
+            d.set("provisioned", "yes", property: r.address, at: r.location)
+            d.set("provisioned_hours", "month_hours", property: r.address, at: r.location)
+          }
+          if let i = result.firstIndex(where: { $0.id == r.address }) { result[i].disposition = .partOf(function.address) }
+        }
+      case "aws_api_gateway_stage":
+        if r.values["cache_cluster_enabled"]?.text == "true", let api = referenced(r, "rest_api_id") {
+          let size = r.values["cache_cluster_size"] ?? TemplateNode(.scalar("0.5"), r.location)
+          update(api.address) { $0.choice("cache_gb", size, property: "cache_cluster_size", values: ["0.5": "0.5gb", "1.6": "1.6gb"], diagnostics: diagnostics) }
+        }
+      default: break
+      }
+    }
+  }
+}
