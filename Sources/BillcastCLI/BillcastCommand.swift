@@ -7,7 +7,7 @@ public struct BillcastCommand: ParsableCommand {
     commandName: "billcast",
     abstract: "Estimate, compare and forecast monthly cloud bills from a usage profile.",
     version: "0.1.0",
-    subcommands: [EstimateCommand.self, CompareCommand.self, ForecastCommand.self, DiffCommand.self, CheckCommand.self, PricingCommand.self])
+    subcommands: [EstimateCommand.self, CompareCommand.self, ForecastCommand.self, DiffCommand.self, CheckCommand.self, PricingCommand.self, InitCommand.self])
 
   /// Creates the command.
   public init() {}

@@ -209,6 +209,10 @@ struct ProfileReader {
     guard let serviceCursor = f.required("service"), let service = serviceCursor.string("a service id like aws.lambda") else { return nil }
     var inputs: [ComponentInput] = []
     for (key, ic) in f["inputs"]?.entries("a mapping of input names to values") ?? [] {
+      if ic.isNull {
+        ic.error("\(key) is not filled in yet: give a number, a range, a formula over the workload or a choice")
+        continue
+      }
       guard let text = ic.string("a number, a range, a formula or a choice") else { continue }
       var plain = false
       if case .scalar(let s) = ic.node { plain = s.style == .plain }

@@ -324,4 +324,21 @@ struct TemplateTests {
     // The templates' redirect-to-https makes CloudFront's requests HTTPS; the hand-written example keeps the document's HTTP rate.
     #expect(run.stdout.contains("$0.01/10K https requests"))
   }
+
+  @Test("billcast init writes a starter profile whose estimate names every usage input still to fill in")
+  func initFromTemplates() throws {
+    let dir = try Self.workspace([:])
+    try FileManager.default.copyItem(atPath: TestSupport.path("examples/cloudformation"), toPath: dir.appendingPathComponent("cloudformation").path)
+    let written = try CLI.run(["init", "--cloudformation", "cloudformation/lambda-function.yml", "--output", "starter.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    #expect(written.status == 0, "\(written.stderr)")
+    let text = try String(contentsOf: dir.appendingPathComponent("starter.yaml"), encoding: .utf8)
+    #expect(text.contains("cloudformation: [cloudformation/lambda-function.yml]"))
+    #expect(text.contains("requests: ~   # requests/month — Invocations per month"))
+    let run = try CLI.run(["estimate", "starter.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    #expect(run.status == 2)
+    #expect(run.stdout.isEmpty)
+    for input in ["NuxtLambdaFunction.requests", "NuxtLambdaFunction.duration_ms", "LambdaLogGroup.log_ingest_gb", "LambdaLogGroup.log_storage_gb"] {
+      #expect(run.stderr.contains("error: architectures.main.usage.\(input): \(input.split(separator: ".")[1]) is not filled in yet"), "\(input): \(run.stderr)")
+    }
+  }
 }

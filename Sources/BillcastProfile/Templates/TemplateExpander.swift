@@ -90,6 +90,10 @@ struct TemplateExpander {
   }
 
   private func input(_ name: String, _ c: YAMLCursor, key: YAMLCursor) -> ComponentInput? {
+    if c.isNull {
+      c.error("\(name) is not filled in yet: give a number, a range or a formula over the workload")
+      return nil
+    }
     guard let text = c.string("a number, a range, a formula or a choice") else { return nil }
     var plain = false
     if case .scalar(let s) = c.node { plain = s.style == .plain }

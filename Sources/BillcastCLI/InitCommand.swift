@@ -1,0 +1,62 @@
+import ArgumentParser
+import BillcastCore
+import BillcastPricing
+import BillcastProfile
+import BillcastReport
+import Foundation
+
+/// `billcast init`: writes a starter profile for templates, a Terraform plan or a list of services.
+struct InitCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "init",
+    abstract: "Write a starter profile: an architecture read from CloudFormation templates or a Terraform plan, or one component per service, with every usage input to fill in.",
+    discussion: "billcast init --cloudformation T... | --terraform-plan PLAN.json | --service S... [--region R] [--output FILE]")
+
+  @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("CloudFormation or SAM templates (YAML or JSON).", valueName: "template"))
+  var cloudformation: [String] = []
+
+  @Option(name: .customLong("terraform-plan"), help: ArgumentHelp("The JSON of terraform show -json PLANFILE.", valueName: "plan"))
+  var terraformPlan: String?
+
+  @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Services to write components for, like aws.lambda.", valueName: "service"))
+  var service: [String] = []
+
+  @Option(name: .long, help: "The region to price in.")
+  var region: String = "us-east-1"
+
+  @Option(name: .long, help: ArgumentHelp("Write the profile to this file instead of standard output.", valueName: "file"))
+  var output: String?
+
+  @OptionGroup var pricing: PricingOptions
+
+  func validate() throws {
+    let given = [!cloudformation.isEmpty, terraformPlan != nil, !service.isEmpty].filter { $0 }.count
+    if given != 1 { throw ValidationError("give exactly one of --cloudformation, --terraform-plan or --service") }
+  }
+
+  func run() throws {
+    do {
+      let catalog = try pricing.loadCatalog(near: output)
+      let text: String
+      if !service.isEmpty {
+        text = StarterProfile.fromServices(service, catalog: catalog, region: region)
+      } else {
+        let kind: TemplateSource.Kind = terraformPlan == nil ? .cloudFormation : .terraformPlan
+        let files = terraformPlan.map { [$0] } ?? cloudformation
+        let entries = try TemplateInventory.read(kind, files: files, region: region)
+        text = StarterProfile.fromTemplates(kind, patterns: files.map { relativeToOutput($0) }, entries: entries, catalog: catalog, region: region)
+      }
+      try writeReport(text, to: output)
+    } catch let error as DiagnosticError {
+      throw exitWithDiagnostics(error)
+    }
+  }
+
+  /// A template path as the profile will name it: relative to the profile's folder.
+  func relativeToOutput(_ path: String) -> String {
+    guard let output, !path.hasPrefix("/") else { return path }
+    let folder = (output as NSString).deletingLastPathComponent
+    guard !folder.isEmpty, path.hasPrefix(folder + "/") else { return path }
+    return String(path.dropFirst(folder.count + 1))
+  }
+}

@@ -1,0 +1,49 @@
+import BillcastCore
+
+/// The resources of templates or a plan, read without a profile: what `billcast init` needs to
+/// write a starter profile.
+public enum TemplateInventory {
+  /// One resource and what billcast makes of it.
+  public struct Entry: Sendable {
+    /// The logical ID or address, as the profile's `usage` names it.
+    public var id: String
+    /// The resource type.
+    public var type: String
+    /// The service that prices it; nil when it is not priced as a component of its own.
+    public var service: String?
+    /// The inputs the template states (the profile gives the others).
+    public var stated: [String]
+    /// Usage inputs the profile must give even where the service has a default.
+    public var required: [String]
+    /// What else to know, written as comments.
+    public var notes: [String]
+    /// `priced`, `part-of`, `free`, `not-priced` or `not-created`, with the reason where there is one.
+    public var status: String
+  }
+
+  /// Reads CloudFormation templates (`kind: .cloudFormation`) or one Terraform plan.
+  public static func read(_ kind: TemplateSource.Kind, files: [String], region: String) throws(DiagnosticError) -> [Entry] {
+    let diagnostics = DiagnosticCollector()
+    var notices: [ArchitectureNotice] = []
+    let located: [TemplateExpander.Located]
+    switch kind {
+    case .cloudFormation:
+      located = CloudFormationArchitecture(diagnostics: diagnostics, region: region).read(files: files, parameters: [:], notices: &notices)
+    case .terraformPlan:
+      located = files.compactMap { TerraformPlan.read(path: $0, diagnostics: diagnostics) }.flatMap { TerraformMapper(plan: $0, diagnostics: diagnostics).map() }
+    }
+    try diagnostics.throwIfErrors()
+    return located.flatMap { r -> [Entry] in
+      switch r.disposition {
+      case .priced(let d):
+        return ([d] + d.attached).map { d in
+          Entry(id: d.id, type: d.type, service: d.service, stated: d.inputs.map(\.name), required: d.required, notes: d.notes + d.unresolved.map { "\($0.property) cannot be resolved statically (\($0.reason)): give \($0.name)" }, status: "priced")
+        }
+      case .partOf(let owner): return [Entry(id: r.id, type: r.type, service: nil, stated: [], required: [], notes: [], status: "part of \(owner)")]
+      case .free: return [Entry(id: r.id, type: r.type, service: nil, stated: [], required: [], notes: [], status: "free")]
+      case .notPriced(let why): return [Entry(id: r.id, type: r.type, service: nil, stated: [], required: [], notes: [], status: "not priced: \(why)")]
+      case .notCreated(let c): return [Entry(id: r.id, type: r.type, service: nil, stated: [], required: [], notes: [], status: "not created: condition \(c) is false")]
+      }
+    }
+  }
+}
