@@ -15,6 +15,7 @@ let package = Package(
     harness("fuzz-profile", [.product(name: "BillcastProfile", package: "billcast"), .product(name: "BillcastCore", package: "billcast")]),
     harness("fuzz-pricing", [.product(name: "BillcastPricing", package: "billcast"), .product(name: "BillcastCore", package: "billcast")]),
     harness("fuzz-formula", [.product(name: "BillcastCore", package: "billcast")]),
+    harness("fuzz-template", [.product(name: "BillcastProfile", package: "billcast"), .product(name: "BillcastCore", package: "billcast")]),
     harness("fuzz-report", [.product(name: "BillcastReport", package: "billcast"), .product(name: "BillcastCore", package: "billcast")]),
   ]
 )

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"; shift || true
-if [ $# -eq 0 ]; then harnesses=(profile pricing formula report); else harnesses=("$@"); fi
+if [ $# -eq 0 ]; then harnesses=(profile pricing formula report template); else harnesses=("$@"); fi
 swift build --package-path Fuzz --scratch-path .build-fuzz -c release -Xswiftc -sanitize=fuzzer,address >/dev/null
 work=".build-fuzz/corpus"
 mkdir -p "$work"
@@ -16,6 +16,7 @@ for h in "${harnesses[@]}"; do
     profile) cp -n examples/*.yaml "$work/$h/" ;;
     pricing) cp -n pricing/*.yaml pricing/*/*.yaml "$work/$h/" ;;
     formula) grep -ho 'quantity: .*' pricing/*/*.yaml | sed 's/quantity: //' | head -200 | split -l 1 - "$work/$h/q-" ;;
+    template) cp -n examples/cloudformation/*.yml "$work/$h/" ;;
     report) [ -n "$(ls Tests/BillcastCLITests/Golden/examples/*.json 2>/dev/null)" ] && cp -n Tests/BillcastCLITests/Golden/examples/*.json "$work/$h/" ;;
   esac
 done

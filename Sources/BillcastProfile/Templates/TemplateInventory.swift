@@ -33,7 +33,23 @@ public enum TemplateInventory {
       located = files.compactMap { TerraformPlan.read(path: $0, diagnostics: diagnostics) }.flatMap { TerraformMapper(plan: $0, diagnostics: diagnostics).map() }
     }
     try diagnostics.throwIfErrors()
-    return located.flatMap { r -> [Entry] in
+    return entries(located)
+  }
+
+  /// Reads one CloudFormation template's text (for the fuzz harness and embedders that hold the text).
+  public static func read(cloudFormationText text: String, path: String, region: String) throws(DiagnosticError) -> [Entry] {
+    let diagnostics = DiagnosticCollector()
+    let document = try YAMLDocument.parse(text, path: path)
+    let root = TemplateNode.from(yaml: document.root, file: path, path: "", diagnostics: diagnostics)
+    var notices: [ArchitectureNotice] = []
+    let templates = CloudFormationTemplate.read(root, file: path, diagnostics: diagnostics).map { [$0] } ?? []
+    let located = CloudFormationArchitecture(diagnostics: diagnostics, region: region).read(templates: templates, parameters: [:], notices: &notices)
+    try diagnostics.throwIfErrors()
+    return entries(located)
+  }
+
+  static func entries(_ located: [TemplateExpander.Located]) -> [Entry] {
+    located.flatMap { r -> [Entry] in
       switch r.disposition {
       case .priced(let d):
         return ([d] + d.attached).map { d in

@@ -9,6 +9,11 @@ struct CloudFormationArchitecture {
   /// Each resource of the templates with what billcast makes of it, template by template.
   func read(files: [String], parameters: [String: (String, YAMLCursor)], notices: inout [ArchitectureNotice]) -> [TemplateExpander.Located] {
     let templates = files.compactMap { CloudFormationTemplate.load(path: $0, limits: .standard, diagnostics: diagnostics) }
+    return read(templates: templates, parameters: parameters, notices: &notices)
+  }
+
+  /// Each resource of templates already read, with what billcast makes of it.
+  func read(templates: [CloudFormationTemplate], parameters: [String: (String, YAMLCursor)], notices: inout [ArchitectureNotice]) -> [TemplateExpander.Located] {
     let declared = Set(templates.flatMap { $0.parameters.map(\.name) })
     for (name, (_, cursor)) in parameters.sorted(by: { $0.key < $1.key }) where !declared.contains(name) {
       cursor.error("no template of this architecture declares parameter '\(TerminalText.excerpt(name))'\(Spelling.hint(for: name, among: declared))")
