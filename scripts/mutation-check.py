@@ -85,6 +85,20 @@ MUTATIONS = [
        "(old!.tiers == rate.tiers && false ? .unchanged : .changed)")]),
     ("M22", "a component that needs a rate its region lacks is priced anyway", "absentService",
      [("Sources/BillcastEngine/ResolvedProfile.swift", "    if let file = lacking.first?.ratesFile {", "    if false, let file = lacking.first?.ratesFile {")]),
+    # Infrastructure as code.
+    ("M23", "a usage value silently replaces a value the template states", "TemplateTests",
+     [("Sources/BillcastProfile/Templates/TemplateExpander+Components.swift",
+       "} else if let stated = d.inputs.first(where: { $0.name == input.name }) {",
+       "} else if false, let stated = d.inputs.first(where: { $0.name == input.name }) {")]),
+    ("M24", "CloudFront's redirect-to-https does not make requests HTTPS", "TemplateTests",
+     [("Sources/BillcastProfile/Templates/CloudFormation/CloudFormationResources.swift",
+       "if !policies.isEmpty, policies.allSatisfy(", "if policies.isEmpty, policies.allSatisfy(")]),
+    ("M25", "a resource whose condition is false is priced", "TemplateTests",
+     [("Sources/BillcastProfile/Templates/CloudFormation/CloudFormationArchitecture.swift",
+       "switch resolver.condition(condition) {", "switch resolver.condition(condition) == false ? true : resolver.condition(condition) {")]),
+    ("M26", "SAM Globals are not merged into functions", "TemplateTests",
+     [("Sources/BillcastProfile/Templates/CloudFormation/CloudFormationTemplate.swift",
+       "guard isSAM, let section = Self.globalsSection[resource.type]", "guard !isSAM, let section = Self.globalsSection[resource.type]")]),
 ]
 
 

@@ -325,6 +325,21 @@ struct TemplateTests {
     #expect(run.stdout.contains("$0.01/10K https requests"))
   }
 
+  @Test("redirect-to-https on every cache behaviour rules out HTTP requests; PriceClass_100 rules out Asia's rates")
+  func cloudFrontTemplateValues() throws {
+    let dir = try Self.workspace([:])
+    try FileManager.default.copyItem(atPath: TestSupport.path("examples/cloudformation"), toPath: dir.appendingPathComponent("cloudformation").path)
+    var profile = try String(contentsOfFile: TestSupport.path("examples/job-posting-analyzer-cloudformation.yaml"), encoding: .utf8)
+    profile = profile.replacingOccurrences(
+      of: "        transfer_out_gb: page_views * page_weight_mb / 1024\n",
+      with: "        transfer_out_gb: page_views * page_weight_mb / 1024\n        http_requests: page_views\n        transfer_out_gb_japan: 1\n")
+    try profile.write(to: dir.appendingPathComponent("profile.yaml"), atomically: true, encoding: .utf8)
+    let run = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("usage.CloudFrontDistribution.http_requests: http_requests is set by the template: ViewerProtocolPolicy = 0 at cloudformation/cloudfront-distribution.yml:"), "\(run.stderr)")
+    #expect(run.stderr.contains("usage.CloudFrontDistribution.transfer_out_gb_japan: transfer_out_gb_japan does not apply to CloudFrontDistribution: PriceClass_100"), "\(run.stderr)")
+  }
+
   @Test("billcast init writes a starter profile whose estimate names every usage input still to fill in")
   func initFromTemplates() throws {
     let dir = try Self.workspace([:])

@@ -40,9 +40,27 @@ enum FreeResourceTypes {
     // Secrets wiring, log wiring and scheduled or AWS-event rules on the default bus.
     "AWS::SecretsManager::SecretTargetAttachment", "AWS::SecretsManager::ResourcePolicy", "AWS::Logs::SubscriptionFilter",
     "AWS::Logs::MetricFilter", "AWS::Events::Rule",
-    // Stack plumbing.
+    // Stack plumbing; custom resources (the function behind one is priced as a function).
     "AWS::CloudFormation::WaitConditionHandle", "AWS::CloudFormation::WaitCondition", "AWS::CDK::Metadata",
+    "AWS::CloudFormation::Macro", "AWS::CloudFormation::CustomResource",
+    // More permissions and wiring, found by reading AWS's sample templates and SAM's test inputs.
+    "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy", "AWS::Serverless::Connector",
+    "AWS::Lambda::LayerVersion", "AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersionPermission",
+    "AWS::Logs::QueryDefinition", "AWS::Logs::ResourcePolicy", "AWS::KMS::Alias", "AWS::SNS::Subscription",
+    "AWS::SNS::TopicPolicy", "AWS::SQS::QueuePolicy", "AWS::Events::EventBus", "AWS::EFS::MountTarget",
+    "AWS::EC2::NetworkInterface", "AWS::EC2::VPCEndpointServicePermissions", "AWS::AutoScaling::LaunchConfiguration",
+    "AWS::AutoScaling::ScalingPolicy", "AWS::AutoScaling::ScheduledAction", "AWS::AutoScaling::LifecycleHook",
+    "AWS::SSM::Parameter", "AWS::SSM::Document", "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolDomain",
+    "AWS::Cognito::IdentityPoolRoleAttachment", "AWS::ApiGateway::UsagePlan", "AWS::ApiGateway::UsagePlanKey",
+    "AWS::ApiGateway::ApiKey", "AWS::SecretsManager::RotationSchedule", "AWS::StepFunctions::Activity",
+    "AWS::CodeDeploy::Application", "AWS::CodeDeploy::DeploymentGroup", "AWS::ServiceCatalog::TagOption",
+    "AWS::IoT::Policy",
   ]
+
+  /// Whether a CloudFormation type is free: on the list, or a custom resource (`Custom::…`).
+  static func isFree(cloudFormation type: String) -> Bool {
+    cloudFormation.contains(type) || type.hasPrefix("Custom::")
+  }
 
   /// Terraform AWS provider types.
   static let terraform: Set<String> = [
@@ -67,5 +85,13 @@ enum FreeResourceTypes {
     "aws_db_subnet_group", "aws_rds_cluster_parameter_group", "aws_db_parameter_group",
     "aws_secretsmanager_secret_version", "aws_secretsmanager_secret_policy", "aws_cloudwatch_log_subscription_filter",
     "aws_cloudwatch_log_metric_filter", "aws_cloudwatch_event_rule", "aws_cloudwatch_event_target",
+    "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_openid_connect_provider", "aws_lambda_layer_version",
+    "aws_lambda_layer_version_permission", "aws_cloudwatch_query_definition", "aws_cloudwatch_log_resource_policy",
+    "aws_kms_alias", "aws_sns_topic_subscription", "aws_sns_topic_policy", "aws_sqs_queue_policy", "aws_cloudwatch_event_bus",
+    "aws_efs_mount_target", "aws_network_interface", "aws_launch_configuration", "aws_autoscaling_policy",
+    "aws_autoscaling_schedule", "aws_autoscaling_lifecycle_hook", "aws_ssm_parameter", "aws_ssm_document",
+    "aws_cognito_user_pool_client", "aws_cognito_user_pool_domain", "aws_api_gateway_usage_plan",
+    "aws_api_gateway_usage_plan_key", "aws_api_gateway_api_key", "aws_secretsmanager_secret_rotation",
+    "aws_codedeploy_app", "aws_codedeploy_deployment_group", "aws_lambda_provisioned_concurrency_config",
   ]
 }

@@ -13,7 +13,8 @@ public enum TemplateInventory {
     public var service: String?
     /// The inputs the template states (the profile gives the others).
     public var stated: [String]
-    /// Usage inputs the profile must give even where the service has a default.
+    /// Usage inputs the profile must give even where the service has a default: those it
+    /// requires, and those whose template value cannot be resolved statically.
     public var required: [String]
     /// What else to know, written as comments.
     public var notes: [String]
@@ -53,7 +54,7 @@ public enum TemplateInventory {
       switch r.disposition {
       case .priced(let d):
         return ([d] + d.attached).map { d in
-          Entry(id: d.id, type: d.type, service: d.service, stated: d.inputs.map(\.name), required: d.required, notes: d.notes + d.unresolved.map { "\($0.property) cannot be resolved statically (\($0.reason)): give \($0.name)" }, status: "priced")
+          Entry(id: d.id, type: d.type, service: d.service, stated: d.inputs.map(\.name), required: d.required + d.unresolved.map(\.name), notes: d.notes + d.unresolved.map { "\($0.property) cannot be resolved statically (\($0.reason)): give \($0.name)" }, status: "priced")
         }
       case .partOf(let owner): return [Entry(id: r.id, type: r.type, service: nil, stated: [], required: [], notes: [], status: "part of \(owner)")]
       case .free: return [Entry(id: r.id, type: r.type, service: nil, stated: [], required: [], notes: [], status: "free")]

@@ -95,6 +95,9 @@ extension TemplateNode {
     "!Select": "Fn::Select", "!Split": "Fn::Split", "!Sub": "Fn::Sub", "!Transform": "Fn::Transform", "!And": "Fn::And",
     "!Equals": "Fn::Equals", "!If": "Fn::If", "!Not": "Fn::Not", "!Or": "Fn::Or", "!Length": "Fn::Length",
     "!ToJsonString": "Fn::ToJsonString",
+    // Rules-only functions (the Rules section is not evaluated, but its tags are valid).
+    "!Contains": "Fn::Contains", "!EachMemberEquals": "Fn::EachMemberEquals", "!EachMemberIn": "Fn::EachMemberIn",
+    "!RefAll": "Fn::RefAll", "!ValueOf": "Fn::ValueOf", "!ValueOfAll": "Fn::ValueOfAll",
   ]
 
   /// Converts a composed YAML node, turning short-form tags (`!Ref X`) into their long form

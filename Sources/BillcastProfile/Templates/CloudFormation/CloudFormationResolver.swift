@@ -99,7 +99,7 @@ final class CloudFormationResolver {
       guard let name = argument.text else { return unknown("Ref needs a name", location) }
       return ref(name, at: location)
     case "Fn::GetAtt":
-      let parts = argument.items?.map { resolve($0).text ?? "" } ?? []
+      let parts = argument.items?.map { resolve($0).text ?? "" } ?? argument.text.map { $0.split(separator: ".", maxSplits: 1).map(String.init) } ?? []
       guard parts.count == 2 else { return unknown("Fn::GetAtt needs [resource, attribute]", location) }
       return TemplateNode(.reference(parts[0], attribute: parts[1]), location)
     case "Fn::Sub": return substitute(argument, at: location)
@@ -161,6 +161,9 @@ final class CloudFormationResolver {
       return unknown("parameter \(name) has no default and the profile's parameters do not give it", location)
     }
     if resourceIDs.contains(name) { return TemplateNode(.reference(name, attribute: nil), location) }
+    if !name.hasPrefix("AWS::"), let dot = name.firstIndex(of: ".") {  // SAM: `MyFunction.Alias`, `MyApi.Stage`
+      return TemplateNode(.reference(String(name[..<dot]), attribute: String(name[name.index(after: dot)...])), location)
+    }
     switch name {
     case "AWS::Region": return TemplateNode(.scalar(region), location)
     case "AWS::Partition": return TemplateNode(.scalar("aws"), location)

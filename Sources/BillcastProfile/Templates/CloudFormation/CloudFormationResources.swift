@@ -41,6 +41,7 @@ struct CloudFormationMapper {
         return .priced(draft(r, "aws.apigateway.http"))
       }
     case "AWS::Serverless::HttpApi": return .priced(draft(r, "aws.apigateway.http"))
+    case "AWS::Serverless::WebSocketApi": return .priced(draft(r, "aws.apigateway.websocket"))
     case "AWS::ApiGateway::RestApi": return .priced(draft(r, "aws.apigateway.rest"))
     case "AWS::Serverless::Api":
       var d = draft(r, "aws.apigateway.rest")
@@ -127,7 +128,7 @@ struct CloudFormationMapper {
       }
       return .priced(d)
     default:
-      if FreeResourceTypes.cloudFormation.contains(r.type) { return .free }
+      if FreeResourceTypes.isFree(cloudFormation: r.type) { return .free }
       return .notPriced("billcast has no pricing for \(r.type) yet")
     }
   }

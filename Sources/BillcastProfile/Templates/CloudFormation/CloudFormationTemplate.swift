@@ -39,8 +39,10 @@ struct CloudFormationTemplate {
   ]
   static let resourceKeys = [
     "Type", "Properties", "Condition", "DependsOn", "Metadata", "DeletionPolicy", "UpdateReplacePolicy", "UpdatePolicy",
-    "CreationPolicy",
+    "CreationPolicy", "Version",
   ]
+  /// Attributes only SAM resources take.
+  static let samResourceKeys = ["Connectors", "IgnoreGlobals"]
 
   /// Reads a template file (YAML or JSON) within `limits`; problems go to `diagnostics`.
   static func load(path: String, limits: YAMLLimits, diagnostics: DiagnosticCollector) -> CloudFormationTemplate? {
@@ -68,10 +70,10 @@ struct CloudFormationTemplate {
     if let t = root["Transform"] {
       transforms = (t.items ?? [t]).compactMap(\.text)
     }
-    let isSAM = transforms.contains(samTransform)
-    if root["Globals"] != nil && !isSAM {
-      diagnostics.add(root["Globals"]!.location.diagnostic(.error, "Globals is a SAM section: the template needs 'Transform: \(samTransform)'"))
-    }
+    // A template with SAM resources or Globals is read as SAM even without the Transform line
+    // (SAM's own tooling adds it); CloudFormation needs it to deploy.
+    let usesSAM = root["Globals"] != nil || (root["Resources"]?.entries ?? []).contains { $0.value["Type"]?.text?.hasPrefix("AWS::Serverless::") == true }
+    let isSAM = transforms.contains(samTransform) || usesSAM
 
     var parameters: [Parameter] = []
     for (name, p) in root["Parameters"]?.entries ?? [] {
@@ -88,14 +90,18 @@ struct CloudFormationTemplate {
       return nil
     }
     for (id, node) in resourceEntries {
-      if let r = readResource(id, node, diagnostics: diagnostics) { resources.append(r) }
+      if id.hasPrefix("Fn::ForEach::") {
+        diagnostics.add(node.location.diagnostic(.error, "Fn::ForEach (the AWS::LanguageExtensions transform) is not supported yet: write the resources it makes out one by one"))
+        continue
+      }
+      if let r = readResource(id, node, isSAM: isSAM, diagnostics: diagnostics) { resources.append(r) }
     }
     return CloudFormationTemplate(
       file: file, parameters: parameters, conditions: (root["Conditions"]?.entries ?? []).map { ($0.key, $0.value) }, mappings: root["Mappings"],
       resources: resources, outputs: (root["Outputs"]?.entries ?? []).map { ($0.key, $0.value) }, globals: root["Globals"], isSAM: isSAM)
   }
 
-  static func readResource(_ id: String, _ node: TemplateNode, diagnostics: DiagnosticCollector) -> Resource? {
+  static func readResource(_ id: String, _ node: TemplateNode, isSAM: Bool, diagnostics: DiagnosticCollector) -> Resource? {
     if id.isEmpty || !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
       diagnostics.add(node.location.diagnostic(.error, "logical ID '\(TerminalText.excerpt(id))' must be alphanumeric (A-Z, a-z, 0-9)"))
     }
@@ -103,8 +109,9 @@ struct CloudFormationTemplate {
       diagnostics.add(node.location.diagnostic(.error, "resource \(TerminalText.excerpt(id)) must be a mapping with Type and Properties, found \(node.kindName)"))
       return nil
     }
-    for (key, value) in entries where !resourceKeys.contains(key) {
-      diagnostics.add(value.location.diagnostic(.error, "unknown resource attribute '\(TerminalText.excerpt(key))'\(Spelling.hint(for: key, among: resourceKeys))"))
+    let known = resourceKeys + (isSAM ? samResourceKeys : [])
+    for (key, value) in entries where !known.contains(key) {
+      diagnostics.add(value.location.diagnostic(.error, "unknown resource attribute '\(TerminalText.excerpt(key))'\(Spelling.hint(for: key, among: known))"))
     }
     guard let type = node["Type"]?.text else {
       diagnostics.add(node.location.diagnostic(.error, "resource \(TerminalText.excerpt(id)) needs a Type, like AWS::Lambda::Function"))

@@ -21,14 +21,27 @@ struct CloudFormationValidator {
     for r in template.resources {
       if !seen.insert(r.id).inserted { diagnostics.add(r.location.diagnostic(.error, "logical ID \(r.id) is defined twice")) }
     }
-    let names = Names(resources: resourceIDs, parameters: parameters, conditions: conditions)
+    let samResources = template.isSAM
+      ? template.resources.filter { $0.type.hasPrefix("AWS::Serverless::") || $0.node["Connectors"] != nil }.map(\.id) + extraResources + ["ServerlessRestApi", "ServerlessHttpApi"]
+      : []
+    let names = Names(resources: resourceIDs, parameters: parameters, conditions: conditions, samResources: samResources)
 
     var resourceDependencies: [String: [String]] = [:]
     for r in template.resources {
       var found: [String] = []
-      check(r.node, names, references: &found)
+      if template.isSAM, r.type.hasPrefix("AWS::Serverless::"), let events = r.properties["Events"] {
+        // SAM turns Events into resources of their own (permissions, rules, subscriptions): a
+        // function whose event names an API that invokes the function is no cycle.
+        var ignored: [String] = []
+        check(events, names, references: &ignored)
+        check(TemplateNode(.map((r.node.entries ?? []).map { entry in
+          entry.key == "Properties" ? (entry.key, TemplateNode(.map((entry.value.entries ?? []).filter { $0.key != "Events" }), entry.value.location)) : entry
+        }), r.node.location), names, references: &found)
+      } else {
+        check(r.node, names, references: &found)
+      }
       for d in r.dependsOn {
-        if !resourceIDs.contains(d) {
+        if !resourceIDs.contains(d) && !names.isGenerated(d) {
           diagnostics.add(r.node["DependsOn"]!.location.diagnostic(.error, "DependsOn names '\(TerminalText.excerpt(d))', which is not a resource of this template\(Spelling.hint(for: d, among: resourceIDs))"))
         }
         found.append(d)
@@ -60,7 +73,15 @@ struct CloudFormationValidator {
     var resources: Set<String>
     var parameters: Set<String>
     var conditions: Set<String>
+    /// The SAM resources, whose generated resources (`MyFunctionRole`, `MyApi.Stage`,
+    /// `ServerlessRestApiProdStage`) a template may name.
+    var samResources: [String] = []
     var refTargets: Set<String> { resources.union(parameters).union(CloudFormationResolver.pseudoParameters) }
+
+    /// Whether `name` is a resource SAM generates from one of the template's SAM resources.
+    func isGenerated(_ name: String) -> Bool {
+      samResources.contains { name.hasPrefix($0) && name.count > $0.count }
+    }
   }
 
   private func report(cycles: [[String]], what: String, location: (String) -> SourceLocation?) {
@@ -112,14 +133,15 @@ struct CloudFormationValidator {
       }
       checkRef(name, at: argument.location, names, references: &references)
     case "Fn::GetAtt":
-      guard let parts = argument.items, parts.count == 2 else {
+      let dotted = argument.text.map { $0.split(separator: ".", maxSplits: 1).map { TemplateNode(.scalar(String($0)), argument.location) } }
+      guard let parts = argument.items ?? dotted, parts.count == 2 else {
         diagnostics.add(argument.location.diagnostic(.error, "Fn::GetAtt takes [resource, attribute]"))
         return
       }
       if let r = parts[0].text {
         if names.resources.contains(r) {
           references.append(r)
-        } else {
+        } else if !names.isGenerated(r) {
           diagnostics.add(argument.location.diagnostic(.error, "Fn::GetAtt names '\(TerminalText.excerpt(r))', which is not a resource of this template\(Spelling.hint(for: r, among: names.resources))"))
         }
       }
@@ -145,7 +167,7 @@ struct CloudFormationValidator {
           let resource = String(name.split(separator: ".")[0])
           if names.resources.contains(resource) {
             references.append(resource)
-          } else {
+          } else if !names.isGenerated(resource) && !names.isGenerated(name) {
             diagnostics.add(argument.location.diagnostic(.error, "${\(TerminalText.excerpt(name))} names '\(TerminalText.excerpt(resource))', which is not a resource of this template\(Spelling.hint(for: resource, among: names.resources))"))
           }
         } else {
@@ -176,7 +198,7 @@ struct CloudFormationValidator {
   private func checkRef(_ name: String, at location: SourceLocation, _ names: Names, references: inout [String], inSub: Bool = false) {
     if names.resources.contains(name) {
       references.append(name)
-    } else if !names.refTargets.contains(name) {
+    } else if !names.refTargets.contains(name) && !names.isGenerated(name) {
       let what = inSub ? "${\(TerminalText.excerpt(name))}" : "Ref '\(TerminalText.excerpt(name))'"
       diagnostics.add(location.diagnostic(.error, "\(what) names nothing: no parameter, resource or pseudo parameter of this template is called that\(Spelling.hint(for: name, among: names.refTargets))"))
     }

@@ -24,6 +24,13 @@ struct TerraformMapper {
     return plan.resources.filter { $0.type == type && ($0.references[attribute] ?? []).contains(target) }
   }
 
+  /// A value, or nil when it is known only after apply and the provider then fills in AWS's
+  /// default (a function's architecture, a volume's IOPS): the service's default is that default.
+  private func known(_ node: TemplateNode?) -> TemplateNode? {
+    if case .unknown? = node?.value { return nil }
+    return node
+  }
+
   private func referenced(_ r: Resource, _ attribute: String) -> Resource? {
     (r.references[attribute] ?? []).lazy.compactMap { plan.resource(referencedBy: $0) }.first
   }
@@ -35,9 +42,9 @@ struct TerraformMapper {
       var d = draft(r, "aws.lambda")
       d.number("memory_mb", v["memory_size"], property: "memory_size", diagnostics: diagnostics)
       d.setDefault("memory_mb", "128", property: "memory_size")
-      if let a = v["architectures"] { d.choice("architecture", a.items?.first ?? a, property: "architectures", values: ["x86_64": "x86_64", "arm64": "arm64"], diagnostics: diagnostics) }
+      if let a = known(v["architectures"]) { d.choice("architecture", a.items?.first ?? a, property: "architectures", values: ["x86_64": "x86_64", "arm64": "arm64"], diagnostics: diagnostics) }
       d.setDefault("architecture", "x86_64", property: "architectures")
-      d.number("ephemeral_storage_mb", v.at("ephemeral_storage.0.size"), property: "ephemeral_storage.size", diagnostics: diagnostics)
+      d.number("ephemeral_storage_mb", known(v.at("ephemeral_storage.0.size")), property: "ephemeral_storage.size", diagnostics: diagnostics)
       return .priced(d)
     case "aws_apigatewayv2_api":
       let protocolType = v["protocol_type"]?.text
@@ -164,8 +171,8 @@ struct TerraformMapper {
     var d = ComponentDraft(id: id, type: r.type, service: "aws.ebs", location: v.location)
     d.choice("volume_type", v[type], property: type, values: ["gp2": "gp2", "gp3": "gp3"], diagnostics: diagnostics)
     d.number("storage_gb", v[size], property: size, diagnostics: diagnostics)
-    d.number("iops", v["iops"], property: "iops", diagnostics: diagnostics)
-    d.number("throughput_mbps", v["throughput"], property: "throughput", diagnostics: diagnostics)
+    d.number("iops", known(v["iops"]), property: "iops", diagnostics: diagnostics)
+    d.number("throughput_mbps", known(v["throughput"]), property: "throughput", diagnostics: diagnostics)
     return .priced(d)
   }
 

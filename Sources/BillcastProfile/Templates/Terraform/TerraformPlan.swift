@@ -40,6 +40,10 @@ struct TerraformPlan {
       }
       bytes = [UInt8](data)
     }
+    if bytes.starts(with: Array("[command]".utf8)) {
+      diagnostics.add(Diagnostic(file: path, line: 1, column: 1, message: "the file starts with the '[command]' line of setup-terraform's wrapper, not JSON: set terraform_wrapper: false in the workflow, or write the plan with terraform show -json PLANFILE > plan.json"))
+      return nil
+    }
     let root: JSONNode
     do {
       root = try JSONDocument.parse(bytes, path: path)
