@@ -19,6 +19,7 @@ struct CloudFormationArchitecture {
       cursor.error("no template of this architecture declares parameter '\(TerminalText.excerpt(name))'\(Spelling.hint(for: name, among: declared))")
     }
     let exports = ExportTable()
+    defer { exports.clear() }  // each resolver's import closure holds the table, which holds the resolvers
     var resolvers: [CloudFormationResolver] = []
     for template in templates {
       CloudFormationValidator(template: template, diagnostics: diagnostics).validate(extraResources: template.implicitAPIs().map(\.id))
@@ -83,6 +84,9 @@ final class ExportTable {
       }
     }
   }
+
+  /// Drops the resolvers, breaking the cycle through their import closures.
+  func clear() { entries = [:] }
 
   func value(of name: String) -> TemplateNode? {
     guard let (resolver, node) = entries[name], !resolving.contains(name) else { return nil }
