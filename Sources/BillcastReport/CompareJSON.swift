@@ -62,13 +62,30 @@ public enum CompareJSON {
 
 /// Renders a comparison as CSV: one row per scenario × architecture × component, for a spreadsheet.
 public enum CompareCSV {
-  /// The CSV text: a header row, then one row per scenario × architecture × component.
+  /// The CSV text: a header row, then one row per scenario × architecture × component, then,
+  /// for an architecture read from templates, one per resource that is not a component of its own.
   public static func render(_ c: Comparison) -> String {
     var out = "scenario,architecture,component,service,cost_low,cost_high,total_low,total_high,as_of,region,free_tier,pricing\n"
     let pricing = c.estimate.tables.map { "\($0.id)@\($0.sha256.prefix(12))" }.joined(separator: " ")
     for r in c.estimate.results {
       for comp in r.components {
         out += [r.scenario, r.architecture, comp.label, comp.service, comp.cost.low.description, comp.cost.high.description,
+                r.amountDue.low.description, r.amountDue.high.description, c.estimate.asOf.description, c.estimate.region,
+                c.estimate.freeTier.account.rawValue, pricing].map(field).joined(separator: ",") + "\n"
+      }
+      // A template architecture's resources that are not components of their own: free ones
+      // cost 0, the others have no cost to give (their status is in the service column).
+      for resource in r.resources {
+        let status: String
+        switch resource.status {
+        case .priced: continue
+        case .free: status = "free"
+        case .partOf(let owner): status = "part of \(owner)"
+        case .notPriced: status = "not priced"
+        case .notCreated(let condition): status = "not created (condition \(condition))"
+        }
+        let cost = resource.status == .free ? "0" : ""
+        out += [r.scenario, r.architecture, "\(resource.id) (\(resource.type))", status, cost, cost,
                 r.amountDue.low.description, r.amountDue.high.description, c.estimate.asOf.description, c.estimate.region,
                 c.estimate.freeTier.account.rawValue, pricing].map(field).joined(separator: ",") + "\n"
       }

@@ -323,6 +323,11 @@ struct TemplateTests {
     #expect(run.stdout.contains("Read from 5 CloudFormation templates: 18 resources, 8 priced, 0 part of another, 10 free, 0 not priced, 0 not created"))
     // The templates' redirect-to-https makes CloudFront's requests HTTPS; the hand-written example keeps the document's HTTP rate.
     #expect(run.stdout.contains("$0.01/10K https requests"))
+    // The compare CSV lists the resources that are not components of their own.
+    let csv = try CLI.run(["compare", "examples/job-posting-analyzer-cloudformation.yaml", "--scenario", "minimum", "--format", "csv"])
+    #expect(csv.status == 0, "\(csv.stderr)")
+    #expect(csv.stdout.contains("minimum,lambda-cloudfront,LambdaExecutionRole (AWS::IAM::Role),free,0,0,2.5202,4.615,"))
+    #expect(csv.stdout.split(separator: "\n").filter { $0.contains(",free,0,0,") }.count == 10)
   }
 
   @Test("redirect-to-https on every cache behaviour rules out HTTP requests; PriceClass_100 rules out Asia's rates")
