@@ -15,9 +15,10 @@ final class Background<Value: Sendable>: @unchecked Sendable {
     }
   }
 
-  /// Waits for the work to finish and returns its value or throws its error.
+  /// Waits for the work to finish and returns its value or throws its error (as often as asked).
   func value() throws(DiagnosticError) -> Value {
     done.wait()
+    done.signal()  // let the next caller through too
     return try result!.get()
   }
 }

@@ -62,7 +62,7 @@ struct ForecastCommand: ParsableCommand {
       let reading = Profile.reading(path: self.profile)
       if reading.profile == nil { throw DiagnosticError(reading.diagnostics) }
       let resolved = try ResolvedProfile.resolve(
-        reading, catalog: try pricing.loadCatalog(near: self.profile), architectures: architecture.isEmpty ? nil : architecture)
+        reading, catalog: try pricing.loadCatalog(near: self.profile, regions: { [reading.profile!.region] }), architectures: architecture.isEmpty ? nil : architecture)
       forecast = try Forecaster.forecast(resolved, options: ForecastOptions(
         today: today(), start: start.flatMap(CalendarMonth.init), months: months, scenario: scenario,
         architectures: architecture.isEmpty ? nil : architecture, freeTier: freeTier, samples: samples, seed: seed,

@@ -15,9 +15,10 @@ struct PricingOptions: ParsableArguments {
     valueName: "dir"))
   var pricing: String?
 
-  /// Finds and loads the pricing tables.
-  func loadCatalog(near profilePath: String?) throws(DiagnosticError) -> PricingCatalog {
-    try PricingCatalog.load(directory: directory(near: profilePath))
+  /// Finds and loads the pricing tables: every region's, or only those `regions` returns (it is
+  /// called once the files are parsed, so a profile read meanwhile can name its region).
+  func loadCatalog(near profilePath: String?, regions: () -> Set<String>? = { nil }) throws(DiagnosticError) -> PricingCatalog {
+    try PricingCatalog.load(directory: directory(near: profilePath), regions: regions)
   }
 
   /// The pricing directory: `--pricing`, else `$BILLCAST_PRICING`, else the nearest `pricing`

@@ -30,7 +30,11 @@ struct ProfileOptions: ParsableArguments {
   func resolve() throws(DiagnosticError) -> ResolvedProfile {
     let path = self.profile
     let reading = Background { () throws(DiagnosticError) in Profile.reading(path: path) }
-    let catalog = Result { () throws(DiagnosticError) in try pricing.loadCatalog(near: path) }
+    // Only the profile's region is composed (with the global tables): the others' rates are parsed
+    // while the profile is read, but not composed with the models.
+    let catalog = Result { () throws(DiagnosticError) in
+      try pricing.loadCatalog(near: path, regions: { (try? reading.value())?.profile.map { [$0.region] } })
+    }
     let profile = try reading.value()
     // A profile with errors reports those (and, when the tables load, its problems against them).
     guard case .success(let tables) = catalog else {

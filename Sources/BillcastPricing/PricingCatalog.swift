@@ -14,7 +14,11 @@ public struct PricingCatalog: Sendable {
   /// The files are composed and read on all cores at once (largest first); their problems and
   /// cross-table references are then merged in file order, so the result does not depend on
   /// the threads.
-  public static func load(directory: String, limits: YAMLLimits = .standard) throws(DiagnosticError) -> PricingCatalog {
+  ///
+  /// `regions` limits the regions composed: a region's rates are composed with the models only
+  /// when it returns nil or names the region (global tables and whole tables are always read).
+  /// It is called once the files are parsed, so a caller can read its profile meanwhile.
+  public static func load(directory: String, limits: YAMLLimits = .standard, regions: () -> Set<String>? = { nil }) throws(DiagnosticError) -> PricingCatalog {
     switch FileStatus.of(directory) {
     case .failure(let error):
       throw DiagnosticError([Diagnostic(file: directory, message: "cannot read the pricing directory '\(TerminalText.excerpt(directory, limit: 200))' (\(error))")])
@@ -49,13 +53,26 @@ public struct PricingCatalog: Sendable {
       }
     }
     // A rates file whose model did not load says nothing more: the model's own error is the one to fix.
-    let units = readingUnits(loaded).filter { !($0.table == nil && $0.models.isEmpty && !failures.isEmpty) }
+    let wanted = regions()
+    let units = readingUnits(loaded).filter { !($0.table == nil && $0.models.isEmpty && !failures.isEmpty) }.filter { unit in
+      guard let wanted, let rates = unit.rates, let region = ratesRegion(rates) else { return true }
+      return wanted.contains(region)
+    }
     let results = LoadResults(count: units.count)
     DispatchQueue.concurrentPerform(iterations: units.count) { i in results.set(i, units[i].read()) }
     let collector = DiagnosticCollector()
     let catalog = merge(failures + results.all, diagnostics: collector)
     try collector.throwIfErrors()
     return catalog
+  }
+
+  /// The `region` a rates document declares, if it is a plain text.
+  static func ratesRegion(_ document: YAMLDocument) -> String? {
+    guard case .mapping(let mapping) = document.root else { return nil }
+    for (key, value) in mapping {
+      if case .scalar(let k) = key, k.string == "region", case .scalar(let v) = value { return v.string }
+    }
+    return nil
   }
 
   /// Reads composed documents into a catalog; problems go to `diagnostics`.
