@@ -13,8 +13,8 @@ public struct BudgetCheck: Sendable {
     public var architecture: String
     /// The forecast month (1-based), or nil for an estimate.
     public var month: Int?
-    /// `total` or a service id.
-    public var scope: String
+    /// What the limit applies to: the monthly total, or one service's cost.
+    public var scope: Scope
     /// The most the figure may be in a month, for this scope.
     public var limit: ExactDecimal
     /// The figure checked, at the low and high ends: the amount due, a service's cost, or a forecast month's envelope.
@@ -36,11 +36,11 @@ public struct BudgetCheck: Sendable {
     for b in budgets {
       for r in estimate.results where (b.architecture ?? r.architecture) == r.architecture && (b.scenario ?? r.scenario) == r.scenario {
         if let monthly = b.monthly {
-          items.append(Item(budget: b.name, scenario: r.scenario, architecture: r.architecture, month: nil, scope: "total", limit: monthly, figure: Span(r.amountDue)))
+          items.append(Item(budget: b.name, scenario: r.scenario, architecture: r.architecture, month: nil, scope: .total, limit: monthly, figure: Span(r.amountDue)))
         }
         for (service, limit) in b.services {
           let cost = r.services.filter { $0.service == service }.reduce(Span.zero) { $0 + $1.cost }
-          items.append(Item(budget: b.name, scenario: r.scenario, architecture: r.architecture, month: nil, scope: service, limit: limit, figure: cost))
+          items.append(Item(budget: b.name, scenario: r.scenario, architecture: r.architecture, month: nil, scope: .service(service), limit: limit, figure: cost))
         }
       }
     }
@@ -54,13 +54,31 @@ public struct BudgetCheck: Sendable {
       guard let monthly = b.monthly else { continue }
       for a in forecast.architectures where (b.architecture ?? a.architecture) == a.architecture {
         for month in forecast.months {
-          guard let scenario = month.scenario ?? Optional("default"), (b.scenario ?? scenario) == scenario,
+          guard let scenario = month.scenario ?? Optional(Scenario.defaultName), (b.scenario ?? scenario) == scenario,
             let figures = a.monthly[month.index - 1]
           else { continue }
-          items.append(Item(budget: b.name, scenario: scenario, architecture: a.architecture, month: month.index, scope: "total", limit: monthly, figure: Span(figures.envelope)))
+          items.append(Item(budget: b.name, scenario: scenario, architecture: a.architecture, month: month.index, scope: .total, limit: monthly, figure: Span(figures.envelope)))
         }
       }
     }
     return BudgetCheck(items: items)
+  }
+}
+
+extension BudgetCheck {
+  /// What a budget's limit applies to.
+  public enum Scope: Sendable, Hashable, CustomStringConvertible {
+    /// The monthly total (amount due).
+    case total
+    /// One service's monthly cost, by its id.
+    case service(String)
+
+    /// `total` or the service id, as reports print it.
+    public var description: String {
+      switch self {
+      case .total: return "total"
+      case .service(let id): return id
+      }
+    }
   }
 }

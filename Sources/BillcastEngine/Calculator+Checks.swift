@@ -48,7 +48,7 @@ extension Calculator {
             continue
           }
           warnings.append(EstimateWarning(
-            code: "soft-rule", message: "\(component.component.name): \(input.name) = \(value) \(problem): \(rule.message)",
+            .softRule, message: "\(component.component.name): \(input.name) = \(value) \(problem): \(rule.message)",
             component: component.component.name, location: location))
         }
       }
@@ -110,11 +110,11 @@ extension Calculator {
       diagnostics.add(component.component.serviceLocation.diagnostic(.error, "\(service.name) (\(service.id)) was retired on \(until)\(newNote)\(replacement), or price as of a date up to \(until) (as_of, --as-of)"))
     } else if let until = availability.until, until < today {
       warnings.append(EstimateWarning(
-        code: "retired-since", message: "\(component.component.name): \(service.name) is priced as of \(asOf), but it was retired on \(until)\(availability.newUntil.map { " (no new resources after \($0))" } ?? "")\(replacement) for anything built today",
+        .retiredSince, message: "\(component.component.name): \(service.name) is priced as of \(asOf), but it was retired on \(until)\(availability.newUntil.map { " (no new resources after \($0))" } ?? "")\(replacement) for anything built today",
         component: component.component.name, location: component.component.serviceLocation))
     } else if let newUntil = availability.newUntil, asOf > newUntil {
       warnings.append(EstimateWarning(
-        code: "availability", message: "\(component.component.name): \(service.name) accepts no new resources after \(newUntil)\(availability.until.map { " and is retired on \($0)" } ?? "")\(replacement)",
+        .availability, message: "\(component.component.name): \(service.name) accepts no new resources after \(newUntil)\(availability.until.map { " and is retired on \($0)" } ?? "")\(replacement)",
         component: component.component.name, location: component.component.serviceLocation))
     }
   }
@@ -122,7 +122,7 @@ extension Calculator {
   /// The service's notes in force for this component.
   mutating func addNotes(_ component: ResolvedComponent) {
     for note in component.service.notes where note.severity == .warning && component.matches(note.when) && inForce(from: note.from, until: note.until) {
-      warnings.append(EstimateWarning(code: note.code, message: "\(component.component.name): \(note.message)", component: component.component.name, location: nil))
+      warnings.append(EstimateWarning(.note(note.code), message: "\(component.component.name): \(note.message)", component: component.component.name, location: nil))
     }
   }
 

@@ -55,7 +55,7 @@ struct Calculator {
     var failed = false
     var unitPrices: [[String]] = Array(repeating: [], count: architecture.components.count)
     for notice in architecture.architecture.notices {
-      warnings.append(EstimateWarning(code: notice.code, message: notice.message, component: notice.component, location: notice.location))
+      warnings.append(EstimateWarning(.template(notice.kind), message: notice.message, component: notice.component, location: notice.location))
     }
     for (index, component) in architecture.components.enumerated() {
       checkAvailability(component)

@@ -53,7 +53,7 @@ public enum Estimator {
           monthHours: options.monthHours, workload: workload, diagnostics: collector)
         calculator.workloadExpansions = expansions
         if var result = calculator.price(architecture) {
-          result.scenario = scenario?.name ?? "default"
+          result.scenario = scenario?.name ?? Scenario.defaultName
           result.scenarioDescription = scenario?.description
           result.workload = profile.workload.map { ($0.name, workload[$0.name]!) }
           results.append(result)
@@ -81,7 +81,7 @@ public enum Estimator {
 
   static func select(_ wanted: [String]?, from names: [String], what: String, profile: Profile, diagnostics: DiagnosticCollector) -> [String] {
     guard let wanted else { return names }
-    for w in wanted where !names.contains(w) && !(what == "scenario" && names.isEmpty && w == "default") {
+    for w in wanted where !names.contains(w) && !(what == "scenario" && names.isEmpty && w == Scenario.defaultName) {
       diagnostics.add(Diagnostic(file: profile.path, message: "the profile has no \(what) '\(TerminalText.excerpt(w))'\(Spelling.hint(for: w, among: names)); it has: \(names.joined(separator: ", "))"))
     }
     return wanted

@@ -192,7 +192,7 @@ public struct ResolvedComponent: Sendable {
 }
 
 /// Whether an architecture can be built on a date, judged by its services' availability.
-public enum ArchitectureStatus: Sendable, Equatable {
+public enum ArchitectureStatus: Sendable, Hashable {
   case available
   /// A service it uses had not launched yet.
   case notLaunched(component: String, service: String, from: CalendarDate)

@@ -52,14 +52,8 @@ public struct ForecastSettings: Sendable {
     case values([Formula])
   }
 
-  /// How a range is sampled in the Monte Carlo.
-  public enum Distribution: String, Sendable, CaseIterable {
-    case uniform
-    /// Most likely at the middle of the range.
-    case triangular
-    /// Log-normal with the range's ends as its 5th and 95th percentiles, truncated to the range.
-    case logNormal = "log-normal"
-  }
+  /// How a range is sampled in the Monte Carlo (the same type the formula compiler draws with).
+  public typealias Distribution = BillcastCore.Distribution
 
   /// The largest horizon accepted, in months.
   public static let maximumMonths = 120

@@ -100,6 +100,9 @@ public struct WorkloadVariable: Sendable {
 
 /// A named set of overrides of workload variables.
 public struct Scenario: Sendable {
+  /// The name of the one implicit scenario of a profile that has none.
+  public static let defaultName = "default"
+
   /// The scenario's name.
   public var name: String
   /// A description of the scenario, if given.

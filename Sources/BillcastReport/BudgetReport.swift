@@ -14,7 +14,7 @@ public enum BudgetReport {
     let headers = ["Budget", "Scenario", "Architecture"] + (forecast ? ["Month"] : []) + ["Scope", "Limit", "Figure", "Status"]
     let rows = c.items.map { i in
       [i.budget, i.scenario, i.architecture] + (forecast ? [i.month.map(String.init) ?? ""] : []) + [
-        i.scope, Money.text(i.limit), Money.text(i.figure), i.isOver ? "OVER by \(Money.text(i.overrun))" : "within",
+        i.scope.description, Money.text(i.limit), Money.text(i.figure), i.isOver ? "OVER by \(Money.text(i.overrun))" : "within",
       ]
     }
     let first = forecast ? 5 : 4
@@ -30,7 +30,7 @@ public enum BudgetReport {
       ("items", .array(c.items.map { i in
         .object([
           ("budget", .string(i.budget)), ("scenario", .string(i.scenario)), ("architecture", .string(i.architecture)),
-          ("month", i.month.map { .number(String($0)) } ?? .null), ("scope", .string(i.scope)), ("limit", .string(i.limit.description)),
+          ("month", i.month.map { .number(String($0)) } ?? .null), ("scope", .string(i.scope.description)), ("limit", .string(i.limit.description)),
           ("figure", .object([("low", .string(i.figure.low.description)), ("high", .string(i.figure.high.description))])),
           ("overrun", .string(i.overrun.description)), ("over", .bool(i.isOver)),
         ])

@@ -45,7 +45,7 @@ public enum ForecastText {
     }
     if !f.events.isEmpty {
       out += markdown ? "\n## Events\n\n" : "\nEvents\n"
-      for e in f.events where !e.code.hasPrefix("cheapest-") {
+      for e in f.events where !e.kind.isCrossover {
         out += "- month \(e.month) (\(f.months[e.month - 1].month))" + (e.architecture.map { ", \($0)" } ?? "") + ": \(e.message)\n"
       }
     }

@@ -42,7 +42,7 @@ struct ForecastTests {
     // Month 13 (2026-01, the account's thirteenth month): 10 GB × $0.023 = $0.23; the jump is $0.115.
     #expect(months[12] == TestSupport.d("0.23") && months[13] == TestSupport.d("0.23"))
     #expect(months[12] - months[11] == TestSupport.d("0.115"))
-    #expect(f.events.contains { $0.month == 13 && $0.code == "free-tier-ends" })
+    #expect(f.events.contains { $0.month == 13 && $0.kind == .freeTierEnds })
     // Cumulative: 12 × 0.115 + 2 × 0.23 = 1.38 + 0.46 = 1.84.
     #expect(f.architectures[0].cumulative.last!!.p50 == TestSupport.d("1.84"))
   }
@@ -57,7 +57,7 @@ struct ForecastTests {
     let due = f.architectures[0].monthly.map { $0!.p50 }
     // 30M requests × $1.00/1M = $30 a month; 6 × $30 = $180 leaves $20 for month 7.
     #expect(due == [0, 0, 0, 0, 0, 0, 10, 30, 30].map { ExactDecimal($0) })
-    #expect(f.events.contains { $0.month == 7 && $0.code == "credits-spent" })
+    #expect(f.events.contains { $0.month == 7 && $0.kind == .creditsSpent })
     #expect(f.architectures[0].credits[6] == Interval(20))
   }
 
@@ -72,7 +72,7 @@ struct ForecastTests {
     // 10M × $1.00/1M = $10; months 1-12 (to 2026-07) covered, $120 spent; from 2026-08-01 they have expired.
     #expect(due[0..<12].allSatisfy { $0.isZero })
     #expect(due[12] == 10 && due[13] == 10)
-    #expect(f.events.contains { $0.month == 13 && $0.code == "credits-expire" })
+    #expect(f.events.contains { $0.month == 13 && $0.kind == .creditsExpire })
   }
 
   @Test("compound growth and accumulation, month by month")

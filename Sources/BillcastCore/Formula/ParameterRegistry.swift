@@ -15,21 +15,21 @@ public final class ParameterRegistry: @unchecked Sendable {
     public var low: ExactDecimal?
     /// The range's high end when both ends are constant; nil when drawn as a fraction between formulas.
     public var high: ExactDecimal?
-    /// The name of the distribution drawn from: `uniform`, `triangular` or `log-normal`.
-    public var distribution: String
+    /// The distribution drawn from.
+    public var distribution: Distribution
   }
 
   /// The parameters registered so far; a compiled formula refers to one by its index here.
   public private(set) var parameters: [Parameter] = []
   private var index: [String: Int] = [:]
   private var occurrences: [String: Int] = [:]
-  private var distributions: [String: String] = [:]
+  private var distributions: [String: Distribution] = [:]
 
   /// Creates an empty registry.
   public init() {}
 
-  /// Sets the distribution of an owner's ranges (`uniform`, `triangular`, `log-normal`).
-  public func setDistribution(_ name: String, for owner: String) { distributions[owner] = name }
+  /// Sets the distribution of an owner's ranges.
+  public func setDistribution(_ distribution: Distribution, for owner: String) { distributions[owner] = distribution }
 
   /// Starts compiling an owner's formula: its ranges are numbered from 0 again.
   public func begin(_ owner: String) { occurrences[owner] = 0 }
@@ -44,7 +44,7 @@ public final class ParameterRegistry: @unchecked Sendable {
     index[key] = parameters.count
     // Ranges of the same owner and position (a scenario's override) share the draw: they
     // are told apart by their ends, but draw from one uniform stream (see `streamKey`).
-    parameters.append(Parameter(key: family, low: low, high: high, distribution: distributions[owner] ?? "uniform"))
+    parameters.append(Parameter(key: family, low: low, high: high, distribution: distributions[owner] ?? .uniform))
     return parameters.count - 1
   }
 }

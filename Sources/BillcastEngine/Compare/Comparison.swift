@@ -50,8 +50,22 @@ public struct Comparison: Sendable {
 public struct UnavailableArchitecture: Sendable, Hashable {
   /// The architecture's name.
   public var architecture: String
-  /// Why, in words: the component, its service and the retirement, launch or closing date.
-  public var reason: String
+  /// Why: the component, its service and the retirement, launch or closing date.
+  public var status: ArchitectureStatus
+
+  /// Why, in words.
+  public var reason: String {
+    switch status {
+    case .retired(let component, let service, let until, let replacement):
+      return "\(component): \(service) was retired on \(until)\(replacement.map { "; use \($0)" } ?? "")"
+    case .notLaunched(let component, let service, let from):
+      return "\(component): \(service) is available from \(from)"
+    case .closedToNewCustomers(let component, let service, let since, let replacement):
+      return "\(component): \(service) takes no new customers after \(since)\(replacement.map { "; AWS recommends \($0)" } ?? "")"
+    case .available:
+      return "available"
+    }
+  }
 }
 
 /// The cheapest architecture of a scenario.
@@ -81,15 +95,11 @@ public enum Comparer {
     var closed: [UnavailableArchitecture] = []
     for arch in resolved.architectures where wanted.contains(arch.architecture.name) {
       let name = arch.architecture.name
-      switch arch.status(on: asOf) {
-      case .retired(let component, let service, let until, let replacement):
-        unavailable.append(.init(architecture: name, reason: "\(component): \(service) was retired on \(until)\(replacement.map { "; use \($0)" } ?? "")"))
-      case .notLaunched(let component, let service, let from):
-        unavailable.append(.init(architecture: name, reason: "\(component): \(service) is available from \(from)"))
-      case .closedToNewCustomers(let component, let service, let since, let replacement):
-        closed.append(.init(architecture: name, reason: "\(component): \(service) takes no new customers after \(since)\(replacement.map { "; AWS recommends \($0)" } ?? "")"))
-      case .available:
-        break
+      let status = arch.status(on: asOf)
+      switch status {
+      case .retired, .notLaunched: unavailable.append(.init(architecture: name, status: status))
+      case .closedToNewCustomers: closed.append(.init(architecture: name, status: status))
+      case .available: break
       }
     }
     let priced = wanted.filter { name in !unavailable.contains { $0.architecture == name } }
@@ -151,7 +161,7 @@ public enum Comparer {
             collector.add(Diagnostic(file: profile.path, path: "workload.\(vary)", message: "break-even search: \(vary) = \(options.from) does not price: \(why)"))
             continue
           }
-          var result = try BreakEvenSearch.run(models: models, variable: vary, from: options.from, to: bounds.limit, step: options.step, scenario: scenario ?? "default")
+          var result = try BreakEvenSearch.run(models: models, variable: vary, from: options.from, to: bounds.limit, step: options.step, scenario: scenario ?? Scenario.defaultName)
           result.requestedTo = ExactDecimal.maximum(options.from, options.to)
           result.stopReason = bounds.reason
           breakEven.append(result)
@@ -159,7 +169,7 @@ public enum Comparer {
           collector.add(Diagnostic(file: profile.path, path: "workload.\(vary)", message: "break-even search failed: \(error)"))
         }
       }
-      let workload = estimate.results.first { $0.scenario == (scenario ?? "default") }?.workload ?? []
+      let workload = estimate.results.first { $0.scenario == (scenario ?? Scenario.defaultName) }?.workload ?? []
       // Only variables set directly (not computed from others) are swung.
       var formulas: [String: Formula] = [:]
       for v in profile.workload { formulas[v.name] = v.value }
@@ -169,7 +179,7 @@ public enum Comparer {
       }
       for (arch, model) in models {
         do {
-          sensitivity.append(try Sensitivity.analyse(model: model, architecture: arch, scenario: scenario ?? "default", ranges: independent))
+          sensitivity.append(try Sensitivity.analyse(model: model, architecture: arch, scenario: scenario ?? Scenario.defaultName, ranges: independent))
         } catch {
           collector.add(Diagnostic(file: profile.path, path: "architectures.\(arch)", message: "sensitivity analysis failed: \(error)"))
         }

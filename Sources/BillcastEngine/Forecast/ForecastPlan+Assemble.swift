@@ -113,14 +113,14 @@ extension ForecastPlan {
       for m in 1..<max(list.count, 1) {
         if let before = list[m - 1], let now = list[m], before != now, comparable(before, now, m) {
           crossovers.append(ForecastCrossover(kind: kind, month: m + 1, from: before, to: now))
-          events.append(.init(month: m + 1, architecture: now, code: "cheapest-\(kind.rawValue)", message: kind == .monthly ? "\(now) becomes cheaper than \(before) each month (median)" : "\(now)'s cumulative cost falls below \(before)'s (median)"))
+          events.append(.init(month: m + 1, architecture: now, kind: .cheapest(kind), message: kind == .monthly ? "\(now) becomes cheaper than \(before) each month (median)" : "\(now)'s cumulative cost falls below \(before)'s (median)"))
         }
       }
     }
     // The same event in several architectures (a shared service's retirement) is told once, naming them all.
     var merged: [ForecastEvent] = []
     for e in events {
-      if let i = merged.firstIndex(where: { $0.month == e.month && $0.code == e.code && $0.message == e.message && $0.architecture != nil && e.architecture != nil }) {
+      if let i = merged.firstIndex(where: { $0.month == e.month && $0.kind == e.kind && $0.message == e.message && $0.architecture != nil && e.architecture != nil }) {
         merged[i].architecture = merged[i].architecture! + ", " + e.architecture!
       } else {
         merged.append(e)
@@ -152,14 +152,14 @@ extension ForecastPlan {
     let l = exhausted(low), h = exhausted(high)
     switch (h, l) {
     case (let a?, let b?) where a == b:
-      events.append(.init(month: a, architecture: architecture, code: "credits-spent", message: "the $\(credits.amount.formatted(fractionDigits: 2)) of credits run out"))
+      events.append(.init(month: a, architecture: architecture, kind: .creditsSpent, message: "the $\(credits.amount.formatted(fractionDigits: 2)) of credits run out"))
     case (let a?, let b):
-      events.append(.init(month: a, architecture: architecture, code: "credits-spent", message: "the $\(credits.amount.formatted(fractionDigits: 2)) of credits run out at the high end of the ranges" + (b.map { " (month \($0) at the low end)" } ?? " (they last to their expiry at the low end)")))
+      events.append(.init(month: a, architecture: architecture, kind: .creditsSpent, message: "the $\(credits.amount.formatted(fractionDigits: 2)) of credits run out at the high end of the ranges" + (b.map { " (month \($0) at the low end)" } ?? " (they last to their expiry at the low end)")))
     default:
       break
     }
     if l == nil || h == nil, let m = months.first(where: { $0.month.firstDay >= credits.expires }) {
-      events.append(.init(month: m.index, architecture: architecture, code: "credits-expire", message: "unspent credits expire on \(credits.expires)\(profile.account.plan == .free ? "; the free plan ends and the account closes unless upgraded to the paid plan" : "")"))
+      events.append(.init(month: m.index, architecture: architecture, kind: .creditsExpire, message: "unspent credits expire on \(credits.expires)\(profile.account.plan == .free ? "; the free plan ends and the account closes unless upgraded to the paid plan" : "")"))
     }
   }
 }

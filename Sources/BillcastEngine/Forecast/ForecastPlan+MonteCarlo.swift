@@ -21,7 +21,7 @@ extension ForecastPlan {
   func monteCarlo(architectures: [String], envelope: [String: ArchitectureEnvelope]) -> [String: Sampled] {
     guard options.samples > 0 else { return [:] }
     let registry = ParameterRegistry()
-    for (name, d) in settings?.distributions ?? [:] { registry.setDistribution(d.rawValue, for: "w:" + name) }
+    for (name, d) in settings?.distributions ?? [:] { registry.setDistribution(d, for: "w:" + name) }
     // Compile every month of every architecture, and the growth formulas, so the registry is complete.
     var programs: [String: [MonthProgram?]] = [:]
     var growth: [String: GrowthProgram] = [:]

@@ -65,7 +65,7 @@ struct ForecastPlan {
     for month in months {
       let date = month.month.firstDay
       if previousScenario != nil, previousScenario! != month.scenario, let s = month.scenario {
-        events.append(.init(month: month.index, architecture: nil, code: "scenario", message: "the scenario becomes \(s)"))
+        events.append(.init(month: month.index, architecture: nil, kind: .scenario, message: "the scenario becomes \(s)"))
       }
       previousScenario = .some(month.scenario)
       let scenario = profile.scenarios.first { $0.name == month.scenario }
@@ -89,7 +89,7 @@ struct ForecastPlan {
         // Availability on this month's date.
         if let reason = availabilityProblem(a, on: date) {
           unavailable.insert(a)
-          events.append(.init(month: month.index, architecture: a, code: "unavailable", message: reason))
+          events.append(.init(month: month.index, architecture: a, kind: .unavailable, message: reason))
           continue
         }
         let estimateOptions = EstimateOptions(asOf: date, today: options.today, freeTier: options.freeTier, scenarios: month.scenario.map { [$0] }, architectures: [a], monthHours: month.hours)
@@ -129,7 +129,7 @@ struct ForecastPlan {
       }
       let kinds = situations[month.index - 1].kinds
       if let previousKinds, previousKinds.contains(.legacy12Month), !kinds.contains(.legacy12Month) {
-        events.append(.init(month: month.index, architecture: nil, code: "free-tier-ends", message: "the legacy account's 12-month free-tier offers end (opened \(profile.account.opened?.description ?? "?"))"))
+        events.append(.init(month: month.index, architecture: nil, kind: .freeTierEnds, message: "the legacy account's 12-month free-tier offers end (opened \(profile.account.opened?.description ?? "?"))"))
       }
       previousKinds = kinds
       // Accumulation: next month adds this month's increment.
@@ -181,14 +181,14 @@ struct ForecastPlan {
             guard let date, date > first, date <= last, let m = monthIndex(of: date), m <= months.count else { continue }
             let key = "\(a)|\(c.service.id)/\(meter.name)|\(verb)"
             if seen.insert(key).inserted {
-              events.append(.init(month: m, architecture: a, code: "pricing-change", message: "\(c.service.id)/\(meter.name) \(verb) on \(date)"))
+              events.append(.init(month: m, architecture: a, kind: .pricingChange, message: "\(c.service.id)/\(meter.name) \(verb) on \(date)"))
             }
           }
         }
         if let newUntil = c.service.availability?.newUntil, newUntil >= first, newUntil < last, let m = monthIndex(of: newUntil.adding(months: 0)), m <= months.count {
           let key = "\(a)|\(c.service.id)|closed"
           if seen.insert(key).inserted {
-            events.append(.init(month: m, architecture: a, code: "closed-to-new-customers", message: "\(c.service.name) takes no new customers after \(newUntil)"))
+            events.append(.init(month: m, architecture: a, kind: .closedToNewCustomers, message: "\(c.service.name) takes no new customers after \(newUntil)"))
           }
         }
       }

@@ -31,23 +31,23 @@ enum Sampling {
   }
 
   /// The fraction t in [0, 1] of the way from a range's low to its high end.
-  static func fraction(_ u: Double, distribution: String) -> Double {
+  static func fraction(_ u: Double, distribution: Distribution) -> Double {
     switch distribution {
-    case "triangular":
+    case .triangular:
       return u < 0.5 ? (u / 2).squareRoot() : 1 - ((1 - u) / 2).squareRoot()
-    case "log-normal":
+    case .logNormal:
       // A standard normal truncated to ±1.6449 (the 5th and 95th percentiles), mapped to [0, 1].
       let z = inverseNormal(0.05 + 0.9 * u)
       return min(max((z + 1.6448536269514722) / (2 * 1.6448536269514722), 0), 1)
-    default:
+    case .uniform:
       return u
     }
   }
 
   /// A sampled value between low and high: linear in t, or geometric for log-normal with positive ends.
-  static func value(low: ExactDecimal, high: ExactDecimal, u: Double, distribution: String) -> ExactDecimal {
+  static func value(low: ExactDecimal, high: ExactDecimal, u: Double, distribution: Distribution) -> ExactDecimal {
     let t = fraction(u, distribution: distribution)
-    if distribution == "log-normal", low > .zero {
+    if distribution == .logNormal, low > .zero {
       let l = double(low), h = double(high)
       let x = l * exp(t * log(h / l))
       return min(max(exact(x), low), high)

@@ -24,7 +24,7 @@ extension TemplateExpander {
       case .notPriced(let reason):
         expansion.resources.append(TemplateResource(id: r.id, type: r.type, location: r.location, status: .notPriced(reason)))
         expansion.notices.append(ArchitectureNotice(
-          code: "unpriced-resource", message: "\(r.id) (\(r.type), \(r.location.short)) is not priced: \(reason)", component: nil, location: r.location))
+          kind: .unpricedResource, message: "\(r.id) (\(r.type), \(r.location.short)) is not priced: \(reason)", component: nil, location: r.location))
       }
     }
   }
@@ -58,13 +58,13 @@ extension TemplateExpander {
       }
       inputs[i] = input
       notices.append(ArchitectureNotice(
-        code: "template-override", message: "\(d.id): \(input.name) = \(TerminalText.excerpt(input.text)) overrides the template's \(stated.property) = \(TerminalText.excerpt(stated.text)) (\(stated.location.short))",
+        kind: .templateOverride, message: "\(d.id): \(input.name) = \(TerminalText.excerpt(input.text)) overrides the template's \(stated.property) = \(TerminalText.excerpt(stated.text)) (\(stated.location.short))",
         component: d.id, location: input.location))
     }
     for u in d.unresolved {
       if inputs.contains(where: { $0.name == u.name }) {
         notices.append(ArchitectureNotice(
-          code: "unresolved-value", message: "\(d.id): \(u.property) cannot be resolved statically (\(u.reason)); \(u.name) is taken from usage",
+          kind: .unresolvedValue, message: "\(d.id): \(u.property) cannot be resolved statically (\(u.reason)); \(u.name) is taken from usage",
           component: d.id, location: u.location))
       } else {
         diagnostics.add(u.location.diagnostic(.error, "\(u.property) cannot be resolved statically: \(u.reason); give \(u.name) under \(usagePath)"))

@@ -55,9 +55,21 @@ public struct TemplateResource: Sendable, Equatable {
 
 /// Something every estimate of an architecture must say about its templates: a resource not
 /// priced, a value that could not be resolved, a template value the profile overrides.
-public struct ArchitectureNotice: Sendable, Equatable {
-  /// The notice's kind: `unpriced-resource`, `unresolved-value`, `template-override` or `undecided-condition`.
-  public var code: String
+public struct ArchitectureNotice: Sendable, Hashable {
+  /// The kinds of notice, with the codes reports print.
+  public enum Kind: String, Sendable, Hashable {
+    /// A resource billcast cannot price yet.
+    case unpricedResource = "unpriced-resource"
+    /// A template value that cannot be resolved statically, taken from `usage`.
+    case unresolvedValue = "unresolved-value"
+    /// A `usage` override of a template value.
+    case templateOverride = "template-override"
+    /// A resource whose condition cannot be decided, priced as if created.
+    case undecidedCondition = "undecided-condition"
+  }
+
+  /// The notice's kind.
+  public var kind: Kind
   /// The notice in words, naming the resource.
   public var message: String
   /// The component it concerns, if any.

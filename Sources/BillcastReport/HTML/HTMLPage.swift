@@ -78,7 +78,7 @@ public enum ForecastHTML {
       return [a.architecture, Money.text(c.p10), Money.text(c.p50), Money.text(c.p90), Money.text(c.envelope)]
     }, numeric: [1, 2, 3, 4])
     if !f.events.isEmpty {
-      body += "<h2>Events</h2><ul>" + f.events.filter { !$0.code.hasPrefix("cheapest-") }.map { e in
+      body += "<h2>Events</h2><ul>" + f.events.filter { !$0.kind.isCrossover }.map { e in
         "<li>Month \(e.month) (\(f.months[e.month - 1].month))\(e.architecture.map { ", \(SVGChart.escape($0))" } ?? ""): \(SVGChart.escape(e.message))</li>"
       }.joined() + f.crossovers.map { c in
         "<li>Month \(c.month) (\(f.months[c.month - 1].month)): " + SVGChart.escape(c.kind == .monthly ? "\(c.to) becomes cheaper than \(c.from) each month" : "\(c.to)'s cumulative cost falls below \(c.from)'s") + "</li>"

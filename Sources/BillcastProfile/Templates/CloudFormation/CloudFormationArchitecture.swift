@@ -57,7 +57,7 @@ struct CloudFormationArchitecture {
             continue
           case nil:
             notices.append(ArchitectureNotice(
-              code: "undecided-condition", message: "\(r.id): condition \(condition) cannot be decided before deployment; the resource is priced as if created",
+              kind: .undecidedCondition, message: "\(r.id): condition \(condition) cannot be decided before deployment; the resource is priced as if created",
               component: r.id, location: r.location))
           case true?: break
           }
