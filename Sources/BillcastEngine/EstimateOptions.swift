@@ -16,8 +16,10 @@ public struct EstimateOptions: Sendable {
   public var architectures: [String]?
   /// Hours in the month priced.
   public var monthHours: ExactDecimal
-  /// The workload's values, used instead of evaluating the profile's formulas (a forecast month's).
-  public var workload: [String: Interval]?
+  /// The workload's values, used instead of evaluating the profile's formulas (a forecast
+  /// month's). Internal: a value missing for a variable would leave the estimate without it, so
+  /// only the forecast and break-even, which evaluate every variable, set it.
+  var workload: [String: Interval]?
   /// Whether a credit-based account's credits are applied against the total (a forecast spends them itself).
   public var applyCredits = true
 

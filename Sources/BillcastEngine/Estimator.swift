@@ -55,7 +55,7 @@ public enum Estimator {
         if var result = calculator.price(architecture) {
           result.scenario = scenario?.name ?? Scenario.defaultName
           result.scenarioDescription = scenario?.description
-          result.workload = profile.workload.map { ($0.name, workload[$0.name]!) }
+          result.workload = profile.workload.compactMap { v in workload[v.name].map { (v.name, $0) } }
           results.append(result)
         }
       }

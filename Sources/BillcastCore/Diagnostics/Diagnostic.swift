@@ -1,3 +1,4 @@
+import Foundation
 /// One problem found in an input file, with where it is.
 ///
 /// Rendered as `file:line:col: error: key.path: message`, the shape compilers and
@@ -66,15 +67,20 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Collects diagnostics while a file is read, so all of them can be reported at once.
+///
+/// Safe to share between threads: every access takes its lock.
 public final class DiagnosticCollector: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: [Diagnostic] = []
+
   /// Every diagnostic added so far, in the order added.
-  public private(set) var diagnostics: [Diagnostic] = []
+  public var diagnostics: [Diagnostic] { lock.withLock { stored } }
 
   /// Creates an empty collector.
   public init() {}
 
   /// Adds a diagnostic.
-  public func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+  public func add(_ diagnostic: Diagnostic) { lock.withLock { stored.append(diagnostic) } }
 
   /// Whether any error was added.
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

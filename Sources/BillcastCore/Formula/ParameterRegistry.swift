@@ -1,3 +1,5 @@
+import Foundation
+
 /// The uncertain parameters of a Monte Carlo: every range in every formula, each
 /// drawn once per path.
 ///
@@ -20,31 +22,38 @@ public final class ParameterRegistry: @unchecked Sendable {
   }
 
   /// The parameters registered so far; a compiled formula refers to one by its index here.
-  public private(set) var parameters: [Parameter] = []
+  public var parameters: [Parameter] { lock.withLock { stored } }
+  private var stored: [Parameter] = []
   private var index: [String: Int] = [:]
   private var occurrences: [String: Int] = [:]
   private var distributions: [String: Distribution] = [:]
+  /// Every access takes the lock, so formulas may be compiled on several threads at once.
+  private let lock = NSLock()
 
   /// Creates an empty registry.
   public init() {}
 
   /// Sets the distribution of an owner's ranges.
-  public func setDistribution(_ distribution: Distribution, for owner: String) { distributions[owner] = distribution }
+  public func setDistribution(_ distribution: Distribution, for owner: String) { lock.withLock { distributions[owner] = distribution } }
 
   /// Starts compiling an owner's formula: its ranges are numbered from 0 again.
-  public func begin(_ owner: String) { occurrences[owner] = 0 }
+  public func begin(_ owner: String) { lock.withLock { occurrences[owner] = 0 } }
 
   /// The index of the next range of `owner`'s formula.
   func register(owner: String, low: ExactDecimal?, high: ExactDecimal?) -> Int {
+    lock.withLock { registerLocked(owner: owner, low: low, high: high) }
+  }
+
+  private func registerLocked(owner: String, low: ExactDecimal?, high: ExactDecimal?) -> Int {
     let n = occurrences[owner, default: 0]
     occurrences[owner] = n + 1
     let key = "\(owner)#\(n)|\(low?.description ?? "t")..\(high?.description ?? "t")"
     let family = "\(owner)#\(n)"
     if let i = index[key] { return i }
-    index[key] = parameters.count
+    index[key] = stored.count
     // Ranges of the same owner and position (a scenario's override) share the draw: they
     // are told apart by their ends, but draw from one uniform stream (see `streamKey`).
-    parameters.append(Parameter(key: family, low: low, high: high, distribution: distributions[owner] ?? .uniform))
-    return parameters.count - 1
+    stored.append(Parameter(key: family, low: low, high: high, distribution: distributions[owner] ?? .uniform))
+    return stored.count - 1
   }
 }

@@ -130,11 +130,3 @@ enum Sampling {
     return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
   }
 }
-
-/// The sampling math, exposed for tests.
-public enum SamplingProbe {
-  /// The sampler's natural logarithm (x > 0), built from basic operations.
-  public static func log(_ x: Double) -> Double { Sampling.log(x) }
-  /// The sampler's exponential, built from basic operations.
-  public static func exp(_ y: Double) -> Double { Sampling.exp(y) }
-}
