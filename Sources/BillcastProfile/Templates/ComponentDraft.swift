@@ -136,3 +136,33 @@ extension ComponentDraft {
     }
   }
 }
+
+extension ComponentDraft {
+  /// Where a task definition's size is, in one format's property names.
+  struct TaskDefinitionNames {
+    var reference: String, cpu: String, memory: String, architecture: String, storage: String
+
+    static let cloudFormation = TaskDefinitionNames(
+      reference: "TaskDefinition", cpu: "Cpu", memory: "Memory", architecture: "RuntimePlatform.CpuArchitecture",
+      storage: "EphemeralStorage.SizeInGiB")
+    static let terraform = TaskDefinitionNames(
+      reference: "task_definition", cpu: "cpu", memory: "memory", architecture: "runtime_platform.0.cpu_architecture",
+      storage: "ephemeral_storage.0.size_in_gib")
+  }
+
+  /// Sets a Fargate service's task size from its task definition's properties; when the
+  /// definition is not one of the templates' (`reference` names something else), the size is
+  /// unresolved and must come from usage.
+  mutating func taskSize(_ definition: TemplateNode?, reference: TemplateNode?, names: TaskDefinitionNames, diagnostics: DiagnosticCollector) {
+    guard let definition else {
+      if let reference {
+        unresolved("vcpu", property: names.reference, node: reference)
+        unresolved("memory_gb", property: names.reference, node: reference)
+      }
+      return
+    }
+    size(cpu: definition[names.cpu], memory: definition[names.memory], diagnostics: diagnostics)
+    choice("architecture", definition.at(names.architecture), property: names.architecture, values: ["X86_64": "x86_64", "ARM64": "arm64"], diagnostics: diagnostics)
+    number("ephemeral_storage_gb", definition.at(names.storage), property: names.storage, diagnostics: diagnostics)
+  }
+}

@@ -274,13 +274,8 @@ struct CloudFormationMapper {
     d.number("tasks", p["DesiredCount"], property: "DesiredCount", diagnostics: diagnostics)
     d.setDefault("tasks", "1", property: "DesiredCount")
     d.choice("public_ip", p.at("NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp"), property: "AssignPublicIp", values: ["ENABLED": "yes", "DISABLED": "no"], diagnostics: diagnostics)
-    guard let td = p["TaskDefinition"].flatMap({ $0.referencedResource }).flatMap({ properties[$0] }) else {
-      if let node = p["TaskDefinition"] { d.unresolved("vcpu", property: "TaskDefinition", node: node); d.unresolved("memory_gb", property: "TaskDefinition", node: node) }
-      return .priced(d)
-    }
-    d.size(cpu: td["Cpu"], memory: td["Memory"], diagnostics: diagnostics)
-    d.choice("architecture", td.at("RuntimePlatform.CpuArchitecture"), property: "RuntimePlatform.CpuArchitecture", values: ["X86_64": "x86_64", "ARM64": "arm64"], diagnostics: diagnostics)
-    d.number("ephemeral_storage_gb", td.at("EphemeralStorage.SizeInGiB"), property: "EphemeralStorage.SizeInGiB", diagnostics: diagnostics)
+    let definition = p["TaskDefinition"].flatMap({ $0.referencedResource }).flatMap({ properties[$0] })
+    d.taskSize(definition, reference: p["TaskDefinition"], names: .cloudFormation, diagnostics: diagnostics)
     return .priced(d)
   }
 

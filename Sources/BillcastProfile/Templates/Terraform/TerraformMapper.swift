@@ -185,13 +185,7 @@ struct TerraformMapper {
     var d = draft(r, "aws.ecs-fargate")
     d.number("tasks", v["desired_count"], property: "desired_count", diagnostics: diagnostics)
     d.choice("public_ip", v.at("network_configuration.0.assign_public_ip"), property: "assign_public_ip", values: ["true": "yes", "false": "no"], diagnostics: diagnostics)
-    guard let td = referenced(r, "task_definition")?.values else {
-      if let node = v["task_definition"] { d.unresolved("vcpu", property: "task_definition", node: node); d.unresolved("memory_gb", property: "task_definition", node: node) }
-      return .priced(d)
-    }
-    d.size(cpu: td["cpu"], memory: td["memory"], diagnostics: diagnostics)
-    d.choice("architecture", td.at("runtime_platform.0.cpu_architecture"), property: "runtime_platform.cpu_architecture", values: ["X86_64": "x86_64", "ARM64": "arm64"], diagnostics: diagnostics)
-    d.number("ephemeral_storage_gb", td.at("ephemeral_storage.0.size_in_gib"), property: "ephemeral_storage.size_in_gib", diagnostics: diagnostics)
+    d.taskSize(referenced(r, "task_definition")?.values, reference: v["task_definition"], names: .terraform, diagnostics: diagnostics)
     return .priced(d)
   }
 
