@@ -26,6 +26,12 @@ struct TemplateTests {
 
   static func results(_ json: [String: Any]) -> [[String: Any]] { json["results"] as? [[String: Any]] ?? [] }
 
+  /// Each template resource's status in a result, by id.
+  static func statuses(_ result: [String: Any]) throws -> [String: String] {
+    let resources = try #require(result["resources"] as? [[String: Any]])
+    return Dictionary(uniqueKeysWithValues: resources.map { ($0["id"] as! String, $0["status"] as! String) })
+  }
+
   static func componentCost(_ result: [String: Any], _ name: String) -> String? {
     let components = result["components"] as? [[String: Any]] ?? []
     return (components.first { $0["component"] as? String == name }?["cost"] as? [String: String])?["low"]
@@ -118,9 +124,7 @@ struct TemplateTests {
     #expect(Self.componentCost(result, "WorkerFunction") == "1.06667")
     #expect(Self.componentCost(result, "ServerlessHttpApi") == "3")
     #expect(Self.componentCost(result, "ErrorAlarm") == "0.1")
-    let resources = try #require(result["resources"] as? [[String: Any]])
-    let status = Dictionary(uniqueKeysWithValues: resources.map { ($0["id"] as! String, $0["status"] as! String) })
-    #expect(status == [
+    #expect(try Self.statuses(result) == [
       "RenderFunction": "priced", "WorkerFunction": "priced", "ErrorAlarm": "priced", "ScratchBucket": "not-created",
       "Table": "not-priced", "FunctionRole": "free", "ServerlessHttpApi": "priced",
     ])
@@ -221,9 +225,7 @@ struct TemplateTests {
     #expect(Self.componentCost(result, "aws_nat_gateway.main") == "36.95")
     #expect(Self.componentCost(result, "module.app.aws_ecs_service.api") == "28.835")
     #expect(Self.componentCost(result, "module.app.aws_lambda_function.worker[1]") == "0.6166675")
-    let resources = try #require(result["resources"] as? [[String: Any]])
-    let status = Dictionary(uniqueKeysWithValues: resources.map { ($0["id"] as! String, $0["status"] as! String) })
-    #expect(status == [
+    #expect(try Self.statuses(result) == [
       "aws_instance.web": "priced", "aws_eip.nat": "part-of", "aws_nat_gateway.main": "priced", "module.app.aws_ecs_service.api": "priced",
       "module.app.aws_ecs_task_definition.api": "part-of", "module.app.aws_iam_role.task": "free", "module.app.aws_sqs_queue.jobs": "not-priced",
       "module.app.aws_lambda_function.worker[0]": "priced", "module.app.aws_lambda_function.worker[1]": "priced",

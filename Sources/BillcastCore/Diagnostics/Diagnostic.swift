@@ -83,7 +83,10 @@ public final class DiagnosticCollector: @unchecked Sendable {
   public func add(_ diagnostic: Diagnostic) { lock.withLock { stored.append(diagnostic) } }
 
   /// Whether any error was added.
-  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+  public var hasErrors: Bool { lock.withLock { stored.contains { $0.severity == .error } } }
+
+  /// How many errors were added (duplicates included): to tell whether a step added any.
+  public var errorCount: Int { lock.withLock { stored.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } } }
 
   /// The errors, sorted by file position.
   public var errors: [Diagnostic] { Self.sorted(diagnostics.filter { $0.severity == .error }) }

@@ -38,7 +38,7 @@ struct TemplateExpander {
     }
     if let cf, tf != nil { cf.error("an architecture is read from CloudFormation templates or from a Terraform plan, not both") }
     var usage = readUsage(f["usage"])
-    let errorsBefore = diagnostics.errors.count
+    let errorsBefore = diagnostics.errorCount
     var expansion: Expansion
     var located: [(id: String, type: String, location: SourceLocation, disposition: ResourceDisposition)]
     if let cf {
@@ -56,7 +56,7 @@ struct TemplateExpander {
     }
     build(located, usage: &usage, into: &expansion)
     // Templates that could not be read have no resources to match usage against.
-    let templatesRead = diagnostics.errors.count == errorsBefore || !located.isEmpty
+    let templatesRead = diagnostics.errorCount == errorsBefore || !located.isEmpty
     for (id, entry) in usage.sorted(by: { $0.key < $1.key }) where !entry.used && templatesRead {
       let priced = expansion.components.map(\.name)
       let resource = expansion.resources.first { $0.id == id }

@@ -21,8 +21,9 @@ struct CloudFormationArchitecture {
     let exports = ExportTable()
     defer { exports.clear() }  // each resolver's import closure holds the table, which holds the resolvers
     var resolvers: [CloudFormationResolver] = []
-    for template in templates {
-      CloudFormationValidator(template: template, diagnostics: diagnostics).validate(extraResources: template.implicitAPIs().map(\.id))
+    let implicitAPIs = templates.map { $0.implicitAPIs() }
+    for (template, implicit) in zip(templates, implicitAPIs) {
+      CloudFormationValidator(template: template, diagnostics: diagnostics).validate(extraResources: implicit.map(\.id))
       var values: [String: TemplateNode] = [:]
       for p in template.parameters {
         if let (text, cursor) = parameters[p.name] {
@@ -41,10 +42,10 @@ struct CloudFormationArchitecture {
     exports.register(resolvers)
     var seen: [String: SourceLocation] = [:]
     var result: [TemplateExpander.Located] = []
-    for resolver in resolvers {
+    for (resolver, implicit) in zip(resolvers, implicitAPIs) {
       let template = resolver.template
       var created: [CloudFormationTemplate.Resource] = []
-      for r in template.resources + template.implicitAPIs() {
+      for r in template.resources + implicit {
         if let first = seen[r.id] {
           diagnostics.add(r.location.diagnostic(.error, "logical ID \(r.id) is also defined at \(first.short); the templates of one architecture need distinct logical IDs, which name its components"))
           continue

@@ -175,50 +175,26 @@ struct CloudFormationMapper {
     var d = draft(r, "aws.cloudfront")
     let config = p["DistributionConfig"]
     let behaviours = [config?["DefaultCacheBehavior"]].compactMap { $0 } + (config?["CacheBehaviors"]?.items ?? [])
-    let policies = behaviours.map { $0["ViewerProtocolPolicy"] }
-    if !policies.isEmpty, policies.allSatisfy({ ["redirect-to-https", "https-only"].contains($0?.text ?? "") }) {
-      let at = policies.first!!.location
-      d.set("http_requests", "0", property: "ViewerProtocolPolicy", at: at)
-      d.set("http_requests_europe", "0", property: "ViewerProtocolPolicy", at: at)
-      d.notes.append("every cache behaviour is \(policies.first!!.text!): viewers' requests are HTTPS (https_requests)")
-    }
-    let priceClass = config?["PriceClass"]
-    let outside: [String]
-    switch priceClass?.text {
-    case "PriceClass_100": outside = ["south_africa_middle_east", "south_america", "japan", "australia_nz", "asia_pacific", "india"]
-    case "PriceClass_200": outside = ["south_america", "australia_nz"]
-    default: outside = []
-    }
-    for region in outside {
-      d.excluded["transfer_out_gb_\(region)"] = "\(priceClass!.text!) (\(priceClass!.location.short)) serves no edge location there: those viewers are served, and billed, from the price class's edges"
-    }
+    d.viewerProtocols(behaviours.compactMap { $0["ViewerProtocolPolicy"] }, property: "ViewerProtocolPolicy")
+    d.priceClass(config?["PriceClass"])
     return d
   }
 
   private func aurora(_ r: Resource, _ p: TemplateNode, all: [Resource], properties: [String: TemplateNode]) -> ResourceDisposition {
-    let engines = ["aurora-postgresql": "postgresql", "aurora-mysql": "mysql", "aurora": "mysql"]
     let v1 = p["EngineMode"]?.text == "serverless"
     let scaling = v1 ? p["ScalingConfiguration"] : p["ServerlessV2ScalingConfiguration"]
     guard v1 || scaling != nil else { return .notPriced("a provisioned Aurora cluster is not priced yet (only Aurora Serverless)") }
     var d = draft(r, v1 ? "aws.aurora-serverless-v1" : "aws.aurora-serverless-v2")
-    d.choice("engine", p["Engine"], property: "Engine", values: engines, diagnostics: diagnostics)
-    if !v1, p["StorageType"]?.text == "aurora-iopt1" { d.set("configuration", "io-optimized", property: "StorageType", at: p["StorageType"]!.location) }
+    d.choice("engine", p["Engine"], property: "Engine", values: ComponentDraft.auroraEngines, diagnostics: diagnostics)
+    if !v1, let storage = p["StorageType"], storage.text == "aurora-iopt1" { d.set("configuration", "io-optimized", property: "StorageType", at: storage.location) }
     let instances = all.filter {
       $0.type == "AWS::RDS::DBInstance" && properties[$0.id]?["DBClusterIdentifier"]?.referencedResource == r.id
         && properties[$0.id]?["DBInstanceClass"]?.text == "db.serverless"
     }.count
-    if let scaling, let low = scaling["MinCapacity"], let high = scaling["MaxCapacity"] {
-      if let l = low.text, let h = high.text {
-        let range = l == h ? l : "\(l)..\(h)"
-        let perInstance = !v1 && instances > 1 ? "\(instances) * (\(range))" : range
-        d.set("acu", perInstance, property: v1 ? "ScalingConfiguration" : "ServerlessV2ScalingConfiguration", at: scaling.location)
-        if !v1, let minimum = try? ExactDecimal.parse(l).get(), minimum > .zero {
-          d.set("active_hours", "month_hours", property: "ServerlessV2ScalingConfiguration.MinCapacity", at: low.location)
-          d.notes.append("MinCapacity \(l) keeps the cluster awake all month (only 0 ACU pauses)")
-        }
-      } else {
-        d.unresolved("acu", property: v1 ? "ScalingConfiguration" : "ServerlessV2ScalingConfiguration", node: low.text == nil ? low : high)
-      }
+    if let scaling {
+      d.auroraCapacity(
+        low: scaling["MinCapacity"], high: scaling["MaxCapacity"], at: scaling, property: v1 ? "ScalingConfiguration" : "ServerlessV2ScalingConfiguration",
+        minimumKey: "MinCapacity", v1: v1, instances: instances)
     }
     return .priced(d)
   }
@@ -239,17 +215,9 @@ struct CloudFormationMapper {
   }
 
   func ebs(_ r: Resource, _ p: TemplateNode, typeProperty: String, sizeProperty: String, defaultType: String, id: String? = nil) -> ResourceDisposition {
-    let type = p[typeProperty]?.text ?? defaultType
-    guard ["gp2", "gp3"].contains(type) || p[typeProperty]?.text == nil && p[typeProperty] != nil else {
-      return .notPriced("EBS \(type) volumes are not priced yet (only gp2 and gp3)")
-    }
-    var d = ComponentDraft(id: id ?? r.id, type: r.type, service: "aws.ebs", location: p.location)
-    d.choice("volume_type", p[typeProperty], property: typeProperty, values: ["gp2": "gp2", "gp3": "gp3"], diagnostics: diagnostics)
-    d.setDefault("volume_type", defaultType, property: typeProperty)
-    d.number("storage_gb", p[sizeProperty], property: sizeProperty, diagnostics: diagnostics)
-    d.number("iops", p["Iops"], property: "Iops", diagnostics: diagnostics)
-    d.number("throughput_mbps", p["Throughput"], property: "Throughput", diagnostics: diagnostics)
-    return .priced(d)
+    ComponentDraft.ebsVolume(
+      id: id ?? r.id, type: r.type, p, names: .init(type: typeProperty, size: sizeProperty, iops: "Iops", throughput: "Throughput"),
+      iops: p["Iops"], throughput: p["Throughput"], defaultType: defaultType, diagnostics: diagnostics)
   }
 
   private func loadBalancer(_ r: Resource, _ p: TemplateNode) -> ResourceDisposition {
@@ -266,10 +234,8 @@ struct CloudFormationMapper {
   }
 
   private func ecsService(_ r: Resource, _ p: TemplateNode, properties: [String: TemplateNode]) -> ResourceDisposition {
-    let strategy = p["CapacityProviderStrategy"]?.items?.compactMap { $0["CapacityProvider"]?.text } ?? []
-    let launchType = p["LaunchType"]?.text ?? (strategy.isEmpty ? "EC2" : strategy.allSatisfy { $0 == "FARGATE" } ? "FARGATE" : strategy.joined(separator: "+"))
-    if launchType == "EC2" || launchType == "EXTERNAL" { return .free }
-    guard launchType == "FARGATE" else { return .notPriced("ECS on \(launchType) is not priced yet (only FARGATE)") }
+    let providers = p["CapacityProviderStrategy"]?.items?.compactMap { $0["CapacityProvider"]?.text } ?? []
+    if let other = ComponentDraft.ecsLaunch(p["LaunchType"]?.text, capacityProviders: providers) { return other }
     var d = draft(r, "aws.ecs-fargate")
     d.number("tasks", p["DesiredCount"], property: "DesiredCount", diagnostics: diagnostics)
     d.setDefault("tasks", "1", property: "DesiredCount")

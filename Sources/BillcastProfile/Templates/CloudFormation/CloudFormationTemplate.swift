@@ -118,7 +118,7 @@ struct CloudFormationTemplate {
       return nil
     }
     let properties = node["Properties"] ?? TemplateNode(.map([]), node.location)
-    if properties.entries == nil, case .null = properties.value {} else if properties.entries == nil {
+    if properties.entries == nil, properties.text != nil || properties.items != nil {  // null is no properties
       diagnostics.add(properties.location.diagnostic(.error, "Properties must be a mapping, found \(properties.kindName)"))
     }
     var dependsOn: [String] = []

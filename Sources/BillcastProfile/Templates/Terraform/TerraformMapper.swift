@@ -56,18 +56,9 @@ struct TerraformMapper {
     case "aws_api_gateway_rest_api": return .priced(draft(r, "aws.apigateway.rest"))
     case "aws_cloudfront_distribution":
       var d = draft(r, "aws.cloudfront")
-      let policies = ([v.at("default_cache_behavior.0")] + (v["ordered_cache_behavior"]?.items ?? [])).compactMap { $0?["viewer_protocol_policy"] }
-      if !policies.isEmpty, policies.allSatisfy({ ["redirect-to-https", "https-only"].contains($0.text ?? "") }) {
-        d.set("http_requests", "0", property: "viewer_protocol_policy", at: policies[0].location)
-        d.set("http_requests_europe", "0", property: "viewer_protocol_policy", at: policies[0].location)
-      }
-      let outside: [String]
-      switch v["price_class"]?.text {
-      case "PriceClass_100": outside = ["south_africa_middle_east", "south_america", "japan", "australia_nz", "asia_pacific", "india"]
-      case "PriceClass_200": outside = ["south_america", "australia_nz"]
-      default: outside = []
-      }
-      for region in outside { d.excluded["transfer_out_gb_\(region)"] = "price_class \(v["price_class"]!.text!) serves no edge location there" }
+      let behaviours = [v.at("default_cache_behavior.0")].compactMap { $0 } + (v["ordered_cache_behavior"]?.items ?? [])
+      d.viewerProtocols(behaviours.compactMap { $0["viewer_protocol_policy"] }, property: "viewer_protocol_policy")
+      d.priceClass(v["price_class"])
       return .priced(d)
     case "aws_s3_bucket": return .priced(draft(r, "aws.s3"))
     case "aws_rds_cluster":
@@ -75,15 +66,13 @@ struct TerraformMapper {
       let scaling = v1 ? v.at("scaling_configuration.0") : v.at("serverlessv2_scaling_configuration.0")
       guard v1 || scaling != nil else { return .notPriced("a provisioned Aurora cluster is not priced yet (only Aurora Serverless)") }
       var d = draft(r, v1 ? "aws.aurora-serverless-v1" : "aws.aurora-serverless-v2")
-      d.choice("engine", v["engine"], property: "engine", values: ["aurora-postgresql": "postgresql", "aurora-mysql": "mysql", "aurora": "mysql"], diagnostics: diagnostics)
-      if !v1, v["storage_type"]?.text == "aurora-iopt1" { d.set("configuration", "io-optimized", property: "storage_type", at: v["storage_type"]!.location) }
+      d.choice("engine", v["engine"], property: "engine", values: ComponentDraft.auroraEngines, diagnostics: diagnostics)
+      if !v1, let storage = v["storage_type"], storage.text == "aurora-iopt1" { d.set("configuration", "io-optimized", property: "storage_type", at: storage.location) }
       let instances = referrers(to: r, type: "aws_rds_cluster_instance", attribute: "cluster_identifier").filter { $0.values["instance_class"]?.text == "db.serverless" }.count
-      if let scaling, let l = scaling["min_capacity"]?.text, let h = scaling["max_capacity"]?.text {
-        let range = l == h ? l : "\(l)..\(h)"
-        d.set("acu", !v1 && instances > 1 ? "\(instances) * (\(range))" : range, property: v1 ? "scaling_configuration" : "serverlessv2_scaling_configuration", at: scaling.location)
-        if !v1, let minimum = try? ExactDecimal.parse(l).get(), minimum > .zero {
-          d.set("active_hours", "month_hours", property: "serverlessv2_scaling_configuration.min_capacity", at: scaling.location)
-        }
+      if let scaling {
+        d.auroraCapacity(
+          low: scaling["min_capacity"], high: scaling["max_capacity"], at: scaling, property: v1 ? "scaling_configuration" : "serverlessv2_scaling_configuration",
+          minimumKey: "min_capacity", v1: v1, instances: instances)
       }
       return .priced(d)
     case "aws_rds_cluster_instance":
@@ -139,7 +128,7 @@ struct TerraformMapper {
       guard v["vpc_endpoint_type"]?.text == "Interface" else { return .free }
       var d = draft(r, "aws.vpc-endpoint")
       d.set("endpoints", "1", property: r.type, at: r.location)
-      if let subnets = v["subnet_ids"]?.items { d.set("azs", String(subnets.count), property: "subnet_ids", at: r.location) }
+      if let subnets = v["subnet_ids"], let items = subnets.items { d.set("azs", String(items.count), property: "subnet_ids", at: subnets.location) }
       return .priced(d)
     default:
       if FreeResourceTypes.terraform.contains(r.type) { return .free }
@@ -165,23 +154,17 @@ struct TerraformMapper {
     return d
   }
 
+  /// AWS creates a volume as gp2 when neither the plan nor the AMI says otherwise.
   private func ebs(_ r: Resource, _ v: TemplateNode, id: String, type: String, size: String) -> ResourceDisposition {
-    let volumeType = v[type]?.text ?? "gp2"
-    guard ["gp2", "gp3"].contains(volumeType) || v[type]?.text == nil else { return .notPriced("EBS \(volumeType) volumes are not priced yet (only gp2 and gp3)") }
-    var d = ComponentDraft(id: id, type: r.type, service: "aws.ebs", location: v.location)
-    d.choice("volume_type", v[type], property: type, values: ["gp2": "gp2", "gp3": "gp3"], diagnostics: diagnostics)
-    d.number("storage_gb", v[size], property: size, diagnostics: diagnostics)
-    d.number("iops", known(v["iops"]), property: "iops", diagnostics: diagnostics)
-    d.number("throughput_mbps", known(v["throughput"]), property: "throughput", diagnostics: diagnostics)
-    return .priced(d)
+    ComponentDraft.ebsVolume(
+      id: id, type: r.type, v, names: .init(type: type, size: size, iops: "iops", throughput: "throughput"),
+      iops: known(v["iops"]), throughput: known(v["throughput"]), defaultType: "gp2", diagnostics: diagnostics)
   }
 
   private func ecsService(_ r: Resource) -> ResourceDisposition {
     let v = r.values
-    let strategy = v["capacity_provider_strategy"]?.items?.compactMap { $0["capacity_provider"]?.text } ?? []
-    let launchType = v["launch_type"]?.text ?? (strategy.isEmpty ? "EC2" : strategy.allSatisfy { $0 == "FARGATE" } ? "FARGATE" : strategy.joined(separator: "+"))
-    if launchType == "EC2" || launchType == "EXTERNAL" { return .free }
-    guard launchType == "FARGATE" else { return .notPriced("ECS on \(launchType) is not priced yet (only FARGATE)") }
+    let providers = v["capacity_provider_strategy"]?.items?.compactMap { $0["capacity_provider"]?.text } ?? []
+    if let other = ComponentDraft.ecsLaunch(v["launch_type"]?.text, capacityProviders: providers) { return other }
     var d = draft(r, "aws.ecs-fargate")
     d.number("tasks", v["desired_count"], property: "desired_count", diagnostics: diagnostics)
     d.choice("public_ip", v.at("network_configuration.0.assign_public_ip"), property: "assign_public_ip", values: ["true": "yes", "false": "no"], diagnostics: diagnostics)
