@@ -1,4 +1,5 @@
 import ArgumentParser
+import BillcastPricing
 
 /// The `billcast` command: estimates and forecasts monthly cloud bills.
 public struct BillcastCommand: ParsableCommand {
@@ -6,9 +7,20 @@ public struct BillcastCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "billcast",
     abstract: "Estimate, compare and forecast monthly cloud bills from a usage profile.",
-    version: "0.1.0",
+    version: BillcastVersion.text,
     subcommands: [EstimateCommand.self, CompareCommand.self, ForecastCommand.self, DiffCommand.self, CheckCommand.self, PricingCommand.self, InitCommand.self])
 
   /// Creates the command.
   public init() {}
+}
+
+/// billcast's version, as `--version` prints it and the release archive is named.
+public enum BillcastVersion {
+  /// The release number (`scripts/release.sh` names the archive after it).
+  public static let number = "0.2.0"
+
+  /// `0.2.0 (built-in pricing effective 2026-11-30, version af50bbcfab85)`.
+  public static var text: String {
+    "\(number) (built-in pricing effective \(BuiltInPricing.effective), version \(BuiltInPricing.version))"
+  }
 }

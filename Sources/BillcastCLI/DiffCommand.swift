@@ -76,7 +76,7 @@ struct DiffCommand: ParsableCommand {
     if reading.profile == nil { throw DiagnosticError(reading.diagnostics) }
     let directory = pricingDirectory ?? pricing.directory(near: path)
     let resolved = try ResolvedProfile.resolve(
-      reading, catalog: try PricingCatalog.load(directory: directory), architectures: architecture.isEmpty ? nil : architecture)
+      reading, catalog: try PricingOptions.load(directory: directory), architectures: architecture.isEmpty ? nil : architecture)
     return try Estimator.estimate(resolved, options: EstimateOptions(
       asOf: asOf, today: today(), scenarios: scenario.isEmpty ? nil : scenario, architectures: architecture.isEmpty ? nil : architecture))
   }

@@ -11,36 +11,45 @@ public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable 
 /// Where pricing tables come from.
 struct PricingOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp(
-    "Directory of pricing tables. Order: this flag, else $BILLCAST_PRICING, else the nearest 'pricing' directory above the profile, else ./pricing.",
-    valueName: "dir"))
+    "Directory of pricing tables. Order: this flag, else $BILLCAST_PRICING, else the nearest 'pricing' directory above the profile, else ./pricing, else the tables built into billcast.",
+    valueName: "dir"), completion: .directory)
   var pricing: String?
 
   /// Finds and loads the pricing tables: every region's, or only those `regions` returns (it is
   /// called once the files are parsed, so a profile read meanwhile can name its region).
   func loadCatalog(near profilePath: String?, regions: () -> Set<String>? = { nil }) throws(DiagnosticError) -> PricingCatalog {
-    try PricingCatalog.load(directory: directory(near: profilePath), regions: regions)
+    try Self.load(directory: directory(near: profilePath), regions: regions)
+  }
+
+  /// Loads a directory's tables, or the built-in tables when `directory` is nil.
+  static func load(directory: String?, regions: () -> Set<String>? = { nil }) throws(DiagnosticError) -> PricingCatalog {
+    guard let directory else { return try BuiltInPricing.catalog(regions: regions) }
+    return try PricingCatalog.load(directory: directory, regions: regions)
   }
 
   /// The pricing directory: `--pricing`, else `$BILLCAST_PRICING`, else the nearest `pricing`
-  /// directory above the profile (up to 8 levels), else `./pricing`.
-  func directory(near profilePath: String?) -> String {
+  /// directory above the profile (up to 8 levels), else `./pricing`; nil when none of these
+  /// exists, for the tables built into billcast.
+  func directory(near profilePath: String?) -> String? {
     if let pricing { return pricing }
     if let env = ProcessInfo.processInfo.environment["BILLCAST_PRICING"], !env.isEmpty { return env }
-    let fm = FileManager.default
     if let profilePath {
       var dir = URL(fileURLWithPath: profilePath).standardizedFileURL.deletingLastPathComponent()
       for _ in 0..<8 {
         let candidate = dir.appendingPathComponent("pricing")
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: candidate.path, isDirectory: &isDir), isDir.boolValue {
-          return relative(candidate.path)
-        }
+        if Self.isDirectory(candidate.path) { return relative(candidate.path) }
         let parent = dir.deletingLastPathComponent()
         if parent.path == dir.path { break }
         dir = parent
       }
     }
-    return "pricing"
+    return Self.isDirectory("pricing") ? "pricing" : nil
+  }
+
+  /// Whether a directory exists at `path`.
+  static func isDirectory(_ path: String) -> Bool {
+    var isDir: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
   }
 
   /// A path relative to the working directory when it lies under it (for stable diagnostics).

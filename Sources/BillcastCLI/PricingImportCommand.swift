@@ -23,7 +23,10 @@ struct PricingImportCommand: ParsableCommand {
   var dryRun = false
 
   func run() throws {
-    let directory = pricingOptions.directory(near: nil)
+    guard let directory = pricingOptions.directory(near: nil) else {
+      throw ValidationError(
+        "import writes into a pricing directory, and none was found: give --pricing DIR (to start from the built-in tables, write them out with 'billcast pricing export DIR')")
+    }
     let plan: PriceListImport
     let offers: [Offer]
     do throws(DiagnosticError) {
@@ -58,7 +61,7 @@ struct PricingVerifyCommand: ParsableCommand {
     do throws(DiagnosticError) {
       let catalog = try pricingOptions.loadCatalog(near: nil)
       offers = try Self.readOffers(files, catalog: catalog)
-      verification = try PriceListVerification(offers: offers, catalog: catalog, directory: pricingOptions.directory(near: nil))
+      verification = try PriceListVerification(offers: offers, catalog: catalog, directory: pricingOptions.directory(near: nil) ?? "pricing")
     } catch {
       throw exitWithDiagnostics(error)
     }

@@ -11,8 +11,8 @@ struct PricingValidateCommand: ParsableCommand {
     commandName: "validate",
     abstract: "Check pricing tables: well-formed, every price sourced and dated, tiers ascending, dates in order; exit 2 on any problem.")
 
-  @Argument(help: "The pricing directory (default: ./pricing).")
-  var directory: String = "pricing"
+  @Argument(help: ArgumentHelp("The pricing directory (default: ./pricing if it exists, else the built-in tables).", valueName: "dir"), completion: .directory)
+  var directory: String?
 
   @Option(name: .long, help: ArgumentHelp("Also check that the tables price every service the profiles here use.", valueName: "dir"))
   var examples: String?
@@ -26,7 +26,8 @@ struct PricingValidateCommand: ParsableCommand {
 
   func run() throws {
     do {
-      let catalog = try PricingCatalog.load(directory: directory)
+      let directory = self.directory ?? (PricingOptions.isDirectory("pricing") ? "pricing" : nil)
+      let catalog = try PricingOptions.load(directory: directory)
       var problems = PricingValidation.check(catalog, today: today())
       if let maxAge {
         for table in catalog.tables {
@@ -64,7 +65,7 @@ struct PricingValidateCommand: ParsableCommand {
       }
       if !problems.isEmpty { throw DiagnosticError(problems) }
       let s = PricingValidation.summary(catalog)
-      try writeReport("\(directory): \(s.tables) tables, \(s.services) services, \(s.meters) meters, \(s.prices) prices from \(s.sources) sources, \(s.pools) free-tier pools: all well-formed and sourced" + (examples.map { "; every service the profiles in \($0) use is priced" } ?? "") + "\n", to: nil)
+      try writeReport("\(directory ?? "built-in pricing \(BuiltInPricing.version)"): \(s.tables) tables, \(s.services) services, \(s.meters) meters, \(s.prices) prices from \(s.sources) sources, \(s.pools) free-tier pools: all well-formed and sourced" + (examples.map { "; every service the profiles in \($0) use is priced" } ?? "") + "\n", to: nil)
     } catch let error as DiagnosticError {
       throw exitWithDiagnostics(error)
     }

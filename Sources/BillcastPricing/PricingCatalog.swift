@@ -31,15 +31,26 @@ public struct PricingCatalog: Sendable {
     if files.isEmpty {
       throw DiagnosticError([Diagnostic(file: directory, message: "no pricing tables (*.yaml) found in the pricing directory '\(TerminalText.excerpt(directory, limit: 200))'")])
     }
+    let sizes = files.map { (try? FileStatus.of($0).get())?.size ?? 0 }
+    return try load(count: files.count, sizes: sizes, regions: regions) { i throws(DiagnosticError) in
+      try YAMLDocument.load(path: files[i], limits: limits)
+    }
+  }
+
+  /// Composes `count` documents on all cores (largest first), then reads them into a catalog.
+  ///
+  /// `document(i)` reads the i-th file: from disk for a directory, from memory for the built-in tables.
+  static func load(
+    count: Int, sizes: [Int], regions: () -> Set<String>?, document: @Sendable (Int) throws(DiagnosticError) -> YAMLDocument
+  ) throws(DiagnosticError) -> PricingCatalog {
     // Compose every file on all cores (largest first), then read the tables: whole tables one by
     // one, and a provider's models once per region, with that region's rates.
-    let sizes = files.map { (try? FileStatus.of($0).get())?.size ?? 0 }
-    let schedule = files.indices.sorted { sizes[$0] > sizes[$1] }
-    let documents = DocumentSlots(count: files.count)
-    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+    let schedule = (0..<count).sorted { sizes[$0] > sizes[$1] }
+    let documents = DocumentSlots(count: count)
+    DispatchQueue.concurrentPerform(iterations: count) { i in
       let file = schedule[i]
       do throws(DiagnosticError) {
-        documents.set(file, .success(try YAMLDocument.load(path: files[file], limits: limits)))
+        documents.set(file, .success(try document(file)))
       } catch {
         documents.set(file, .failure(error))
       }

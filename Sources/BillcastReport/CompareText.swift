@@ -7,7 +7,7 @@ public enum CompareText {
   public static func render(_ c: Comparison, markdown: Bool = false) -> String {
     let e = c.estimate
     var out = markdown ? "# \(EstimateMarkdown.cell(e.profileName)) — architectures compared\n\n" : "\(e.profileName) — architectures compared (\(e.currency) a month)\n"
-    out += markdown ? "- Region: `\(e.region)`, as of \(e.asOf)\n- Free tier: \(e.freeTier.summary)\n- Pricing: " : "Region \(e.region), as of \(e.asOf); free tier: \(e.freeTier.summary)\nPricing: "
+    out += markdown ? "- Region: `\(e.region)`, as of \(e.asOf)\n- Free tier: \(e.freeTier.summary)\n- \(ReportHeader.pricingLabel(e.tables)): " : "Region \(e.region), as of \(e.asOf); free tier: \(e.freeTier.summary)\n\(ReportHeader.pricingLabel(e.tables)): "
     out += e.tables.map { "\($0.id) (effective \($0.effective), sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ") + "\n"
     out += ReportHeader.tableWarnings(e.tables, markdown: markdown)
 

@@ -10,7 +10,7 @@ public enum EstimateMarkdown {
     out += "- Region: `\(e.region)`, as of \(e.asOf)\n"
     out += "- Free tier: \(e.freeTier.summary)\n"
     for n in e.notYetAvailable { out += "- Not priced: `\(n.architecture)` (\(n.reason))\n" }
-    out += "- Pricing: " + e.tables.map { "`\($0.id)` (effective \($0.effective), sha256 `\($0.sha256.prefix(12))`)" }.joined(separator: ", ") + "\n"
+    out += "- \(ReportHeader.pricingLabel(e.tables)): " + e.tables.map { "`\($0.id)` (effective \($0.effective), sha256 `\($0.sha256.prefix(12))`)" }.joined(separator: ", ") + "\n"
     out += ReportHeader.tableWarnings(e.tables, markdown: true) + "\n"
     let architectures = EstimateText.unique(e.results.map(\.architecture))
     let scenarios = EstimateText.unique(e.results.map(\.scenario))

@@ -1,0 +1,36 @@
+import BillcastCore
+
+/// The pricing tables compiled into billcast: the default when no pricing directory is named.
+///
+/// `scripts/embed-pricing.py` writes the files of `pricing/` into `BuiltInPricingFiles.swift`;
+/// they are read by the same reader, with the same checks, as a directory's.
+public enum BuiltInPricing {
+  /// One pricing file: its path under `pricing/` and its exact text.
+  struct File: Sendable {
+    let path: String
+    let text: String
+  }
+
+  /// What a built-in table's path starts with, so a diagnostic or listing says where it came from.
+  public static let pathPrefix = "built-in:"
+
+  /// The earliest date on which the built-in tables say their prices were confirmed.
+  public static var effective: CalendarDate {
+    guard let date = CalendarDate(effectiveText) else { preconditionFailure("embed-pricing wrote an invalid date") }
+    return date
+  }
+
+  /// A short form of the built-in pricing's SHA-256: its version, as reports and `--version` show it.
+  public static var version: String { String(digest.prefix(12)) }
+
+  /// The built-in pricing files: each one's path under `pricing/` and its exact text.
+  public static var contents: [(path: String, text: String)] { files.map { ($0.path, $0.text) } }
+
+  /// Reads the built-in tables: every region's, or only those `regions` returns.
+  public static func catalog(limits: YAMLLimits = .standard, regions: () -> Set<String>? = { nil }) throws(DiagnosticError) -> PricingCatalog {
+    let files = Self.files
+    return try PricingCatalog.load(count: files.count, sizes: files.map(\.text.utf8.count), regions: regions) { i throws(DiagnosticError) in
+      try YAMLDocument.parse(files[i].text, path: pathPrefix + files[i].path, limits: limits)
+    }
+  }
+}

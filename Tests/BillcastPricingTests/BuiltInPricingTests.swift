@@ -1,0 +1,40 @@
+import BillcastCore
+@testable import BillcastPricing
+import BillcastTestSupport
+import Foundation
+import Testing
+
+/// The tables compiled into billcast are the repository's `pricing/`, byte for byte, and load as they do.
+@Suite struct BuiltInPricingTests {
+  @Test func theBuiltInFilesAreThePricingDirectoryByteForByte() throws {
+    let root = TestSupport.path("pricing")
+    let onDisk = PricingCatalog.yamlFiles(under: root).map { String($0.dropFirst(root.count + 1)) }.sorted()
+    #expect(BuiltInPricing.contents.map(\.path) == onDisk, "run scripts/embed-pricing.py after changing pricing/")
+    for file in BuiltInPricing.contents {
+      let text = try String(contentsOfFile: root + "/" + file.path, encoding: .utf8)
+      #expect(file.text == text, "\(file.path) differs from the built-in copy: run scripts/embed-pricing.py")
+    }
+  }
+
+  @Test func theBuiltInCatalogIsTheDirectorysCatalog() throws {
+    let builtIn = try BuiltInPricing.catalog()
+    let directory = try TestSupport.repositoryCatalog()
+    // Same tables, composed from the same bytes: the same ids and digests; only the paths say where from.
+    #expect(builtIn.tables.map(\.id) == directory.tables.map(\.id))
+    #expect(builtIn.tables.map(\.sha256) == directory.tables.map(\.sha256))
+    #expect(builtIn.tables.allSatisfy { $0.path.hasPrefix("built-in:aws/") || $0.path == "built-in:firebase.yaml" })
+    // The version `--version` prints is the earliest date any table was confirmed.
+    #expect(BuiltInPricing.effective == directory.tables.map(\.effective).min())
+  }
+
+  @Test func theVersionIsADigestOfThePathsAndTheirContents() throws {
+    // scripts/embed-pricing.py: sha256 over "path\0sha256(text)\n" for each file in path order.
+    let material = BuiltInPricing.contents.map { "\($0.path)\u{0}\(SHA256.hex($0.text.utf8))\n" }.joined()
+    #expect(BuiltInPricing.version == String(SHA256.hex(material.utf8).prefix(12)))
+  }
+
+  @Test func onlyTheRequestedRegionIsComposed() throws {
+    let catalog = try BuiltInPricing.catalog(regions: { ["eu-west-1"] })
+    #expect(catalog.tables.map(\.id) == ["aws/eu-west-1", "aws/global", "firebase/global"])
+  }
+}
