@@ -80,7 +80,7 @@ PY
 echo
 echo "3. where the time goes, in-process"
 "$bin/billcast-bench" examples/job-posting-analyzer.yaml 30
-for i in 1 2 3; do "$bin/billcast-bench" cold; done
+for _ in 1 2 3; do "$bin/billcast-bench" cold; done
 
 echo
 echo "4. engine throughput (forecast Monte Carlo; CPU time over both threads)"
@@ -92,11 +92,11 @@ done
 echo
 echo "5. whole-process forecasts"
 echo "   examples/job-posting-analyzer.yaml, 36 months × 10,000 samples × its 4 architectures (3 retire in month 7)"
-for i in 1 2 3; do
+for _ in 1 2 3; do
   /usr/bin/time -f "   %e s wall, %U s user, %M KB peak" "$bin/billcast" forecast examples/job-posting-analyzer.yaml --months 36 --samples 10000 >/dev/null
 done
 echo "   examples/job-posting-analyzer-today.yaml, 36 months × 10,000 samples × 4 architectures available all along"
-for i in 1 2 3; do
+for _ in 1 2 3; do
   /usr/bin/time -f "   %e s wall, %U s user, %M KB peak" "$bin/billcast" forecast examples/job-posting-analyzer-today.yaml \
     --months 36 --samples 10000 --architecture lambda-cloudfront --architecture app-runner --architecture ecs-fargate --architecture ec2 >/dev/null
 done
@@ -109,7 +109,7 @@ python3 scripts/make-offer-fixtures.py csv --size-mb "$offer_mb" > .build/bench-
 for f in .build/bench-offer.json .build/bench-offer.csv; do
   bytes=$(stat -c %s "$f")
   cat "$f" > /dev/null  # from the page cache, like a file just downloaded
-  for i in 1 2; do
+  for _ in 1 2; do
     /usr/bin/time -f "%e %M" -o .build/bench-offer.time "$bin/billcast" pricing verify "$f" >/dev/null
     read -r secs kb < .build/bench-offer.time
     python3 -c "import sys; b, s, k = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]); print(f'   {sys.argv[4]}: {b / 1e6:.0f} MB in {s:.2f} s = {b / 1e6 / s:.0f} MB/s, peak {k / 1024:.1f} MB')" "$bytes" "$secs" "$kb" "$f"

@@ -16,11 +16,7 @@ struct CheckCommand: ParsableCommand {
   @Flag(name: .long, help: "Check every month of the profile's forecast (its deterministic envelope) instead of the estimate.")
   var forecast = false
 
-  @OptionGroup var output: OutputOptions
-
-  func validate() throws {
-    if output.format == .csv || output.format == .html { throw ValidationError("check writes table, markdown or json") }
-  }
+  @OptionGroup var output: OutputOptions<CheckFormats>
 
   func run() throws {
     let check: BudgetCheck
@@ -38,9 +34,10 @@ struct CheckCommand: ParsableCommand {
     } catch let error as DiagnosticError {
       throw exitWithDiagnostics(error)
     }
-    switch output.format {
+    switch output.kind {
     case .json: try output.write(BudgetReport.json(check))
     case .markdown: try output.write(BudgetReport.text(check, markdown: true))
+    case .csv: try output.write(BudgetReport.csv(check))
     default: try output.write(BudgetReport.text(check))
     }
     if !check.over.isEmpty {

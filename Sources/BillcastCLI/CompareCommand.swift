@@ -26,7 +26,7 @@ struct CompareCommand: ParsableCommand {
   @Option(name: .long, help: "Where other variables' ranges are taken for break-even and sensitivity: low, mid or high.")
   var at: CompiledFormula.RangePoint = .mid
 
-  @OptionGroup var output: OutputOptions
+  @OptionGroup var output: OutputOptions<AllFormats>
 
   func validate() throws {
     for (name, text) in [("--from", from), ("--step", step)] + (to.map { [("--to", $0)] } ?? []) {
@@ -48,7 +48,7 @@ struct CompareCommand: ParsableCommand {
     } catch {
       throw exitWithDiagnostics(error)
     }
-    switch output.format {
+    switch output.kind {
     case .table: try output.write(CompareText.render(comparison))
     case .markdown: try output.write(CompareText.render(comparison, markdown: true))
     case .json: try output.write(CompareJSON.render(comparison))

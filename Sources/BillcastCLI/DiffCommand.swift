@@ -33,6 +33,12 @@ struct DiffCommand: ParsableCommand {
   @Option(name: .customLong("after-as-of"), help: ArgumentHelp("Price the after side as of this date.", valueName: "date"), transform: dateArgument)
   var afterAsOf: CalendarDate?
 
+  @Option(name: .customLong("before-label"), help: ArgumentHelp("Name the before side this in the report (default: its file, or its pricing and date).", valueName: "text"))
+  var beforeLabel: String?
+
+  @Option(name: .customLong("after-label"), help: ArgumentHelp("Name the after side this in the report.", valueName: "text"))
+  var afterLabel: String?
+
   @Option(name: .customLong("fail-above"), help: ArgumentHelp("Exit 1 when a figure moves more than this: an amount (5) or a percentage (1%).", valueName: "limit"))
   var failAbove: String?
 
@@ -46,7 +52,7 @@ struct DiffCommand: ParsableCommand {
   var architecture: [String] = []
 
   @OptionGroup var pricing: PricingOptions
-  @OptionGroup var output: OutputOptions
+  @OptionGroup var output: OutputOptions<CheckFormats>
 
   enum ThresholdTarget: String, ExpressibleByArgument, CaseIterable { case total, service }
 
@@ -68,7 +74,6 @@ struct DiffCommand: ParsableCommand {
     default:
       throw ValidationError("give one profile (with --before-*/--after-*), two profiles, or two JSON reports")
     }
-    if output.format == .csv || output.format == .html { throw ValidationError("diff writes table, markdown or json") }
   }
 
   func estimate(_ path: String, pricingDirectory: String?, asOf: CalendarDate?) throws(DiagnosticError) -> Estimate {
@@ -97,7 +102,7 @@ struct DiffCommand: ParsableCommand {
   func run() throws {
     let diff: CostDiff
     do throws(DiagnosticError) {
-      let (before, after): (CostSnapshot, CostSnapshot)
+      var (before, after): (CostSnapshot, CostSnapshot)
       if inputs.count == 2 && inputs[0].hasSuffix(".json") {
         (before, after) = try Self.both({ () throws(DiagnosticError) in try EstimateJSONReader.load(path: inputs[0]) }, { () throws(DiagnosticError) in try EstimateJSONReader.load(path: inputs[1]) })
       } else if inputs.count == 2 {
@@ -113,6 +118,8 @@ struct DiffCommand: ParsableCommand {
           { () throws(DiagnosticError) in CostSnapshot(try estimate(inputs[0], pricingDirectory: beforePricing, asOf: beforeAsOf), label: label(beforePricing, beforeAsOf)) },
           { () throws(DiagnosticError) in CostSnapshot(try estimate(inputs[0], pricingDirectory: afterPricing, asOf: afterAsOf), label: label(afterPricing, afterAsOf)) })
       }
+      if let beforeLabel { before.label = beforeLabel }
+      if let afterLabel { after.label = afterLabel }
       if before.currency != after.currency {
         throw DiagnosticError([Diagnostic(file: inputs.last!, message: "the before side is in \(before.currency) and the after side in \(after.currency); billcast does not convert currencies")])
       }
@@ -122,9 +129,10 @@ struct DiffCommand: ParsableCommand {
     }
     let threshold = failAbove.flatMap(CostDiff.Threshold.init)
     let crossed = threshold.map { diff.crossings(of: $0, onServices: on == .service) } ?? []
-    switch output.format {
+    switch output.kind {
     case .json: try output.write(DiffReport.json(diff, crossed: crossed, threshold: threshold?.description))
     case .markdown: try output.write(DiffReport.text(diff, markdown: true))
+    case .csv: try output.write(DiffCSV.render(diff))
     default: try output.write(DiffReport.text(diff))
     }
     if let threshold, !crossed.isEmpty {

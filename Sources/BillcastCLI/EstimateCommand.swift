@@ -15,11 +15,7 @@ struct EstimateCommand: ParsableCommand {
   @Flag(name: .long, help: "Show each line's arithmetic: usage − free tier, tier × rate, each component's share.")
   var explain = false
 
-  @OptionGroup var output: OutputOptions
-
-  func validate() throws {
-    if output.format == .csv { throw ValidationError("estimate writes table, markdown, json or html") }
-  }
+  @OptionGroup var output: OutputOptions<AllFormats>
 
   func run() throws {
     let estimate: Estimate
@@ -28,10 +24,11 @@ struct EstimateCommand: ParsableCommand {
     } catch {
       throw exitWithDiagnostics(error)
     }
-    switch output.format {
+    switch output.kind {
     case .table: try output.write(EstimateText.render(estimate, explain: explain))
     case .markdown: try output.write(EstimateMarkdown.render(estimate, explain: explain))
-    case .json, .csv: try output.write(EstimateJSON.render(estimate))
+    case .json: try output.write(EstimateJSON.render(estimate))
+    case .csv: try output.write(EstimateCSV.render(estimate))
     case .html: try output.write(EstimateHTML.render(estimate))
     }
   }

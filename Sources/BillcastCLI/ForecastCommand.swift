@@ -38,7 +38,7 @@ struct ForecastCommand: ParsableCommand {
   var breakdownMonth: Int?
 
   @OptionGroup var pricing: PricingOptions
-  @OptionGroup var output: OutputOptions
+  @OptionGroup var output: OutputOptions<AllFormats>
 
   func validate() throws {
     if let start {
@@ -70,7 +70,7 @@ struct ForecastCommand: ParsableCommand {
     } catch {
       throw exitWithDiagnostics(error)
     }
-    switch output.format {
+    switch output.kind {
     case .table: try output.write(ForecastText.render(forecast))
     case .markdown: try output.write(ForecastText.render(forecast, markdown: true))
     case .json: try output.write(ForecastJSON.render(forecast))

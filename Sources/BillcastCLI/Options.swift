@@ -60,10 +60,28 @@ struct PricingOptions: ParsableArguments {
   }
 }
 
-/// How and where a report is written.
-struct OutputOptions: ParsableArguments {
+/// The formats one command writes: its `--format` offers these and no others.
+protocol ReportFormats: ExpressibleByArgument, CaseIterable, RawRepresentable, Sendable where RawValue == String {}
+
+/// `estimate`, `compare` and `forecast`: every format.
+enum AllFormats: String, ReportFormats { case table, markdown, json, csv, html }
+
+/// `diff` and `check`: no HTML page.
+enum CheckFormats: String, ReportFormats { case table, markdown, json, csv }
+
+/// `pricing list` and `pricing show`: text, Markdown or JSON.
+enum ListingFormats: String, ReportFormats { case table, markdown, json }
+
+/// How and where a report is written, in one of the formats `Formats` lists.
+struct OutputOptions<Formats: ReportFormats>: ParsableArguments {
   @Option(name: .long, help: "Output format.")
-  var format: OutputFormat = .table
+  var format: Formats = Formats.allCases.first!
+
+  /// The format chosen, as the reports know it.
+  var kind: OutputFormat {
+    guard let kind = OutputFormat(rawValue: format.rawValue) else { preconditionFailure("\(format) is not an output format") }
+    return kind
+  }
 
   @Option(name: .long, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
   var output: String?
@@ -75,7 +93,7 @@ struct OutputOptions: ParsableArguments {
   func write(_ text: String) throws {
     // Text for people shows input text (names, labels) with control characters escaped; JSON
     // escapes them itself, HTML shows them as text, CSV quotes them.
-    let safe = format == .table || format == .markdown ? TerminalText.escapedKeepingLineBreaks(text) : text
+    let safe = kind == .table || kind == .markdown ? TerminalText.escapedKeepingLineBreaks(text) : text
     try writeReport(safe, to: output)
   }
 }

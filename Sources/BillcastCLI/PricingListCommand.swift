@@ -8,15 +8,15 @@ struct PricingListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "list", abstract: "List the pricing tables and their services.")
 
   @OptionGroup var pricingOptions: PricingOptions
-  @OptionGroup var output: OutputOptions
+  @OptionGroup var output: OutputOptions<ListingFormats>
 
   func run() throws {
     let catalog: PricingCatalog
     do { catalog = try pricingOptions.loadCatalog(near: nil) } catch { throw exitWithDiagnostics(error) }
-    switch output.format {
-    case .json, .csv, .html: try output.write(PricingReport.listJSON(catalog))
+    switch output.kind {
+    case .json: try output.write(PricingReport.listJSON(catalog))
     case .markdown: try output.write(PricingReport.listMarkdown(catalog))
-    case .table: try output.write(PricingReport.listText(catalog))
+    case .table, .csv, .html: try output.write(PricingReport.listText(catalog))  // not offered
     }
   }
 }

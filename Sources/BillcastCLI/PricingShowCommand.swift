@@ -14,7 +14,7 @@ struct PricingShowCommand: ParsableCommand {
   var region: String = "us-east-1"
 
   @OptionGroup var pricingOptions: PricingOptions
-  @OptionGroup var output: OutputOptions
+  @OptionGroup var output: OutputOptions<ListingFormats>
 
   func run() throws {
     let catalog: PricingCatalog
@@ -23,9 +23,10 @@ struct PricingShowCommand: ParsableCommand {
       throw exitWithDiagnostics(DiagnosticError([Diagnostic(file: "billcast", message: "no service '\(TerminalText.excerpt(service))' in \(region)\(Spelling.hint(for: service, among: catalog.serviceIDs(region: region)))")]))
     }
     let pools = catalog.freeTierPools(region: region).filter { $0.draws.contains { $0.service == service } }
-    switch output.format {
-    case .json, .csv, .html: try output.write(PricingReport.showJSON(svc, table: table, pools: pools))
-    case .markdown, .table: try output.write(PricingReport.showText(svc, table: table, pools: pools, markdown: output.format == .markdown))
+    switch output.kind {
+    case .json: try output.write(PricingReport.showJSON(svc, table: table, pools: pools))
+    case .markdown, .table, .csv, .html:  // csv and html are not offered
+      try output.write(PricingReport.showText(svc, table: table, pools: pools, markdown: output.kind == .markdown))
     }
   }
 }

@@ -37,4 +37,15 @@ public enum BudgetReport {
       })),
     ]).rendered()
   }
+
+  /// The check as CSV: one row per limit, with the figure's exact low and high ends.
+  public static func csv(_ c: BudgetCheck) -> String {
+    var out = "budget,scenario,architecture,month,scope,limit,figure_low,figure_high,overrun,status\n"
+    for i in c.items {
+      out += [i.budget, i.scenario, i.architecture, i.month.map(String.init) ?? "", i.scope.description, i.limit.description,
+              i.figure.low.description, i.figure.high.description, i.overrun.description, i.isOver ? "over" : "within"]
+        .map(CompareCSV.field).joined(separator: ",") + "\n"
+    }
+    return out
+  }
 }

@@ -30,5 +30,9 @@ struct ExampleGoldenTests {
         try assertGolden(run.stdout, "examples/\(name).\(command).\(ext)")
       }
     }
+    // The line items a spreadsheet reads: every line, exact decimals.
+    let csv = try CLI.run(["estimate", "examples/\(file)", "--format", "csv"])
+    #expect(csv.status == 0, "estimate \(file) csv: \(csv.stderr)")
+    try assertGolden(csv.stdout, "examples/\(name).estimate.csv")
   }
 }

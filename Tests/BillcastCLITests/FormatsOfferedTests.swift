@@ -1,0 +1,100 @@
+import BillcastTestSupport
+import Foundation
+import Testing
+
+/// Each command's `--help` offers only the formats it writes, and every one it offers works.
+@Suite struct FormatsOfferedTests {
+  static let example = "examples/job-posting-analyzer.yaml"
+
+  /// Each command, with the arguments that make it produce a report (check exits 1: the example's
+  /// ec2 budget is exceeded on purpose).
+  static let commands: [(arguments: [String], offered: [String], statuses: Set<Int32>)] = [
+    (["estimate", example], ["table", "markdown", "json", "csv", "html"], [0]),
+    (["compare", example], ["table", "markdown", "json", "csv", "html"], [0]),
+    (["forecast", example, "--samples", "20", "--months", "3"], ["table", "markdown", "json", "csv", "html"], [0]),
+    (["diff", example, "--before-as-of", "2024-10-01", "--after-as-of", "2024-12-01"], ["table", "markdown", "json", "csv"], [0]),
+    (["check", example], ["table", "markdown", "json", "csv"], [1]),
+    (["pricing", "list"], ["table", "markdown", "json"], [0]),
+    (["pricing", "show", "aws.lambda"], ["table", "markdown", "json"], [0]),
+  ]
+
+  /// The values `--help` lists for `--format`.
+  static func offered(_ help: String) -> [String] {
+    let flat = help.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+    guard let start = flat.range(of: "--format <format> Output format. (values: "),
+      let end = flat.range(of: ";", range: start.upperBound..<flat.endIndex)
+    else { return [] }
+    return flat[start.upperBound..<end.lowerBound].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+  }
+
+  @Test func everyFormatOfferedWorks() throws {
+    for (arguments, expected, statuses) in Self.commands {
+      let help = try CLI.run(Array(arguments.prefix(arguments[0] == "pricing" ? 2 : 1)) + ["--help"])
+      #expect(Self.offered(help.stdout) == expected, "\(arguments[0]) offers \(Self.offered(help.stdout))")
+      for format in Self.offered(help.stdout) {
+        let run = try CLI.run(arguments + ["--format", format])
+        #expect(statuses.contains(run.status), "\(arguments) --format \(format): exit \(run.status) \(run.stderr)")
+        switch format {
+        case "json":
+          #expect((try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) != nil, "\(arguments) json does not parse")
+        case "csv":
+          // A header row at least (a diff with nothing changed has no other), and not JSON.
+          let rows = run.stdout.split(separator: "\n")
+          #expect(rows.first?.contains(",") == true, "\(arguments) csv has no header")
+          #expect(!run.stdout.contains("{"), "\(arguments) csv is not JSON")
+        case "html":
+          #expect(run.stdout.hasPrefix("<!DOCTYPE html>"), "\(arguments) html")
+        default:
+          #expect(!run.stdout.isEmpty)
+        }
+      }
+    }
+  }
+
+  @Test func aFormatNotOfferedIsRefusedByTheParser() throws {
+    let run = try CLI.run(["diff", Self.example, "--before-as-of", "2024-10-01", "--after-as-of", "2024-12-01", "--format", "html"])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("The value 'html' is invalid for '--format <format>'"), "\(run.stderr)")
+    #expect(run.stdout.isEmpty)
+  }
+
+  @Test func estimateCSVHasOneRowPerLineItemWithExactDecimals() throws {
+    let run = try CLI.run(["estimate", Self.example, "--scenario", "minimum", "--architecture", "lambda-cloudfront", "--format", "csv"])
+    let rows = run.stdout.split(separator: "\n").map(String.init)
+    #expect(rows[0] == "scenario,architecture,component,service,meter,unit,quantity_low,quantity_high,free_tier_low,free_tier_high,cost_low,cost_high,total_low,total_high,as_of,region,free_tier,pricing")
+    // Lambda requests = page views 1,000..5,000 × (1 page + 1..3 API calls) = 2,000..20,000;
+    // GB-s = requests × 0.2..1 s × 1..2 GB = 2,000 × 0.2 × 1 = 400 .. 20,000 × 1 × 2 = 40,000,
+    // all inside the 400,000 GB-s always-free tier, so the line costs 0 at both ends.
+    // The total is the result's amount due, $2.5202–$4.615 (the README's minimum row, unrounded).
+    #expect(rows.contains { $0.hasPrefix("minimum,lambda-cloudfront,Lambda,aws.lambda,duration,GB-s,400,40000,400,40000,0,0,2.5202,4.615,2024-10-01,us-east-1,legacy,") })
+    #expect(rows.contains { $0.hasPrefix("minimum,lambda-cloudfront,Lambda,aws.lambda,requests,requests,2000,20000,2000,20000,0,0,2.5202,4.615,") })
+    // Every data row has the header's 18 columns (no field of this example needs quoting).
+    #expect(rows.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 18 })
+  }
+
+  @Test func diffCSVListsTheChangedTotalsThenTheLines() throws {
+    // After: the same tables with Route 53's hosted zone at $0.60 instead of $0.50 for the first 25.
+    let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("billcast-diffcsv-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.copyItem(atPath: TestSupport.path("pricing"), toPath: dir.path)
+    let global = dir.appendingPathComponent("aws/global.yaml")
+    let text = try String(contentsOf: global, encoding: .utf8)
+    #expect(text.contains("- {upto: 25, rate: 0.50, source: r53-pricelist-note}"))
+    try text.replacingOccurrences(of: "- {upto: 25, rate: 0.50, source: r53-pricelist-note}", with: "- {upto: 25, rate: 0.60, source: r53-pricelist-note}")
+      .write(to: global, atomically: true, encoding: .utf8)
+    let run = try CLI.run([
+      "diff", Self.example, "--scenario", "minimum", "--before-pricing", "pricing", "--after-pricing", dir.path,
+      "--before-label", "old", "--after-label", "new", "--format", "csv",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let rows = run.stdout.split(separator: "\n").map(String.init)
+    #expect(rows[0] == "level,scenario,architecture,service,component,meter,before_low,before_high,after_low,after_high,change_low,change_high,percent,before,after")
+    // Each architecture has one hosted zone: its total moves by exactly $0.10 at both ends.
+    // lambda-cloudfront's minimum is $2.5202–$4.615 (the README's table, unrounded) → $2.6202–$4.715;
+    // the percentage is the larger end's move over its before figure: 0.10 / 2.5202 = 3.97%.
+    #expect(rows[1].hasPrefix("total,minimum,lambda-cloudfront,,,,2.5202,4.615,2.6202,4.715,0.1,0.1,3.9"), "\(rows[1])")
+    #expect(rows.filter { $0.hasPrefix("total,") }.count == 4)
+    #expect(rows.filter { $0.hasPrefix("line,") }.count == 4)
+    #expect(rows.contains { $0.hasPrefix("line,minimum,ec2,aws.route53,dns,hosted-zones,0.5,0.5,0.6,0.6,0.1,0.1,20") && $0.hasSuffix(",old,new") })
+  }
+}
