@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
     case .json: try output.write(BudgetReport.json(check))
     case .markdown: try output.write(BudgetReport.text(check, markdown: true))
     case .csv: try output.write(BudgetReport.csv(check))
-    default: try output.write(BudgetReport.text(check))
+    default: try output.write(BudgetReport.text(check), highlight: .budgets)
     }
     if !check.over.isEmpty {
       let first = check.over[0]

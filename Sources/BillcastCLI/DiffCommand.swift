@@ -133,7 +133,7 @@ struct DiffCommand: ParsableCommand {
     case .json: try output.write(DiffReport.json(diff, crossed: crossed, threshold: threshold?.description))
     case .markdown: try output.write(DiffReport.text(diff, markdown: true))
     case .csv: try output.write(DiffCSV.render(diff))
-    default: try output.write(DiffReport.text(diff))
+    default: try output.write(DiffReport.text(diff), highlight: .changes)
     }
     if let threshold, !crossed.isEmpty {
       ReportFile.writeStandardError(("billcast: \(crossed.count) \(on == .service ? "service" : "total")\(crossed.count == 1 ? "" : "s") moved more than \(threshold): \(crossed.joined(separator: "; "))\n"))

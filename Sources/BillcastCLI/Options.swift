@@ -1,6 +1,7 @@
 import ArgumentParser
 import BillcastCore
 import BillcastPricing
+import BillcastReport
 import Foundation
 
 /// An output format.
@@ -83,17 +84,34 @@ struct OutputOptions<Formats: ReportFormats>: ParsableArguments {
     return kind
   }
 
-  @Option(name: .long, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+  @Option(name: .long, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"), completion: .file())
   var output: String?
 
-  /// Writes the whole report at once: nothing is written if rendering failed.
+  @Option(name: .customLong("color"), help: "Colour text reports: auto (on a terminal, unless NO_COLOR is set), always or never.")
+  var colour: ColourChoice = .auto
+
+  @Option(name: .long, help: ArgumentHelp("Fit text reports to this many columns (default: the terminal's width on a terminal, none otherwise).", valueName: "columns"))
+  var width: Int?
+
+  func validate() throws {
+    if let width, width < 40 { throw ValidationError("--width must be at least 40 columns, found \(width)") }
+  }
+
+  /// Renders and writes the whole report at once: nothing is written if rendering failed.
   ///
+  /// A table for a terminal (or with `--width`) is fitted to its width, and coloured per
+  /// `highlight` when colour is wanted; piped or saved, it is the natural layout, byte for byte.
   /// A failed write prints one line naming the path and the reason, and exits with
   /// ``ExitStatus/writeFailed``, never 1 (which means a budget or threshold was crossed).
-  func write(_ text: String) throws {
+  func write(_ report: @autoclosure () -> String, highlight: Highlight = .totals) throws {
+    let terminal = output == nil && Terminal.isTerminal(1)
+    let fit = kind == .table ? (width ?? (terminal ? Terminal.columns() : nil)) : nil
+    let text = TerminalLayout.$width.withValue(fit) { report() }
     // Text for people shows input text (names, labels) with control characters escaped; JSON
     // escapes them itself, HTML shows them as text, CSV quotes them.
-    let safe = kind == .table || kind == .markdown ? TerminalText.escapedKeepingLineBreaks(text) : text
+    var safe = kind == .table || kind == .markdown ? TerminalText.escapedKeepingLineBreaks(text) : text
+    if let fit { safe = TerminalLayout.wrapProse(safe, width: fit) }
+    if kind == .table, Terminal.wantsColour(colour, terminal: terminal) { safe = Colouring.apply(safe, highlight) }
     try writeReport(safe, to: output)
   }
 }
@@ -108,7 +126,7 @@ func writeReport(_ text: String, to path: String?) throws {
   }
 }
 
-/// billcast's exit statuses (the README's table lists them).
+/// billcast's exit statuses (docs/cli.md's table lists them).
 enum ExitStatus {
   /// A check failed: a budget was exceeded, a diff moved more than `--fail-above`, a price differs.
   static let checkFailed: Int32 = 1

@@ -46,6 +46,7 @@ public enum EstimateText {
     var table = TextTable(
       headers: ["Service", "Free tier", "Unit prices"] + s.scenarios,
       alignments: [.left, .left, .left] + s.scenarios.map { _ in .right })
+    table.detailColumns = [1, 2]
     for row in s.rows {
       table.add([[row.label], row.freeTier.isEmpty ? ["None"] : row.freeTier, row.unitPrices] + row.costs.map { [$0 ?? "—"] })
     }

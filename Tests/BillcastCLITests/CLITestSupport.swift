@@ -22,8 +22,13 @@ enum CLI {
 
   /// Runs `billcast` with arguments in the repository's root directory.
   static func run(_ arguments: [String], in directory: URL = TestSupport.repositoryRoot, environment extra: [String: String] = [:]) throws -> CLIRun {
+    try runProgram(executable.path, arguments, in: directory, environment: extra)
+  }
+
+  /// Runs any program (such as `script`, to give billcast a terminal) the way ``run(_:in:environment:)`` runs billcast.
+  static func runProgram(_ path: String, _ arguments: [String], in directory: URL = TestSupport.repositoryRoot, environment extra: [String: String] = [:]) throws -> CLIRun {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var environment = ProcessInfo.processInfo.environment
