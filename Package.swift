@@ -38,7 +38,8 @@ let package = Package(
       name: "billcast-bench",
       dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastReport", .product(name: "Yams", package: "Yams")]),
     .target(
-      name: "BillcastTestSupport", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"],
+      name: "BillcastTestSupport",
+      dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", .product(name: "Yams", package: "Yams")],
       path: "Tests/BillcastTestSupport"),
     // Every target lists each module it imports, so an incremental build recompiles it when
     // one of them changes (a transitive import alone was seen to leave stale objects behind).

@@ -48,6 +48,8 @@ public enum StarterProfile {
 
   static func header(region: String) -> String {
     """
+    # yaml-language-server: $schema=profile.schema.json
+    # (for completion and checking in your editor: billcast schema profile --output profile.schema.json)
     # A starter profile written by billcast init. Replace each ~ with a number, a range
     # (low..high) or a formula over the workload; until then billcast estimate names
     # every input still to fill in.

@@ -123,7 +123,7 @@ struct CompareCommandTests {
     let run = try CLI.run(["compare", "examples/job-posting-analyzer.yaml", "--vary", "pageviews", "--to", "10"])
     #expect(run.status == 2 && run.stdout == "")
     #expect(run.stderr.contains("examples/job-posting-analyzer.yaml:"))
-    #expect(run.stderr.contains("examples/job-posting-analyzer.yaml:22:1: error: workload: --vary names 'pageviews', which is not a workload variable (did you mean 'page_views'?)"))
+    #expect(run.stderr.contains("examples/job-posting-analyzer.yaml:23:1: error: workload: --vary names 'pageviews', which is not a workload variable (did you mean 'page_views'?)"))
   }
 
   @Test func varyWithoutToIsABadArgument() throws {

@@ -98,3 +98,29 @@ import Testing
     #expect(rows.contains { $0.hasPrefix("line,minimum,ec2,aws.route53,dns,hosted-zones,0.5,0.5,0.6,0.6,0.1,0.1,20") && $0.hasSuffix(",old,new") })
   }
 }
+
+/// `billcast schema KIND` prints the schemas editors use, and `init` points its profile at one.
+@Suite struct SchemaCommandTests {
+  @Test(arguments: ["profile", "pricing", "report"])
+  func schemaPrintsTheDocsSchema(kind: String) throws {
+    let run = try CLI.run(["schema", kind])
+    #expect(run.status == 0)
+    #expect(run.stdout == (try String(contentsOfFile: TestSupport.path("docs/schemas/\(kind).schema.json"), encoding: .utf8)))
+    #expect(run.stdout.contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""))
+  }
+
+  @Test func everyExampleAndEveryStarterProfileNamesTheSchema() throws {
+    for file in try FileManager.default.contentsOfDirectory(atPath: TestSupport.path("examples")) where file.hasSuffix(".yaml") {
+      let text = try String(contentsOfFile: TestSupport.path("examples/\(file)"), encoding: .utf8)
+      #expect(text.hasPrefix("# yaml-language-server: $schema=../docs/schemas/profile.schema.json\n"), "\(file)")
+    }
+    let starter = try CLI.run(["init", "--service", "aws.lambda"])
+    #expect(starter.stdout.hasPrefix("# yaml-language-server: $schema=profile.schema.json\n"), "\(starter.stdout.prefix(200))")
+  }
+
+  @Test func anUnknownKindIsRefused() throws {
+    let run = try CLI.run(["schema", "profiles"])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("The value 'profiles' is invalid for '<kind>'"), "\(run.stderr)")
+  }
+}

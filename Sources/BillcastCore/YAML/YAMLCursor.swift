@@ -98,6 +98,7 @@ public struct YAMLCursor {
   /// The fields of a mapping with a fixed set of keys: unknown keys are errors with a suggestion.
   public func fields(_ known: [String], what: String = "a mapping") -> YAMLFields? {
     guard let entries = entries(what) else { return nil }
+    KnownKeysRecorder.current?.record(file: file, line: line, column: column, path: path, known: known)
     var values: [String: YAMLCursor] = [:]
     for (key, value) in entries {
       if known.contains(key) {
