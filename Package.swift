@@ -13,7 +13,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // 1.6.0: custom shell completion closures receive the word being completed (scenario names).
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
     // Exact fractions for formulas whose decimal evaluation would round (ExactRational).
     .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
   ],

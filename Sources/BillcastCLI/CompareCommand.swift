@@ -2,6 +2,7 @@ import ArgumentParser
 import BillcastCore
 import BillcastEngine
 import BillcastReport
+import Foundation
 
 /// `billcast compare PROFILE`: architectures × scenarios, the cheapest, break-even points and sensitivity.
 struct CompareCommand: ParsableCommand {
@@ -28,7 +29,12 @@ struct CompareCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions<AllFormats>
 
+  @Option(name: .customLong("output-dir"), help: ArgumentHelp("With --format csv: write compare.csv, break-even.csv and sensitivity.csv into this directory.", valueName: "dir"), completion: .directory)
+  var outputDirectory: String?
+
   func validate() throws {
+    if outputDirectory != nil && output.kind != .csv { throw ValidationError("--output-dir writes CSV files: give --format csv") }
+    if outputDirectory != nil && output.output != nil { throw ValidationError("give --output or --output-dir, not both") }
     for (name, text) in [("--from", from), ("--step", step)] + (to.map { [("--to", $0)] } ?? []) {
       if case .failure(let problem) = ExactDecimal.parse(text) { throw ValidationError("\(name): \(problem)") }
     }
@@ -52,9 +58,28 @@ struct CompareCommand: ParsableCommand {
     case .table: try output.write(CompareText.render(comparison))
     case .markdown: try output.write(CompareText.render(comparison, markdown: true))
     case .json: try output.write(CompareJSON.render(comparison))
-    case .csv: try output.write(CompareCSV.render(comparison))
+    case .csv:
+      guard let outputDirectory else { return try output.write(CompareCSV.render(comparison)) }
+      try writeFiles(comparison, into: outputDirectory)
     case .html: try output.write(CompareHTML.render(comparison))
     }
+  }
+}
+
+extension CompareCommand {
+  /// The three CSV tables of a comparison, one file each; every table is rendered before any is written.
+  func writeFiles(_ comparison: Comparison, into directory: String) throws {
+    let files = [
+      ("compare.csv", CompareCSV.render(comparison)), ("break-even.csv", CompareCSV.breakEven(comparison)),
+      ("sensitivity.csv", CompareCSV.sensitivity(comparison)),
+    ]
+    do {
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    } catch {
+      ReportFile.writeStandardError("billcast: error: cannot create the directory '\(directory)': \(error.localizedDescription)\n")
+      throw ExitCode(ExitStatus.writeFailed)
+    }
+    for (name, text) in files { try writeReport(text, to: (directory as NSString).appendingPathComponent(name)) }
   }
 }
 

@@ -18,13 +18,13 @@ struct DiffCommand: ParsableCommand {
       With --fail-above AMOUNT or PERCENT%, exits 1 when a total (or, with --on service, a service) moves more than that.
       """)
 
-  @Argument(help: "A profile, two profiles, or two saved JSON reports.")
+  @Argument(help: "A profile, two profiles, or two saved JSON reports.", completion: .file(extensions: ["yaml", "yml", "json"]))
   var inputs: [String]
 
-  @Option(name: .customLong("before-pricing"), help: ArgumentHelp("Pricing directory for the before side.", valueName: "dir"))
+  @Option(name: .customLong("before-pricing"), help: ArgumentHelp("Pricing directory for the before side.", valueName: "dir"), completion: .directory)
   var beforePricing: String?
 
-  @Option(name: .customLong("after-pricing"), help: ArgumentHelp("Pricing directory for the after side.", valueName: "dir"))
+  @Option(name: .customLong("after-pricing"), help: ArgumentHelp("Pricing directory for the after side.", valueName: "dir"), completion: .directory)
   var afterPricing: String?
 
   @Option(name: .customLong("before-as-of"), help: ArgumentHelp("Price the before side as of this date.", valueName: "date"), transform: dateArgument)
@@ -45,10 +45,10 @@ struct DiffCommand: ParsableCommand {
   @Option(name: .long, help: "What --fail-above applies to: total (each scenario × architecture) or service.")
   var on: ThresholdTarget = .total
 
-  @Option(name: .long, help: "Compare only this scenario (repeatable).")
+  @Option(name: .long, help: "Compare only this scenario (repeatable).", completion: ProfileCompletion.scenarios)
   var scenario: [String] = []
 
-  @Option(name: .long, help: "Compare only this architecture (repeatable).")
+  @Option(name: .long, help: "Compare only this architecture (repeatable).", completion: ProfileCompletion.architectures)
   var architecture: [String] = []
 
   @OptionGroup var pricing: PricingOptions

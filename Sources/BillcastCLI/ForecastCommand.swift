@@ -10,7 +10,7 @@ struct ForecastCommand: ParsableCommand {
     commandName: "forecast",
     abstract: "Forecast a profile month by month: p10/p50/p90 per architecture, cumulative totals, crossovers and events.")
 
-  @Argument(help: "The usage profile (YAML).")
+  @Argument(help: "The usage profile (YAML).", completion: ProfileCompletion.profiles)
   var profile: String
 
   @Option(name: .long, parsing: .unconditional, help: "Months to forecast (default: the profile's forecast.months, else 12).")
@@ -19,10 +19,10 @@ struct ForecastCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("First month, YYYY-MM (default: the profile's forecast.start).", valueName: "month"))
   var start: String?
 
-  @Option(name: .long, help: "Use this scenario in every month instead of the profile's calendar.")
+  @Option(name: .long, help: "Use this scenario in every month instead of the profile's calendar.", completion: ProfileCompletion.scenarios)
   var scenario: String?
 
-  @Option(name: .long, help: "Forecast only this architecture (repeatable).")
+  @Option(name: .long, help: "Forecast only this architecture (repeatable).", completion: ProfileCompletion.architectures)
   var architecture: [String] = []
 
   @Option(name: .customLong("free-tier"), help: "Override the account's free tier.")
@@ -63,10 +63,14 @@ struct ForecastCommand: ParsableCommand {
       if reading.profile == nil { throw DiagnosticError(reading.diagnostics) }
       let resolved = try ResolvedProfile.resolve(
         reading, catalog: try pricing.loadCatalog(near: self.profile, regions: { [reading.profile!.region] }), architectures: architecture.isEmpty ? nil : architecture)
-      forecast = try Forecaster.forecast(resolved, options: ForecastOptions(
+      var options = ForecastOptions(
         today: today(), start: start.flatMap(CalendarMonth.init), months: months, scenario: scenario,
         architectures: architecture.isEmpty ? nil : architecture, freeTier: freeTier, samples: samples, seed: seed,
-        breakdownMonth: breakdownMonth))
+        breakdownMonth: breakdownMonth)
+      let progress = ProgressLine.onTerminal("billcast forecast: Monte Carlo paths")
+      defer { progress?.finish() }
+      if let progress { options.progress = { @Sendable share in progress.update(share) } }
+      forecast = try Forecaster.forecast(resolved, options: options)
     } catch {
       throw exitWithDiagnostics(error)
     }

@@ -5,13 +5,13 @@ import BillcastProfile
 
 /// The options every command that prices a profile shares.
 struct ProfileOptions: ParsableArguments {
-  @Argument(help: "The usage profile (YAML).")
+  @Argument(help: "The usage profile (YAML).", completion: ProfileCompletion.profiles)
   var profile: String
 
-  @Option(name: .long, help: "Price only this scenario (repeatable).")
+  @Option(name: .long, help: "Price only this scenario (repeatable).", completion: ProfileCompletion.scenarios)
   var scenario: [String] = []
 
-  @Option(name: .long, help: "Price only this architecture (repeatable).")
+  @Option(name: .long, help: "Price only this architecture (repeatable).", completion: ProfileCompletion.architectures)
   var architecture: [String] = []
 
   @Option(name: .customLong("as-of"), help: ArgumentHelp("Price with the rules in force on this date (YYYY-MM-DD); default: the profile's as_of, else today.", valueName: "date"), transform: dateArgument)

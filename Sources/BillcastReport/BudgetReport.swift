@@ -19,7 +19,7 @@ public enum BudgetReport {
     }
     let first = forecast ? 5 : 4
     out += "\n" + CompareText.table(headers, rows, markdown: markdown, rightAligned: [first, first + 1])
-    return out
+    return markdown ? MarkdownText.escapingDollars(out) : out
   }
 
   /// The check as JSON, schema `billcast.check/1`, amounts as exact decimal strings.

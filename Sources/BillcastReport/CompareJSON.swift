@@ -93,6 +93,39 @@ public enum CompareCSV {
     return out
   }
 
+  /// The break-even points as CSV: for each scenario, the stretches of the varied variable
+  /// (`row` segment: where one architecture is cheapest) and the crossings between them (`row`
+  /// crossing: the value at which the cheapest changes, with both architectures' monthly costs
+  /// one step before it and at it).
+  public static func breakEven(_ c: Comparison) -> String {
+    var out = "scenario,variable,row,start,end,cheapest,at,from_architecture,to_architecture,from_cost_before,to_cost_before,from_cost_at,to_cost_at\n"
+    for b in c.breakEven {
+      for seg in b.segments {
+        out += [b.scenario, b.variable, "segment", seg.from.description, seg.to.description, seg.cheapest, "", "", "", "", "", "", ""]
+          .map(field).joined(separator: ",") + "\n"
+      }
+      for x in b.crossings {
+        out += [b.scenario, b.variable, "crossing", "", "", "", x.at.description, x.from, x.to,
+                x.fromCostBefore.description, x.toCostBefore.description, x.fromCostAt.description, x.toCostAt.description]
+          .map(field).joined(separator: ",") + "\n"
+      }
+    }
+    return out
+  }
+
+  /// The sensitivity (tornado) table as CSV: per scenario and architecture, each workload
+  /// variable swung from its low to its high end with the others at the comparison's point.
+  public static func sensitivity(_ c: Comparison) -> String {
+    var out = "scenario,architecture,base,variable,low,high,cost_at_low,cost_at_high,swing\n"
+    for sens in c.sensitivity {
+      for r in sens.rows {
+        out += [sens.scenario, sens.architecture, sens.base.description, r.variable, r.low.description, r.high.description,
+                r.costAtLow.description, r.costAtHigh.description, r.swing.description].map(field).joined(separator: ",") + "\n"
+      }
+    }
+    return out
+  }
+
   /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
   ///
   /// A text cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`,

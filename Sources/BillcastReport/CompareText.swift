@@ -80,7 +80,7 @@ public enum CompareText {
       out += markdown ? "\n**Warnings**\n\n" : "\nWarnings:\n"
       for w in warnings { out += "- \(markdown ? EstimateMarkdown.cell(w) : w)\n" }
     }
-    return out
+    return markdown ? MarkdownText.escapingDollars(out) : out
   }
 
   static func q(_ v: ExactDecimal) -> String { PriceText.quantity(v) }

@@ -41,7 +41,7 @@ public enum DiffReport {
       let table = CompareText.table(["Result", "Service", "Component", "Meter", "Before", "After", "Change", "%"], rows, markdown: markdown, rightAligned: [4, 5, 6, 7])
       out += markdown ? "\n<details><summary>\(d.lines.count) changed line\(d.lines.count == 1 ? "" : "s")</summary>\n\n" + table + "\n</details>\n" : "\nLines\n" + table
     }
-    return out
+    return markdown ? MarkdownText.escapingDollars(out) : out
   }
 
   /// The diff as JSON, schema `billcast.diff/1`, with the threshold and what crossed it.

@@ -49,7 +49,7 @@ public enum EstimateMarkdown {
         out += "```\n\n</details>\n"
       }
     }
-    return out
+    return MarkdownText.escapingDollars(out)
   }
 
   static func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }

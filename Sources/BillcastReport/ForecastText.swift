@@ -49,7 +49,7 @@ public enum ForecastText {
         out += "- month \(e.month) (\(f.months[e.month - 1].month))" + (e.architecture.map { ", \($0)" } ?? "") + ": \(e.message)\n"
       }
     }
-    return out
+    return markdown ? MarkdownText.escapingDollars(out) : out
   }
 }
 

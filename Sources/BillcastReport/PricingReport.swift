@@ -25,7 +25,7 @@ public enum PricingReport {
       out += "\n## `\(t.id)`\n\n\(t.provider), region `\(t.region)`, \(t.currency), effective \(t.effective), sha256 `\(t.sha256.prefix(12))`\n\n| Service | Name | Meters | Missing rates |\n|---|---|---:|---:|\n"
       for s in t.services { out += "| `\(s.id)` | \(s.name) | \(s.meters.count) | \(s.unpriced.count) |\n" }
     }
-    return out
+    return MarkdownText.escapingDollars(out)
   }
 
   /// Every table and its services' meters, as JSON (`billcast.pricing-list/1`).
@@ -127,7 +127,7 @@ public enum PricingReport {
       let src = table.sources[id]!
       out += "\(b)\(id): \(src.url) (read \(src.read), grade \(src.grade))\n"
     }
-    return out
+    return markdown ? MarkdownText.escapingDollars(out) : out
   }
 
   /// A ladder's Price List identity and SKU, or null when the table names none.

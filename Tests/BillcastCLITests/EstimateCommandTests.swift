@@ -150,7 +150,7 @@ struct ForecastCommandTests {
     let run = try CLI.run(["forecast", "examples/job-posting-analyzer-today.yaml", "--samples", "100", "--format", "html"])
     #expect(run.stdout.hasPrefix("<!DOCTYPE html>"))
     #expect(!run.stdout.contains("<script") && !run.stdout.contains("http://") && !run.stdout.contains("src="))
-    #expect(run.stdout.components(separatedBy: "<svg").count - 1 == 3)  // monthly, cumulative, per service
+    #expect(run.stdout.components(separatedBy: "<figure>").count - 1 == 3)  // monthly, cumulative, per service
   }
 
   @Test func estimateAndCompareWriteHTML() throws {

@@ -124,3 +124,34 @@ import Testing
     #expect(run.stderr.contains("The value 'profiles' is invalid for '<kind>'"), "\(run.stderr)")
   }
 }
+
+/// `compare --format csv --output-dir DIR`: the comparison, its break-even points and its sensitivity, a file each.
+@Suite struct CompareFilesTests {
+  @Test func outputDirWritesThreeTables() throws {
+    let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("billcast-compare-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let arguments = ["compare", "examples/job-posting-analyzer.yaml", "--vary", "page_views", "--to", "10000000", "--format", "csv"]
+    let run = try CLI.run(arguments + ["--output-dir", dir.path])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.isEmpty)
+    let compare = try String(contentsOf: dir.appendingPathComponent("compare.csv"), encoding: .utf8)
+    #expect(compare == (try CLI.run(arguments)).stdout)
+    let breakEven = try String(contentsOf: dir.appendingPathComponent("break-even.csv"), encoding: .utf8).split(separator: "\n")
+    #expect(breakEven[0] == "scenario,variable,row,start,end,cheapest,at,from_architecture,to_architecture,from_cost_before,to_cost_before,from_cost_at,to_cost_at")
+    // The same crossings as the JSON report's break_even, one row each.
+    let json = try JSONSerialization.jsonObject(with: Data((try CLI.run(Array(arguments.dropLast(2)) + ["--format", "json"])).stdout.utf8)) as! [String: Any]
+    let crossings = (json["break_even"] as! [[String: Any]]).map { ($0["crossings"] as! [Any]).count }.reduce(0, +)
+    #expect(breakEven.filter { $0.contains(",crossing,") }.count == crossings)
+    #expect(crossings > 0)
+    let sensitivity = try String(contentsOf: dir.appendingPathComponent("sensitivity.csv"), encoding: .utf8).split(separator: "\n")
+    let rows = (json["sensitivity"] as! [[String: Any]]).map { ($0["rows"] as! [Any]).count }.reduce(0, +)
+    #expect(sensitivity.count == rows + 1)
+    #expect(sensitivity[0] == "scenario,architecture,base,variable,low,high,cost_at_low,cost_at_high,swing")
+  }
+
+  @Test func outputDirNeedsCSV() throws {
+    let run = try CLI.run(["compare", "examples/job-posting-analyzer.yaml", "--output-dir", "/tmp/x"])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("--output-dir writes CSV files: give --format csv"))
+  }
+}

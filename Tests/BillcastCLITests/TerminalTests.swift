@@ -98,4 +98,25 @@ import Testing
     #expect(run.status == 64)
     #expect(run.stderr.contains("--width must be at least 40 columns, found 20"))
   }
+
+  @Test func aLongForecastShowsProgressOnATerminalOnly() throws {
+    // About 3 s in a debug build: long enough for the line, which waits a second before showing.
+    let arguments = ["forecast", TestSupport.path(Self.today), "--samples", "600", "--months", "12", "--format", "json"]
+    let command = ([CLI.executable.path] + arguments).joined(separator: " ") + " > /dev/null"
+    let tty = try CLI.runProgram("/usr/bin/script", ["-qec", command, "/dev/null"], environment: ["TERM": "xterm"])
+    #expect(tty.stdout.contains("\rbillcast forecast: Monte Carlo paths: "), "\(tty.stdout.suffix(200))")
+    #expect(tty.stdout.hasSuffix("\r\u{1B}[K"), "the line is cleared at the end")
+    // Piped, standard error stays empty.
+    let piped = try CLI.run(arguments)
+    #expect(piped.status == 0)
+    #expect(piped.stderr.isEmpty)
+  }
+
+  @Test func shellCompletionOffersTheProfilesScenariosAndArchitectures() throws {
+    // ArgumentParser's completion protocol: ---completion SUBCOMMAND -- OPTION WORD-INDEX CURSOR WORDS...
+    let scenarios = try CLI.run(["---completion", "estimate", "--", "--scenario", "4", "0", "billcast", "estimate", Self.example, "--scenario", ""])
+    #expect(scenarios.stdout.split(separator: "\n") == ["minimum", "active-development", "occasional-demos"])
+    let architectures = try CLI.run(["---completion", "estimate", "--", "--architecture", "4", "2", "billcast", "estimate", Self.example, "--architecture", "ec"])
+    #expect(architectures.stdout.split(separator: "\n") == ["ec2", "ecs-fargate"])
+  }
 }

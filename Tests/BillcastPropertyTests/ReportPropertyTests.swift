@@ -28,11 +28,12 @@ struct ReportPropertyTests {
           let lines = component.lines.reduce(Span.zero) { $0 + $1.cost }
           #expect(lines == component.cost, "\(r.architecture)/\(component.component)\n\(c)")
           components += component.cost
-          #expect(text.contains(Money.text(component.cost)) && markdown.contains(Money.text(component.cost)), "\(component.component)\n\(c)")
+          #expect(text.contains(Money.text(component.cost)) && markdown.contains(MarkdownText.escapingDollars(Money.text(component.cost))), "\(component.component)\n\(c)")
         }
         #expect(components.low == r.total.low && components.high == r.total.high, "\(r.scenario)/\(r.architecture)\n\(c)")
         #expect(r.services.reduce(Span.zero) { $0 + $1.cost } == Span(r.total), "services\n\(c)")
-        for shown in [text, markdown, html] { #expect(shown.contains(Money.text(r.total)), "\(Money.text(r.total))\n\(c)") }
+        for shown in [text, html] { #expect(shown.contains(Money.text(r.total)), "\(Money.text(r.total))\n\(c)") }
+        #expect(markdown.contains(MarkdownText.escapingDollars(Money.text(r.total))), "\(Money.text(r.total))\n\(c)")
 
         let result = (json["results"] as! [[String: Any]])[i]
         var low = ExactDecimal.zero, high = ExactDecimal.zero

@@ -23,6 +23,10 @@ public struct ForecastOptions: Sendable {
   /// The month whose cost per service is broken down (default: the last).
   public var breakdownMonth: Int?
 
+  /// Called now and then, from any thread, with the share of Monte Carlo paths done (0 to 1);
+  /// the command line shows it on a terminal. It does not change the result.
+  public var progress: (@Sendable (Double) -> Void)? = nil
+
   /// Creates options; nil values fall back to the profile's forecast settings.
   public init(today: CalendarDate, start: CalendarMonth? = nil, months: Int? = nil, scenario: String? = nil, architectures: [String]? = nil, freeTier: Account.FreeTier? = nil, samples: Int = 1000, seed: UInt64 = 1, breakdownMonth: Int? = nil) {
     self.today = today

@@ -97,6 +97,7 @@ extension ForecastPlan {
     let reuse = options.reusesUnchangedValues
     let chunks = min(2, samples)
     let box = ResultBox(chunks: chunks)
+    let progress = options.progress.map { ProgressCounter(total: samples, report: $0) }
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       let lo = samples * chunk / chunks, hi = samples * (chunk + 1) / chunks
       // One flat buffer: totals of (architecture a, month m, path p) at (a × months + m) × n + p − lo.
@@ -164,6 +165,7 @@ extension ForecastPlan {
           failure = "path \(path): \(error)"
           break paths
         }
+        if let progress, (path - lo) % ProgressCounter.stride == ProgressCounter.stride - 1 { progress.add(ProgressCounter.stride) }
       }
       var local: [String: [[ExactDecimal]]] = [:]
       for (a, name) in architectures.enumerated() {
@@ -186,6 +188,29 @@ extension ForecastPlan {
       result[a] = Sampled(totals: merged)
     }
     return result
+  }
+
+  /// Counts the Monte Carlo paths done on every thread and reports the share done.
+  final class ProgressCounter: @unchecked Sendable {
+    /// Paths between reports (a lock per 64 paths costs nothing measurable).
+    static let stride = 64
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let report: @Sendable (Double) -> Void
+
+    init(total: Int, report: @escaping @Sendable (Double) -> Void) {
+      self.total = total
+      self.report = report
+    }
+
+    func add(_ paths: Int) {
+      let share = lock.withLock { () -> Double in
+        done += paths
+        return Double(min(done, total)) / Double(max(total, 1))
+      }
+      report(share)
+    }
   }
 
   /// One month of one architecture, compiled.

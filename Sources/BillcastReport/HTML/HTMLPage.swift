@@ -21,6 +21,9 @@ enum HTMLPage {
     .legend { display: flex; flex-wrap: wrap; gap: 6px 16px; font-size: 13px; margin: 4px 0 0 72px; }
     .legend i { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 5px; vertical-align: -1px; }
     .legend .note { color: #666; }
+    .legend .swatch { vertical-align: -1px; margin-right: 5px; width: 24px; height: 12px; background: none; }
+    .wide { overflow-x: auto; } .scroll { overflow: auto; max-height: 480px; border: 1px solid #e3e3e3; }
+    .scroll table { margin: 0; } .scroll thead th { position: sticky; top: 0; background: #fff; }
     table { border-collapse: collapse; font-size: 13px; margin: 8px 0; width: 100%; }
     th, td { border-bottom: 1px solid #e3e3e3; padding: 4px 8px; text-align: left; vertical-align: top; }
     td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -37,12 +40,13 @@ enum HTMLPage {
     """
   }
 
+  /// A table that scrolls sideways in its own box when it is wider than the page (a phone).
   static func table(_ headers: [String], _ rows: [[String]], numeric: Set<Int>) -> String {
-    var out = "<table><thead><tr>" + headers.enumerated().map { "<th\(numeric.contains($0.offset) ? " class=\"n\"" : "")>\(SVGChart.escape($0.element))</th>" }.joined() + "</tr></thead><tbody>"
+    var out = "<div class=\"wide\"><table><thead><tr>" + headers.enumerated().map { "<th\(numeric.contains($0.offset) ? " class=\"n\"" : "")>\(SVGChart.escape($0.element))</th>" }.joined() + "</tr></thead><tbody>"
     for r in rows {
       out += "<tr>" + r.enumerated().map { "<td\(numeric.contains($0.offset) ? " class=\"n\"" : "")>\(SVGChart.escape($0.element))</td>" }.joined() + "</tr>"
     }
-    return out + "</tbody></table>"
+    return out + "</tbody></table></div>"
   }
 
   static func pricing(_ tables: [TableReference]) -> String {
@@ -56,11 +60,15 @@ public enum ForecastHTML {
   /// The forecast as an HTML page: monthly and cumulative charts, a service breakdown, totals and events.
   public static func render(_ f: Forecast) -> String {
     let labels = f.months.map { $0.month.description }
+    // Without samples there are no percentiles to shade: the lines alone, and no p10–p90 legend.
+    let sampled = f.samples > 0
     let monthly = f.architectures.map { a in
-      (name: a.architecture, values: a.monthly.map { $0.map { SVGChart.double($0.p50) } }, band: a.monthly.map { $0.map { (SVGChart.double($0.p10), SVGChart.double($0.p90)) } })
+      (name: a.architecture, values: a.monthly.map { $0.map { SVGChart.double($0.p50) } },
+       band: a.monthly.map { m in sampled ? m.map { (SVGChart.double($0.p10), SVGChart.double($0.p90)) } : nil })
     }
     let cumulative = f.architectures.map { a in
-      (name: a.architecture, values: a.cumulative.map { $0.map { SVGChart.double($0.p50) } }, band: a.cumulative.map { $0.map { (SVGChart.double($0.p10), SVGChart.double($0.p90)) } })
+      (name: a.architecture, values: a.cumulative.map { $0.map { SVGChart.double($0.p50) } },
+       band: a.cumulative.map { c in sampled ? c.map { (SVGChart.double($0.p10), SVGChart.double($0.p90)) } : nil })
     }
     var body = SVGChart.lines(title: "Monthly bill per architecture (\(f.currency))", xLabels: labels, series: monthly, yTitle: "\(f.currency) per month", xTitle: "Month")
     body += SVGChart.lines(title: "Cumulative cost (\(f.currency))", xLabels: labels, series: cumulative, yTitle: "\(f.currency), cumulative", xTitle: "Month")
@@ -73,10 +81,16 @@ public enum ForecastHTML {
     }
     body += SVGChart.stackedBars(title: "Cost per service in month \(month.index) (\(month.month)), midpoint of each range", categories: f.breakdown.map(\.architecture), parts: groups, values: values, yTitle: "\(f.currency) per month", xTitle: "Architecture")
     body += "<h2>Total over \(f.months.count) months</h2>"
-    body += HTMLPage.table(["Architecture", "p10", "p50", "p90", "Envelope"], f.architectures.map { a in
-      guard let c = a.cumulative.last ?? nil else { return [a.architecture, "—", "—", "—", "unavailable before the end"] }
-      return [a.architecture, Money.text(c.p10), Money.text(c.p50), Money.text(c.p90), Money.text(c.envelope)]
-    }, numeric: [1, 2, 3, 4])
+    if sampled {
+      body += HTMLPage.table(["Architecture", "p10", "p50", "p90", "Envelope"], f.architectures.map { a in
+        guard let c = a.cumulative.last ?? nil else { return [a.architecture, "—", "—", "—", "unavailable before the end"] }
+        return [a.architecture, Money.text(c.p10), Money.text(c.p50), Money.text(c.p90), Money.text(c.envelope)]
+      }, numeric: [1, 2, 3, 4])
+    } else {
+      body += HTMLPage.table(["Architecture", "Envelope"], f.architectures.map { a in
+        [a.architecture, (a.cumulative.last ?? nil).map { Money.text($0.envelope) } ?? "unavailable before the end"]
+      }, numeric: [1])
+    }
     if !f.events.isEmpty {
       body += "<h2>Events</h2><ul>" + f.events.filter { !$0.kind.isCrossover }.map { e in
         "<li>Month \(e.month) (\(f.months[e.month - 1].month))\(e.architecture.map { ", \(SVGChart.escape($0))" } ?? ""): \(SVGChart.escape(e.message))</li>"
@@ -84,10 +98,14 @@ public enum ForecastHTML {
         "<li>Month \(c.month) (\(f.months[c.month - 1].month)): " + SVGChart.escape(c.kind == .monthly ? "\(c.to) becomes cheaper than \(c.from) each month" : "\(c.to)'s cumulative cost falls below \(c.from)'s") + "</li>"
       }.joined() + "</ul>"
     }
-    body += "<h2>Monthly bill: median (p10–p90)</h2>"
-    body += HTMLPage.table(["Month", "Scenario"] + f.architectures.map(\.architecture), f.months.map { m in
-      [m.month.description, m.scenario ?? "—"] + f.architectures.map { a in a.monthly[m.index - 1].map { "\(Money.text($0.p50)) (\(Money.text($0.p10))–\(Money.text($0.p90)))" } ?? "unavailable" }
-    }, numeric: Set(2..<(2 + f.architectures.count)))
+    // The month-by-month table scrolls in its own box: 120 months × several architectures
+    // would otherwise run far past the page.
+    body += sampled ? "<h2>Monthly bill: median (p10–p90)</h2>" : "<h2>Monthly bill: range (low–high)</h2>"
+    body += "<div class=\"scroll\">" + HTMLPage.table(["Month", "Scenario"] + f.architectures.map(\.architecture), f.months.map { m in
+      [m.month.description, m.scenario ?? "—"] + f.architectures.map { a in
+        a.monthly[m.index - 1].map { sampled ? "\(Money.text($0.p50)) (\(Money.text($0.p10))–\(Money.text($0.p90)))" : Money.text($0.envelope) } ?? "unavailable"
+      }
+    }, numeric: Set(2..<(2 + f.architectures.count))) + "</div>"
     let runs = f.samples > 0 ? "\(f.samples) Monte Carlo samples, seed \(f.seed)" : "deterministic envelope only"
     return HTMLPage.page(title: "\(f.profileName) — \(f.months.count)-month forecast", subtitle: [
       "Region \(f.region), \(labels.first ?? "") to \(labels.last ?? ""); \(runs)", "Free tier: \(f.freeTier)", HTMLPage.pricing(f.tables),
@@ -126,10 +144,12 @@ public enum CompareHTML {
     let e = c.estimate
     let architectures = EstimateText.unique(e.results.map(\.architecture))
     let scenarios = EstimateText.unique(e.results.map(\.scenario))
+    // Unavailable architectures keep their place in the chart, as a labelled gap.
+    let charted = architectures + c.unavailable.map(\.architecture).filter { !architectures.contains($0) }
     let ranges: [[(Double, Double)?]] = scenarios.map { s in
-      architectures.map { a in e.results.first { $0.scenario == s && $0.architecture == a }.map { (SVGChart.double($0.amountDue.low), SVGChart.double($0.amountDue.high)) } }
+      charted.map { a in e.results.first { $0.scenario == s && $0.architecture == a }.map { (SVGChart.double($0.amountDue.low), SVGChart.double($0.amountDue.high)) } }
     }
-    var body = SVGChart.rangeBars(title: "Monthly cost by architecture and scenario (\(e.currency))", groups: scenarios, series: architectures, ranges: ranges, yTitle: "\(e.currency) per month", xTitle: "Scenario")
+    var body = SVGChart.rangeBars(title: "Monthly cost by architecture and scenario (\(e.currency))", groups: scenarios, series: charted, ranges: ranges, yTitle: "\(e.currency) per month", xTitle: "Scenario")
     body += HTMLPage.table(["Architecture"] + scenarios, architectures.map { a in
       [a + (c.closed.contains { $0.architecture == a } ? " (closed to new customers)" : "")] + scenarios.map { s in e.results.first { $0.scenario == s && $0.architecture == a }.map { Money.text($0.amountDue) } ?? "—" }
     } + c.unavailable.map { [$0.architecture + " (unavailable: \($0.reason))"] + scenarios.map { _ in "—" } }, numeric: Set(1...scenarios.count))
@@ -138,6 +158,9 @@ public enum CompareHTML {
       if let reason = b.stopReason {
         body += "<p>The search stopped at \(PriceText.quantity(b.to)), below the \(PriceText.quantity(b.requestedTo ?? b.to)) asked for: \(SVGChart.escape(reason))</p>"
       }
+      body += SVGChart.cheapestStrip(
+        title: "Cheapest architecture as \(b.variable) grows (\(b.scenario))", variable: b.variable,
+        segments: b.segments.map { (SVGChart.double($0.from), SVGChart.double($0.to), $0.cheapest) }, names: charted)
       body += HTMLPage.table(["From", "To", "Cheapest"], b.segments.map { [PriceText.quantity($0.from), PriceText.quantity($0.to), $0.cheapest] }, numeric: [0, 1])
     }
     for s in scenarios {
@@ -146,6 +169,17 @@ public enum CompareHTML {
       }
       guard !rows.isEmpty else { continue }
       body += "<h2>Sensitivity (\(SVGChart.escape(s)))</h2>" + HTMLPage.table(["Architecture", "Variable", "Range", "Cost at low", "Cost at high"], rows, numeric: [2, 3, 4])
+    }
+    // Each warning once, with the results it concerns.
+    var warnings: [(text: String, results: [String])] = []
+    for r in e.results {
+      for w in r.warnings {
+        let text = "[\(w.code)] " + w.message
+        if let i = warnings.firstIndex(where: { $0.text == text }) { warnings[i].results.append("\(r.architecture) · \(r.scenario)") } else { warnings.append((text, ["\(r.architecture) · \(r.scenario)"])) }
+      }
+    }
+    if !warnings.isEmpty {
+      body += "<h2>Warnings</h2><ul>" + warnings.map { "<li>\(SVGChart.escape($0.text)) <span class=\"meta\">(\(SVGChart.escape($0.results.joined(separator: ", "))))</span></li>" }.joined() + "</ul>"
     }
     return HTMLPage.page(title: "\(e.profileName) — architectures compared", subtitle: [
       "Region \(e.region), as of \(e.asOf); free tier: \(e.freeTier.summary)", HTMLPage.pricing(e.tables),

@@ -62,10 +62,20 @@ enum SVGChart {
     return (svg, x, y)
   }
 
+  /// Dash patterns, one per line series after the first: two series with the same figures
+  /// (one architecture priced like another) stay visible, the dashed one over the solid one.
+  static let dashes = ["", "7 4", "2 3", "10 3 2 3", "4 4", "1 4"]
+
   static func legend(_ names: [String], colors: [String], kind: String = "line") -> String {
     var out = "<div class=\"legend\">"
     for (i, name) in names.enumerated() {
-      out += "<span><i style=\"background:\(colors[i % colors.count])\"></i>\(escape(name))</span>"
+      let color = colors[i % colors.count]
+      if kind == "bar" {
+        out += "<span><i style=\"background:\(color)\"></i>\(escape(name))</span>"
+      } else {
+        let dash = dashes[i % dashes.count]
+        out += "<span><svg class=\"swatch\" viewBox=\"0 0 24 12\" width=\"24\" height=\"12\"><line x1=\"0\" y1=\"6\" x2=\"24\" y2=\"6\" stroke=\"\(color)\" stroke-width=\"2.5\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/></svg>\(escape(name))</span>"
+      }
     }
     return out + (kind == "band" ? "<span class=\"note\">line: median (p50); shaded: p10–p90</span>" : "") + "</div>"
   }
@@ -95,7 +105,8 @@ enum SVGChart {
         path += (pen ? " L" : " M") + "\(f(x(i))),\(f(y(v)))"
         pen = true
       }
-      svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2.2\"/>"
+      let dash = dashes[k % dashes.count]
+      svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2.2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>"
       for (i, v) in s.values.enumerated() {
         if let v { svg += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"2.4\" fill=\"\(color)\"><title>\(escape(s.name)) \(escape(xLabels[i])): \(money(v))</title></circle>" }
       }
@@ -133,7 +144,7 @@ enum SVGChart {
       svg += "<text x=\"\(f(cx))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(escape(category))</text>"
     }
     svg += "</svg>"
-    return "<figure><figcaption>\(escape(title))</figcaption>" + svg + legend(parts, colors: palette) + "</figure>"
+    return "<figure><figcaption>\(escape(title))</figcaption>" + svg + legend(parts, colors: palette, kind: "bar") + "</figure>"
   }
 
   /// Grouped range bars: per group, one bar per series from low to high (a thin line when they match).
@@ -147,8 +158,13 @@ enum SVGChart {
     for (g, group) in groups.enumerated() {
       let start = left + slot * Double(g) + (slot - barW * Double(series.count)) / 2
       for (s, name) in series.enumerated() {
-        guard let (lo, hi) = ranges[g][s] else { continue }
         let x0 = start + barW * Double(s)
+        guard let (lo, hi) = ranges[g][s] else {
+          // Not priced here (an architecture unavailable on the date): a labelled gap, never a $0 bar.
+          let cx = x0 + barW / 2, cy = y(0) - 4
+          svg += "<text x=\"\(f(cx))\" y=\"\(f(cy))\" transform=\"rotate(-90 \(f(cx)) \(f(cy)))\" class=\"tick\" dominant-baseline=\"middle\">\(escape(name)): unavailable</text>"
+          continue
+        }
         let color = palette[s % palette.count]
         svg += "<rect x=\"\(f(x0 + 2))\" y=\"\(f(y(hi)))\" width=\"\(f(barW - 4))\" height=\"\(f(max(y(0) - y(hi), 1)))\" fill=\"\(color)\" fill-opacity=\"0.35\"><title>\(escape(group)) — \(escape(name)): \(money(lo))–\(money(hi))</title></rect>"
         svg += "<rect x=\"\(f(x0 + 2))\" y=\"\(f(y(lo)))\" width=\"\(f(barW - 4))\" height=\"\(f(max(y(0) - y(lo), 1)))\" fill=\"\(color)\"/>"
@@ -156,6 +172,40 @@ enum SVGChart {
       svg += "<text x=\"\(f(left + slot * (Double(g) + 0.5)))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(escape(group))</text>"
     }
     svg += "</svg>"
-    return "<figure><figcaption>\(escape(title))</figcaption>" + svg + legend(series, colors: palette) + "<div class=\"legend\"><span class=\"note\">solid: low end of the ranges; pale: up to the high end</span></div></figure>"
+    return "<figure><figcaption>\(escape(title))</figcaption>" + svg + legend(series, colors: palette, kind: "bar") + "<div class=\"legend\"><span class=\"note\">solid: low end of the ranges; pale: up to the high end</span></div></figure>"
+  }
+
+  /// The cheapest architecture along a varied workload variable: one bar split into the
+  /// stretches where each is cheapest, on a log scale (the stretches span orders of magnitude),
+  /// with each break-even value marked.
+  static func cheapestStrip(title: String, variable: String, segments: [(from: Double, to: Double, cheapest: String)], names: [String]) -> String {
+    guard let first = segments.first, let last = segments.last else { return "" }
+    let w = width, h = 120.0, margin = 24.0
+    let lo = log10(1 + first.from), hi = max(log10(1 + last.to), lo + 1e-9)
+    func x(_ v: Double) -> Double { margin + (log10(1 + v) - lo) / (hi - lo) * (w - 2 * margin) }
+    var svg = "<svg viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\" aria-label=\"\(escape(title))\">"
+    for seg in segments {
+      let color = palette[(names.firstIndex(of: seg.cheapest) ?? 0) % palette.count]
+      svg += "<rect x=\"\(f(x(seg.from)))\" y=\"30\" width=\"\(f(max(x(seg.to) - x(seg.from), 1)))\" height=\"34\" fill=\"\(color)\"><title>\(escape(seg.cheapest)) is cheapest from \(number(seg.from)) to \(number(seg.to))</title></rect>"
+    }
+    for seg in segments.dropFirst() {
+      svg += "<line x1=\"\(f(x(seg.from)))\" y1=\"24\" x2=\"\(f(x(seg.from)))\" y2=\"70\" stroke=\"#222\" stroke-width=\"1.5\"/>"
+      svg += "<text x=\"\(f(x(seg.from)))\" y=\"18\" text-anchor=\"middle\" class=\"tick\">\(number(seg.from))</text>"
+    }
+    svg += "<text x=\"\(f(margin))\" y=\"86\" class=\"tick\">\(number(first.from))</text>"
+    svg += "<text x=\"\(f(w - margin))\" y=\"86\" text-anchor=\"end\" class=\"tick\">\(number(last.to))</text>"
+    svg += "<text x=\"\(f(w / 2))\" y=\"108\" text-anchor=\"middle\" class=\"axis\">\(escape(variable)) (log scale)</text></svg>"
+    let cheapest = names.filter { n in segments.contains { $0.cheapest == n } }
+    return "<figure><figcaption>\(escape(title))</figcaption>" + svg + legend(cheapest, colors: cheapest.map { palette[(names.firstIndex(of: $0) ?? 0) % palette.count] }, kind: "bar") + "</figure>"
+  }
+
+  /// A count for an axis: grouped digits, up to two decimals.
+  static func number(_ v: Double) -> String {
+    let rounded = (v * 100).rounded() / 100
+    let whole = Int(rounded)
+    var digits = String(abs(whole)), grouped = ""
+    while digits.count > 3 { grouped = "," + digits.suffix(3) + grouped; digits = String(digits.dropLast(3)) }
+    let fraction = rounded - Double(whole)
+    return (whole < 0 ? "-" : "") + digits + grouped + (fraction == 0 ? "" : String(String(format: "%.2f", abs(fraction)).dropFirst()))
   }
 }
