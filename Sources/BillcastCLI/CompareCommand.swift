@@ -1,6 +1,7 @@
 import ArgumentParser
 import BillcastCore
 import BillcastEngine
+import BillcastProfile
 import BillcastReport
 import Foundation
 
@@ -44,12 +45,19 @@ struct CompareCommand: ParsableCommand {
     if let t = to.flatMap(ExactDecimal.init), let f = ExactDecimal(from), t < f { throw ValidationError("--to must not be below --from") }
   }
 
+  /// The comparison options these flags describe.
+  var options: CompareOptions {
+    CompareOptions(
+      estimate: profile.estimateOptions, vary: vary, from: ExactDecimal(from)!, to: to.flatMap(ExactDecimal.init) ?? .zero,
+      step: ExactDecimal(step)!, point: at)
+  }
+
   func run() throws {
+    let projects: [ProjectList.Project]?
+    do { projects = try profile.projects() } catch { throw exitWithDiagnostics(error) }
+    if let projects { return try run(projects) }
     let comparison: Comparison
     do {
-      let options = CompareOptions(
-        estimate: profile.estimateOptions, vary: vary, from: ExactDecimal(from)!, to: to.flatMap(ExactDecimal.init) ?? .zero,
-        step: ExactDecimal(step)!, point: at)
       comparison = try Comparer.compare(try profile.resolve(), options: options)
     } catch {
       throw exitWithDiagnostics(error)
@@ -67,6 +75,26 @@ struct CompareCommand: ParsableCommand {
 }
 
 extension CompareCommand {
+  /// Several projects: every one compared on all cores, one report with a section each.
+  func run(_ projects: [ProjectList.Project]) throws {
+    if output.kind == .html || outputDirectory != nil { throw ValidationError("html and --output-dir are for one project: give one profile") }
+    let parts: [ProjectsReport.Part<Comparison>]
+    do {
+      parts = try ProjectRunner.map(projects) { project throws(DiagnosticError) in
+        let comparison = try Comparer.compare(try profile.resolve(path: project.path), options: options)
+        return ProjectRunner.part(project, profileName: comparison.estimate.profileName, comparison)
+      }
+    } catch {
+      throw exitWithDiagnostics(error)
+    }
+    switch output.kind {
+    case .table, .html: try output.write(ProjectsReport.comparisons(parts, markdown: false))
+    case .markdown: try output.write(ProjectsReport.comparisons(parts, markdown: true))
+    case .json: try output.write(ProjectsReport.json(parts, value: CompareJSON.value))
+    case .csv: try output.write(ProjectsReport.csv(parts, table: CompareCSV.render))
+    }
+  }
+
   /// The three CSV tables of a comparison, one file each; every table is rendered before any is written.
   func writeFiles(_ comparison: Comparison, into directory: String) throws {
     let files = [

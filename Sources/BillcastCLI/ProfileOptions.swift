@@ -5,8 +5,13 @@ import BillcastProfile
 
 /// The options every command that prices a profile shares.
 struct ProfileOptions: ParsableArguments {
-  @Argument(help: "The usage profile (YAML).", completion: ProfileCompletion.profiles)
-  var profile: String
+  @Argument(
+    help: ArgumentHelp("The usage profile (YAML). Several profiles, or a billcast.yml listing them (billcast.projects/1), give one report with a section per project.", valueName: "profile"),
+    completion: ProfileCompletion.profiles)
+  var profiles: [String] = []
+
+  /// The first profile: the one a single-project command prices.
+  var profile: String { profiles.first ?? "" }
 
   @Option(name: .long, help: "Price only this scenario (repeatable).", completion: ProfileCompletion.scenarios)
   var scenario: [String] = []
@@ -27,8 +32,8 @@ struct ProfileOptions: ParsableArguments {
   /// The profile is read on another thread while the tables load (they do not depend on
   /// it: the pricing directory comes from the flags and the profile's path). A profile with
   /// errors reports only those, as if it had been read first.
-  func resolve() throws(DiagnosticError) -> ResolvedProfile {
-    let path = self.profile
+  func resolve(path: String? = nil) throws(DiagnosticError) -> ResolvedProfile {
+    let path = path ?? self.profile
     let reading = Background { () throws(DiagnosticError) in Profile.reading(path: path) }
     // Only the profile's region is composed (with the global tables): the others' rates are parsed
     // while the profile is read, but not composed with the models.
@@ -52,5 +57,24 @@ struct ProfileOptions: ParsableArguments {
     EstimateOptions(
       asOf: asOf, today: today(), freeTier: freeTier,
       scenarios: scenario.isEmpty ? nil : scenario, architectures: architecture.isEmpty ? nil : architecture)
+  }
+
+  func validate() throws {
+    if profiles.isEmpty { throw ValidationError("give a profile (or several, or a billcast.yml that lists them)") }
+  }
+
+  /// The projects to price: nil for one profile (the usual report); else each profile named,
+  /// with the profiles of each project list (`billcast.projects/1`) in its place.
+  func projects() throws(DiagnosticError) -> [ProjectList.Project]? {
+    let lists = profiles.map(ProjectList.isProjectList(path:))
+    if profiles.count == 1 && !lists[0] { return nil }
+    var projects: [ProjectList.Project] = []
+    var problems: [Diagnostic] = []
+    for (path, isList) in zip(profiles, lists) {
+      guard isList else { projects.append(.init(path: path)); continue }
+      do throws(DiagnosticError) { projects += try ProjectList.read(path: path).projects } catch { problems += error.diagnostics }
+    }
+    if !problems.isEmpty { throw DiagnosticError(problems) }
+    return projects
   }
 }

@@ -23,7 +23,10 @@ public enum BudgetReport {
   }
 
   /// The check as JSON, schema `billcast.check/1`, amounts as exact decimal strings.
-  public static func json(_ c: BudgetCheck) -> String {
+  public static func json(_ c: BudgetCheck) -> String { value(c).rendered() }
+
+  /// The check as a JSON value, for reports that wrap it (several projects).
+  public static func value(_ c: BudgetCheck) -> JSONValue {
     JSONValue.object([
       ("schema", .string("billcast.check/1")),
       ("over", .number(String(c.over.count))),
@@ -35,7 +38,7 @@ public enum BudgetReport {
           ("overrun", .string(i.overrun.description)), ("over", .bool(i.isOver)),
         ])
       })),
-    ]).rendered()
+    ])
   }
 
   /// The check as CSV: one row per limit, with the figure's exact low and high ends.

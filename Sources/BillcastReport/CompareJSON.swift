@@ -8,11 +8,14 @@ public enum CompareJSON {
   public static let schema = "billcast.compare/1"
 
   /// The comparison as JSON: the estimate report plus the matrix, cheapest, break-even and sensitivity.
-  public static func render(_ c: Comparison) -> String {
+  public static func render(_ c: Comparison) -> String { value(c).rendered() }
+
+  /// The comparison as a JSON value, for reports that wrap it (several projects).
+  public static func value(_ c: Comparison) -> JSONValue {
     let e = c.estimate
     let s: (ExactDecimal) -> JSONValue = { .string($0.description) }
     let estimate = EstimateJSON.value(e)
-    guard case .object(var members) = estimate else { return estimate.rendered() }
+    guard case .object(var members) = estimate else { return estimate }
     members[0] = ("schema", .string(schema))
     // The matrix: one entry per architecture, each scenario's total.
     let architectures = EstimateText.unique(e.results.map(\.architecture))
@@ -56,7 +59,7 @@ public enum CompareJSON {
         })),
       ])
     })), at: insertAt + 4)
-    return JSONValue.object(members).rendered()
+    return JSONValue.object(members)
   }
 }
 

@@ -155,3 +155,59 @@ import Testing
     #expect(run.stderr.contains("--output-dir writes CSV files: give --format csv"))
   }
 }
+
+/// Several projects at once: one report with each project's totals, on all cores, the worst exit status.
+@Suite struct ProjectsTests {
+  static let a = "examples/job-posting-analyzer.yaml", b = "examples/job-posting-analyzer-today.yaml"
+
+  @Test func twoProfilesGiveOneReportWithEachProjectsTotals() throws {
+    let run = try CLI.run(["estimate", Self.a, Self.b])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("2 projects — monthly estimate\n"))
+    // The totals are each profile's own: the README's $2.52–$4.62, and the today profile's.
+    #expect(run.stdout.contains("  Job Posting Analyzer          lambda-cloudfront       minimum               $2.52–$4.62\n"))
+    #expect(run.stdout.contains("  Job Posting Analyzer (today)  lambda-cloudfront       minimum               $3.04–$9.54\n"))
+    // Each project's own report follows, byte for byte as it prints alone.
+    let alone = try CLI.run(["estimate", Self.b]).stdout
+    #expect(run.stdout.contains("=== Project Job Posting Analyzer (today) (\(Self.b)) ===\n\n" + alone))
+    // Run twice on two cores, the same bytes.
+    #expect(run.stdout == (try CLI.run(["estimate", Self.a, Self.b])).stdout)
+  }
+
+  @Test func aProjectListNamesProjectsAndItsJSONFollowsTheSchema() throws {
+    let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("billcast-projects-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    try """
+      format: billcast.projects/1
+      projects:
+        - path: \(TestSupport.path(Self.a))
+          name: reference
+        - path: \(TestSupport.path("examples"))/job-posting-analyzer-t*.yaml
+      """.write(to: dir.appendingPathComponent("billcast.yml"), atomically: true, encoding: .utf8)
+    let run = try CLI.run(["check", "billcast.yml", "--format", "json"], in: dir)
+    // The reference profile's ec2 budget is exceeded on purpose: the worst status, 1.
+    #expect(run.status == 1)
+    let report = try SchemaValue.parse(run.stdout)
+    #expect(report["schema"] == .string("billcast.projects/1"))
+    guard case .array(let projects)? = report["projects"] else { Issue.record("no projects"); return }
+    #expect(projects.map { $0["name"] } == [.string("reference"), .string("Job Posting Analyzer (today)")])
+    let schema = try JSONSchemaCheck(try CLI.run(["schema", "report"]).stdout)
+    #expect(schema.errors(report).isEmpty, "\(schema.errors(report).prefix(3))")
+  }
+
+  @Test func anyProjectsBadInputIsReportedAndNothingIsPrinted() throws {
+    let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("billcast-projects-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    try "format: billcast.profile/1\nname: broken\nregion: us-east-1\narchitectures: {}\nwrkload: {}\n".write(to: dir.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+    try "format: billcast.projects/1\nprojects:\n  - path: missing-*.yaml\n  - pth: x.yaml\n".write(to: dir.appendingPathComponent("billcast.yml"), atomically: true, encoding: .utf8)
+    let run = try CLI.run(["estimate", TestSupport.path(Self.a), "broken.yaml"], in: dir)
+    #expect(run.status == 2 && run.stdout.isEmpty)
+    #expect(run.stderr.contains("broken.yaml:5:1: error: wrkload: unknown key 'wrkload'"), "\(run.stderr)")
+    let list = try CLI.run(["estimate", "billcast.yml"], in: dir)
+    #expect(list.status == 2 && list.stdout.isEmpty)
+    #expect(list.stderr.contains("billcast.yml:3:11: error: projects[0].path: 'missing-*.yaml' names no readable profile"), "\(list.stderr)")
+    #expect(list.stderr.contains("billcast.yml:4:5: error: projects[1].pth: unknown key 'pth'"), "\(list.stderr)")
+  }
+}

@@ -944,7 +944,7 @@ extension JSONSchemas {
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://billcast.invalid/schemas/report.schema.json",
-  "title": "billcast JSON report (estimate, compare, forecast, diff or check)",
+  "title": "billcast JSON report (estimate, compare, forecast, diff, check, or several projects)",
   "description": "What billcast writes with --format json; the 'schema' member tells which report it is.",
   "oneOf": [
     {
@@ -961,6 +961,9 @@ extension JSONSchemas {
     },
     {
       "$ref": "#/$defs/check"
+    },
+    {
+      "$ref": "#/$defs/projects"
     }
   ],
   "$defs": {
@@ -2982,6 +2985,54 @@ extension JSONSchemas {
         "crossed"
       ],
       "description": "billcast diff --format json (billcast.diff/1). Reference: docs/json-diff.md. Amounts are exact decimals as strings."
+    },
+    "projects": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "schema",
+        "projects"
+      ],
+      "description": "billcast estimate|compare|check with several profiles or a billcast.yml (billcast.projects/1): each project's own report.",
+      "properties": {
+        "schema": {
+          "const": "billcast.projects/1"
+        },
+        "projects": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "name",
+              "path",
+              "report"
+            ],
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "path": {
+                "type": "string"
+              },
+              "report": {
+                "oneOf": [
+                  {
+                    "$ref": "#/$defs/estimate"
+                  },
+                  {
+                    "$ref": "#/$defs/compare"
+                  },
+                  {
+                    "$ref": "#/$defs/check"
+                  }
+                ]
+              }
+            }
+          }
+        }
+      }
     }
   }
 }

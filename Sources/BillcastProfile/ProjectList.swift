@@ -1,0 +1,78 @@
+import BillcastCore
+import Foundation
+
+/// Several profiles priced together, as a `billcast.yml` lists them (`billcast.projects/1`).
+///
+/// ```yaml
+/// format: billcast.projects/1
+/// projects:
+///   - path: billing/app.yaml        # relative to this file; * and ? in the file name
+///     name: app                      # optional: default, the profile's own name
+///   - path: billing/workers/*.yaml
+/// ```
+public struct ProjectList: Sendable {
+  /// The format this reader reads.
+  public static let formatVersion = "billcast.projects/1"
+
+  /// One profile to price, with the name its report goes under (nil: the profile's own).
+  public struct Project: Sendable, Hashable {
+    public var path: String
+    public var name: String?
+
+    /// A project at `path`, optionally named.
+    public init(path: String, name: String? = nil) {
+      self.path = path
+      self.name = name
+    }
+  }
+
+  /// The projects, in the order listed (a glob's matches sorted).
+  public var projects: [Project]
+
+  /// Whether the YAML document at `path` is a project list (its `format` says so).
+  public static func isProjectList(path: String) -> Bool {
+    guard let document = try? YAMLDocument.load(path: path), case .mapping(let mapping) = document.root else { return false }
+    return mapping.contains { $0.key.string == "format" && $0.value.string == formatVersion }
+  }
+
+  /// Reads a project list; every problem is a located error.
+  public static func read(path: String) throws(DiagnosticError) -> ProjectList {
+    let document = try YAMLDocument.load(path: path)
+    let diagnostics = DiagnosticCollector()
+    let root = YAMLCursor(document: document, diagnostics: diagnostics)
+    var projects: [Project] = []
+    if let f = root.fields(["format", "projects"], what: "a project list {format: \(formatVersion), projects: […]}") {
+      if let format = f.required("format")?.string(), format != formatVersion {
+        f["format"]!.error("unsupported format '\(TerminalText.excerpt(format))'; this billcast reads '\(formatVersion)'")
+      }
+      let directory = (path as NSString).deletingLastPathComponent
+      let items = f.required("projects")?.items("a list of projects {path, name}") ?? []
+      if items.isEmpty, let c = f["projects"] { c.error("the list names no project") }
+      for item in items {
+        guard let pf = item.fields(["path", "name"], what: "a project {path, name}"), let pc = pf.required("path"), let pattern = pc.string("a profile path") else { continue }
+        let name = pf["name"]?.string("a project name")
+        let matches = expand(pattern, in: directory)
+        if matches.isEmpty { pc.error("'\(TerminalText.excerpt(pattern))' names no readable profile") }
+        if matches.count > 1, name != nil { pf["name"]!.error("a name applies to one profile; '\(TerminalText.excerpt(pattern))' matches \(matches.count)") }
+        projects += matches.map { Project(path: $0, name: matches.count == 1 ? name : nil) }
+      }
+    }
+    try diagnostics.throwIfErrors()
+    return ProjectList(projects: projects)
+  }
+
+  /// The regular files `pattern` names, relative to `directory` (`*` and `?` in the file name), sorted.
+  static func expand(_ pattern: String, in directory: String) -> [String] {
+    let full = pattern.hasPrefix("/") || directory.isEmpty ? pattern : (directory as NSString).appendingPathComponent(pattern)
+    let name = (full as NSString).lastPathComponent
+    guard name.contains("*") || name.contains("?") else {
+      if case .success(let status) = FileStatus.of(full), status.isRegularFile { return [full] }
+      return []
+    }
+    let folder = (full as NSString).deletingLastPathComponent
+    return ((try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? [])
+      .filter { TemplateExpander.matches($0, pattern: name) }.sorted()
+      .map { folder.isEmpty ? $0 : (folder as NSString).appendingPathComponent($0) }
+      .filter { if case .success(let s) = FileStatus.of($0) { return s.isRegularFile } else { return false } }
+  }
+}
