@@ -5,7 +5,7 @@ extension BuiltInPricing {
   static let effectiveText = "2026-11-30"
 
   /// SHA-256 over the files' paths and digests: the built-in pricing's version.
-  static let digest = "af50bbcfab8582798f44e7d888a4bdf2b575a8b60eb64ff39cf78dab205efe7d"
+  static let digest = "f58760e7fa9e16ea742f115b58366cf49b8f11d6ec5854d43c7d7ae6ea1993ba"
 
   /// Each pricing file, by its path under pricing/.
   static let files: [File] = [
@@ -4595,6 +4595,18 @@ sources:
       the research note read it; the current version (packages/lambda-client/src/price-per-1s.ts) has the same
       us-west-2 values. Its us-west-2 request and duration SKUs equal the dated Price List SKUs in usw2-veer.
       Caveat: its us-east-1 and us-east-2 SKUs look swapped against the Price List SKUs in us-east-1.yaml.
+  usw2-rds-lakebase:
+    url: https://github.com/ryancicak/lakebase-anti-demo/blob/eb8ae7da0673d1d5ed3f24904e7ec3245e1b6b49/PRICING_DISCOVERY.md
+    read: 2026-08-18
+    grade: PL
+    note: >-
+      A committed check of the AmazonRDS us-west-2 offer file
+      (https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonRDS/current/us-west-2/index.json, published
+      2026-08-18T00:11:58Z, checked 2026-08-20; docs/research/regional-gaps-4.md F7): "| Aurora Serverless v2
+      compute | `$0.12/ACU-hour` | AmazonRDS SKU `QR6MZKHMCWCPDAAM` |", for Aurora PostgreSQL on Aurora Standard.
+      Storage, I/O and backup in the same table (XN6AM4AHVSYQ6BFC $0.10, FP5XU5WFCUVXQXF5 $0.20 per million,
+      JZGHDWS5VTC87BRN $0.021) equal usw2-aurora-feed's. Not a verbatim offer row: it gives the SKU but not the
+      usage type.
   usw2-aurora-feed:
     url: https://aws.amazon.com/rds/aurora/pricing/
     read: 2026-09-11
@@ -4735,6 +4747,7 @@ rates:
   aws.lambda/provisioned-duration[x86_64]: {rate: 0.0000097222, source: usw2-remotion, sku: MP7NQ6MSH3HNCZP6}
   aws.s3/put-requests: {rate: 0.005, source: usw2-veer, sku: D4PMUVH6F64HK2D6}
   aws.s3/get-requests: {rate: 0.0004, source: usw2-veer-readme, sku: E77AQEM2DC4VV3FC}
+  aws.aurora-serverless-v2/capacity[standard]: {rate: 0.12, source: usw2-rds-lakebase, sku: QR6MZKHMCWCPDAAM}
   aws.aurora-serverless-v2/storage[standard]: {rate: 0.100, source: usw2-aurora-feed}
   aws.aurora-serverless-v2/storage[io-optimized]: {rate: 0.225, source: usw2-aurora-feed}
   aws.aurora-serverless-v2/io: {rate: 0.20, source: usw2-aurora-feed}
