@@ -27,17 +27,23 @@ public enum EstimateJSON {
       ])),
       ("region", .string(estimate.region)),
       ("as_of", .string(estimate.asOf.description)),
-      ("free_tier", .object([
-        ("account", .string(estimate.freeTier.account.rawValue)),
-        ("kinds", .array(estimate.freeTier.kinds.map { .string($0.rawValue) })),
-        ("credits", estimate.freeTier.credits.map { .string($0.description) } ?? .null),
-        ("summary", .string(estimate.freeTier.summary)),
-      ])),
+      ("free_tier", freeTier(estimate.freeTier)),
       ("pricing", .array(estimate.tables.map { t in
         .object([("id", .string(t.id)), ("effective", .string(t.effective.description)), ("sha256", .string(t.sha256))] + (t.warning.map { [("warning", JSONValue.string($0))] } ?? []))
       })),
       ("not_priced", .array(estimate.notYetAvailable.map { .object([("architecture", .string($0.architecture)), ("reason", .string($0.reason))]) })),
       ("results", .array(estimate.results.map(result))),
+    ])
+  }
+
+  /// A report's `free_tier`, the same shape in the estimate, comparison and forecast reports:
+  /// the account's kind, the offers that apply, its credits and a summary.
+  static func freeTier(_ situation: FreeTierSituation) -> JSONValue {
+    .object([
+      ("account", .string(situation.account.rawValue)),
+      ("kinds", .array(situation.kinds.map { .string($0.rawValue) })),
+      ("credits", situation.credits.map { .string($0.description) } ?? .null),
+      ("summary", .string(situation.summary)),
     ])
   }
 

@@ -21,7 +21,7 @@ public enum ForecastJSON {
       ("currency", .string(f.currency)),
       ("profile", .object([("name", .string(f.profileName)), ("path", .string(f.profilePath)), ("sha256", .string(f.profileSHA256))])),
       ("region", .string(f.region)),
-      ("free_tier", .string(f.freeTier)),
+      ("free_tier", EstimateJSON.freeTier(f.freeTier)),
       ("pricing", .array(f.tables.map { t in
         .object([("id", .string(t.id)), ("effective", .string(t.effective.description)), ("sha256", .string(t.sha256))] + (t.warning.map { [("warning", JSONValue.string($0))] } ?? []))
       })),

@@ -8,7 +8,7 @@ public enum ForecastText {
     var out = markdown ? "# \(EstimateMarkdown.cell(f.profileName)) — forecast\n\n" : "\(f.profileName) — \(f.months.count)-month forecast (\(f.currency))\n"
     let first = f.months.first!.month, last = f.months.last!.month
     let runs = f.samples > 0 ? "\(f.samples) Monte Carlo samples, seed \(f.seed)" : "deterministic envelope only"
-    out += (markdown ? "- " : "") + "Region \(f.region), \(first) to \(last); \(runs); free tier: \(f.freeTier)\n"
+    out += (markdown ? "- " : "") + "Region \(f.region), \(first) to \(last); \(runs); free tier: \(f.freeTier.summary)\n"
     out += (markdown ? "- " : "") + ReportHeader.pricingLabel(f.tables) + ": " + f.tables.map { "\($0.id) (effective \($0.effective), sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ") + "\n"
     out += ReportHeader.tableWarnings(f.tables, markdown: markdown)
 

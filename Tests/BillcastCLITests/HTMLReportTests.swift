@@ -30,3 +30,21 @@ import Testing
     #expect(!html.contains("lambda-cloudfront-flat: $0"))
   }
 }
+
+/// A report's `free_tier` is the same object in the estimate, the comparison and the forecast.
+@Suite struct FreeTierShapeTests {
+  @Test func everyReportHasTheSameFreeTierObject() throws {
+    let example = "examples/job-posting-analyzer.yaml"
+    var shapes: [SchemaValue] = []
+    for arguments in [["estimate", example], ["compare", example], ["forecast", example, "--samples", "0", "--months", "2"]] {
+      let report = try SchemaValue.parse(try CLI.run(arguments + ["--format", "json"]).stdout)
+      shapes.append(try #require(report["free_tier"]))
+    }
+    // The example's legacy account, opened 2024-06-01 and priced 2024-10-01: in its first year.
+    let expected = try SchemaValue.parse("""
+      {"account": "legacy", "kinds": ["always-free", "legacy-12-month"], "credits": null,
+       "summary": "legacy account opened 2024-06-01: always-free and 12-month offers (until 2025-06-01)"}
+      """)
+    #expect(shapes.allSatisfy { $0 == expected }, "\(shapes)")
+  }
+}

@@ -89,8 +89,8 @@ public struct Forecast: Sendable {
   public var currency: String
   /// The pricing tables used over the horizon, by id.
   public var tables: [TableReference]
-  /// The free-tier situation in words, as of the first month priced.
-  public var freeTier: String
+  /// The free-tier situation as of the first month priced (the estimate's shape: account, kinds, credits, summary).
+  public var freeTier: FreeTierSituation
   /// The months forecast, in order, each with its scenario and hours.
   public var months: [ForecastMonth]
   /// The number of Monte Carlo paths (0: the deterministic envelope only).

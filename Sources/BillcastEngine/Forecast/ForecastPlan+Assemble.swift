@@ -133,7 +133,8 @@ extension ForecastPlan {
     let breakdown = architectures.map { a in (a, envelope[a]!.services[breakdownMonth - 1]) }
     return Forecast(
       profileName: profile.name, profilePath: profile.path, profileSHA256: profile.sha256, region: profile.region,
-      currency: resolved.catalog.tables(for: profile.region).first?.currency ?? "USD", tables: tables, freeTier: freeTierSummary,
+      currency: resolved.catalog.tables(for: profile.region).first?.currency ?? "USD", tables: tables,
+      freeTier: firstFreeTier ?? FreeTierSituation(account: profile.account.freeTier, kinds: [], credits: nil, summary: "not priced"),
       months: months, samples: options.samples, seed: options.seed, architectures: result, cheapestByMonth: byMonth,
       crossovers: crossovers, events: events, breakdownMonth: breakdownMonth, breakdown: breakdown)
   }

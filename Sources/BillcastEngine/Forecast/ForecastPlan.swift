@@ -11,7 +11,8 @@ struct ForecastPlan {
   let diagnostics: DiagnosticCollector
   var events: [ForecastEvent] = []
   var tables: [TableReference] = []
-  var freeTierSummary = ""
+  /// The free-tier situation of the first month priced.
+  var firstFreeTier: FreeTierSituation?
   /// Per month, the free-tier situation priced (without credits; the forecast spends them).
   var situations: [FreeTierSituation] = []
 
@@ -107,7 +108,7 @@ struct ForecastPlan {
           result[a]!.services.append(groups)
           for t in estimate.tables { tableSet[t.id] = t }
           if situations.count < month.index { situations.append(estimate.freeTier) }
-          if freeTierSummary.isEmpty { freeTierSummary = estimate.freeTier.summary }
+          if firstFreeTier == nil { firstFreeTier = estimate.freeTier }
         } catch {
           // Say which month: the profile prices as it stands, and growth took it past a limit.
           for var d in error.diagnostics {

@@ -108,7 +108,7 @@ public enum ForecastHTML {
     }, numeric: Set(2..<(2 + f.architectures.count))) + "</div>"
     let runs = f.samples > 0 ? "\(f.samples) Monte Carlo samples, seed \(f.seed)" : "deterministic envelope only"
     return HTMLPage.page(title: "\(f.profileName) — \(f.months.count)-month forecast", subtitle: [
-      "Region \(f.region), \(labels.first ?? "") to \(labels.last ?? ""); \(runs)", "Free tier: \(f.freeTier)", HTMLPage.pricing(f.tables),
+      "Region \(f.region), \(labels.first ?? "") to \(labels.last ?? ""); \(runs)", "Free tier: \(f.freeTier.summary)", HTMLPage.pricing(f.tables),
     ], body: body)
   }
 }

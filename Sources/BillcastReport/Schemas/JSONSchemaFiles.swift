@@ -2384,7 +2384,34 @@ extension JSONSchemas {
           "type": "string"
         },
         "free_tier": {
-          "type": "string"
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "account": {
+              "type": "string"
+            },
+            "kinds": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "credits": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "summary": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "account",
+            "kinds",
+            "credits",
+            "summary"
+          ]
         },
         "pricing": {
           "type": "array",
