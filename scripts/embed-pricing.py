@@ -16,18 +16,11 @@ import pathlib
 import re
 import sys
 
+from swift_embed import literal, write_or_check
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PRICING = ROOT / "pricing"
 OUTPUT = ROOT / "Sources" / "BillcastPricing" / "BuiltIn" / "BuiltInPricingFiles.swift"
-
-
-def literal(text: str) -> str:
-    """A Swift raw multi-line string literal holding `text` exactly."""
-    hashes = "#"
-    while ('"""' + hashes) in text or ('\\' + hashes) in text:
-        hashes += "#"
-    # A multi-line literal drops the line break before its closing delimiter: add one back.
-    return f'{hashes}"""\n{text}\n"""{hashes}'
 
 
 def render() -> str:
@@ -64,17 +57,7 @@ def render() -> str:
 
 
 def main() -> None:
-    text = render()
-    if "--check" in sys.argv[1:]:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
-            sys.exit("embed-pricing: Sources/BillcastPricing/BuiltIn/BuiltInPricingFiles.swift does not match pricing/; "
-                     "run scripts/embed-pricing.py and commit the result")
-        print(f"embed-pricing: built-in pricing matches pricing/ ({text.count('BuiltInPricing.File(')} files)")
-        return
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"embed-pricing: wrote {OUTPUT.relative_to(ROOT)}")
+    write_or_check(OUTPUT, render(), ROOT, "embed-pricing", "pricing/")
 
 
 if __name__ == "__main__":

@@ -12,16 +12,11 @@ import json
 import pathlib
 import sys
 
+from swift_embed import literal, write_or_check
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "docs" / "schemas"
 OUTPUT = ROOT / "Sources" / "BillcastReport" / "Schemas" / "JSONSchemaFiles.swift"
-
-
-def literal(text: str) -> str:
-    hashes = "#"
-    while ('"""' + hashes) in text or ("\\" + hashes) in text:
-        hashes += "#"
-    return f'{hashes}"""\n{text}\n"""{hashes}'
 
 
 def render() -> str:
@@ -42,15 +37,7 @@ def render() -> str:
 
 
 def main() -> None:
-    text = render()
-    if "--check" in sys.argv[1:]:
-        if not OUTPUT.exists() or OUTPUT.read_text(encoding="utf-8") != text:
-            sys.exit("embed-schemas: Sources/BillcastReport/Schemas/JSONSchemaFiles.swift does not match docs/schemas/; "
-                     "run scripts/embed-schemas.py and commit the result")
-        print("embed-schemas: built-in schemas match docs/schemas/")
-        return
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"embed-schemas: wrote {OUTPUT.relative_to(ROOT)}")
+    write_or_check(OUTPUT, render(), ROOT, "embed-schemas", "docs/schemas/")
 
 
 if __name__ == "__main__":

@@ -978,24 +978,7 @@ extension JSONSchemas {
           "type": "string"
         },
         "profile": {
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "name": {
-              "type": "string"
-            },
-            "path": {
-              "type": "string"
-            },
-            "sha256": {
-              "type": "string"
-            }
-          },
-          "required": [
-            "name",
-            "path",
-            "sha256"
-          ]
+          "$ref": "#/$defs/profileRef"
         },
         "region": {
           "type": "string"
@@ -1004,76 +987,13 @@ extension JSONSchemas {
           "type": "string"
         },
         "free_tier": {
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "account": {
-              "type": "string"
-            },
-            "kinds": {
-              "type": "array",
-              "items": {
-                "type": "string"
-              }
-            },
-            "credits": {
-              "type": [
-                "string",
-                "null"
-              ]
-            },
-            "summary": {
-              "type": "string"
-            }
-          },
-          "required": [
-            "account",
-            "kinds",
-            "credits",
-            "summary"
-          ]
+          "$ref": "#/$defs/freeTier"
         },
         "pricing": {
-          "type": "array",
-          "items": {
-            "type": "object",
-            "additionalProperties": false,
-            "properties": {
-              "id": {
-                "type": "string"
-              },
-              "effective": {
-                "type": "string"
-              },
-              "sha256": {
-                "type": "string"
-              }
-            },
-            "required": [
-              "id",
-              "effective",
-              "sha256"
-            ]
-          }
+          "$ref": "#/$defs/pricingTables"
         },
         "not_priced": {
-          "type": "array",
-          "items": {
-            "type": "object",
-            "additionalProperties": false,
-            "required": [
-              "architecture",
-              "reason"
-            ],
-            "properties": {
-              "architecture": {
-                "type": "string"
-              },
-              "reason": {
-                "type": "string"
-              }
-            }
-          }
+          "$ref": "#/$defs/notPriced"
         },
         "matrix": {
           "type": "array",
@@ -1390,414 +1310,7 @@ extension JSONSchemas {
           }
         },
         "results": {
-          "type": "array",
-          "items": {
-            "type": "object",
-            "additionalProperties": false,
-            "properties": {
-              "scenario": {
-                "type": "string"
-              },
-              "architecture": {
-                "type": "string"
-              },
-              "total": {
-                "type": "object",
-                "additionalProperties": false,
-                "properties": {
-                  "low": {
-                    "type": "string"
-                  },
-                  "high": {
-                    "type": "string"
-                  }
-                },
-                "required": [
-                  "low",
-                  "high"
-                ]
-              },
-              "workload": {
-                "type": "object",
-                "additionalProperties": {
-                  "type": "object",
-                  "additionalProperties": false,
-                  "properties": {
-                    "low": {
-                      "type": "string"
-                    },
-                    "high": {
-                      "type": "string"
-                    }
-                  },
-                  "required": [
-                    "low",
-                    "high"
-                  ]
-                }
-              },
-              "services": {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "additionalProperties": false,
-                  "properties": {
-                    "service": {
-                      "type": "string"
-                    },
-                    "name": {
-                      "type": "string"
-                    },
-                    "cost": {
-                      "type": "object",
-                      "additionalProperties": false,
-                      "properties": {
-                        "low": {
-                          "type": "string"
-                        },
-                        "high": {
-                          "type": "string"
-                        }
-                      },
-                      "required": [
-                        "low",
-                        "high"
-                      ]
-                    },
-                    "lines": {
-                      "type": "array",
-                      "items": {
-                        "type": "object",
-                        "additionalProperties": false,
-                        "properties": {
-                          "component": {
-                            "type": "string"
-                          },
-                          "meter": {
-                            "type": "string"
-                          },
-                          "account_meter": {
-                            "type": "string"
-                          },
-                          "unit": {
-                            "type": "string"
-                          },
-                          "quantity": {
-                            "type": "object",
-                            "additionalProperties": false,
-                            "properties": {
-                              "low": {
-                                "type": "string"
-                              },
-                              "high": {
-                                "type": "string"
-                              }
-                            },
-                            "required": [
-                              "low",
-                              "high"
-                            ]
-                          },
-                          "free_tier": {
-                            "type": "object",
-                            "additionalProperties": false,
-                            "properties": {
-                              "low": {
-                                "type": "string"
-                              },
-                              "high": {
-                                "type": "string"
-                              }
-                            },
-                            "required": [
-                              "low",
-                              "high"
-                            ]
-                          },
-                          "cost": {
-                            "type": "object",
-                            "additionalProperties": false,
-                            "properties": {
-                              "low": {
-                                "type": "string"
-                              },
-                              "high": {
-                                "type": "string"
-                              }
-                            },
-                            "required": [
-                              "low",
-                              "high"
-                            ]
-                          }
-                        },
-                        "required": [
-                          "component",
-                          "meter",
-                          "account_meter",
-                          "unit",
-                          "quantity",
-                          "free_tier",
-                          "cost"
-                        ]
-                      }
-                    }
-                  },
-                  "required": [
-                    "service",
-                    "name",
-                    "cost",
-                    "lines"
-                  ]
-                }
-              },
-              "components": {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "additionalProperties": false,
-                  "properties": {
-                    "component": {
-                      "type": "string"
-                    },
-                    "label": {
-                      "type": "string"
-                    },
-                    "service": {
-                      "type": "string"
-                    },
-                    "cost": {
-                      "type": "object",
-                      "additionalProperties": false,
-                      "properties": {
-                        "low": {
-                          "type": "string"
-                        },
-                        "high": {
-                          "type": "string"
-                        }
-                      },
-                      "required": [
-                        "low",
-                        "high"
-                      ]
-                    },
-                    "free_tier": {
-                      "type": "array",
-                      "items": {
-                        "type": "string"
-                      }
-                    },
-                    "unit_prices": {
-                      "type": "array",
-                      "items": {
-                        "type": "string"
-                      }
-                    }
-                  },
-                  "required": [
-                    "component",
-                    "label",
-                    "service",
-                    "cost",
-                    "free_tier",
-                    "unit_prices"
-                  ]
-                }
-              },
-              "meters": {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "additionalProperties": false,
-                  "properties": {
-                    "meter": {
-                      "type": "string"
-                    },
-                    "unit": {
-                      "type": "string"
-                    },
-                    "quantity": {
-                      "type": "object",
-                      "additionalProperties": false,
-                      "properties": {
-                        "low": {
-                          "type": "string"
-                        },
-                        "high": {
-                          "type": "string"
-                        }
-                      },
-                      "required": [
-                        "low",
-                        "high"
-                      ]
-                    },
-                    "free_tier": {
-                      "type": "array",
-                      "items": {
-                        "type": "object",
-                        "additionalProperties": false,
-                        "properties": {
-                          "pool": {
-                            "type": "string"
-                          },
-                          "kind": {
-                            "type": "string"
-                          },
-                          "drawn": {
-                            "type": "object",
-                            "additionalProperties": false,
-                            "properties": {
-                              "low": {
-                                "type": "string"
-                              },
-                              "high": {
-                                "type": "string"
-                              }
-                            },
-                            "required": [
-                              "low",
-                              "high"
-                            ]
-                          }
-                        },
-                        "required": [
-                          "pool",
-                          "kind",
-                          "drawn"
-                        ]
-                      }
-                    },
-                    "billable": {
-                      "type": "object",
-                      "additionalProperties": false,
-                      "properties": {
-                        "low": {
-                          "type": "string"
-                        },
-                        "high": {
-                          "type": "string"
-                        }
-                      },
-                      "required": [
-                        "low",
-                        "high"
-                      ]
-                    },
-                    "cost": {
-                      "type": "object",
-                      "additionalProperties": false,
-                      "properties": {
-                        "low": {
-                          "type": "string"
-                        },
-                        "high": {
-                          "type": "string"
-                        }
-                      },
-                      "required": [
-                        "low",
-                        "high"
-                      ]
-                    }
-                  },
-                  "required": [
-                    "meter",
-                    "unit",
-                    "quantity",
-                    "free_tier",
-                    "billable",
-                    "cost"
-                  ]
-                }
-              },
-              "warnings": {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "additionalProperties": false,
-                  "properties": {
-                    "code": {
-                      "type": "string"
-                    },
-                    "message": {
-                      "type": "string"
-                    }
-                  },
-                  "required": [
-                    "code",
-                    "message"
-                  ]
-                }
-              },
-              "templates": {
-                "type": "object",
-                "additionalProperties": false,
-                "properties": {
-                  "kind": {
-                    "type": "string"
-                  },
-                  "files": {
-                    "type": "array",
-                    "items": {
-                      "type": "string"
-                    }
-                  }
-                },
-                "required": [
-                  "kind",
-                  "files"
-                ]
-              },
-              "resources": {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "additionalProperties": false,
-                  "properties": {
-                    "id": {
-                      "type": "string"
-                    },
-                    "type": {
-                      "type": "string"
-                    },
-                    "status": {
-                      "type": "string"
-                    },
-                    "file": {
-                      "type": "string"
-                    },
-                    "line": {
-                      "type": "integer"
-                    },
-                    "components": {
-                      "type": "array",
-                      "items": {
-                        "type": "string"
-                      }
-                    }
-                  },
-                  "required": [
-                    "id",
-                    "type",
-                    "status",
-                    "file",
-                    "line"
-                  ]
-                }
-              }
-            },
-            "required": [
-              "scenario",
-              "architecture",
-              "total",
-              "workload",
-              "services",
-              "meters",
-              "warnings"
-            ]
-          }
+          "$ref": "#/$defs/results"
         }
       },
       "required": [
@@ -1829,24 +1342,7 @@ extension JSONSchemas {
           "type": "string"
         },
         "profile": {
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "name": {
-              "type": "string"
-            },
-            "path": {
-              "type": "string"
-            },
-            "sha256": {
-              "type": "string"
-            }
-          },
-          "required": [
-            "name",
-            "path",
-            "sha256"
-          ]
+          "$ref": "#/$defs/profileRef"
         },
         "region": {
           "type": "string"
@@ -1855,486 +1351,16 @@ extension JSONSchemas {
           "type": "string"
         },
         "free_tier": {
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "account": {
-              "type": "string"
-            },
-            "kinds": {
-              "type": "array",
-              "items": {
-                "type": "string"
-              }
-            },
-            "credits": {
-              "type": [
-                "string",
-                "null"
-              ]
-            },
-            "summary": {
-              "type": "string"
-            }
-          },
-          "required": [
-            "account",
-            "kinds",
-            "credits",
-            "summary"
-          ]
+          "$ref": "#/$defs/freeTier"
         },
         "pricing": {
-          "type": "array",
-          "items": {
-            "type": "object",
-            "additionalProperties": false,
-            "properties": {
-              "id": {
-                "type": "string"
-              },
-              "effective": {
-                "type": "string"
-              },
-              "sha256": {
-                "type": "string"
-              }
-            },
-            "required": [
-              "id",
-              "effective",
-              "sha256"
-            ]
-          }
+          "$ref": "#/$defs/pricingTables"
         },
         "not_priced": {
-          "type": "array",
-          "items": {
-            "type": "object",
-            "additionalProperties": false,
-            "required": [
-              "architecture",
-              "reason"
-            ],
-            "properties": {
-              "architecture": {
-                "type": "string"
-              },
-              "reason": {
-                "type": "string"
-              }
-            }
-          }
+          "$ref": "#/$defs/notPriced"
         },
         "results": {
-          "type": "array",
-          "items": {
-            "type": "object",
-            "additionalProperties": false,
-            "properties": {
-              "scenario": {
-                "type": "string"
-              },
-              "architecture": {
-                "type": "string"
-              },
-              "total": {
-                "type": "object",
-                "additionalProperties": false,
-                "properties": {
-                  "low": {
-                    "type": "string"
-                  },
-                  "high": {
-                    "type": "string"
-                  }
-                },
-                "required": [
-                  "low",
-                  "high"
-                ]
-              },
-              "workload": {
-                "type": "object",
-                "additionalProperties": {
-                  "type": "object",
-                  "additionalProperties": false,
-                  "properties": {
-                    "low": {
-                      "type": "string"
-                    },
-                    "high": {
-                      "type": "string"
-                    }
-                  },
-                  "required": [
-                    "low",
-                    "high"
-                  ]
-                }
-              },
-              "services": {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "additionalProperties": false,
-                  "properties": {
-                    "service": {
-                      "type": "string"
-                    },
-                    "name": {
-                      "type": "string"
-                    },
-                    "cost": {
-                      "type": "object",
-                      "additionalProperties": false,
-                      "properties": {
-                        "low": {
-                          "type": "string"
-                        },
-                        "high": {
-                          "type": "string"
-                        }
-                      },
-                      "required": [
-                        "low",
-                        "high"
-                      ]
-                    },
-                    "lines": {
-                      "type": "array",
-                      "items": {
-                        "type": "object",
-                        "additionalProperties": false,
-                        "properties": {
-                          "component": {
-                            "type": "string"
-                          },
-                          "meter": {
-                            "type": "string"
-                          },
-                          "account_meter": {
-                            "type": "string"
-                          },
-                          "unit": {
-                            "type": "string"
-                          },
-                          "quantity": {
-                            "type": "object",
-                            "additionalProperties": false,
-                            "properties": {
-                              "low": {
-                                "type": "string"
-                              },
-                              "high": {
-                                "type": "string"
-                              }
-                            },
-                            "required": [
-                              "low",
-                              "high"
-                            ]
-                          },
-                          "free_tier": {
-                            "type": "object",
-                            "additionalProperties": false,
-                            "properties": {
-                              "low": {
-                                "type": "string"
-                              },
-                              "high": {
-                                "type": "string"
-                              }
-                            },
-                            "required": [
-                              "low",
-                              "high"
-                            ]
-                          },
-                          "cost": {
-                            "type": "object",
-                            "additionalProperties": false,
-                            "properties": {
-                              "low": {
-                                "type": "string"
-                              },
-                              "high": {
-                                "type": "string"
-                              }
-                            },
-                            "required": [
-                              "low",
-                              "high"
-                            ]
-                          }
-                        },
-                        "required": [
-                          "component",
-                          "meter",
-                          "account_meter",
-                          "unit",
-                          "quantity",
-                          "free_tier",
-                          "cost"
-                        ]
-                      }
-                    }
-                  },
-                  "required": [
-                    "service",
-                    "name",
-                    "cost",
-                    "lines"
-                  ]
-                }
-              },
-              "components": {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "additionalProperties": false,
-                  "properties": {
-                    "component": {
-                      "type": "string"
-                    },
-                    "label": {
-                      "type": "string"
-                    },
-                    "service": {
-                      "type": "string"
-                    },
-                    "cost": {
-                      "type": "object",
-                      "additionalProperties": false,
-                      "properties": {
-                        "low": {
-                          "type": "string"
-                        },
-                        "high": {
-                          "type": "string"
-                        }
-                      },
-                      "required": [
-                        "low",
-                        "high"
-                      ]
-                    },
-                    "free_tier": {
-                      "type": "array",
-                      "items": {
-                        "type": "string"
-                      }
-                    },
-                    "unit_prices": {
-                      "type": "array",
-                      "items": {
-                        "type": "string"
-                      }
-                    }
-                  },
-                  "required": [
-                    "component",
-                    "label",
-                    "service",
-                    "cost",
-                    "free_tier",
-                    "unit_prices"
-                  ]
-                }
-              },
-              "meters": {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "additionalProperties": false,
-                  "properties": {
-                    "meter": {
-                      "type": "string"
-                    },
-                    "unit": {
-                      "type": "string"
-                    },
-                    "quantity": {
-                      "type": "object",
-                      "additionalProperties": false,
-                      "properties": {
-                        "low": {
-                          "type": "string"
-                        },
-                        "high": {
-                          "type": "string"
-                        }
-                      },
-                      "required": [
-                        "low",
-                        "high"
-                      ]
-                    },
-                    "free_tier": {
-                      "type": "array",
-                      "items": {
-                        "type": "object",
-                        "additionalProperties": false,
-                        "properties": {
-                          "pool": {
-                            "type": "string"
-                          },
-                          "kind": {
-                            "type": "string"
-                          },
-                          "drawn": {
-                            "type": "object",
-                            "additionalProperties": false,
-                            "properties": {
-                              "low": {
-                                "type": "string"
-                              },
-                              "high": {
-                                "type": "string"
-                              }
-                            },
-                            "required": [
-                              "low",
-                              "high"
-                            ]
-                          }
-                        },
-                        "required": [
-                          "pool",
-                          "kind",
-                          "drawn"
-                        ]
-                      }
-                    },
-                    "billable": {
-                      "type": "object",
-                      "additionalProperties": false,
-                      "properties": {
-                        "low": {
-                          "type": "string"
-                        },
-                        "high": {
-                          "type": "string"
-                        }
-                      },
-                      "required": [
-                        "low",
-                        "high"
-                      ]
-                    },
-                    "cost": {
-                      "type": "object",
-                      "additionalProperties": false,
-                      "properties": {
-                        "low": {
-                          "type": "string"
-                        },
-                        "high": {
-                          "type": "string"
-                        }
-                      },
-                      "required": [
-                        "low",
-                        "high"
-                      ]
-                    }
-                  },
-                  "required": [
-                    "meter",
-                    "unit",
-                    "quantity",
-                    "free_tier",
-                    "billable",
-                    "cost"
-                  ]
-                }
-              },
-              "warnings": {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "additionalProperties": false,
-                  "properties": {
-                    "code": {
-                      "type": "string"
-                    },
-                    "message": {
-                      "type": "string"
-                    }
-                  },
-                  "required": [
-                    "code",
-                    "message"
-                  ]
-                }
-              },
-              "templates": {
-                "type": "object",
-                "additionalProperties": false,
-                "properties": {
-                  "kind": {
-                    "type": "string"
-                  },
-                  "files": {
-                    "type": "array",
-                    "items": {
-                      "type": "string"
-                    }
-                  }
-                },
-                "required": [
-                  "kind",
-                  "files"
-                ]
-              },
-              "resources": {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "additionalProperties": false,
-                  "properties": {
-                    "id": {
-                      "type": "string"
-                    },
-                    "type": {
-                      "type": "string"
-                    },
-                    "status": {
-                      "type": "string"
-                    },
-                    "file": {
-                      "type": "string"
-                    },
-                    "line": {
-                      "type": "integer"
-                    },
-                    "components": {
-                      "type": "array",
-                      "items": {
-                        "type": "string"
-                      }
-                    }
-                  },
-                  "required": [
-                    "id",
-                    "type",
-                    "status",
-                    "file",
-                    "line"
-                  ]
-                }
-              }
-            },
-            "required": [
-              "scenario",
-              "architecture",
-              "total",
-              "workload",
-              "services",
-              "meters",
-              "warnings"
-            ]
-          }
+          "$ref": "#/$defs/results"
         }
       },
       "required": [
@@ -2361,80 +1387,16 @@ extension JSONSchemas {
           "type": "string"
         },
         "profile": {
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "name": {
-              "type": "string"
-            },
-            "path": {
-              "type": "string"
-            },
-            "sha256": {
-              "type": "string"
-            }
-          },
-          "required": [
-            "name",
-            "path",
-            "sha256"
-          ]
+          "$ref": "#/$defs/profileRef"
         },
         "region": {
           "type": "string"
         },
         "free_tier": {
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "account": {
-              "type": "string"
-            },
-            "kinds": {
-              "type": "array",
-              "items": {
-                "type": "string"
-              }
-            },
-            "credits": {
-              "type": [
-                "string",
-                "null"
-              ]
-            },
-            "summary": {
-              "type": "string"
-            }
-          },
-          "required": [
-            "account",
-            "kinds",
-            "credits",
-            "summary"
-          ]
+          "$ref": "#/$defs/freeTier"
         },
         "pricing": {
-          "type": "array",
-          "items": {
-            "type": "object",
-            "additionalProperties": false,
-            "properties": {
-              "id": {
-                "type": "string"
-              },
-              "effective": {
-                "type": "string"
-              },
-              "sha256": {
-                "type": "string"
-              }
-            },
-            "required": [
-              "id",
-              "effective",
-              "sha256"
-            ]
-          }
+          "$ref": "#/$defs/pricingTables"
         },
         "samples": {
           "type": "integer"
@@ -3059,6 +2021,508 @@ extension JSONSchemas {
             }
           }
         }
+      }
+    },
+    "profileRef": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "name": {
+          "type": "string"
+        },
+        "path": {
+          "type": "string"
+        },
+        "sha256": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "name",
+        "path",
+        "sha256"
+      ]
+    },
+    "freeTier": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "account": {
+          "type": "string"
+        },
+        "kinds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "credits": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "summary": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "account",
+        "kinds",
+        "credits",
+        "summary"
+      ]
+    },
+    "pricingTables": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "effective": {
+            "type": "string"
+          },
+          "sha256": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "id",
+          "effective",
+          "sha256"
+        ]
+      }
+    },
+    "notPriced": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "architecture",
+          "reason"
+        ],
+        "properties": {
+          "architecture": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          }
+        }
+      }
+    },
+    "results": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "scenario": {
+            "type": "string"
+          },
+          "architecture": {
+            "type": "string"
+          },
+          "total": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "low": {
+                "type": "string"
+              },
+              "high": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "low",
+              "high"
+            ]
+          },
+          "workload": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "low": {
+                  "type": "string"
+                },
+                "high": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "low",
+                "high"
+              ]
+            }
+          },
+          "services": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "service": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "cost": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "low": {
+                      "type": "string"
+                    },
+                    "high": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "low",
+                    "high"
+                  ]
+                },
+                "lines": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {
+                      "component": {
+                        "type": "string"
+                      },
+                      "meter": {
+                        "type": "string"
+                      },
+                      "account_meter": {
+                        "type": "string"
+                      },
+                      "unit": {
+                        "type": "string"
+                      },
+                      "quantity": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "low": {
+                            "type": "string"
+                          },
+                          "high": {
+                            "type": "string"
+                          }
+                        },
+                        "required": [
+                          "low",
+                          "high"
+                        ]
+                      },
+                      "free_tier": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "low": {
+                            "type": "string"
+                          },
+                          "high": {
+                            "type": "string"
+                          }
+                        },
+                        "required": [
+                          "low",
+                          "high"
+                        ]
+                      },
+                      "cost": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "low": {
+                            "type": "string"
+                          },
+                          "high": {
+                            "type": "string"
+                          }
+                        },
+                        "required": [
+                          "low",
+                          "high"
+                        ]
+                      }
+                    },
+                    "required": [
+                      "component",
+                      "meter",
+                      "account_meter",
+                      "unit",
+                      "quantity",
+                      "free_tier",
+                      "cost"
+                    ]
+                  }
+                }
+              },
+              "required": [
+                "service",
+                "name",
+                "cost",
+                "lines"
+              ]
+            }
+          },
+          "components": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "component": {
+                  "type": "string"
+                },
+                "label": {
+                  "type": "string"
+                },
+                "service": {
+                  "type": "string"
+                },
+                "cost": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "low": {
+                      "type": "string"
+                    },
+                    "high": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "low",
+                    "high"
+                  ]
+                },
+                "free_tier": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "unit_prices": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              },
+              "required": [
+                "component",
+                "label",
+                "service",
+                "cost",
+                "free_tier",
+                "unit_prices"
+              ]
+            }
+          },
+          "meters": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "meter": {
+                  "type": "string"
+                },
+                "unit": {
+                  "type": "string"
+                },
+                "quantity": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "low": {
+                      "type": "string"
+                    },
+                    "high": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "low",
+                    "high"
+                  ]
+                },
+                "free_tier": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {
+                      "pool": {
+                        "type": "string"
+                      },
+                      "kind": {
+                        "type": "string"
+                      },
+                      "drawn": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "low": {
+                            "type": "string"
+                          },
+                          "high": {
+                            "type": "string"
+                          }
+                        },
+                        "required": [
+                          "low",
+                          "high"
+                        ]
+                      }
+                    },
+                    "required": [
+                      "pool",
+                      "kind",
+                      "drawn"
+                    ]
+                  }
+                },
+                "billable": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "low": {
+                      "type": "string"
+                    },
+                    "high": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "low",
+                    "high"
+                  ]
+                },
+                "cost": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "low": {
+                      "type": "string"
+                    },
+                    "high": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "low",
+                    "high"
+                  ]
+                }
+              },
+              "required": [
+                "meter",
+                "unit",
+                "quantity",
+                "free_tier",
+                "billable",
+                "cost"
+              ]
+            }
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "code": {
+                  "type": "string"
+                },
+                "message": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "code",
+                "message"
+              ]
+            }
+          },
+          "templates": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "kind": {
+                "type": "string"
+              },
+              "files": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            },
+            "required": [
+              "kind",
+              "files"
+            ]
+          },
+          "resources": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "type": {
+                  "type": "string"
+                },
+                "status": {
+                  "type": "string"
+                },
+                "file": {
+                  "type": "string"
+                },
+                "line": {
+                  "type": "integer"
+                },
+                "components": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              },
+              "required": [
+                "id",
+                "type",
+                "status",
+                "file",
+                "line"
+              ]
+            }
+          }
+        },
+        "required": [
+          "scenario",
+          "architecture",
+          "total",
+          "workload",
+          "services",
+          "meters",
+          "warnings"
+        ]
       }
     }
   }
