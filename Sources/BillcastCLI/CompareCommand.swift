@@ -58,6 +58,10 @@ struct CompareCommand: ParsableCommand {
     if let projects { return try run(projects) }
     let comparison: Comparison
     do {
+      var options = self.options
+      let progress = ProgressLine.onTerminal("billcast compare: break-even and sensitivity, by scenario")
+      defer { progress?.finish() }
+      if let progress { options.progress = { @Sendable share in progress.update(share) } }
       comparison = try Comparer.compare(try profile.resolve(), options: options)
     } catch {
       throw exitWithDiagnostics(error)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import BillcastCore
 import BillcastPricing
 import BillcastReport
@@ -75,7 +76,14 @@ struct PricingVerifyCommand: ParsableCommand {
     var offers: [Offer] = []
     var problems: [Diagnostic] = []
     for file in files {
-      do throws(DiagnosticError) { offers.append(try OfferReader.read(path: file, needs: needs)) } catch { problems += error.diagnostics }
+      // A multi-gigabyte offer takes seconds: show how far it is read, on a terminal.
+      let line = ProgressLine.onTerminal("billcast pricing: reading \((file as NSString).lastPathComponent)")
+      defer { line?.finish() }
+      do throws(DiagnosticError) {
+        offers.append(try OfferReader.read(path: file, needs: needs, progress: line.map { line in { line.update($0) } }))
+      } catch {
+        problems += error.diagnostics
+      }
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
     return offers

@@ -16,6 +16,9 @@ public struct CompareOptions: Sendable {
   public var step: ExactDecimal
   /// Where the other variables' ranges are taken for break-even and sensitivity.
   public var point: CompiledFormula.RangePoint
+  /// Called after each scenario's break-even search and sensitivity, with the share of
+  /// scenarios done (0 to 1); the command line shows it on a terminal.
+  public var progress: (@Sendable (Double) -> Void)? = nil
 
   /// Creates compare options; without `vary`, no break-even search runs.
   public init(estimate: EstimateOptions, vary: String? = nil, from: ExactDecimal = .zero, to: ExactDecimal = .zero, step: ExactDecimal = 1, point: CompiledFormula.RangePoint = .mid) {
@@ -139,7 +142,8 @@ public enum Comparer {
       }
     }
     try collector.throwIfErrors()
-    for scenario in scenarioNames {
+    for (done, scenario) in scenarioNames.enumerated() {
+      defer { options.progress?(Double(done + 1) / Double(scenarioNames.count)) }
       var models: [(String, CostModel)] = []
       for arch in priced {
         do {

@@ -24,6 +24,8 @@ struct ByteReader {
   private var captureStart: Int?
   /// Whether the file has no more bytes.
   private(set) var atEOF = false
+  /// Called after each chunk is read, with the bytes read so far (for a progress line).
+  var progress: ((Int) -> Void)?
 
   /// Opens a file for reading; a located error if it cannot be read.
   init(path: String, chunk: Int = 1 << 20) throws(DiagnosticError) {
@@ -70,6 +72,7 @@ struct ByteReader {
       return false
     }
     end += n
+    progress?(base + end)
     return true
   }
 

@@ -5,8 +5,14 @@ import BillcastCore
 /// the file: everything else is read past.
 public enum OfferReader {
   /// Reads one offer file; a truncated or invalid file is a located error.
-  public static func read(path: String, needs: OfferNeeds) throws(DiagnosticError) -> Offer {
+  ///
+  /// `progress`, if given, is called after each megabyte with the share of the file read (0 to 1).
+  public static func read(path: String, needs: OfferNeeds, progress: ((Double) -> Void)? = nil) throws(DiagnosticError) -> Offer {
     var input = try ByteReader(path: path)
+    if let progress, case .success(let status) = FileStatus.of(path), status.size > 0 {
+      let size = Double(status.size)
+      input.progress = { progress(min(1, Double($0) / size)) }
+    }
     defer { input.close() }
     var first: UInt8?
     while let b = try input.peek() {
