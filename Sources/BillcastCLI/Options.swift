@@ -49,8 +49,8 @@ struct PricingOptions: ParsableArguments {
 
   /// Whether a directory exists at `path`.
   static func isDirectory(_ path: String) -> Bool {
-    var isDir: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    if case .success(let status) = FileStatus.of(path) { return status.isDirectory }
+    return false
   }
 
   /// A path relative to the working directory when it lies under it (for stable diagnostics).

@@ -46,7 +46,7 @@ public struct PricingCatalog: Sendable {
     // Compose every file on all cores (largest first), then read the tables: whole tables one by
     // one, and a provider's models once per region, with that region's rates.
     let schedule = (0..<count).sorted { sizes[$0] > sizes[$1] }
-    let documents = DocumentSlots(count: count)
+    let documents = ConcurrentSlots<Result<YAMLDocument, DiagnosticError>>(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { i in
       let file = schedule[i]
       do throws(DiagnosticError) {
@@ -69,7 +69,7 @@ public struct PricingCatalog: Sendable {
       guard let wanted, let rates = unit.rates, let region = ratesRegion(rates) else { return true }
       return wanted.contains(region)
     }
-    let results = LoadResults(count: units.count)
+    let results = ConcurrentSlots<FileResult>(count: units.count)
     DispatchQueue.concurrentPerform(iterations: units.count) { i in results.set(i, units[i].read()) }
     let collector = DiagnosticCollector()
     let catalog = merge(failures + results.all, diagnostics: collector)
@@ -126,30 +126,12 @@ public struct PricingCatalog: Sendable {
     return units
   }
 
-  /// Slots for the documents of a concurrent load, one per file.
-  final class DocumentSlots: @unchecked Sendable {
-    private var slots: [Result<YAMLDocument, DiagnosticError>?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ result: Result<YAMLDocument, DiagnosticError>) { lock.withLock { slots[index] = result } }
-    var all: [Result<YAMLDocument, DiagnosticError>] { lock.withLock { slots.compactMap { $0 } } }
-  }
-
   /// One file's table, its references to check across tables, and its problems.
   struct FileResult {
     var table: PricingTable?
     var references: [(SourceLocation, PricingTableReader.CrossReference)]
     var brokenMeters: Set<String>
     var diagnostics: [Diagnostic]
-  }
-
-  /// Slots for the results of a concurrent load, one per file.
-  final class LoadResults: @unchecked Sendable {
-    private var slots: [FileResult?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ result: FileResult) { lock.withLock { slots[index] = result } }
-    var all: [FileResult] { lock.withLock { slots.compactMap { $0 } } }
   }
 
   /// Joins the files' tables in file order and makes the checks across tables.

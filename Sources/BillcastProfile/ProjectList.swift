@@ -51,7 +51,8 @@ public struct ProjectList: Sendable {
       for item in items {
         guard let pf = item.fields(["path", "name"], what: "a project {path, name}"), let pc = pf.required("path"), let pattern = pc.string("a profile path") else { continue }
         let name = pf["name"]?.string("a project name")
-        let matches = expand(pattern, in: directory)
+        let full = pattern.hasPrefix("/") || directory.isEmpty ? pattern : (directory as NSString).appendingPathComponent(pattern)
+        let matches = PathPattern.files(full)
         if matches.isEmpty { pc.error("'\(TerminalText.excerpt(pattern))' names no readable profile") }
         if matches.count > 1, name != nil { pf["name"]!.error("a name applies to one profile; '\(TerminalText.excerpt(pattern))' matches \(matches.count)") }
         projects += matches.map { Project(path: $0, name: matches.count == 1 ? name : nil) }
@@ -59,20 +60,5 @@ public struct ProjectList: Sendable {
     }
     try diagnostics.throwIfErrors()
     return ProjectList(projects: projects)
-  }
-
-  /// The regular files `pattern` names, relative to `directory` (`*` and `?` in the file name), sorted.
-  static func expand(_ pattern: String, in directory: String) -> [String] {
-    let full = pattern.hasPrefix("/") || directory.isEmpty ? pattern : (directory as NSString).appendingPathComponent(pattern)
-    let name = (full as NSString).lastPathComponent
-    guard name.contains("*") || name.contains("?") else {
-      if case .success(let status) = FileStatus.of(full), status.isRegularFile { return [full] }
-      return []
-    }
-    let folder = (full as NSString).deletingLastPathComponent
-    return ((try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? [])
-      .filter { TemplateExpander.matches($0, pattern: name) }.sorted()
-      .map { folder.isEmpty ? $0 : (folder as NSString).appendingPathComponent($0) }
-      .filter { if case .success(let s) = FileStatus.of($0) { return s.isRegularFile } else { return false } }
   }
 }

@@ -8,7 +8,7 @@ enum ProjectRunner {
   /// `body` for each project, in parallel; the results in the projects' order, or every
   /// project's problems (in that order) when any has one.
   static func map<T>(_ projects: [ProjectList.Project], _ body: @escaping (ProjectList.Project) throws(DiagnosticError) -> T) throws(DiagnosticError) -> [T] {
-    let slots = Slots<Result<T, DiagnosticError>>(count: projects.count)
+    let slots = ConcurrentSlots<Result<T, DiagnosticError>>(count: projects.count)
     // The command's body only reads its parsed options (values that nothing writes once parsed).
     let work = UncheckedBody(body)
     DispatchQueue.concurrentPerform(iterations: projects.count) { i in
@@ -35,14 +35,5 @@ enum ProjectRunner {
   struct UncheckedBody<T>: @unchecked Sendable {
     let body: (ProjectList.Project) throws(DiagnosticError) -> T
     init(_ body: @escaping (ProjectList.Project) throws(DiagnosticError) -> T) { self.body = body }
-  }
-
-  /// One result per index, filled from any thread.
-  final class Slots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: T) { lock.withLock { slots[index] = value } }
-    var all: [T] { lock.withLock { slots.compactMap { $0 } } }
   }
 }

@@ -112,40 +112,8 @@ struct TemplateExpander {
   func expandPattern(_ cursor: YAMLCursor, pattern given: String? = nil) -> [String] {
     guard let pattern = given ?? cursor.string("a template path") else { return [] }
     let full = pattern.hasPrefix("/") ? pattern : (directory as NSString).appendingPathComponent(pattern)
-    let name = (full as NSString).lastPathComponent
-    guard name.contains("*") || name.contains("?") else {
-      if case .success(let status) = FileStatus.of(full), status.isRegularFile { return [full] }
-      cursor.error("'\(TerminalText.excerpt(pattern))' is not a readable file")
-      return []
-    }
-    let folder = (full as NSString).deletingLastPathComponent
-    let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    let matches = entries.filter { Self.matches($0, pattern: name) }.sorted().map { (folder as NSString).appendingPathComponent($0) }
-    if matches.isEmpty { cursor.error("'\(TerminalText.excerpt(pattern))' matches no file") }
-    return matches
-  }
-
-  /// Whether `name` matches a pattern of literal characters, `*` (any run) and `?` (any one).
-  static func matches(_ name: String, pattern: String) -> Bool {
-    let n = Array(name), p = Array(pattern)
-    var i = 0, j = 0, star = -1, mark = 0
-    while i < n.count {
-      if j < p.count && (p[j] == "?" || p[j] == n[i]) {
-        i += 1
-        j += 1
-      } else if j < p.count && p[j] == "*" {
-        star = j
-        mark = i
-        j += 1
-      } else if star >= 0 {
-        j = star + 1
-        mark += 1
-        i = mark
-      } else {
-        return false
-      }
-    }
-    while j < p.count && p[j] == "*" { j += 1 }
-    return j == p.count
+    let files = PathPattern.files(full)
+    if files.isEmpty { cursor.error(PathPattern.hasWildcard(full) ? "'\(TerminalText.excerpt(pattern))' matches no file" : "'\(TerminalText.excerpt(pattern))' is not a readable file") }
+    return files
   }
 }

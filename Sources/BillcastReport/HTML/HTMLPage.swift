@@ -160,7 +160,8 @@ public enum CompareHTML {
       }
       body += SVGChart.cheapestStrip(
         title: "Cheapest architecture as \(b.variable) grows (\(b.scenario))", variable: b.variable,
-        segments: b.segments.map { (SVGChart.double($0.from), SVGChart.double($0.to), $0.cheapest) }, names: charted)
+        segments: b.segments.map { (SVGChart.double($0.from), SVGChart.double($0.to), PriceText.quantity($0.from), PriceText.quantity($0.to), $0.cheapest) },
+        names: charted)
       body += HTMLPage.table(["From", "To", "Cheapest"], b.segments.map { [PriceText.quantity($0.from), PriceText.quantity($0.to), $0.cheapest] }, numeric: [0, 1])
     }
     for s in scenarios {

@@ -178,7 +178,7 @@ enum SVGChart {
   /// The cheapest architecture along a varied workload variable: one bar split into the
   /// stretches where each is cheapest, on a log scale (the stretches span orders of magnitude),
   /// with each break-even value marked.
-  static func cheapestStrip(title: String, variable: String, segments: [(from: Double, to: Double, cheapest: String)], names: [String]) -> String {
+  static func cheapestStrip(title: String, variable: String, segments: [(from: Double, to: Double, fromLabel: String, toLabel: String, cheapest: String)], names: [String]) -> String {
     guard let first = segments.first, let last = segments.last else { return "" }
     let w = width, h = 120.0, margin = 24.0
     let lo = log10(1 + first.from), hi = max(log10(1 + last.to), lo + 1e-9)
@@ -186,26 +186,16 @@ enum SVGChart {
     var svg = "<svg viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\" aria-label=\"\(escape(title))\">"
     for seg in segments {
       let color = palette[(names.firstIndex(of: seg.cheapest) ?? 0) % palette.count]
-      svg += "<rect x=\"\(f(x(seg.from)))\" y=\"30\" width=\"\(f(max(x(seg.to) - x(seg.from), 1)))\" height=\"34\" fill=\"\(color)\"><title>\(escape(seg.cheapest)) is cheapest from \(number(seg.from)) to \(number(seg.to))</title></rect>"
+      svg += "<rect x=\"\(f(x(seg.from)))\" y=\"30\" width=\"\(f(max(x(seg.to) - x(seg.from), 1)))\" height=\"34\" fill=\"\(color)\"><title>\(escape(seg.cheapest)) is cheapest from \(seg.fromLabel) to \(seg.toLabel)</title></rect>"
     }
     for seg in segments.dropFirst() {
       svg += "<line x1=\"\(f(x(seg.from)))\" y1=\"24\" x2=\"\(f(x(seg.from)))\" y2=\"70\" stroke=\"#222\" stroke-width=\"1.5\"/>"
-      svg += "<text x=\"\(f(x(seg.from)))\" y=\"18\" text-anchor=\"middle\" class=\"tick\">\(number(seg.from))</text>"
+      svg += "<text x=\"\(f(x(seg.from)))\" y=\"18\" text-anchor=\"middle\" class=\"tick\">\(seg.fromLabel)</text>"
     }
-    svg += "<text x=\"\(f(margin))\" y=\"86\" class=\"tick\">\(number(first.from))</text>"
-    svg += "<text x=\"\(f(w - margin))\" y=\"86\" text-anchor=\"end\" class=\"tick\">\(number(last.to))</text>"
+    svg += "<text x=\"\(f(margin))\" y=\"86\" class=\"tick\">\(first.fromLabel)</text>"
+    svg += "<text x=\"\(f(w - margin))\" y=\"86\" text-anchor=\"end\" class=\"tick\">\(last.toLabel)</text>"
     svg += "<text x=\"\(f(w / 2))\" y=\"108\" text-anchor=\"middle\" class=\"axis\">\(escape(variable)) (log scale)</text></svg>"
     let cheapest = names.filter { n in segments.contains { $0.cheapest == n } }
     return "<figure><figcaption>\(escape(title))</figcaption>" + svg + legend(cheapest, colors: cheapest.map { palette[(names.firstIndex(of: $0) ?? 0) % palette.count] }, kind: "bar") + "</figure>"
-  }
-
-  /// A count for an axis: grouped digits, up to two decimals.
-  static func number(_ v: Double) -> String {
-    let rounded = (v * 100).rounded() / 100
-    let whole = Int(rounded)
-    var digits = String(abs(whole)), grouped = ""
-    while digits.count > 3 { grouped = "," + digits.suffix(3) + grouped; digits = String(digits.dropLast(3)) }
-    let fraction = rounded - Double(whole)
-    return (whole < 0 ? "-" : "") + digits + grouped + (fraction == 0 ? "" : String(String(format: "%.2f", abs(fraction)).dropFirst()))
   }
 }
