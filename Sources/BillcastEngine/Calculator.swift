@@ -50,39 +50,42 @@ struct Calculator {
     var pools: [(pool: String, kind: FreeTierKind, drawn: Span)] = []
   }
 
-  mutating func price(_ architecture: ResolvedArchitecture) -> ScenarioResult? {
-    var usages: [Usage] = []
-    var failed = false
-    var unitPrices: [[String]] = Array(repeating: [], count: architecture.components.count)
+  /// Prices an architecture: usages → aggregate per account meter → draw the free tier →
+  /// price the ladders and allocate → group by component and service. Nil after an error.
+  mutating func price(_ architecture: ResolvedArchitecture, scenario: Scenario?) -> ScenarioResult? {
     for notice in architecture.architecture.notices {
       warnings.append(EstimateWarning(.template(notice.kind), message: notice.message, component: notice.component, location: notice.location))
     }
+    guard let (usages, unitPrices) = usages(of: architecture) else { return nil }
+    var (aggregates, aggregateIndex) = Self.aggregate(usages)
+    let pools = catalog.freeTierPools(region: region).filter { situation.kinds.contains($0.kind) && $0.isInForce(on: asOf) }
+    let billing = AccountBilling(
+      ladders: aggregates.map(\.ladder),
+      pools: pools.map { AccountBilling.Pool(allowance: $0.allowance, draws: $0.draws.compactMap { aggregateIndex[$0] }) },
+      perUnitRates: false)
+    Self.drawFreeTier(&aggregates, pools: pools, billing: billing)
+    // No account meter may cost more than the limit (checked before pricing, so no sum overflows).
+    var overLimit = false
+    for a in aggregates where !checkCostLimit(a, billable: a.quantity.high - a.drawnHigh, usages: usages, architecture: architecture) { overLimit = true }
+    if overLimit { return nil }
+    let priced = Self.priceAndAllocate(aggregates, usages: usages, architecture: architecture)
+    let (components, services) = Self.group(usages, priced: priced, aggregates: aggregates, pools: pools, unitPrices: unitPrices, architecture: architecture)
+    return result(architecture, scenario: scenario, total: priced.total, components: components, services: services, meters: priced.meters)
+  }
+
+  /// Each component's use of each meter in force, with the unit prices a report lists; nil after an error.
+  mutating func usages(of architecture: ResolvedArchitecture) -> ([Usage], [[String]])? {
+    var usages: [Usage] = []
+    var failed = false
+    var unitPrices: [[String]] = Array(repeating: [], count: architecture.components.count)
     for (index, component) in architecture.components.enumerated() {
       checkAvailability(component)
       addNotes(component)
       guard let (inputs, inputExpansions) = evaluateInputs(component) else { failed = true; continue }
       for meter in component.service.meters where component.matches(meter.when) && meter.isInForce(on: asOf) {
-        guard let (key, ladder, unit) = accountMeter(meter, component) else { failed = true; continue }
-        let quantity: Interval
-        do {
-          quantity = try meter.quantity(on: asOf).evaluate(
-            { name in name == Builtins.monthHours ? Interval(monthHours) : inputs[name] }, expansion: { inputExpansions[$0] }
-          ).value
-        } catch {
-          diagnostics.add(component.component.location.diagnostic(.error, "\(component.service.id) meter \(meter.name): \(error)"))
-          failed = true
-          continue
-        }
-        if quantity.low.isNegative {
-          diagnostics.add(component.component.location.diagnostic(.error, "\(component.service.id) meter \(meter.name) would be \(quantity) \(meter.unit); a quantity cannot be negative (check the inputs)"))
-          failed = true
-          continue
-        }
-        if quantity.high > Estimator.quantityLimit {
-          diagnostics.add(component.component.location.diagnostic(.error, "\(component.service.id) meter \(meter.name) would be \(quantity) \(meter.unit), above billcast's limit of 10^14"))
-          failed = true
-          continue
-        }
+        guard let (key, ladder, unit) = accountMeter(meter, component),
+          let quantity = quantity(of: meter, component, inputs: inputs, expansions: inputExpansions)
+        else { failed = true; continue }
         usages.append(Usage(component: index, meter: meter, accountKey: key, ladder: ladder, unit: unit, quantity: quantity))
         guard quantity.high > .zero else { continue }  // unused meters stay out of the price list
         let price = PriceText.meter(meter.name, ladder: ladder, unit: unit)
@@ -93,9 +96,35 @@ struct Calculator {
         }
       }
     }
-    if failed { return nil }
+    return failed ? nil : (usages, unitPrices)
+  }
 
-    // Aggregate per account meter, in order of first use.
+  /// A meter's quantity for a component's inputs; nil (with the error reported) if it cannot be
+  /// evaluated, is negative or passes ``Estimator/quantityLimit``.
+  func quantity(of meter: Meter, _ component: ResolvedComponent, inputs: [String: Interval], expansions: [String: ClosedFormula]) -> Interval? {
+    let what = "\(component.service.id) meter \(meter.name)"
+    let quantity: Interval
+    do {
+      quantity = try meter.quantity(on: asOf).evaluate(
+        { name in name == Builtins.monthHours ? Interval(monthHours) : inputs[name] }, expansion: { expansions[$0] }
+      ).value
+    } catch {
+      diagnostics.add(component.component.location.diagnostic(.error, "\(what): \(error)"))
+      return nil
+    }
+    if quantity.low.isNegative {
+      diagnostics.add(component.component.location.diagnostic(.error, "\(what) would be \(quantity) \(meter.unit); a quantity cannot be negative (check the inputs)"))
+      return nil
+    }
+    if quantity.high > Estimator.quantityLimit {
+      diagnostics.add(component.component.location.diagnostic(.error, "\(what) would be \(quantity) \(meter.unit), above billcast's limit of 10^14"))
+      return nil
+    }
+    return quantity
+  }
+
+  /// The usages summed per account meter, in order of first use, and each account meter's index.
+  static func aggregate(_ usages: [Usage]) -> ([Aggregate], [MeterKey: Int]) {
     var aggregates: [Aggregate] = []
     var indexOf: [MeterKey: Int] = [:]
     for (i, usage) in usages.enumerated() {
@@ -107,64 +136,76 @@ struct Calculator {
         aggregates.append(Aggregate(key: usage.accountKey, unit: usage.unit, ladder: usage.ladder, usages: [i], quantity: usage.quantity))
       }
     }
+    return (aggregates, indexOf)
+  }
 
-    // Free tier: each pool in force is drawn in its stated order, at both ends of the range.
-    var poolsByComponent: [Set<String>] = Array(repeating: [], count: architecture.components.count)
-    var poolText: [String: String] = [:]
-    let pools = catalog.freeTierPools(region: region).filter { situation.kinds.contains($0.kind) && $0.isInForce(on: asOf) }
-    let poolOrder = pools.map(\.id)
-    for pool in pools {
-      var remainingLow = pool.allowance, remainingHigh = pool.allowance
-      for draw in pool.draws {
-        guard let a = indexOf[draw] else { continue }
-        let availableLow = aggregates[a].quantity.low - aggregates[a].drawnLow
-        let availableHigh = aggregates[a].quantity.high - aggregates[a].drawnHigh
-        let low = ExactDecimal.minimum(remainingLow, availableLow)
-        let high = ExactDecimal.minimum(remainingHigh, availableHigh)
-        remainingLow -= low
-        remainingHigh -= high
-        aggregates[a].drawnLow += low
-        aggregates[a].drawnHigh += high
-        aggregates[a].pools.append((pool.id, pool.kind, Span(low, high)))
-        for u in aggregates[a].usages where usages[u].quantity.high > .zero {
-          poolsByComponent[usages[u].component].insert(pool.id)
-        }
-        poolText[pool.id] = PriceText.pool(pool)
-      }
+  /// Draws the free-tier pools (``AccountBilling/drawFreeTier(_:taken:)``) at both ends of each
+  /// account meter's range, and records each pool's draw on the meter.
+  static func drawFreeTier(_ aggregates: inout [Aggregate], pools: [FreeTierPool], billing: AccountBilling) {
+    var low = aggregates.map(\.quantity.low), high = aggregates.map(\.quantity.high)
+    var lowDraws: [ExactDecimal] = []
+    var highDraws: [(pool: Int, meter: Int, amount: ExactDecimal)] = []
+    low.withUnsafeMutableBufferPointer { billing.drawFreeTier($0) { _, _, amount in lowDraws.append(amount) } }
+    high.withUnsafeMutableBufferPointer { billing.drawFreeTier($0) { highDraws.append(($0, $1, $2)) } }
+    for (drawnLow, draw) in zip(lowDraws, highDraws) {
+      let pool = pools[draw.pool]
+      aggregates[draw.meter].pools.append((pool.id, pool.kind, Span(drawnLow, draw.amount)))
     }
+    for i in aggregates.indices {
+      aggregates[i].drawnLow = aggregates[i].quantity.low - low[i]
+      aggregates[i].drawnHigh = aggregates[i].quantity.high - high[i]
+    }
+  }
 
-    // No account meter may cost more than the limit (checked before pricing, so no sum overflows).
-    var overLimit = false
-    for a in aggregates where !checkCostLimit(a, billable: a.quantity.high - a.drawnHigh, usages: usages, architecture: architecture) { overLimit = true }
-    if overLimit { return nil }
-
-    // Tiers, then allocation back to the usages in proportion to their quantity.
-    var lineCost = Array(repeating: Span.zero, count: usages.count)
-    var lineFree = Array(repeating: Span.zero, count: usages.count)
+  /// Each account meter priced on its ladder, and its cost and free tier shared among its usages.
+  struct Priced {
     var meters: [AccountMeter] = []
     var total = Interval.zero
+    /// Per usage: its share of its account meter's cost and of its free tier.
+    var lineCost: [Span]
+    var lineFree: [Span]
+  }
+
+  /// Prices each account meter's billable quantity at both ends, and allocates the cost and the
+  /// free tier back to the usages in proportion to their quantity.
+  static func priceAndAllocate(_ aggregates: [Aggregate], usages: [Usage], architecture: ResolvedArchitecture) -> Priced {
+    var priced = Priced(lineCost: Array(repeating: .zero, count: usages.count), lineFree: Array(repeating: .zero, count: usages.count))
     for a in aggregates {
       let billable = Interval(a.quantity.low - a.drawnLow, a.quantity.high - a.drawnHigh)
       let low = a.ladder.cost(of: billable.low), high = a.ladder.cost(of: billable.high)
       let cost = Interval(low.total, high.total)
-      total += cost
+      priced.total += cost
       let quantities = a.usages.map { usages[$0].quantity }
-      let costLow = Self.allocate(cost.low, by: quantities.map(\.low))
-      let costHigh = Self.allocate(cost.high, by: quantities.map(\.high))
-      let freeLow = Self.allocate(a.drawnLow, by: quantities.map(\.low))
-      let freeHigh = Self.allocate(a.drawnHigh, by: quantities.map(\.high))
+      let costLow = allocate(cost.low, by: quantities.map(\.low))
+      let costHigh = allocate(cost.high, by: quantities.map(\.high))
+      let freeLow = allocate(a.drawnLow, by: quantities.map(\.low))
+      let freeHigh = allocate(a.drawnHigh, by: quantities.map(\.high))
       var shares: [(component: String, quantity: Interval, cost: Span)] = []
       for (j, u) in a.usages.enumerated() {
-        lineCost[u] = Span(costLow[j], costHigh[j])
-        lineFree[u] = Span(freeLow[j], freeHigh[j])
-        shares.append((architecture.components[usages[u].component].component.name, usages[u].quantity, lineCost[u]))
+        priced.lineCost[u] = Span(costLow[j], costHigh[j])
+        priced.lineFree[u] = Span(freeLow[j], freeHigh[j])
+        shares.append((architecture.components[usages[u].component].component.name, usages[u].quantity, priced.lineCost[u]))
       }
-      meters.append(AccountMeter(
+      priced.meters.append(AccountMeter(
         key: a.key, unit: a.unit, quantity: a.quantity, freeTier: a.pools, billable: billable, ladder: a.ladder,
         chargesLow: low.charges, chargesHigh: high.charges, cost: cost, shares: shares))
     }
+    return priced
+  }
 
-    // Lines, by component and by service.
+  /// The priced usages as lines, grouped by component (in profile order) and by service (in order of first use).
+  static func group(
+    _ usages: [Usage], priced: Priced, aggregates: [Aggregate], pools: [FreeTierPool], unitPrices: [[String]], architecture: ResolvedArchitecture
+  ) -> ([ComponentCost], [ServiceCost]) {
+    // The pools each component drew from (through a usage it has), listed in the pools' order.
+    var poolsByComponent: [Set<String>] = Array(repeating: [], count: architecture.components.count)
+    for a in aggregates {
+      for drawn in a.pools {
+        for u in a.usages where usages[u].quantity.high > .zero { poolsByComponent[usages[u].component].insert(drawn.pool) }
+      }
+    }
+    let poolOrder = pools.map(\.id)
+    let poolText = Dictionary(pools.map { ($0.id, PriceText.pool($0)) }, uniquingKeysWith: { first, _ in first })
     var components: [ComponentCost] = []
     var services: [ServiceCost] = []
     var usagesOf = Array(repeating: [Int](), count: architecture.components.count)
@@ -176,9 +217,9 @@ struct Calculator {
         let usage = usages[i]
         lines.append(LineItem(
           component: component.component.name, service: component.service.id, meter: usage.meter.name,
-          unit: usage.meter.unit, accountMeter: usage.accountKey, quantity: usage.quantity, freeTier: lineFree[i],
-          cost: lineCost[i]))
-        cost += lineCost[i]
+          unit: usage.meter.unit, accountMeter: usage.accountKey, quantity: usage.quantity, freeTier: priced.lineFree[i],
+          cost: priced.lineCost[i]))
+        cost += priced.lineCost[i]
       }
       let free = poolOrder.filter { poolsByComponent[index].contains($0) }.compactMap { poolText[$0] }
       components.append(ComponentCost(
@@ -191,7 +232,13 @@ struct Calculator {
         services.append(ServiceCost(service: component.service.id, name: component.service.name, group: component.service.group, cost: cost, lines: lines))
       }
     }
+    return (components, services)
+  }
 
+  /// The result for one scenario, with any credits applied to the total.
+  func result(
+    _ architecture: ResolvedArchitecture, scenario: Scenario?, total: Interval, components: [ComponentCost], services: [ServiceCost], meters: [AccountMeter]
+  ) -> ScenarioResult {
     var creditsApplied: Interval?
     var due = total
     if let credits = situation.credits {
@@ -200,9 +247,10 @@ struct Calculator {
       due = Interval(total.low - applied.low, total.high - applied.high)
     }
     var result = ScenarioResult(
-      scenario: "", scenarioDescription: nil, architecture: architecture.architecture.name,
-      architectureDescription: architecture.architecture.description, total: total, creditsApplied: creditsApplied,
-      amountDue: due, services: services, components: components, meters: meters, warnings: warnings, workload: [])
+      scenario: scenario?.name ?? Scenario.defaultName, scenarioDescription: scenario?.description,
+      architecture: architecture.architecture.name, architectureDescription: architecture.architecture.description,
+      total: total, creditsApplied: creditsApplied, amountDue: due, services: services, components: components, meters: meters,
+      warnings: warnings, workload: [])
     result.templates = architecture.architecture.templates
     result.resources = architecture.architecture.resources
     return result

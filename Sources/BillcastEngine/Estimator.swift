@@ -52,9 +52,7 @@ public enum Estimator {
           catalog: resolved.catalog, region: profile.region, asOf: asOf, today: options.today, situation: pricedSituation,
           monthHours: options.monthHours, workload: workload, diagnostics: collector)
         calculator.workloadExpansions = expansions
-        if var result = calculator.price(architecture) {
-          result.scenario = scenario?.name ?? Scenario.defaultName
-          result.scenarioDescription = scenario?.description
+        if var result = calculator.price(architecture, scenario: scenario) {
           result.workload = profile.workload.compactMap { v in workload[v.name].map { (v.name, $0) } }
           results.append(result)
         }

@@ -20,41 +20,18 @@ public struct TierCharge: Sendable, Hashable {
 }
 
 extension TierLadder {
-  /// The cost of `quantity` units on this ladder, tier by tier (marginal tiers).
+  /// The cost of `quantity` units on this ladder, tier by tier (marginal tiers), with the
+  /// charge of each tier; a zero quantity shows the first tier's rate with nothing in it.
   public func cost(of quantity: ExactDecimal) -> (total: ExactDecimal, charges: [TierCharge]) {
-    var total = ExactDecimal.zero
+    let billing = AccountBilling(ladders: [self], pools: [], perUnitRates: false)
     var charges: [TierCharge] = []
-    var start = ExactDecimal.zero
-    for tier in tiers {
-      let end = tier.upto
-      let top = end.map { ExactDecimal.minimum(quantity, $0) } ?? quantity
-      let inTier = top > start ? top - start : .zero
-      if inTier > .zero || charges.isEmpty {
-        let cost = per == .one ? inTier * tier.rate : (inTier * tier.rate) / per
-        charges.append(TierCharge(from: start, upto: end, quantity: inTier, rate: tier.rate, per: per, cost: cost, source: tier.source))
-        total += cost
-      }
-      guard let end, quantity > end else { break }
-      start = end
+    let total = billing.cost(meter: 0, of: quantity) { tier, from, inTier, cost in
+      charges.append(TierCharge(
+        from: from, upto: tiers[tier].upto, quantity: inTier, rate: tiers[tier].rate, per: per, cost: cost, source: tiers[tier].source))
+    }
+    if charges.isEmpty, let first = tiers.first {
+      charges.append(TierCharge(from: .zero, upto: first.upto, quantity: .zero, rate: first.rate, per: per, cost: .zero, source: first.source))
     }
     return (total, charges)
-  }
-
-  /// The cost of `quantity` units, without the breakdown (the hot path).
-  @inline(__always)
-  public func totalCost(of quantity: ExactDecimal) -> ExactDecimal {
-    var total = ExactDecimal.zero
-    var start = ExactDecimal.zero
-    for i in 0..<tiers.count {
-      let upto = tiers[i].upto
-      let top = upto.map { ExactDecimal.minimum(quantity, $0) } ?? quantity
-      if top > start {
-        let inTier = top - start
-        total += per == .one ? inTier * tiers[i].rate : (inTier * tiers[i].rate) / per
-      }
-      guard let end = upto, quantity > end else { break }
-      start = end
-    }
-    return total
   }
 }

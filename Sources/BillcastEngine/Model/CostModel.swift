@@ -24,15 +24,8 @@ public final class CostModel: Sendable {
   let workloadList: CompiledFormulaList
   let usageList: CompiledFormulaList
   let usageAggregate: [Int]
-  let ladderStart: [Int]
-  let ladderCount: [Int]
-  let ladderPer: [ExactDecimal]
-  let tierUpto: [ExactDecimal?]
-  let tierRate: [ExactDecimal]
-  let poolAllowance: [ExactDecimal]
-  let poolStart: [Int]
-  let poolCount: [Int]
-  let poolDraws: [Int]
+  /// The free tier and the ladders of the account meters that vary (``meters``).
+  let billing: AccountBilling
 
   /// The slot of a workload variable.
   public func slot(of name: String) -> Int? { variables.firstIndex(of: name) }
@@ -57,125 +50,29 @@ public final class CostModel: Sendable {
     resolved: ResolvedProfile, architecture: String, scenario: String?, asOf: CalendarDate,
     situation: FreeTierSituation, monthHours: ExactDecimal, sampling registry: ParameterRegistry?, point: CompiledFormula.RangePoint
   ) throws(FormulaEvaluationError) {
-    func mode(_ owner: String) -> CompiledFormula.RangeMode {
-      guard let registry else { return .point(point) }
-      registry.begin(owner)
-      return .sample(registry, owner: owner)
-    }
-    let profile = resolved.profile
     guard let arch = resolved.architectures.first(where: { $0.architecture.name == architecture }) else {
       throw .unknownName(architecture)
     }
-    // Workload: the scenario's overrides replace the base formulas; order so each comes after what it names.
-    var byName: [String: Formula] = [:]
-    for v in profile.workload { byName[v.name] = v.value }
-    if let scenario, let s = profile.scenarios.first(where: { $0.name == scenario }) {
-      for o in s.overrides { byName[o.name] = o.value }
+    var compiler = Compiler(registry: registry, point: point, monthHours: monthHours)
+    let (order, formulas) = try compiler.workload(resolved.profile, scenario: scenario)
+    var meters = try compiler.usages(arch, catalog: resolved.catalog, region: resolved.profile.region, asOf: asOf)
+    let pools = resolved.catalog.freeTierPools(region: resolved.profile.region).filter {
+      situation.kinds.contains($0.kind) && $0.isInForce(on: asOf)
+    }.compactMap { pool -> AccountBilling.Pool? in
+      let draws = pool.draws.compactMap { meters.index[$0] }
+      return draws.isEmpty ? nil : AccountBilling.Pool(allowance: pool.allowance, draws: draws)
     }
-    let order = DependencyOrder.order(roots: profile.workload.map(\.name)) { name in
-      byName[name].map { $0.names.filter { byName[$0] != nil } }
-    }.order
-    let slots = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($0.element, $0.offset) })
-    func bindWorkload(_ n: String) -> CompiledFormula.Binding? {
-      if n == Builtins.monthHours { return .value(monthHours) }
-      return slots[n].map { .slot($0) }
-    }
-    var formulas: [CompiledFormula] = []
-    for name in order { formulas.append(try CompiledFormula.compile(byName[name]!, ranges: mode("w:" + name), bind: bindWorkload)) }
-
-    // Usages: each meter's quantity with the component's inputs substituted.
-    var meterIndex: [MeterKey: Int] = [:]
-    var meters: [MeterKey] = []
-    var ladders: [TierLadder] = []
-    var usages: [(Int, CompiledFormula)] = []
-    for component in arch.components {
-      var inputs: [String: CompiledFormula] = [:]
-      for (name, f) in component.numeric.sorted(by: { $0.key < $1.key }) {
-        inputs[name] = try CompiledFormula.compile(f, ranges: mode("c:\(component.component.name).\(name)"), bind: bindWorkload)
-      }
-      for meter in component.service.meters where component.matches(meter.when) && meter.isInForce(on: asOf) {
-        guard let (key, ladder, _) = component.accountMeter(for: meter, catalog: resolved.catalog, region: profile.region, on: asOf) else {
-          throw .unknownName("\(component.service.id)/\(meter.name)")
-        }
-        let quantity = try CompiledFormula.compile(meter.quantity(on: asOf), ranges: mode("m:\(component.service.id)/\(meter.name)")) { n in
-          if n == Builtins.monthHours { return .value(monthHours) }
-          return inputs[n].map { .formula($0) }
-        }
-        // A quantity that is zero whatever the workload (an unused input left at its default)
-        // can only add zero: leave it out, and with it any meter nothing else uses.
-        if let constant = quantity.constantValue, constant.isZero { continue }
-        let index: Int
-        if let i = meterIndex[key] {
-          index = i
-        } else {
-          index = meters.count
-          meterIndex[key] = index
-          meters.append(key)
-          ladders.append(ladder)
-        }
-        usages.append((index, quantity))
-      }
-    }
-    var pools: [(ExactDecimal, [Int])] = []
-    for pool in resolved.catalog.freeTierPools(region: profile.region) where situation.kinds.contains(pool.kind) && pool.isInForce(on: asOf) {
-      let draws = pool.draws.compactMap { meterIndex[$0] }
-      if !draws.isEmpty { pools.append((pool.allowance, draws)) }
-    }
-    // A meter whose every usage is constant and which no free-tier pool draws from costs the
-    // same at every point: price it once here and leave it out of the inner loop.
-    let drawn = Set(pools.flatMap(\.1))
-    var constantCost = ExactDecimal.zero
-    var remap: [Int: Int] = [:]
-    var keptLadders: [TierLadder] = [], keptMeters: [MeterKey] = []
-    for i in ladders.indices {
-      let own = usages.filter { $0.0 == i }
-      if !drawn.contains(i), own.allSatisfy({ $0.1.constantValue != nil }) {
-        var q = ExactDecimal.zero
-        for u in own { q += u.1.constantValue! }
-        constantCost += ladders[i].totalCost(of: q)
-      } else {
-        remap[i] = keptLadders.count
-        keptLadders.append(ladders[i])
-        keptMeters.append(meters[i])
-      }
-    }
-    usages = usages.compactMap { u in remap[u.0].map { ($0, u.1) } }
-    pools = pools.map { ($0.0, $0.1.compactMap { remap[$0] }) }
-    ladders = keptLadders
-    meters = keptMeters
+    let constantCost = meters.foldConstants(drawn: Set(pools.flatMap(\.draws)))
     self.constantCost = constantCost
     self.variables = order
     self.formulas = formulas
-    self.meters = meters
+    self.meters = meters.keys
     workloadList = CompiledFormulaList(formulas)
-    usageList = CompiledFormulaList(usages.map(\.1))
-    usageAggregate = usages.map(\.0)
-    var ladderStart: [Int] = [], ladderCount: [Int] = [], ladderPer: [ExactDecimal] = []
-    var tierUpto: [ExactDecimal?] = [], tierRate: [ExactDecimal] = []
-    for l in ladders {
-      ladderStart.append(tierRate.count)
-      ladderCount.append(l.tiers.count)
-      // A rate per 1M or per 10K becomes a rate per unit when that is exact (it is for
-      // every published rate: a decimal shift), saving a division per tier.
-      let exact = l.tiers.allSatisfy { t in
-        let unit = t.rate.dividedReportingOverflow(by: l.per)
-        return !unit.overflow && unit.partialValue.multipliedReportingOverflow(by: l.per) == (t.rate, false)
-      }
-      ladderPer.append(exact ? .one : l.per)
-      for t in l.tiers {
-        tierUpto.append(t.upto)
-        tierRate.append(exact ? t.rate / l.per : t.rate)
-      }
-    }
-    (self.ladderStart, self.ladderCount, self.ladderPer, self.tierUpto, self.tierRate) = (ladderStart, ladderCount, ladderPer, tierUpto, tierRate)
-    poolAllowance = pools.map(\.0)
-    var poolStart: [Int] = [], poolCount: [Int] = [], poolDraws: [Int] = []
-    for p in pools {
-      poolStart.append(poolDraws.count)
-      poolCount.append(p.1.count)
-      poolDraws += p.1
-    }
-    (self.poolStart, self.poolCount, self.poolDraws) = (poolStart, poolCount, poolDraws)
+    usageList = CompiledFormulaList(meters.usages.map(\.quantity))
+    usageAggregate = meters.usages.map(\.meter)
+    billing = AccountBilling(
+      ladders: meters.ladders, pools: pools.map { AccountBilling.Pool(allowance: $0.allowance, draws: $0.draws.compactMap { meters.remap[$0] }) },
+      perUnitRates: true)
   }
 
   /// How a forecast month changes a workload variable: `(replace ?? value) × multiply + add`.
@@ -238,7 +135,7 @@ public final class CostModel: Sendable {
   }
 
   /// The number of account meters (the size of a quantities buffer).
-  public var meterCount: Int { ladderStart.count }
+  public var meterCount: Int { billing.meterCount }
 
   /// The monthly total at the compiled point, with some variables fixed (by slot).
   public func total(fixing fixed: [Int: ExactDecimal] = [:]) throws(FormulaEvaluationError) -> ExactDecimal {
@@ -260,35 +157,6 @@ public final class CostModel: Sendable {
   /// Draws the free-tier pools from the aggregated quantities and prices each ladder.
   @inline(__always)
   func priceQuantities(_ quantities: inout [ExactDecimal]) -> ExactDecimal {
-    quantities.withUnsafeMutableBufferPointer { priceQuantities($0) }
-  }
-
-  /// Draws the free-tier pools from the aggregated quantities and prices each ladder (over a raw buffer).
-  func priceQuantities(_ quantities: UnsafeMutableBufferPointer<ExactDecimal>) -> ExactDecimal {
-    for p in 0..<poolAllowance.count {
-      var remaining = poolAllowance[p]
-      for j in poolStart[p]..<(poolStart[p] + poolCount[p]) where remaining > .zero {
-        let d = poolDraws[j]
-        let take = ExactDecimal.minimum(remaining, quantities[d])
-        quantities[d] -= take
-        remaining -= take
-      }
-    }
-    var total = constantCost
-    for l in 0..<ladderStart.count {
-      let quantity = quantities[l], per = ladderPer[l]
-      var start = ExactDecimal.zero
-      for t in ladderStart[l]..<(ladderStart[l] + ladderCount[l]) {
-        let upto = tierUpto[t]
-        let top = upto.map { ExactDecimal.minimum(quantity, $0) } ?? quantity
-        if top > start {
-          let inTier = top - start
-          total += per == .one ? inTier * tierRate[t] : (inTier * tierRate[t]) / per
-        }
-        guard let end = upto, quantity > end else { break }
-        start = end
-      }
-    }
-    return total
+    quantities.withUnsafeMutableBufferPointer { constantCost + billing.total($0) }
   }
 }
