@@ -51,13 +51,21 @@ def misspell(document):
     return copy
 
 
+def load_report(path):
+    if path.is_dir():
+        return json.loads("".join(p.read_text() for p in sorted(path.glob("*.part"))))
+    return json.loads(path.read_text())
+
+
 def main():
     problems = []
     checked = 0
     cases = [
         ("profile", sorted((ROOT / "examples").glob("*.yaml")), load_yaml),
         ("pricing", sorted((ROOT / "pricing").rglob("*.yaml")), load_yaml),
-        ("report", sorted((ROOT / "Tests" / "BillcastCLITests" / "Golden").rglob("*.json")), lambda p: json.loads(p.read_text())),
+        # A golden JSON report is a folder of slices (Tests/BillcastTestSupport/GoldenSlices.swift): joined in name order.
+        ("report", sorted((ROOT / "Tests" / "BillcastCLITests" / "Golden").rglob("*.json"))
+         + sorted((ROOT / "Tests" / "BillcastCLITests" / "Golden").rglob("*.json.parts")), load_report),
     ]
     for name, files, load in cases:
         v = validator(name)

@@ -17,7 +17,10 @@ for h in "${harnesses[@]}"; do
     pricing) cp -n pricing/*.yaml pricing/*/*.yaml "$work/$h/" ;;
     formula) grep -ho 'quantity: .*' pricing/*/*.yaml | sed 's/quantity: //' | head -200 | split -l 1 - "$work/$h/q-" ;;
     template) cp -n examples/cloudformation/*.yml "$work/$h/" ;;
-    report) [ -n "$(ls Tests/BillcastCLITests/Golden/examples/*.json 2>/dev/null)" ] && cp -n Tests/BillcastCLITests/Golden/examples/*.json "$work/$h/" ;;
+    report)  # each golden JSON report is a folder of slices; joined in name order, they are the report
+      for d in Tests/BillcastCLITests/Golden/examples/*.json.parts; do
+        [ -d "$d" ] && [ ! -e "$work/$h/$(basename "$d" .parts)" ] && cat "$d"/*.part > "$work/$h/$(basename "$d" .parts)"
+      done ;;
   esac
 done
 status=0

@@ -49,25 +49,57 @@ enum CLI {
 
 /// Compares text with a committed golden file; `BILLCAST_RECORD=1` re-records, and a run that records fails.
 func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-  let url = TestSupport.repositoryRoot.appendingPathComponent("Tests/BillcastCLITests/Golden").appendingPathComponent(name)
-  let record = ProcessInfo.processInfo.environment["BILLCAST_RECORD"].map { !$0.isEmpty && $0 != "0" } ?? false
-  if record || !FileManager.default.fileExists(atPath: url.path) {
+  let url = goldenRoot.appendingPathComponent(name)
+  if isRecording || !FileManager.default.fileExists(atPath: url.path) {
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try actual.write(to: url, atomically: true, encoding: .utf8)
     Issue.record("Recorded golden file \(name); review it with `git diff` and run the tests again without BILLCAST_RECORD.", sourceLocation: sourceLocation)
     return
   }
-  let expected = try String(contentsOf: url, encoding: .utf8)
-  if expected != actual {
-    let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-    let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-    let first = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
-    Issue.record(
-      """
-      \(name) differs from its golden file at line \(first + 1):
-        golden: \(first < e.count ? String(e[first]) : "<end>")
-        actual: \(first < a.count ? String(a[first]) : "<end>")
-      If the change is intended, re-record with BILLCAST_RECORD=1 swift test and review the diff.
-      """, sourceLocation: sourceLocation)
+  compareGolden(try String(contentsOf: url, encoding: .utf8), actual, name, sourceLocation: sourceLocation)
+}
+
+/// Checks a JSON report against its golden folder `name`: the report cut into slices a reviewer
+/// can read (``GoldenSlices``), each compared with its file, and no file missing or left over.
+func assertGoldenSlices(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  let url = goldenRoot.appendingPathComponent(name)
+  let slices = GoldenSlices.slices(of: actual)
+  #expect(slices.map(\.text).joined() == actual, "the slices of \(name) do not join into the report", sourceLocation: sourceLocation)
+  let fm = FileManager.default
+  if isRecording || !fm.fileExists(atPath: url.path) {
+    try? fm.removeItem(at: url)
+    try fm.createDirectory(at: url, withIntermediateDirectories: true)
+    for slice in slices { try slice.text.write(to: url.appendingPathComponent(slice.name), atomically: true, encoding: .utf8) }
+    Issue.record("Recorded golden folder \(name); review it with `git diff` and run the tests again without BILLCAST_RECORD.", sourceLocation: sourceLocation)
+    return
   }
+  let files = Set(try fm.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".part") })
+  let names = Set(slices.map(\.name))
+  if files != names {
+    Issue.record(
+      "\(name): the report now cuts into \(names.sorted().joined(separator: ", ")); the golden folder has \(files.sorted().joined(separator: ", ")). If the change is intended, re-record with BILLCAST_RECORD=1 swift test and review the diff.",
+      sourceLocation: sourceLocation)
+    return
+  }
+  for slice in slices {
+    compareGolden(try String(contentsOf: url.appendingPathComponent(slice.name), encoding: .utf8), slice.text, "\(name)/\(slice.name)", sourceLocation: sourceLocation)
+  }
+}
+
+private let goldenRoot = TestSupport.repositoryRoot.appendingPathComponent("Tests/BillcastCLITests/Golden")
+private var isRecording: Bool { ProcessInfo.processInfo.environment["BILLCAST_RECORD"].map { !$0.isEmpty && $0 != "0" } ?? false }
+
+/// Records an issue naming the first line where `actual` departs from `expected`.
+private func compareGolden(_ expected: String, _ actual: String, _ name: String, sourceLocation: SourceLocation) {
+  guard expected != actual else { return }
+  let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+  let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+  let first = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
+  Issue.record(
+    """
+    \(name) differs from its golden file at line \(first + 1):
+      golden: \(first < e.count ? String(e[first]) : "<end>")
+      actual: \(first < a.count ? String(a[first]) : "<end>")
+    If the change is intended, re-record with BILLCAST_RECORD=1 swift test and review the diff.
+    """, sourceLocation: sourceLocation)
 }

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Every profile in examples/: estimate, compare and forecast, as JSON and Markdown, checked against
-/// committed golden files. A pricing change therefore arrives with its reviewed effect on every example:
+/// committed golden files (a JSON report as a folder of slices no longer than 1,500 lines, ``GoldenSlices``). A pricing change therefore arrives with its reviewed effect on every example:
 /// `BILLCAST_RECORD=1 swift test` re-records (and fails, so it cannot pass by accident).
 @Suite("Golden reports of every example")
 struct ExampleGoldenTests {
@@ -27,7 +27,11 @@ struct ExampleGoldenTests {
         args.insert("examples/\(file)", at: 1)
         let run = try CLI.run(args + ["--format", format])
         #expect(run.status == 0, "\(command) \(file) \(format): \(run.stderr)")
-        try assertGolden(run.stdout, "examples/\(name).\(command).\(ext)")
+        if ext == "json" {
+          try assertGoldenSlices(run.stdout, "examples/\(name).\(command).json.parts")
+        } else {
+          try assertGolden(run.stdout, "examples/\(name).\(command).\(ext)")
+        }
       }
     }
     // The line items a spreadsheet reads: every line, exact decimals.

@@ -34,4 +34,42 @@ struct RegionTests {
     // free 2,000 ($0.00–$0.02; $0.005 per 1,000 in eu-west-1 too): $12.93–$18.10 (us-east-1: $11.16–$15.62).
     #expect(some.stdout.contains("active-development      $12.93–$18.10"), "\(some.stdout)")
   }
+
+  @Test("us-west-2 and eu-central-1: Lambda's duration tiers and the HTTP API's two tiers are each region's own", arguments: [
+    // Both regions (AWS's pricing-page maps of 2025-10, pricing/aws/rates/REGION.yaml), no free tier:
+    // x86 7B GB-s = 6B × $0.0000166667 + 1B × $0.000015 = $100,000.20 + $15,000 = $115,000.20;
+    // arm64 10B GB-s = 7.5B × $0.0000133334 + 2.5B × $0.0000120001 = $100,000.50 + $30,000.25 = $130,000.75;
+    // requests (7B + 1B) × $0.20/M = $1,400 + $200.
+    // HTTP API 400M: us-west-2 300M × $1.00/M + 100M × $0.90/M = $390; eu-central-1 × $1.20 and $1.08 = $468.
+    ("us-west-2", "390", "246990.95"),  // 1,400 + 115,000.20 + 200 + 130,000.75 + 390
+    ("eu-central-1", "468", "247068.95"),  // the same + 468
+  ])
+  func ownTiers(region: String, api: String, total: String) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("billcast-tiers-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let profile = """
+      format: billcast.profile/1
+      name: tiers
+      region: \(region)
+      as_of: 2026-11-01
+      workload: {calls: 7000000000}
+      architectures:
+        api:
+          components:
+            f: {service: aws.lambda, inputs: {requests: calls, duration_ms: 1000, memory_mb: 1024}}
+            g: {service: aws.lambda, inputs: {requests: 1000000000, duration_ms: 1000, memory_mb: 10240, architecture: arm64}}
+            http: {service: aws.apigateway.http, inputs: {requests: 400000000}}
+
+      """
+    try profile.write(to: dir.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
+    let run = try CLI.run(["estimate", "p.yaml", "--pricing", TestSupport.path("pricing"), "--free-tier", "none", "--format", "csv"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    let rows = run.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let cost = { (component: String, meter: String) in rows.first { $0.count > 11 && $0[2] == component && $0[4] == meter }?[10] }
+    #expect(cost("Lambda (f)", "duration") == "115000.2")
+    #expect(cost("Lambda (g)", "duration") == "130000.75")
+    #expect(cost("API Gateway (http)", "requests") == api)
+    #expect(rows.dropFirst().allSatisfy { $0.count > 13 && $0[12] == total && $0[15] == region }, "\(run.stdout)")
+  }
 }

@@ -9,7 +9,7 @@ import Testing
 @Suite("Saved reports")
 struct SavedReportTests {
   /// A real saved report: the example's estimate (`billcast estimate … --format json`).
-  static let report: String = try! String(contentsOfFile: TestSupport.path("Tests/BillcastCLITests/Golden/examples/job-posting-analyzer.estimate.json"), encoding: .utf8)
+  static let report: String = try! GoldenSlices.joined(directory: TestSupport.path("Tests/BillcastCLITests/Golden/examples/job-posting-analyzer.estimate.json.parts"))
 
   func problems(_ text: String) -> [String] {
     do {

@@ -28,13 +28,15 @@ import Yams
       (.profile, Self.profiles),
       (.pricing, Self.pricingFiles),
       (.report, (FileManager.default.enumerator(atPath: TestSupport.path("Tests/BillcastCLITests/Golden"))?.allObjects as? [String] ?? [])
-        .filter { $0.hasSuffix(".json") }.map { TestSupport.path("Tests/BillcastCLITests/Golden/" + $0) }),
+        .filter { $0.hasSuffix(".json") || $0.hasSuffix(".json.parts") }.map { TestSupport.path("Tests/BillcastCLITests/Golden/" + $0) }),
     ]
     for (kind, files) in checks {
       let schema = try Self.schema(kind)
       #expect(files.count >= 3, "\(kind): no files found")
       for file in files {
-        let errors = schema.errors(try SchemaValue.parse(String(contentsOfFile: file, encoding: .utf8)))
+        // A golden JSON report is a folder of slices (GoldenSlices); joined, they are the report.
+        let text = file.hasSuffix(".parts") ? try GoldenSlices.joined(directory: file) : try String(contentsOfFile: file, encoding: .utf8)
+        let errors = schema.errors(try SchemaValue.parse(text))
         #expect(errors.isEmpty, "\(file): \(errors.prefix(5))")
       }
     }

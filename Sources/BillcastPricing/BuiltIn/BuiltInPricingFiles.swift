@@ -5,7 +5,7 @@ extension BuiltInPricing {
   static let effectiveText = "2026-11-30"
 
   /// SHA-256 over the files' paths and digests: the built-in pricing's version.
-  static let digest = "f58760e7fa9e16ea742f115b58366cf49b8f11d6ec5854d43c7d7ae6ea1993ba"
+  static let digest = "a6fdf350d3dfa21b8758e0d94e659e22ca2ef70186fce93cec9b0bf7635616ab"
 
   /// Each pricing file, by its path under pricing/.
   static let files: [File] = [
@@ -3672,17 +3672,6 @@ sources:
       get-products, endpoint us-east-1), filtered to regionCode=eu-central-1": "instance | AmazonEC2
       t4g.small, Linux, Shared, Used | $0.0192 / h"; "storage | AmazonEC2 EUC1-EBS:VolumeUsage.gp3, 32 GB |
       $0.0952 / GB-mo"; "public IPv4 | AmazonVPC EUC1-PublicIPv4:InUseAddress | $0.005 / h".
-  euc1-fargate-secondary:
-    url: https://github.com/Knaeckebrothero/Superhuman-Remote-Worker/blob/9dd6127ac59eb9093dbe0a56cdf383b52990439d/orchestrator/database/migrations/app/0082_usage_cloud_rate_cards.sql
-    read: 2026-08-05
-    grade: S
-    note: >-
-      Secondary only: hand-written seed rows for rate card aws-fargate-euc1 (source_url
-      https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonECS/current/eu-central-1/index.json,
-      source_checked_at 2026-08-05, effective_from 2026-07-07): ('aws-fargate-euc1', 'compute', '*',
-      'vcpu-hour', 0.04656, 1, '2026-07-07T00:00:00Z', 'EUC1-Fargate-vCPU-Hours:perCPU') and
-      ('aws-fargate-euc1', 'compute', '*', 'gib-hour', 0.00511, 1, '2026-07-07T00:00:00Z',
-      'EUC1-Fargate-GB-Hours').
   euc1-elb-pricelist:
     url: https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSELB/20260911124544/eu-central-1/index.json
     read: 2026-09-11
@@ -3693,6 +3682,118 @@ sources:
       2026-09-11T12:45:44Z, retrieved 2026-09-17, effectiveDate 2026-08-01): "| eu-central-1 (Frankfurt,
       parent region) | $0.027 | $0.008 | (parent-region file, same offer version) | 2026-08-01 |" (ALB
       USD/hour, LCU USD/hour).
+  euc1-awsprice-lambda:
+    url: https://github.com/lamngockhuong/aws-price/blob/6e8bf8cec091840a2781d036646486419c057616/lib/data/pricing/lambda.json
+    read: 2025-10-30
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map (downloaded by the repository from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/lambda/USD/current/lambda.json, committed unchanged
+      with AWS's own manifest); each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand term, so it
+      names a Price List row. The map names tiers but prints no ranges: the bounds are the Price List's
+      (docs/research/price-list-identities.md) and match the tier names. `read` is the map's
+      hawkFilePublicationDate. Research: docs/research/regional-gaps-5.md. Manifest "hawkFilePublicationDate":
+      "2025-10-30T18:28:01Z". "EU (Frankfurt)": "Lambda Duration" S4ZKFHQ6B28FBYVW.JRTCKXETXF.CUKFZ388N3
+      "0.0000166667"; "Lambda Duration Tier2" ...QZE2SB4KVB "0.0000150000"; "Lambda Duration Tier3" ...V7R92EXG27
+      "0.0000133334"; "Lambda Duration-ARM" 6PPNGCBXY95TENXZ.JRTCKXETXF.6NBUNBXSC3 "0.0000133334"; "Lambda
+      Duration-ARM Tier2" ...6JGAYSJBNY "0.0000120001"; "Lambda Duration-ARM Tier3" ...AVR3V96UTF "0.0000106667";
+      "Lambda Provisioned-Concurrency-ARM" WRG4JSF9H4XQFYT6 "0.0000040118"; "Lambda Duration-Provisioned-ARM"
+      9UPGDMHYRVZP3X9R "0.0000093609". Tier 1 of the arm64 ladder is confirmed for 2026 by a committed extract of
+      the AWSLambda eu-central-1 offer of 2026-09-19 (MatteDev-Cloud/amazon-dynamodb-introduction
+      shared/pricing-sources.json, SKU 6PPNGCBXY95TENXZ).
+  euc1-awsprice-apigw:
+    url: https://github.com/lamngockhuong/aws-price/blob/6e8bf8cec091840a2781d036646486419c057616/lib/data/pricing/apigateway.json
+    read: 2025-10-20
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map (downloaded by the repository from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/apigateway/USD/current/apigateway.json, committed
+      unchanged with AWS's own manifest); each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand
+      term, so it names a Price List row. The map names tiers but prints no ranges: the bounds are the Price List's
+      (docs/research/price-list-identities.md) and match the tier names. `read` is the map's
+      hawkFilePublicationDate. Research: docs/research/regional-gaps-5.md. Manifest "hawkFilePublicationDate":
+      "2025-10-20T13:22:36Z". "EU (Frankfurt)": "ApiGatewayHttpApi First 300 million"
+      T5HBB5E3DWVQPUNF.JRTCKXETXF.9NXBCPDZYR "0.0000012000"; "ApiGatewayHttpApi more than 300 million" ...Y5DREYKEMT
+      "0.0000010800" (per request; the table quotes per million). Tier 1 is confirmed for 2026 by the committed
+      extract of the AmazonApiGateway eu-central-1 offer of 2026-09-11 (MatteDev-Cloud/amazon-dynamodb-introduction,
+      same SKU, 0.0000012).
+  euc1-awsprice-ecs:
+    url: https://github.com/lamngockhuong/aws-price/blob/6e8bf8cec091840a2781d036646486419c057616/lib/data/pricing/ecs.json
+    read: 2025-10-27
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map (downloaded by the repository from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ecs/USD/current/ecs.json, committed unchanged with
+      AWS's own manifest); each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand term, so it names a
+      Price List row. The map names tiers but prints no ranges: the bounds are the Price List's
+      (docs/research/price-list-identities.md) and match the tier names. `read` is the map's
+      hawkFilePublicationDate. Research: docs/research/regional-gaps-5.md. Manifest "hawkFilePublicationDate":
+      "2025-10-27T20:58:28Z". "EU (Frankfurt)": "perCPU per hour" CVZB3RCF48N5AH4A "0.0465600000"; "perGB per hour"
+      X7HM34A7GZK89N7Y "0.0051100000"; "ARM perCPU per hour" 9DKFRNBC4PAQNE7S "0.0372500000"; "ARM perGB per hour"
+      N789HAYSJQFYU9GM "0.0040900000"; "Storage per GB-Hours" Q3WGFYP8WG25VEJS.JRTCKXETXF.6YS6EN2CT7 "0.0001320000"
+      (the Fargate ephemeral-storage product: the eu-west-1 entry of the same key carries SKU 3N9FHWEQ6PQF335G, the
+      AmazonECS offer row "AWS Fargate - Ephemeral Storage").
+  euc1-awsprice-cw:
+    url: https://github.com/lamngockhuong/aws-price/blob/115fdc61c7093bb5f36554ed99888860e14b0700/lib/data/pricing/cloudwatch.json
+    read: 2025-09-23
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map (downloaded by the repository from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/cloudwatch/USD/current/cloudwatch.json, committed
+      unchanged with AWS's own manifest); each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand
+      term, so it names a Price List row. The map names tiers but prints no ranges: the bounds are the Price List's
+      (docs/research/price-list-identities.md) and match the tier names. `read` is the map's
+      hawkFilePublicationDate. Research: docs/research/regional-gaps-5.md. Manifest "hawkFilePublicationDate":
+      "2025-09-23T22:01:00Z". "EU (Frankfurt)": "Metric for the first 10000" 8CM49YJM6J2SHVD6.JRTCKXETXF.A6VD9GXV7W
+      "0.3000000000", "next 240000" "0.1000000000", "next 750000" "0.0500000000", "over 1000000" "0.0200000000";
+      "Alarm Standard" VJ934U28PCG8EKRA "0.1000000000"; "Vended Logs First 10TB"
+      937PEEG5P5VVDPCA.JRTCKXETXF.Q3Z75P77EN "0.6300000000", "Next 20TB" "0.3150000000", "Next Next 20TB"
+      "0.1260000000", "over 50TB" "0.0630000000". Dashboards have no regional entry: AWS prices them once, under
+      location "Any": "Dashboard Basic Dashboard" 5P8PBB6MXV325TDC.JRTCKXETXF.6YS6EN2CT7 "3.0000000000", which
+      applies in every region.
+  euc1-awsprice-nat:
+    url: https://github.com/lamngockhuong/aws-price/blob/ce57d15e54b2958ec3deae2248d47ed931143b58/lib/data/pricing/natgateway.json
+    read: 2025-10-28
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map (downloaded by the repository from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/natgateway.json, committed unchanged
+      with AWS's own manifest); each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand term, so it
+      names a Price List row. The map names tiers but prints no ranges: the bounds are the Price List's
+      (docs/research/price-list-identities.md) and match the tier names. `read` is the map's
+      hawkFilePublicationDate. Research: docs/research/regional-gaps-5.md. Manifest "esIndex":
+      "plc-ec2-usd-20251028175455", "hawkFilePublicationDate": "2025-10-28T17:54:55Z". "EU (Frankfurt)": "Hourly
+      charge for NAT Gateways" FY5BA3Q38RMNEMJS.JRTCKXETXF.6YS6EN2CT7 "0.0520000000"; "Charge for per GB data
+      processed by NatGateways" AKVNMYU8AXRDW7H6 "0.0520000000".
+  euc1-ec2shop-ebs:
+    url: https://github.com/yeo/ec2.shop/blob/576c890f33ae177837e93499866aa04a0ac4fa89/data/ebs/ebs.json
+    read: 2024-07-18
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map (downloaded by the repository from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/ebs.json, committed unchanged with
+      AWS's own manifest); each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand term, so it names a
+      Price List row. The map names tiers but prints no ranges: the bounds are the Price List's
+      (docs/research/price-list-identities.md) and match the tier names. `read` is the map's
+      hawkFilePublicationDate. Research: docs/research/regional-gaps-5.md. yeo/ec2.shop data/ebs/ebs.json as its
+      scheduled job fetched it; manifest "esIndex": "plc-ec2-usd-20240718135337", "hawkFilePublicationDate":
+      "2024-07-18T13:53:37Z". "EU (Frankfurt)": "Provisioned EBS IOPS gp3 Volumes per IOPS Mo"
+      8AGS2P58KKNUHB49.JRTCKXETXF.6YS6EN2CT7 "0.0060000000"; "Provisioned Throughput gp3 per GiBps mo"
+      GRZF7WF5ECWS5FS2 "48.7424000000", i.e. 48.7424 / 1024 = 0.0476 per MiBps-month (the offer's own us-west-2 row
+      describes 40.96 per GiBps-month as "$0.04 per provisioned MiBps-month"); "Storage General Purpose gp3 GB Mo"
+      43AUDFP7M3XV6YHQ "0.0952000000" (= euc1-fra-getproducts of 2026). Confirmed only for 2024-07-18; the same
+      map's eu-west-1 and us-west-2 gp3 rows equal their 2026 offer rows.
+  euc1-aurora-v2-secondary:
+    url: https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonRDS/current/eu-central-1/index.json
+    read: 2026-11-30
+    grade: S
+    note: >-
+      Secondary only: an Italian architecture and cost document (library file id 71288894991, repository not
+      identified), section "Tariffe verificate e metodo", which read the public regional price lists without
+      credentials: "| Aurora Standard Serverless v2 | 0,14 / ACU-ora | [Listino RDS Francoforte](this URL) |"
+      and the worked line "2 istanze × 3 ACU medie × 730 h × 0,14 | 613,20". No SKU and no read date in the
+      part read, so `read` is the day the research note read it. The same document's Frankfurt REST API and
+      Lambda figures equal the Price List values on file. Research: docs/research/regional-gaps-4.md (F6).
 rates:
   aws.data-transfer/internet-out:
     source: euc1-pmp
@@ -3750,10 +3851,70 @@ rates:
   aws.ec2/instance-hours[c7i.xlarge]: {rate: 0.2037, source: euc1-skypilot}
   aws.ec2/public-ipv4: {rate: 0.005, source: euc1-fra-getproducts}
   aws.ebs/storage[gp3]: {rate: 0.0952, source: euc1-fra-getproducts}
-  aws.ecs-fargate/vcpu-hours[x86_64]: {rate: 0.04656, source: euc1-fargate-secondary}
-  aws.ecs-fargate/memory-hours[x86_64]: {rate: 0.00511, source: euc1-fargate-secondary}
+  aws.ecs-fargate/vcpu-hours[x86_64]: {rate: 0.04656, source: euc1-awsprice-ecs, sku: CVZB3RCF48N5AH4A}
+  aws.ecs-fargate/memory-hours[x86_64]: {rate: 0.00511, source: euc1-awsprice-ecs, sku: X7HM34A7GZK89N7Y}
   aws.elb/alb-hours: {rate: 0.027, source: euc1-elb-pricelist}
   aws.elb/lcu-hours: {rate: 0.008, source: euc1-elb-pricelist}
+  # Pass 5 (docs/research/regional-gaps-5.md): AWS's own pricing-page maps.
+  aws.lambda/duration[x86_64]:
+    source: euc1-awsprice-lambda
+    sku: S4ZKFHQ6B28FBYVW
+    tiers:
+      - {upto: 6000000000, rate: 0.0000166667}
+      - {upto: 15000000000, rate: 0.000015}
+      - {rate: 0.0000133334}
+  aws.lambda/duration[arm64]:
+    source: euc1-awsprice-lambda
+    sku: 6PPNGCBXY95TENXZ
+    tiers:
+      - {upto: 7500000000, rate: 0.0000133334}
+      - {upto: 18750000000, rate: 0.0000120001}
+      - {rate: 0.0000106667}
+  aws.lambda/provisioned-concurrency[arm64]: {rate: 0.0000040118, source: euc1-awsprice-lambda, sku: WRG4JSF9H4XQFYT6}
+  aws.lambda/provisioned-duration[arm64]: {rate: 0.0000093609, source: euc1-awsprice-lambda, sku: 9UPGDMHYRVZP3X9R}
+  aws.apigateway.http/requests:
+    source: euc1-awsprice-apigw
+    sku: T5HBB5E3DWVQPUNF
+    tiers:
+      - {upto: 300000000, rate: 1.20}
+      - {rate: 1.08}
+  aws.ecs-fargate/vcpu-hours[arm64]: {rate: 0.03725, source: euc1-awsprice-ecs, sku: 9DKFRNBC4PAQNE7S}
+  aws.ecs-fargate/memory-hours[arm64]: {rate: 0.00409, source: euc1-awsprice-ecs, sku: N789HAYSJQFYU9GM}
+  aws.ecs-fargate/ephemeral-storage: {rate: 0.000132, source: euc1-awsprice-ecs, sku: Q3WGFYP8WG25VEJS}
+  aws.nat-gateway/hours: {rate: 0.052, source: euc1-awsprice-nat, sku: FY5BA3Q38RMNEMJS}
+  aws.cloudwatch/custom-metrics:
+    source: euc1-awsprice-cw
+    sku: 8CM49YJM6J2SHVD6
+    tiers:
+      - {upto: 10000, rate: 0.30}
+      - {upto: 250000, rate: 0.10}
+      - {upto: 1000000, rate: 0.05}
+      - {rate: 0.02}
+  aws.cloudwatch/log-ingest[vended]:
+    source: euc1-awsprice-cw
+    sku: 937PEEG5P5VVDPCA
+    tiers:
+      - {upto: 10240, rate: 0.63}
+      - {upto: 30720, rate: 0.315}
+      - {upto: 51200, rate: 0.126}
+      - {rate: 0.063}
+  aws.cloudwatch/log-ingest[lambda]:
+    source: euc1-awsprice-cw
+    sku: 937PEEG5P5VVDPCA
+    tiers:
+      - {upto: 10240, rate: 0.63}
+      - {upto: 30720, rate: 0.315}
+      - {upto: 51200, rate: 0.126}
+      - {rate: 0.063}
+    before:
+      # Lambda's logs paid this region's flat custom-log rate until the vended-log tiers of 2025-05-01
+      # (the date: us-east-1.yaml's cw-lambda-log-tiers, AWS's announcement for every region).
+      - {until: 2025-05-01, rate: 0.63, source: euc1-ic-blackbird}
+  aws.cloudwatch/alarms: {rate: 0.10, source: euc1-awsprice-cw, sku: VJ934U28PCG8EKRA}
+  aws.cloudwatch/dashboards: {rate: 3.00, source: euc1-awsprice-cw, sku: 5P8PBB6MXV325TDC}
+  aws.ebs/extra-iops: {rate: 0.006, source: euc1-ec2shop-ebs, sku: 8AGS2P58KKNUHB49}
+  aws.ebs/extra-throughput: {rate: 0.0476, source: euc1-ec2shop-ebs, sku: GRZF7WF5ECWS5FS2}
+  aws.aurora-serverless-v2/capacity[standard]: {rate: 0.14, source: euc1-aurora-v2-secondary}
 
 """#),
     BuiltInPricing.File(
@@ -4065,6 +4226,38 @@ sources:
       GB-month of backup storage exceeding free allocation for Aurora MySQL" EU-Aurora:BackupUsage (Aurora PostgreSQL
       row K67Q6CPVGU54VRUH is $0.022). Storage and I/O agree with the 2026-09-11 feed (euw1-aurora-feed). No Aurora
       PostgreSQL Serverless v1 ACU row in the file.
+  euw1-awsprice-lambda:
+    url: https://github.com/lamngockhuong/aws-price/blob/6e8bf8cec091840a2781d036646486419c057616/lib/data/pricing/lambda.json
+    read: 2025-10-30
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map (downloaded by the repository from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/lambda/USD/current/lambda.json, committed unchanged
+      with AWS's own manifest); each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand term, so it
+      names a Price List row. The map names tiers but prints no ranges: the bounds are the Price List's
+      (docs/research/price-list-identities.md) and match the tier names. `read` is the map's
+      hawkFilePublicationDate. Research: docs/research/regional-gaps-5.md. Manifest "hawkFilePublicationDate":
+      "2025-10-30T18:28:01Z". "EU (Ireland)": "Lambda Provisioned-Concurrency-ARM"
+      GF4FW9CVSAGVG6K3.JRTCKXETXF.6YS6EN2CT7 "0.0000037168"; "Lambda Duration-Provisioned-ARM" ZYAUXG9GHD6A9GDK
+      "0.0000086726". The same map confirms the duration tiers on file (SGGKTWDV7PGMPPSJ Tier2 "0.0000150000", Tier3
+      "0.0000133334"; KXNSA7NBRHBHXXPS ARM Tier2 "0.0000120001", Tier3 "0.0000106667").
+  euw1-awsprice-cw:
+    url: https://github.com/lamngockhuong/aws-price/blob/115fdc61c7093bb5f36554ed99888860e14b0700/lib/data/pricing/cloudwatch.json
+    read: 2025-09-23
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map (downloaded by the repository from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/cloudwatch/USD/current/cloudwatch.json, committed
+      unchanged with AWS's own manifest); each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand
+      term, so it names a Price List row. The map names tiers but prints no ranges: the bounds are the Price List's
+      (docs/research/price-list-identities.md) and match the tier names. `read` is the map's
+      hawkFilePublicationDate. Research: docs/research/regional-gaps-5.md. Manifest "hawkFilePublicationDate":
+      "2025-09-23T22:01:00Z". "EU (Ireland)": "Metric for the first 10000" 58YXNUN4MF8JD9ZA.JRTCKXETXF.A6VD9GXV7W
+      "0.3000000000", "next 240000" .FG3KHZ79QN "0.1000000000", "next 750000" .95SDKRWVHH "0.0500000000", "over
+      1000000" .VNJQCFJPS4 "0.0200000000"; "Vended Logs First 10TB" UVFHC3WYJQNJUXAZ.JRTCKXETXF.Q3Z75P77EN
+      "0.5700000000", "Next 20TB" "0.2850000000", "Next Next 20TB" "0.1140000000", "over 50TB" "0.0570000000".
+      Dashboards have no regional entry: AWS prices them once, under location "Any": "Dashboard Basic Dashboard"
+      5P8PBB6MXV325TDC.JRTCKXETXF.6YS6EN2CT7 "3.0000000000", which applies in every region.
 rates:
   aws.data-transfer/internet-out:
     source: euw1-wcs-dto
@@ -4169,6 +4362,38 @@ rates:
   aws.aurora-serverless-v1/storage: {rate: 0.11, source: euw1-ligoj-rds, sku: 2QP44WDMF92K36SF}
   aws.aurora-serverless-v1/io: {rate: 0.22, source: euw1-ligoj-rds, sku: XCTJ3WPE3TSBCKNV}
   aws.aurora-serverless-v1/backup: {rate: 0.021, source: euw1-ligoj-rds, sku: DMJCPGAD9GHC6BGW}
+  # Pass 5 (docs/research/regional-gaps-5.md): AWS's own pricing-page maps.
+  aws.lambda/provisioned-concurrency[arm64]: {rate: 0.0000037168, source: euw1-awsprice-lambda, sku: GF4FW9CVSAGVG6K3}
+  aws.lambda/provisioned-duration[arm64]: {rate: 0.0000086726, source: euw1-awsprice-lambda, sku: ZYAUXG9GHD6A9GDK}
+  aws.cloudwatch/custom-metrics:
+    source: euw1-awsprice-cw
+    sku: 58YXNUN4MF8JD9ZA
+    tiers:
+      - {upto: 10000, rate: 0.30}
+      - {upto: 250000, rate: 0.10}
+      - {upto: 1000000, rate: 0.05}
+      - {rate: 0.02}
+  aws.cloudwatch/log-ingest[vended]:
+    source: euw1-awsprice-cw
+    sku: UVFHC3WYJQNJUXAZ
+    tiers:
+      - {upto: 10240, rate: 0.57}
+      - {upto: 30720, rate: 0.285}
+      - {upto: 51200, rate: 0.114}
+      - {rate: 0.057}
+  aws.cloudwatch/log-ingest[lambda]:
+    source: euw1-awsprice-cw
+    sku: UVFHC3WYJQNJUXAZ
+    tiers:
+      - {upto: 10240, rate: 0.57}
+      - {upto: 30720, rate: 0.285}
+      - {upto: 51200, rate: 0.114}
+      - {rate: 0.057}
+    before:
+      # Lambda's logs paid this region's flat custom-log rate until the vended-log tiers of 2025-05-01
+      # (the date: us-east-1.yaml's cw-lambda-log-tiers, AWS's announcement for every region).
+      - {until: 2025-05-01, rate: 0.57, source: euw1-wcs-cw}
+  aws.cloudwatch/dashboards: {rate: 3.00, source: euw1-awsprice-cw, sku: 5P8PBB6MXV325TDC}
 
 """#),
     BuiltInPricing.File(
@@ -4739,6 +4964,89 @@ sources:
       2026-08-01, unit Metrics: "$0.30 per metric-month for the first 10,000 metrics - US West (Oregon)" 0-10000; "$0.10
       ... next 240,000 metrics" 10000-250000; "$0.05 ... next 750,000 metrics" 250000-1000000; "$0.02 ... over 1,000,000
       metrics" 1000000-Inf.
+  usw2-awsprice-lambda:
+    url: https://github.com/lamngockhuong/aws-price/blob/6e8bf8cec091840a2781d036646486419c057616/lib/data/pricing/lambda.json
+    read: 2025-10-30
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map (downloaded by the repository from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/lambda/USD/current/lambda.json, committed unchanged
+      with AWS's own manifest); each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand term, so it
+      names a Price List row. The map names tiers but prints no ranges: the bounds are the Price List's
+      (docs/research/price-list-identities.md) and match the tier names. `read` is the map's
+      hawkFilePublicationDate. Research: docs/research/regional-gaps-5.md. Manifest "esIndex":
+      "plc-lambda-usd-20251030182801", "hawkFilePublicationDate": "2025-10-30T18:28:01Z". "US West (Oregon)":
+      "Lambda Duration" XCU6U9G4FCKZQWG9.JRTCKXETXF.CUKFZ388N3 "0.0000166667"; "Lambda Duration Tier2" ...QZE2SB4KVB
+      "0.0000150000"; "Lambda Duration Tier3" ...V7R92EXG27 "0.0000133334"; "Lambda Duration-ARM"
+      T3BEHFG5V4TZDT76.JRTCKXETXF.6NBUNBXSC3 "0.0000133334"; "Lambda Duration-ARM Tier2" ...6JGAYSJBNY
+      "0.0000120001"; "Lambda Duration-ARM Tier3" ...AVR3V96UTF "0.0000106667"; "Lambda Provisioned-Concurrency-ARM"
+      ZCX9CRYDARE655VR "0.0000033334"; "Lambda Duration-Provisioned-ARM" NBKU6R2APCBC2G7F "0.0000077778". Tier 1 of
+      both ladders is confirmed for 2026 by usw2-remotion and usw2-veer (same SKUs).
+  usw2-awsprice-apigw:
+    url: https://github.com/lamngockhuong/aws-price/blob/6e8bf8cec091840a2781d036646486419c057616/lib/data/pricing/apigateway.json
+    read: 2025-10-20
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map (downloaded by the repository from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/apigateway/USD/current/apigateway.json, committed
+      unchanged with AWS's own manifest); each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand
+      term, so it names a Price List row. The map names tiers but prints no ranges: the bounds are the Price List's
+      (docs/research/price-list-identities.md) and match the tier names. `read` is the map's
+      hawkFilePublicationDate. Research: docs/research/regional-gaps-5.md. Manifest "hawkFilePublicationDate":
+      "2025-10-20T13:22:36Z". "US West (Oregon)": "ApiGatewayHttpApi First 300 million"
+      3SQQ3927Z9JFR3Z7.JRTCKXETXF.9NXBCPDZYR "0.0000010000"; "ApiGatewayHttpApi more than 300 million" ...Y5DREYKEMT
+      "0.0000009000" (per request; the table quotes per million). A third-party quote of the us-west-2 offer
+      (2026-08-08, vppillai/chintan docs/cost-analysis.md) gives the same $1.00 per million for 2026.
+  usw2-awsprice-ecs:
+    url: https://github.com/lamngockhuong/aws-price/blob/6e8bf8cec091840a2781d036646486419c057616/lib/data/pricing/ecs.json
+    read: 2025-10-27
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map (downloaded by the repository from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ecs/USD/current/ecs.json, committed unchanged with
+      AWS's own manifest); each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand term, so it names a
+      Price List row. The map names tiers but prints no ranges: the bounds are the Price List's
+      (docs/research/price-list-identities.md) and match the tier names. `read` is the map's
+      hawkFilePublicationDate. Research: docs/research/regional-gaps-5.md. Manifest "hawkFilePublicationDate":
+      "2025-10-27T20:58:28Z". "US West (Oregon)": "Storage per GB-Hours" TTWDU5N74ZQ26XMP.JRTCKXETXF.6YS6EN2CT7
+      "0.0001110000" (the Fargate ephemeral-storage product: the eu-west-1 entry of the same key carries SKU
+      3N9FHWEQ6PQF335G, the AmazonECS offer row "AWS Fargate - Ephemeral Storage").
+  usw2-awsprice-cw:
+    url: https://github.com/lamngockhuong/aws-price/blob/115fdc61c7093bb5f36554ed99888860e14b0700/lib/data/pricing/cloudwatch.json
+    read: 2025-09-23
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map (downloaded by the repository from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/cloudwatch/USD/current/cloudwatch.json, committed
+      unchanged with AWS's own manifest); each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand
+      term, so it names a Price List row. The map names tiers but prints no ranges: the bounds are the Price List's
+      (docs/research/price-list-identities.md) and match the tier names. `read` is the map's
+      hawkFilePublicationDate. Research: docs/research/regional-gaps-5.md. Manifest "hawkFilePublicationDate":
+      "2025-09-23T22:01:00Z". "US West (Oregon)": "Vended Logs First 10TB" 828F3YCWG3C62QPP.JRTCKXETXF.Q3Z75P77EN
+      "0.5000000000", "Next 20TB" .JM86AE7V7B "0.2500000000", "Next Next 20TB" .AMET9K77J3 "0.1000000000", "over
+      50TB" .AQTKZ3QBDA "0.0500000000"; "Queried Logs Insights" WZ6BJ7G8NDFY5TAC "0.0050000000". Dashboards have no
+      regional entry: AWS prices them once, under location "Any": "Dashboard Basic Dashboard"
+      5P8PBB6MXV325TDC.JRTCKXETXF.6YS6EN2CT7 "3.0000000000", which applies in every region.
+  usw2-serenity-ec2:
+    url: https://github.com/sirerun/serenity/blob/0bed48e11a7ac2362beee2ab8ea5522e8b4fc2e1/docs/launch/evidence/T23.60/aws-rates/ec2-ebs-oregon-rate-extract.json
+    read: 2026-09-18
+    grade: PL
+    note: >-
+      Verbatim AmazonEC2 product and OnDemand term from
+      https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/20260918212757/us-west-2/index.json
+      (publicationDate 2026-09-18T21:27:57Z, retrieved 2026-09-19): SKU U8TTEWHUFZA4FZYG, productFamily "CPU
+      Credits", usagetype "USW2-CPUCredits:t4g", operation "T4GCPUCredits", effectiveDate 2026-09-01, "$0.04 per
+      vCPU-Hour of T4G CPU Credits", beginRange 0, endRange Inf, unit vCPU-Hours, USD "0.0400000000". One rate
+      for every t4g size (the usage type is per family).
+  usw2-alb-lcu-secondary:
+    url: https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSELB/current/us-west-2/index.json
+    read: 2026-09-28
+    grade: S
+    note: >-
+      Secondary only: two third-party planning notes (library file ids 70108630327 and 66548048464,
+      repositories not identified) that cite this offer file: "Public AWS regional price lists checked
+      September 28, 2026 ... One ALB costs $0.0225/hour plus $0.008/LCU-hour". No SKU. Their ALB-hour figure
+      equals usw2-gala's Price List value. Research: docs/research/regional-gaps-4.md (F5).
 rates:
   aws.lambda/requests: {rate: 0.20, source: usw2-veer, sku: ZWHFK83WS2P4WZR6}
   aws.lambda/provisioned-requests: {rate: 0.20, source: usw2-veer, sku: ZWHFK83WS2P4WZR6}
@@ -4829,6 +5137,58 @@ rates:
       - {upto: 250000, rate: 0.10}
       - {upto: 1000000, rate: 0.05}
       - {rate: 0.02}
+  # Pass 5 (docs/research/regional-gaps-5.md): AWS's own pricing-page maps.
+  aws.lambda/duration[x86_64]:
+    source: usw2-awsprice-lambda
+    sku: XCU6U9G4FCKZQWG9
+    tiers:
+      - {upto: 6000000000, rate: 0.0000166667}
+      - {upto: 15000000000, rate: 0.000015}
+      - {rate: 0.0000133334}
+  aws.lambda/duration[arm64]:
+    source: usw2-awsprice-lambda
+    sku: T3BEHFG5V4TZDT76
+    tiers:
+      - {upto: 7500000000, rate: 0.0000133334}
+      - {upto: 18750000000, rate: 0.0000120001}
+      - {rate: 0.0000106667}
+  aws.lambda/provisioned-concurrency[arm64]: {rate: 0.0000033334, source: usw2-awsprice-lambda, sku: ZCX9CRYDARE655VR}
+  aws.lambda/provisioned-duration[arm64]: {rate: 0.0000077778, source: usw2-awsprice-lambda, sku: NBKU6R2APCBC2G7F}
+  aws.apigateway.http/requests:
+    source: usw2-awsprice-apigw
+    sku: 3SQQ3927Z9JFR3Z7
+    tiers:
+      - {upto: 300000000, rate: 1.00}
+      - {rate: 0.90}
+  aws.ecs-fargate/ephemeral-storage: {rate: 0.000111, source: usw2-awsprice-ecs, sku: TTWDU5N74ZQ26XMP}
+  aws.cloudwatch/log-ingest[vended]:
+    source: usw2-awsprice-cw
+    sku: 828F3YCWG3C62QPP
+    tiers:
+      - {upto: 10240, rate: 0.50}
+      - {upto: 30720, rate: 0.25}
+      - {upto: 51200, rate: 0.10}
+      - {rate: 0.05}
+  aws.cloudwatch/log-ingest[lambda]:
+    source: usw2-awsprice-cw
+    sku: 828F3YCWG3C62QPP
+    tiers:
+      - {upto: 10240, rate: 0.50}
+      - {upto: 30720, rate: 0.25}
+      - {upto: 51200, rate: 0.10}
+      - {rate: 0.05}
+    before:
+      # Lambda's logs paid this region's flat custom-log rate until the vended-log tiers of 2025-05-01
+      # (the date: us-east-1.yaml's cw-lambda-log-tiers, AWS's announcement for every region).
+      - {until: 2025-05-01, rate: 0.50, source: usw2-veer}
+  aws.cloudwatch/insights-scanned: {rate: 0.005, source: usw2-awsprice-cw, sku: WZ6BJ7G8NDFY5TAC}
+  aws.cloudwatch/dashboards: {rate: 3.00, source: usw2-awsprice-cw, sku: 5P8PBB6MXV325TDC}
+  aws.ec2/cpu-credits[t4g.nano]: {rate: 0.04, source: usw2-serenity-ec2, sku: U8TTEWHUFZA4FZYG}
+  aws.ec2/cpu-credits[t4g.micro]: {rate: 0.04, source: usw2-serenity-ec2, sku: U8TTEWHUFZA4FZYG}
+  aws.ec2/cpu-credits[t4g.small]: {rate: 0.04, source: usw2-serenity-ec2, sku: U8TTEWHUFZA4FZYG}
+  aws.ec2/cpu-credits[t4g.medium]: {rate: 0.04, source: usw2-serenity-ec2, sku: U8TTEWHUFZA4FZYG}
+  aws.ec2/cpu-credits[t4g.large]: {rate: 0.04, source: usw2-serenity-ec2, sku: U8TTEWHUFZA4FZYG}
+  aws.elb/lcu-hours: {rate: 0.008, source: usw2-alb-lcu-secondary}
 
 """#),
     BuiltInPricing.File(
