@@ -56,7 +56,7 @@ struct Calculator {
     for notice in architecture.architecture.notices {
       warnings.append(EstimateWarning(.template(notice.kind), message: notice.message, component: notice.component, location: notice.location))
     }
-    guard let (usages, unitPrices) = usages(of: architecture) else { return nil }
+    guard let (usages, prices) = usages(of: architecture) else { return nil }
     var (aggregates, aggregateIndex) = Self.aggregate(usages)
     let pools = catalog.freeTierPools(region: region).filter { situation.kinds.contains($0.kind) && $0.isInForce(on: asOf) }
     let billing = AccountBilling(
@@ -69,15 +69,15 @@ struct Calculator {
     for a in aggregates where !checkCostLimit(a, billable: a.quantity.high - a.drawnHigh, usages: usages, architecture: architecture) { overLimit = true }
     if overLimit { return nil }
     let priced = Self.priceAndAllocate(aggregates, usages: usages, architecture: architecture)
-    let (components, services) = Self.group(usages, priced: priced, aggregates: aggregates, pools: pools, unitPrices: unitPrices, architecture: architecture)
+    let (components, services) = Self.group(usages, priced: priced, aggregates: aggregates, pools: pools, prices: prices, architecture: architecture)
     return result(architecture, scenario: scenario, total: priced.total, components: components, services: services, meters: priced.meters)
   }
 
-  /// Each component's use of each meter in force, with the unit prices a report lists; nil after an error.
-  mutating func usages(of architecture: ResolvedArchitecture) -> ([Usage], [[String]])? {
+  /// Each component's use of each meter in force, with the prices a report lists; nil after an error.
+  mutating func usages(of architecture: ResolvedArchitecture) -> ([Usage], [[MeterPrice]])? {
     var usages: [Usage] = []
     var failed = false
-    var unitPrices: [[String]] = Array(repeating: [], count: architecture.components.count)
+    var prices: [[MeterPrice]] = Array(repeating: [], count: architecture.components.count)
     for (index, component) in architecture.components.enumerated() {
       checkAvailability(component)
       addNotes(component)
@@ -88,15 +88,12 @@ struct Calculator {
         else { failed = true; continue }
         usages.append(Usage(component: index, meter: meter, accountKey: key, ladder: ladder, unit: unit, quantity: quantity))
         guard quantity.high > .zero else { continue }  // unused meters stay out of the price list
-        let price = PriceText.meter(meter.name, ladder: ladder, unit: unit)
-        if case .billedAs(let ref) = meter.billing {
-          unitPrices[index].append("\(meter.name): \(price) (billed as \(ref))")
-        } else {
-          unitPrices[index].append(price)
-        }
+        var billedAs: MeterReference?
+        if case .billedAs(let ref) = meter.billing { billedAs = ref }
+        prices[index].append(MeterPrice(meter: meter.name, ladder: ladder, unit: unit, billedAs: billedAs))
       }
     }
-    return failed ? nil : (usages, unitPrices)
+    return failed ? nil : (usages, prices)
   }
 
   /// A meter's quantity for a component's inputs; nil (with the error reported) if it cannot be
@@ -195,7 +192,7 @@ struct Calculator {
 
   /// The priced usages as lines, grouped by component (in profile order) and by service (in order of first use).
   static func group(
-    _ usages: [Usage], priced: Priced, aggregates: [Aggregate], pools: [FreeTierPool], unitPrices: [[String]], architecture: ResolvedArchitecture
+    _ usages: [Usage], priced: Priced, aggregates: [Aggregate], pools: [FreeTierPool], prices: [[MeterPrice]], architecture: ResolvedArchitecture
   ) -> ([ComponentCost], [ServiceCost]) {
     // The pools each component drew from (through a usage it has), listed in the pools' order.
     var poolsByComponent: [Set<String>] = Array(repeating: [], count: architecture.components.count)
@@ -204,8 +201,6 @@ struct Calculator {
         for u in a.usages where usages[u].quantity.high > .zero { poolsByComponent[usages[u].component].insert(drawn.pool) }
       }
     }
-    let poolOrder = pools.map(\.id)
-    let poolText = Dictionary(pools.map { ($0.id, PriceText.pool($0)) }, uniquingKeysWith: { first, _ in first })
     var components: [ComponentCost] = []
     var services: [ServiceCost] = []
     var usagesOf = Array(repeating: [Int](), count: architecture.components.count)
@@ -221,10 +216,10 @@ struct Calculator {
           cost: priced.lineCost[i]))
         cost += priced.lineCost[i]
       }
-      let free = poolOrder.filter { poolsByComponent[index].contains($0) }.compactMap { poolText[$0] }
+      let free = pools.filter { poolsByComponent[index].contains($0.id) }
       components.append(ComponentCost(
         component: component.component.name, label: component.label, service: component.service.id,
-        serviceName: component.service.name, cost: cost, lines: lines, freeTier: free, unitPrices: unitPrices[index]))
+        serviceName: component.service.name, cost: cost, lines: lines, freeTier: free, prices: prices[index]))
       if let s = services.firstIndex(where: { $0.service == component.service.id }) {
         services[s].lines += lines
         services[s].cost += cost

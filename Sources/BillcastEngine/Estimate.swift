@@ -123,10 +123,22 @@ public struct ComponentCost: Sendable {
   public var cost: Span
   /// Its use of each meter, in the service's meter order.
   public var lines: [LineItem]
-  /// The free-tier allowances its meters draw from, in words.
-  public var freeTier: [String]
-  /// Its meters' unit prices, in words.
-  public var unitPrices: [String]
+  /// The free-tier pools its meters draw from, in the pricing tables' order.
+  public var freeTier: [FreeTierPool]
+  /// The price of each meter it uses (quantity above zero), in the service's meter order.
+  public var prices: [MeterPrice]
+}
+
+/// The price a component pays for one meter: the ladder in force and its unit.
+public struct MeterPrice: Sendable, Hashable {
+  /// The meter's name, like `duration`.
+  public var meter: String
+  /// The ladder in force on the date priced.
+  public var ladder: TierLadder
+  /// The unit the ladder's quantities are in (for a billed-as meter, the target's unit).
+  public var unit: String
+  /// The meter whose rates it is billed at (`aws.data-transfer/internet-out`), if it is.
+  public var billedAs: MeterReference?
 }
 
 /// One component's use of one meter, and its share of the account meter's cost.

@@ -73,8 +73,8 @@ public enum EstimateJSON {
           ("label", .string(c.label)),
           ("service", .string(c.service)),
           ("cost", range(c.cost)),
-          ("free_tier", .array(c.freeTier.map { .string($0) })),
-          ("unit_prices", .array(c.unitPrices.map { .string($0) })),
+          ("free_tier", .array(c.freeTier.map { .string(PriceText.pool($0)) })),
+          ("unit_prices", .array(c.prices.map { .string(PriceText.price($0)) })),
         ])
       })),
       ("meters", .array(r.meters.map { m in

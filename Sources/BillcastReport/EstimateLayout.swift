@@ -40,8 +40,8 @@ struct EstimateLayout {
             labels.append(c.component)
             rows[c.component] = Row(label: c.label, freeTier: [], unitPrices: [], costs: Array(repeating: nil, count: results.count))
           }
-          for f in c.freeTier where !rows[c.component]!.freeTier.contains(f) { rows[c.component]!.freeTier.append(f) }
-          for p in c.unitPrices where !rows[c.component]!.unitPrices.contains(p) { rows[c.component]!.unitPrices.append(p) }
+          for f in c.freeTier.map(PriceText.pool) where !rows[c.component]!.freeTier.contains(f) { rows[c.component]!.freeTier.append(f) }
+          for p in c.prices.map(PriceText.price) where !rows[c.component]!.unitPrices.contains(p) { rows[c.component]!.unitPrices.append(p) }
           rows[c.component]!.costs[i] = Money.text(c.cost)
         }
       }

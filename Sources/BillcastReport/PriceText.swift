@@ -1,6 +1,7 @@
-import Foundation
 import BillcastCore
+import BillcastEngine
 import BillcastPricing
+import Foundation
 
 /// Prices and quantities in words, the way pricing pages write them.
 public enum PriceText {
@@ -21,6 +22,14 @@ public enum PriceText {
       return self.ladder(ladder, unit: name.replacingOccurrences(of: "-", with: " "))
     }
     return self.ladder(ladder, unit: unit)
+  }
+
+  /// A component's price for one meter, as an estimate lists it: the meter's price, and for a
+  /// meter billed at another service's rates, the meter and the rates it is billed as.
+  public static func price(_ price: MeterPrice) -> String {
+    let text = meter(price.meter, ladder: price.ladder, unit: price.unit)
+    guard let billedAs = price.billedAs else { return text }
+    return "\(price.meter): \(text) (billed as \(billedAs))"
   }
 
   /// A rate in dollars with at least two decimals: `$0.20`, `$0.0000166667`.
