@@ -83,6 +83,13 @@ struct Calculator {
       addNotes(component)
       guard let (inputs, inputExpansions) = evaluateInputs(component) else { failed = true; continue }
       for meter in component.service.meters where component.matches(meter.when) && meter.isInForce(on: asOf) {
+        if let unpriced = component.unusedWithoutRate.first(where: { $0.key.meter == meter.name }) {
+          warnings.append(EstimateWarning(
+            .unusedWithoutRate,
+            message: "\(component.component.name): \(unpriced.ratesFile) has no rate for \(unpriced.key); this component uses none (its \(meter.name) is 0 whatever the workload), so it is priced without it",
+            component: component.component.name, location: component.component.serviceLocation))
+          continue
+        }
         guard let (key, ladder, unit) = accountMeter(meter, component),
           let quantity = quantity(of: meter, component, inputs: inputs, expansions: inputExpansions)
         else { failed = true; continue }

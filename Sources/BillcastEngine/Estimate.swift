@@ -195,6 +195,8 @@ public struct EstimateWarning: Sendable, Hashable {
     case availability
     /// A service priced before its retirement, which has since happened.
     case retiredSince
+    /// A meter the region has no rate for, which the component never uses (quantity zero whatever the workload).
+    case unusedWithoutRate
     /// Something about an architecture's templates (its code, like `unpriced-resource`).
     case template(ArchitectureNotice.Kind)
     /// A `severity: warning` note of the pricing table, with the note's own code.
@@ -206,6 +208,7 @@ public struct EstimateWarning: Sendable, Hashable {
       case .softRule: return "soft-rule"
       case .availability: return "availability"
       case .retiredSince: return "retired-since"
+      case .unusedWithoutRate: return "unused-without-rate"
       case .template(let kind): return kind.rawValue
       case .note(let code): return code
       }

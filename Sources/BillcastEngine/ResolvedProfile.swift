@@ -118,9 +118,13 @@ public struct ResolvedProfile: Sendable {
       }
     }
     guard ok else { return nil }
-    let resolved = ResolvedComponent(component: component, service: service, numeric: numeric, choices: choices)
+    var resolved = ResolvedComponent(component: component, service: service, numeric: numeric, choices: choices)
     // A rate the region lacks, for a meter this component uses: an error, never $0 or another region's rate.
-    let lacking = service.unpriced.filter { u in resolved.matches(u.when) && (u.by.map { choices[$0] == u.key.key } ?? true) }
+    // A meter whose quantity is zero for this component whatever the workload (surplus CPU credits
+    // left at their default of 0) needs no rate: it is priced without one, and the report says so.
+    let applicable = service.unpriced.filter { u in resolved.matches(u.when) && (u.by.map { choices[$0] == u.key.key } ?? true) }
+    resolved.unusedWithoutRate = applicable.filter { resolved.isUnused($0.key.meter) }
+    let lacking = applicable.filter { !resolved.isUnused($0.key.meter) }
     if let file = lacking.first?.ratesFile {
       let names = lacking.map { u in u.billedAs.map { "\(u.key) (billed as \($0))" } ?? u.key.description }
       let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
@@ -149,6 +153,25 @@ public struct ResolvedComponent: Sendable {
   public var numeric: [String: Formula]
   /// Choice inputs (defaults filled in).
   public var choices: [String: String]
+  /// Meters the region has no rate for that this component never uses (quantity zero whatever
+  /// the workload): priced as nothing, with a warning, instead of being an error.
+  public var unusedWithoutRate: [UnpricedRate] = []
+
+  /// Whether the meter named `meter` bills nothing for this component whatever the workload and
+  /// the month's length: every dated version of its quantity, with the component's inputs put in,
+  /// is zero (an input that names a workload variable is never taken for zero).
+  func isUnused(_ meter: String) -> Bool {
+    guard let meter = service.meter(meter) else { return false }
+    let hours = Interval(672, 744)  // 28 to 31 days
+    func value(_ formula: Formula) -> Interval? {
+      var inputs: [String: Interval] = [:]
+      for (name, f) in numeric {
+        if let v = try? f.evaluate({ $0 == Builtins.monthHours ? hours : nil }) { inputs[name] = v }
+      }
+      return try? formula.evaluate { $0 == Builtins.monthHours ? hours : inputs[$0] }
+    }
+    return ([meter.quantity] + meter.quantityBefore.map(\.quantity)).allSatisfy { value($0) == Interval(.zero) }
+  }
 
   /// The label reports show: the profile's, or `Service group (component)`.
   public var label: String { component.label ?? "\(service.group) (\(component.name))" }

@@ -5,7 +5,7 @@ extension BuiltInPricing {
   static let effectiveText = "2026-11-30"
 
   /// SHA-256 over the files' paths and digests: the built-in pricing's version.
-  static let digest = "a6fdf350d3dfa21b8758e0d94e659e22ca2ef70186fce93cec9b0bf7635616ab"
+  static let digest = "9c08ca4f317865bedd6d8bea890a41891812e9e96aa5fb3f1f502d92cd23d648"
 
   /// Each pricing file, by its path under pricing/.
   static let files: [File] = [
@@ -2982,7 +2982,8 @@ services:
             one_of: [2, 4, 8, 16, 32, 64, 192, 384]
             message: >-
               Aurora Serverless v1 PostgreSQL supports only 2, 4, 8, 16, 32, 64, 192 or 384 ACU; its minimum
-              is 2 ACU, so an always-on cluster costs at least 2 x $0.06 x 730 = $87.60 a month.
+              is 2 ACU, so an always-on cluster bills at least 2 x 730 = 1,460 ACU-hours a month ($87.60 at
+              us-east-1's $0.06).
             source: aurora-v1-capacity
           - when: {engine: mysql}
             one_of: [1, 2, 4, 8, 16, 32, 64, 128, 256]
@@ -3783,17 +3784,42 @@ sources:
       describes 40.96 per GiBps-month as "$0.04 per provisioned MiBps-month"); "Storage General Purpose gp3 GB Mo"
       43AUDFP7M3XV6YHQ "0.0952000000" (= euc1-fra-getproducts of 2026). Confirmed only for 2024-07-18; the same
       map's eu-west-1 and us-west-2 gp3 rows equal their 2026 offer rows.
-  euc1-aurora-v2-secondary:
-    url: https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonRDS/current/eu-central-1/index.json
-    read: 2026-11-30
-    grade: S
+  euc1-pricewatcher-apprunner:
+    url: https://github.com/iann0036/aws-price-watcher/blob/62171dfb2226ead935563002bdd761a5c3dc4ed5/raw/apprunner.json
+    read: 2026-08-31
+    grade: PL
     note: >-
-      Secondary only: an Italian architecture and cost document (library file id 71288894991, repository not
-      identified), section "Tariffe verificate e metodo", which read the public regional price lists without
-      credentials: "| Aurora Standard Serverless v2 | 0,14 / ACU-ora | [Listino RDS Francoforte](this URL) |"
-      and the worked line "2 istanze × 3 ACU medie × 730 h × 0,14 | 613,20". No SKU and no read date in the
-      part read, so `read` is the day the research note read it. The same document's Frankfurt REST API and
-      Lambda figures equal the Price List values on file. Research: docs/research/regional-gaps-4.md (F6).
+      AWS's pricing-page metered-unit map, saved unchanged by iann0036/aws-price-watcher's scheduled job from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/apprunner/USD/current/apprunner.json (main.py) with
+      AWS's own manifest; each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand term, so it names a
+      Price List row. `read` is the map's hawkFilePublicationDate. Research: docs/research/regional-gaps-6.md. Map
+      keys "Compute AutomaticDeployment" (usage type <prefix>-AppRunner-AutomaticDeployment, unit pipelines: per
+      application-month), "Compute Build mins", "Compute vCPU hours", "Compute GB hours" (active memory), "Compute
+      Provisioned GB-hours"; the same entries (SKU and price) are in the map published 2024-08-26 (commit
+      17cdc30c67d9eb3fc8199d9b4d2d7a75bdc7b798), so the rates stood unchanged from then to this publication. "EU
+      (Frankfurt)": "Compute AutomaticDeployment" 9YDXCPS9HFGP2A7C "1.0000000000"; "Compute Build mins"
+      5YQZMT828RQP29T2 "0.0050000000"; "Compute vCPU hours" AAWNA47GKKXC8ZSK "0.0744960000"; "Compute GB hours"
+      XS73J72CSXFYZTJZ "0.0081760000"; "Compute Provisioned GB-hours" 78AEMK43RQY6XZF6 "0.0081760000".
+  euc1-pricewatcher-aurora:
+    url: https://github.com/iann0036/aws-price-watcher/blob/1a86998e73f07df59ba881d0561d370cd05898f9/raw/rds-aurora-storage.json
+    read: 2025-05-23
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map, saved unchanged by iann0036/aws-price-watcher's scheduled job from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/rds/USD/current/rds-aurora-storage.json (main.py) with
+      AWS's own manifest; each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand term, so it names a
+      Price List row. `read` is the map's hawkFilePublicationDate. Research: docs/research/regional-gaps-6.md. The
+      v1 rows ("Aurora MySQL Serverless") were still in the map of 2025-05-01 and of 2025-05-23, after v1 ended
+      (2025-03-31); no earlier copy was found for this region. In eu-west-1 the same map carries the same SKUs and
+      rates as the verbatim 2018 offer rows on file (eu-west-1.yaml euw1-ligoj-rds), so the v1 products kept their
+      prices from launch; the rates below are used for earlier dates on that ground. Storage and I/O are the Aurora
+      (MySQL) storage products shared by v1, v2 and provisioned clusters (map keys 3qLc7ouxC_... and 6n6V_fnQA4...,
+      identified against the 2018 eu-west-1 rows). "EU (Frankfurt)": "Aurora MySQL Serverless" H5Q523NAW7FDWY38
+      "0.0700000000" (PostgreSQL 9HGWRETHT4R5U2VU, the same); "Aurora MySQL ServerlessV2" D4KC7JQYG7KZP6XK
+      "0.1400000000" (PostgreSQL CKUS5WW7VGK5RR9N); storage 6RK24KQHNFX37QFX "0.1190000000" (PostgreSQL
+      6Z6GX5BCGKVNE9X7, the same); I/O 9G76NVKWZJ8V4NRK "0.0000002200" per request (0.22 per million); "Storage
+      Snapshot Aurora MySQL" WFQRRMCC2FG4MSZC "0.0230000000". The storage rate corrects the 0.12 read earlier from
+      euc1-ic-blackbird (a rounded secondary figure).
 rates:
   aws.data-transfer/internet-out:
     source: euc1-pmp
@@ -3817,9 +3843,9 @@ rates:
       - {rate: 0.0225}
   aws.s3/put-requests: {rate: 0.0054, source: euc1-renuvex, sku: F5832W93RMW27RD7}
   aws.s3/get-requests: {rate: 0.00043, source: euc1-renuvex, sku: TUSXZSTYY6YJH244}
-  aws.aurora-serverless-v2/storage[standard]: {rate: 0.12, source: euc1-ic-blackbird}
-  aws.aurora-serverless-v2/io: {rate: 0.22, source: euc1-ic-blackbird}
-  aws.aurora-serverless-v2/backup: {rate: 0.023, source: euc1-ic-blackbird}
+  aws.aurora-serverless-v2/storage[standard]: {rate: 0.119, source: euc1-pricewatcher-aurora, sku: 6RK24KQHNFX37QFX}
+  aws.aurora-serverless-v2/io: {rate: 0.22, source: euc1-pricewatcher-aurora, sku: 9G76NVKWZJ8V4NRK}
+  aws.aurora-serverless-v2/backup: {rate: 0.023, source: euc1-pricewatcher-aurora, sku: WFQRRMCC2FG4MSZC}
   aws.cloudwatch/log-ingest[custom]: {rate: 0.63, source: euc1-ic-blackbird}
   aws.cloudwatch/log-storage: {rate: 0.0324, source: euc1-ic-blackbird}
   aws.cloudwatch/insights-scanned: {rate: 0.0063, source: euc1-ic-blackbird}
@@ -3914,7 +3940,16 @@ rates:
   aws.cloudwatch/dashboards: {rate: 3.00, source: euc1-awsprice-cw, sku: 5P8PBB6MXV325TDC}
   aws.ebs/extra-iops: {rate: 0.006, source: euc1-ec2shop-ebs, sku: 8AGS2P58KKNUHB49}
   aws.ebs/extra-throughput: {rate: 0.0476, source: euc1-ec2shop-ebs, sku: GRZF7WF5ECWS5FS2}
-  aws.aurora-serverless-v2/capacity[standard]: {rate: 0.14, source: euc1-aurora-v2-secondary}
+  aws.aurora-serverless-v2/capacity[standard]: {rate: 0.14, source: euc1-pricewatcher-aurora, sku: D4KC7JQYG7KZP6XK}
+  aws.apprunner/provisioned-memory: {rate: 0.008176, source: euc1-pricewatcher-apprunner, sku: 78AEMK43RQY6XZF6}
+  aws.apprunner/active-vcpu: {rate: 0.074496, source: euc1-pricewatcher-apprunner, sku: AAWNA47GKKXC8ZSK}
+  aws.apprunner/active-memory: {rate: 0.008176, source: euc1-pricewatcher-apprunner, sku: XS73J72CSXFYZTJZ}
+  aws.apprunner/automatic-deployments: {rate: 1, source: euc1-pricewatcher-apprunner, sku: 9YDXCPS9HFGP2A7C}
+  aws.apprunner/build: {rate: 0.005, source: euc1-pricewatcher-apprunner, sku: 5YQZMT828RQP29T2}
+  aws.aurora-serverless-v1/capacity: {rate: 0.07, source: euc1-pricewatcher-aurora, sku: H5Q523NAW7FDWY38}
+  aws.aurora-serverless-v1/storage: {rate: 0.119, source: euc1-pricewatcher-aurora, sku: 6RK24KQHNFX37QFX}
+  aws.aurora-serverless-v1/io: {rate: 0.22, source: euc1-pricewatcher-aurora, sku: 9G76NVKWZJ8V4NRK}
+  aws.aurora-serverless-v1/backup: {rate: 0.023, source: euc1-pricewatcher-aurora, sku: WFQRRMCC2FG4MSZC}
 
 """#),
     BuiltInPricing.File(
@@ -4041,16 +4076,6 @@ sources:
       PostgreSQL, eu-west-1 column: "Aurora Standard storage $0.110", "Aurora I/O-Optimized storage $0.248",
       "Aurora I/O operations $0.22" (per million), "Aurora snapshot storage $0.021". Aurora cluster
       storage/I-O/backup rates; the note does not mention Serverless.
-  euw1-aurora-engine:
-    url: https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonRDS/current/eu-west-1/index.json
-    read: 2026-11-25
-    grade: S
-    note: >-
-      Secondary only: code comments in a third-party cost engine (library file id 56142574194, repository not
-      identified) stating a Pricing-API check in "2026-06" (no day given; `read` is the day the research note
-      read it): "AWS publishes the Aurora Serverless v2 ACU rate as <region>-Aurora:ServerlessV2Usage (unit
-      "ACU-Hr", e.g. EU-Aurora:ServerlessV2Usage @ $0.14)", with an Aurora MySQL filter. No SKU or offer
-      version.
   euw1-wcs-cw:
     url: https://github.com/henderjm/world-cup-sweepstake/blob/57a6d34883744a028d2b1555e70a692265a47f49/docs/costs/aws-ireland-rates.json
     read: 2026-09-22
@@ -4096,17 +4121,6 @@ sources:
       `EU-NatGateway-Bytes` $0.048/GB, `EU-RegionalNatGateway-Hours` $0.048/Hrs, `EU-RegionalNatGateway-Bytes`
       $0.048/GB". An Infracost output assuming eu-west-1 (gordonmurray/terraform_aws_ecs) agrees: "Data
       processed ... $0.048 per GB".
-  euw1-apprunner-page:
-    url: https://aws.amazon.com/jp/apprunner/pricing/
-    read: 2026-11-30
-    grade: P
-    note: >-
-      AWS App Runner pricing page, Japanese copy (and the French copy via a mirror of
-      aws.amazon.com/fr/apprunner/pricing) as stored in the pages corpus; the page is undated. FR: "Instances
-      de conteneur actives 0,064 USD/vCPU-heure* 0,007 USD/Go-heure*" and "La tarification de 0,007
-      USD/Go-heure est applicable pour les régions AWS suivantes : USA Est (Virginie du Nord), USA Est (Ohio),
-      USA Ouest (Oregon), et EU (Irlande)." Used for provisioned and active memory only; the footnote seen
-      names regions only for the GB-hour rate, so the vCPU rate is not written for eu-west-1.
   euw1-substrate:
     url: https://github.com/scttfrdmn/substrate/blob/158e698a9402433fc5840bc88f36250b4648217e/emulator/pricing_offer_fixture_ec2.go
     read: 2026-09-10
@@ -4258,6 +4272,33 @@ sources:
       "0.5700000000", "Next 20TB" "0.2850000000", "Next Next 20TB" "0.1140000000", "over 50TB" "0.0570000000".
       Dashboards have no regional entry: AWS prices them once, under location "Any": "Dashboard Basic Dashboard"
       5P8PBB6MXV325TDC.JRTCKXETXF.6YS6EN2CT7 "3.0000000000", which applies in every region.
+  euw1-pricewatcher-apprunner:
+    url: https://github.com/iann0036/aws-price-watcher/blob/62171dfb2226ead935563002bdd761a5c3dc4ed5/raw/apprunner.json
+    read: 2026-08-31
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map, saved unchanged by iann0036/aws-price-watcher's scheduled job from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/apprunner/USD/current/apprunner.json (main.py) with
+      AWS's own manifest; each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand term, so it names a
+      Price List row. `read` is the map's hawkFilePublicationDate. Research: docs/research/regional-gaps-6.md. Map
+      keys "Compute AutomaticDeployment" (usage type <prefix>-AppRunner-AutomaticDeployment, unit pipelines: per
+      application-month), "Compute Build mins", "Compute vCPU hours", "Compute GB hours" (active memory), "Compute
+      Provisioned GB-hours"; the same entries (SKU and price) are in the map published 2024-08-26 (commit
+      17cdc30c67d9eb3fc8199d9b4d2d7a75bdc7b798), so the rates stood unchanged from then to this publication. "EU
+      (Ireland)": "Compute AutomaticDeployment" AF6U2AY4G4XK4BJR "1.0000000000"; "Compute Build mins"
+      4UWA6KA2J2M6RNYH "0.0050000000"; "Compute vCPU hours" V8ZRQVNZFT9E9UKW "0.0640000000"; "Compute GB hours"
+      PWMXQB7QTCWMMYWS "0.0070000000"; "Compute Provisioned GB-hours" ZVFZJ9JT2SKRDBMW "0.0070000000".
+  euw1-pricewatcher-aurora:
+    url: https://github.com/iann0036/aws-price-watcher/blob/1a86998e73f07df59ba881d0561d370cd05898f9/raw/rds-aurora-storage.json
+    read: 2025-05-23
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map, saved unchanged by iann0036/aws-price-watcher's scheduled job from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/rds/USD/current/rds-aurora-storage.json (main.py) with
+      AWS's own manifest; each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand term, so it names a
+      Price List row. `read` is the map's hawkFilePublicationDate. Research: docs/research/regional-gaps-6.md. "EU
+      (Ireland)": "Aurora MySQL ServerlessV2" 2RZPP2H5MABWMD2F "0.1400000000" (PostgreSQL 2VM9F7TRVNRGECW6, the
+      same).
 rates:
   aws.data-transfer/internet-out:
     source: euw1-wcs-dto
@@ -4301,7 +4342,7 @@ rates:
       - {rate: 1.72}
   aws.s3/put-requests: {rate: 0.005, source: euw1-wcs-s3, sku: 578M9UJHH6X5PZVC}
   aws.s3/get-requests: {rate: 0.0004, source: euw1-wcs-s3, sku: ZCQD4CM637S7D8U5}
-  aws.aurora-serverless-v2/capacity[standard]: {rate: 0.14, source: euw1-aurora-engine}
+  aws.aurora-serverless-v2/capacity[standard]: {rate: 0.14, source: euw1-pricewatcher-aurora, sku: 2RZPP2H5MABWMD2F}
   aws.aurora-serverless-v2/storage[standard]: {rate: 0.110, source: euw1-aurora-feed}
   aws.aurora-serverless-v2/storage[io-optimized]: {rate: 0.248, source: euw1-aurora-feed}
   aws.aurora-serverless-v2/io: {rate: 0.22, source: euw1-aurora-feed}
@@ -4314,8 +4355,8 @@ rates:
   aws.secretsmanager/api-calls: {rate: 0.05, source: euw1-wcs-secrets, sku: EGBHGCHDFAQWM4B6}
   aws.nat-gateway/hours: {rate: 0.048, source: euw1-nat-pricelist}
   aws.nat-gateway/processed: {rate: 0.048, source: euw1-nat-pricelist}
-  aws.apprunner/provisioned-memory: {rate: 0.007, source: euw1-apprunner-page}
-  aws.apprunner/active-memory: {rate: 0.007, source: euw1-apprunner-page}
+  aws.apprunner/provisioned-memory: {rate: 0.007, source: euw1-pricewatcher-apprunner, sku: ZVFZJ9JT2SKRDBMW}
+  aws.apprunner/active-memory: {rate: 0.007, source: euw1-pricewatcher-apprunner, sku: PWMXQB7QTCWMMYWS}
   aws.ec2/instance-hours[t3.nano]: {rate: 0.0057, source: euw1-skypilot}
   aws.ec2/instance-hours[t3.micro]: {rate: 0.0114, source: euw1-substrate, sku: DXH6X4VVFUT4EUU5}
   aws.ec2/instance-hours[t3.small]: {rate: 0.0228, source: euw1-skypilot}
@@ -4394,6 +4435,9 @@ rates:
       # (the date: us-east-1.yaml's cw-lambda-log-tiers, AWS's announcement for every region).
       - {until: 2025-05-01, rate: 0.57, source: euw1-wcs-cw}
   aws.cloudwatch/dashboards: {rate: 3.00, source: euw1-awsprice-cw, sku: 5P8PBB6MXV325TDC}
+  aws.apprunner/active-vcpu: {rate: 0.064, source: euw1-pricewatcher-apprunner, sku: V8ZRQVNZFT9E9UKW}
+  aws.apprunner/automatic-deployments: {rate: 1, source: euw1-pricewatcher-apprunner, sku: AF6U2AY4G4XK4BJR}
+  aws.apprunner/build: {rate: 0.005, source: euw1-pricewatcher-apprunner, sku: 4UWA6KA2J2M6RNYH}
 
 """#),
     BuiltInPricing.File(
@@ -4854,25 +4898,6 @@ sources:
       NGW:NatGateway": "NAT Gateway hourly | USW2-NatGateway-Hours | $0.045 / NAT Gateway-hour" and "NAT
       Gateway data processing | USW2-NatGateway-Bytes | $0.045 / GB processed". No dated Price List copy was
       found; `read` is the day the research note read it.
-  usw2-apprunner-page:
-    url: https://aws.amazon.com/jp/apprunner/pricing/
-    read: 2026-11-30
-    grade: P
-    note: >-
-      AWS App Runner pricing page, Japanese copy (and the French copy via a mirror of
-      aws.amazon.com/fr/apprunner/pricing) as stored in the pages corpus; the page is undated. FR: "Instances
-      de conteneur actives 0,064 USD/vCPU-heure* 0,007 USD/Go-heure*"; JP footnote: "0.007 USD/GB
-      時間という料金は、米国東部 (バージニア北部)、米国東部 (オハイオ)、米国西部 (オレゴン)、 およびヨーロッパ (アイルランド) の AWS リージョンに適用されます。" Used for
-      provisioned and active memory (USD 0.007 per GB-hour).
-  usw2-apprunner-pricelist:
-    url: https://huggingface.co/datasets/labofsahil/aws-pricing-dataset/blob/b691c14a473573d7d6a357ab34f48e73aeacf997/AWSAppRunner.csv
-    read: 2026-11-25
-    grade: PL
-    note: >-
-      AWS Price List (AWSAppRunner) dump, effective 2024-01-01: "vCPU $0.0640 per vCPU-hour
-      (USW2-AppRunner-vCPU-hours)", as quoted in us-east-1.yaml's apprunner-pricelist note (read 2026-11-25;
-      the compute research did not re-read the dataset). The page copies in usw2-apprunner-page show "0,064
-      USD/vCPU-heure*" too, but the footnote naming regions for the vCPU rate was not visible.
   usw2-substrate:
     url: https://github.com/scttfrdmn/substrate/blob/158e698a9402433fc5840bc88f36250b4648217e/emulator/pricing_offer_fixture_ec2.go
     read: 2026-09-10
@@ -5038,15 +5063,51 @@ sources:
       Credits", usagetype "USW2-CPUCredits:t4g", operation "T4GCPUCredits", effectiveDate 2026-09-01, "$0.04 per
       vCPU-Hour of T4G CPU Credits", beginRange 0, endRange Inf, unit vCPU-Hours, USD "0.0400000000". One rate
       for every t4g size (the usage type is per family).
-  usw2-alb-lcu-secondary:
-    url: https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSELB/current/us-west-2/index.json
-    read: 2026-09-28
-    grade: S
+  usw2-pricewatcher-apprunner:
+    url: https://github.com/iann0036/aws-price-watcher/blob/62171dfb2226ead935563002bdd761a5c3dc4ed5/raw/apprunner.json
+    read: 2026-08-31
+    grade: PL
     note: >-
-      Secondary only: two third-party planning notes (library file ids 70108630327 and 66548048464,
-      repositories not identified) that cite this offer file: "Public AWS regional price lists checked
-      September 28, 2026 ... One ALB costs $0.0225/hour plus $0.008/LCU-hour". No SKU. Their ALB-hour figure
-      equals usw2-gala's Price List value. Research: docs/research/regional-gaps-4.md (F5).
+      AWS's pricing-page metered-unit map, saved unchanged by iann0036/aws-price-watcher's scheduled job from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/apprunner/USD/current/apprunner.json (main.py) with
+      AWS's own manifest; each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand term, so it names a
+      Price List row. `read` is the map's hawkFilePublicationDate. Research: docs/research/regional-gaps-6.md. Map
+      keys "Compute AutomaticDeployment" (usage type <prefix>-AppRunner-AutomaticDeployment, unit pipelines: per
+      application-month), "Compute Build mins", "Compute vCPU hours", "Compute GB hours" (active memory), "Compute
+      Provisioned GB-hours"; the same entries (SKU and price) are in the map published 2024-08-26 (commit
+      17cdc30c67d9eb3fc8199d9b4d2d7a75bdc7b798), so the rates stood unchanged from then to this publication. "US
+      West (Oregon)": "Compute AutomaticDeployment" 4S3MKJ93ZZ45JTZG "1.0000000000"; "Compute Build mins"
+      M4ZBRWPVZNX5HFTP "0.0050000000"; "Compute vCPU hours" 2M27B7UZBPPGMFTY "0.0640000000"; "Compute GB hours"
+      PGD59HKV3B7X4RSG "0.0070000000"; "Compute Provisioned GB-hours" MWN3G5JTWMRB24TN "0.0070000000".
+  usw2-pricewatcher-elb:
+    url: https://github.com/iann0036/aws-price-watcher/blob/2baddb69420bcecad200cfcd521662a36c251eca/raw/elb.json
+    read: 2026-04-03
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map, saved unchanged by iann0036/aws-price-watcher's scheduled job from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/elb/USD/current/elb.json (main.py) with AWS's own
+      manifest; each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand term, so it names a Price List
+      row. `read` is the map's hawkFilePublicationDate. Research: docs/research/regional-gaps-6.md. "US West
+      (Oregon)": "Application Load Balancer LCU Hours" 2ETY8Y426S4237JU.JRTCKXETXF.6YS6EN2CT7 "0.0080000000";
+      "Application Load Balancer Hours" 7AKU6NT3G9ZEJTB5 "0.0225000000" (the same in the map of 2025-05-20).
+  usw2-pricewatcher-aurora:
+    url: https://github.com/iann0036/aws-price-watcher/blob/1a86998e73f07df59ba881d0561d370cd05898f9/raw/rds-aurora-storage.json
+    read: 2025-05-23
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map, saved unchanged by iann0036/aws-price-watcher's scheduled job from
+      https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/rds/USD/current/rds-aurora-storage.json (main.py) with
+      AWS's own manifest; each entry's rateCode is <SKU>.JRTCKXETXF.<rate code> of the OnDemand term, so it names a
+      Price List row. `read` is the map's hawkFilePublicationDate. Research: docs/research/regional-gaps-6.md. The
+      v1 rows ("Aurora MySQL Serverless") were still in the map of 2025-05-01 and of 2025-05-23, after v1 ended
+      (2025-03-31); no earlier copy was found for this region. In eu-west-1 the same map carries the same SKUs and
+      rates as the verbatim 2018 offer rows on file (eu-west-1.yaml euw1-ligoj-rds), so the v1 products kept their
+      prices from launch; the rates below are used for earlier dates on that ground. Storage and I/O are the Aurora
+      (MySQL) storage products shared by v1, v2 and provisioned clusters (map keys 3qLc7ouxC_... and 6n6V_fnQA4...,
+      identified against the 2018 eu-west-1 rows). "US West (Oregon)": "Aurora MySQL Serverless" UHB8QUZT2BS3S2FK
+      "0.0600000000" (PostgreSQL 68CKJZ4BZBBXGGWF, the same); storage RJZ7DACQSFYYK838 "0.1000000000"; I/O
+      U3HAYWCUAYH5S6QW "0.0000002000" per request (0.20 per million); "Storage Snapshot Aurora MySQL"
+      6XE4VD6RXXFFUNAR "0.0210000000".
 rates:
   aws.lambda/requests: {rate: 0.20, source: usw2-veer, sku: ZWHFK83WS2P4WZR6}
   aws.lambda/provisioned-requests: {rate: 0.20, source: usw2-veer, sku: ZWHFK83WS2P4WZR6}
@@ -5068,9 +5129,9 @@ rates:
   aws.eventbridge/scheduler-invocations: {rate: 1.00, source: usw2-veer-scheduler, sku: QNGCFAB5SW8AUQEB}
   aws.nat-gateway/hours: {rate: 0.045, source: usw2-nat-secondary}
   aws.nat-gateway/processed: {rate: 0.045, source: usw2-nat-secondary}
-  aws.apprunner/provisioned-memory: {rate: 0.007, source: usw2-apprunner-page}
-  aws.apprunner/active-vcpu: {rate: 0.064, source: usw2-apprunner-pricelist}
-  aws.apprunner/active-memory: {rate: 0.007, source: usw2-apprunner-page}
+  aws.apprunner/provisioned-memory: {rate: 0.007, source: usw2-pricewatcher-apprunner, sku: MWN3G5JTWMRB24TN}
+  aws.apprunner/active-vcpu: {rate: 0.064, source: usw2-pricewatcher-apprunner, sku: 2M27B7UZBPPGMFTY}
+  aws.apprunner/active-memory: {rate: 0.007, source: usw2-pricewatcher-apprunner, sku: PGD59HKV3B7X4RSG}
   aws.ec2/instance-hours[t3.nano]: {rate: 0.0052, source: usw2-skypilot}
   aws.ec2/instance-hours[t3.micro]: {rate: 0.0104, source: usw2-substrate, sku: VJNS2RY9CFHRVCMH}
   aws.ec2/instance-hours[t3.small]: {rate: 0.0208, source: usw2-skypilot}
@@ -5113,7 +5174,7 @@ rates:
   aws.ecs-fargate/vcpu-hours[arm64]: {rate: 0.03238, source: usw2-gala}
   aws.ecs-fargate/memory-hours[x86_64]: {rate: 0.004445, source: usw2-gala}
   aws.ecs-fargate/memory-hours[arm64]: {rate: 0.00356, source: usw2-gala}
-  aws.elb/alb-hours: {rate: 0.0225, source: usw2-gala}
+  aws.elb/alb-hours: {rate: 0.0225, source: usw2-pricewatcher-elb, sku: 7AKU6NT3G9ZEJTB5}
   aws.data-transfer/internet-out:
     source: usw2-serenity-dto
     sku: 5M4327XEUKBBTWAT
@@ -5188,7 +5249,13 @@ rates:
   aws.ec2/cpu-credits[t4g.small]: {rate: 0.04, source: usw2-serenity-ec2, sku: U8TTEWHUFZA4FZYG}
   aws.ec2/cpu-credits[t4g.medium]: {rate: 0.04, source: usw2-serenity-ec2, sku: U8TTEWHUFZA4FZYG}
   aws.ec2/cpu-credits[t4g.large]: {rate: 0.04, source: usw2-serenity-ec2, sku: U8TTEWHUFZA4FZYG}
-  aws.elb/lcu-hours: {rate: 0.008, source: usw2-alb-lcu-secondary}
+  aws.elb/lcu-hours: {rate: 0.008, source: usw2-pricewatcher-elb, sku: 2ETY8Y426S4237JU}
+  aws.apprunner/automatic-deployments: {rate: 1, source: usw2-pricewatcher-apprunner, sku: 4S3MKJ93ZZ45JTZG}
+  aws.apprunner/build: {rate: 0.005, source: usw2-pricewatcher-apprunner, sku: M4ZBRWPVZNX5HFTP}
+  aws.aurora-serverless-v1/capacity: {rate: 0.06, source: usw2-pricewatcher-aurora, sku: UHB8QUZT2BS3S2FK}
+  aws.aurora-serverless-v1/storage: {rate: 0.10, source: usw2-pricewatcher-aurora, sku: RJZ7DACQSFYYK838}
+  aws.aurora-serverless-v1/io: {rate: 0.20, source: usw2-pricewatcher-aurora, sku: U3HAYWCUAYH5S6QW}
+  aws.aurora-serverless-v1/backup: {rate: 0.021, source: usw2-pricewatcher-aurora, sku: 6XE4VD6RXXFFUNAR}
 
 """#),
     BuiltInPricing.File(
