@@ -5,7 +5,7 @@ extension BuiltInPricing {
   static let effectiveText = "2026-11-30"
 
   /// SHA-256 over the files' paths and digests: the built-in pricing's version.
-  static let digest = "9c08ca4f317865bedd6d8bea890a41891812e9e96aa5fb3f1f502d92cd23d648"
+  static let digest = "01f457c2dbee488338053f0ae850119a1946cfaeaf1dd8c5b33897697cab28d2"
 
   /// Each pricing file, by its path under pricing/.
   static let files: [File] = [
@@ -4196,15 +4196,6 @@ sources:
       Storage - EU (Ireland),01/01/2022,0,Inf,GB-Hours,0.0001220000,USD,...,
       EU-Fargate-EphemeralStorage-GB-Hours,...,eu-west-1". Its x86/ARM vCPU and GB rows equal euw1-ecs-audit
       (2026-05-01).
-  euw1-alb-secondary:
-    url: https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSELB/current/eu-west-1/index.json
-    read: 2026-11-30
-    grade: S
-    note: >-
-      Secondary only: bill lines quoted in an undated Blazor-on-AWS blog post (library file id 17236409299,
-      source not identified): "Each Elastic Load Balancing ... - $0.0252 per Application LoadBalancer-hour (or
-      partial hour) - 59.000 Hrs" (same bill: "... (gp2) provisioned storage - EU (Ireland)"). No Price List
-      copy of EU-LoadBalancerUsage was found; `read` is the day the research note read it.
   euw1-elb-pricelist:
     url: https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSELB/20260911124544/eu-west-1/index.json
     read: 2026-09-11
@@ -4299,6 +4290,19 @@ sources:
       Price List row. `read` is the map's hawkFilePublicationDate. Research: docs/research/regional-gaps-6.md. "EU
       (Ireland)": "Aurora MySQL ServerlessV2" 2RZPP2H5MABWMD2F "0.1400000000" (PostgreSQL 2VM9F7TRVNRGECW6, the
       same).
+  euw1-pricewatcher-elb:
+    url: https://github.com/iann0036/aws-price-watcher/blob/e7ec01e7dc082dd239834199956796ca5a852f01/raw/elb.json
+    read: 2025-05-20
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map
+      (https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/elb/USD/current/elb.json, saved by
+      iann0036/aws-price-watcher), committed unchanged with AWS's own manifest; each entry's rateCode is
+      <SKU>.JRTCKXETXF.<rate code> of the OnDemand term, so it names a Price List row. `read` is the map's
+      hawkFilePublicationDate. Research: docs/research/regional-gaps-6.md. Manifest "hawkFilePublicationDate":
+      "2025-05-20T19:29:56Z". "EU (Ireland)": "Application Load Balancer Hours"
+      T29JAP5UEZ7HXAM7.JRTCKXETXF.6YS6EN2CT7 "0.0252000000"; "Application Load Balancer LCU Hours" YE8QE7GMG9794PDX
+      "0.0080000000" (= euw1-elb-pricelist).
 rates:
   aws.data-transfer/internet-out:
     source: euw1-wcs-dto
@@ -4390,7 +4394,7 @@ rates:
   aws.ecs-fargate/memory-hours[x86_64]: {rate: 0.004445, source: euw1-ecs-audit, sku: UP5ETC3QSW2QZGEY}
   aws.ecs-fargate/memory-hours[arm64]: {rate: 0.00356, source: euw1-ecs-audit, sku: MGJ5EB5GSHR8QZDF}
   aws.ecs-fargate/ephemeral-storage: {rate: 0.000122, source: euw1-ligoj-ecs, sku: 3N9FHWEQ6PQF335G}
-  aws.elb/alb-hours: {rate: 0.0252, source: euw1-alb-secondary}
+  aws.elb/alb-hours: {rate: 0.0252, source: euw1-pricewatcher-elb, sku: T29JAP5UEZ7HXAM7}
   aws.elb/lcu-hours: {rate: 0.008, source: euw1-elb-pricelist}
   aws.s3/storage:
     source: euw1-ligoj-s3
@@ -4556,14 +4560,6 @@ sources:
       Two third-party audits that queried the live Price List API for us-east-1 report
       USE1-AppRunner-GB-hours (active) and USE1-AppRunner-Provisioned-GB-hours (SKU YYWUT3AQDJMRWWGA,
       validated 2026-06-27) both at $0.007 per GB-hour.
-  apprunner-build-secondary:
-    url: https://aws.amazon.com/apprunner/pricing/
-    read: 2026-11-25
-    grade: S
-    note: >-
-      Secondary only: the build fee figure does not render in any copy of the page that was read. $0.005
-      per build-minute (source-code deployments only; image deployments have no build fee) comes from
-      several third-party research notes and the fact sheet (§8a, graded S).
   ec2-pricelist-note:
     url: https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/us-east-1/index.json
     read: 2026-09-09
@@ -4633,6 +4629,23 @@ sources:
       api_gateway_stage_test.tf @ b3eaf6a7, cache_cluster_size = 0.5): "Cache memory (0.5 GB) 730 hours
       $14.60" ($0.020 per cache-hour; Price List group ApiGatewayCacheUsage, unit Hrs) and "Cache memory
       (237 GB) 730 hours $2,774.00" ($3.80/h). Commit date not visible; `read` is the day this note read it.
+  apprunner-pricewatcher:
+    url: https://github.com/iann0036/aws-price-watcher/blob/62171dfb2226ead935563002bdd761a5c3dc4ed5/raw/apprunner.json
+    read: 2026-08-31
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map
+      (https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/apprunner/USD/current/apprunner.json, saved by
+      iann0036/aws-price-watcher), committed unchanged with AWS's own manifest; each entry's rateCode is
+      <SKU>.JRTCKXETXF.<rate code> of the OnDemand term, so it names a Price List row. `read` is the map's
+      hawkFilePublicationDate. Research: docs/research/regional-gaps-6.md. Manifest "hawkFilePublicationDate":
+      "2026-08-31T09:22:39Z"; the entries are the same in the map of 2024-08-26 (commit
+      d65c44f0cbfbfc8bf647809576a504ecf1587e8d). "US East (N. Virginia)": "Compute Build mins"
+      HVVA7M22NCWEH496.JRTCKXETXF.6YS6EN2CT7 "0.0050000000" (per build-minute); "Compute AutomaticDeployment"
+      GAPMZ4VJNXNWKVJS "1.0000000000" (usage type USE1-AppRunner-AutomaticDeployment, unit pipelines: per
+      application-month); "Compute Provisioned GB-hours" YYWUT3AQDJMRWWGA "0.0070000000" (the SKU
+      apprunner-pricelist names); "Compute vCPU hours" 8FZ3ANRH34DG5WJ2 "0.0640000000"; "Compute GB hours"
+      DH9DXBVSTZFG449B "0.0070000000".
 rates:
   aws.data-transfer/internet-out:
     source: dto-pricelist
@@ -4749,8 +4762,8 @@ rates:
   aws.apprunner/provisioned-memory: {rate: 0.007, source: apprunner-pricing}
   aws.apprunner/active-vcpu: {rate: 0.064, source: apprunner-pricing}
   aws.apprunner/active-memory: {rate: 0.007, source: apprunner-pricing}
-  aws.apprunner/automatic-deployments: {rate: 1, source: apprunner-pricelist}
-  aws.apprunner/build: {rate: 0.005, source: apprunner-build-secondary}
+  aws.apprunner/automatic-deployments: {rate: 1, source: apprunner-pricewatcher, sku: GAPMZ4VJNXNWKVJS}
+  aws.apprunner/build: {rate: 0.005, source: apprunner-pricewatcher, sku: HVVA7M22NCWEH496}
   aws.ec2/instance-hours[t3.nano]: {rate: 0.0052, source: ec2-ondemand-skypilot}
   aws.ec2/instance-hours[t3.micro]: {rate: 0.0104, source: ec2-pricelist-note}
   aws.ec2/instance-hours[t3.small]: {rate: 0.0208, source: ec2-ondemand-skypilot}
@@ -4888,16 +4901,6 @@ sources:
       "Aurora I/O operations $0.20" (per million), "Aurora snapshot storage $0.021". These are Aurora cluster
       storage/I-O/backup rates (usage types Aurora:StorageUsage, Aurora:IO-OptimizedStorageUsage,
       Aurora:StorageIOUsage, Aurora:BackupUsage); the note does not mention Serverless.
-  usw2-nat-secondary:
-    url: https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/us-west-2/index.json
-    read: 2026-11-30
-    grade: S
-    note: >-
-      Secondary only: an undated Vietnamese capstone cost document (library file id 56376765243, repository
-      not identified) summarising "AWS Pricing API trả về cho AmazonEC2, location US West (Oregon), group
-      NGW:NatGateway": "NAT Gateway hourly | USW2-NatGateway-Hours | $0.045 / NAT Gateway-hour" and "NAT
-      Gateway data processing | USW2-NatGateway-Bytes | $0.045 / GB processed". No dated Price List copy was
-      found; `read` is the day the research note read it.
   usw2-substrate:
     url: https://github.com/scttfrdmn/substrate/blob/158e698a9402433fc5840bc88f36250b4648217e/emulator/pricing_offer_fixture_ec2.go
     read: 2026-09-10
@@ -4934,16 +4937,6 @@ sources:
       "t2.micro,,,1.0,1.0,,0.0116,..., us-west-2,usw2-az1". The catalog's publication date is not in the file,
       so `read` is the day the research note read it; its us-west-2 prices equal the 2026-09-19 Price List
       figures in usw2-dst-pricelist where both exist.
-  usw2-gp2-secondary:
-    url: https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/us-west-2/index.json
-    read: 2026-11-30
-    grade: S
-    note: >-
-      Secondary only: an undated AWS bill excerpt in a public repository (library file id 15059737374): "$0.10
-      per GB-month of General Purpose SSD (gp2) provisioned storage - US West (Oregon)5.678 GB-Mo $0.57"; an
-      undated finops test fixture (library file id 58264111613) agrees: "gp2": ("0.10",
-      "USW2-EBS:VolumeUsage.gp2"). No Price List copy was found for gp2 in us-west-2; `read` is the day the
-      research note read them.
   usw2-gala:
     url: https://github.com/galahq/gala/blob/c0345279fdf5dbc657eb4cdb86d988e1d11db43c/SPEND.md
     read: 2026-06-01
@@ -5108,6 +5101,33 @@ sources:
       "0.0600000000" (PostgreSQL 68CKJZ4BZBBXGGWF, the same); storage RJZ7DACQSFYYK838 "0.1000000000"; I/O
       U3HAYWCUAYH5S6QW "0.0000002000" per request (0.20 per million); "Storage Snapshot Aurora MySQL"
       6XE4VD6RXXFFUNAR "0.0210000000".
+  usw2-awsprice-nat:
+    url: https://github.com/lamngockhuong/aws-price/blob/ce57d15e54b2958ec3deae2248d47ed931143b58/lib/data/pricing/natgateway.json
+    read: 2025-10-28
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map
+      (https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/natgateway.json, committed by
+      lamngockhuong/aws-price), committed unchanged with AWS's own manifest; each entry's rateCode is
+      <SKU>.JRTCKXETXF.<rate code> of the OnDemand term, so it names a Price List row. `read` is the map's
+      hawkFilePublicationDate. Research: docs/research/regional-gaps-5.md. Manifest "esIndex":
+      "plc-ec2-usd-20251028175455", "hawkFilePublicationDate": "2025-10-28T17:54:55Z". "US West (Oregon)": "Hourly
+      charge for NAT Gateways" 44T683R45QPT8RYQ.JRTCKXETXF.6YS6EN2CT7 "0.0450000000"; "Charge for per GB data
+      processed by NatGateways" 9AXD6XJT8GZWPQED "0.0450000000".
+  usw2-ec2shop-ebs:
+    url: https://github.com/yeo/ec2.shop/blob/576c890f33ae177837e93499866aa04a0ac4fa89/data/ebs/ebs.json
+    read: 2024-07-18
+    grade: PL
+    note: >-
+      AWS's pricing-page metered-unit map
+      (https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/ebs.json, fetched by yeo/ec2.shop's
+      scheduled job), committed unchanged with AWS's own manifest; each entry's rateCode is <SKU>.JRTCKXETXF.<rate
+      code> of the OnDemand term, so it names a Price List row. `read` is the map's hawkFilePublicationDate.
+      Research: docs/research/regional-gaps-5.md. Manifest "esIndex": "plc-ec2-usd-20240718135337",
+      "hawkFilePublicationDate": "2024-07-18T13:53:37Z". "US West (Oregon)": "Storage General Purpose gp2 GB Mo"
+      AUJG8J97AVK3PF8K.JRTCKXETXF.6YS6EN2CT7 "0.1000000000"; the same map's gp3 rows (BB8UJWJ4XPFJB95G 0.08,
+      XBTB827YUJSN6SSV 0.005, 3MQHJKUUZSKTF82F 40.96 per GiBps) equal the verbatim 2026-09 offer rows
+      (usw2-serenity-ec2 research, G7), so the EBS prices stood from 2024 to 2026.
 rates:
   aws.lambda/requests: {rate: 0.20, source: usw2-veer, sku: ZWHFK83WS2P4WZR6}
   aws.lambda/provisioned-requests: {rate: 0.20, source: usw2-veer, sku: ZWHFK83WS2P4WZR6}
@@ -5127,8 +5147,8 @@ rates:
   aws.secretsmanager/secrets: {rate: 0.40, source: usw2-veer, sku: DWJP9S4V3HP98UNC}
   aws.secretsmanager/api-calls: {rate: 0.05, source: usw2-veer, sku: AEBQHWFEG8Q4Y7AT}
   aws.eventbridge/scheduler-invocations: {rate: 1.00, source: usw2-veer-scheduler, sku: QNGCFAB5SW8AUQEB}
-  aws.nat-gateway/hours: {rate: 0.045, source: usw2-nat-secondary}
-  aws.nat-gateway/processed: {rate: 0.045, source: usw2-nat-secondary}
+  aws.nat-gateway/hours: {rate: 0.045, source: usw2-awsprice-nat, sku: 44T683R45QPT8RYQ}
+  aws.nat-gateway/processed: {rate: 0.045, source: usw2-awsprice-nat, sku: 9AXD6XJT8GZWPQED}
   aws.apprunner/provisioned-memory: {rate: 0.007, source: usw2-pricewatcher-apprunner, sku: MWN3G5JTWMRB24TN}
   aws.apprunner/active-vcpu: {rate: 0.064, source: usw2-pricewatcher-apprunner, sku: 2M27B7UZBPPGMFTY}
   aws.apprunner/active-memory: {rate: 0.007, source: usw2-pricewatcher-apprunner, sku: PGD59HKV3B7X4RSG}
@@ -5167,7 +5187,7 @@ rates:
   aws.ec2/cpu-credits[t3a.large]: {rate: 0.05, source: usw2-dst-pricelist}
   aws.ec2/public-ipv4: {rate: 0.005, source: usw2-dst-pricelist}
   aws.ebs/storage[gp3]: {rate: 0.08, source: usw2-dst-pricelist}
-  aws.ebs/storage[gp2]: {rate: 0.10, source: usw2-gp2-secondary}
+  aws.ebs/storage[gp2]: {rate: 0.10, source: usw2-ec2shop-ebs, sku: AUJG8J97AVK3PF8K}
   aws.ebs/extra-iops: {rate: 0.005, source: usw2-dst-pricelist}
   aws.ebs/extra-throughput: {rate: 0.04, source: usw2-dst-pricelist}
   aws.ecs-fargate/vcpu-hours[x86_64]: {rate: 0.04048, source: usw2-gala}
