@@ -43,8 +43,8 @@ MUTATIONS = [
      [("Sources/BillcastReport/EstimateJSONReader.swift", 'let high = decimal(node["high"], keyPath + ".high", parent: node)',
        'let high = decimal(node["low"], keyPath + ".high", parent: node)')]),
     ("M8", "a component's free-tier list in a set's order", "generatedProfilesGiveTheSameBytes|outputIsDeterministic",
-     [(CALC, "let free = poolOrder.filter { poolsByComponent[index].contains($0) }.compactMap { poolText[$0] }",
-       "let free = Array(poolsByComponent[index]).compactMap { poolText[$0] }")]),
+     [(CALC, "let free = pools.filter { poolsByComponent[index].contains($0.id) }",
+       "let free = Array(poolsByComponent[index]).compactMap { id in pools.first { $0.id == id } }")]),
     ("M9", "the printer drops the parentheses of a right operand of equal precedence", "printerAndParserRoundTrip",
      [("Sources/BillcastCore/Formula/Formula.swift", "let needsParens = p < parentPrecedence || (p == parentPrecedence && rightOperand)",
        "let needsParens = p < parentPrecedence")]),
@@ -79,7 +79,7 @@ MUTATIONS = [
     ("M19", "a formula that rounded is not evaluated again exactly", "ExactFormulaTests|ExactEstimateTests",
      [("Sources/BillcastCore/Formula/Formula.swift", "    if !rounded { return (decimal, true) }", "    if true { return (decimal, !rounded) }")]),
     ("M20", "the JSON reader keeps the last of duplicate keys", "SavedReportTests",
-     [("Sources/BillcastCore/JSON/JSONDocument.swift", "          if let first = seen[key] {", "          if let first = seen[key], false {")]),
+     [("Sources/BillcastCore/JSON/JSONDocument.swift", "        if let first = seen[key] {", "        if let first = seen[key], false {")]),
     ("M21", "pricing import treats a matching rate as changed (a second import would rewrite the file)", "oneChangedRate",
      [("Sources/BillcastPricing/PriceList/PriceListImport.swift", "(old!.tiers == rate.tiers ? .unchanged : .changed)",
        "(old!.tiers == rate.tiers && false ? .unchanged : .changed)")]),
@@ -96,6 +96,10 @@ MUTATIONS = [
     ("M25", "a resource whose condition is false is priced", "TemplateTests",
      [("Sources/BillcastProfile/Templates/CloudFormation/CloudFormationArchitecture.swift",
        "switch resolver.condition(condition) {", "switch resolver.condition(condition) == false ? true : resolver.condition(condition) {")]),
+    ("M27", "a meter the component uses is taken for unused, so its missing rate is no error", "RegionTests",
+     [("Sources/BillcastEngine/ResolvedProfile.swift",
+       "return ([meter.quantity] + meter.quantityBefore.map(\\.quantity)).allSatisfy { value($0) == Interval(.zero) }",
+       "return true")]),
     ("M26", "SAM Globals are not merged into functions", "TemplateTests",
      [("Sources/BillcastProfile/Templates/CloudFormation/CloudFormationTemplate.swift",
        "guard isSAM, let section = Self.globalsSection[resource.type]", "guard !isSAM, let section = Self.globalsSection[resource.type]")]),
@@ -108,6 +112,11 @@ def sh(command):
 
 if sh("git status --porcelain --untracked-files=no").strip():
     sys.exit("mutation-check: commit or stash your changes first (it restores each mutated file with git checkout)")
+
+# Every mutation must still apply: a refactoring that moved the code fails here, before any build.
+stale = [f"{ident}: {path}" for ident, _, _, edits in MUTATIONS for path, old, _ in edits if old not in (ROOT / path).read_text()]
+if stale:
+    sys.exit("mutation-check: the code to mutate is no longer there (update the script):\n  " + "\n  ".join(stale))
 
 args = sys.argv[1:]
 budget = None

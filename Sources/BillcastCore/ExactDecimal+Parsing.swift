@@ -29,76 +29,37 @@ extension ExactDecimal {
   /// Rejected: anything else (`12abc`, `0x10`, `.inf`, `.nan`, `1.`, `.5`, `1__0`),
   /// values with more than 18 fractional digits, and magnitudes above 10^15.
   public static func parse(_ text: String) -> Result<ExactDecimal, NumberSyntaxError> {
-    let bytes = Array(text.utf8)
-    var i = 0
-    var negative = false
-    if i < bytes.count && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")) {
-      negative = bytes[i] == UInt8(ascii: "-")
-      i += 1
-    }
+    var scanner = NumberScanner(text)
+    let negative = scanner.sign()
     var digits: [UInt8] = []
+    guard scanner.digits(into: &digits) else { return .failure(.notANumber(text)) }
     var fractionCount = 0
-
-    func readDigits(into digits: inout [UInt8]) -> Bool {
-      let start = i
-      var lastWasDigit = false
-      while i < bytes.count {
-        let b = bytes[i]
-        if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
-          digits.append(b - UInt8(ascii: "0"))
-          lastWasDigit = true
-        } else if b == UInt8(ascii: "_") {
-          guard lastWasDigit, i + 1 < bytes.count,
-            bytes[i + 1] >= UInt8(ascii: "0") && bytes[i + 1] <= UInt8(ascii: "9")
-          else { return false }
-          lastWasDigit = false
-        } else {
-          break
-        }
-        i += 1
-      }
-      return i > start
-    }
-
-    guard readDigits(into: &digits) else { return .failure(.notANumber(text)) }
-    if i < bytes.count && bytes[i] == UInt8(ascii: ".") {
-      i += 1
+    if scanner.skip(".") {
       let before = digits.count
-      guard readDigits(into: &digits) else { return .failure(.notANumber(text)) }
+      guard scanner.digits(into: &digits) else { return .failure(.notANumber(text)) }
       fractionCount = digits.count - before
     }
     var exponent = 0
-    if i < bytes.count && (bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E")) {
-      i += 1
-      var expNegative = false
-      if i < bytes.count && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")) {
-        expNegative = bytes[i] == UInt8(ascii: "-")
-        i += 1
-      }
-      let start = i
-      var huge = false  // an exponent past 1000 digits' worth: far beyond every limit either way
-      while i < bytes.count && bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9") {
-        if !huge { exponent = exponent * 10 + Int(bytes[i] - UInt8(ascii: "0")) }
-        if exponent > 1000 { huge = true }
-        i += 1
-      }
-      guard i > start else { return .failure(.notANumber(text)) }
-      if huge {
-        guard i == bytes.count else { return .failure(.notANumber(text)) }
+    if scanner.skip("e") || scanner.skip("E") {
+      switch scanner.exponent() {
+      case .value(let e): exponent = e
+      case .huge(let negativeExponent):
+        guard scanner.atEnd else { return .failure(.notANumber(text)) }
         if digits.allSatisfy({ $0 == 0 }) { return .success(.zero) }
-        return .failure(expNegative ? .tooPrecise(text) : .tooLarge(text))
+        return .failure(negativeExponent ? .tooPrecise(text) : .tooLarge(text))
+      case .missing: return .failure(.notANumber(text))
       }
-      if expNegative { exponent = -exponent }
     }
-    guard i == bytes.count else { return .failure(.notANumber(text)) }
+    guard scanner.atEnd else { return .failure(.notANumber(text)) }
+    return assemble(digits, power: exponent - fractionCount + fractionDigits, negative: negative, text: text)
+  }
 
-    // value = digits × 10^(exponent − fractionCount); strip leading zeros.
+  /// `digits × 10^power` as a raw value (leading zeros, and trailing zeros a negative power cuts,
+  /// dropped), within ``parseLimit`` and without more fractional digits than the type holds.
+  static func assemble(_ digits: [UInt8], power: Int, negative: Bool, text: String) -> Result<ExactDecimal, NumberSyntaxError> {
     var firstNonZero = 0
     while firstNonZero < digits.count - 1 && digits[firstNonZero] == 0 { firstNonZero += 1 }
-    let significant = digits[firstNonZero...]
-    let power = exponent - fractionCount + fractionDigits  // power of ten applied to the raw integer
-    // Drop trailing zeros that a negative power would cut, if they are zeros.
-    var mantissa = Array(significant)
+    var mantissa = Array(digits[firstNonZero...])
     var p = power
     while p < 0 {
       guard let last = mantissa.last, last == 0, mantissa.count > 1 else {
@@ -121,5 +82,75 @@ extension ExactDecimal {
   public init?(_ text: String) {
     guard case .success(let value) = Self.parse(text) else { return nil }
     self = value
+  }
+}
+
+/// Reads a number's text byte by byte for ``ExactDecimal/parse(_:)``.
+struct NumberScanner {
+  let bytes: [UInt8]
+  var i = 0
+
+  init(_ text: String) { bytes = Array(text.utf8) }
+
+  var atEnd: Bool { i == bytes.count }
+
+  static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+  /// Skips `character` if it is next.
+  mutating func skip(_ character: Unicode.Scalar) -> Bool {
+    guard i < bytes.count, bytes[i] == UInt8(ascii: character) else { return false }
+    i += 1
+    return true
+  }
+
+  /// An optional `-` or `+`; true for `-`.
+  mutating func sign() -> Bool {
+    if skip("-") { return true }
+    _ = skip("+")
+    return false
+  }
+
+  /// Digits, where an `_` may separate two digits; false if there are none or an `_` is misplaced.
+  mutating func digits(into digits: inout [UInt8]) -> Bool {
+    let start = i
+    var lastWasDigit = false
+    while i < bytes.count {
+      let b = bytes[i]
+      if Self.isDigit(b) {
+        digits.append(b - UInt8(ascii: "0"))
+        lastWasDigit = true
+      } else if b == UInt8(ascii: "_") {
+        guard lastWasDigit, i + 1 < bytes.count, Self.isDigit(bytes[i + 1]) else { return false }
+        lastWasDigit = false
+      } else {
+        break
+      }
+      i += 1
+    }
+    return i > start
+  }
+
+  /// What follows an `e`: an optionally signed exponent.
+  enum Exponent {
+    case value(Int)
+    /// Past 1,000: far beyond every limit either way (whether it was negative).
+    case huge(negative: Bool)
+    /// No digits.
+    case missing
+  }
+
+  mutating func exponent() -> Exponent {
+    let negative = sign()
+    let start = i
+    var exponent = 0
+    var huge = false
+    while i < bytes.count && Self.isDigit(bytes[i]) {
+      if !huge { exponent = exponent * 10 + Int(bytes[i] - UInt8(ascii: "0")) }
+      if exponent > 1000 { huge = true }
+      i += 1
+    }
+    guard i > start else { return .missing }
+    if huge { return .huge(negative: negative) }
+    return .value(negative ? -exponent : exponent)
   }
 }

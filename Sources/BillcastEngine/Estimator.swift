@@ -24,22 +24,7 @@ public enum Estimator {
     let scenarios = select(options.scenarios, from: profile.scenarios.map(\.name), what: "scenario", profile: profile, diagnostics: collector)
     var architectures = select(options.architectures, from: profile.architectures.map(\.name), what: "architecture", profile: profile, diagnostics: collector)
     try collector.throwIfErrors()
-    // Pricing an earlier date: an architecture built on a service that had not launched yet is
-    // left out with its reason, unless it was asked for by name (then the date is the error).
-    var notYetAvailable: [(architecture: String, reason: String)] = []
-    if options.architectures == nil {
-      for arch in resolved.architectures where architectures.contains(arch.architecture.name) {
-        if case .notLaunched(_, let service, let from) = arch.status(on: asOf) {
-          notYetAvailable.append((arch.architecture.name, "\(service) is available from \(from)"))
-        }
-      }
-      if notYetAvailable.count < architectures.count {
-        architectures.removeAll { a in notYetAvailable.contains { $0.architecture == a } }
-      } else {
-        notYetAvailable = []
-      }
-    }
-
+    let notYetAvailable = leaveOutNotLaunched(resolved, &architectures, asked: options.architectures != nil, on: asOf)
     var results: [ScenarioResult] = []
     let scenarioList: [Scenario?] = profile.scenarios.isEmpty ? [nil] : profile.scenarios.filter { scenarios.contains($0.name) }
     for scenario in scenarioList {
@@ -60,8 +45,38 @@ public enum Estimator {
     }
     try collector.throwIfErrors()
 
+    let tableRefs = tableReferences(resolved, results: results, on: asOf)
+    let currency = resolved.catalog.tables(for: profile.region).first?.currency ?? "USD"
+    var estimate = Estimate(
+      profileName: profile.name, profilePath: profile.path, profileSHA256: profile.sha256, region: profile.region,
+      currency: currency, asOf: asOf, freeTier: situation, tables: tableRefs, results: results)
+    estimate.notYetAvailable = notYetAvailable
+    return estimate
+  }
+
+  /// Pricing an earlier date: an architecture built on a service that had not launched yet is
+  /// left out with its reason, unless architectures were asked for by name (then the date is the
+  /// error) or every one would be left out.
+  static func leaveOutNotLaunched(
+    _ resolved: ResolvedProfile, _ architectures: inout [String], asked: Bool, on asOf: CalendarDate
+  ) -> [(architecture: String, reason: String)] {
+    guard !asked else { return [] }
+    var notYetAvailable: [(architecture: String, reason: String)] = []
+    for arch in resolved.architectures where architectures.contains(arch.architecture.name) {
+      if case .notLaunched(_, let service, let from) = arch.status(on: asOf) {
+        notYetAvailable.append((arch.architecture.name, "\(service) is available from \(from)"))
+      }
+    }
+    guard notYetAvailable.count < architectures.count else { return [] }
+    architectures.removeAll { a in notYetAvailable.contains { $0.architecture == a } }
+    return notYetAvailable
+  }
+
+  /// The tables the results used, by id, each with its staleness on the date priced.
+  static func tableReferences(_ resolved: ResolvedProfile, results: [ScenarioResult], on asOf: CalendarDate) -> [TableReference] {
+    let region = resolved.profile.region
     let usedTables = Set(results.flatMap { $0.services.map { s in s.service } }).compactMap {
-      resolved.catalog.table(holding: $0, region: profile.region)
+      resolved.catalog.table(holding: $0, region: region)
     }
     var tableRefs: [TableReference] = []
     for t in usedTables.sorted(by: { $0.id < $1.id }) where !tableRefs.contains(where: { $0.id == t.id }) {
@@ -69,12 +84,7 @@ public enum Estimator {
         id: t.id, effective: t.effective, sha256: t.sha256, path: t.path,
         warning: TableReference.staleness(id: t.id, effective: t.effective, on: asOf)))
     }
-    let currency = resolved.catalog.tables(for: profile.region).first?.currency ?? "USD"
-    var estimate = Estimate(
-      profileName: profile.name, profilePath: profile.path, profileSHA256: profile.sha256, region: profile.region,
-      currency: currency, asOf: asOf, freeTier: situation, tables: tableRefs, results: results)
-    estimate.notYetAvailable = notYetAvailable
-    return estimate
+    return tableRefs
   }
 
   static func select(_ wanted: [String]?, from names: [String], what: String, profile: Profile, diagnostics: DiagnosticCollector) -> [String] {

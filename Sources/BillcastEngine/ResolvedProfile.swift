@@ -60,6 +60,8 @@ public struct ResolvedProfile: Sendable {
     return ResolvedProfile(profile: profile, catalog: catalog, architectures: architectures)
   }
 
+  /// Resolves a component: its service in the region → the inputs it gives, checked →
+  /// defaults for the rest → the rates it needs, which the region must have. Nil after an error.
   static func resolve(
     _ component: Component, profile: Profile, catalog: PricingCatalog, diagnostics: DiagnosticCollector, rateDiagnostics: DiagnosticCollector? = nil
   ) -> ResolvedComponent? {
@@ -68,6 +70,31 @@ public struct ResolvedProfile: Sendable {
       diagnostics.add(component.serviceLocation.diagnostic(.error, "unknown service '\(TerminalText.excerpt(component.service))'\(Spelling.hint(for: component.service, among: known)) in the pricing tables for \(profile.region); `billcast pricing list` shows the services"))
       return nil
     }
+    // Both steps run, so that a wrong input and a missing one are reported together.
+    var (numeric, choices, given) = givenInputs(component, service: service, profile: profile, diagnostics: diagnostics)
+    let filled = fillDefaults(component, service: service, numeric: &numeric, choices: &choices, diagnostics: diagnostics)
+    guard given && filled else { return nil }
+    var resolved = ResolvedComponent(component: component, service: service, numeric: numeric, choices: choices)
+    // A rate the region lacks, for a meter this component uses: an error, never $0 or another region's rate.
+    // A meter whose quantity is zero for this component whatever the workload (surplus CPU credits
+    // left at their default of 0) needs no rate: it is priced without one, and the report says so.
+    let applicable = service.unpriced.filter { u in resolved.matches(u.when) && (u.by.map { choices[$0] == u.key.key } ?? true) }
+    resolved.unusedWithoutRate = applicable.filter { resolved.isUnused($0.key.meter) }
+    let lacking = applicable.filter { !resolved.isUnused($0.key.meter) }
+    if let file = lacking.first?.ratesFile {
+      let names = lacking.map { u in u.billedAs.map { "\(u.key) (billed as \($0))" } ?? u.key.description }
+      let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
+      (rateDiagnostics ?? diagnostics).add(component.serviceLocation.diagnostic(.error, "\(service.id) cannot be priced in \(profile.region) for this component: \(file) has no rate for \(shown); billcast never borrows another region's rates (add them, e.g. with `billcast pricing import`)"))
+      return nil
+    }
+    return resolved
+  }
+
+  /// The inputs the component gives: each one the service has, a choice among its values or a
+  /// formula over workload variables; and whether all are right (every problem reported).
+  static func givenInputs(
+    _ component: Component, service: Service, profile: Profile, diagnostics: DiagnosticCollector
+  ) -> ([String: Formula], [String: String], Bool) {
     let variables = profile.workload.map(\.name) + Array(Builtins.names) + Array(profile.unreadableVariables)
     var numeric: [String: Formula] = [:]
     var choices: [String: String] = [:]
@@ -102,7 +129,15 @@ public struct ResolvedProfile: Sendable {
         }
       }
     }
-    // Every input without a default must be given: a missing one is an error, never a silent zero.
+    return (numeric, choices, ok)
+  }
+
+  /// Fills in the default of every input the component leaves out; false (reported) if one has none:
+  /// a missing input is an error, never a silent zero.
+  static func fillDefaults(
+    _ component: Component, service: Service, numeric: inout [String: Formula], choices: inout [String: String], diagnostics: DiagnosticCollector
+  ) -> Bool {
+    var ok = true
     for declared in service.inputs where component.inputs.first(where: { $0.name == declared.name }) == nil {
       switch declared.kind {
       case .choice(let values):
@@ -117,21 +152,7 @@ public struct ResolvedProfile: Sendable {
         }
       }
     }
-    guard ok else { return nil }
-    var resolved = ResolvedComponent(component: component, service: service, numeric: numeric, choices: choices)
-    // A rate the region lacks, for a meter this component uses: an error, never $0 or another region's rate.
-    // A meter whose quantity is zero for this component whatever the workload (surplus CPU credits
-    // left at their default of 0) needs no rate: it is priced without one, and the report says so.
-    let applicable = service.unpriced.filter { u in resolved.matches(u.when) && (u.by.map { choices[$0] == u.key.key } ?? true) }
-    resolved.unusedWithoutRate = applicable.filter { resolved.isUnused($0.key.meter) }
-    let lacking = applicable.filter { !resolved.isUnused($0.key.meter) }
-    if let file = lacking.first?.ratesFile {
-      let names = lacking.map { u in u.billedAs.map { "\(u.key) (billed as \($0))" } ?? u.key.description }
-      let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
-      (rateDiagnostics ?? diagnostics).add(component.serviceLocation.diagnostic(.error, "\(service.id) cannot be priced in \(profile.region) for this component: \(file) has no rate for \(shown); billcast never borrows another region's rates (add them, e.g. with `billcast pricing import`)"))
-      return nil
-    }
-    return resolved
+    return ok
   }
 }
 

@@ -52,50 +52,19 @@ extension PricingTableReader {
   static let ratesFormat = "billcast.rates/1"
 
   /// Composes one region's table from the provider's models and the region's rates; with no rates
-  /// file, reads the models only to report their problems.
+  /// file, reads the models only to report their problems: the rates file's header → the models'
+  /// headers and sources → services and pools with the region's rates → what the region lacks.
   mutating func compose(models: [YAMLDocument], rates ratesDocument: YAMLDocument?) -> PricingTable? {
-    var sources: [String: PriceSource] = [:]
-    var sourceFiles: [String: String] = [:]
-    func register(_ read: [String: PriceSource], from cursor: YAMLCursor?, file: String) {
-      for (id, source) in read.sorted(by: { $0.key < $1.key }) {
-        if let other = sourceFiles[id] {
-          let at = cursor?.keyedEntries()?.first { $0.key == id }?.keyCursor ?? cursor
-          at?.error("source '\(TerminalText.excerpt(id))' is also defined in \(other); a provider's models and rates files share one set of source ids")
-          continue
-        }
-        sources[id] = source
-        sourceFiles[id] = file
-      }
-    }
-    // The rates file's header and entries.
+    var sources = SourceRegistry()
     var header: RatesHeader?
     if let ratesDocument {
       header = readRatesHeader(ratesDocument)
-      if let header { register(header.sources, from: header.sourcesCursor, file: ratesDocument.path) }
+      if let header { sources.register(header.sources, from: header.sourcesCursor, file: ratesDocument.path) }
     }
     regional = RegionalRates(region: header?.region ?? "", entries: header?.entries ?? [:])
     regionalFile = ratesDocument?.path ?? ""
-    // The models' headers and sources.
-    var modelFields: [YAMLFields] = []
-    var effective = header?.effective
-    for document in models {
-      let root = YAMLCursor(document: document, diagnostics: diagnostics)
-      guard
-        let f = root.fields(
-          ["format", "provider", "currency", "effective", "sources", "free_tier", "services"],
-          what: "a pricing model (a mapping with format, provider, services, …)")
-      else { continue }
-      _ = f.required("format")
-      if let c = f.required("provider"), let provider = c.string(), let header, provider != header.provider {
-        c.error("this model is for '\(TerminalText.excerpt(provider))', not '\(TerminalText.excerpt(header.provider))'")
-      }
-      if let c = f.required("currency"), let text = c.string("a currency code"), text != "USD" {
-        c.error("currency '\(TerminalText.excerpt(text))' is not supported: billcast adds every table's prices into one bill in USD and does not convert currencies")
-      }
-      if let date = f.required("effective")?.date() { effective = effective.map { min($0, date) } ?? date }
-      if let c = f.required("sources") { register(readSources(c), from: c, file: document.path) }
-      modelFields.append(f)
-    }
+    var (modelFields, effective) = readModelHeaders(models, provider: header?.provider, sources: &sources)
+    if let date = header?.effective { effective = effective.map { min($0, date) } ?? date }
     guard let ratesDocument else {
       if let first = modelFields.first {
         first.cursor.keyCursor("provider").error(
@@ -108,19 +77,83 @@ extension PricingTableReader {
       header.providerCursor?.error("no model (format \(Self.modelFormat)) for provider '\(TerminalText.excerpt(header.provider))' is loaded; a rates file only fills in a model's prices")
       return nil
     }
-    // The services and pools, with the region's rates.
+    var (services, pools) = readServicesAndPools(modelFields, tableID: header.id, sources: sources.sources)
+    markMetersBilledAsUnpricedOnes(&services)
+    leaveOutUnpriced(services, pools: &pools)
+    reportUnusedRates(header)
+    guard let effective else { return nil }
+    let files = models.map(\.path) + [ratesDocument.path]
+    let digest = SHA256.hex((models.map(\.sha256) + [ratesDocument.sha256]).joined(separator: "\n").utf8)
+    var table = PricingTable(
+      id: header.id, provider: header.provider, region: header.region, currency: "USD", effective: effective,
+      sources: sources.sources, freeTier: pools, services: services, path: ratesDocument.path, sha256: digest,
+      idLocation: header.idLocation)
+    table.files = files
+    table.regionalPrices = regionalPrices
+    return table
+  }
+
+  /// The sources of a provider's models and rates file: one set of ids, each defined once.
+  struct SourceRegistry {
+    var sources: [String: PriceSource] = [:]
+    var files: [String: String] = [:]
+
+    mutating func register(_ read: [String: PriceSource], from cursor: YAMLCursor?, file: String) {
+      for (id, source) in read.sorted(by: { $0.key < $1.key }) {
+        if let other = files[id] {
+          let at = cursor?.keyedEntries()?.first { $0.key == id }?.keyCursor ?? cursor
+          at?.error("source '\(TerminalText.excerpt(id))' is also defined in \(other); a provider's models and rates files share one set of source ids")
+          continue
+        }
+        sources[id] = source
+        files[id] = file
+      }
+    }
+  }
+
+  /// Each model's header checked (its provider the rates file's, in USD) and its sources
+  /// registered; the fields of each, and the earliest effective date.
+  func readModelHeaders(_ models: [YAMLDocument], provider: String?, sources: inout SourceRegistry) -> ([YAMLFields], CalendarDate?) {
+    var modelFields: [YAMLFields] = []
+    var effective: CalendarDate?
+    for document in models {
+      let root = YAMLCursor(document: document, diagnostics: diagnostics)
+      guard
+        let f = root.fields(
+          ["format", "provider", "currency", "effective", "sources", "free_tier", "services"],
+          what: "a pricing model (a mapping with format, provider, services, …)")
+      else { continue }
+      _ = f.required("format")
+      if let c = f.required("provider"), let text = c.string(), let provider, text != provider {
+        c.error("this model is for '\(TerminalText.excerpt(text))', not '\(TerminalText.excerpt(provider))'")
+      }
+      if let c = f.required("currency"), let text = c.string("a currency code"), text != "USD" {
+        c.error("currency '\(TerminalText.excerpt(text))' is not supported: billcast adds every table's prices into one bill in USD and does not convert currencies")
+      }
+      if let date = f.required("effective")?.date() { effective = effective.map { min($0, date) } ?? date }
+      if let c = f.required("sources") { sources.register(readSources(c), from: c, file: document.path) }
+      modelFields.append(f)
+    }
+    return (modelFields, effective)
+  }
+
+  /// The models' services and free-tier pools, with the region's rates.
+  mutating func readServicesAndPools(_ modelFields: [YAMLFields], tableID: String, sources: [String: PriceSource]) -> ([Service], [FreeTierPool]) {
     var services: [Service] = []
     var pools: [FreeTierPool] = []
     for f in modelFields {
       for (serviceID, cursor) in f.required("services")?.entries("a mapping of service ids to services") ?? [] {
-        if let s = readService(serviceID, cursor, tableID: header.id, sources: sources) { services.append(s) }
+        if let s = readService(serviceID, cursor, tableID: tableID, sources: sources) { services.append(s) }
       }
       for (poolID, cursor) in f["free_tier"]?.entries("a mapping of pool ids to free-tier pools") ?? [] {
-        if let p = readPool(poolID, cursor, tableID: header.id, sources: sources) { pools.append(p) }
+        if let p = readPool(poolID, cursor, tableID: tableID, sources: sources) { pools.append(p) }
       }
     }
-    markMetersBilledAsUnpricedOnes(&services)
-    // Free-tier draws and references to rates the region lacks are left out with them.
+    return (services, pools)
+  }
+
+  /// Free-tier draws and references to rates the region lacks are left out with them.
+  mutating func leaveOutUnpriced(_ services: [Service], pools: inout [FreeTierPool]) {
     let unpriced = Set(services.flatMap { $0.unpriced.map(\.key) })
     func lacks(_ key: MeterKey) -> Bool { unpriced.contains(key) || unpriced.contains(MeterKey(service: key.service, meter: key.meter)) }
     for i in pools.indices { pools[i].draws.removeAll(where: lacks) }
@@ -131,17 +164,6 @@ extension PricingTableReader {
       case .replacement: return false
       }
     }
-    reportUnusedRates(header)
-    guard let effective else { return nil }
-    let files = models.map(\.path) + [ratesDocument.path]
-    let digest = SHA256.hex((models.map(\.sha256) + [ratesDocument.sha256]).joined(separator: "\n").utf8)
-    var table = PricingTable(
-      id: header.id, provider: header.provider, region: header.region, currency: "USD", effective: effective,
-      sources: sources, freeTier: pools, services: services, path: ratesDocument.path, sha256: digest,
-      idLocation: header.idLocation)
-    table.files = files
-    table.regionalPrices = regionalPrices
-    return table
   }
 
   /// A meter billed as a meter the region has no rate for has no rate either.

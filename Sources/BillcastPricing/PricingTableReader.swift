@@ -146,36 +146,12 @@ struct PricingTableReader {
     return service
   }
 
+  /// A service input: a choice among `values`, or a number with a unit, a default, hard bounds and soft rules.
   func readInput(_ name: String, _ cursor: YAMLCursor, sources: [String: PriceSource]) -> ServiceInput? {
     guard let f = cursor.fields(["unit", "description", "default", "hard", "soft", "values", "launched", "launch_source"], what: "an input")
     else { return nil }
-    let description = f["description"]?.string()
-    if !f.has("values") {
-      for key in ["launched", "launch_source"] where f.has(key) { f[key]!.error("only a choice input (one with 'values') has '\(key)'") }
-    }
-    if let valuesCursor = f["values"] {
-      for key in ["unit", "hard", "soft"] where f.has(key) {
-        f[key]!.error("a choice input (one with 'values') has no '\(TerminalText.excerpt(key))'")
-      }
-      let values = (valuesCursor.items("a list of choices") ?? []).compactMap { $0.string("a choice") }
-      if values.isEmpty { valuesCursor.error("a choice input needs at least one value") }
-      let def = f["default"]?.choice(values)
-      var input = ServiceInput(
-        name: name, kind: .choice(values: values), description: description, defaultNumber: nil,
-        defaultChoice: def, hardMinimum: nil, hardMaximum: nil, softRules: [])
-      // Values that launched later than the service, with the source that dates them.
-      if let launched = f["launched"] {
-        _ = f.required("launch_source").flatMap { checkSource($0, sources) }
-        for (value, c) in launched.entries("a mapping of values to launch dates") ?? [] {
-          guard values.contains(value) else {
-            launched.keyCursor(value).error("'\(TerminalText.excerpt(value))' is not a value of \(name) (\(values.joined(separator: ", ")))")
-            continue
-          }
-          if let date = c.date() { input.launched[value] = date }
-        }
-      }
-      return input
-    }
+    if let valuesCursor = f["values"] { return readChoiceInput(name, f, values: valuesCursor, sources: sources) }
+    for key in ["launched", "launch_source"] where f.has(key) { f[key]!.error("only a choice input (one with 'values') has '\(key)'") }
     let unit = f.required("unit")?.string() ?? ""
     var def: Formula?
     if let c = f["default"], let formula = c.formula() {
@@ -195,29 +171,57 @@ struct PricingTableReader {
       if let lo = hardMin, d < lo { c.error("default \(d) is below the hard minimum \(lo)") }
       if let hi = hardMax, d > hi { c.error("default \(d) is above the hard maximum \(hi)") }
     }
-    var rules: [SoftRule] = []
-    for c in f["soft"]?.items("a list of soft rules") ?? [] {
-      guard
-        let rf = c.fields(
-          ["when", "min", "max", "one_of", "step", "message", "source", "from", "until", "severity"], what: "a soft rule")
-      else { continue }
-      let oneOf = rf["one_of"].map { ($0.items("a list of numbers") ?? []).compactMap { $0.decimal() } }
-      let step = rf["step"]?.decimal()
-      if let step, !(step > .zero), let s = rf["step"] { s.error("step must be above zero") }
-      var rule = SoftRule(
-        when: rf["when"].map(readCondition) ?? [:], minimum: rf["min"]?.decimal(), maximum: rf["max"]?.decimal(),
-        oneOf: oneOf, step: step, message: rf.required("message")?.string() ?? "",
-        source: rf["source"].flatMap { checkSource($0, sources) }, from: rf["from"]?.date(),
-        until: rf["until"]?.date())
-      rule.isError = rf["severity"]?.choice(["warning", "error"]) == "error"
-      if rule.minimum == nil && rule.maximum == nil && rule.oneOf == nil && rule.step == nil {
-        c.error("a soft rule needs at least one of min, max, one_of, step")
-      }
-      rules.append(rule)
-    }
+    let rules = (f["soft"]?.items("a list of soft rules") ?? []).compactMap { readSoftRule($0, sources: sources) }
     return ServiceInput(
-      name: name, kind: .numeric(unit: unit), description: description, defaultNumber: def,
+      name: name, kind: .numeric(unit: unit), description: f["description"]?.string(), defaultNumber: def,
       defaultChoice: nil, hardMinimum: hardMin, hardMaximum: hardMax, softRules: rules)
+  }
+
+  /// A choice input: its values, default, and the values that launched later than the service.
+  func readChoiceInput(_ name: String, _ f: YAMLFields, values valuesCursor: YAMLCursor, sources: [String: PriceSource]) -> ServiceInput {
+    let description = f["description"]?.string()
+    for key in ["unit", "hard", "soft"] where f.has(key) {
+      f[key]!.error("a choice input (one with 'values') has no '\(TerminalText.excerpt(key))'")
+    }
+    let values = (valuesCursor.items("a list of choices") ?? []).compactMap { $0.string("a choice") }
+    if values.isEmpty { valuesCursor.error("a choice input needs at least one value") }
+    let def = f["default"]?.choice(values)
+    var input = ServiceInput(
+      name: name, kind: .choice(values: values), description: description, defaultNumber: nil,
+      defaultChoice: def, hardMinimum: nil, hardMaximum: nil, softRules: [])
+    // Values that launched later than the service, with the source that dates them.
+    if let launched = f["launched"] {
+      _ = f.required("launch_source").flatMap { checkSource($0, sources) }
+      for (value, c) in launched.entries("a mapping of values to launch dates") ?? [] {
+        guard values.contains(value) else {
+          launched.keyCursor(value).error("'\(TerminalText.excerpt(value))' is not a value of \(name) (\(values.joined(separator: ", ")))")
+          continue
+        }
+        if let date = c.date() { input.launched[value] = date }
+      }
+    }
+    return input
+  }
+
+  /// A soft rule on a numeric input: bounds, allowed values or a step, with its message.
+  func readSoftRule(_ c: YAMLCursor, sources: [String: PriceSource]) -> SoftRule? {
+    guard
+      let rf = c.fields(
+        ["when", "min", "max", "one_of", "step", "message", "source", "from", "until", "severity"], what: "a soft rule")
+    else { return nil }
+    let oneOf = rf["one_of"].map { ($0.items("a list of numbers") ?? []).compactMap { $0.decimal() } }
+    let step = rf["step"]?.decimal()
+    if let step, !(step > .zero), let s = rf["step"] { s.error("step must be above zero") }
+    var rule = SoftRule(
+      when: rf["when"].map(readCondition) ?? [:], minimum: rf["min"]?.decimal(), maximum: rf["max"]?.decimal(),
+      oneOf: oneOf, step: step, message: rf.required("message")?.string() ?? "",
+      source: rf["source"].flatMap { checkSource($0, sources) }, from: rf["from"]?.date(),
+      until: rf["until"]?.date())
+    rule.isError = rf["severity"]?.choice(["warning", "error"]) == "error"
+    if rule.minimum == nil && rule.maximum == nil && rule.oneOf == nil && rule.step == nil {
+      c.error("a soft rule needs at least one of min, max, one_of, step")
+    }
+    return rule
   }
 
   func readCondition(_ cursor: YAMLCursor) -> ChoiceCondition {
@@ -321,23 +325,28 @@ struct PricingTableReader {
       cursor.error("missing 'price' (or 'billed_as'): a meter without a price would bill $0 silently")
     }
     guard let quantity, let billing else { return nil }
-    // Earlier billing rules, like Lambda's 100 ms rounding before 2020-12-01.
-    var history: [(until: CalendarDate, quantity: Formula)] = []
-    for item in f["quantity_before"]?.items("a list of {until, quantity}") ?? [] {
-      guard let hf = item.fields(["until", "quantity", "source"], what: "an earlier rule {until, quantity, source}"),
-        let until = hf.required("until")?.date(), let qc = hf.required("quantity"), let q = qc.formula()
-      else { continue }
-      _ = hf.required("source").flatMap { checkSource($0, sources) }
-      let numeric = Set(inputs.filter(\.isNumeric).map(\.name)).union(Self.builtinNames)
-      for n in q.names where !numeric.contains(n) { qc.error("the formula names '\(TerminalText.excerpt(n))', which is not a numeric input of this service") }
-      if let last = history.last, until <= last.until { hf["until"]!.error("earlier rules must be listed in date order: \(until) is not after \(last.until)") }
-      history.append((until, q))
-    }
+    let history = readQuantityHistory(f["quantity_before"], inputs: inputs, sources: sources)
     var meter = Meter(
       name: name, unit: unit, description: f["description"]?.string(), quantity: quantity, when: when,
       from: f["from"]?.date(), until: f["until"]?.date(), billing: billing)
     meter.quantityBefore = history
     return meter
+  }
+
+  /// Earlier billing rules, like Lambda's 100 ms rounding before 2020-12-01: `[{until, quantity, source}]`, in date order.
+  func readQuantityHistory(_ list: YAMLCursor?, inputs: [ServiceInput], sources: [String: PriceSource]) -> [(until: CalendarDate, quantity: Formula)] {
+    var history: [(until: CalendarDate, quantity: Formula)] = []
+    let numeric = Set(inputs.filter(\.isNumeric).map(\.name)).union(Self.builtinNames)
+    for item in list?.items("a list of {until, quantity}") ?? [] {
+      guard let hf = item.fields(["until", "quantity", "source"], what: "an earlier rule {until, quantity, source}"),
+        let until = hf.required("until")?.date(), let qc = hf.required("quantity"), let q = qc.formula()
+      else { continue }
+      _ = hf.required("source").flatMap { checkSource($0, sources) }
+      for n in q.names where !numeric.contains(n) { qc.error("the formula names '\(TerminalText.excerpt(n))', which is not a numeric input of this service") }
+      if let last = history.last, until <= last.until { hf["until"]!.error("earlier rules must be listed in date order: \(until) is not after \(last.until)") }
+      history.append((until, q))
+    }
+    return history
   }
 
   func readNote(_ cursor: YAMLCursor, inputs: [ServiceInput], sources: [String: PriceSource]) -> ServiceNote? {

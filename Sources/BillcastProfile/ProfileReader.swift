@@ -49,6 +49,8 @@ struct ProfileReader {
 
   static let namePattern = "lower-case letters, digits, '_' and '-'"
 
+  /// Reads a profile: header → account → workload → scenarios → architectures → forecast →
+  /// budgets, every problem reported; nil if the document is not a mapping.
   func read(_ document: YAMLDocument) -> Profile? {
     let root = YAMLCursor(document: document, diagnostics: diagnostics)
     guard
@@ -75,50 +77,12 @@ struct ProfileReader {
 
     var scenarios: [Scenario] = []
     for (key, c) in f["scenarios"]?.entries("a mapping of scenario names to scenarios") ?? [] {
-      checkName(key, root: c, what: "scenario")
-      guard let sf = c.fields(["description", "workload"], what: "a scenario {description, workload}") else { continue }
-      var overrides: [WorkloadVariable] = []
-      for (vk, vc) in sf["workload"]?.entries("a mapping of workload variables to override") ?? [] {
-        if !known.contains(vk) {
-          sf["workload"]!.keyCursor(vk).error("'\(TerminalText.excerpt(vk))' is not a workload variable\(Spelling.hint(for: vk, among: known)); a scenario can only override variables under 'workload'")
-          continue
-        }
-        if let v = readVariable(vk, vc) { overrides.append(v) }
-      }
-      var merged = workload
-      for o in overrides { if let i = merged.firstIndex(where: { $0.name == o.name }) { merged[i] = o } }
-      checkWorkload(merged, only: Set(overrides.map(\.name)))
-      scenarios.append(Scenario(name: key, description: sf["description"]?.string(), overrides: overrides, location: c.location))
+      if let scenario = readScenario(key, c, workload: workload, known: known) { scenarios.append(scenario) }
     }
-
     var architectures: [Architecture] = []
     let archCursor = f.required("architectures")
     for (key, c) in archCursor?.entries("a mapping of architecture names to architectures") ?? [] {
-      checkName(key, root: c, what: "architecture")
-      guard let af = c.fields(["description", "components"] + TemplateExpander.fields, what: "an architecture {description, components} or {cloudformation | terraform_plan, parameters, usage, components}") else { continue }
-      let expander = TemplateExpander(diagnostics: diagnostics, region: region, directory: (document.path as NSString).deletingLastPathComponent, architecture: key)
-      let expansion = expander.expand(af)
-      var components: [Component] = expansion?.components ?? []
-      let fromTemplates = Set(components.map(\.name))
-      let handWritten = expansion == nil ? af.required("components") : af["components"]
-      for (ck, keyCursor, cc) in handWritten?.keyedEntries("a mapping of component names to components") ?? [] {
-        if var comp = readComponent(ck, cc, known: known) {
-          comp.location = keyCursor.location  // point at the component's name
-          if fromTemplates.contains(ck) { keyCursor.error("component '\(TerminalText.excerpt(ck))' is also a resource of the architecture's templates; name it differently") }
-          components.append(comp)
-        }
-      }
-      if components.isEmpty && (af.has("components") || (expansion != nil && !diagnostics.hasErrors)) {
-        (af["components"] ?? c).error(expansion == nil ? "an architecture needs at least one component" : "an architecture needs at least one component, and its templates have no priced resource")
-      }
-      if components.count > Profile.componentLimit {
-        af.cursor.keyCursor("components").error("\(components.count) components; billcast's limit is \(Profile.componentLimit) per architecture")
-      }
-      var architecture = Architecture(name: key, description: af["description"]?.string(), components: components, location: c.location)
-      architecture.templates = expansion?.source
-      architecture.resources = expansion?.resources ?? []
-      architecture.notices = expansion?.notices ?? []
-      architectures.append(architecture)
+      if let architecture = readArchitecture(key, c, region: region, path: document.path, known: known) { architectures.append(architecture) }
     }
     if architectures.isEmpty, let archCursor, case .mapping = archCursor.node { archCursor.error("a profile needs at least one architecture") }
 
@@ -130,6 +94,55 @@ struct ProfileReader {
       workload: workload, unreadableVariables: Set(known).subtracting(workload.map(\.name)), workloadLocation: f.has("workload") ? root.keyCursor("workload").location : root.location,
       scenarios: scenarios, architectures: architectures, forecast: forecast, budgets: budgets, path: document.path,
       sha256: document.sha256)
+  }
+
+  /// A scenario: its description and the workload variables it overrides (only existing ones),
+  /// checked together with the rest of the workload.
+  func readScenario(_ key: String, _ c: YAMLCursor, workload: [WorkloadVariable], known: [String]) -> Scenario? {
+    checkName(key, root: c, what: "scenario")
+    guard let sf = c.fields(["description", "workload"], what: "a scenario {description, workload}") else { return nil }
+    var overrides: [WorkloadVariable] = []
+    for (vk, vc) in sf["workload"]?.entries("a mapping of workload variables to override") ?? [] {
+      if !known.contains(vk) {
+        sf["workload"]!.keyCursor(vk).error("'\(TerminalText.excerpt(vk))' is not a workload variable\(Spelling.hint(for: vk, among: known)); a scenario can only override variables under 'workload'")
+        continue
+      }
+      if let v = readVariable(vk, vc) { overrides.append(v) }
+    }
+    var merged = workload
+    for o in overrides { if let i = merged.firstIndex(where: { $0.name == o.name }) { merged[i] = o } }
+    checkWorkload(merged, only: Set(overrides.map(\.name)))
+    return Scenario(name: key, description: sf["description"]?.string(), overrides: overrides, location: c.location)
+  }
+
+  /// An architecture: components read from its templates (CloudFormation, SAM, a Terraform plan),
+  /// then the hand-written ones, at least one and at most ``Profile/componentLimit``.
+  func readArchitecture(_ key: String, _ c: YAMLCursor, region: String, path: String, known: [String]) -> Architecture? {
+    checkName(key, root: c, what: "architecture")
+    guard let af = c.fields(["description", "components"] + TemplateExpander.fields, what: "an architecture {description, components} or {cloudformation | terraform_plan, parameters, usage, components}") else { return nil }
+    let expander = TemplateExpander(diagnostics: diagnostics, region: region, directory: (path as NSString).deletingLastPathComponent, architecture: key)
+    let expansion = expander.expand(af)
+    var components: [Component] = expansion?.components ?? []
+    let fromTemplates = Set(components.map(\.name))
+    let handWritten = expansion == nil ? af.required("components") : af["components"]
+    for (ck, keyCursor, cc) in handWritten?.keyedEntries("a mapping of component names to components") ?? [] {
+      if var comp = readComponent(ck, cc, known: known) {
+        comp.location = keyCursor.location  // point at the component's name
+        if fromTemplates.contains(ck) { keyCursor.error("component '\(TerminalText.excerpt(ck))' is also a resource of the architecture's templates; name it differently") }
+        components.append(comp)
+      }
+    }
+    if components.isEmpty && (af.has("components") || (expansion != nil && !diagnostics.hasErrors)) {
+      (af["components"] ?? c).error(expansion == nil ? "an architecture needs at least one component" : "an architecture needs at least one component, and its templates have no priced resource")
+    }
+    if components.count > Profile.componentLimit {
+      af.cursor.keyCursor("components").error("\(components.count) components; billcast's limit is \(Profile.componentLimit) per architecture")
+    }
+    var architecture = Architecture(name: key, description: af["description"]?.string(), components: components, location: c.location)
+    architecture.templates = expansion?.source
+    architecture.resources = expansion?.resources ?? []
+    architecture.notices = expansion?.notices ?? []
+    return architecture
   }
 
   func checkName(_ name: String, root: YAMLCursor, what: String) {

@@ -10,12 +10,26 @@ public enum CompareText {
     out += markdown ? "- Region: `\(e.region)`, as of \(e.asOf)\n- Free tier: \(e.freeTier.summary)\n- \(ReportHeader.pricingLabel(e.tables)): " : "Region \(e.region), as of \(e.asOf); free tier: \(e.freeTier.summary)\n\(ReportHeader.pricingLabel(e.tables)): "
     out += e.tables.map { "\($0.id) (effective \($0.effective), sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ") + "\n"
     out += ReportHeader.tableWarnings(e.tables, markdown: markdown)
-
-    let architectures = EstimateText.unique(e.results.map(\.architecture))
     let scenarios = EstimateText.unique(e.results.map(\.scenario))
+    out += costByScenario(c, scenarios: scenarios, markdown: markdown)
+    out += availability(c, markdown: markdown)
+    out += cheapest(c, markdown: markdown)
+    for b in c.breakEven { out += breakEven(b, point: c.point, markdown: markdown) }
+    out += sensitivity(c, scenarios: scenarios, markdown: markdown)
+    let warnings = EstimateText.unique(e.results.flatMap { r in r.warnings.map { "\(r.architecture): [\($0.code)] \($0.message)" } })
+    if !warnings.isEmpty {
+      out += markdown ? "\n**Warnings**\n\n" : "\nWarnings:\n"
+      for w in warnings { out += "- \(markdown ? EstimateMarkdown.cell(w) : w)\n" }
+    }
+    return markdown ? MarkdownText.escapingDollars(out) : out
+  }
+
+  /// Each architecture's amount due per scenario and where it is cheapest; unavailable ones last.
+  static func costByScenario(_ c: Comparison, scenarios: [String], markdown: Bool) -> String {
+    let e = c.estimate
     let headers = ["Architecture"] + scenarios + ["Cheapest in"]
     var rows: [[String]] = []
-    for a in architectures {
+    for a in EstimateText.unique(e.results.map(\.architecture)) {
       var row = [a + (c.closed.contains { $0.architecture == a } ? " (closed to new customers)" : "")]
       for s in scenarios {
         row.append(e.results.first { $0.architecture == a && $0.scenario == s }.map { Money.text($0.amountDue) } ?? "—")
@@ -29,15 +43,21 @@ public enum CompareText {
     for u in c.unavailable {
       rows.append([u.architecture + " (unavailable)"] + scenarios.map { _ in "—" } + ["—"])
     }
-    out += "\n" + (markdown ? "## Monthly cost by scenario\n\n" : "") + table(headers, rows, markdown: markdown, rightAligned: Set(1...scenarios.count))
+    return "\n" + (markdown ? "## Monthly cost by scenario\n\n" : "") + table(headers, rows, markdown: markdown, rightAligned: Set(1...scenarios.count))
+  }
 
-    if !c.unavailable.isEmpty || !c.closed.isEmpty {
-      out += markdown ? "\n**Availability**\n\n" : "\nAvailability:\n"
-      for u in c.unavailable { out += "- \(u.architecture): not priced: \(u.reason)\n" }
-      for u in c.closed { out += "- \(u.architecture): \(u.reason)\n" }
-    }
+  /// The architectures not priced, and those closed to new customers, with why.
+  static func availability(_ c: Comparison, markdown: Bool) -> String {
+    guard !c.unavailable.isEmpty || !c.closed.isEmpty else { return "" }
+    var out = markdown ? "\n**Availability**\n\n" : "\nAvailability:\n"
+    for u in c.unavailable { out += "- \(u.architecture): not priced: \(u.reason)\n" }
+    for u in c.closed { out += "- \(u.architecture): \(u.reason)\n" }
+    return out
+  }
 
-    out += markdown ? "\n## Cheapest\n\n" : "\nCheapest:\n"
+  /// The cheapest architecture of each scenario, at each end when they differ.
+  static func cheapest(_ c: Comparison, markdown: Bool) -> String {
+    var out = markdown ? "\n## Cheapest\n\n" : "\nCheapest:\n"
     for ch in c.cheapest {
       if ch.low == ch.high {
         out += "- \(ch.scenario): \(ch.low) (\(Money.text(ch.lowTotal))–\(Money.text(ch.highTotal)))\n"
@@ -45,23 +65,29 @@ public enum CompareText {
         out += "- \(ch.scenario): \(ch.low) at the low end (\(Money.text(ch.lowTotal))), \(ch.high) at the high end (\(Money.text(ch.highTotal)))\n"
       }
     }
+    return out
+  }
 
-    for b in c.breakEven {
-      out += markdown ? "\n## Break-even: \(b.variable) from \(q(b.from)) to \(q(b.to)) (\(b.scenario))\n\n" : "\nBreak-even as \(b.variable) goes from \(q(b.from)) to \(q(b.to)) (\(b.scenario); other variables at their \(c.point.rawValue) points; \(b.evaluations) points priced):\n"
-      if let reason = b.stopReason {
-        let line = "- the search stopped at \(q(b.to)), below the \(q(b.requestedTo ?? b.to)) asked for: \(reason)"
-        out += (markdown ? EstimateMarkdown.cell(line) : TerminalText.escaped(line)) + "\n"
-      }
-      if b.crossings.isEmpty {
-        out += "- no change: \(b.segments.first?.cheapest ?? "—") is the cheapest throughout\n"
-      }
-      for x in b.crossings {
-        out += "- at \(b.variable) = \(q(x.at)): \(x.to) becomes cheaper than \(x.from): \(x.to) \(fine(x.toCostAt)) vs \(x.from) \(fine(x.fromCostAt)); one step below, \(fine(x.toCostBefore)) vs \(fine(x.fromCostBefore))\n"
-      }
-      let segRows = b.segments.map { [q($0.from), q($0.to), $0.cheapest] }
-      out += "\n" + table([b.variable + " from", "to", "cheapest"], segRows, markdown: markdown, rightAligned: [0, 1])
+  /// One break-even search: where it stopped, each crossing, and the cheapest architecture by stretch.
+  static func breakEven(_ b: BreakEven, point: CompiledFormula.RangePoint, markdown: Bool) -> String {
+    var out = markdown ? "\n## Break-even: \(b.variable) from \(q(b.from)) to \(q(b.to)) (\(b.scenario))\n\n" : "\nBreak-even as \(b.variable) goes from \(q(b.from)) to \(q(b.to)) (\(b.scenario); other variables at their \(point.rawValue) points; \(b.evaluations) points priced):\n"
+    if let reason = b.stopReason {
+      let line = "- the search stopped at \(q(b.to)), below the \(q(b.requestedTo ?? b.to)) asked for: \(reason)"
+      out += (markdown ? EstimateMarkdown.cell(line) : TerminalText.escaped(line)) + "\n"
     }
+    if b.crossings.isEmpty {
+      out += "- no change: \(b.segments.first?.cheapest ?? "—") is the cheapest throughout\n"
+    }
+    for x in b.crossings {
+      out += "- at \(b.variable) = \(q(x.at)): \(x.to) becomes cheaper than \(x.from): \(x.to) \(fine(x.toCostAt)) vs \(x.from) \(fine(x.fromCostAt)); one step below, \(fine(x.toCostBefore)) vs \(fine(x.fromCostBefore))\n"
+    }
+    let segRows = b.segments.map { [q($0.from), q($0.to), $0.cheapest] }
+    return out + "\n" + table([b.variable + " from", "to", "cheapest"], segRows, markdown: markdown, rightAligned: [0, 1])
+  }
 
+  /// Per scenario, the five variables that move each architecture's cost most (a cent or more).
+  static func sensitivity(_ c: Comparison, scenarios: [String], markdown: Bool) -> String {
+    var out = ""
     let byScenario = Dictionary(grouping: c.sensitivity, by: \.scenario)
     for s in scenarios {
       guard let list = byScenario[s], list.contains(where: { !$0.rows.isEmpty }) else { continue }
@@ -74,13 +100,7 @@ public enum CompareText {
       }
       out += table(["Architecture", "Variable", "Range", "Cost at low", "Cost at high", "Swing"], rows, markdown: markdown, rightAligned: [2, 3, 4, 5])
     }
-
-    let warnings = EstimateText.unique(e.results.flatMap { r in r.warnings.map { "\(r.architecture): [\($0.code)] \($0.message)" } })
-    if !warnings.isEmpty {
-      out += markdown ? "\n**Warnings**\n\n" : "\nWarnings:\n"
-      for w in warnings { out += "- \(markdown ? EstimateMarkdown.cell(w) : w)\n" }
-    }
-    return markdown ? MarkdownText.escapingDollars(out) : out
+    return out
   }
 
   static func q(_ v: ExactDecimal) -> String { PriceText.quantity(v) }

@@ -69,6 +69,9 @@ public struct CompiledFormula: Sendable {
   }
 
   /// Compiles a formula; `bind` gives each name's slot, value or replacement formula.
+  ///
+  /// Long on purpose: one recursive walk with a `case` per formula node, emitting that node's
+  /// instructions where the node is read.
   public static func compile(_ formula: Formula, ranges: RangeMode, bind: (String) -> Binding?) throws(FormulaEvaluationError) -> CompiledFormula {
     switch formula {
     case .number(let v):
@@ -203,6 +206,9 @@ public struct CompiledFormula: Sendable {
   }
 
   /// Runs a stack program on a stack the caller provides (at least `depth + 1` long).
+  ///
+  /// Long on purpose: one `switch` over the opcodes in the Monte Carlo's innermost loop; a helper
+  /// per opcode would cost a call per instruction.
   @inline(__always)
   static func run(
     _ code: UnsafeBufferPointer<Op>, slots: UnsafeBufferPointer<ExactDecimal>, parameters: UnsafeBufferPointer<ExactDecimal>,

@@ -59,6 +59,10 @@ private struct FormulaParser {
     }
   }
 
+  /// Reads the next token.
+  ///
+  /// Long on purpose: one `switch` over the first character, a case per kind of token (number,
+  /// name, operator, bracket), which reads as the formula grammar's lexical table.
   mutating func advance() throws(FormulaSyntaxError) {
     // ASCII only: names are ASCII, and a combining mark after a space would otherwise
     // merge with it into one character and change how the text splits (found by fuzzing).

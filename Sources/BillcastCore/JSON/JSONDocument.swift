@@ -113,58 +113,15 @@ public enum JSONDocument {
       }
     }
 
+    /// One value, its kind told by its first character.
     mutating func value(depth: Int) throws(DiagnosticError) -> JSONNode {
       guard index < bytes.count else { throw failure("the text ends where a value should be") }
       let start = position
       switch bytes[index] {
       case UInt8(ascii: "{"):
-        if depth >= JSONDocument.maximumDepth { throw failure("nesting deeper than \(JSONDocument.maximumDepth) levels") }
-        index += 1
-        var members: [(key: String, value: JSONNode)] = []
-        var seen: [String: JSONPosition] = [:]
-        skipSpace()
-        if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
-          index += 1
-          return .object(members, start)
-        }
-        while true {
-          skipSpace()
-          let keyPosition = position
-          guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key in quotes") }
-          let key = try string()
-          if let first = seen[key] {
-            throw failure("duplicate key '\(TerminalText.excerpt(key))' (first at line \(first.line), column \(first.column)); each key may appear once", at: keyPosition)
-          }
-          seen[key] = keyPosition
-          skipSpace()
-          guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after a key") }
-          index += 1
-          skipSpace()
-          members.append((key, try value(depth: depth + 1)))
-          skipSpace()
-          guard index < bytes.count else { throw failure("the text ends inside an object") }
-          if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-          if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members, start) }
-          throw failure("expected ',' or '}' in an object")
-        }
+        return try object(depth: depth, start: start)
       case UInt8(ascii: "["):
-        if depth >= JSONDocument.maximumDepth { throw failure("nesting deeper than \(JSONDocument.maximumDepth) levels") }
-        index += 1
-        var items: [JSONNode] = []
-        skipSpace()
-        if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
-          index += 1
-          return .array(items, start)
-        }
-        while true {
-          skipSpace()
-          items.append(try value(depth: depth + 1))
-          skipSpace()
-          guard index < bytes.count else { throw failure("the text ends inside an array") }
-          if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-          if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items, start) }
-          throw failure("expected ',' or ']' in an array")
-        }
+        return try array(depth: depth, start: start)
       case UInt8(ascii: "\""):
         return .string(try string(), start)
       case UInt8(ascii: "t"):
@@ -180,6 +137,60 @@ public enum JSONDocument {
         return .number(try number(), start)
       default:
         throw failure("unexpected character")
+      }
+    }
+
+    /// An object from its `{`: members in order, each key once.
+    mutating func object(depth: Int, start: JSONPosition) throws(DiagnosticError) -> JSONNode {
+      if depth >= JSONDocument.maximumDepth { throw failure("nesting deeper than \(JSONDocument.maximumDepth) levels") }
+      index += 1
+      var members: [(key: String, value: JSONNode)] = []
+      var seen: [String: JSONPosition] = [:]
+      skipSpace()
+      if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+        index += 1
+        return .object(members, start)
+      }
+      while true {
+        skipSpace()
+        let keyPosition = position
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key in quotes") }
+        let key = try string()
+        if let first = seen[key] {
+          throw failure("duplicate key '\(TerminalText.excerpt(key))' (first at line \(first.line), column \(first.column)); each key may appear once", at: keyPosition)
+        }
+        seen[key] = keyPosition
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after a key") }
+        index += 1
+        skipSpace()
+        members.append((key, try value(depth: depth + 1)))
+        skipSpace()
+        guard index < bytes.count else { throw failure("the text ends inside an object") }
+        if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+        if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members, start) }
+        throw failure("expected ',' or '}' in an object")
+      }
+    }
+
+    /// An array from its `[`.
+    mutating func array(depth: Int, start: JSONPosition) throws(DiagnosticError) -> JSONNode {
+      if depth >= JSONDocument.maximumDepth { throw failure("nesting deeper than \(JSONDocument.maximumDepth) levels") }
+      index += 1
+      var items: [JSONNode] = []
+      skipSpace()
+      if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
+        index += 1
+        return .array(items, start)
+      }
+      while true {
+        skipSpace()
+        items.append(try value(depth: depth + 1))
+        skipSpace()
+        guard index < bytes.count else { throw failure("the text ends inside an array") }
+        if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+        if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items, start) }
+        throw failure("expected ',' or ']' in an array")
       }
     }
 

@@ -55,6 +55,9 @@ struct ForecastPlan {
 
   // MARK: Envelope
 
+  /// Prices every month of every architecture at the ends of its ranges: per month, the
+  /// workload (growth and accumulation applied) → each available architecture's estimate →
+  /// the free-tier and scenario events → next month's accumulation. Stops at the first error.
   mutating func envelope(architectures: [String]) -> [String: ArchitectureEnvelope] {
     var result: [String: ArchitectureEnvelope] = [:]
     for a in architectures { result[a] = ArchitectureEnvelope(totals: [], services: []) }
@@ -64,65 +67,27 @@ struct ForecastPlan {
     var unavailable = Set<String>()
     var tableSet: [String: TableReference] = [:]
     for month in months {
-      let date = month.month.firstDay
       if previousScenario != nil, previousScenario! != month.scenario, let s = month.scenario {
         events.append(.init(month: month.index, architecture: nil, kind: .scenario, message: "the scenario becomes \(s)"))
       }
       previousScenario = .some(month.scenario)
-      let scenario = profile.scenarios.first { $0.name == month.scenario }
-      // The workload: each variable's formula, then its growth and accumulation.
-      let growth = settings?.growth ?? [:]
-      let sums = accumulated
-      let index = month.index
-      let places = settings?.adjustmentLocations ?? [:]
-      let context = "month \(index) (\(month.month)), after growth and accumulation"
-      let workload = WorkloadEvaluator.evaluate(
-        profile.workload, overrides: scenario?.overrides ?? [], monthHours: month.hours, diagnostics: diagnostics,
-        adjust: { (name: String, value: Interval) throws(FormulaEvaluationError) -> Interval in
-          var v = value
-          if let g = growth[name] { v = try Self.growthAdjustment(g, month: index, value: v) }
-          if let acc = sums[name] { v = try v.plus(acc) }
-          return v
-        },
-        adjustedAt: { name in places[name].map { ($0, context) } })
-      guard let workload else { return result }
+      guard let workload = workload(of: month, accumulated: accumulated) else { return result }
       for a in architectures where !unavailable.contains(a) {
-        // Availability on this month's date.
-        if let reason = availabilityProblem(a, on: date) {
+        if let reason = availabilityProblem(a, on: month.month.firstDay) {
           unavailable.insert(a)
           events.append(.init(month: month.index, architecture: a, kind: .unavailable, message: reason))
           continue
         }
-        let estimateOptions = EstimateOptions(asOf: date, today: options.today, freeTier: options.freeTier, scenarios: month.scenario.map { [$0] }, architectures: [a], monthHours: month.hours)
-        var o = estimateOptions
-        o.workload = workload
-        o.applyCredits = false
-        do {
-          let estimate = try Estimator.estimate(resolved, options: o)
-          let r = estimate.results[0]
-          result[a]!.totals.append(r.total)
-          var groups: [(String, Span)] = []
-          for s in r.services {
-            if let i = groups.firstIndex(where: { $0.0 == s.group }) { groups[i].1 += s.cost } else { groups.append((s.group, s.cost)) }
-          }
-          result[a]!.services.append(groups)
-          for t in estimate.tables { tableSet[t.id] = t }
-          if situations.count < month.index { situations.append(estimate.freeTier) }
-          if firstFreeTier == nil { firstFreeTier = estimate.freeTier }
-        } catch {
-          // Say which month: the profile prices as it stands, and growth took it past a limit.
-          for var d in error.diagnostics {
-            d.message = "month \(month.index) (\(month.month)), \(a): " + d.message
-            diagnostics.add(d)
-          }
-          return result
-        }
+        guard let estimate = estimate(a, in: month, workload: workload) else { return result }
+        result[a]!.totals.append(estimate.results[0].total)
+        result[a]!.services.append(Self.groups(estimate.results[0]))
+        for t in estimate.tables { tableSet[t.id] = t }
+        if situations.count < month.index { situations.append(estimate.freeTier) }
+        if firstFreeTier == nil { firstFreeTier = estimate.freeTier }
       }
-      while result.values.contains(where: { $0.totals.count < month.index }) {
-        for a in architectures where result[a]!.totals.count < month.index {
-          result[a]!.totals.append(nil)
-          result[a]!.services.append([])
-        }
+      for a in architectures where result[a]!.totals.count < month.index {
+        result[a]!.totals.append(nil)
+        result[a]!.services.append([])
       }
       if situations.count < month.index {
         // Every architecture unavailable: keep the month's situation from the previous one.
@@ -133,15 +98,7 @@ struct ForecastPlan {
         events.append(.init(month: month.index, architecture: nil, kind: .freeTierEnds, message: "the legacy account's 12-month free-tier offers end (opened \(profile.account.opened?.description ?? "?"))"))
       }
       previousKinds = kinds
-      // Accumulation: next month adds this month's increment.
-      for (name, formula) in settings?.accumulate ?? [:] {
-        do {
-          let inc = try formula.evaluate { n in n == Builtins.monthHours ? Interval(month.hours) : workload[n] }
-          accumulated[name] = try (accumulated[name] ?? .zero).plus(inc)
-        } catch {
-          diagnostics.add((settings?.location ?? SourceLocation(file: profile.path)).diagnostic(.error, "accumulate.\(name): \(error)"))
-        }
-      }
+      accumulate(month, workload: workload, into: &accumulated)
     }
     dateEvents(architectures: architectures)
     // A forecast prices months to come: the tables must be current when it starts.
@@ -152,6 +109,66 @@ struct ForecastPlan {
       return t
     }
     return result
+  }
+
+  /// A month's workload: each variable's formula (the month's scenario's, if it overrides it),
+  /// then its growth and what has accumulated; nil (reported) if a value fails.
+  func workload(of month: ForecastMonth, accumulated sums: [String: Interval]) -> [String: Interval]? {
+    let scenario = profile.scenarios.first { $0.name == month.scenario }
+    let growth = settings?.growth ?? [:]
+    let index = month.index
+    let places = settings?.adjustmentLocations ?? [:]
+    let context = "month \(index) (\(month.month)), after growth and accumulation"
+    return WorkloadEvaluator.evaluate(
+      profile.workload, overrides: scenario?.overrides ?? [], monthHours: month.hours, diagnostics: diagnostics,
+      adjust: { (name: String, value: Interval) throws(FormulaEvaluationError) -> Interval in
+        var v = value
+        if let g = growth[name] { v = try Self.growthAdjustment(g, month: index, value: v) }
+        if let acc = sums[name] { v = try v.plus(acc) }
+        return v
+      },
+      adjustedAt: { name in places[name].map { ($0, context) } })
+  }
+
+  /// One architecture priced in one month for a given workload (credits left to the forecast);
+  /// nil (reported, with the month named) on an error.
+  func estimate(_ architecture: String, in month: ForecastMonth, workload: [String: Interval]) -> Estimate? {
+    var o = EstimateOptions(
+      asOf: month.month.firstDay, today: options.today, freeTier: options.freeTier, scenarios: month.scenario.map { [$0] },
+      architectures: [architecture], monthHours: month.hours)
+    o.workload = workload
+    o.applyCredits = false
+    do {
+      return try Estimator.estimate(resolved, options: o)
+    } catch {
+      // Say which month: the profile prices as it stands, and growth took it past a limit.
+      for var d in error.diagnostics {
+        d.message = "month \(month.index) (\(month.month)), \(architecture): " + d.message
+        diagnostics.add(d)
+      }
+      return nil
+    }
+  }
+
+  /// A result's cost per service group, groups in order of first use.
+  static func groups(_ r: ScenarioResult) -> [(group: String, cost: Span)] {
+    var groups: [(group: String, cost: Span)] = []
+    for s in r.services {
+      if let i = groups.firstIndex(where: { $0.group == s.group }) { groups[i].cost += s.cost } else { groups.append((s.group, s.cost)) }
+    }
+    return groups
+  }
+
+  /// Adds this month's increment of each accumulated variable, for the next month.
+  func accumulate(_ month: ForecastMonth, workload: [String: Interval], into accumulated: inout [String: Interval]) {
+    for (name, formula) in settings?.accumulate ?? [:] {
+      do {
+        let inc = try formula.evaluate { n in n == Builtins.monthHours ? Interval(month.hours) : workload[n] }
+        accumulated[name] = try (accumulated[name] ?? .zero).plus(inc)
+      } catch {
+        diagnostics.add((settings?.location ?? SourceLocation(file: profile.path)).diagnostic(.error, "accumulate.\(name): \(error)"))
+      }
+    }
   }
 
   /// Why an architecture cannot be priced on a date, if it cannot.

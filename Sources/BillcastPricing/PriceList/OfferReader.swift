@@ -97,6 +97,7 @@ public enum OfferReader {
 
 /// The Bulk API's `index.json`: header, `products`, then `terms.OnDemand`.
 enum BulkJSONReader {
+  /// Streams the offer: the header's strings, the products the models need, then their on-demand terms.
   static func read(_ input: ByteReader, needs: OfferNeeds) throws(DiagnosticError) -> Offer {
     var scanner = JSONScanner(input)
     var header: [String: String] = [:]
@@ -110,46 +111,10 @@ enum BulkJSONReader {
         header[key] = try s.string()
       case "products":
         guard let offer = header["offerCode"] else { throw s.input.failure("'products' comes before 'offerCode': not an AWS offer file") }
-        try s.object { (s: inout JSONScanner, sku: String) throws(DiagnosticError) in
-          _ = try s.next("a product")
-          let offset = s.input.offset
-          let captured = s.input.beginCapture()
-          try s.skipValue(depth: 2)
-          let bytes = s.input.endCapture(captured)
-          // Most products of a large offer are not needed: look at the usage type before building a tree.
-          if let raw = JSONScanner.quickString(bytes, key: "usagetype"), !needs.mightWant(offer: offer, usageType: raw) { return }
-          let node: JSONNode
-          do throws(DiagnosticError) {
-            node = try JSONDocument.parse(Array(bytes), path: s.input.path)
-          } catch {
-            throw s.input.failure(error.diagnostics.first?.message ?? "invalid JSON", at: offset)
-          }
-          guard case .object(let members, _)? = node["attributes"] else { throw s.input.failure("product \(sku) has no 'attributes'", at: offset) }
-          var attributes: [(String, String)] = []
-          for (k, v) in members { if let text = v.string { attributes.append((k, text)) } }
-          let product = OfferReader.product(sku: sku, rawAttributes: attributes, offset: offset)
-          let raw = attributes.first { $0.0 == "usagetype" }?.1 ?? ""
-          if needs.wants(offer: offer, usageType: raw, region: product.region) {
-            products[sku] = product
-            order.append(sku)
-          }
-        }
+        try readProducts(&s, offer: offer, needs: needs, into: &products, order: &order)
       case "terms":
         sawTerms = true
-        try s.object { (s: inout JSONScanner, kind: String) throws(DiagnosticError) in
-          guard kind == "OnDemand" else { return try s.skipValue(depth: 2) }
-          try s.object { (s: inout JSONScanner, sku: String) throws(DiagnosticError) in
-            guard products[sku] != nil else { return try s.skipValue(depth: 3) }
-            let offset = s.input.offset
-            guard case .object(let terms, _) = try s.tree() else { throw s.input.failure("the terms of \(sku) are not an object", at: offset) }
-            // One on-demand term per SKU in every offer seen; with several, the latest applies.
-            let term = terms.max { ($0.value["effectiveDate"]?.string ?? "") < ($1.value["effectiveDate"]?.string ?? "") }
-            if let term {
-              products[sku]!.dimensions = try OfferReader.dimensions(of: term.value, at: offset, input: s.input)
-              products[sku]!.effective = term.value["effectiveDate"]?.string.flatMap { CalendarDate(String($0.prefix(10))) }
-            }
-          }
-        }
+        try readTerms(&s, into: &products)
       default:
         try s.skipValue(depth: 1)
       }
@@ -164,5 +129,53 @@ enum BulkJSONReader {
         path: scanner.input.path, layout: .bulkJSON, offerCode: header["offerCode"]!, version: header["version"]!,
         publicationDate: header["publicationDate"]!, products: order.compactMap { products[$0] }),
       input: scanner.input)
+  }
+
+  /// The `products` object: each product the models might want is parsed and kept, in file order.
+  static func readProducts(
+    _ s: inout JSONScanner, offer: String, needs: OfferNeeds, into products: inout [String: OfferProduct], order: inout [String]
+  ) throws(DiagnosticError) {
+    try s.object { (s: inout JSONScanner, sku: String) throws(DiagnosticError) in
+      _ = try s.next("a product")
+      let offset = s.input.offset
+      let captured = s.input.beginCapture()
+      try s.skipValue(depth: 2)
+      let bytes = s.input.endCapture(captured)
+      // Most products of a large offer are not needed: look at the usage type before building a tree.
+      if let raw = JSONScanner.quickString(bytes, key: "usagetype"), !needs.mightWant(offer: offer, usageType: raw) { return }
+      let node: JSONNode
+      do throws(DiagnosticError) {
+        node = try JSONDocument.parse(Array(bytes), path: s.input.path)
+      } catch {
+        throw s.input.failure(error.diagnostics.first?.message ?? "invalid JSON", at: offset)
+      }
+      guard case .object(let members, _)? = node["attributes"] else { throw s.input.failure("product \(sku) has no 'attributes'", at: offset) }
+      var attributes: [(String, String)] = []
+      for (k, v) in members { if let text = v.string { attributes.append((k, text)) } }
+      let product = OfferReader.product(sku: sku, rawAttributes: attributes, offset: offset)
+      let raw = attributes.first { $0.0 == "usagetype" }?.1 ?? ""
+      if needs.wants(offer: offer, usageType: raw, region: product.region) {
+        products[sku] = product
+        order.append(sku)
+      }
+    }
+  }
+
+  /// The `terms` object: the on-demand price dimensions of each product kept.
+  static func readTerms(_ s: inout JSONScanner, into products: inout [String: OfferProduct]) throws(DiagnosticError) {
+    try s.object { (s: inout JSONScanner, kind: String) throws(DiagnosticError) in
+      guard kind == "OnDemand" else { return try s.skipValue(depth: 2) }
+      try s.object { (s: inout JSONScanner, sku: String) throws(DiagnosticError) in
+        guard products[sku] != nil else { return try s.skipValue(depth: 3) }
+        let offset = s.input.offset
+        guard case .object(let terms, _) = try s.tree() else { throw s.input.failure("the terms of \(sku) are not an object", at: offset) }
+        // One on-demand term per SKU in every offer seen; with several, the latest applies.
+        let term = terms.max { ($0.value["effectiveDate"]?.string ?? "") < ($1.value["effectiveDate"]?.string ?? "") }
+        if let term {
+          products[sku]!.dimensions = try OfferReader.dimensions(of: term.value, at: offset, input: s.input)
+          products[sku]!.effective = term.value["effectiveDate"]?.string.flatMap { CalendarDate(String($0.prefix(10))) }
+        }
+      }
+    }
   }
 }

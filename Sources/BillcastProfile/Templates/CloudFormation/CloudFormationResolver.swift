@@ -93,6 +93,9 @@ final class CloudFormationResolver {
   private func unknown(_ reason: String, _ location: SourceLocation) -> TemplateNode { TemplateNode(.unknown(reason), location) }
 
   /// Evaluates one intrinsic function; nil when `function` is not one (a plain one-key mapping).
+  ///
+  /// Long on purpose: one `case` per intrinsic function (Ref, Fn::Sub, Fn::If, …), as CloudFormation's
+  /// reference lists them.
   private func intrinsic(_ function: String, _ argument: TemplateNode, at location: SourceLocation) -> TemplateNode? {
     switch function {
     case "Ref":

@@ -28,6 +28,10 @@ struct CloudFormationMapper {
     ComponentDraft(id: r.id, type: r.type, service: service, location: r.location, required: required)
   }
 
+  /// What billcast makes of one template resource: a component, part of another, free, or unpriced.
+  ///
+  /// Long on purpose: one `case` per CloudFormation and SAM resource type billcast reads, each a few
+  /// lines that read side by side as the mapping table (docs/infrastructure-as-code.md lists the same rows).
   private func disposition(_ r: Resource, _ p: TemplateNode, all: [Resource], properties: [String: TemplateNode]) -> ResourceDisposition {
     switch r.type {
     case "AWS::Lambda::Function", "AWS::Serverless::Function": return .priced(lambda(r, p))

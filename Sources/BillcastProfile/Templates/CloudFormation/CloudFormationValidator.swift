@@ -120,6 +120,9 @@ struct CloudFormationValidator {
     }
   }
 
+  /// Checks one intrinsic function's argument: its shape, and the names it refers to.
+  ///
+  /// Long on purpose: one `case` per intrinsic function, each with the shape CloudFormation documents.
   private func checkFunction(_ key: String, _ argument: TemplateNode, at location: SourceLocation, _ names: Names, references: inout [String], inConditions: Bool) {
     guard Self.functions.contains(key) else {
       diagnostics.add(location.diagnostic(.error, "unknown intrinsic function '\(TerminalText.excerpt(key))'\(Spelling.hint(for: key, among: Self.functions))"))

@@ -35,6 +35,10 @@ struct TerraformMapper {
     (r.references[attribute] ?? []).lazy.compactMap { plan.resource(referencedBy: $0) }.first
   }
 
+  /// What billcast makes of one planned resource: a component, part of another, free, or unpriced.
+  ///
+  /// Long on purpose: one `case` per Terraform resource type billcast reads, each a few lines that
+  /// read side by side as the mapping table (docs/infrastructure-as-code.md lists the same rows).
   private func disposition(_ r: Resource) -> ResourceDisposition {
     let v = r.values
     switch r.type {
