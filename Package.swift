@@ -19,11 +19,14 @@ let package = Package(
     .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
   ],
   targets: [
-    .target(name: "BillcastCore", dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "BigInt", package: "BigInt")]),
+    .target(
+      name: "BillcastCore",
+      dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "BigInt", package: "BigInt")]),
     .target(name: "BillcastPricing", dependencies: ["BillcastCore"]),
     .target(name: "BillcastProfile", dependencies: ["BillcastCore"]),
     .target(name: "BillcastEngine", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile"]),
-    .target(name: "BillcastReport", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"]),
+    .target(
+      name: "BillcastReport", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"]),
     .target(
       name: "BillcastCLI",
       dependencies: [
@@ -37,26 +40,38 @@ let package = Package(
     .executableTarget(name: "billcast-floor", dependencies: [.product(name: "Yams", package: "Yams")]),
     .executableTarget(
       name: "billcast-bench",
-      dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastReport", .product(name: "Yams", package: "Yams")]),
+      dependencies: [
+        "BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastReport",
+        .product(name: "Yams", package: "Yams"),
+      ]),
     .target(
       name: "BillcastTestSupport",
-      dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", .product(name: "Yams", package: "Yams"),
+      ],
       path: "Tests/BillcastTestSupport"),
     // Every target lists each module it imports, so an incremental build recompiles it when
     // one of them changes (a transitive import alone was seen to leave stale objects behind).
     .testTarget(name: "BillcastCoreTests", dependencies: ["BillcastCore"]),
-    .testTarget(name: "BillcastPricingTests", dependencies: ["BillcastCore", "BillcastPricing", "BillcastTestSupport"]),
-    .testTarget(name: "BillcastProfileTests", dependencies: ["BillcastCore", "BillcastProfile", "BillcastTestSupport"]),
+    .testTarget(
+      name: "BillcastPricingTests", dependencies: ["BillcastCore", "BillcastPricing", "BillcastTestSupport"]),
+    .testTarget(
+      name: "BillcastProfileTests", dependencies: ["BillcastCore", "BillcastProfile", "BillcastTestSupport"]),
     .testTarget(
       name: "BillcastEngineTests",
       dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastTestSupport"]),
     .testTarget(
       name: "BillcastReportTests",
-      dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastReport", "BillcastTestSupport"]),
+      dependencies: [
+        "BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastReport", "BillcastTestSupport",
+      ]),
     .testTarget(
       name: "BillcastPropertyTests",
-      dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastReport", "BillcastTestSupport"]),
+      dependencies: [
+        "BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastReport", "BillcastTestSupport",
+      ]),
     .testTarget(
-      name: "BillcastCLITests", dependencies: ["billcast", "BillcastCore", "BillcastTestSupport"], exclude: ["Golden", "Fixtures"]),
+      name: "BillcastCLITests", dependencies: ["billcast", "BillcastCore", "BillcastTestSupport"],
+      exclude: ["Golden", "Fixtures"]),
   ]
 )

@@ -4,18 +4,28 @@
 import PackageDescription
 
 let harness: (String, [Target.Dependency]) -> Target = { name, dependencies in
-  .executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"], swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+  .executableTarget(
+    name: name, dependencies: dependencies + ["FuzzSupport"], swiftSettings: [.unsafeFlags(["-parse-as-library"])])
 }
 
 let package = Package(
   name: "billcast-fuzz",
-  dependencies: [.package(path: "billcast")],  // a symlink to the repository, so the identity is "billcast" wherever it is cloned
+  // a symlink to the repository, so the identity is "billcast" wherever it is cloned
+  dependencies: [.package(path: "billcast")],
   targets: [
     .target(name: "FuzzSupport"),
-    harness("fuzz-profile", [.product(name: "BillcastProfile", package: "billcast"), .product(name: "BillcastCore", package: "billcast")]),
-    harness("fuzz-pricing", [.product(name: "BillcastPricing", package: "billcast"), .product(name: "BillcastCore", package: "billcast")]),
+    harness(
+      "fuzz-profile",
+      [.product(name: "BillcastProfile", package: "billcast"), .product(name: "BillcastCore", package: "billcast")]),
+    harness(
+      "fuzz-pricing",
+      [.product(name: "BillcastPricing", package: "billcast"), .product(name: "BillcastCore", package: "billcast")]),
     harness("fuzz-formula", [.product(name: "BillcastCore", package: "billcast")]),
-    harness("fuzz-template", [.product(name: "BillcastProfile", package: "billcast"), .product(name: "BillcastCore", package: "billcast")]),
-    harness("fuzz-report", [.product(name: "BillcastReport", package: "billcast"), .product(name: "BillcastCore", package: "billcast")]),
+    harness(
+      "fuzz-template",
+      [.product(name: "BillcastProfile", package: "billcast"), .product(name: "BillcastCore", package: "billcast")]),
+    harness(
+      "fuzz-report",
+      [.product(name: "BillcastReport", package: "billcast"), .product(name: "BillcastCore", package: "billcast")]),
   ]
 )

@@ -8,7 +8,10 @@ public struct BillcastCommand: ParsableCommand {
     commandName: "billcast",
     abstract: "Estimate, compare and forecast monthly cloud bills from a usage profile.",
     version: BillcastVersion.text,
-    subcommands: [EstimateCommand.self, CompareCommand.self, ForecastCommand.self, DiffCommand.self, CheckCommand.self, PricingCommand.self, InitCommand.self, SchemaCommand.self])
+    subcommands: [
+      EstimateCommand.self, CompareCommand.self, ForecastCommand.self, DiffCommand.self, CheckCommand.self,
+      PricingCommand.self, InitCommand.self, SchemaCommand.self,
+    ])
 
   /// Creates the command.
   public init() {}

@@ -13,7 +13,9 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var profile: ProfileOptions
 
-  @Flag(name: .long, help: "Check every month of the profile's forecast (its deterministic envelope) instead of the estimate.")
+  @Flag(
+    name: .long,
+    help: "Check every month of the profile's forecast (its deterministic envelope) instead of the estimate.")
   var forecast = false
 
   @OptionGroup var output: OutputOptions<CheckFormats>
@@ -21,13 +23,22 @@ struct CheckCommand: ParsableCommand {
   /// The check of one resolved profile: its estimate's, or each month's of its forecast.
   func check(_ resolved: ResolvedProfile) throws(DiagnosticError) -> BudgetCheck {
     if resolved.profile.budgets.isEmpty {
-      throw DiagnosticError([Diagnostic(file: resolved.profile.path, line: 1, column: 1, message: "the profile has no budgets to check (add a 'budgets' list)")])
+      throw DiagnosticError([
+        Diagnostic(
+          file: resolved.profile.path, line: 1, column: 1,
+          message: "the profile has no budgets to check (add a 'budgets' list)")
+      ])
     }
     if forecast {
-      let f = try Forecaster.forecast(resolved, options: ForecastOptions(today: today(), architectures: profile.architecture.isEmpty ? nil : profile.architecture, freeTier: profile.freeTier, samples: 0))
+      let f = try Forecaster.forecast(
+        resolved,
+        options: ForecastOptions(
+          today: today(), architectures: profile.architecture.isEmpty ? nil : profile.architecture,
+          freeTier: profile.freeTier, samples: 0))
       return BudgetCheck.check(f, budgets: resolved.profile.budgets)
     }
-    return BudgetCheck.check(try Estimator.estimate(resolved, options: profile.estimateOptions), budgets: resolved.profile.budgets)
+    return BudgetCheck.check(
+      try Estimator.estimate(resolved, options: profile.estimateOptions), budgets: resolved.profile.budgets)
   }
 
   func run() throws {
@@ -73,7 +84,9 @@ struct CheckCommand: ParsableCommand {
   static func fail(_ over: [BudgetCheck.Item]) throws {
     guard let first = over.first else { return }
     let month = first.month.map { " in month \($0)" } ?? ""
-    ReportFile.writeStandardError(("billcast: budget '\(TerminalText.excerpt(first.budget))' exceeded\(month): \(first.scenario) \(first.architecture) \(first.scope) is \(Money.text(first.figure)) against \(Money.text(first.limit)), over by \(Money.text(first.overrun))\(over.count > 1 ? " (and \(over.count - 1) more)" : "")\n"))
+    ReportFile.writeStandardError(
+      ("billcast: budget '\(TerminalText.excerpt(first.budget))' exceeded\(month): \(first.scenario) \(first.architecture) \(first.scope) is \(Money.text(first.figure)) against \(Money.text(first.limit)), over by \(Money.text(first.overrun))\(over.count > 1 ? " (and \(over.count - 1) more)" : "")\n")
+    )
     throw ExitCode(ExitStatus.checkFailed)
   }
 }

@@ -13,7 +13,11 @@ struct CompareCommand: ParsableCommand {
 
   @OptionGroup var profile: ProfileOptions
 
-  @Option(name: .long, help: ArgumentHelp("Find where the cheapest architecture changes as this workload variable goes from --from to --to.", valueName: "variable"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Find where the cheapest architecture changes as this workload variable goes from --from to --to.",
+      valueName: "variable"))
   var vary: String?
 
   @Option(name: .long, parsing: .unconditional, help: "Start of the --vary range (not below 0).")
@@ -22,33 +26,48 @@ struct CompareCommand: ParsableCommand {
   @Option(name: .long, parsing: .unconditional, help: "End of the --vary range.")
   var to: String?
 
-  @Option(name: .long, parsing: .unconditional, help: "The --vary variable's unit: break-even points are exact to this step.")
+  @Option(
+    name: .long, parsing: .unconditional, help: "The --vary variable's unit: break-even points are exact to this step.")
   var step: String = "1"
 
-  @Option(name: .long, help: "Where other variables' ranges are taken for break-even and sensitivity: low, mid or high.")
+  @Option(
+    name: .long, help: "Where other variables' ranges are taken for break-even and sensitivity: low, mid or high.")
   var at: CompiledFormula.RangePoint = .mid
 
   @OptionGroup var output: OutputOptions<AllFormats>
 
-  @Option(name: .customLong("output-dir"), help: ArgumentHelp("With --format csv: write compare.csv, break-even.csv and sensitivity.csv into this directory.", valueName: "dir"), completion: .directory)
+  @Option(
+    name: .customLong("output-dir"),
+    help: ArgumentHelp(
+      "With --format csv: write compare.csv, break-even.csv and sensitivity.csv into this directory.", valueName: "dir"),
+    completion: .directory)
   var outputDirectory: String?
 
   func validate() throws {
-    if outputDirectory != nil && output.kind != .csv { throw ValidationError("--output-dir writes CSV files: give --format csv") }
-    if outputDirectory != nil && output.output != nil { throw ValidationError("give --output or --output-dir, not both") }
+    if outputDirectory != nil && output.kind != .csv {
+      throw ValidationError("--output-dir writes CSV files: give --format csv")
+    }
+    if outputDirectory != nil && output.output != nil {
+      throw ValidationError("give --output or --output-dir, not both")
+    }
     for (name, text) in [("--from", from), ("--step", step)] + (to.map { [("--to", $0)] } ?? []) {
       if case .failure(let problem) = ExactDecimal.parse(text) { throw ValidationError("\(name): \(problem)") }
     }
-    if let f = ExactDecimal(from), f.isNegative { throw ValidationError("--from \(f) is below 0; workload values are not negative") }
+    if let f = ExactDecimal(from), f.isNegative {
+      throw ValidationError("--from \(f) is below 0; workload values are not negative")
+    }
     if vary != nil && to == nil { throw ValidationError("--vary needs --to (the end of the range)") }
     if let s = ExactDecimal(step), !(s > .zero) { throw ValidationError("--step must be above zero") }
-    if let t = to.flatMap(ExactDecimal.init), let f = ExactDecimal(from), t < f { throw ValidationError("--to must not be below --from") }
+    if let t = to.flatMap(ExactDecimal.init), let f = ExactDecimal(from), t < f {
+      throw ValidationError("--to must not be below --from")
+    }
   }
 
   /// The comparison options these flags describe.
   var options: CompareOptions {
     CompareOptions(
-      estimate: profile.estimateOptions, vary: vary, from: ExactDecimal(from)!, to: to.flatMap(ExactDecimal.init) ?? .zero,
+      estimate: profile.estimateOptions, vary: vary, from: ExactDecimal(from)!,
+      to: to.flatMap(ExactDecimal.init) ?? .zero,
       step: ExactDecimal(step)!, point: at)
   }
 
@@ -81,7 +100,9 @@ struct CompareCommand: ParsableCommand {
 extension CompareCommand {
   /// Several projects: every one compared on all cores, one report with a section each.
   func run(_ projects: [ProjectList.Project]) throws {
-    if output.kind == .html || outputDirectory != nil { throw ValidationError("html and --output-dir are for one project: give one profile") }
+    if output.kind == .html || outputDirectory != nil {
+      throw ValidationError("html and --output-dir are for one project: give one profile")
+    }
     let parts: [ProjectsReport.Part<Comparison>]
     do {
       parts = try ProjectRunner.map(projects) { project throws(DiagnosticError) in
@@ -108,7 +129,8 @@ extension CompareCommand {
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     } catch {
-      ReportFile.writeStandardError("billcast: error: cannot create the directory '\(directory)': \(error.localizedDescription)\n")
+      ReportFile.writeStandardError(
+        "billcast: error: cannot create the directory '\(directory)': \(error.localizedDescription)\n")
       throw ExitCode(ExitStatus.writeFailed)
     }
     for (name, text) in files { try writeReport(text, to: (directory as NSString).appendingPathComponent(name)) }

@@ -18,28 +18,44 @@ struct DiffCommand: ParsableCommand {
       With --fail-above AMOUNT or PERCENT%, exits 1 when a total (or, with --on service, a service) moves more than that.
       """)
 
-  @Argument(help: "A profile, two profiles, or two saved JSON reports.", completion: .file(extensions: ["yaml", "yml", "json"]))
+  @Argument(
+    help: "A profile, two profiles, or two saved JSON reports.", completion: .file(extensions: ["yaml", "yml", "json"]))
   var inputs: [String]
 
-  @Option(name: .customLong("before-pricing"), help: ArgumentHelp("Pricing directory for the before side.", valueName: "dir"), completion: .directory)
+  @Option(
+    name: .customLong("before-pricing"), help: ArgumentHelp("Pricing directory for the before side.", valueName: "dir"),
+    completion: .directory)
   var beforePricing: String?
 
-  @Option(name: .customLong("after-pricing"), help: ArgumentHelp("Pricing directory for the after side.", valueName: "dir"), completion: .directory)
+  @Option(
+    name: .customLong("after-pricing"), help: ArgumentHelp("Pricing directory for the after side.", valueName: "dir"),
+    completion: .directory)
   var afterPricing: String?
 
-  @Option(name: .customLong("before-as-of"), help: ArgumentHelp("Price the before side as of this date.", valueName: "date"), transform: dateArgument)
+  @Option(
+    name: .customLong("before-as-of"), help: ArgumentHelp("Price the before side as of this date.", valueName: "date"),
+    transform: dateArgument)
   var beforeAsOf: CalendarDate?
 
-  @Option(name: .customLong("after-as-of"), help: ArgumentHelp("Price the after side as of this date.", valueName: "date"), transform: dateArgument)
+  @Option(
+    name: .customLong("after-as-of"), help: ArgumentHelp("Price the after side as of this date.", valueName: "date"),
+    transform: dateArgument)
   var afterAsOf: CalendarDate?
 
-  @Option(name: .customLong("before-label"), help: ArgumentHelp("Name the before side this in the report (default: its file, or its pricing and date).", valueName: "text"))
+  @Option(
+    name: .customLong("before-label"),
+    help: ArgumentHelp(
+      "Name the before side this in the report (default: its file, or its pricing and date).", valueName: "text"))
   var beforeLabel: String?
 
-  @Option(name: .customLong("after-label"), help: ArgumentHelp("Name the after side this in the report.", valueName: "text"))
+  @Option(
+    name: .customLong("after-label"), help: ArgumentHelp("Name the after side this in the report.", valueName: "text"))
   var afterLabel: String?
 
-  @Option(name: .customLong("fail-above"), help: ArgumentHelp("Exit 1 when a figure moves more than this: an amount (5) or a percentage (1%).", valueName: "limit"))
+  @Option(
+    name: .customLong("fail-above"),
+    help: ArgumentHelp(
+      "Exit 1 when a figure moves more than this: an amount (5) or a percentage (1%).", valueName: "limit"))
   var failAbove: String?
 
   @Option(name: .long, help: "What --fail-above applies to: total (each scenario × architecture) or service.")
@@ -48,7 +64,8 @@ struct DiffCommand: ParsableCommand {
   @Option(name: .long, help: "Compare only this scenario (repeatable).", completion: ProfileCompletion.scenarios)
   var scenario: [String] = []
 
-  @Option(name: .long, help: "Compare only this architecture (repeatable).", completion: ProfileCompletion.architectures)
+  @Option(
+    name: .long, help: "Compare only this architecture (repeatable).", completion: ProfileCompletion.architectures)
   var architecture: [String] = []
 
   @OptionGroup var pricing: PricingOptions
@@ -58,19 +75,24 @@ struct DiffCommand: ParsableCommand {
 
   func validate() throws {
     if let failAbove, CostDiff.Threshold(failAbove) == nil {
-      throw ValidationError("--fail-above '\(TerminalText.excerpt(failAbove))' is neither an amount (5) nor a percentage (1%)")
+      throw ValidationError(
+        "--fail-above '\(TerminalText.excerpt(failAbove))' is neither an amount (5) nor a percentage (1%)")
     }
     switch inputs.count {
     case 1:
       if beforePricing == nil && beforeAsOf == nil && afterPricing == nil && afterAsOf == nil {
-        throw ValidationError("with one profile, give what differs: --before-pricing/--after-pricing and/or --before-as-of/--after-as-of")
+        throw ValidationError(
+          "with one profile, give what differs: --before-pricing/--after-pricing and/or --before-as-of/--after-as-of")
       }
     case 2:
       if [beforePricing, afterPricing].contains(where: { $0 != nil }) || beforeAsOf != nil || afterAsOf != nil {
-        throw ValidationError("--before-*/--after-* apply to one profile; two inputs are compared under the same pricing")
+        throw ValidationError(
+          "--before-*/--after-* apply to one profile; two inputs are compared under the same pricing")
       }
       let json = inputs.map { $0.hasSuffix(".json") }
-      if json[0] != json[1] { throw ValidationError("compare two profiles (.yaml) or two reports (.json), not one of each") }
+      if json[0] != json[1] {
+        throw ValidationError("compare two profiles (.yaml) or two reports (.json), not one of each")
+      }
     default:
       throw ValidationError("give one profile (with --before-*/--after-*), two profiles, or two JSON reports")
     }
@@ -81,13 +103,19 @@ struct DiffCommand: ParsableCommand {
     if reading.profile == nil { throw DiagnosticError(reading.diagnostics) }
     let directory = pricingDirectory ?? pricing.directory(near: path)
     let resolved = try ResolvedProfile.resolve(
-      reading, catalog: try PricingOptions.load(directory: directory), architectures: architecture.isEmpty ? nil : architecture)
-    return try Estimator.estimate(resolved, options: EstimateOptions(
-      asOf: asOf, today: today(), scenarios: scenario.isEmpty ? nil : scenario, architectures: architecture.isEmpty ? nil : architecture))
+      reading, catalog: try PricingOptions.load(directory: directory),
+      architectures: architecture.isEmpty ? nil : architecture)
+    return try Estimator.estimate(
+      resolved,
+      options: EstimateOptions(
+        asOf: asOf, today: today(), scenarios: scenario.isEmpty ? nil : scenario,
+        architectures: architecture.isEmpty ? nil : architecture))
   }
 
   /// Both sides, or every problem of both (a diff of two broken inputs reports both).
-  static func both<A, B>(_ a: () throws(DiagnosticError) -> A, _ b: () throws(DiagnosticError) -> B) throws(DiagnosticError) -> (A, B) {
+  static func both<A, B>(_ a: () throws(DiagnosticError) -> A, _ b: () throws(DiagnosticError) -> B)
+    throws(DiagnosticError) -> (A, B)
+  {
     let x = Result { () throws(DiagnosticError) in try a() }, y = Result { () throws(DiagnosticError) in try b() }
     switch (x, y) {
     case (.success(let u), .success(let v)): return (u, v)
@@ -102,26 +130,17 @@ struct DiffCommand: ParsableCommand {
   func run() throws {
     let diff: CostDiff
     do throws(DiagnosticError) {
-      var (before, after): (CostSnapshot, CostSnapshot)
-      if inputs.count == 2 && inputs[0].hasSuffix(".json") {
-        (before, after) = try Self.both({ () throws(DiagnosticError) in try EstimateJSONReader.load(path: inputs[0]) }, { () throws(DiagnosticError) in try EstimateJSONReader.load(path: inputs[1]) })
-      } else if inputs.count == 2 {
-        (before, after) = try Self.both(
-          { () throws(DiagnosticError) in CostSnapshot(try estimate(inputs[0], pricingDirectory: nil, asOf: nil), label: inputs[0]) },
-          { () throws(DiagnosticError) in CostSnapshot(try estimate(inputs[1], pricingDirectory: nil, asOf: nil), label: inputs[1]) })
-      } else {
-        func label(_ dir: String?, _ date: CalendarDate?) -> String {
-          let text = [dir.map { "pricing \($0)" }, date.map { "as of \($0)" }].compactMap { $0 }.joined(separator: ", ")
-          return text.isEmpty ? "default pricing" : text
-        }
-        (before, after) = try Self.both(
-          { () throws(DiagnosticError) in CostSnapshot(try estimate(inputs[0], pricingDirectory: beforePricing, asOf: beforeAsOf), label: label(beforePricing, beforeAsOf)) },
-          { () throws(DiagnosticError) in CostSnapshot(try estimate(inputs[0], pricingDirectory: afterPricing, asOf: afterAsOf), label: label(afterPricing, afterAsOf)) })
-      }
+      var (before, after) = try snapshots()
       if let beforeLabel { before.label = beforeLabel }
       if let afterLabel { after.label = afterLabel }
       if before.currency != after.currency {
-        throw DiagnosticError([Diagnostic(file: inputs.last!, message: "the before side is in \(before.currency) and the after side in \(after.currency); billcast does not convert currencies")])
+        throw DiagnosticError([
+          Diagnostic(
+            file: inputs.last!,
+            message:
+              "the before side is in \(before.currency) and the after side in \(after.currency); billcast does not convert currencies"
+          )
+        ])
       }
       diff = CostDiff(before: before, after: after)
     } catch {
@@ -136,8 +155,44 @@ struct DiffCommand: ParsableCommand {
     default: try output.write(DiffReport.text(diff), highlight: .changes)
     }
     if let threshold, !crossed.isEmpty {
-      ReportFile.writeStandardError(("billcast: \(crossed.count) \(on == .service ? "service" : "total")\(crossed.count == 1 ? "" : "s") moved more than \(threshold): \(crossed.joined(separator: "; "))\n"))
+      ReportFile.writeStandardError(
+        ("billcast: \(crossed.count) \(on == .service ? "service" : "total")\(crossed.count == 1 ? "" : "s") moved more than \(threshold): \(crossed.joined(separator: "; "))\n")
+      )
       throw ExitCode(ExitStatus.checkFailed)
     }
+  }
+
+  /// The two sides: two saved reports, two profiles, or one profile under two pricings or dates
+  /// (both read even when one fails, so that every problem is reported).
+  func snapshots() throws(DiagnosticError) -> (CostSnapshot, CostSnapshot) {
+    if inputs.count == 2 && inputs[0].hasSuffix(".json") {
+      return try Self.both(
+        { () throws(DiagnosticError) in try EstimateJSONReader.load(path: inputs[0]) },
+        { () throws(DiagnosticError) in try EstimateJSONReader.load(path: inputs[1]) })
+    }
+    if inputs.count == 2 {
+      return try Self.both(
+        { () throws(DiagnosticError) in
+          CostSnapshot(try estimate(inputs[0], pricingDirectory: nil, asOf: nil), label: inputs[0])
+        },
+        { () throws(DiagnosticError) in
+          CostSnapshot(try estimate(inputs[1], pricingDirectory: nil, asOf: nil), label: inputs[1])
+        })
+    }
+    func label(_ dir: String?, _ date: CalendarDate?) -> String {
+      let text = [dir.map { "pricing \($0)" }, date.map { "as of \($0)" }].compactMap { $0 }.joined(separator: ", ")
+      return text.isEmpty ? "default pricing" : text
+    }
+    return try Self.both(
+      { () throws(DiagnosticError) in
+        CostSnapshot(
+          try estimate(inputs[0], pricingDirectory: beforePricing, asOf: beforeAsOf),
+          label: label(beforePricing, beforeAsOf))
+      },
+      { () throws(DiagnosticError) in
+        CostSnapshot(
+          try estimate(inputs[0], pricingDirectory: afterPricing, asOf: afterAsOf),
+          label: label(afterPricing, afterAsOf))
+      })
   }
 }

@@ -8,21 +8,28 @@ import BillcastReport
 struct ForecastCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "forecast",
-    abstract: "Forecast a profile month by month: p10/p50/p90 per architecture, cumulative totals, crossovers and events.")
+    abstract:
+      "Forecast a profile month by month: p10/p50/p90 per architecture, cumulative totals, crossovers and events.")
 
   @Argument(help: "The usage profile (YAML).", completion: ProfileCompletion.profiles)
   var profile: String
 
-  @Option(name: .long, parsing: .unconditional, help: "Months to forecast (default: the profile's forecast.months, else 12).")
+  @Option(
+    name: .long, parsing: .unconditional, help: "Months to forecast (default: the profile's forecast.months, else 12).")
   var months: Int?
 
-  @Option(name: .long, help: ArgumentHelp("First month, YYYY-MM (default: the profile's forecast.start).", valueName: "month"))
+  @Option(
+    name: .long, help: ArgumentHelp("First month, YYYY-MM (default: the profile's forecast.start).", valueName: "month")
+  )
   var start: String?
 
-  @Option(name: .long, help: "Use this scenario in every month instead of the profile's calendar.", completion: ProfileCompletion.scenarios)
+  @Option(
+    name: .long, help: "Use this scenario in every month instead of the profile's calendar.",
+    completion: ProfileCompletion.scenarios)
   var scenario: String?
 
-  @Option(name: .long, help: "Forecast only this architecture (repeatable).", completion: ProfileCompletion.architectures)
+  @Option(
+    name: .long, help: "Forecast only this architecture (repeatable).", completion: ProfileCompletion.architectures)
   var architecture: [String] = []
 
   @Option(name: .customLong("free-tier"), help: "Override the account's free tier.")
@@ -34,7 +41,9 @@ struct ForecastCommand: ParsableCommand {
   @Option(name: .long, parsing: .unconditional, help: "Random seed: the same seed gives the same output.")
   var seed: UInt64 = 1
 
-  @Option(name: .customLong("breakdown-month"), parsing: .unconditional, help: "The month whose cost per service the HTML chart shows (default: the last).")
+  @Option(
+    name: .customLong("breakdown-month"), parsing: .unconditional,
+    help: "The month whose cost per service the HTML chart shows (default: the last).")
   var breakdownMonth: Int?
 
   @OptionGroup var pricing: PricingOptions
@@ -42,14 +51,20 @@ struct ForecastCommand: ParsableCommand {
 
   func validate() throws {
     if let start {
-      guard let month = CalendarMonth(start) else { throw ValidationError("--start '\(TerminalText.excerpt(start))' is not a month; expected YYYY-MM") }
-      guard month.firstDay.isSupported else { throw ValidationError("--start \(month) is outside the calendar billcast prices: \(CalendarDate.supportedRangeText)") }
+      guard let month = CalendarMonth(start) else {
+        throw ValidationError("--start '\(TerminalText.excerpt(start))' is not a month; expected YYYY-MM")
+      }
+      guard month.firstDay.isSupported else {
+        throw ValidationError(
+          "--start \(month) is outside the calendar billcast prices: \(CalendarDate.supportedRangeText)")
+      }
     }
     if let months, !(1...ForecastSettings.maximumMonths).contains(months) {
       throw ValidationError("--months must be from 1 to \(ForecastSettings.maximumMonths)")
     }
     if let breakdownMonth, !(1...ForecastSettings.maximumMonths).contains(breakdownMonth) {
-      throw ValidationError("--breakdown-month must be from 1 to the forecast's months (at most \(ForecastSettings.maximumMonths))")
+      throw ValidationError(
+        "--breakdown-month must be from 1 to the forecast's months (at most \(ForecastSettings.maximumMonths))")
     }
     if !(0...ForecastOptions.maximumSamples).contains(samples) {
       throw ValidationError("--samples must be from 0 to \(ForecastOptions.maximumSamples)")
@@ -62,7 +77,8 @@ struct ForecastCommand: ParsableCommand {
       let reading = Profile.reading(path: self.profile)
       if reading.profile == nil { throw DiagnosticError(reading.diagnostics) }
       let resolved = try ResolvedProfile.resolve(
-        reading, catalog: try pricing.loadCatalog(near: self.profile, regions: { [reading.profile!.region] }), architectures: architecture.isEmpty ? nil : architecture)
+        reading, catalog: try pricing.loadCatalog(near: self.profile, regions: { [reading.profile!.region] }),
+        architectures: architecture.isEmpty ? nil : architecture)
       var options = ForecastOptions(
         today: today(), start: start.flatMap(CalendarMonth.init), months: months, scenario: scenario,
         architectures: architecture.isEmpty ? nil : architecture, freeTier: freeTier, samples: samples, seed: seed,

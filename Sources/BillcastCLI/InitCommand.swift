@@ -9,22 +9,31 @@ import Foundation
 struct InitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "init",
-    abstract: "Write a starter profile: an architecture read from CloudFormation templates or a Terraform plan, or one component per service, with every usage input to fill in.",
-    discussion: "billcast init --cloudformation T... | --terraform-plan PLAN.json | --service S... [--region R] [--output FILE]")
+    abstract:
+      "Write a starter profile: an architecture read from CloudFormation templates or a Terraform plan, or one component per service, with every usage input to fill in.",
+    discussion:
+      "billcast init --cloudformation T... | --terraform-plan PLAN.json | --service S... [--region R] [--output FILE]")
 
-  @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("CloudFormation or SAM templates (YAML or JSON).", valueName: "template"))
+  @Option(
+    name: .long, parsing: .upToNextOption,
+    help: ArgumentHelp("CloudFormation or SAM templates (YAML or JSON).", valueName: "template"))
   var cloudformation: [String] = []
 
-  @Option(name: .customLong("terraform-plan"), help: ArgumentHelp("The JSON of terraform show -json PLANFILE.", valueName: "plan"))
+  @Option(
+    name: .customLong("terraform-plan"),
+    help: ArgumentHelp("The JSON of terraform show -json PLANFILE.", valueName: "plan"))
   var terraformPlan: String?
 
-  @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Services to write components for, like aws.lambda.", valueName: "service"))
+  @Option(
+    name: .long, parsing: .upToNextOption,
+    help: ArgumentHelp("Services to write components for, like aws.lambda.", valueName: "service"))
   var service: [String] = []
 
   @Option(name: .long, help: "The region to price in.")
   var region: String = "us-east-1"
 
-  @Option(name: .long, help: ArgumentHelp("Write the profile to this file instead of standard output.", valueName: "file"))
+  @Option(
+    name: .long, help: ArgumentHelp("Write the profile to this file instead of standard output.", valueName: "file"))
   var output: String?
 
   @OptionGroup var pricing: PricingOptions
@@ -44,7 +53,8 @@ struct InitCommand: ParsableCommand {
         let kind: TemplateSource.Kind = terraformPlan == nil ? .cloudFormation : .terraformPlan
         let files = terraformPlan.map { [$0] } ?? cloudformation
         let entries = try TemplateInventory.read(kind, files: files, region: region)
-        text = StarterProfile.fromTemplates(kind, patterns: files.map { relativeToOutput($0) }, entries: entries, catalog: catalog, region: region)
+        text = StarterProfile.fromTemplates(
+          kind, patterns: files.map { relativeToOutput($0) }, entries: entries, catalog: catalog, region: region)
       }
       try writeReport(text, to: output)
     } catch let error as DiagnosticError {

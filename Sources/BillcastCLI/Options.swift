@@ -11,19 +11,24 @@ public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable 
 
 /// Where pricing tables come from.
 struct PricingOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp(
-    "Directory of pricing tables. Order: this flag, else $BILLCAST_PRICING, else the nearest 'pricing' directory above the profile, else ./pricing, else the tables built into billcast.",
-    valueName: "dir"), completion: .directory)
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Directory of pricing tables. Order: this flag, else $BILLCAST_PRICING, else the nearest 'pricing' directory above the profile, else ./pricing, else the tables built into billcast.",
+      valueName: "dir"), completion: .directory)
   var pricing: String?
 
   /// Finds and loads the pricing tables: every region's, or only those `regions` returns (it is
   /// called once the files are parsed, so a profile read meanwhile can name its region).
-  func loadCatalog(near profilePath: String?, regions: () -> Set<String>? = { nil }) throws(DiagnosticError) -> PricingCatalog {
+  func loadCatalog(near profilePath: String?, regions: () -> Set<String>? = { nil }) throws(DiagnosticError)
+    -> PricingCatalog
+  {
     try Self.load(directory: directory(near: profilePath), regions: regions)
   }
 
   /// Loads a directory's tables, or the built-in tables when `directory` is nil.
-  static func load(directory: String?, regions: () -> Set<String>? = { nil }) throws(DiagnosticError) -> PricingCatalog {
+  static func load(directory: String?, regions: () -> Set<String>? = { nil }) throws(DiagnosticError) -> PricingCatalog
+  {
     guard let directory else { return try BuiltInPricing.catalog(regions: regions) }
     return try PricingCatalog.load(directory: directory, regions: regions)
   }
@@ -80,17 +85,27 @@ struct OutputOptions<Formats: ReportFormats>: ParsableArguments {
 
   /// The format chosen, as the reports know it.
   var kind: OutputFormat {
-    guard let kind = OutputFormat(rawValue: format.rawValue) else { preconditionFailure("\(format) is not an output format") }
+    guard let kind = OutputFormat(rawValue: format.rawValue) else {
+      preconditionFailure("\(format) is not an output format")
+    }
     return kind
   }
 
-  @Option(name: .long, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"), completion: .file())
+  @Option(
+    name: .long, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"),
+    completion: .file())
   var output: String?
 
-  @Option(name: .customLong("color"), help: "Colour text reports: auto (on a terminal, unless NO_COLOR is set), always or never.")
+  @Option(
+    name: .customLong("color"),
+    help: "Colour text reports: auto (on a terminal, unless NO_COLOR is set), always or never.")
   var colour: ColourChoice = .auto
 
-  @Option(name: .long, help: ArgumentHelp("Fit text reports to this many columns (default: the terminal's width on a terminal, none otherwise).", valueName: "columns"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Fit text reports to this many columns (default: the terminal's width on a terminal, none otherwise).",
+      valueName: "columns"))
   var width: Int?
 
   func validate() throws {
@@ -141,7 +156,9 @@ func dateArgument(_ text: String) throws -> CalendarDate {
   guard let date = CalendarDate(text) else {
     throw ValidationError("'\(TerminalText.excerpt(text))' is not a date; expected YYYY-MM-DD, like 2025-07-15")
   }
-  guard date.isSupported else { throw ValidationError("\(date) is outside the calendar billcast prices: \(CalendarDate.supportedRangeText)") }
+  guard date.isSupported else {
+    throw ValidationError("\(date) is outside the calendar billcast prices: \(CalendarDate.supportedRangeText)")
+  }
   return date
 }
 

@@ -17,14 +17,16 @@ struct PricingExportCommand: ParsableCommand {
     let targets = BuiltInPricing.contents.map { ((directory as NSString).appendingPathComponent($0.path), $0.text) }
     let existing = targets.map(\.0).filter { fm.fileExists(atPath: $0) }
     if !existing.isEmpty {
-      ReportFile.writeStandardError(existing.map { "billcast: error: \($0) exists; export does not replace pricing files\n" }.joined())
+      ReportFile.writeStandardError(
+        existing.map { "billcast: error: \($0) exists; export does not replace pricing files\n" }.joined())
       throw ExitCode(ExitStatus.invalidInput)
     }
     for (path, text) in targets {
       do {
         try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
       } catch {
-        ReportFile.writeStandardError("billcast: error: cannot create the directory for \(path): \(error.localizedDescription)\n")
+        ReportFile.writeStandardError(
+          "billcast: error: cannot create the directory for \(path): \(error.localizedDescription)\n")
         throw ExitCode(ExitStatus.writeFailed)
       }
       try writeReport(text, to: path)

@@ -26,7 +26,8 @@ struct PricingImportCommand: ParsableCommand {
   func run() throws {
     guard let directory = pricingOptions.directory(near: nil) else {
       throw ValidationError(
-        "import writes into a pricing directory, and none was found: give --pricing DIR (to start from the built-in tables, write them out with 'billcast pricing export DIR')")
+        "import writes into a pricing directory, and none was found: give --pricing DIR (to start from the built-in tables, write them out with 'billcast pricing export DIR')"
+      )
     }
     let plan: PriceListImport
     let offers: [Offer]
@@ -62,7 +63,8 @@ struct PricingVerifyCommand: ParsableCommand {
     do throws(DiagnosticError) {
       let catalog = try pricingOptions.loadCatalog(near: nil)
       offers = try Self.readOffers(files, catalog: catalog)
-      verification = try PriceListVerification(offers: offers, catalog: catalog, directory: pricingOptions.directory(near: nil) ?? "pricing")
+      verification = try PriceListVerification(
+        offers: offers, catalog: catalog, directory: pricingOptions.directory(near: nil) ?? "pricing")
     } catch {
       throw exitWithDiagnostics(error)
     }
@@ -80,7 +82,8 @@ struct PricingVerifyCommand: ParsableCommand {
       let line = ProgressLine.onTerminal("billcast pricing: reading \((file as NSString).lastPathComponent)")
       defer { line?.finish() }
       do throws(DiagnosticError) {
-        offers.append(try OfferReader.read(path: file, needs: needs, progress: line.map { line in { line.update($0) } }))
+        offers.append(
+          try OfferReader.read(path: file, needs: needs, progress: line.map { line in { line.update($0) } }))
       } catch {
         problems += error.diagnostics
       }

@@ -5,7 +5,8 @@ import BillcastReport
 
 /// `billcast pricing list`: every table and service.
 struct PricingListCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "list", abstract: "List the pricing tables and their services.")
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List the pricing tables and their services.")
 
   @OptionGroup var pricingOptions: PricingOptions
   @OptionGroup var output: OutputOptions<ListingFormats>

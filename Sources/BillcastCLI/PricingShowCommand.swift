@@ -5,7 +5,8 @@ import BillcastReport
 
 /// `billcast pricing show SERVICE`: one service's inputs, meters, prices and sources.
 struct PricingShowCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one service: inputs, meters, prices, free tier, notes and sources.")
+  static let configuration = CommandConfiguration(
+    commandName: "show", abstract: "Show one service: inputs, meters, prices, free tier, notes and sources.")
 
   @Argument(help: "The service id, like aws.lambda.")
   var service: String
@@ -19,8 +20,17 @@ struct PricingShowCommand: ParsableCommand {
   func run() throws {
     let catalog: PricingCatalog
     do { catalog = try pricingOptions.loadCatalog(near: nil) } catch { throw exitWithDiagnostics(error) }
-    guard let svc = catalog.service(service, region: region), let table = catalog.table(holding: service, region: region) else {
-      throw exitWithDiagnostics(DiagnosticError([Diagnostic(file: "billcast", message: "no service '\(TerminalText.excerpt(service))' in \(region)\(Spelling.hint(for: service, among: catalog.serviceIDs(region: region)))")]))
+    guard let svc = catalog.service(service, region: region),
+      let table = catalog.table(holding: service, region: region)
+    else {
+      throw exitWithDiagnostics(
+        DiagnosticError([
+          Diagnostic(
+            file: "billcast",
+            message:
+              "no service '\(TerminalText.excerpt(service))' in \(region)\(Spelling.hint(for: service, among: catalog.serviceIDs(region: region)))"
+          )
+        ]))
     }
     let pools = catalog.freeTierPools(region: region).filter { $0.draws.contains { $0.service == service } }
     switch output.kind {

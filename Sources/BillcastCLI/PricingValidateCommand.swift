@@ -9,15 +9,24 @@ import Foundation
 struct PricingValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: "Check pricing tables: well-formed, every price sourced and dated, tiers ascending, dates in order; exit 2 on any problem.")
+    abstract:
+      "Check pricing tables: well-formed, every price sourced and dated, tiers ascending, dates in order; exit 2 on any problem."
+  )
 
-  @Argument(help: ArgumentHelp("The pricing directory (default: ./pricing if it exists, else the built-in tables).", valueName: "dir"), completion: .directory)
+  @Argument(
+    help: ArgumentHelp(
+      "The pricing directory (default: ./pricing if it exists, else the built-in tables).", valueName: "dir"),
+    completion: .directory)
   var directory: String?
 
-  @Option(name: .long, help: ArgumentHelp("Also check that the tables price every service the profiles here use.", valueName: "dir"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Also check that the tables price every service the profiles here use.", valueName: "dir"))
   var examples: String?
 
-  @Option(name: .customLong("max-age"), help: ArgumentHelp("Fail on a table last confirmed more than this many days before today.", valueName: "days"))
+  @Option(
+    name: .customLong("max-age"),
+    help: ArgumentHelp("Fail on a table last confirmed more than this many days before today.", valueName: "days"))
   var maxAge: Int?
 
   func validate() throws {
@@ -34,7 +43,11 @@ struct PricingValidateCommand: ParsableCommand {
           let age = today().daysSince1970 - table.effective.daysSince1970
           guard age > maxAge else { continue }
           let location = table.idLocation ?? SourceLocation(file: table.path)
-          problems.append(location.diagnostic(.error, "\(table.id) was last confirmed on \(table.effective), \(age) days ago: more than --max-age \(maxAge); check its prices (billcast pricing verify) and update 'effective'"))
+          problems.append(
+            location.diagnostic(
+              .error,
+              "\(table.id) was last confirmed on \(table.effective), \(age) days ago: more than --max-age \(maxAge); check its prices (billcast pricing verify) and update 'effective'"
+            ))
         }
       }
       if let examples {
@@ -52,7 +65,9 @@ struct PricingValidateCommand: ParsableCommand {
         }
         let files = listing.filter { $0.hasSuffix(".yaml") }.sorted()
         if files.isEmpty {
-          throw DiagnosticError([Diagnostic(file: examples, message: "the examples directory has no profiles (*.yaml) to check")])
+          throw DiagnosticError([
+            Diagnostic(file: examples, message: "the examples directory has no profiles (*.yaml) to check")
+          ])
         }
         for file in files {
           let path = (examples as NSString).appendingPathComponent(file)
@@ -65,7 +80,9 @@ struct PricingValidateCommand: ParsableCommand {
       }
       if !problems.isEmpty { throw DiagnosticError(problems) }
       let s = PricingValidation.summary(catalog)
-      try writeReport("\(directory ?? "built-in pricing \(BuiltInPricing.version)"): \(s.tables) tables, \(s.services) services, \(s.meters) meters, \(s.prices) prices from \(s.sources) sources, \(s.pools) free-tier pools: all well-formed and sourced" + (examples.map { "; every service the profiles in \($0) use is priced" } ?? "") + "\n", to: nil)
+      try writeReport(
+        "\(directory ?? "built-in pricing \(BuiltInPricing.version)"): \(s.tables) tables, \(s.services) services, \(s.meters) meters, \(s.prices) prices from \(s.sources) sources, \(s.pools) free-tier pools: all well-formed and sourced"
+          + (examples.map { "; every service the profiles in \($0) use is priced" } ?? "") + "\n", to: nil)
     } catch let error as DiagnosticError {
       throw exitWithDiagnostics(error)
     }

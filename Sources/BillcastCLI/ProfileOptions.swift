@@ -6,7 +6,9 @@ import BillcastProfile
 /// The options every command that prices a profile shares.
 struct ProfileOptions: ParsableArguments {
   @Argument(
-    help: ArgumentHelp("The usage profile (YAML). Several profiles, or a billcast.yml listing them (billcast.projects/1), give one report with a section per project.", valueName: "profile"),
+    help: ArgumentHelp(
+      "The usage profile (YAML). Several profiles, or a billcast.yml listing them (billcast.projects/1), give one report with a section per project.",
+      valueName: "profile"),
     completion: ProfileCompletion.profiles)
   var profiles: [String] = []
 
@@ -19,7 +21,11 @@ struct ProfileOptions: ParsableArguments {
   @Option(name: .long, help: "Price only this architecture (repeatable).", completion: ProfileCompletion.architectures)
   var architecture: [String] = []
 
-  @Option(name: .customLong("as-of"), help: ArgumentHelp("Price with the rules in force on this date (YYYY-MM-DD); default: the profile's as_of, else today.", valueName: "date"), transform: dateArgument)
+  @Option(
+    name: .customLong("as-of"),
+    help: ArgumentHelp(
+      "Price with the rules in force on this date (YYYY-MM-DD); default: the profile's as_of, else today.",
+      valueName: "date"), transform: dateArgument)
   var asOf: CalendarDate?
 
   @Option(name: .customLong("free-tier"), help: "Override the account's free tier.")
@@ -72,7 +78,9 @@ struct ProfileOptions: ParsableArguments {
     var problems: [Diagnostic] = []
     for (path, isList) in zip(profiles, lists) {
       guard isList else { projects.append(.init(path: path)); continue }
-      do throws(DiagnosticError) { projects += try ProjectList.read(path: path).projects } catch { problems += error.diagnostics }
+      do throws(DiagnosticError) { projects += try ProjectList.read(path: path).projects } catch {
+        problems += error.diagnostics
+      }
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
     return projects

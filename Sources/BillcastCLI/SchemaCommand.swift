@@ -15,7 +15,9 @@ struct SchemaCommand: ParsableCommand {
   @Argument(help: "profile, pricing or report.")
   var kind: JSONSchemas.Kind
 
-  @Option(name: .long, help: ArgumentHelp("Write the schema to this file instead of standard output.", valueName: "file"), completion: .file())
+  @Option(
+    name: .long, help: ArgumentHelp("Write the schema to this file instead of standard output.", valueName: "file"),
+    completion: .file())
   var output: String?
 
   func run() throws {

@@ -56,13 +56,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
   /// Every date billcast computes is an input date plus at most a forecast's horizon
   /// (120 months) and a free-tier offer (12 months), so none can leave the calendar's
   /// years 1 to 9999: ``adding(months:)`` cannot fail for a date read through this range.
-  public static let supportedRange = CalendarDate(year: 1900, month: 1, day: 1)!...CalendarDate(year: 9899, month: 12, day: 31)!
+  public static let supportedRange =
+    CalendarDate(year: 1900, month: 1, day: 1)!...CalendarDate(year: 9899, month: 12, day: 31)!
 
   /// Whether the date lies in ``supportedRange``.
   public var isSupported: Bool { Self.supportedRange.contains(self) }
 
   /// Why a date outside ``supportedRange`` is refused, for an error message.
-  public static var supportedRangeText: String { "dates from \(supportedRange.lowerBound) to \(supportedRange.upperBound) are supported" }
+  public static var supportedRangeText: String {
+    "dates from \(supportedRange.lowerBound) to \(supportedRange.upperBound) are supported"
+  }
 
   /// Whether a date comes before another.
   public static func < (a: Self, b: Self) -> Bool {
@@ -72,7 +75,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
   /// The date as `YYYY-MM-DD`.
   public var description: String {
     let y = String(year), m = String(month), d = String(day)
-    return String(repeating: "0", count: 4 - y.count) + y + "-" + (m.count == 1 ? "0" : "") + m + "-" + (d.count == 1 ? "0" : "") + d
+    return String(repeating: "0", count: 4 - y.count) + y + "-" + (m.count == 1 ? "0" : "") + m + "-"
+      + (d.count == 1 ? "0" : "") + d
   }
 
   /// The number of days in a month.

@@ -10,7 +10,9 @@ public enum DependencyOrder {
   ///
   /// `dependencies` gives an item's dependencies, or nil when the name is not an item (it is
   /// then left out).
-  public static func order(roots: [String], dependencies: (String) -> [String]?) -> (order: [String], cycles: [[String]]) {
+  public static func order(roots: [String], dependencies: (String) -> [String]?) -> (
+    order: [String], cycles: [[String]]
+  ) {
     enum State { case visiting, done }
     var state: [String: State] = [:]
     var order: [String] = []

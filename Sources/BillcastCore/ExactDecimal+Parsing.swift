@@ -56,7 +56,9 @@ extension ExactDecimal {
 
   /// `digits × 10^power` as a raw value (leading zeros, and trailing zeros a negative power cuts,
   /// dropped), within ``parseLimit`` and without more fractional digits than the type holds.
-  static func assemble(_ digits: [UInt8], power: Int, negative: Bool, text: String) -> Result<ExactDecimal, NumberSyntaxError> {
+  static func assemble(_ digits: [UInt8], power: Int, negative: Bool, text: String) -> Result<
+    ExactDecimal, NumberSyntaxError
+  > {
     var firstNonZero = 0
     while firstNonZero < digits.count - 1 && digits[firstNonZero] == 0 { firstNonZero += 1 }
     var mantissa = Array(digits[firstNonZero...])

@@ -34,7 +34,10 @@ extension ExactDecimal {
     }
     let r = dividedReportingOverflow(by: other)
     if r.overflow { return (r.partialValue, true, false) }
-    return (r.partialValue, false, r.partialValue.raw.multipliedFullWidth(by: other.raw) != raw.multipliedFullWidth(by: Self.scale))
+    return (
+      r.partialValue, false,
+      r.partialValue.raw.multipliedFullWidth(by: other.raw) != raw.multipliedFullWidth(by: Self.scale)
+    )
   }
 
   /// Integer division by `k` (k > 0) rounding half away from zero, and whether it was rounded.

@@ -170,7 +170,9 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
   ///
   /// Two long divisions by 10^9 over 32-bit digits, each step a 64-bit division by a constant
   /// (a multiplication), where `UInt128.dividingFullWidth` runs a generic bit-serial loop.
-  @usableFromInline static func scaledDown(high: UInt128, low: UInt128, negative: Bool) -> (partialValue: Self, overflow: Bool) {
+  @usableFromInline static func scaledDown(high: UInt128, low: UInt128, negative: Bool) -> (
+    partialValue: Self, overflow: Bool
+  ) {
     // Limbs, most significant first.
     var words: (UInt64, UInt64, UInt64, UInt64) = (
       UInt64(truncatingIfNeeded: high >> 64), UInt64(truncatingIfNeeded: high),

@@ -21,7 +21,10 @@ public struct FileStatus: Sendable, Equatable {
   public static func of(_ path: String) -> Result<FileStatus, FileStatusError> {
     var info = stat()
     guard stat(path, &info) == 0 else { return .failure(FileStatusError(code: errno)) }
-    return .success(FileStatus(isRegularFile: (info.st_mode & S_IFMT) == S_IFREG, isDirectory: (info.st_mode & S_IFMT) == S_IFDIR, size: Int(info.st_size)))
+    return .success(
+      FileStatus(
+        isRegularFile: (info.st_mode & S_IFMT) == S_IFREG, isDirectory: (info.st_mode & S_IFMT) == S_IFDIR,
+        size: Int(info.st_size)))
   }
 }
 

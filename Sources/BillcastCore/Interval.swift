@@ -87,7 +87,8 @@ extension Interval {
 
   /// The hull of `op` over each end of `self` and each end of `b` (one corner for two points).
   private func corners(
-    _ b: Interval, rounded: inout Bool, _ op: (ExactDecimal, ExactDecimal) -> (partialValue: ExactDecimal, overflow: Bool, rounded: Bool)
+    _ b: Interval, rounded: inout Bool,
+    _ op: (ExactDecimal, ExactDecimal) -> (partialValue: ExactDecimal, overflow: Bool, rounded: Bool)
   ) throws(IntervalArithmeticError) -> Interval {
     var lo = ExactDecimal.max, hi = ExactDecimal.min
     for x in isPoint ? [low] : [low, high] {

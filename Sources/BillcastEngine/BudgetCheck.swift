@@ -20,7 +20,9 @@ public struct BudgetCheck: Sendable {
     /// The figure checked, at the low and high ends: the amount due, a service's cost, or a forecast month's envelope.
     public var figure: Span
     /// How far the larger end of the figure is above the limit (zero when within).
-    public var overrun: ExactDecimal { ExactDecimal.maximum(.zero, ExactDecimal.maximum(figure.low, figure.high) - limit) }
+    public var overrun: ExactDecimal {
+      ExactDecimal.maximum(.zero, ExactDecimal.maximum(figure.low, figure.high) - limit)
+    }
     /// Whether either end of the figure is above the limit.
     public var isOver: Bool { overrun > .zero }
   }
@@ -34,13 +36,20 @@ public struct BudgetCheck: Sendable {
   public static func check(_ estimate: Estimate, budgets: [Budget]) -> BudgetCheck {
     var items: [Item] = []
     for b in budgets {
-      for r in estimate.results where (b.architecture ?? r.architecture) == r.architecture && (b.scenario ?? r.scenario) == r.scenario {
+      for r in estimate.results
+      where (b.architecture ?? r.architecture) == r.architecture && (b.scenario ?? r.scenario) == r.scenario {
         if let monthly = b.monthly {
-          items.append(Item(budget: b.name, scenario: r.scenario, architecture: r.architecture, month: nil, scope: .total, limit: monthly, figure: Span(r.amountDue)))
+          items.append(
+            Item(
+              budget: b.name, scenario: r.scenario, architecture: r.architecture, month: nil, scope: .total,
+              limit: monthly, figure: Span(r.amountDue)))
         }
         for (service, limit) in b.services {
           let cost = r.services.filter { $0.service == service }.reduce(Span.zero) { $0 + $1.cost }
-          items.append(Item(budget: b.name, scenario: r.scenario, architecture: r.architecture, month: nil, scope: .service(service), limit: limit, figure: cost))
+          items.append(
+            Item(
+              budget: b.name, scenario: r.scenario, architecture: r.architecture, month: nil, scope: .service(service),
+              limit: limit, figure: cost))
         }
       }
     }
@@ -57,7 +66,10 @@ public struct BudgetCheck: Sendable {
           guard let scenario = month.scenario ?? Optional(Scenario.defaultName), (b.scenario ?? scenario) == scenario,
             let figures = a.monthly[month.index - 1]
           else { continue }
-          items.append(Item(budget: b.name, scenario: scenario, architecture: a.architecture, month: month.index, scope: .total, limit: monthly, figure: Span(figures.envelope)))
+          items.append(
+            Item(
+              budget: b.name, scenario: scenario, architecture: a.architecture, month: month.index, scope: .total,
+              limit: monthly, figure: Span(figures.envelope)))
         }
       }
     }

@@ -15,7 +15,8 @@ extension Calculator {
       let location = given?.location ?? component.component.location
       let value: Interval
       do {
-        let (v, exact) = try formula.evaluate({ $0 == Builtins.monthHours ? Interval(monthHours) : workload[$0] }, expansion: { workloadExpansions[$0] })
+        let (v, exact) = try formula.evaluate(
+          { $0 == Builtins.monthHours ? Interval(monthHours) : workload[$0] }, expansion: { workloadExpansions[$0] })
         value = v
         if !exact {
           expansions[input.name] = ClosedFormula(
@@ -33,11 +34,15 @@ extension Calculator {
         continue
       }
       if let min = input.hardMinimum, value.low < min {
-        diagnostics.add(location.diagnostic(.error, "\(input.name) = \(value) is below \(min), the least \(component.service.id) allows"))
+        diagnostics.add(
+          location.diagnostic(
+            .error, "\(input.name) = \(value) is below \(min), the least \(component.service.id) allows"))
         ok = false
       }
       if let max = input.hardMaximum, value.high > max {
-        diagnostics.add(location.diagnostic(.error, "\(input.name) = \(value) is above \(max), the most \(component.service.id) allows"))
+        diagnostics.add(
+          location.diagnostic(
+            .error, "\(input.name) = \(value) is above \(max), the most \(component.service.id) allows"))
         ok = false
       }
       for rule in input.softRules where component.matches(rule.when) && inForce(from: rule.from, until: rule.until) {
@@ -47,32 +52,41 @@ extension Calculator {
             ok = false
             continue
           }
-          warnings.append(EstimateWarning(
-            .softRule, message: "\(component.component.name): \(input.name) = \(value) \(problem): \(rule.message)",
-            component: component.component.name, location: location))
+          warnings.append(
+            EstimateWarning(
+              .softRule, message: "\(component.component.name): \(input.name) = \(value) \(problem): \(rule.message)",
+              component: component.component.name, location: location))
         }
       }
       values[input.name] = value
     }
-    if ok, let combinations = component.service.combinations, !checkCombinations(combinations, values, component) { ok = false }
+    if ok, let combinations = component.service.combinations, !checkCombinations(combinations, values, component) {
+      ok = false
+    }
     return ok ? (values, expansions) : nil
   }
 
   /// Inputs a service accepts only in certain combinations must be single values forming one of them.
-  func checkCombinations(_ combinations: Combinations, _ values: [String: Interval], _ component: ResolvedComponent) -> Bool {
+  func checkCombinations(_ combinations: Combinations, _ values: [String: Interval], _ component: ResolvedComponent)
+    -> Bool
+  {
     var point: [String: ExactDecimal] = [:]
     for name in combinations.inputs {
       guard let v = values[name] else { continue }
       let location = component.component.inputs.first { $0.name == name }?.location ?? component.component.location
       guard v.isPoint else {
-        diagnostics.add(location.diagnostic(.error, "\(name) = \(v) must be a single value: \(component.service.name) is configured with one size"))
+        diagnostics.add(
+          location.diagnostic(
+            .error, "\(name) = \(v) must be a single value: \(component.service.name) is configured with one size"))
         return false
       }
       point[name] = v.low
     }
     if combinations.allows(point) { return true }
     let given = combinations.inputs.map { "\($0) = \(point[$0]?.description ?? "?")" }.joined(separator: ", ")
-    diagnostics.add(component.component.location.diagnostic(.error, "\(given) is not a valid size: \(combinations.message) (\(combinations.summary))"))
+    diagnostics.add(
+      component.component.location.diagnostic(
+        .error, "\(given) is not a valid size: \(combinations.message) (\(combinations.summary))"))
     return false
   }
 
@@ -98,45 +112,68 @@ extension Calculator {
   /// A retired service is an error after its retirement date; past its last day for new resources, a warning.
   mutating func checkAvailability(_ component: ResolvedComponent) {
     if let (what, from) = component.launch(after: asOf) {
-      diagnostics.add(component.component.serviceLocation.diagnostic(.error, "\(what) is available from \(from); the date priced is \(asOf)"))
+      diagnostics.add(
+        component.component.serviceLocation.diagnostic(
+          .error, "\(what) is available from \(from); the date priced is \(asOf)"))
     }
     guard let availability = component.service.availability else { return }
     let service = component.service
     let replacement = availability.replacement.map { "; price \($0) instead" } ?? ""
     if let from = availability.from, asOf < from {
-      diagnostics.add(component.component.serviceLocation.diagnostic(.error, "\(service.name) (\(service.id)) is available from \(from); the date priced is \(asOf)"))
+      diagnostics.add(
+        component.component.serviceLocation.diagnostic(
+          .error, "\(service.name) (\(service.id)) is available from \(from); the date priced is \(asOf)"))
     } else if let until = availability.until, asOf > until {
       let newNote = availability.newUntil.map { " (no new resources after \($0))" } ?? ""
-      diagnostics.add(component.component.serviceLocation.diagnostic(.error, "\(service.name) (\(service.id)) was retired on \(until)\(newNote)\(replacement), or price as of a date up to \(until) (as_of, --as-of)"))
+      diagnostics.add(
+        component.component.serviceLocation.diagnostic(
+          .error,
+          "\(service.name) (\(service.id)) was retired on \(until)\(newNote)\(replacement), or price as of a date up to \(until) (as_of, --as-of)"
+        ))
     } else if let until = availability.until, until < today {
-      warnings.append(EstimateWarning(
-        .retiredSince, message: "\(component.component.name): \(service.name) is priced as of \(asOf), but it was retired on \(until)\(availability.newUntil.map { " (no new resources after \($0))" } ?? "")\(replacement) for anything built today",
-        component: component.component.name, location: component.component.serviceLocation))
+      warnings.append(
+        EstimateWarning(
+          .retiredSince,
+          message:
+            "\(component.component.name): \(service.name) is priced as of \(asOf), but it was retired on \(until)\(availability.newUntil.map { " (no new resources after \($0))" } ?? "")\(replacement) for anything built today",
+          component: component.component.name, location: component.component.serviceLocation))
     } else if let newUntil = availability.newUntil, asOf > newUntil {
-      warnings.append(EstimateWarning(
-        .availability, message: "\(component.component.name): \(service.name) accepts no new resources after \(newUntil)\(availability.until.map { " and is retired on \($0)" } ?? "")\(replacement)",
-        component: component.component.name, location: component.component.serviceLocation))
+      warnings.append(
+        EstimateWarning(
+          .availability,
+          message:
+            "\(component.component.name): \(service.name) accepts no new resources after \(newUntil)\(availability.until.map { " and is retired on \($0)" } ?? "")\(replacement)",
+          component: component.component.name, location: component.component.serviceLocation))
     }
   }
 
   /// The service's notes in force for this component.
   mutating func addNotes(_ component: ResolvedComponent) {
-    for note in component.service.notes where note.severity == .warning && component.matches(note.when) && inForce(from: note.from, until: note.until) {
-      warnings.append(EstimateWarning(.note(note.code), message: "\(component.component.name): \(note.message)", component: component.component.name, location: nil))
+    for note in component.service.notes
+    where note.severity == .warning && component.matches(note.when) && inForce(from: note.from, until: note.until) {
+      warnings.append(
+        EstimateWarning(
+          .note(note.code), message: "\(component.component.name): \(note.message)",
+          component: component.component.name, location: nil))
     }
   }
 
   /// Checks that an account meter's cost stays within ``Estimator/costLimit``: its billable
   /// quantity times the ladder's highest rate, computed with overflow reported, bounds the cost.
-  mutating func checkCostLimit(_ a: Aggregate, billable: ExactDecimal, usages: [Usage], architecture: ResolvedArchitecture) -> Bool {
+  mutating func checkCostLimit(
+    _ a: Aggregate, billable: ExactDecimal, usages: [Usage], architecture: ResolvedArchitecture
+  ) -> Bool {
     let highest = a.ladder.tiers.map(\.rate).max() ?? .zero
     let (product, overflow) = billable.multipliedReportingOverflow(by: highest)
     let (bound, divisionOverflow) = product.dividedReportingOverflow(by: a.ladder.per)
     guard overflow || divisionOverflow || bound > Estimator.costLimit else { return true }
     let first = architecture.components[usages[a.usages[0]].component]
     let amount = overflow || divisionOverflow ? "more than billcast can represent" : "up to $\(bound)"
-    diagnostics.add(first.component.location.diagnostic(
-      .error, "\(a.key) would cost \(amount) a month (\(billable) \(a.unit)), above billcast's limit of $10^12 per account meter"))
+    diagnostics.add(
+      first.component.location.diagnostic(
+        .error,
+        "\(a.key) would cost \(amount) a month (\(billable) \(a.unit)), above billcast's limit of $10^12 per account meter"
+      ))
     return false
   }
 }

@@ -17,7 +17,10 @@ struct Calculator {
   let diagnostics: DiagnosticCollector
   var warnings: [EstimateWarning] = []
 
-  init(catalog: PricingCatalog, region: String, asOf: CalendarDate, today: CalendarDate, situation: FreeTierSituation, monthHours: ExactDecimal, workload: [String: Interval], diagnostics: DiagnosticCollector) {
+  init(
+    catalog: PricingCatalog, region: String, asOf: CalendarDate, today: CalendarDate, situation: FreeTierSituation,
+    monthHours: ExactDecimal, workload: [String: Interval], diagnostics: DiagnosticCollector
+  ) {
     self.catalog = catalog
     self.region = region
     self.asOf = asOf
@@ -54,23 +57,35 @@ struct Calculator {
   /// price the ladders and allocate → group by component and service. Nil after an error.
   mutating func price(_ architecture: ResolvedArchitecture, scenario: Scenario?) -> ScenarioResult? {
     for notice in architecture.architecture.notices {
-      warnings.append(EstimateWarning(.template(notice.kind), message: notice.message, component: notice.component, location: notice.location))
+      warnings.append(
+        EstimateWarning(
+          .template(notice.kind), message: notice.message, component: notice.component, location: notice.location))
     }
     guard let (usages, prices) = usages(of: architecture) else { return nil }
     var (aggregates, aggregateIndex) = Self.aggregate(usages)
-    let pools = catalog.freeTierPools(region: region).filter { situation.kinds.contains($0.kind) && $0.isInForce(on: asOf) }
+    let pools = catalog.freeTierPools(region: region).filter {
+      situation.kinds.contains($0.kind) && $0.isInForce(on: asOf)
+    }
     let billing = AccountBilling(
       ladders: aggregates.map(\.ladder),
-      pools: pools.map { AccountBilling.Pool(allowance: $0.allowance, draws: $0.draws.compactMap { aggregateIndex[$0] }) },
+      pools: pools.map {
+        AccountBilling.Pool(allowance: $0.allowance, draws: $0.draws.compactMap { aggregateIndex[$0] })
+      },
       perUnitRates: false)
     Self.drawFreeTier(&aggregates, pools: pools, billing: billing)
     // No account meter may cost more than the limit (checked before pricing, so no sum overflows).
     var overLimit = false
-    for a in aggregates where !checkCostLimit(a, billable: a.quantity.high - a.drawnHigh, usages: usages, architecture: architecture) { overLimit = true }
+    for a in aggregates
+    where !checkCostLimit(a, billable: a.quantity.high - a.drawnHigh, usages: usages, architecture: architecture) {
+      overLimit = true
+    }
     if overLimit { return nil }
     let priced = Self.priceAndAllocate(aggregates, usages: usages, architecture: architecture)
-    let (components, services) = Self.group(usages, priced: priced, aggregates: aggregates, pools: pools, prices: prices, architecture: architecture)
-    return result(architecture, scenario: scenario, total: priced.total, components: components, services: services, meters: priced.meters)
+    let (components, services) = Self.group(
+      usages, priced: priced, aggregates: aggregates, pools: pools, prices: prices, architecture: architecture)
+    return result(
+      architecture, scenario: scenario, total: priced.total, components: components, services: services,
+      meters: priced.meters)
   }
 
   /// Each component's use of each meter in force, with the prices a report lists; nil after an error.
@@ -84,16 +99,19 @@ struct Calculator {
       guard let (inputs, inputExpansions) = evaluateInputs(component) else { failed = true; continue }
       for meter in component.service.meters where component.matches(meter.when) && meter.isInForce(on: asOf) {
         if let unpriced = component.unusedWithoutRate.first(where: { $0.key.meter == meter.name }) {
-          warnings.append(EstimateWarning(
-            .unusedWithoutRate,
-            message: "\(component.component.name): \(unpriced.ratesFile) has no rate for \(unpriced.key); this component uses none (its \(meter.name) is 0 whatever the workload), so it is priced without it",
-            component: component.component.name, location: component.component.serviceLocation))
+          warnings.append(
+            EstimateWarning(
+              .unusedWithoutRate,
+              message:
+                "\(component.component.name): \(unpriced.ratesFile) has no rate for \(unpriced.key); this component uses none (its \(meter.name) is 0 whatever the workload), so it is priced without it",
+              component: component.component.name, location: component.component.serviceLocation))
           continue
         }
         guard let (key, ladder, unit) = accountMeter(meter, component),
           let quantity = quantity(of: meter, component, inputs: inputs, expansions: inputExpansions)
         else { failed = true; continue }
-        usages.append(Usage(component: index, meter: meter, accountKey: key, ladder: ladder, unit: unit, quantity: quantity))
+        usages.append(
+          Usage(component: index, meter: meter, accountKey: key, ladder: ladder, unit: unit, quantity: quantity))
         guard quantity.high > .zero else { continue }  // unused meters stay out of the price list
         var billedAs: MeterReference?
         if case .billedAs(let ref) = meter.billing { billedAs = ref }
@@ -105,7 +123,9 @@ struct Calculator {
 
   /// A meter's quantity for a component's inputs; nil (with the error reported) if it cannot be
   /// evaluated, is negative or passes ``Estimator/quantityLimit``.
-  func quantity(of meter: Meter, _ component: ResolvedComponent, inputs: [String: Interval], expansions: [String: ClosedFormula]) -> Interval? {
+  func quantity(
+    of meter: Meter, _ component: ResolvedComponent, inputs: [String: Interval], expansions: [String: ClosedFormula]
+  ) -> Interval? {
     let what = "\(component.service.id) meter \(meter.name)"
     let quantity: Interval
     do {
@@ -117,11 +137,15 @@ struct Calculator {
       return nil
     }
     if quantity.low.isNegative {
-      diagnostics.add(component.component.location.diagnostic(.error, "\(what) would be \(quantity) \(meter.unit); a quantity cannot be negative (check the inputs)"))
+      diagnostics.add(
+        component.component.location.diagnostic(
+          .error, "\(what) would be \(quantity) \(meter.unit); a quantity cannot be negative (check the inputs)"))
       return nil
     }
     if quantity.high > Estimator.quantityLimit {
-      diagnostics.add(component.component.location.diagnostic(.error, "\(what) would be \(quantity) \(meter.unit), above billcast's limit of 10^14"))
+      diagnostics.add(
+        component.component.location.diagnostic(
+          .error, "\(what) would be \(quantity) \(meter.unit), above billcast's limit of 10^14"))
       return nil
     }
     return quantity
@@ -137,7 +161,9 @@ struct Calculator {
         aggregates[a].quantity += usage.quantity
       } else {
         indexOf[usage.accountKey] = aggregates.count
-        aggregates.append(Aggregate(key: usage.accountKey, unit: usage.unit, ladder: usage.ladder, usages: [i], quantity: usage.quantity))
+        aggregates.append(
+          Aggregate(
+            key: usage.accountKey, unit: usage.unit, ladder: usage.ladder, usages: [i], quantity: usage.quantity))
       }
     }
     return (aggregates, indexOf)
@@ -172,8 +198,10 @@ struct Calculator {
 
   /// Prices each account meter's billable quantity at both ends, and allocates the cost and the
   /// free tier back to the usages in proportion to their quantity.
-  static func priceAndAllocate(_ aggregates: [Aggregate], usages: [Usage], architecture: ResolvedArchitecture) -> Priced {
-    var priced = Priced(lineCost: Array(repeating: .zero, count: usages.count), lineFree: Array(repeating: .zero, count: usages.count))
+  static func priceAndAllocate(_ aggregates: [Aggregate], usages: [Usage], architecture: ResolvedArchitecture) -> Priced
+  {
+    var priced = Priced(
+      lineCost: Array(repeating: .zero, count: usages.count), lineFree: Array(repeating: .zero, count: usages.count))
     for a in aggregates {
       let billable = Interval(a.quantity.low - a.drawnLow, a.quantity.high - a.drawnHigh)
       let low = a.ladder.cost(of: billable.low), high = a.ladder.cost(of: billable.high)
@@ -188,24 +216,29 @@ struct Calculator {
       for (j, u) in a.usages.enumerated() {
         priced.lineCost[u] = Span(costLow[j], costHigh[j])
         priced.lineFree[u] = Span(freeLow[j], freeHigh[j])
-        shares.append((architecture.components[usages[u].component].component.name, usages[u].quantity, priced.lineCost[u]))
+        shares.append(
+          (architecture.components[usages[u].component].component.name, usages[u].quantity, priced.lineCost[u]))
       }
-      priced.meters.append(AccountMeter(
-        key: a.key, unit: a.unit, quantity: a.quantity, freeTier: a.pools, billable: billable, ladder: a.ladder,
-        chargesLow: low.charges, chargesHigh: high.charges, cost: cost, shares: shares))
+      priced.meters.append(
+        AccountMeter(
+          key: a.key, unit: a.unit, quantity: a.quantity, freeTier: a.pools, billable: billable, ladder: a.ladder,
+          chargesLow: low.charges, chargesHigh: high.charges, cost: cost, shares: shares))
     }
     return priced
   }
 
   /// The priced usages as lines, grouped by component (in profile order) and by service (in order of first use).
   static func group(
-    _ usages: [Usage], priced: Priced, aggregates: [Aggregate], pools: [FreeTierPool], prices: [[MeterPrice]], architecture: ResolvedArchitecture
+    _ usages: [Usage], priced: Priced, aggregates: [Aggregate], pools: [FreeTierPool], prices: [[MeterPrice]],
+    architecture: ResolvedArchitecture
   ) -> ([ComponentCost], [ServiceCost]) {
     // The pools each component drew from (through a usage it has), listed in the pools' order.
     var poolsByComponent: [Set<String>] = Array(repeating: [], count: architecture.components.count)
     for a in aggregates {
       for drawn in a.pools {
-        for u in a.usages where usages[u].quantity.high > .zero { poolsByComponent[usages[u].component].insert(drawn.pool) }
+        for u in a.usages where usages[u].quantity.high > .zero {
+          poolsByComponent[usages[u].component].insert(drawn.pool)
+        }
       }
     }
     var components: [ComponentCost] = []
@@ -217,21 +250,27 @@ struct Calculator {
       var cost = Span.zero
       for i in usagesOf[index] {
         let usage = usages[i]
-        lines.append(LineItem(
-          component: component.component.name, service: component.service.id, meter: usage.meter.name,
-          unit: usage.meter.unit, accountMeter: usage.accountKey, quantity: usage.quantity, freeTier: priced.lineFree[i],
-          cost: priced.lineCost[i]))
+        lines.append(
+          LineItem(
+            component: component.component.name, service: component.service.id, meter: usage.meter.name,
+            unit: usage.meter.unit, accountMeter: usage.accountKey, quantity: usage.quantity,
+            freeTier: priced.lineFree[i],
+            cost: priced.lineCost[i]))
         cost += priced.lineCost[i]
       }
       let free = pools.filter { poolsByComponent[index].contains($0.id) }
-      components.append(ComponentCost(
-        component: component.component.name, label: component.label, service: component.service.id,
-        serviceName: component.service.name, cost: cost, lines: lines, freeTier: free, prices: prices[index]))
+      components.append(
+        ComponentCost(
+          component: component.component.name, label: component.label, service: component.service.id,
+          serviceName: component.service.name, cost: cost, lines: lines, freeTier: free, prices: prices[index]))
       if let s = services.firstIndex(where: { $0.service == component.service.id }) {
         services[s].lines += lines
         services[s].cost += cost
       } else {
-        services.append(ServiceCost(service: component.service.id, name: component.service.name, group: component.service.group, cost: cost, lines: lines))
+        services.append(
+          ServiceCost(
+            service: component.service.id, name: component.service.name, group: component.service.group, cost: cost,
+            lines: lines))
       }
     }
     return (components, services)
@@ -239,7 +278,8 @@ struct Calculator {
 
   /// The result for one scenario, with any credits applied to the total.
   func result(
-    _ architecture: ResolvedArchitecture, scenario: Scenario?, total: Interval, components: [ComponentCost], services: [ServiceCost], meters: [AccountMeter]
+    _ architecture: ResolvedArchitecture, scenario: Scenario?, total: Interval, components: [ComponentCost],
+    services: [ServiceCost], meters: [AccountMeter]
   ) -> ScenarioResult {
     var creditsApplied: Interval?
     var due = total
@@ -251,7 +291,8 @@ struct Calculator {
     var result = ScenarioResult(
       scenario: scenario?.name ?? Scenario.defaultName, scenarioDescription: scenario?.description,
       architecture: architecture.architecture.name, architectureDescription: architecture.architecture.description,
-      total: total, creditsApplied: creditsApplied, amountDue: due, services: services, components: components, meters: meters,
+      total: total, creditsApplied: creditsApplied, amountDue: due, services: services, components: components,
+      meters: meters,
       warnings: warnings, workload: [])
     result.templates = architecture.architecture.templates
     result.resources = architecture.architecture.resources
@@ -285,9 +326,15 @@ struct Calculator {
     if let found = component.accountMeter(for: meter, catalog: catalog, region: region, on: asOf) { return found }
     switch meter.billing {
     case .price(.keyed(let by, _)):
-      diagnostics.add(component.component.location.diagnostic(.error, "no price for \(component.service.id)/\(meter.name) with \(by) = \(component.choices[by] ?? "?") in \(region)"))
+      diagnostics.add(
+        component.component.location.diagnostic(
+          .error,
+          "no price for \(component.service.id)/\(meter.name) with \(by) = \(component.choices[by] ?? "?") in \(region)"
+        ))
     case .billedAs(let ref):
-      diagnostics.add(component.component.location.diagnostic(.error, "no price for \(ref) in \(region) (billed_as of \(component.service.id)/\(meter.name))"))
+      diagnostics.add(
+        component.component.location.diagnostic(
+          .error, "no price for \(ref) in \(region) (billed_as of \(component.service.id)/\(meter.name))"))
     case .price(.ladder):
       break
     }

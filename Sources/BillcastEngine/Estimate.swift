@@ -59,7 +59,8 @@ public struct TableReference: Sendable, Hashable {
   public static func staleness(id: String, effective: CalendarDate, on date: CalendarDate) -> String? {
     let days = date.daysSince1970 - effective.daysSince1970
     guard days > freshForDays else { return nil }
-    return "\(id) was last confirmed on \(effective), \(ExactDecimal(days).formatted(fractionDigits: 0, grouping: true)) days before \(date); prices may have changed since (refresh the table, or price an earlier date)"
+    return
+      "\(id) was last confirmed on \(effective), \(ExactDecimal(days).formatted(fractionDigits: 0, grouping: true)) days before \(date); prices may have changed since (refresh the table, or price an earlier date)"
   }
 }
 

@@ -15,26 +15,40 @@ public enum Estimator {
   public static let costLimit = ExactDecimal(raw: 1_000_000_000_000 * ExactDecimal.scale)
 
   /// Prices every selected scenario × architecture, reporting every problem at once.
-  public static func estimate(_ resolved: ResolvedProfile, options: EstimateOptions) throws(DiagnosticError) -> Estimate {
+  public static func estimate(_ resolved: ResolvedProfile, options: EstimateOptions) throws(DiagnosticError) -> Estimate
+  {
     let profile = resolved.profile
     let collector = DiagnosticCollector()
     let asOf = options.asOf ?? profile.asOf ?? options.today
-    let situation = FreeTierRules.situation(account: profile.account, override: options.freeTier, asOf: asOf, profilePath: profile.path, diagnostics: collector)
+    let situation = FreeTierRules.situation(
+      account: profile.account, override: options.freeTier, asOf: asOf, profilePath: profile.path,
+      diagnostics: collector)
 
-    let scenarios = select(options.scenarios, from: profile.scenarios.map(\.name), what: "scenario", profile: profile, diagnostics: collector)
-    var architectures = select(options.architectures, from: profile.architectures.map(\.name), what: "architecture", profile: profile, diagnostics: collector)
+    let scenarios = select(
+      options.scenarios, from: profile.scenarios.map(\.name), what: "scenario", profile: profile, diagnostics: collector
+    )
+    var architectures = select(
+      options.architectures, from: profile.architectures.map(\.name), what: "architecture", profile: profile,
+      diagnostics: collector)
     try collector.throwIfErrors()
     let notYetAvailable = leaveOutNotLaunched(resolved, &architectures, asked: options.architectures != nil, on: asOf)
     var results: [ScenarioResult] = []
-    let scenarioList: [Scenario?] = profile.scenarios.isEmpty ? [nil] : profile.scenarios.filter { scenarios.contains($0.name) }
+    let scenarioList: [Scenario?] =
+      profile.scenarios.isEmpty ? [nil] : profile.scenarios.filter { scenarios.contains($0.name) }
     for scenario in scenarioList {
       var expansions: [String: ClosedFormula] = [:]
-      guard let workload = options.workload ?? WorkloadEvaluator.evaluate(profile.workload, overrides: scenario?.overrides ?? [], monthHours: options.monthHours, diagnostics: collector, expansions: &expansions) else { continue }
+      guard
+        let workload = options.workload
+          ?? WorkloadEvaluator.evaluate(
+            profile.workload, overrides: scenario?.overrides ?? [], monthHours: options.monthHours,
+            diagnostics: collector, expansions: &expansions)
+      else { continue }
       for architecture in resolved.architectures where architectures.contains(architecture.architecture.name) {
         var pricedSituation = situation
         if !options.applyCredits { pricedSituation.credits = nil }
         var calculator = Calculator(
-          catalog: resolved.catalog, region: profile.region, asOf: asOf, today: options.today, situation: pricedSituation,
+          catalog: resolved.catalog, region: profile.region, asOf: asOf, today: options.today,
+          situation: pricedSituation,
           monthHours: options.monthHours, workload: workload, diagnostics: collector)
         calculator.workloadExpansions = expansions
         if var result = calculator.price(architecture, scenario: scenario) {
@@ -73,24 +87,34 @@ public enum Estimator {
   }
 
   /// The tables the results used, by id, each with its staleness on the date priced.
-  static func tableReferences(_ resolved: ResolvedProfile, results: [ScenarioResult], on asOf: CalendarDate) -> [TableReference] {
+  static func tableReferences(_ resolved: ResolvedProfile, results: [ScenarioResult], on asOf: CalendarDate)
+    -> [TableReference]
+  {
     let region = resolved.profile.region
     let usedTables = Set(results.flatMap { $0.services.map { s in s.service } }).compactMap {
       resolved.catalog.table(holding: $0, region: region)
     }
     var tableRefs: [TableReference] = []
     for t in usedTables.sorted(by: { $0.id < $1.id }) where !tableRefs.contains(where: { $0.id == t.id }) {
-      tableRefs.append(TableReference(
-        id: t.id, effective: t.effective, sha256: t.sha256, path: t.path,
-        warning: TableReference.staleness(id: t.id, effective: t.effective, on: asOf)))
+      tableRefs.append(
+        TableReference(
+          id: t.id, effective: t.effective, sha256: t.sha256, path: t.path,
+          warning: TableReference.staleness(id: t.id, effective: t.effective, on: asOf)))
     }
     return tableRefs
   }
 
-  static func select(_ wanted: [String]?, from names: [String], what: String, profile: Profile, diagnostics: DiagnosticCollector) -> [String] {
+  static func select(
+    _ wanted: [String]?, from names: [String], what: String, profile: Profile, diagnostics: DiagnosticCollector
+  ) -> [String] {
     guard let wanted else { return names }
     for w in wanted where !names.contains(w) && !(what == "scenario" && names.isEmpty && w == Scenario.defaultName) {
-      diagnostics.add(Diagnostic(file: profile.path, message: "the profile has no \(what) '\(TerminalText.excerpt(w))'\(Spelling.hint(for: w, among: names)); it has: \(names.joined(separator: ", "))"))
+      diagnostics.add(
+        Diagnostic(
+          file: profile.path,
+          message:
+            "the profile has no \(what) '\(TerminalText.excerpt(w))'\(Spelling.hint(for: w, among: names)); it has: \(names.joined(separator: ", "))"
+        ))
     }
     return wanted
   }
@@ -104,19 +128,24 @@ public enum WorkloadEvaluator {
   /// `adjustedAt` says where that change is written and in which month, so a value it pushes past
   /// a limit is reported there (`forecast.growth.page_views`, month 37), not at the variable.
   public static func evaluate(
-    _ variables: [WorkloadVariable], overrides: [WorkloadVariable], monthHours: ExactDecimal, diagnostics: DiagnosticCollector,
+    _ variables: [WorkloadVariable], overrides: [WorkloadVariable], monthHours: ExactDecimal,
+    diagnostics: DiagnosticCollector,
     adjust: ((String, Interval) throws(FormulaEvaluationError) -> Interval)? = nil,
     adjustedAt: ((String) -> (location: SourceLocation, context: String)?)? = nil
   ) -> [String: Interval]? {
     var expansions: [String: ClosedFormula] = [:]
-    return evaluate(variables, overrides: overrides, monthHours: monthHours, diagnostics: diagnostics, expansions: &expansions, adjust: adjust, adjustedAt: adjustedAt)
+    return evaluate(
+      variables, overrides: overrides, monthHours: monthHours, diagnostics: diagnostics, expansions: &expansions,
+      adjust: adjust, adjustedAt: adjustedAt)
   }
 
   /// The value of every variable, and in `expansions` the exact value of each variable whose
   /// value had to be rounded (a closed formula), for the formulas that use it.
   static func evaluate(
-    _ variables: [WorkloadVariable], overrides: [WorkloadVariable], monthHours: ExactDecimal, diagnostics: DiagnosticCollector,
-    expansions: inout [String: ClosedFormula], adjust: ((String, Interval) throws(FormulaEvaluationError) -> Interval)? = nil,
+    _ variables: [WorkloadVariable], overrides: [WorkloadVariable], monthHours: ExactDecimal,
+    diagnostics: DiagnosticCollector,
+    expansions: inout [String: ClosedFormula],
+    adjust: ((String, Interval) throws(FormulaEvaluationError) -> Interval)? = nil,
     adjustedAt: ((String) -> (location: SourceLocation, context: String)?)? = nil
   ) -> [String: Interval]? {
     var byName: [String: WorkloadVariable] = [:]
@@ -132,7 +161,8 @@ public enum WorkloadEvaluator {
       guard let variable = byName[name] else { continue }
       do {
         let known = expansions
-        var (v, exact) = try variable.value.evaluate({ n in n == Builtins.monthHours ? Interval(monthHours) : values[n] }, expansion: { known[$0] })
+        var (v, exact) = try variable.value.evaluate(
+          { n in n == Builtins.monthHours ? Interval(monthHours) : values[n] }, expansion: { known[$0] })
         var place: (location: SourceLocation, context: String)?
         if let adjust {
           let formulaValue = v
@@ -140,7 +170,9 @@ public enum WorkloadEvaluator {
             v = try adjust(name, v)
           } catch {
             let at = adjustedAt?(name)
-            diagnostics.add((at?.location ?? variable.location).diagnostic(.error, "\(at.map { $0.context + ": " } ?? "")\(name): \(error)"))
+            diagnostics.add(
+              (at?.location ?? variable.location).diagnostic(
+                .error, "\(at.map { $0.context + ": " } ?? "")\(name): \(error)"))
             failed = true
             continue
           }
@@ -151,7 +183,9 @@ public enum WorkloadEvaluator {
             literal: { n in n == Builtins.monthHours ? .number(monthHours) : values[n].map(Formula.literal) })
         }
         if v.low.magnitude > Estimator.quantityLimit || v.high.magnitude > Estimator.quantityLimit {
-          diagnostics.add((place?.location ?? variable.location).diagnostic(.error, "\(place.map { $0.context + ": " } ?? "")\(name) = \(v) exceeds billcast's limit of 10^14"))
+          diagnostics.add(
+            (place?.location ?? variable.location).diagnostic(
+              .error, "\(place.map { $0.context + ": " } ?? "")\(name) = \(v) exceeds billcast's limit of 10^14"))
           failed = true
           continue
         }

@@ -26,11 +26,16 @@ extension TierLadder {
     let billing = AccountBilling(ladders: [self], pools: [], perUnitRates: false)
     var charges: [TierCharge] = []
     let total = billing.cost(meter: 0, of: quantity) { tier, from, inTier, cost in
-      charges.append(TierCharge(
-        from: from, upto: tiers[tier].upto, quantity: inTier, rate: tiers[tier].rate, per: per, cost: cost, source: tiers[tier].source))
+      charges.append(
+        TierCharge(
+          from: from, upto: tiers[tier].upto, quantity: inTier, rate: tiers[tier].rate, per: per, cost: cost,
+          source: tiers[tier].source))
     }
     if charges.isEmpty, let first = tiers.first {
-      charges.append(TierCharge(from: .zero, upto: first.upto, quantity: .zero, rate: first.rate, per: per, cost: .zero, source: first.source))
+      charges.append(
+        TierCharge(
+          from: .zero, upto: first.upto, quantity: .zero, rate: first.rate, per: per, cost: .zero, source: first.source)
+      )
     }
     return (total, charges)
   }

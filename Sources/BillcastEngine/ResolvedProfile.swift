@@ -17,14 +17,18 @@ public struct ResolvedProfile: Sendable {
   ///
   /// A rate the region lacks is an error only for the components of `architectures` (nil: all),
   /// so that the architectures a region can price are priced there.
-  public static func resolve(_ reading: Profile.Reading, catalog: PricingCatalog, architectures selected: [String]? = nil) throws(DiagnosticError) -> ResolvedProfile {
+  public static func resolve(
+    _ reading: Profile.Reading, catalog: PricingCatalog, architectures selected: [String]? = nil
+  ) throws(DiagnosticError) -> ResolvedProfile {
     guard let profile = reading.profile else { throw DiagnosticError(reading.diagnostics) }
     if !reading.hasErrors { return try resolve(profile, catalog: catalog, architectures: selected) }
     let collector = DiagnosticCollector()
     reading.diagnostics.forEach(collector.add)
     if catalog.regions.contains(profile.region) {
       for architecture in profile.architectures {
-        for component in architecture.components { _ = resolve(component, profile: profile, catalog: catalog, diagnostics: collector) }
+        for component in architecture.components {
+          _ = resolve(component, profile: profile, catalog: catalog, diagnostics: collector)
+        }
       }
     }
     throw DiagnosticError(collector.errors)
@@ -34,11 +38,18 @@ public struct ResolvedProfile: Sendable {
   ///
   /// A rate the region lacks is an error only for the components of `architectures` (nil: all);
   /// an architecture left out for it cannot then be priced from the result.
-  public static func resolve(_ profile: Profile, catalog: PricingCatalog, architectures selected: [String]? = nil) throws(DiagnosticError) -> ResolvedProfile {
+  public static func resolve(_ profile: Profile, catalog: PricingCatalog, architectures selected: [String]? = nil)
+    throws(DiagnosticError) -> ResolvedProfile
+  {
     let collector = DiagnosticCollector()
     if !catalog.regions.contains(profile.region) {
       let regions = catalog.regions
-      collector.add(Diagnostic(file: profile.path, path: "region", message: "no pricing tables for region '\(TerminalText.excerpt(profile.region))'\(Spelling.hint(for: profile.region, among: regions)); tables exist for: \(regions.joined(separator: ", "))"))
+      collector.add(
+        Diagnostic(
+          file: profile.path, path: "region",
+          message:
+            "no pricing tables for region '\(TerminalText.excerpt(profile.region))'\(Spelling.hint(for: profile.region, among: regions)); tables exist for: \(regions.joined(separator: ", "))"
+        ))
       throw DiagnosticError(collector.errors)
     }
     var architectures: [ResolvedArchitecture] = []
@@ -48,7 +59,9 @@ public struct ResolvedProfile: Sendable {
       var priceable = true
       for component in architecture.components {
         let rates = wanted ? collector : DiagnosticCollector()  // unwanted: its missing rates are not reported
-        if let c = resolve(component, profile: profile, catalog: catalog, diagnostics: collector, rateDiagnostics: rates) {
+        if let c = resolve(
+          component, profile: profile, catalog: catalog, diagnostics: collector, rateDiagnostics: rates)
+        {
           components.append(c)
         } else if !wanted {
           priceable = false
@@ -63,28 +76,40 @@ public struct ResolvedProfile: Sendable {
   /// Resolves a component: its service in the region → the inputs it gives, checked →
   /// defaults for the rest → the rates it needs, which the region must have. Nil after an error.
   static func resolve(
-    _ component: Component, profile: Profile, catalog: PricingCatalog, diagnostics: DiagnosticCollector, rateDiagnostics: DiagnosticCollector? = nil
+    _ component: Component, profile: Profile, catalog: PricingCatalog, diagnostics: DiagnosticCollector,
+    rateDiagnostics: DiagnosticCollector? = nil
   ) -> ResolvedComponent? {
     guard let service = catalog.service(component.service, region: profile.region) else {
       let known = catalog.serviceIDs(region: profile.region)
-      diagnostics.add(component.serviceLocation.diagnostic(.error, "unknown service '\(TerminalText.excerpt(component.service))'\(Spelling.hint(for: component.service, among: known)) in the pricing tables for \(profile.region); `billcast pricing list` shows the services"))
+      diagnostics.add(
+        component.serviceLocation.diagnostic(
+          .error,
+          "unknown service '\(TerminalText.excerpt(component.service))'\(Spelling.hint(for: component.service, among: known)) in the pricing tables for \(profile.region); `billcast pricing list` shows the services"
+        ))
       return nil
     }
     // Both steps run, so that a wrong input and a missing one are reported together.
     var (numeric, choices, given) = givenInputs(component, service: service, profile: profile, diagnostics: diagnostics)
-    let filled = fillDefaults(component, service: service, numeric: &numeric, choices: &choices, diagnostics: diagnostics)
+    let filled = fillDefaults(
+      component, service: service, numeric: &numeric, choices: &choices, diagnostics: diagnostics)
     guard given && filled else { return nil }
     var resolved = ResolvedComponent(component: component, service: service, numeric: numeric, choices: choices)
     // A rate the region lacks, for a meter this component uses: an error, never $0 or another region's rate.
     // A meter whose quantity is zero for this component whatever the workload (surplus CPU credits
     // left at their default of 0) needs no rate: it is priced without one, and the report says so.
-    let applicable = service.unpriced.filter { u in resolved.matches(u.when) && (u.by.map { choices[$0] == u.key.key } ?? true) }
+    let applicable = service.unpriced.filter { u in
+      resolved.matches(u.when) && (u.by.map { choices[$0] == u.key.key } ?? true)
+    }
     resolved.unusedWithoutRate = applicable.filter { resolved.isUnused($0.key.meter) }
     let lacking = applicable.filter { !resolved.isUnused($0.key.meter) }
     if let file = lacking.first?.ratesFile {
       let names = lacking.map { u in u.billedAs.map { "\(u.key) (billed as \($0))" } ?? u.key.description }
       let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
-      (rateDiagnostics ?? diagnostics).add(component.serviceLocation.diagnostic(.error, "\(service.id) cannot be priced in \(profile.region) for this component: \(file) has no rate for \(shown); billcast never borrows another region's rates (add them, e.g. with `billcast pricing import`)"))
+      (rateDiagnostics ?? diagnostics).add(
+        component.serviceLocation.diagnostic(
+          .error,
+          "\(service.id) cannot be priced in \(profile.region) for this component: \(file) has no rate for \(shown); billcast never borrows another region's rates (add them, e.g. with `billcast pricing import`)"
+        ))
       return nil
     }
     return resolved
@@ -101,7 +126,11 @@ public struct ResolvedProfile: Sendable {
     var ok = true
     for input in component.inputs {
       guard let declared = service.input(input.name) else {
-        diagnostics.add(input.keyLocation.diagnostic(.error, "\(service.id) has no input '\(TerminalText.excerpt(input.name))'\(Spelling.hint(for: input.name, among: service.inputs.map(\.name))); its inputs are: \(service.inputs.map(\.name).joined(separator: ", "))"))
+        diagnostics.add(
+          input.keyLocation.diagnostic(
+            .error,
+            "\(service.id) has no input '\(TerminalText.excerpt(input.name))'\(Spelling.hint(for: input.name, among: service.inputs.map(\.name))); its inputs are: \(service.inputs.map(\.name).joined(separator: ", "))"
+          ))
         ok = false
         continue
       }
@@ -110,21 +139,30 @@ public struct ResolvedProfile: Sendable {
         if values.contains(input.text) {
           choices[input.name] = input.text
         } else {
-          diagnostics.add(input.location.diagnostic(.error, "'\(TerminalText.excerpt(input.text))' is not a value of \(input.name); expected one of: \(values.joined(separator: ", "))\(Spelling.hint(for: input.text, among: values))"))
+          diagnostics.add(
+            input.location.diagnostic(
+              .error,
+              "'\(TerminalText.excerpt(input.text))' is not a value of \(input.name); expected one of: \(values.joined(separator: ", "))\(Spelling.hint(for: input.text, among: values))"
+            ))
           ok = false
         }
       case .numeric:
         do {
           let formula = try Formula.parse(input.text)
           for n in formula.names where !variables.contains(n) {
-            diagnostics.add(input.location.diagnostic(.error, "the formula names '\(TerminalText.excerpt(n))', which is not a workload variable\(Spelling.hint(for: n, among: variables))"))
+            diagnostics.add(
+              input.location.diagnostic(
+                .error,
+                "the formula names '\(TerminalText.excerpt(n))', which is not a workload variable\(Spelling.hint(for: n, among: variables))"
+              ))
             ok = false
           }
           numeric[input.name] = formula
         } catch {
           var location = input.location
           if input.isPlain, let c = location.column { location.column = c + error.offset }
-          diagnostics.add(location.diagnostic(.error, "invalid value '\(TerminalText.excerpt(input.text))': \(error.message)"))
+          diagnostics.add(
+            location.diagnostic(.error, "invalid value '\(TerminalText.excerpt(input.text))': \(error.message)"))
           ok = false
         }
       }
@@ -135,19 +173,32 @@ public struct ResolvedProfile: Sendable {
   /// Fills in the default of every input the component leaves out; false (reported) if one has none:
   /// a missing input is an error, never a silent zero.
   static func fillDefaults(
-    _ component: Component, service: Service, numeric: inout [String: Formula], choices: inout [String: String], diagnostics: DiagnosticCollector
+    _ component: Component, service: Service, numeric: inout [String: Formula], choices: inout [String: String],
+    diagnostics: DiagnosticCollector
   ) -> Bool {
     var ok = true
     for declared in service.inputs where component.inputs.first(where: { $0.name == declared.name }) == nil {
       switch declared.kind {
       case .choice(let values):
-        if let d = declared.defaultChoice { choices[declared.name] = d } else {
-          diagnostics.add(component.location.diagnostic(.error, "missing input '\(TerminalText.excerpt(declared.name))' for \(service.id) (one of: \(values.joined(separator: ", "))); it has no default\(component.usagePath.map { "; give it under \($0)" } ?? "")"))
+        if let d = declared.defaultChoice {
+          choices[declared.name] = d
+        } else {
+          diagnostics.add(
+            component.location.diagnostic(
+              .error,
+              "missing input '\(TerminalText.excerpt(declared.name))' for \(service.id) (one of: \(values.joined(separator: ", "))); it has no default\(component.usagePath.map { "; give it under \($0)" } ?? "")"
+            ))
           ok = false
         }
       case .numeric(let unit):
-        if let d = declared.defaultNumber { numeric[declared.name] = d } else {
-          diagnostics.add(component.location.diagnostic(.error, "missing input '\(TerminalText.excerpt(declared.name))' (\(unit)) for \(service.id); it has no default\(component.usagePath.map { "; give it under \($0)" } ?? "")"))
+        if let d = declared.defaultNumber {
+          numeric[declared.name] = d
+        } else {
+          diagnostics.add(
+            component.location.diagnostic(
+              .error,
+              "missing input '\(TerminalText.excerpt(declared.name))' (\(unit)) for \(service.id); it has no default\(component.usagePath.map { "; give it under \($0)" } ?? "")"
+            ))
           ok = false
         }
       }
@@ -215,7 +266,9 @@ public struct ResolvedComponent: Sendable {
 
   /// The account meter a meter of this component is aggregated with, its price ladder and
   /// unit, or nil if the region has no price for it.
-  public func accountMeter(for meter: Meter, catalog: PricingCatalog, region: String, on date: CalendarDate) -> (MeterKey, TierLadder, String)? {
+  public func accountMeter(for meter: Meter, catalog: PricingCatalog, region: String, on date: CalendarDate) -> (
+    MeterKey, TierLadder, String
+  )? {
     switch meter.billing {
     case .price(let price):
       switch price {
@@ -227,7 +280,9 @@ public struct ResolvedComponent: Sendable {
         return (MeterKey(service: service.id, meter: meter.name, key: key), ladder.on(date), meter.unit)
       }
     case .billedAs(let ref):
-      guard let target = catalog.service(ref.service, region: region)?.meter(ref.meter), case .price(.ladder(let ladder)) = target.billing else {
+      guard let target = catalog.service(ref.service, region: region)?.meter(ref.meter),
+        case .price(.ladder(let ladder)) = target.billing
+      else {
         return nil
       }
       return (MeterKey(service: ref.service, meter: ref.meter), ladder.on(date), target.unit)
@@ -271,7 +326,8 @@ extension ResolvedArchitecture {
         return .notLaunched(component: c.component.name, service: what, from: from)
       }
       if let newUntil = a.newUntil, date > newUntil, closed == .available {
-        closed = .closedToNewCustomers(component: c.component.name, service: c.service.name, since: newUntil, replacement: a.replacement)
+        closed = .closedToNewCustomers(
+          component: c.component.name, service: c.service.name, since: newUntil, replacement: a.replacement)
       }
     }
     return closed

@@ -18,18 +18,36 @@ public struct PricingCatalog: Sendable {
   /// `regions` limits the regions composed: a region's rates are composed with the models only
   /// when it returns nil or names the region (global tables and whole tables are always read).
   /// It is called once the files are parsed, so a caller can read its profile meanwhile.
-  public static func load(directory: String, limits: YAMLLimits = .standard, regions: () -> Set<String>? = { nil }) throws(DiagnosticError) -> PricingCatalog {
+  public static func load(directory: String, limits: YAMLLimits = .standard, regions: () -> Set<String>? = { nil })
+    throws(DiagnosticError) -> PricingCatalog
+  {
     switch FileStatus.of(directory) {
     case .failure(let error):
-      throw DiagnosticError([Diagnostic(file: directory, message: "cannot read the pricing directory '\(TerminalText.excerpt(directory, limit: 200))' (\(error))")])
+      throw DiagnosticError([
+        Diagnostic(
+          file: directory,
+          message: "cannot read the pricing directory '\(TerminalText.excerpt(directory, limit: 200))' (\(error))")
+      ])
     case .success(let status) where !status.isDirectory:
-      throw DiagnosticError([Diagnostic(file: directory, message: "the pricing directory '\(TerminalText.excerpt(directory, limit: 200))' is not a directory; --pricing and BILLCAST_PRICING name a directory of *.yaml tables")])
+      throw DiagnosticError([
+        Diagnostic(
+          file: directory,
+          message:
+            "the pricing directory '\(TerminalText.excerpt(directory, limit: 200))' is not a directory; --pricing and BILLCAST_PRICING name a directory of *.yaml tables"
+        )
+      ])
     default:
       break
     }
     let files = yamlFiles(under: directory)
     if files.isEmpty {
-      throw DiagnosticError([Diagnostic(file: directory, message: "no pricing tables (*.yaml) found in the pricing directory '\(TerminalText.excerpt(directory, limit: 200))'")])
+      throw DiagnosticError([
+        Diagnostic(
+          file: directory,
+          message:
+            "no pricing tables (*.yaml) found in the pricing directory '\(TerminalText.excerpt(directory, limit: 200))'"
+        )
+      ])
     }
     let sizes = files.map { (try? FileStatus.of($0).get())?.size ?? 0 }
     return try load(count: files.count, sizes: sizes, regions: regions) { i throws(DiagnosticError) in
@@ -41,7 +59,8 @@ public struct PricingCatalog: Sendable {
   ///
   /// `document(i)` reads the i-th file: from disk for a directory, from memory for the built-in tables.
   static func load(
-    count: Int, sizes: [Int], regions: () -> Set<String>?, document: @Sendable (Int) throws(DiagnosticError) -> YAMLDocument
+    count: Int, sizes: [Int], regions: () -> Set<String>?,
+    document: @Sendable (Int) throws(DiagnosticError) -> YAMLDocument
   ) throws(DiagnosticError) -> PricingCatalog {
     // Compose every file on all cores (largest first), then read the tables: whole tables one by
     // one, and a provider's models once per region, with that region's rates.
@@ -60,12 +79,14 @@ public struct PricingCatalog: Sendable {
     for result in documents.all {
       switch result {
       case .success(let document): loaded.append(document)
-      case .failure(let error): failures.append(FileResult(table: nil, references: [], brokenMeters: [], diagnostics: error.diagnostics))
+      case .failure(let error):
+        failures.append(FileResult(table: nil, references: [], brokenMeters: [], diagnostics: error.diagnostics))
       }
     }
     // A rates file whose model did not load says nothing more: the model's own error is the one to fix.
     let wanted = regions()
-    let units = readingUnits(loaded).filter { !($0.table == nil && $0.models.isEmpty && !failures.isEmpty) }.filter { unit in
+    let units = readingUnits(loaded).filter { !($0.table == nil && $0.models.isEmpty && !failures.isEmpty) }.filter {
+      unit in
       guard let wanted, let rates = unit.rates, let region = ratesRegion(rates) else { return true }
       return wanted.contains(region)
     }
@@ -101,7 +122,9 @@ public struct PricingCatalog: Sendable {
       let collector = DiagnosticCollector()
       var reader = PricingTableReader(diagnostics: collector)
       let table = self.table.map { reader.read($0) } ?? reader.compose(models: models, rates: rates)
-      return FileResult(table: table, references: reader.references, brokenMeters: reader.brokenMeters, diagnostics: collector.diagnostics)
+      return FileResult(
+        table: table, references: reader.references, brokenMeters: reader.brokenMeters,
+        diagnostics: collector.diagnostics)
     }
   }
 
@@ -147,7 +170,11 @@ public struct PricingCatalog: Sendable {
       if let table = result.table {
         if let other = tables.first(where: { $0.id == table.id }) {
           let location = table.idLocation ?? SourceLocation(file: table.path, path: "id")
-          diagnostics.add(location.diagnostic(.error, "table id '\(TerminalText.excerpt(table.id))' is also used by \(other.path)\(other.idLocation?.line.map { ":\($0)" } ?? "")"))
+          diagnostics.add(
+            location.diagnostic(
+              .error,
+              "table id '\(TerminalText.excerpt(table.id))' is also used by \(other.path)\(other.idLocation?.line.map { ":\($0)" } ?? "")"
+            ))
         }
         tables.append(table)
       }
@@ -221,56 +248,101 @@ public struct PricingCatalog: Sendable {
     return nil
   }
 
-  func checkReferences(_ references: [(SourceLocation, PricingTableReader.CrossReference, tableID: String)], diagnostics: DiagnosticCollector) {
+  /// Checks each reference a table makes to a service or meter (a replacement, a billed-as
+  /// meter, a free-tier draw) against every table loaded.
+  func checkReferences(
+    _ references: [(SourceLocation, PricingTableReader.CrossReference, tableID: String)],
+    diagnostics: DiagnosticCollector
+  ) {
     let allServices = tables.flatMap { $0.services.map(\.id) }
     for (location, reference, tableID) in references {
       switch reference {
       case .replacement(let id):
         if anyService(id, nearRegionOf: tableID) == nil {
-          diagnostics.add(location.diagnostic(.error, "unknown service '\(TerminalText.excerpt(id))'\(Spelling.hint(for: id, among: allServices))"))
+          diagnostics.add(
+            location.diagnostic(
+              .error, "unknown service '\(TerminalText.excerpt(id))'\(Spelling.hint(for: id, among: allServices))"))
         }
       case .billedAs(let ref, let unit):
-        guard let service = anyService(ref.service, nearRegionOf: tableID) else {
-          diagnostics.add(location.diagnostic(.error, "unknown service '\(TerminalText.excerpt(ref.service))'\(Spelling.hint(for: ref.service, among: allServices))"))
-          continue
-        }
-        guard let meter = service.meter(ref.meter) else {
-          diagnostics.add(location.diagnostic(.error, "\(ref.service) has no meter '\(TerminalText.excerpt(ref.meter))'\(Spelling.hint(for: ref.meter, among: service.meters.map(\.name)))"))
-          continue
-        }
-        guard case .price(let price) = meter.billing else {
-          diagnostics.add(location.diagnostic(.error, "\(ref) is itself billed as another meter; point at the priced meter"))
-          continue
-        }
-        if case .keyed = price {
-          diagnostics.add(location.diagnostic(.error, "\(ref) has a keyed price; billed_as needs an unkeyed meter"))
-        }
-        if meter.unit != unit {
-          diagnostics.add(location.diagnostic(.error, "unit '\(TerminalText.excerpt(unit))' differs from \(ref)'s unit '\(TerminalText.excerpt(meter.unit))'"))
-        }
+        guard
+          let meter = referencedMeter(
+            ref.service, ref.meter, tableID: tableID, at: location, allServices: allServices, diagnostics: diagnostics)
+        else { continue }
+        checkBilledAs(ref, unit: unit, meter: meter, at: location, diagnostics: diagnostics)
       case .draw(let key):
-        guard let service = anyService(key.service, nearRegionOf: tableID) else {
-          diagnostics.add(location.diagnostic(.error, "unknown service '\(TerminalText.excerpt(key.service))'\(Spelling.hint(for: key.service, among: allServices))"))
-          continue
+        guard
+          let meter = referencedMeter(
+            key.service, key.meter, tableID: tableID, at: location, allServices: allServices, diagnostics: diagnostics)
+        else { continue }
+        checkDraw(key, meter: meter, at: location, diagnostics: diagnostics)
+      }
+    }
+  }
+
+  /// The meter a reference names, or nil (reported) if its service or the meter does not exist.
+  func referencedMeter(
+    _ serviceID: String, _ meterName: String, tableID: String, at location: SourceLocation, allServices: [String],
+    diagnostics: DiagnosticCollector
+  ) -> Meter? {
+    guard let service = anyService(serviceID, nearRegionOf: tableID) else {
+      diagnostics.add(
+        location.diagnostic(
+          .error,
+          "unknown service '\(TerminalText.excerpt(serviceID))'\(Spelling.hint(for: serviceID, among: allServices))"))
+      return nil
+    }
+    guard let meter = service.meter(meterName) else {
+      diagnostics.add(
+        location.diagnostic(
+          .error,
+          "\(serviceID) has no meter '\(TerminalText.excerpt(meterName))'\(Spelling.hint(for: meterName, among: service.meters.map(\.name)))"
+        ))
+      return nil
+    }
+    return meter
+  }
+
+  /// A billed-as meter must point at an unkeyed, priced meter of the same unit.
+  func checkBilledAs(
+    _ ref: MeterReference, unit: String, meter: Meter, at location: SourceLocation, diagnostics: DiagnosticCollector
+  ) {
+    guard case .price(let price) = meter.billing else {
+      diagnostics.add(
+        location.diagnostic(.error, "\(ref) is itself billed as another meter; point at the priced meter"))
+      return
+    }
+    if case .keyed = price {
+      diagnostics.add(location.diagnostic(.error, "\(ref) has a keyed price; billed_as needs an unkeyed meter"))
+    }
+    if meter.unit != unit {
+      diagnostics.add(
+        location.diagnostic(
+          .error,
+          "unit '\(TerminalText.excerpt(unit))' differs from \(ref)'s unit '\(TerminalText.excerpt(meter.unit))'"))
+    }
+  }
+
+  /// A free-tier draw must name a priced meter, with a key exactly when its price is keyed.
+  func checkDraw(_ key: MeterKey, meter: Meter, at location: SourceLocation, diagnostics: DiagnosticCollector) {
+    switch meter.billing {
+    case .billedAs(let ref):
+      diagnostics.add(
+        location.diagnostic(.error, "\(key.service)/\(key.meter) is billed as \(ref); draw from \(ref) instead"))
+    case .price(.ladder):
+      if let k = key.key {
+        diagnostics.add(location.diagnostic(.error, "\(key.service)/\(key.meter) is not keyed; remove [\(k)]"))
+      }
+    case .price(.keyed(let by, let ladders)):
+      if let k = key.key {
+        if ladders[k] == nil {
+          diagnostics.add(location.diagnostic(.error, "\(key.service)/\(key.meter) has no price for \(by) = \(k)"))
         }
-        guard let meter = service.meter(key.meter) else {
-          diagnostics.add(location.diagnostic(.error, "\(key.service) has no meter '\(TerminalText.excerpt(key.meter))'\(Spelling.hint(for: key.meter, among: service.meters.map(\.name)))"))
-          continue
-        }
-        switch meter.billing {
-        case .billedAs(let ref):
-          diagnostics.add(location.diagnostic(.error, "\(key.service)/\(key.meter) is billed as \(ref); draw from \(ref) instead"))
-        case .price(.ladder):
-          if let k = key.key { diagnostics.add(location.diagnostic(.error, "\(key.service)/\(key.meter) is not keyed; remove [\(k)]")) }
-        case .price(.keyed(let by, let ladders)):
-          if let k = key.key {
-            if ladders[k] == nil {
-              diagnostics.add(location.diagnostic(.error, "\(key.service)/\(key.meter) has no price for \(by) = \(k)"))
-            }
-          } else {
-            diagnostics.add(location.diagnostic(.error, "\(key.service)/\(key.meter) is keyed by \(by); name the key, like [\(ladders.keys.sorted().first ?? "…")]"))
-          }
-        }
+      } else {
+        diagnostics.add(
+          location.diagnostic(
+            .error,
+            "\(key.service)/\(key.meter) is keyed by \(by); name the key, like [\(ladders.keys.sorted().first ?? "…")]")
+        )
       }
     }
   }
@@ -282,7 +354,10 @@ public struct PricingCatalog: Sendable {
         let key = table.region + "|" + service.id
         if let other = seen[key] {
           let location = service.location ?? SourceLocation(file: table.path, path: "services.\(service.id)")
-          diagnostics.add(location.diagnostic(.error, "service '\(TerminalText.excerpt(service.id))' for region \(table.region) is also defined in \(other)"))
+          diagnostics.add(
+            location.diagnostic(
+              .error,
+              "service '\(TerminalText.excerpt(service.id))' for region \(table.region) is also defined in \(other)"))
         }
         seen[key] = table.path
       }

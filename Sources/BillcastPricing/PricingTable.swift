@@ -223,7 +223,10 @@ public struct TierLadder: Sendable, Hashable {
   public var sku: String?
 
   /// Creates a ladder from its unit count, its tiers and its earlier prices.
-  public init(per: ExactDecimal, tiers: [Tier], before: [DatedLadder] = [], priceList: PriceListIdentity? = nil, sku: String? = nil) {
+  public init(
+    per: ExactDecimal, tiers: [Tier], before: [DatedLadder] = [], priceList: PriceListIdentity? = nil,
+    sku: String? = nil
+  ) {
     self.per = per
     self.tiers = tiers
     self.before = before
@@ -394,4 +397,3 @@ public struct Availability: Sendable {
   /// The id of the source the availability was read from.
   public var source: String?
 }
-

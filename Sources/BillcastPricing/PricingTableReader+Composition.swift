@@ -68,13 +68,16 @@ extension PricingTableReader {
     guard let ratesDocument else {
       if let first = modelFields.first {
         first.cursor.keyCursor("provider").error(
-          "no rates file fills in this model: add pricing/PROVIDER/rates/REGION.yaml (format \(Self.ratesFormat)) with this provider's rates for a region")
+          "no rates file fills in this model: add pricing/PROVIDER/rates/REGION.yaml (format \(Self.ratesFormat)) with this provider's rates for a region"
+        )
       }
       return nil
     }
     guard let header else { return nil }
     if models.isEmpty {
-      header.providerCursor?.error("no model (format \(Self.modelFormat)) for provider '\(TerminalText.excerpt(header.provider))' is loaded; a rates file only fills in a model's prices")
+      header.providerCursor?.error(
+        "no model (format \(Self.modelFormat)) for provider '\(TerminalText.excerpt(header.provider))' is loaded; a rates file only fills in a model's prices"
+      )
       return nil
     }
     var (services, pools) = readServicesAndPools(modelFields, tableID: header.id, sources: sources.sources)
@@ -102,7 +105,9 @@ extension PricingTableReader {
       for (id, source) in read.sorted(by: { $0.key < $1.key }) {
         if let other = files[id] {
           let at = cursor?.keyedEntries()?.first { $0.key == id }?.keyCursor ?? cursor
-          at?.error("source '\(TerminalText.excerpt(id))' is also defined in \(other); a provider's models and rates files share one set of source ids")
+          at?.error(
+            "source '\(TerminalText.excerpt(id))' is also defined in \(other); a provider's models and rates files share one set of source ids"
+          )
           continue
         }
         sources[id] = source
@@ -113,7 +118,9 @@ extension PricingTableReader {
 
   /// Each model's header checked (its provider the rates file's, in USD) and its sources
   /// registered; the fields of each, and the earliest effective date.
-  func readModelHeaders(_ models: [YAMLDocument], provider: String?, sources: inout SourceRegistry) -> ([YAMLFields], CalendarDate?) {
+  func readModelHeaders(_ models: [YAMLDocument], provider: String?, sources: inout SourceRegistry) -> (
+    [YAMLFields], CalendarDate?
+  ) {
     var modelFields: [YAMLFields] = []
     var effective: CalendarDate?
     for document in models {
@@ -128,7 +135,9 @@ extension PricingTableReader {
         c.error("this model is for '\(TerminalText.excerpt(text))', not '\(TerminalText.excerpt(provider))'")
       }
       if let c = f.required("currency"), let text = c.string("a currency code"), text != "USD" {
-        c.error("currency '\(TerminalText.excerpt(text))' is not supported: billcast adds every table's prices into one bill in USD and does not convert currencies")
+        c.error(
+          "currency '\(TerminalText.excerpt(text))' is not supported: billcast adds every table's prices into one bill in USD and does not convert currencies"
+        )
       }
       if let date = f.required("effective")?.date() { effective = effective.map { min($0, date) } ?? date }
       if let c = f.required("sources") { sources.register(readSources(c), from: c, file: document.path) }
@@ -138,7 +147,9 @@ extension PricingTableReader {
   }
 
   /// The models' services and free-tier pools, with the region's rates.
-  mutating func readServicesAndPools(_ modelFields: [YAMLFields], tableID: String, sources: [String: PriceSource]) -> ([Service], [FreeTierPool]) {
+  mutating func readServicesAndPools(_ modelFields: [YAMLFields], tableID: String, sources: [String: PriceSource]) -> (
+    [Service], [FreeTierPool]
+  ) {
     var services: [Service] = []
     var pools: [FreeTierPool] = []
     for f in modelFields {
@@ -155,7 +166,9 @@ extension PricingTableReader {
   /// Free-tier draws and references to rates the region lacks are left out with them.
   mutating func leaveOutUnpriced(_ services: [Service], pools: inout [FreeTierPool]) {
     let unpriced = Set(services.flatMap { $0.unpriced.map(\.key) })
-    func lacks(_ key: MeterKey) -> Bool { unpriced.contains(key) || unpriced.contains(MeterKey(service: key.service, meter: key.meter)) }
+    func lacks(_ key: MeterKey) -> Bool {
+      unpriced.contains(key) || unpriced.contains(MeterKey(service: key.service, meter: key.meter))
+    }
     for i in pools.indices { pools[i].draws.removeAll(where: lacks) }
     references.removeAll { _, reference in
       switch reference {
@@ -176,8 +189,13 @@ extension PricingTableReader {
         var added: [UnpricedRate] = []
         let id = services[i].id
         services[i].meters.removeAll { meter in
-          guard case .billedAs(let ref) = meter.billing, unpriced.contains(MeterKey(service: ref.service, meter: ref.meter)) else { return false }
-          added.append(UnpricedRate(key: MeterKey(service: id, meter: meter.name), by: nil, when: meter.when, billedAs: ref, ratesFile: regionalFile))
+          guard case .billedAs(let ref) = meter.billing,
+            unpriced.contains(MeterKey(service: ref.service, meter: ref.meter))
+          else { return false }
+          added.append(
+            UnpricedRate(
+              key: MeterKey(service: id, meter: meter.name), by: nil, when: meter.when, billedAs: ref,
+              ratesFile: regionalFile))
           return true
         }
         services[i].unpriced += added
@@ -192,7 +210,9 @@ extension PricingTableReader {
     let known = used.map(\.description)
     for key in header.order where !consumedRates.contains(key) {
       guard let entry = header.entries[key] else { continue }
-      entry.keyCursor.error("no model price takes the rate '\(TerminalText.excerpt(key.description))'\(Spelling.hint(for: key.description, among: known)); entries are keyed service/meter or service/meter[key] of a price without a rate")
+      entry.keyCursor.error(
+        "no model price takes the rate '\(TerminalText.excerpt(key.description))'\(Spelling.hint(for: key.description, among: known)); entries are keyed service/meter or service/meter[key] of a price without a rate"
+      )
     }
   }
 
@@ -221,11 +241,17 @@ extension PricingTableReader {
     let idCursor = f.required("id")
     let providerCursor = f.required("provider")
     let region = f.required("region")?.regionName() ?? ""
-    if region == "global" { f["region"]!.error("a rates file is for one region; global services are written as a whole table (format \(Self.formatVersion), region global)") }
+    if region == "global" {
+      f["region"]!.error(
+        "a rates file is for one region; global services are written as a whole table (format \(Self.formatVersion), region global)"
+      )
+    }
     let sourcesCursor = f.required("sources")
     var entries: [MeterKey: RatesEntry] = [:]
     var order: [MeterKey] = []
-    for (text, keyCursor, value) in f.required("rates")?.keyedEntries("a mapping of meters (service/meter[key]) to rates") ?? [] {
+    for (text, keyCursor, value) in f.required("rates")?.keyedEntries(
+      "a mapping of meters (service/meter[key]) to rates") ?? []
+    {
       guard let key = MeterKey(text) else {
         keyCursor.error("'\(TerminalText.excerpt(text))' is not a meter; expected service/meter or service/meter[key]")
         continue

@@ -5,7 +5,10 @@ import BillcastCore
 /// without a rate is regional: its rates come from the rates file the model is composed with.
 extension PricingTableReader {
   /// Reads a price: `{rate, per, source}`, `{tiers, per, source}` or `{by, values}`.
-  mutating func readPrice(_ cursor: YAMLCursor, meter: MeterReference, inputs: [ServiceInput], when: ChoiceCondition, sources: [String: PriceSource]) -> Price? {
+  mutating func readPrice(
+    _ cursor: YAMLCursor, meter: MeterReference, inputs: [ServiceInput], when: ChoiceCondition,
+    sources: [String: PriceSource]
+  ) -> Price? {
     guard case .mapping = cursor.node else {
       cursor.error("expected a price: {rate, per, source}, {tiers, per, source} or {by, values}")
       return nil
@@ -14,14 +17,17 @@ extension PricingTableReader {
       guard let f = cursor.fields(["by", "values"], what: "a keyed price {by, values}") else { return nil }
       guard let byCursor = f.required("by"), let by = byCursor.string("a choice input name") else { return nil }
       guard let input = inputs.first(where: { $0.name == by }), case .choice(let values) = input.kind else {
-        byCursor.error("'\(TerminalText.excerpt(by))' is not a choice input of this service\(Spelling.hint(for: by, among: inputs.map(\.name)))")
+        byCursor.error(
+          "'\(TerminalText.excerpt(by))' is not a choice input of this service\(Spelling.hint(for: by, among: inputs.map(\.name)))"
+        )
         return nil
       }
       var ladders: [String: TierLadder] = [:]
       guard let valuesCursor = f.required("values") else { return nil }
       for (key, c) in valuesCursor.entries("a mapping of choices to prices") ?? [] {
         guard values.contains(key) else {
-          valuesCursor.keyCursor(key).error("'\(TerminalText.excerpt(key))' is not a value of \(by) (\(values.joined(separator: ", ")))")
+          valuesCursor.keyCursor(key).error(
+            "'\(TerminalText.excerpt(key))' is not a value of \(by) (\(values.joined(separator: ", ")))")
           continue
         }
         let meterKey = MeterKey(service: meter.service, meter: meter.meter, key: key)
@@ -49,9 +55,12 @@ extension PricingTableReader {
     if f.has("rate") || f.has("tiers") || regional == nil {
       if let entry = regional?.entries[key] {
         consumedRates.insert(key)
-        entry.keyCursor.error("\(key) has one price in every region, written in the model at \(cursor.location.short); a rates file cannot change it")
+        entry.keyCursor.error(
+          "\(key) has one price in every region, written in the model at \(cursor.location.short); a rates file cannot change it"
+        )
       }
-      guard var ladder = readLadderWithHistory(cursor, sources: sources, per: nil, allowing: ["price_list", "sku"]) else { return nil }
+      guard var ladder = readLadderWithHistory(cursor, sources: sources, per: nil, allowing: ["price_list", "sku"])
+      else { return nil }
       ladder.priceList = identity
       return ladder
     }
@@ -70,14 +79,19 @@ extension PricingTableReader {
       return nil
     }
     consumedRates.insert(key)
-    guard var ladder = readLadderWithHistory(entry.value, sources: sources, per: per, allowing: ["sku"]) else { return nil }
+    guard var ladder = readLadderWithHistory(entry.value, sources: sources, per: per, allowing: ["sku"]) else {
+      return nil
+    }
     ladder.priceList = identity
     return ladder
   }
 
   /// Reads a Price List identity: `{offer, usage_type, unit, attributes, scale, seen}`.
   func readIdentity(_ cursor: YAMLCursor) -> PriceListIdentity? {
-    guard let f = cursor.fields(["offer", "usage_type", "unit", "attributes", "scale", "seen"], what: "a Price List identity {offer, usage_type, unit}")
+    guard
+      let f = cursor.fields(
+        ["offer", "usage_type", "unit", "attributes", "scale", "seen"],
+        what: "a Price List identity {offer, usage_type, unit}")
     else { return nil }
     guard let offer = f.required("offer")?.string("an offer code like AWSLambda"),
       let usageType = f.required("usage_type")?.string("a usage type like Lambda-GB-Second"),
@@ -91,24 +105,36 @@ extension PricingTableReader {
     if let c = f["scale"], let v = c.decimal() {
       if v > .zero { scale = v } else { c.error("scale must be above zero, found \(v)") }
     }
-    return PriceListIdentity(offer: offer, usageType: usageType, unit: unit, attributes: attributes, scale: scale, seen: f["seen"]?.string())
+    return PriceListIdentity(
+      offer: offer, usageType: usageType, unit: unit, attributes: attributes, scale: scale, seen: f["seen"]?.string())
   }
 
   /// Reads one ladder with its `before` history; `per` is the model's when the ladder is a rates entry.
-  func readLadderWithHistory(_ cursor: YAMLCursor, sources: [String: PriceSource], per: ExactDecimal?, allowing extra: [String]) -> TierLadder? {
-    guard let f = cursor.fields(["rate", "source", "tiers", "before"] + (per == nil ? ["per"] : []) + extra, what: "a price {rate, per, source} or {tiers, per, source}")
+  func readLadderWithHistory(
+    _ cursor: YAMLCursor, sources: [String: PriceSource], per: ExactDecimal?, allowing extra: [String]
+  ) -> TierLadder? {
+    guard
+      let f = cursor.fields(
+        ["rate", "source", "tiers", "before"] + (per == nil ? ["per"] : []) + extra,
+        what: "a price {rate, per, source} or {tiers, per, source}")
     else { return nil }
     // Earlier prices: each a price of its own with the date it ended.
     var before: [DatedLadder] = []
     for item in f["before"]?.items("a list of earlier prices {until, rate or tiers, per, source}") ?? [] {
       guard case .mapping = item.node else { item.error("expected an earlier price {until, rate, source}"); continue }
-      guard let until = item.fields(["until", "rate", "per", "source", "tiers"])?.required("until")?.date() else { continue }
-      if let last = before.last, until <= last.until { item.error("earlier prices must be listed in date order: \(until) is not after \(last.until)") }
+      guard let until = item.fields(["until", "rate", "per", "source", "tiers"])?.required("until")?.date() else {
+        continue
+      }
+      if let last = before.last, until <= last.until {
+        item.error("earlier prices must be listed in date order: \(until) is not after \(last.until)")
+      }
       if let ladder = readLadderBody(item, sources: sources, per: nil, allowing: ["until"]) {
         before.append(DatedLadder(until: until, per: ladder.per, tiers: ladder.tiers))
       }
     }
-    guard var ladder = readLadderBody(cursor, sources: sources, per: per, allowing: ["before"] + extra) else { return nil }
+    guard var ladder = readLadderBody(cursor, sources: sources, per: per, allowing: ["before"] + extra) else {
+      return nil
+    }
     ladder.before = before
     if extra.contains("sku") { ladder.sku = f["sku"]?.string("a Price List SKU") }
     return ladder
@@ -116,8 +142,13 @@ extension PricingTableReader {
 
   /// Reads one ladder's rate or tiers, `per` and source; `extra` names keys the caller handles.
   /// A given `per` (the model's, for a rates entry) replaces the key.
-  func readLadderBody(_ cursor: YAMLCursor, sources: [String: PriceSource], per given: ExactDecimal?, allowing extra: [String]) -> TierLadder? {
-    guard let f = cursor.fields(["rate", "source", "tiers"] + (given == nil ? ["per"] : []) + extra, what: "a price {rate, per, source} or {tiers, per, source}")
+  func readLadderBody(
+    _ cursor: YAMLCursor, sources: [String: PriceSource], per given: ExactDecimal?, allowing extra: [String]
+  ) -> TierLadder? {
+    guard
+      let f = cursor.fields(
+        ["rate", "source", "tiers"] + (given == nil ? ["per"] : []) + extra,
+        what: "a price {rate, per, source} or {tiers, per, source}")
     else { return nil }
     var per = given ?? ExactDecimal.one
     if given == nil, let p = f["per"], let v = p.decimal() {
@@ -143,10 +174,14 @@ extension PricingTableReader {
     var previous: ExactDecimal?
     var ok = true
     for (i, c) in items.enumerated() {
-      guard let tf = c.fields(["upto", "rate", "source"], what: "a tier {upto, rate, source}") else { ok = false; continue }
+      guard let tf = c.fields(["upto", "rate", "source"], what: "a tier {upto, rate, source}") else {
+        ok = false; continue
+      }
       let upto = tf["upto"]?.nonNegativeDecimal()
       let isLast = i == items.count - 1
-      if isLast && tf.has("upto") { tf["upto"]!.error("the last tier has no 'upto': it covers everything above the previous tier") }
+      if isLast && tf.has("upto") {
+        tf["upto"]!.error("the last tier has no 'upto': it covers everything above the previous tier")
+      }
       if !isLast && !tf.has("upto") { c.error("every tier but the last needs 'upto'") }
       if let upto {
         if let previous, upto <= previous {
@@ -157,7 +192,9 @@ extension PricingTableReader {
         previous = upto
       }
       let source = tf["source"].flatMap { checkSource($0, sources) } ?? defaultSource
-      if source == nil && !tf.has("source") && f["source"] == nil { c.error("missing 'source': every price must name its source") }
+      if source == nil && !tf.has("source") && f["source"] == nil {
+        c.error("missing 'source': every price must name its source")
+      }
       guard let rate = tf.required("rate")?.nonNegativeDecimal(), let source else { ok = false; continue }
       tiers.append(Tier(upto: isLast ? nil : upto, rate: rate, source: source))
     }

@@ -44,7 +44,9 @@ struct PricingTableReader {
         what: "a pricing table (a mapping with format, id, services, …)")
     else { return nil }
     if let format = f.required("format")?.string(), format != Self.formatVersion {
-      f["format"]!.error("unsupported format '\(TerminalText.excerpt(format))'; this billcast reads '\(TerminalText.excerpt(Self.formatVersion))'")
+      f["format"]!.error(
+        "unsupported format '\(TerminalText.excerpt(format))'; this billcast reads '\(TerminalText.excerpt(Self.formatVersion))'"
+      )
     }
     let idCursor = f.required("id")
     let id = idCursor?.string() ?? ""
@@ -54,7 +56,13 @@ struct PricingTableReader {
     if let c = f.required("currency"), let text = c.string("a currency code") {
       // Every renderer prints dollars and every total adds tables together: a table in another
       // currency would be summed into a USD report. Until amounts carry their currency, USD only.
-      if text == "USD" { currency = text } else { c.error("currency '\(TerminalText.excerpt(text))' is not supported: billcast adds every table's prices into one bill in USD and does not convert currencies") }
+      if text == "USD" {
+        currency = text
+      } else {
+        c.error(
+          "currency '\(TerminalText.excerpt(text))' is not supported: billcast adds every table's prices into one bill in USD and does not convert currencies"
+        )
+      }
     }
     let effective = f.required("effective")?.date()
     let sources = f.required("sources").map(readSources) ?? [:]
@@ -93,7 +101,9 @@ struct PricingTableReader {
       let grade = f.required("grade")?.choice(["P", "PL", "S"])
       let note = f["note"]?.string()
       // A source with a bad field is still registered, so prices citing it report nothing more.
-      result[id] = PriceSource(id: id, url: url ?? "", read: read ?? CalendarDate("1970-01-01")!, grade: grade ?? "?", note: note, readLocation: readCursor?.location)
+      result[id] = PriceSource(
+        id: id, url: url ?? "", read: read ?? CalendarDate("1970-01-01")!, grade: grade ?? "?", note: note,
+        readLocation: readCursor?.location)
     }
     return result
   }
@@ -101,7 +111,9 @@ struct PricingTableReader {
   func checkSource(_ cursor: YAMLCursor, _ sources: [String: PriceSource]) -> String? {
     guard let id = cursor.string("a source id") else { return nil }
     guard sources[id] != nil else {
-      cursor.error("unknown source '\(TerminalText.excerpt(id))'\(Spelling.hint(for: id, among: sources.keys)); every price must name a source listed under 'sources'")
+      cursor.error(
+        "unknown source '\(TerminalText.excerpt(id))'\(Spelling.hint(for: id, among: sources.keys)); every price must name a source listed under 'sources'"
+      )
       return nil
     }
     return id
@@ -109,8 +121,12 @@ struct PricingTableReader {
 
   // MARK: Services
 
-  mutating func readService(_ id: String, _ cursor: YAMLCursor, tableID: String, sources: [String: PriceSource]) -> Service? {
-    guard let f = cursor.fields(["name", "group", "inputs", "meters", "notes", "availability", "combinations"], what: "a service")
+  mutating func readService(_ id: String, _ cursor: YAMLCursor, tableID: String, sources: [String: PriceSource])
+    -> Service?
+  {
+    guard
+      let f = cursor.fields(
+        ["name", "group", "inputs", "meters", "notes", "availability", "combinations"], what: "a service")
     else { return nil }
     let name = f.required("name")?.string() ?? id
     let group = f["group"]?.string() ?? name
@@ -148,15 +164,21 @@ struct PricingTableReader {
 
   /// A service input: a choice among `values`, or a number with a unit, a default, hard bounds and soft rules.
   func readInput(_ name: String, _ cursor: YAMLCursor, sources: [String: PriceSource]) -> ServiceInput? {
-    guard let f = cursor.fields(["unit", "description", "default", "hard", "soft", "values", "launched", "launch_source"], what: "an input")
+    guard
+      let f = cursor.fields(
+        ["unit", "description", "default", "hard", "soft", "values", "launched", "launch_source"], what: "an input")
     else { return nil }
     if let valuesCursor = f["values"] { return readChoiceInput(name, f, values: valuesCursor, sources: sources) }
-    for key in ["launched", "launch_source"] where f.has(key) { f[key]!.error("only a choice input (one with 'values') has '\(key)'") }
+    for key in ["launched", "launch_source"] where f.has(key) {
+      f[key]!.error("only a choice input (one with 'values') has '\(key)'")
+    }
     let unit = f.required("unit")?.string() ?? ""
     var def: Formula?
     if let c = f["default"], let formula = c.formula() {
       for n in formula.names where !Self.builtinNames.contains(n) {
-        c.error("a default may name only built-in values (\(Self.builtinNames.sorted().joined(separator: ", "))), not '\(TerminalText.excerpt(n))'")
+        c.error(
+          "a default may name only built-in values (\(Self.builtinNames.sorted().joined(separator: ", "))), not '\(TerminalText.excerpt(n))'"
+        )
       }
       def = formula
     }
@@ -178,7 +200,9 @@ struct PricingTableReader {
   }
 
   /// A choice input: its values, default, and the values that launched later than the service.
-  func readChoiceInput(_ name: String, _ f: YAMLFields, values valuesCursor: YAMLCursor, sources: [String: PriceSource]) -> ServiceInput {
+  func readChoiceInput(_ name: String, _ f: YAMLFields, values valuesCursor: YAMLCursor, sources: [String: PriceSource])
+    -> ServiceInput
+  {
     let description = f["description"]?.string()
     for key in ["unit", "hard", "soft"] where f.has(key) {
       f[key]!.error("a choice input (one with 'values') has no '\(TerminalText.excerpt(key))'")
@@ -194,7 +218,8 @@ struct PricingTableReader {
       _ = f.required("launch_source").flatMap { checkSource($0, sources) }
       for (value, c) in launched.entries("a mapping of values to launch dates") ?? [] {
         guard values.contains(value) else {
-          launched.keyCursor(value).error("'\(TerminalText.excerpt(value))' is not a value of \(name) (\(values.joined(separator: ", ")))")
+          launched.keyCursor(value).error(
+            "'\(TerminalText.excerpt(value))' is not a value of \(name) (\(values.joined(separator: ", ")))")
           continue
         }
         if let date = c.date() { input.launched[value] = date }
@@ -237,11 +262,16 @@ struct PricingTableReader {
   }
 
   func readCombinations(_ cursor: YAMLCursor, inputs: [ServiceInput], sources: [String: PriceSource]) -> Combinations? {
-    guard let f = cursor.fields(["inputs", "allowed", "message", "source"], what: "combinations {inputs, allowed, message, source}") else { return nil }
+    guard
+      let f = cursor.fields(
+        ["inputs", "allowed", "message", "source"], what: "combinations {inputs, allowed, message, source}")
+    else { return nil }
     let names = (f.required("inputs")?.items("a list of numeric input names") ?? []).compactMap { c -> String? in
       guard let n = c.string("an input name") else { return nil }
       guard inputs.contains(where: { $0.name == n && $0.isNumeric }) else {
-        c.error("'\(TerminalText.excerpt(n))' is not a numeric input of this service\(Spelling.hint(for: n, among: inputs.filter(\.isNumeric).map(\.name)))")
+        c.error(
+          "'\(TerminalText.excerpt(n))' is not a numeric input of this service\(Spelling.hint(for: n, among: inputs.filter(\.isNumeric).map(\.name)))"
+        )
         return nil
       }
       return n
@@ -252,7 +282,8 @@ struct PricingTableReader {
       var combination: [String: [ExactDecimal]] = [:]
       for (k, v) in entries {
         guard names.contains(k) else {
-          item.keyCursor(k).error("'\(TerminalText.excerpt(k))' is not one of the combination's inputs (\(names.joined(separator: ", ")))")
+          item.keyCursor(k).error(
+            "'\(TerminalText.excerpt(k))' is not one of the combination's inputs (\(names.joined(separator: ", ")))")
           continue
         }
         if case .sequence = v.node {
@@ -265,25 +296,34 @@ struct PricingTableReader {
       allowed.append(combination)
     }
     guard let message = f.required("message")?.string() else { return nil }
-    return Combinations(inputs: names, allowed: allowed, message: message, source: f["source"].flatMap { checkSource($0, sources) })
+    return Combinations(
+      inputs: names, allowed: allowed, message: message, source: f["source"].flatMap { checkSource($0, sources) })
   }
 
   func checkCondition(_ condition: ChoiceCondition, at cursor: YAMLCursor?, inputs: [ServiceInput]) {
     guard let cursor else { return }
     for (name, wanted) in condition.sorted(by: { $0.key < $1.key }) {
       guard let input = inputs.first(where: { $0.name == name }), case .choice(let values) = input.kind else {
-        cursor.error("'\(TerminalText.excerpt(name))' is not a choice input of this service\(Spelling.hint(for: name, among: inputs.map(\.name)))")
+        cursor.error(
+          "'\(TerminalText.excerpt(name))' is not a choice input of this service\(Spelling.hint(for: name, among: inputs.map(\.name)))"
+        )
         continue
       }
       for value in wanted where !values.contains(value) {
-        cursor.error("'\(TerminalText.excerpt(value))' is not a value of \(name) (\(values.joined(separator: ", ")))\(Spelling.hint(for: value, among: values))")
+        cursor.error(
+          "'\(TerminalText.excerpt(value))' is not a value of \(name) (\(values.joined(separator: ", ")))\(Spelling.hint(for: value, among: values))"
+        )
       }
     }
   }
 
-  mutating func readMeter(_ name: String, _ cursor: YAMLCursor, service: String, inputs: [ServiceInput], sources: [String: PriceSource]) -> Meter? {
+  mutating func readMeter(
+    _ name: String, _ cursor: YAMLCursor, service: String, inputs: [ServiceInput], sources: [String: PriceSource]
+  ) -> Meter? {
     guard
-      let f = cursor.fields(["unit", "description", "quantity", "quantity_before", "when", "from", "until", "price", "billed_as"], what: "a meter")
+      let f = cursor.fields(
+        ["unit", "description", "quantity", "quantity_before", "when", "from", "until", "price", "billed_as"],
+        what: "a meter")
     else { return nil }
     let unit = f.required("unit")?.string() ?? ""
     meterUnit = unit
@@ -292,7 +332,9 @@ struct PricingTableReader {
     if let quantity, let quantityCursor {
       let numeric = Set(inputs.filter(\.isNumeric).map(\.name)).union(Self.builtinNames)
       for n in quantity.names where !numeric.contains(n) {
-        quantityCursor.error("the formula names '\(TerminalText.excerpt(n))', which is not a numeric input of this service\(Spelling.hint(for: n, among: numeric))")
+        quantityCursor.error(
+          "the formula names '\(TerminalText.excerpt(n))', which is not a numeric input of this service\(Spelling.hint(for: n, among: numeric))"
+        )
       }
     }
     let when = f["when"].map(readCondition) ?? [:]
@@ -301,13 +343,15 @@ struct PricingTableReader {
     switch (f["price"], f["billed_as"]) {
     case (let p?, nil):
       let missingBefore = missingRates[service]?.count ?? 0
-      let price = readPrice(p, meter: MeterReference(service: service, meter: name), inputs: inputs, when: when, sources: sources)
+      let price = readPrice(
+        p, meter: MeterReference(service: service, meter: name), inputs: inputs, when: when, sources: sources)
       billing = price.map { .price($0) }
       // Rates the region lacks: recorded, so that a component needing one is an error.
       var by: String?
       if case .keyed(let input, _)? = price { by = input }
       for key in (missingRates[service] ?? []).dropFirst(missingBefore) {
-        unpricedRates[service, default: []].append(UnpricedRate(key: key, by: key.key == nil ? nil : by, when: when, billedAs: nil, ratesFile: regionalFile))
+        unpricedRates[service, default: []].append(
+          UnpricedRate(key: key, by: key.key == nil ? nil : by, when: when, billedAs: nil, ratesFile: regionalFile))
       }
     case (nil, let b?):
       if let text = b.string("a meter reference like aws.data-transfer/internet-out") {
@@ -334,7 +378,9 @@ struct PricingTableReader {
   }
 
   /// Earlier billing rules, like Lambda's 100 ms rounding before 2020-12-01: `[{until, quantity, source}]`, in date order.
-  func readQuantityHistory(_ list: YAMLCursor?, inputs: [ServiceInput], sources: [String: PriceSource]) -> [(until: CalendarDate, quantity: Formula)] {
+  func readQuantityHistory(_ list: YAMLCursor?, inputs: [ServiceInput], sources: [String: PriceSource]) -> [(
+    until: CalendarDate, quantity: Formula
+  )] {
     var history: [(until: CalendarDate, quantity: Formula)] = []
     let numeric = Set(inputs.filter(\.isNumeric).map(\.name)).union(Self.builtinNames)
     for item in list?.items("a list of {until, quantity}") ?? [] {
@@ -342,8 +388,12 @@ struct PricingTableReader {
         let until = hf.required("until")?.date(), let qc = hf.required("quantity"), let q = qc.formula()
       else { continue }
       _ = hf.required("source").flatMap { checkSource($0, sources) }
-      for n in q.names where !numeric.contains(n) { qc.error("the formula names '\(TerminalText.excerpt(n))', which is not a numeric input of this service") }
-      if let last = history.last, until <= last.until { hf["until"]!.error("earlier rules must be listed in date order: \(until) is not after \(last.until)") }
+      for n in q.names where !numeric.contains(n) {
+        qc.error("the formula names '\(TerminalText.excerpt(n))', which is not a numeric input of this service")
+      }
+      if let last = history.last, until <= last.until {
+        hf["until"]!.error("earlier rules must be listed in date order: \(until) is not after \(last.until)")
+      }
       history.append((until, q))
     }
     return history
@@ -364,7 +414,9 @@ struct PricingTableReader {
 
   // MARK: Free tier
 
-  mutating func readPool(_ id: String, _ cursor: YAMLCursor, tableID: String, sources: [String: PriceSource]) -> FreeTierPool? {
+  mutating func readPool(_ id: String, _ cursor: YAMLCursor, tableID: String, sources: [String: PriceSource])
+    -> FreeTierPool?
+  {
     guard
       let f = cursor.fields(
         ["kind", "allowance", "unit", "source", "draws", "from", "until"], what: "a free-tier pool")

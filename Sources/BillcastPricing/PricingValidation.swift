@@ -14,10 +14,19 @@ public enum PricingValidation {
     for table in catalog.tables {
       for (id, source) in table.sources.sorted(by: { $0.key < $1.key }) {
         if source.read > today {
-          problems.append(Diagnostic(file: table.path, line: source.readLocation?.line ?? 1, column: source.readLocation?.column ?? 1, path: "sources.\(id).read", message: "read on \(source.read), which is after today (\(today))"))
+          problems.append(
+            Diagnostic(
+              file: table.path, line: source.readLocation?.line ?? 1, column: source.readLocation?.column ?? 1,
+              path: "sources.\(id).read", message: "read on \(source.read), which is after today (\(today))"))
         }
         if source.read > table.effective {
-          problems.append(Diagnostic(file: table.path, line: source.readLocation?.line ?? 1, column: source.readLocation?.column ?? 1, path: "sources.\(id).read", message: "read on \(source.read), after the table's effective date \(table.effective); bring 'effective' up to date"))
+          problems.append(
+            Diagnostic(
+              file: table.path, line: source.readLocation?.line ?? 1, column: source.readLocation?.column ?? 1,
+              path: "sources.\(id).read",
+              message:
+                "read on \(source.read), after the table's effective date \(table.effective); bring 'effective' up to date"
+            ))
         }
       }
     }
@@ -38,7 +47,8 @@ public enum PricingValidation {
           guard case .price(let p) = m.billing else { continue }
           switch p {
           case .ladder(let l): s.prices += l.tiers.count + l.before.reduce(0) { $0 + $1.tiers.count }
-          case .keyed(_, let ls): s.prices += ls.values.reduce(0) { $0 + $1.tiers.count + $1.before.reduce(0) { $0 + $1.tiers.count } }
+          case .keyed(_, let ls):
+            s.prices += ls.values.reduce(0) { $0 + $1.tiers.count + $1.before.reduce(0) { $0 + $1.tiers.count } }
           }
         }
       }

@@ -47,7 +47,10 @@ public struct PriceListIdentity: Sendable, Hashable {
   public var seen: String?
 
   /// Creates an identity; `scale` is 1 unless the meter's unit differs from AWS's.
-  public init(offer: String, usageType: String, unit: String, attributes: [String: String] = [:], scale: ExactDecimal = .one, seen: String? = nil) {
+  public init(
+    offer: String, usageType: String, unit: String, attributes: [String: String] = [:], scale: ExactDecimal = .one,
+    seen: String? = nil
+  ) {
     self.offer = offer
     self.usageType = usageType
     self.unit = unit

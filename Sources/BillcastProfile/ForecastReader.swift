@@ -21,7 +21,8 @@ extension ProfileReader {
     guard let start, let months else { return nil }
     return ForecastSettings(
       start: start, months: months, monthHours: hours, scenario: scenario, calendar: calendar, growth: growth,
-      accumulate: accumulate, distributions: distributions, location: c.location, adjustmentLocations: adjustmentLocations)
+      accumulate: accumulate, distributions: distributions, location: c.location,
+      adjustmentLocations: adjustmentLocations)
   }
 }
 
@@ -59,7 +60,9 @@ struct ForecastSectionReader {
   func scenario(_ cursor: YAMLCursor) -> String? {
     guard let name = cursor.string("a scenario name") else { return nil }
     guard scenarios.contains(name) else {
-      cursor.error("'\(TerminalText.excerpt(name))' is not a scenario of this profile\(Spelling.hint(for: name, among: scenarios)); its scenarios are: \(scenarios.joined(separator: ", "))")
+      cursor.error(
+        "'\(TerminalText.excerpt(name))' is not a scenario of this profile\(Spelling.hint(for: name, among: scenarios)); its scenarios are: \(scenarios.joined(separator: ", "))"
+      )
       return nil
     }
     return name
@@ -70,7 +73,9 @@ struct ForecastSectionReader {
     var calendar: [ForecastSettings.CalendarEntry] = []
     let horizon = months ?? ForecastSettings.maximumMonths
     for item in list.items("a list of {months, scenario}") ?? [] {
-      guard let e = item.fields(["months", "scenario"], what: "a calendar entry {months: 1..3, scenario: …}") else { continue }
+      guard let e = item.fields(["months", "scenario"], what: "a calendar entry {months: 1..3, scenario: …}") else {
+        continue
+      }
       guard let mc = e.required("months"), let text = mc.string("months like 1..3 or 4") else { continue }
       guard let (first, last) = Self.stretch(text), first >= 1, first <= last, last <= horizon else {
         mc.error("'\(TerminalText.excerpt(text))' is not a stretch of months; expected like 1..3 within 1..\(horizon)")
@@ -106,7 +111,9 @@ struct ForecastSectionReader {
         if text.hasSuffix("%"), case .success(let pct) = ExactDecimal.parse(String(text.dropLast())) {
           growth[name] = .compound(.number(pct / 100))
         } else {
-          v.error("'\(TerminalText.excerpt(text))' is not a growth; write 15% (compound per month), {compound: 0.10..0.20}, {linear: 100} or {values: […]}")
+          v.error(
+            "'\(TerminalText.excerpt(text))' is not a growth; write 15% (compound per month), {compound: 0.10..0.20}, {linear: 100} or {values: […]}"
+          )
         }
       }
     }
@@ -115,7 +122,10 @@ struct ForecastSectionReader {
 
   /// One variable's growth written as a mapping: `{compound: …}`, `{linear: …}` or `{values: […]}`.
   func growthRule(_ v: YAMLCursor) -> ForecastSettings.Growth? {
-    guard let gf = v.fields(["compound", "linear", "values"], what: "growth {compound: 0.15}, {linear: 100} or {values: […]}") else { return nil }
+    guard
+      let gf = v.fields(
+        ["compound", "linear", "values"], what: "growth {compound: 0.15}, {linear: 100} or {values: […]}")
+    else { return nil }
     if let c = gf["compound"], let formula = c.formula() {
       checkNames(formula, c)
       return .compound(formula)
@@ -138,7 +148,8 @@ struct ForecastSectionReader {
   /// `accumulate: {variable: monthly increase}`; records where each is written, unless growth did.
   func accumulate(_ a: YAMLCursor, locations: inout [String: SourceLocation]) -> [String: Formula] {
     var accumulate: [String: Formula] = [:]
-    for (name, v) in a.entries("a mapping of workload variables to their monthly increase") ?? [] where isVariable(name, a) {
+    for (name, v) in a.entries("a mapping of workload variables to their monthly increase") ?? []
+    where isVariable(name, a) {
       if locations[name] == nil { locations[name] = v.location }
       if let formula = v.formula() {
         checkNames(formula, v)
@@ -152,7 +163,9 @@ struct ForecastSectionReader {
   func distributions(_ d: YAMLCursor) -> [String: ForecastSettings.Distribution] {
     var distributions: [String: ForecastSettings.Distribution] = [:]
     for (name, v) in d.entries("a mapping of workload variables to distributions") ?? [] where isVariable(name, d) {
-      if let kind = v.choice(ForecastSettings.Distribution.allCases.map(\.rawValue)).flatMap(ForecastSettings.Distribution.init) {
+      if let kind = v.choice(ForecastSettings.Distribution.allCases.map(\.rawValue)).flatMap(
+        ForecastSettings.Distribution.init)
+      {
         distributions[name] = kind
       }
     }
@@ -162,14 +175,17 @@ struct ForecastSectionReader {
   /// Reports each name a formula uses that is not a workload variable (or a built-in).
   func checkNames(_ formula: Formula, _ cursor: YAMLCursor) {
     for n in formula.names where !workload.contains(n) && !Builtins.names.contains(n) {
-      cursor.error("the formula names '\(TerminalText.excerpt(n))', which is not a workload variable\(Spelling.hint(for: n, among: workload))")
+      cursor.error(
+        "the formula names '\(TerminalText.excerpt(n))', which is not a workload variable\(Spelling.hint(for: n, among: workload))"
+      )
     }
   }
 
   /// Whether a mapping key under `parent` names a workload variable (reported at the key if not).
   func isVariable(_ name: String, _ parent: YAMLCursor) -> Bool {
     if workload.contains(name) { return true }
-    parent.keyCursor(name).error("'\(TerminalText.excerpt(name))' is not a workload variable\(Spelling.hint(for: name, among: workload))")
+    parent.keyCursor(name).error(
+      "'\(TerminalText.excerpt(name))' is not a workload variable\(Spelling.hint(for: name, among: workload))")
     return false
   }
 }

@@ -12,7 +12,9 @@ enum PathPattern {
 
   /// The regular files `path` names: itself, or every match of its last part, sorted.
   static func files(_ path: String) -> [String] {
-    func isFile(_ p: String) -> Bool { if case .success(let s) = FileStatus.of(p) { return s.isRegularFile } else { return false } }
+    func isFile(_ p: String) -> Bool {
+      if case .success(let s) = FileStatus.of(p) { return s.isRegularFile } else { return false }
+    }
     guard hasWildcard(path) else { return isFile(path) ? [path] : [] }
     let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
     return ((try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? [])

@@ -72,7 +72,10 @@ public struct Account: Sendable, Equatable {
   public var location: SourceLocation?
 
   /// Creates an account's free-tier situation.
-  public init(freeTier: FreeTier, opened: CalendarDate? = nil, credits: ExactDecimal? = nil, plan: Plan? = nil, location: SourceLocation? = nil) {
+  public init(
+    freeTier: FreeTier, opened: CalendarDate? = nil, credits: ExactDecimal? = nil, plan: Plan? = nil,
+    location: SourceLocation? = nil
+  ) {
     self.freeTier = freeTier
     self.opened = opened
     self.credits = credits

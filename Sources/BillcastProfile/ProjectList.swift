@@ -31,7 +31,9 @@ public struct ProjectList: Sendable {
 
   /// Whether the YAML document at `path` is a project list (its `format` says so).
   public static func isProjectList(path: String) -> Bool {
-    guard let document = try? YAMLDocument.load(path: path), case .mapping(let mapping) = document.root else { return false }
+    guard let document = try? YAMLDocument.load(path: path), case .mapping(let mapping) = document.root else {
+      return false
+    }
     return mapping.contains { $0.key.string == "format" && $0.value.string == formatVersion }
   }
 
@@ -43,18 +45,26 @@ public struct ProjectList: Sendable {
     var projects: [Project] = []
     if let f = root.fields(["format", "projects"], what: "a project list {format: \(formatVersion), projects: […]}") {
       if let format = f.required("format")?.string(), format != formatVersion {
-        f["format"]!.error("unsupported format '\(TerminalText.excerpt(format))'; this billcast reads '\(formatVersion)'")
+        f["format"]!.error(
+          "unsupported format '\(TerminalText.excerpt(format))'; this billcast reads '\(formatVersion)'")
       }
       let directory = (path as NSString).deletingLastPathComponent
       let items = f.required("projects")?.items("a list of projects {path, name}") ?? []
       if items.isEmpty, let c = f["projects"] { c.error("the list names no project") }
       for item in items {
-        guard let pf = item.fields(["path", "name"], what: "a project {path, name}"), let pc = pf.required("path"), let pattern = pc.string("a profile path") else { continue }
+        guard let pf = item.fields(["path", "name"], what: "a project {path, name}"), let pc = pf.required("path"),
+          let pattern = pc.string("a profile path")
+        else { continue }
         let name = pf["name"]?.string("a project name")
-        let full = pattern.hasPrefix("/") || directory.isEmpty ? pattern : (directory as NSString).appendingPathComponent(pattern)
+        let full =
+          pattern.hasPrefix("/") || directory.isEmpty
+          ? pattern : (directory as NSString).appendingPathComponent(pattern)
         let matches = PathPattern.files(full)
         if matches.isEmpty { pc.error("'\(TerminalText.excerpt(pattern))' names no readable profile") }
-        if matches.count > 1, name != nil { pf["name"]!.error("a name applies to one profile; '\(TerminalText.excerpt(pattern))' matches \(matches.count)") }
+        if matches.count > 1, name != nil {
+          pf["name"]!.error(
+            "a name applies to one profile; '\(TerminalText.excerpt(pattern))' matches \(matches.count)")
+        }
         projects += matches.map { Project(path: $0, name: matches.count == 1 ? name : nil) }
       }
     }

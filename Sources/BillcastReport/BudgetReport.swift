@@ -7,14 +7,17 @@ public enum BudgetReport {
   public static func text(_ c: BudgetCheck, markdown: Bool = false) -> String {
     let over = c.over
     var out = markdown ? "### billcast: budgets\n\n" : ""
-    out += over.isEmpty
+    out +=
+      over.isEmpty
       ? "All \(c.items.count) budget limits are met.\n"
       : "\(over.count) of \(c.items.count) budget limits are exceeded.\n"
     let forecast = c.items.contains { $0.month != nil }
-    let headers = ["Budget", "Scenario", "Architecture"] + (forecast ? ["Month"] : []) + ["Scope", "Limit", "Figure", "Status"]
+    let headers =
+      ["Budget", "Scenario", "Architecture"] + (forecast ? ["Month"] : []) + ["Scope", "Limit", "Figure", "Status"]
     let rows = c.items.map { i in
       [i.budget, i.scenario, i.architecture] + (forecast ? [i.month.map(String.init) ?? ""] : []) + [
-        i.scope.description, Money.text(i.limit), Money.text(i.figure), i.isOver ? "OVER by \(Money.text(i.overrun))" : "within",
+        i.scope.description, Money.text(i.limit), Money.text(i.figure),
+        i.isOver ? "OVER by \(Money.text(i.overrun))" : "within",
       ]
     }
     let first = forecast ? 5 : 4
@@ -30,14 +33,23 @@ public enum BudgetReport {
     JSONValue.object([
       ("schema", .string("billcast.check/1")),
       ("over", .number(String(c.over.count))),
-      ("items", .array(c.items.map { i in
-        .object([
-          ("budget", .string(i.budget)), ("scenario", .string(i.scenario)), ("architecture", .string(i.architecture)),
-          ("month", i.month.map { .number(String($0)) } ?? .null), ("scope", .string(i.scope.description)), ("limit", .string(i.limit.description)),
-          ("figure", .object([("low", .string(i.figure.low.description)), ("high", .string(i.figure.high.description))])),
-          ("overrun", .string(i.overrun.description)), ("over", .bool(i.isOver)),
-        ])
-      })),
+      (
+        "items",
+        .array(
+          c.items.map { i in
+            .object([
+              ("budget", .string(i.budget)), ("scenario", .string(i.scenario)),
+              ("architecture", .string(i.architecture)),
+              ("month", i.month.map { .number(String($0)) } ?? .null), ("scope", .string(i.scope.description)),
+              ("limit", .string(i.limit.description)),
+              (
+                "figure",
+                .object([("low", .string(i.figure.low.description)), ("high", .string(i.figure.high.description))])
+              ),
+              ("overrun", .string(i.overrun.description)), ("over", .bool(i.isOver)),
+            ])
+          })
+      ),
     ])
   }
 
@@ -45,8 +57,12 @@ public enum BudgetReport {
   public static func csv(_ c: BudgetCheck) -> String {
     var out = "budget,scenario,architecture,month,scope,limit,figure_low,figure_high,overrun,status\n"
     for i in c.items {
-      out += [i.budget, i.scenario, i.architecture, i.month.map(String.init) ?? "", i.scope.description, i.limit.description,
-              i.figure.low.description, i.figure.high.description, i.overrun.description, i.isOver ? "over" : "within"]
+      out +=
+        [
+          i.budget, i.scenario, i.architecture, i.month.map(String.init) ?? "", i.scope.description,
+          i.limit.description,
+          i.figure.low.description, i.figure.high.description, i.overrun.description, i.isOver ? "over" : "within",
+        ]
         .map(CompareCSV.field).joined(separator: ",") + "\n"
     }
     return out

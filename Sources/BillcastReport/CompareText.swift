@@ -6,9 +6,17 @@ public enum CompareText {
   /// The comparison as text or Markdown: cost by scenario, availability, cheapest, break-even and sensitivity.
   public static func render(_ c: Comparison, markdown: Bool = false) -> String {
     let e = c.estimate
-    var out = markdown ? "# \(EstimateMarkdown.cell(e.profileName)) — architectures compared\n\n" : "\(e.profileName) — architectures compared (\(e.currency) a month)\n"
-    out += markdown ? "- Region: `\(e.region)`, as of \(e.asOf)\n- Free tier: \(e.freeTier.summary)\n- \(ReportHeader.pricingLabel(e.tables)): " : "Region \(e.region), as of \(e.asOf); free tier: \(e.freeTier.summary)\n\(ReportHeader.pricingLabel(e.tables)): "
-    out += e.tables.map { "\($0.id) (effective \($0.effective), sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ") + "\n"
+    var out =
+      markdown
+      ? "# \(EstimateMarkdown.cell(e.profileName)) — architectures compared\n\n"
+      : "\(e.profileName) — architectures compared (\(e.currency) a month)\n"
+    out +=
+      markdown
+      ? "- Region: `\(e.region)`, as of \(e.asOf)\n- Free tier: \(e.freeTier.summary)\n- \(ReportHeader.pricingLabel(e.tables)): "
+      : "Region \(e.region), as of \(e.asOf); free tier: \(e.freeTier.summary)\n\(ReportHeader.pricingLabel(e.tables)): "
+    out +=
+      e.tables.map { "\($0.id) (effective \($0.effective), sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ")
+      + "\n"
     out += ReportHeader.tableWarnings(e.tables, markdown: markdown)
     let scenarios = EstimateText.unique(e.results.map(\.scenario))
     out += costByScenario(c, scenarios: scenarios, markdown: markdown)
@@ -16,7 +24,8 @@ public enum CompareText {
     out += cheapest(c, markdown: markdown)
     for b in c.breakEven { out += breakEven(b, point: c.point, markdown: markdown) }
     out += sensitivity(c, scenarios: scenarios, markdown: markdown)
-    let warnings = EstimateText.unique(e.results.flatMap { r in r.warnings.map { "\(r.architecture): [\($0.code)] \($0.message)" } })
+    let warnings = EstimateText.unique(
+      e.results.flatMap { r in r.warnings.map { "\(r.architecture): [\($0.code)] \($0.message)" } })
     if !warnings.isEmpty {
       out += markdown ? "\n**Warnings**\n\n" : "\nWarnings:\n"
       for w in warnings { out += "- \(markdown ? EstimateMarkdown.cell(w) : w)\n" }
@@ -43,7 +52,8 @@ public enum CompareText {
     for u in c.unavailable {
       rows.append([u.architecture + " (unavailable)"] + scenarios.map { _ in "—" } + ["—"])
     }
-    return "\n" + (markdown ? "## Monthly cost by scenario\n\n" : "") + table(headers, rows, markdown: markdown, rightAligned: Set(1...scenarios.count))
+    return "\n" + (markdown ? "## Monthly cost by scenario\n\n" : "")
+      + table(headers, rows, markdown: markdown, rightAligned: Set(1...scenarios.count))
   }
 
   /// The architectures not priced, and those closed to new customers, with why.
@@ -62,7 +72,8 @@ public enum CompareText {
       if ch.low == ch.high {
         out += "- \(ch.scenario): \(ch.low) (\(Money.text(ch.lowTotal))–\(Money.text(ch.highTotal)))\n"
       } else {
-        out += "- \(ch.scenario): \(ch.low) at the low end (\(Money.text(ch.lowTotal))), \(ch.high) at the high end (\(Money.text(ch.highTotal)))\n"
+        out +=
+          "- \(ch.scenario): \(ch.low) at the low end (\(Money.text(ch.lowTotal))), \(ch.high) at the high end (\(Money.text(ch.highTotal)))\n"
       }
     }
     return out
@@ -70,7 +81,10 @@ public enum CompareText {
 
   /// One break-even search: where it stopped, each crossing, and the cheapest architecture by stretch.
   static func breakEven(_ b: BreakEven, point: CompiledFormula.RangePoint, markdown: Bool) -> String {
-    var out = markdown ? "\n## Break-even: \(b.variable) from \(q(b.from)) to \(q(b.to)) (\(b.scenario))\n\n" : "\nBreak-even as \(b.variable) goes from \(q(b.from)) to \(q(b.to)) (\(b.scenario); other variables at their \(point.rawValue) points; \(b.evaluations) points priced):\n"
+    var out =
+      markdown
+      ? "\n## Break-even: \(b.variable) from \(q(b.from)) to \(q(b.to)) (\(b.scenario))\n\n"
+      : "\nBreak-even as \(b.variable) goes from \(q(b.from)) to \(q(b.to)) (\(b.scenario); other variables at their \(point.rawValue) points; \(b.evaluations) points priced):\n"
     if let reason = b.stopReason {
       let line = "- the search stopped at \(q(b.to)), below the \(q(b.requestedTo ?? b.to)) asked for: \(reason)"
       out += (markdown ? EstimateMarkdown.cell(line) : TerminalText.escaped(line)) + "\n"
@@ -79,10 +93,12 @@ public enum CompareText {
       out += "- no change: \(b.segments.first?.cheapest ?? "—") is the cheapest throughout\n"
     }
     for x in b.crossings {
-      out += "- at \(b.variable) = \(q(x.at)): \(x.to) becomes cheaper than \(x.from): \(x.to) \(fine(x.toCostAt)) vs \(x.from) \(fine(x.fromCostAt)); one step below, \(fine(x.toCostBefore)) vs \(fine(x.fromCostBefore))\n"
+      out +=
+        "- at \(b.variable) = \(q(x.at)): \(x.to) becomes cheaper than \(x.from): \(x.to) \(fine(x.toCostAt)) vs \(x.from) \(fine(x.fromCostAt)); one step below, \(fine(x.toCostBefore)) vs \(fine(x.fromCostBefore))\n"
     }
     let segRows = b.segments.map { [q($0.from), q($0.to), $0.cheapest] }
-    return out + "\n" + table([b.variable + " from", "to", "cheapest"], segRows, markdown: markdown, rightAligned: [0, 1])
+    return out + "\n"
+      + table([b.variable + " from", "to", "cheapest"], segRows, markdown: markdown, rightAligned: [0, 1])
   }
 
   /// Per scenario, the five variables that move each architecture's cost most (a cent or more).
@@ -91,14 +107,22 @@ public enum CompareText {
     let byScenario = Dictionary(grouping: c.sensitivity, by: \.scenario)
     for s in scenarios {
       guard let list = byScenario[s], list.contains(where: { !$0.rows.isEmpty }) else { continue }
-      out += markdown ? "\n## Sensitivity (\(s))\n\n" : "\nSensitivity (\(s)): monthly cost with each variable at its low and high end, the others at their \(c.point.rawValue) points\n"
+      out +=
+        markdown
+        ? "\n## Sensitivity (\(s))\n\n"
+        : "\nSensitivity (\(s)): monthly cost with each variable at its low and high end, the others at their \(c.point.rawValue) points\n"
       var rows: [[String]] = []
       for sens in list {
         for r in sens.rows.filter({ $0.swing >= ExactDecimal.cent }).prefix(5) {
-          rows.append([sens.architecture, r.variable, "\(q(r.low))..\(q(r.high))", Money.text(r.costAtLow), Money.text(r.costAtHigh), Money.text(r.swing)])
+          rows.append([
+            sens.architecture, r.variable, "\(q(r.low))..\(q(r.high))", Money.text(r.costAtLow),
+            Money.text(r.costAtHigh), Money.text(r.swing),
+          ])
         }
       }
-      out += table(["Architecture", "Variable", "Range", "Cost at low", "Cost at high", "Swing"], rows, markdown: markdown, rightAligned: [2, 3, 4, 5])
+      out += table(
+        ["Architecture", "Variable", "Range", "Cost at low", "Cost at high", "Swing"], rows, markdown: markdown,
+        rightAligned: [2, 3, 4, 5])
     }
     return out
   }

@@ -22,43 +22,79 @@ public enum DiffReport {
     guard let largest = moved.max(by: { $0.largest.magnitude < $1.largest.magnitude }) else {
       return "No monthly total changed (\(d.totals.count) scenario × architecture results compared)."
     }
-    return "\(moved.count) of \(d.totals.count) monthly totals changed; the largest: \(largest.key) \(signed(largest.delta)) (\(percent(largest)))."
+    return
+      "\(moved.count) of \(d.totals.count) monthly totals changed; the largest: \(largest.key) \(signed(largest.delta)) (\(percent(largest)))."
   }
 
   /// The diff as text or Markdown: the summary, the changed totals and the changed lines.
   public static func text(_ d: CostDiff, markdown: Bool = false) -> String {
     var out = markdown ? "### billcast: monthly cost change\n\n" : "Monthly cost change (\(d.currency))\n"
-    out += (markdown ? "" : "Before: \(d.before)\nAfter:  \(d.after)\n") + (markdown ? "\(summary(d))\n\nBefore: `\(d.before)` · After: `\(d.after)`\n" : "\(summary(d))\n")
+    out +=
+      (markdown ? "" : "Before: \(d.before)\nAfter:  \(d.after)\n")
+      + (markdown ? "\(summary(d))\n\nBefore: `\(d.before)` · After: `\(d.after)`\n" : "\(summary(d))\n")
     let changed = d.totals.filter(\.changed)
     if !changed.isEmpty {
-      let rows = changed.map { [$0.key.scenario, $0.key.architecture, money($0.before), money($0.after), signed($0.delta), percent($0)] }
-      out += (markdown ? "\n" : "\nTotals\n") + CompareText.table(["Scenario", "Architecture", "Before", "After", "Change", "%"], rows, markdown: markdown, rightAligned: [2, 3, 4, 5])
+      let rows = changed.map {
+        [$0.key.scenario, $0.key.architecture, money($0.before), money($0.after), signed($0.delta), percent($0)]
+      }
+      out +=
+        (markdown ? "\n" : "\nTotals\n")
+        + CompareText.table(
+          ["Scenario", "Architecture", "Before", "After", "Change", "%"], rows, markdown: markdown,
+          rightAligned: [2, 3, 4, 5])
     }
     if !d.lines.isEmpty {
       let rows = d.lines.map { c in
-        [c.key.result.description, c.key.line.service, c.key.line.component, c.key.line.meter, money(c.before), money(c.after), signed(c.delta), percent(c)]
+        [
+          c.key.result.description, c.key.line.service, c.key.line.component, c.key.line.meter, money(c.before),
+          money(c.after), signed(c.delta), percent(c),
+        ]
       }
-      let table = CompareText.table(["Result", "Service", "Component", "Meter", "Before", "After", "Change", "%"], rows, markdown: markdown, rightAligned: [4, 5, 6, 7])
-      out += markdown ? "\n<details><summary>\(d.lines.count) changed line\(d.lines.count == 1 ? "" : "s")</summary>\n\n" + table + "\n</details>\n" : "\nLines\n" + table
+      let table = CompareText.table(
+        ["Result", "Service", "Component", "Meter", "Before", "After", "Change", "%"], rows, markdown: markdown,
+        rightAligned: [4, 5, 6, 7])
+      out +=
+        markdown
+        ? "\n<details><summary>\(d.lines.count) changed line\(d.lines.count == 1 ? "" : "s")</summary>\n\n" + table
+          + "\n</details>\n" : "\nLines\n" + table
     }
     return markdown ? MarkdownText.escapingDollars(out) : out
   }
 
   /// The diff as JSON, schema `billcast.diff/1`, with the threshold and what crossed it.
   public static func json(_ d: CostDiff, crossed: [String], threshold: String?) -> String {
-    func span(_ s: Span?) -> JSONValue { s.map { .object([("low", .string($0.low.description)), ("high", .string($0.high.description))]) } ?? .null }
+    func span(_ s: Span?) -> JSONValue {
+      s.map { .object([("low", .string($0.low.description)), ("high", .string($0.high.description))]) } ?? .null
+    }
     return JSONValue.object([
       ("schema", .string("billcast.diff/1")),
       ("currency", .string(d.currency)),
       ("before", .string(d.before)),
       ("after", .string(d.after)),
       ("summary", .string(summary(d))),
-      ("totals", .array(d.totals.map { c in
-        .object([("scenario", .string(c.key.scenario)), ("architecture", .string(c.key.architecture)), ("before", span(c.before)), ("after", span(c.after)), ("change", span(c.delta)), ("percent", c.percent.map { .string($0.description) } ?? .null)])
-      })),
-      ("lines", .array(d.lines.map { c in
-        .object([("scenario", .string(c.key.result.scenario)), ("architecture", .string(c.key.result.architecture)), ("service", .string(c.key.line.service)), ("component", .string(c.key.line.component)), ("meter", .string(c.key.line.meter)), ("before", span(c.before)), ("after", span(c.after)), ("change", span(c.delta)), ("percent", c.percent.map { .string($0.description) } ?? .null)])
-      })),
+      (
+        "totals",
+        .array(
+          d.totals.map { c in
+            .object([
+              ("scenario", .string(c.key.scenario)), ("architecture", .string(c.key.architecture)),
+              ("before", span(c.before)), ("after", span(c.after)), ("change", span(c.delta)),
+              ("percent", c.percent.map { .string($0.description) } ?? .null),
+            ])
+          })
+      ),
+      (
+        "lines",
+        .array(
+          d.lines.map { c in
+            .object([
+              ("scenario", .string(c.key.result.scenario)), ("architecture", .string(c.key.result.architecture)),
+              ("service", .string(c.key.line.service)), ("component", .string(c.key.line.component)),
+              ("meter", .string(c.key.line.meter)), ("before", span(c.before)), ("after", span(c.after)),
+              ("change", span(c.delta)), ("percent", c.percent.map { .string($0.description) } ?? .null),
+            ])
+          })
+      ),
       ("threshold", threshold.map { .string($0) } ?? .null),
       ("crossed", .array(crossed.map { .string($0) })),
     ]).rendered()
@@ -70,17 +106,26 @@ public enum DiffCSV {
   /// The CSV text. `level` is `total` or `line`; a side that has no figure (a result or line
   /// added or removed) leaves its cells empty; `percent` is empty where the before side is 0.
   public static func render(_ d: CostDiff) -> String {
-    var out = "level,scenario,architecture,service,component,meter,before_low,before_high,after_low,after_high,change_low,change_high,percent,before,after\n"
+    var out =
+      "level,scenario,architecture,service,component,meter,before_low,before_high,after_low,after_high,change_low,change_high,percent,before,after\n"
     func cells<K>(_ c: CostDiff.Change<K>) -> [String] {
-      [c.before?.low.description ?? "", c.before?.high.description ?? "", c.after?.low.description ?? "", c.after?.high.description ?? "",
-       c.delta.low.description, c.delta.high.description, c.percent?.description ?? ""]
+      [
+        c.before?.low.description ?? "", c.before?.high.description ?? "", c.after?.low.description ?? "",
+        c.after?.high.description ?? "",
+        c.delta.low.description, c.delta.high.description, c.percent?.description ?? "",
+      ]
     }
     for c in d.totals where c.changed {
-      out += (["total", c.key.scenario, c.key.architecture, "", "", ""] + cells(c) + [d.before, d.after]).map(CompareCSV.field).joined(separator: ",") + "\n"
+      out +=
+        (["total", c.key.scenario, c.key.architecture, "", "", ""] + cells(c) + [d.before, d.after]).map(
+          CompareCSV.field
+        ).joined(separator: ",") + "\n"
     }
     for c in d.lines where c.changed {
       let k = c.key
-      out += (["line", k.result.scenario, k.result.architecture, k.line.service, k.line.component, k.line.meter] + cells(c) + [d.before, d.after])
+      out +=
+        (["line", k.result.scenario, k.result.architecture, k.line.service, k.line.component, k.line.meter] + cells(c)
+        + [d.before, d.after])
         .map(CompareCSV.field).joined(separator: ",") + "\n"
     }
     return out

@@ -5,7 +5,8 @@ public enum EstimateCSV {
   /// The header row's columns.
   static let columns = [
     "scenario", "architecture", "component", "service", "meter", "unit", "quantity_low", "quantity_high",
-    "free_tier_low", "free_tier_high", "cost_low", "cost_high", "total_low", "total_high", "as_of", "region", "free_tier", "pricing",
+    "free_tier_low", "free_tier_high", "cost_low", "cost_high", "total_low", "total_high", "as_of", "region",
+    "free_tier", "pricing",
   ]
 
   /// The CSV text: a header row, then one row per scenario × architecture × line item.
@@ -19,14 +20,15 @@ public enum EstimateCSV {
     for r in e.results {
       for component in r.components {
         for line in component.lines {
-          out += [
-            r.scenario, r.architecture, component.label, line.service, line.meter, line.unit,
-            line.quantity.low.description, line.quantity.high.description,
-            line.freeTier.low.description, line.freeTier.high.description,
-            line.cost.low.description, line.cost.high.description,
-            r.amountDue.low.description, r.amountDue.high.description,
-            e.asOf.description, e.region, e.freeTier.account.rawValue, pricing,
-          ].map(CompareCSV.field).joined(separator: ",") + "\n"
+          out +=
+            [
+              r.scenario, r.architecture, component.label, line.service, line.meter, line.unit,
+              line.quantity.low.description, line.quantity.high.description,
+              line.freeTier.low.description, line.freeTier.high.description,
+              line.cost.low.description, line.cost.high.description,
+              r.amountDue.low.description, r.amountDue.high.description,
+              e.asOf.description, e.region, e.freeTier.account.rawValue, pricing,
+            ].map(CompareCSV.field).joined(separator: ",") + "\n"
         }
       }
     }

@@ -11,7 +11,9 @@ public enum EstimateExplanation {
       out += "  \(m.key) [\(m.unit)]\n"
       out += "    usage      \(q(m.quantity.low)) → \(q(m.quantity.high)) \(m.unit)"
       if m.shares.count > 1 {
-        out += " = " + m.shares.map { "\($0.component) \(q($0.quantity.low))→\(q($0.quantity.high))" }.joined(separator: " + ")
+        out +=
+          " = "
+          + m.shares.map { "\($0.component) \(q($0.quantity.low))→\(q($0.quantity.high))" }.joined(separator: " + ")
       }
       out += "\n"
       for f in m.freeTier {
@@ -21,7 +23,9 @@ public enum EstimateExplanation {
       out += "    low:  " + charges(m.chargesLow) + "\n"
       out += "    high: " + charges(m.chargesHigh) + "\n"
       if m.shares.count > 1 {
-        out += "    shares     " + m.shares.map { "\($0.component) \(Money.text($0.cost))" }.joined(separator: ", ") + " (in proportion to usage)\n"
+        out +=
+          "    shares     " + m.shares.map { "\($0.component) \(Money.text($0.cost))" }.joined(separator: ", ")
+          + " (in proportion to usage)\n"
       }
     }
     if !unused.isEmpty {

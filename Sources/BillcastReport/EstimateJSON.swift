@@ -20,18 +20,33 @@ public enum EstimateJSON {
     .object([
       ("schema", .string(schema)),
       ("currency", .string(estimate.currency)),
-      ("profile", .object([
-        ("name", .string(estimate.profileName)),
-        ("path", .string(estimate.profilePath)),
-        ("sha256", .string(estimate.profileSHA256)),
-      ])),
+      (
+        "profile",
+        .object([
+          ("name", .string(estimate.profileName)),
+          ("path", .string(estimate.profilePath)),
+          ("sha256", .string(estimate.profileSHA256)),
+        ])
+      ),
       ("region", .string(estimate.region)),
       ("as_of", .string(estimate.asOf.description)),
       ("free_tier", freeTier(estimate.freeTier)),
-      ("pricing", .array(estimate.tables.map { t in
-        .object([("id", .string(t.id)), ("effective", .string(t.effective.description)), ("sha256", .string(t.sha256))] + (t.warning.map { [("warning", JSONValue.string($0))] } ?? []))
-      })),
-      ("not_priced", .array(estimate.notYetAvailable.map { .object([("architecture", .string($0.architecture)), ("reason", .string($0.reason))]) })),
+      (
+        "pricing",
+        .array(
+          estimate.tables.map { t in
+            .object(
+              [("id", .string(t.id)), ("effective", .string(t.effective.description)), ("sha256", .string(t.sha256))]
+                + (t.warning.map { [("warning", JSONValue.string($0))] } ?? []))
+          })
+      ),
+      (
+        "not_priced",
+        .array(
+          estimate.notYetAvailable.map {
+            .object([("architecture", .string($0.architecture)), ("reason", .string($0.reason))])
+          })
+      ),
       ("results", .array(estimate.results.map(result))),
     ])
   }
@@ -47,6 +62,7 @@ public enum EstimateJSON {
     ])
   }
 
+  /// One scenario × architecture: totals, workload, services with their lines, components, account meters and warnings.
   static func result(_ r: ScenarioResult) -> JSONValue {
     var members: [(String, JSONValue)] = [
       ("scenario", .string(r.scenario)),
@@ -57,41 +73,60 @@ public enum EstimateJSON {
       members.append(("credits_applied", range(credits)))
       members.append(("amount_due", range(r.amountDue)))
     }
-    members += [
-      ("workload", .object(r.workload.map { ($0.name, range($0.value)) })),
-      ("services", .array(r.services.map { s in
-        .object([
-          ("service", .string(s.service)),
-          ("name", .string(s.name)),
-          ("cost", range(s.cost)),
-          ("lines", .array(s.lines.map(line))),
-        ])
-      })),
-      ("components", .array(r.components.map { c in
-        .object([
-          ("component", .string(c.component)),
-          ("label", .string(c.label)),
-          ("service", .string(c.service)),
-          ("cost", range(c.cost)),
-          ("free_tier", .array(c.freeTier.map { .string(PriceText.pool($0)) })),
-          ("unit_prices", .array(c.prices.map { .string(PriceText.price($0)) })),
-        ])
-      })),
-      ("meters", .array(r.meters.map { m in
-        .object([
-          ("meter", .string(m.key.description)),
-          ("unit", .string(m.unit)),
-          ("quantity", range(m.quantity)),
-          ("free_tier", .array(m.freeTier.map { f in
-            .object([("pool", .string(f.pool)), ("kind", .string(f.kind.rawValue)), ("drawn", range(f.drawn))])
-          })),
-          ("billable", range(m.billable)),
-          ("cost", range(m.cost)),
-        ])
-      })),
-      ("warnings", .array(r.warnings.map { w in .object([("code", .string(w.code)), ("message", .string(w.message))]) })),
-    ] + TemplateAccounting.json(r)
+    members +=
+      [
+        ("workload", .object(r.workload.map { ($0.name, range($0.value)) })),
+        (
+          "services",
+          .array(
+            r.services.map { s in
+              .object([
+                ("service", .string(s.service)),
+                ("name", .string(s.name)),
+                ("cost", range(s.cost)),
+                ("lines", .array(s.lines.map(line))),
+              ])
+            })
+        ),
+        ("components", .array(r.components.map(component))),
+        ("meters", .array(r.meters.map(meter))),
+        (
+          "warnings",
+          .array(r.warnings.map { w in .object([("code", .string(w.code)), ("message", .string(w.message))]) })
+        ),
+      ] + TemplateAccounting.json(r)
     return .object(members)
+  }
+
+  static func component(_ c: ComponentCost) -> JSONValue {
+    .object([
+      ("component", .string(c.component)),
+      ("label", .string(c.label)),
+      ("service", .string(c.service)),
+      ("cost", range(c.cost)),
+      ("free_tier", .array(c.freeTier.map { .string(PriceText.pool($0)) })),
+      ("unit_prices", .array(c.prices.map { .string(PriceText.price($0)) })),
+    ])
+  }
+
+  /// An account meter: its aggregated quantity, each pool's draw, what is billable and its cost.
+  static func meter(_ m: AccountMeter) -> JSONValue {
+    .object([
+      ("meter", .string(m.key.description)),
+      ("unit", .string(m.unit)),
+      ("quantity", range(m.quantity)),
+      (
+        "free_tier",
+        .array(
+          m.freeTier.map { f in
+            .object([
+              ("pool", .string(f.pool)), ("kind", .string(f.kind.rawValue)), ("drawn", range(f.drawn)),
+            ])
+          })
+      ),
+      ("billable", range(m.billable)),
+      ("cost", range(m.cost)),
+    ])
   }
 
   static func line(_ l: LineItem) -> JSONValue {

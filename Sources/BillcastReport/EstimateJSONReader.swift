@@ -14,20 +14,27 @@ public enum EstimateJSONReader {
       let status: FileStatus
       switch FileStatus.of(path) {
       case .success(let s): status = s
-      case .failure(let error): throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "cannot read the report (\(error))")])
+      case .failure(let error):
+        throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "cannot read the report (\(error))")]
+        )
       }
       guard status.isRegularFile else {
         throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "not a regular file")])
       }
       let size = status.size
       if size > maximumBytes {
-        throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "the report is \(size) bytes; the limit is \(maximumBytes)")])
+        throw DiagnosticError([
+          Diagnostic(
+            file: path, line: 1, column: 1, message: "the report is \(size) bytes; the limit is \(maximumBytes)")
+        ])
       }
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch let e as DiagnosticError {
       throw e
     } catch {
-      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "cannot read the report (\(error.localizedDescription))")])
+      throw DiagnosticError([
+        Diagnostic(file: path, line: 1, column: 1, message: "cannot read the report (\(error.localizedDescription))")
+      ])
     }
     return try read(data, path: path)
   }
@@ -64,21 +71,34 @@ struct SavedReportParser {
   init(path: String) { self.path = path }
 
   mutating func fail(_ node: JSONNode, _ keyPath: String, _ message: String) {
-    errors.append(Diagnostic(file: path, line: node.position.line, column: node.position.column, path: keyPath, message: message))
+    errors.append(
+      Diagnostic(file: path, line: node.position.line, column: node.position.column, path: keyPath, message: message))
   }
 
   /// The report is an object of a schema diff reads, in USD (a wrong schema stops the read at once).
   mutating func checkHeader(_ root: JSONNode) throws(DiagnosticError) {
     guard case .object = root else {
-      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "expected a billcast report (a JSON object), found \(root.kindName)")])
+      throw DiagnosticError([
+        Diagnostic(
+          file: path, line: 1, column: 1, message: "expected a billcast report (a JSON object), found \(root.kindName)")
+      ])
     }
     let schema = root["schema"]?.string ?? ""
     guard ["billcast.estimate/1", "billcast.compare/1"].contains(schema) else {
       let at = root["schema"]?.position ?? root.position
-      throw DiagnosticError([Diagnostic(file: path, line: at.line, column: at.column, path: "schema", message: "'\(TerminalText.excerpt(schema))' is not a report diff reads; expected billcast.estimate/1 or billcast.compare/1")])
+      throw DiagnosticError([
+        Diagnostic(
+          file: path, line: at.line, column: at.column, path: "schema",
+          message:
+            "'\(TerminalText.excerpt(schema))' is not a report diff reads; expected billcast.estimate/1 or billcast.compare/1"
+        )
+      ])
     }
     if root["currency"]?.string != "USD" {
-      fail(root["currency"] ?? root, "currency", "expected \"USD\", found \(root["currency"].map { $0.string.map { "'\(TerminalText.excerpt($0))'" } ?? $0.kindName } ?? "nothing"): billcast's reports are in USD")
+      fail(
+        root["currency"] ?? root, "currency",
+        "expected \"USD\", found \(root["currency"].map { $0.string.map { "'\(TerminalText.excerpt($0))'" } ?? $0.kindName } ?? "nothing"): billcast's reports are in USD"
+      )
     }
   }
 
@@ -97,7 +117,9 @@ struct SavedReportParser {
 
   /// One result: its scenario × architecture (seen once), its total and amount due, and its lines,
   /// with every sum checked; nil (reported) if it cannot be read.
-  mutating func result(_ r: JSONNode, at p: String, firstSeen: inout [CostSnapshot.ResultKey: JSONPosition]) -> (CostSnapshot.ResultKey, CostSnapshot.Result)? {
+  mutating func result(_ r: JSONNode, at p: String, firstSeen: inout [CostSnapshot.ResultKey: JSONPosition]) -> (
+    CostSnapshot.ResultKey, CostSnapshot.Result
+  )? {
     guard case .object = r else {
       fail(r, p, "expected an object, found \(r.kindName)")
       return nil
@@ -108,20 +130,27 @@ struct SavedReportParser {
     }
     let key = CostSnapshot.ResultKey(scenario: scenario, architecture: architecture)
     if let first = firstSeen[key] {
-      fail(r, p, "\(key) appears twice (first at line \(first.line)); a report prices each scenario × architecture once")
+      fail(
+        r, p, "\(key) appears twice (first at line \(first.line)); a report prices each scenario × architecture once")
       return nil
     }
     firstSeen[key] = r.position
     let total = span(r["total"], p + ".total", parent: r, ordered: true)
     let due = r["amount_due"].flatMap { span($0, p + ".amount_due", parent: r, ordered: true) }
     var (lines, sum, complete) = services(r["services"]?.items ?? [], at: p)
-    if r["services"]?.items == nil { fail(r["services"] ?? r, p + ".services", "expected an array of services") ; complete = false }
+    if r["services"]?.items == nil {
+      fail(r["services"] ?? r, p + ".services", "expected an array of services"); complete = false
+    }
     guard let total else { return nil }
     if complete && sum != total {
-      fail(r["total"]!, p + ".total", "the total \(total.low)..\(total.high) is not the sum of its services, \(sum.low)..\(sum.high)")
+      fail(
+        r["total"]!, p + ".total",
+        "the total \(total.low)..\(total.high) is not the sum of its services, \(sum.low)..\(sum.high)")
     }
     if let due, due.low > total.low || due.high > total.high || due.low.isNegative {
-      fail(r["amount_due"]!, p + ".amount_due", "the amount due \(due.low)..\(due.high) must lie between 0 and the total \(total.low)..\(total.high)")
+      fail(
+        r["amount_due"]!, p + ".amount_due",
+        "the amount due \(due.low)..\(due.high) must lie between 0 and the total \(total.low)..\(total.high)")
     }
     return (key, CostSnapshot.Result(total: due ?? total, lines: lines))
   }
@@ -138,8 +167,11 @@ struct SavedReportParser {
       let cost = span(s["cost"], sp + ".cost", parent: s, ordered: false)
       var lineSum = Span(.zero, .zero)
       for (k, l) in (s["lines"]?.items ?? []).enumerated() {
-        guard let c = span(l["cost"], "\(sp).lines[\(k)].cost", parent: l, ordered: false) else { complete = false; continue }
-        let line = CostSnapshot.LineKey(service: service, component: l["component"]?.string ?? "?", meter: l["meter"]?.string ?? "?")
+        guard let c = span(l["cost"], "\(sp).lines[\(k)].cost", parent: l, ordered: false) else {
+          complete = false; continue
+        }
+        let line = CostSnapshot.LineKey(
+          service: service, component: l["component"]?.string ?? "?", meter: l["meter"]?.string ?? "?")
         guard let merged = Self.add(lines[line] ?? .zero, c), let running = Self.add(lineSum, c) else {
           fail(l, "\(sp).lines[\(k)].cost", "the figures add up past what billcast can hold")
           complete = false
@@ -150,7 +182,9 @@ struct SavedReportParser {
       }
       guard let cost else { complete = false; continue }
       if complete && lineSum != cost {
-        fail(s, sp + ".cost", "the service's cost \(cost.low)..\(cost.high) is not the sum of its lines, \(lineSum.low)..\(lineSum.high)")
+        fail(
+          s, sp + ".cost",
+          "the service's cost \(cost.low)..\(cost.high) is not the sum of its lines, \(lineSum.low)..\(lineSum.high)")
       }
       guard let running = Self.add(sum, cost) else {
         fail(s, sp + ".cost", "the figures add up past what billcast can hold")
@@ -190,7 +224,9 @@ struct SavedReportParser {
       fail(node, keyPath, "expected {\"low\": \"…\", \"high\": \"…\"}, found \(node.kindName)")
       return nil
     }
-    guard let low = decimal(node["low"], keyPath + ".low", parent: node), let high = decimal(node["high"], keyPath + ".high", parent: node) else { return nil }
+    guard let low = decimal(node["low"], keyPath + ".low", parent: node),
+      let high = decimal(node["high"], keyPath + ".high", parent: node)
+    else { return nil }
     if ordered && low > high {
       fail(node, keyPath, "the low end \(low) is above the high end \(high)")
       return nil

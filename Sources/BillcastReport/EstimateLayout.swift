@@ -38,10 +38,15 @@ struct EstimateLayout {
         for c in r.components {
           if rows[c.component] == nil {
             labels.append(c.component)
-            rows[c.component] = Row(label: c.label, freeTier: [], unitPrices: [], costs: Array(repeating: nil, count: results.count))
+            rows[c.component] = Row(
+              label: c.label, freeTier: [], unitPrices: [], costs: Array(repeating: nil, count: results.count))
           }
-          for f in c.freeTier.map(PriceText.pool) where !rows[c.component]!.freeTier.contains(f) { rows[c.component]!.freeTier.append(f) }
-          for p in c.prices.map(PriceText.price) where !rows[c.component]!.unitPrices.contains(p) { rows[c.component]!.unitPrices.append(p) }
+          for f in c.freeTier.map(PriceText.pool) where !rows[c.component]!.freeTier.contains(f) {
+            rows[c.component]!.freeTier.append(f)
+          }
+          for p in c.prices.map(PriceText.price) where !rows[c.component]!.unitPrices.contains(p) {
+            rows[c.component]!.unitPrices.append(p)
+          }
           rows[c.component]!.costs[i] = Money.text(c.cost)
         }
       }

@@ -10,16 +10,21 @@ public enum EstimateMarkdown {
     out += "- Region: `\(e.region)`, as of \(e.asOf)\n"
     out += "- Free tier: \(e.freeTier.summary)\n"
     for n in e.notYetAvailable { out += "- Not priced: `\(n.architecture)` (\(n.reason))\n" }
-    out += "- \(ReportHeader.pricingLabel(e.tables)): " + e.tables.map { "`\($0.id)` (effective \($0.effective), sha256 `\($0.sha256.prefix(12))`)" }.joined(separator: ", ") + "\n"
+    out +=
+      "- \(ReportHeader.pricingLabel(e.tables)): "
+      + e.tables.map { "`\($0.id)` (effective \($0.effective), sha256 `\($0.sha256.prefix(12))`)" }.joined(
+        separator: ", ") + "\n"
     out += ReportHeader.tableWarnings(e.tables, markdown: true) + "\n"
     let architectures = EstimateText.unique(e.results.map(\.architecture))
     let scenarios = EstimateText.unique(e.results.map(\.scenario))
     out += "## Monthly totals (\(e.currency))\n\n| Scenario | " + architectures.joined(separator: " | ") + " |\n"
     out += "|---|" + architectures.map { _ in "---:|" }.joined() + "\n"
     for s in scenarios {
-      out += "| \(s) | " + architectures.map { a in
-        e.results.first { $0.scenario == s && $0.architecture == a }.map { Money.text($0.amountDue) } ?? "—"
-      }.joined(separator: " | ") + " |\n"
+      out +=
+        "| \(s) | "
+        + architectures.map { a in
+          e.results.first { $0.scenario == s && $0.architecture == a }.map { Money.text($0.amountDue) } ?? "—"
+        }.joined(separator: " | ") + " |\n"
     }
     for section in EstimateLayout.sections(e) {
       out += "\n## \(section.architecture)\n\n"
@@ -27,7 +32,8 @@ public enum EstimateMarkdown {
       out += "| Service | Free tier | Unit prices | " + section.scenarios.joined(separator: " | ") + " |\n"
       out += "|---|---|---|" + section.scenarios.map { _ in "---:|" }.joined() + "\n"
       for row in section.rows {
-        out += "| \(cell(row.label)) | \(row.freeTier.isEmpty ? "None" : row.freeTier.map(cell).joined(separator: "<br>")) | \(row.unitPrices.map(cell).joined(separator: "<br>")) | "
+        out +=
+          "| \(cell(row.label)) | \(row.freeTier.isEmpty ? "None" : row.freeTier.map(cell).joined(separator: "<br>")) | \(row.unitPrices.map(cell).joined(separator: "<br>")) | "
         out += row.costs.map { $0 ?? "—" }.joined(separator: " | ") + " |\n"
       }
       out += "| **Total** | | | " + section.totals.map { "**\($0)**" }.joined(separator: " | ") + " |\n"
@@ -52,5 +58,7 @@ public enum EstimateMarkdown {
     return MarkdownText.escapingDollars(out)
   }
 
-  static func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+  static func cell(_ s: String) -> String {
+    s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+  }
 }

@@ -19,7 +19,10 @@ public enum EstimateText {
   static func header(_ e: Estimate) -> String {
     var out = "\(e.profileName) — monthly estimate (\(e.currency))\n"
     out += "Region \(e.region), as of \(e.asOf); free tier: \(e.freeTier.summary)\n"
-    out += ReportHeader.pricingLabel(e.tables) + ": " + e.tables.map { "\($0.id) (effective \($0.effective), sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ") + "\n"
+    out +=
+      ReportHeader.pricingLabel(e.tables) + ": "
+      + e.tables.map { "\($0.id) (effective \($0.effective), sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ")
+      + "\n"
     out += ReportHeader.tableWarnings(e.tables, markdown: false)
     for n in e.notYetAvailable { out += "Not priced: \(n.architecture) (\(n.reason))\n" }
     return out
@@ -29,7 +32,8 @@ public enum EstimateText {
   static func summary(_ e: Estimate) -> String {
     let architectures = unique(e.results.map(\.architecture))
     let scenarios = unique(e.results.map(\.scenario))
-    var table = TextTable(headers: ["Scenario"] + architectures, alignments: [.left] + architectures.map { _ in .right })
+    var table = TextTable(
+      headers: ["Scenario"] + architectures, alignments: [.left] + architectures.map { _ in .right })
     for s in scenarios {
       var row: [[String]] = [[s]]
       for a in architectures {
@@ -48,7 +52,8 @@ public enum EstimateText {
       alignments: [.left, .left, .left] + s.scenarios.map { _ in .right })
     table.detailColumns = [1, 2]
     for row in s.rows {
-      table.add([[row.label], row.freeTier.isEmpty ? ["None"] : row.freeTier, row.unitPrices] + row.costs.map { [$0 ?? "—"] })
+      table.add(
+        [[row.label], row.freeTier.isEmpty ? ["None"] : row.freeTier, row.unitPrices] + row.costs.map { [$0 ?? "—"] })
     }
     table.addRule()
     table.add([["Total"], [], []] + s.totals.map { [$0] })

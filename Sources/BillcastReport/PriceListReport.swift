@@ -17,12 +17,15 @@ public enum PriceListReport {
         case .changed: what = change(c.old ?? [], c.new)
         case .unchanged: what = ladder(c.new)
         }
-        out += "  \(c.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(c.key): \(what) (SKU \(c.sku))"
+        out +=
+          "  \(c.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(c.key): \(what) (SKU \(c.sku))"
           + (c.keptUntil.map { "; the old rate is kept until \($0)" } ?? "") + "\n"
       }
     }
     out += lackingText(plan.lacking)
-    let counts = [PriceListImport.Change.Kind.added, .changed, .unchanged].map { k in plan.changes.filter { $0.kind == k }.count }
+    let counts = [PriceListImport.Change.Kind.added, .changed, .unchanged].map { k in
+      plan.changes.filter { $0.kind == k }.count
+    }
     out += "\(counts[0]) added, \(counts[1]) changed, \(counts[2]) unchanged, \(plan.lacking.count) lacking\n"
     if plan.files.isEmpty {
       out += "nothing to write: the rates files already hold these rates\n"
@@ -37,7 +40,8 @@ public enum PriceListReport {
     var out = offersText(offers)
     for d in v.differences {
       let table = d.table.map(ladder) ?? "no rate"
-      out += "differs  \(d.region) \(d.key): table \(table), offer \(ladder(d.offered)) (SKU \(d.sku), offer of \(d.published))\n"
+      out +=
+        "differs  \(d.region) \(d.key): table \(table), offer \(ladder(d.offered)) (SKU \(d.sku), offer of \(d.published))\n"
       if let old = d.table, old.count == d.offered.count, zip(old, d.offered).allSatisfy({ $0.upto == $1.upto }) {
         for (i, (a, b)) in zip(old, d.offered).enumerated() where a.rate != b.rate {
           out += "           tier \(i + 1): \(a.rate) → \(b.rate)\n"
@@ -50,7 +54,9 @@ public enum PriceListReport {
   }
 
   static func offersText(_ offers: [Offer]) -> String {
-    offers.map { "read \($0.path): \($0.offerCode) version \($0.version), published \($0.publicationDate) (\($0.layout.rawValue), \($0.products.count) products kept)\n" }.joined()
+    offers.map {
+      "read \($0.path): \($0.offerCode) version \($0.version), published \($0.publicationDate) (\($0.layout.rawValue), \($0.products.count) products kept)\n"
+    }.joined()
   }
 
   static func lackingText(_ lacking: [LackingRate]) -> String {

@@ -28,34 +28,48 @@ public enum ProjectsReport {
     let rows = parts.flatMap { p in
       p.report.results.map { r in [p.name, r.architecture, r.scenario, Money.text(r.amountDue)] }
     }
-    return CompareText.table(["Project", "Architecture", "Scenario", "Monthly total"], rows, markdown: markdown, rightAligned: [3])
+    return CompareText.table(
+      ["Project", "Architecture", "Scenario", "Monthly total"], rows, markdown: markdown, rightAligned: [3])
   }
 
   /// Estimates as text or Markdown: the projects' totals, then each project's estimate.
   public static func estimates(_ parts: [Part<Estimate>], markdown: Bool, explain: Bool = false) -> String {
-    let bodies = parts.map { markdown ? EstimateMarkdown.render($0.report, explain: explain) : EstimateText.render($0.report, explain: explain) }
-    return combined(parts.map { ($0.name, $0.path) }, summary: totalsTable(parts, markdown: markdown), bodies: bodies, what: "monthly estimate", markdown: markdown)
+    let bodies = parts.map {
+      markdown ? EstimateMarkdown.render($0.report, explain: explain) : EstimateText.render($0.report, explain: explain)
+    }
+    return combined(
+      parts.map { ($0.name, $0.path) }, summary: totalsTable(parts, markdown: markdown), bodies: bodies,
+      what: "monthly estimate", markdown: markdown)
   }
 
   /// Comparisons as text or Markdown: the projects' totals, then each project's comparison.
   public static func comparisons(_ parts: [Part<Comparison>], markdown: Bool) -> String {
     let estimates = parts.map { Part(name: $0.name, path: $0.path, report: $0.report.estimate) }
-    return combined(parts.map { ($0.name, $0.path) }, summary: totalsTable(estimates, markdown: markdown),
-                    bodies: parts.map { CompareText.render($0.report, markdown: markdown) }, what: "architectures compared", markdown: markdown)
+    return combined(
+      parts.map { ($0.name, $0.path) }, summary: totalsTable(estimates, markdown: markdown),
+      bodies: parts.map { CompareText.render($0.report, markdown: markdown) }, what: "architectures compared",
+      markdown: markdown)
   }
 
   /// Budget checks as text or Markdown: each project's count of limits exceeded, then each check.
   public static func checks(_ parts: [Part<BudgetCheck>], markdown: Bool) -> String {
     let rows = parts.map { p in [p.name, String(p.report.items.count), String(p.report.over.count)] }
     let summary = CompareText.table(["Project", "Limits", "Exceeded"], rows, markdown: markdown, rightAligned: [1, 2])
-    return combined(parts.map { ($0.name, $0.path) }, summary: summary, bodies: parts.map { BudgetReport.text($0.report, markdown: markdown) }, what: "budgets", markdown: markdown)
+    return combined(
+      parts.map { ($0.name, $0.path) }, summary: summary,
+      bodies: parts.map { BudgetReport.text($0.report, markdown: markdown) }, what: "budgets", markdown: markdown)
   }
 
-  static func combined(_ projects: [(name: String, path: String)], summary: String, bodies: [String], what: String, markdown: Bool) -> String {
+  static func combined(
+    _ projects: [(name: String, path: String)], summary: String, bodies: [String], what: String, markdown: Bool
+  ) -> String {
     var out = markdown ? "# \(projects.count) projects — \(what)\n\n" : "\(projects.count) projects — \(what)\n\n"
     out += summary
     for (project, body) in zip(projects, bodies) {
-      out += markdown ? "\n## Project \(EstimateMarkdown.cell(project.name)) (`\(project.path)`)\n\n" : "\n=== Project \(project.name) (\(project.path)) ===\n\n"
+      out +=
+        markdown
+        ? "\n## Project \(EstimateMarkdown.cell(project.name)) (`\(project.path)`)\n\n"
+        : "\n=== Project \(project.name) (\(project.path)) ===\n\n"
       out += body
     }
     return markdown ? MarkdownText.escapingDollars(out) : out
@@ -67,7 +81,12 @@ public enum ProjectsReport {
   public static func json<Report>(_ parts: [Part<Report>], value: (Report) -> JSONValue) -> String {
     JSONValue.object([
       ("schema", .string(schema)),
-      ("projects", .array(parts.map { p in .object([("name", .string(p.name)), ("path", .string(p.path)), ("report", value(p.report))]) })),
+      (
+        "projects",
+        .array(
+          parts.map { p in .object([("name", .string(p.name)), ("path", .string(p.path)), ("report", value(p.report))])
+          })
+      ),
     ]).rendered()
   }
 

@@ -9,12 +9,18 @@ import BillcastProfile
 /// a silent zero.
 public enum StarterProfile {
   /// A starter profile for templates (`kind`, `patterns` as the profile will name them).
-  public static func fromTemplates(_ kind: TemplateSource.Kind, patterns: [String], entries: [TemplateInventory.Entry], catalog: PricingCatalog, region: String) -> String {
+  public static func fromTemplates(
+    _ kind: TemplateSource.Kind, patterns: [String], entries: [TemplateInventory.Entry], catalog: PricingCatalog,
+    region: String
+  ) -> String {
     var out = header(region: region)
     out += "architectures:\n  main:\n"
     switch kind {
-    case .cloudFormation: out += "    cloudformation: [\(patterns.map(quoted).joined(separator: ", "))]\n    parameters: {}    # template parameters without a default that a price needs\n"
-    case .terraformPlan: out += "    terraform_plan: \(quoted(patterns.first ?? "plan.json"))   # terraform show -json PLANFILE\n"
+    case .cloudFormation:
+      out +=
+        "    cloudformation: [\(patterns.map(quoted).joined(separator: ", "))]\n    parameters: {}    # template parameters without a default that a price needs\n"
+    case .terraformPlan:
+      out += "    terraform_plan: \(quoted(patterns.first ?? "plan.json"))   # terraform show -json PLANFILE\n"
     }
     out += "    usage:\n"
     var others: [String] = []
@@ -40,8 +46,10 @@ public enum StarterProfile {
     var out = header(region: region) + "architectures:\n  main:\n    components:\n"
     for (i, serviceID) in services.enumerated() {
       let name = serviceID.split(separator: ".").last.map(String.init) ?? "component\(i)"
-      out += "      \(name)\(services.filter { $0 == serviceID }.count > 1 ? "-\(i + 1)" : ""):\n        service: \(serviceID)\n        inputs:\n"
-      out += usageInputs(serviceID, stated: [], required: [], catalog: catalog, region: region, indent: "          ").joined()
+      out +=
+        "      \(name)\(services.filter { $0 == serviceID }.count > 1 ? "-\(i + 1)" : ""):\n        service: \(serviceID)\n        inputs:\n"
+      out += usageInputs(serviceID, stated: [], required: [], catalog: catalog, region: region, indent: "          ")
+        .joined()
     }
     return out
   }
@@ -63,13 +71,18 @@ public enum StarterProfile {
   }
 
   /// One line per input the profile must give: without a default or required by the resource.
-  static func usageInputs(_ serviceID: String, stated: [String], required: [String], catalog: PricingCatalog, region: String, indent: String = "        ") -> [String] {
-    guard let service = catalog.tables(for: region).lazy.compactMap({ $0.services.first { $0.id == serviceID } }).first else {
+  static func usageInputs(
+    _ serviceID: String, stated: [String], required: [String], catalog: PricingCatalog, region: String,
+    indent: String = "        "
+  ) -> [String] {
+    guard let service = catalog.tables(for: region).lazy.compactMap({ $0.services.first { $0.id == serviceID } }).first
+    else {
       return ["\(indent)# \(serviceID) is not in the pricing tables for \(region)\n"]
     }
     return service.inputs.compactMap { input in
       guard !stated.contains(input.name) else { return nil }
-      let needed = required.contains(input.name) || (input.isNumeric ? input.defaultNumber == nil : input.defaultChoice == nil)
+      let needed =
+        required.contains(input.name) || (input.isNumeric ? input.defaultNumber == nil : input.defaultChoice == nil)
       let what: String
       switch input.kind {
       case .numeric(let unit): what = unit
@@ -81,6 +94,7 @@ public enum StarterProfile {
   }
 
   static func quoted(_ text: String) -> String {
-    text.allSatisfy({ $0.isLetter || $0.isNumber || "._-/*".contains($0) }) && !text.hasPrefix("*") ? text : "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    text.allSatisfy({ $0.isLetter || $0.isNumber || "._-/*".contains($0) }) && !text.hasPrefix("*")
+      ? text : "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
   }
 }

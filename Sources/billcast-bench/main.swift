@@ -37,8 +37,11 @@ if arguments.count > 1 && arguments[1] == "throughput" {
     let resolved = try ResolvedProfile.resolve(profile, catalog: try PricingCatalog.load(directory: "pricing"))
     print("throughput, examples/job-posting-analyzer-today.yaml, 36 months × 10,000 samples:")
     for architectures in [["lambda-cloudfront", "app-runner", "ecs-fargate", "ec2"], ["lambda-cloudfront"], ["ec2"]] {
-      let components = profile.architectures.filter { architectures.contains($0.name) }.map(\.components.count).reduce(0, +)
-      try measureForecast(resolved, architectures: architectures, months: 36, samples: 10_000, components: components, label: architectures.joined(separator: " + "))
+      let components = profile.architectures.filter { architectures.contains($0.name) }.map(\.components.count).reduce(
+        0, +)
+      try measureForecast(
+        resolved, architectures: architectures, months: 36, samples: 10_000, components: components,
+        label: architectures.joined(separator: " + "))
     }
   } catch {
     FileHandle.standardError.write(Data("billcast-bench: \(error)\n".utf8))
@@ -59,7 +62,10 @@ if arguments.count > 1 && arguments[1] == "cold" {
     let c = try ms { _ = try PricingCatalog.load(directory: "pricing") }
     let d = try ms { _ = try Profile.load(path: "examples/job-posting-analyzer.yaml") }
     print(String(format: "cold: profile %.2f ms, pricing %.2f ms; warm: pricing %.2f ms, profile %.2f ms", a, b, c, d))
-    for f in ["pricing/aws/model/serverless.yaml", "pricing/aws/model/compute.yaml", "pricing/aws/rates/us-east-1.yaml", "pricing/aws/global.yaml", "pricing/firebase.yaml"] {
+    for f in [
+      "pricing/aws/model/serverless.yaml", "pricing/aws/model/compute.yaml", "pricing/aws/rates/us-east-1.yaml",
+      "pricing/aws/global.yaml", "pricing/firebase.yaml",
+    ] {
       let doc = try YAMLDocument.load(path: f)
       let l = try ms { _ = try YAMLDocument.load(path: f) }
       let r = ms { _ = PricingCatalog.read([doc], diagnostics: DiagnosticCollector()) }
@@ -82,11 +88,16 @@ do {
 
   print("billcast-bench: \(profilePath), \(runs) runs each, medians")
   let load = try time(runs) {
-    _ = try ResolvedProfile.resolve(try Profile.load(path: profilePath), catalog: try PricingCatalog.load(directory: "pricing"))
+    _ = try ResolvedProfile.resolve(
+      try Profile.load(path: profilePath), catalog: try PricingCatalog.load(directory: "pricing"))
   }
   print(String(format: "  load profile + pricing tables     %8.2f ms", median(load)))
   // Where loading goes: Yams's compose alone (the floor's work), then each of billcast's steps.
-  let files = [profilePath] + (try FileManager.default.subpathsOfDirectory(atPath: "pricing")).filter { $0.hasSuffix(".yaml") }.sorted().map { "pricing/" + $0 }
+  let files =
+    [profilePath]
+    + (try FileManager.default.subpathsOfDirectory(atPath: "pricing")).filter { $0.hasSuffix(".yaml") }.sorted().map {
+      "pricing/" + $0
+    }
   let texts = try files.map { try String(contentsOfFile: $0, encoding: .utf8) }
   let compose = try time(runs) { for t in texts { _ = try Yams.compose(yaml: t, Resolver.basic) } }
   print(String(format: "    Yams.compose, all %d files      %8.2f ms", files.count, median(compose)))
@@ -108,17 +119,25 @@ do {
   var points = 0
   var crossings = 0
   let search = try time(runs) {
-    let c = try Comparer.compare(resolved, options: CompareOptions(
-      estimate: EstimateOptions(today: today, scenarios: scenario.map { [$0] }), vary: "page_views", from: 0, to: 10_000_000))
+    let c = try Comparer.compare(
+      resolved,
+      options: CompareOptions(
+        estimate: EstimateOptions(today: today, scenarios: scenario.map { [$0] }), vary: "page_views", from: 0,
+        to: 10_000_000))
     points = c.breakEven.first?.evaluations ?? 0
     crossings = c.breakEven.first?.crossings.count ?? 0
   }
-  print(String(format: "  compare + break-even 0–10M views  %8.2f ms  (%d architectures, %d points, %d crossings)", median(search), profile.architectures.count, points, crossings))
+  print(
+    String(
+      format: "  compare + break-even 0–10M views  %8.2f ms  (%d architectures, %d points, %d crossings)",
+      median(search), profile.architectures.count, points, crossings))
 
   // Point pricing throughput through the compiled cost model.
   let arch = profile.architectures[0].name
   let situation = try Estimator.estimate(resolved, options: estimateOptions).freeTier
-  let model = try CostModel(resolved: resolved, architecture: arch, scenario: scenario, asOf: profile.asOf ?? today, situation: situation, point: .mid)
+  let model = try CostModel(
+    resolved: resolved, architecture: arch, scenario: scenario, asOf: profile.asOf ?? today, situation: situation,
+    point: .mid)
   let slot = model.slot(of: "page_views")!
   let n = 20_000
   var sink = ExactDecimal.zero

@@ -21,7 +21,8 @@ do {
     let low = result.total.low.formatted(fractionDigits: 2), high = result.total.high.formatted(fractionDigits: 2)
     print("  \(result.scenario) · \(result.architecture): $\(low)–$\(high) a month")
   }
-  let comparison = try Comparer.compare(resolved, options: CompareOptions(estimate: EstimateOptions(today: CalendarDate("2026-11-25")!)))
+  let comparison = try Comparer.compare(
+    resolved, options: CompareOptions(estimate: EstimateOptions(today: CalendarDate("2026-11-25")!)))
   for choice in comparison.cheapest {
     print("  cheapest in \(choice.scenario): \(choice.low) (low end), \(choice.high) (high end)")
   }

@@ -23,7 +23,8 @@ import Testing
     // The header says where the prices came from; every other line is the repository's, figure for figure.
     let header = builtIn.stdout.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(header[2].hasPrefix("Pricing (built into billcast): aws/global (effective 2026-11-30, sha256 "))
-    #expect(builtIn.stdout.replacingOccurrences(of: "Pricing (built into billcast):", with: "Pricing:") == repository.stdout)
+    #expect(
+      builtIn.stdout.replacingOccurrences(of: "Pricing (built into billcast):", with: "Pricing:") == repository.stdout)
   }
 
   @Test func versionNamesTheBuiltInPricingsDate() throws {
@@ -43,7 +44,8 @@ import Testing
     // A second export would replace the user's files: it refuses, naming each one.
     let again = try CLI.run(["pricing", "export", "tables"], in: dir)
     #expect(again.status == 2)
-    #expect(again.stderr.contains("billcast: error: tables/aws/global.yaml exists; export does not replace pricing files"))
+    #expect(
+      again.stderr.contains("billcast: error: tables/aws/global.yaml exists; export does not replace pricing files"))
   }
 
   @Test func importNeedsADirectoryToWriteInto() throws {

@@ -21,12 +21,17 @@ enum CLI {
   }()
 
   /// Runs `billcast` with arguments in the repository's root directory.
-  static func run(_ arguments: [String], in directory: URL = TestSupport.repositoryRoot, environment extra: [String: String] = [:]) throws -> CLIRun {
+  static func run(
+    _ arguments: [String], in directory: URL = TestSupport.repositoryRoot, environment extra: [String: String] = [:]
+  ) throws -> CLIRun {
     try runProgram(executable.path, arguments, in: directory, environment: extra)
   }
 
   /// Runs any program (such as `script`, to give billcast a terminal) the way ``run(_:in:environment:)`` runs billcast.
-  static func runProgram(_ path: String, _ arguments: [String], in directory: URL = TestSupport.repositoryRoot, environment extra: [String: String] = [:]) throws -> CLIRun {
+  static func runProgram(
+    _ path: String, _ arguments: [String], in directory: URL = TestSupport.repositoryRoot,
+    environment extra: [String: String] = [:]
+  ) throws -> CLIRun {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
@@ -43,7 +48,9 @@ enum CLI {
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return CLIRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    return CLIRun(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
   }
 }
 
@@ -53,7 +60,9 @@ func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
   if isRecording || !FileManager.default.fileExists(atPath: url.path) {
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try actual.write(to: url, atomically: true, encoding: .utf8)
-    Issue.record("Recorded golden file \(name); review it with `git diff` and run the tests again without BILLCAST_RECORD.", sourceLocation: sourceLocation)
+    Issue.record(
+      "Recorded golden file \(name); review it with `git diff` and run the tests again without BILLCAST_RECORD.",
+      sourceLocation: sourceLocation)
     return
   }
   compareGolden(try String(contentsOf: url, encoding: .utf8), actual, name, sourceLocation: sourceLocation)
@@ -64,13 +73,19 @@ func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
 func assertGoldenSlices(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
   let url = goldenRoot.appendingPathComponent(name)
   let slices = GoldenSlices.slices(of: actual)
-  #expect(slices.map(\.text).joined() == actual, "the slices of \(name) do not join into the report", sourceLocation: sourceLocation)
+  #expect(
+    slices.map(\.text).joined() == actual, "the slices of \(name) do not join into the report",
+    sourceLocation: sourceLocation)
   let fm = FileManager.default
   if isRecording || !fm.fileExists(atPath: url.path) {
     try? fm.removeItem(at: url)
     try fm.createDirectory(at: url, withIntermediateDirectories: true)
-    for slice in slices { try slice.text.write(to: url.appendingPathComponent(slice.name), atomically: true, encoding: .utf8) }
-    Issue.record("Recorded golden folder \(name); review it with `git diff` and run the tests again without BILLCAST_RECORD.", sourceLocation: sourceLocation)
+    for slice in slices {
+      try slice.text.write(to: url.appendingPathComponent(slice.name), atomically: true, encoding: .utf8)
+    }
+    Issue.record(
+      "Recorded golden folder \(name); review it with `git diff` and run the tests again without BILLCAST_RECORD.",
+      sourceLocation: sourceLocation)
     return
   }
   let files = Set(try fm.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".part") })
@@ -82,12 +97,16 @@ func assertGoldenSlices(_ actual: String, _ name: String, sourceLocation: Source
     return
   }
   for slice in slices {
-    compareGolden(try String(contentsOf: url.appendingPathComponent(slice.name), encoding: .utf8), slice.text, "\(name)/\(slice.name)", sourceLocation: sourceLocation)
+    compareGolden(
+      try String(contentsOf: url.appendingPathComponent(slice.name), encoding: .utf8), slice.text,
+      "\(name)/\(slice.name)", sourceLocation: sourceLocation)
   }
 }
 
 private let goldenRoot = TestSupport.repositoryRoot.appendingPathComponent("Tests/BillcastCLITests/Golden")
-private var isRecording: Bool { ProcessInfo.processInfo.environment["BILLCAST_RECORD"].map { !$0.isEmpty && $0 != "0" } ?? false }
+private var isRecording: Bool {
+  ProcessInfo.processInfo.environment["BILLCAST_RECORD"].map { !$0.isEmpty && $0 != "0" } ?? false
+}
 
 /// Records an issue naming the first line where `actual` departs from `expected`.
 private func compareGolden(_ expected: String, _ actual: String, _ name: String, sourceLocation: SourceLocation) {

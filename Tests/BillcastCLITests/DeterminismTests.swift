@@ -8,12 +8,15 @@ import Testing
 struct DeterminismTests {
   @Test func generatedProfilesGiveTheSameBytesInEveryRun() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("billcast-determinism-\(getpid())")
-    try FileManager.default.createDirectory(at: directory.appendingPathComponent("pricing"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: directory.appendingPathComponent("pricing"), withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     for seed in GeneratedCase.seeds(10, count: 12) {
       let c = try GeneratedCase(seed: seed)
-      try c.table.yaml.write(to: directory.appendingPathComponent("pricing/generated.yaml"), atomically: true, encoding: .utf8)
-      try c.profile.yaml().write(to: directory.appendingPathComponent("profile.yaml"), atomically: true, encoding: .utf8)
+      try c.table.yaml.write(
+        to: directory.appendingPathComponent("pricing/generated.yaml"), atomically: true, encoding: .utf8)
+      try c.profile.yaml().write(
+        to: directory.appendingPathComponent("profile.yaml"), atomically: true, encoding: .utf8)
       let commands: [[String]] = [
         ["estimate", "profile.yaml", "--format", "json"],
         ["estimate", "profile.yaml", "--explain"],

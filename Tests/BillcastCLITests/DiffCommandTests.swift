@@ -9,13 +9,16 @@ struct DiffCommandTests {
   static func workspace() throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("billcast-diff-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent("before").path)
-    try FileManager.default.copyItem(atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent("after").path)
+    try FileManager.default.copyItem(
+      atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent("before").path)
+    try FileManager.default.copyItem(
+      atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent("after").path)
     let table = dir.appendingPathComponent("after/aws/rates/us-east-1.yaml")
     let text = try String(contentsOf: table, encoding: .utf8)
     // The first occurrence is today's x86 tier-1 rate (the second is its history before August 2022).
     let range = try #require(text.range(of: "rate: 0.0000166667"))
-    try text.replacingCharacters(in: range, with: "rate: 0.0000170000").write(to: table, atomically: true, encoding: .utf8)
+    try text.replacingCharacters(in: range, with: "rate: 0.0000170000").write(
+      to: table, atomically: true, encoding: .utf8)
     return dir
   }
 
@@ -43,7 +46,8 @@ struct DiffCommandTests {
     let dir = try Self.workspace()
     defer { try? FileManager.default.removeItem(at: dir) }
     try Self.profile(withAPI: true).write(to: dir.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
-    let run = try CLI.run(["diff", "p.yaml", "--before-pricing", "before", "--after-pricing", "after", "--format", "json"], in: dir)
+    let run = try CLI.run(
+      ["diff", "p.yaml", "--before-pricing", "before", "--after-pricing", "after", "--format", "json"], in: dir)
     #expect(run.status == 0)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(object["schema"] as? String == "billcast.diff/1")
@@ -60,25 +64,40 @@ struct DiffCommandTests {
   func failAbove() throws {
     let dir = try Self.workspace()
     defer { try? FileManager.default.removeItem(at: dir) }
-    try Self.profile(withAPI: true).write(to: dir.appendingPathComponent("with-api.yaml"), atomically: true, encoding: .utf8)
-    try Self.profile(withAPI: false).write(to: dir.appendingPathComponent("alone.yaml"), atomically: true, encoding: .utf8)
-    let below = try CLI.run(["diff", "with-api.yaml", "--before-pricing", "before", "--after-pricing", "after", "--fail-above", "1%"], in: dir)
+    try Self.profile(withAPI: true).write(
+      to: dir.appendingPathComponent("with-api.yaml"), atomically: true, encoding: .utf8)
+    try Self.profile(withAPI: false).write(
+      to: dir.appendingPathComponent("alone.yaml"), atomically: true, encoding: .utf8)
+    let below = try CLI.run(
+      ["diff", "with-api.yaml", "--before-pricing", "before", "--after-pricing", "after", "--fail-above", "1%"], in: dir
+    )
     #expect(below.status == 0)
-    let above = try CLI.run(["diff", "alone.yaml", "--before-pricing", "before", "--after-pricing", "after", "--fail-above", "1%"], in: dir)
+    let above = try CLI.run(
+      ["diff", "alone.yaml", "--before-pricing", "before", "--after-pricing", "after", "--fail-above", "1%"], in: dir)
     #expect(above.status == 1)
     #expect(above.stderr.contains("1 total moved more than 1%"))
     #expect(above.stdout.contains("+1.7%"))
     // An amount: $0.19998 is above $0.10 and below $0.50.
-    #expect(try CLI.run(["diff", "alone.yaml", "--before-pricing", "before", "--after-pricing", "after", "--fail-above", "0.10"], in: dir).status == 1)
-    #expect(try CLI.run(["diff", "alone.yaml", "--before-pricing", "before", "--after-pricing", "after", "--fail-above", "0.50"], in: dir).status == 0)
+    #expect(
+      try CLI.run(
+        ["diff", "alone.yaml", "--before-pricing", "before", "--after-pricing", "after", "--fail-above", "0.10"],
+        in: dir
+      ).status == 1)
+    #expect(
+      try CLI.run(
+        ["diff", "alone.yaml", "--before-pricing", "before", "--after-pricing", "after", "--fail-above", "0.50"],
+        in: dir
+      ).status == 0)
   }
 
   @Test("two profiles, and two saved reports, give the same diff")
   func profilesAndReports() throws {
     let dir = try Self.workspace()
     defer { try? FileManager.default.removeItem(at: dir) }
-    try FileManager.default.copyItem(atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent("pricing").path)
-    try Self.profile(withAPI: false).write(to: dir.appendingPathComponent("old.yaml"), atomically: true, encoding: .utf8)
+    try FileManager.default.copyItem(
+      atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent("pricing").path)
+    try Self.profile(withAPI: false).write(
+      to: dir.appendingPathComponent("old.yaml"), atomically: true, encoding: .utf8)
     try Self.profile(withAPI: true).write(to: dir.appendingPathComponent("new.yaml"), atomically: true, encoding: .utf8)
     let profiles = try CLI.run(["diff", "old.yaml", "new.yaml", "--format", "markdown"], in: dir)
     #expect(profiles.status == 0)
@@ -97,7 +116,8 @@ struct DiffCommandTests {
   @Test func aBrokenReportIsInvalidInput() throws {
     let dir = try Self.workspace()
     defer { try? FileManager.default.removeItem(at: dir) }
-    try "{\"schema\": \"billcast.estimate/1\", \"results\": [{\"scenario\": \"a\"}]}".write(to: dir.appendingPathComponent("a.json"), atomically: true, encoding: .utf8)
+    try "{\"schema\": \"billcast.estimate/1\", \"results\": [{\"scenario\": \"a\"}]}".write(
+      to: dir.appendingPathComponent("a.json"), atomically: true, encoding: .utf8)
     try "not json".write(to: dir.appendingPathComponent("b.json"), atomically: true, encoding: .utf8)
     let run = try CLI.run(["diff", "a.json", "b.json"], in: dir)
     #expect(run.status == 2 && run.stdout == "")
@@ -114,7 +134,9 @@ struct CheckCommandTests {
     let run = try CLI.run(["check", "examples/job-posting-analyzer.yaml"])
     #expect(run.status == 1)
     // 730 h × $0.0104 = $7.592, + $0.50 hosted zone + 500..10,000 queries × $0.40/1M = $8.0922..$8.096: over by $0.10.
-    #expect(run.stderr.contains("budget 'ec2 × every scenario' exceeded: minimum ec2 total is $8.09–$8.10 against $8.00, over by $0.10"))
+    #expect(
+      run.stderr.contains(
+        "budget 'ec2 × every scenario' exceeded: minimum ec2 total is $8.09–$8.10 against $8.00, over by $0.10"))
     #expect(run.stdout.contains("3 of 6 budget limits are exceeded."))
     #expect(run.stdout.contains("within"))  // lambda-cloudfront under $24
   }
@@ -148,7 +170,10 @@ struct CheckCommandTests {
     try text.write(to: dir.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
     let run = try CLI.run(["check", "p.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
     #expect(run.status == 2)
-    #expect(run.stderr.contains("p.yaml:9:19: error: budgets[0].architecture: 'wbe' is not an architecture of this profile (did you mean 'web'?)"))
+    #expect(
+      run.stderr.contains(
+        "p.yaml:9:19: error: budgets[0].architecture: 'wbe' is not an architecture of this profile (did you mean 'web'?)"
+      ))
     #expect(run.stderr.contains("no component of this profile uses 'aws.s3'"))
   }
 }
@@ -195,8 +220,13 @@ struct PricingValidateTests {
     let run = try CLI.run(["pricing", "validate", "."], in: dir)
     #expect(run.status == 2 && run.stdout == "")
     #expect(run.stderr.contains("./t.yaml:8:63: error: sources.page.grade: 'X' is not one of P, PL, S"))
-    #expect(run.stderr.contains("./t.yaml:22:22: error: services.test.s.meters.m.price.tiers[1].upto: tiers must ascend: 5 is not above the previous tier's 10"))
-    #expect(run.stderr.contains("./t.yaml:22:31: error: services.test.s.meters.m.price.tiers[1].rate: must not be negative, found -1"))
+    #expect(
+      run.stderr.contains(
+        "./t.yaml:22:22: error: services.test.s.meters.m.price.tiers[1].upto: tiers must ascend: 5 is not above the previous tier's 10"
+      ))
+    #expect(
+      run.stderr.contains(
+        "./t.yaml:22:31: error: services.test.s.meters.m.price.tiers[1].rate: must not be negative, found -1"))
     #expect(!run.stderr.contains("unknown source"))  // a source with a bad grade is still known
   }
 }

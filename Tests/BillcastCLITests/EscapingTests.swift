@@ -35,7 +35,10 @@ struct EscapingTests {
     return try CLI.run(arguments + ["p.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
   }
 
-  @Test(arguments: [["estimate"], ["estimate", "--format", "markdown"], ["compare"], ["compare", "--format", "markdown"], ["forecast", "--samples", "0", "--months", "2"]])
+  @Test(arguments: [
+    ["estimate"], ["estimate", "--format", "markdown"], ["compare"], ["compare", "--format", "markdown"],
+    ["forecast", "--samples", "0", "--months", "2"],
+  ])
   func noControlCharacterReachesTheTerminal(arguments: [String]) throws {
     let run = try run(arguments)
     #expect(run.status == 0, "\(run.stderr)")
@@ -46,7 +49,9 @@ struct EscapingTests {
   @Test func aNewlineInALabelStaysInItsRow() throws {
     let run = try run(["estimate"])
     // "Route\n53" is one line of its cell: the $0.50 zone charge is on the same line.
-    #expect(run.stdout.split(separator: "\n").contains { $0.contains("Route\\u{A}53") && $0.contains("$0.50") }, "\(run.stdout)")
+    #expect(
+      run.stdout.split(separator: "\n").contains { $0.contains("Route\\u{A}53") && $0.contains("$0.50") },
+      "\(run.stdout)")
     #expect(run.stdout.contains("Architecture web: two\\u{A}lines\n"))
   }
 
@@ -54,6 +59,8 @@ struct EscapingTests {
     let run = try run(["compare", "--format", "csv"])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "\(run.stdout)")
-    #expect(!run.stdout.contains(",=HYPERLINK") && !run.stdout.contains("\n=HYPERLINK") && !run.stdout.contains("\"=HYPERLINK"))
+    #expect(
+      !run.stdout.contains(",=HYPERLINK") && !run.stdout.contains("\n=HYPERLINK")
+        && !run.stdout.contains("\"=HYPERLINK"))
   }
 }

@@ -6,11 +6,13 @@ import Testing
 struct EstimateCommandTests {
   static let example = "examples/job-posting-analyzer.yaml"
 
-  @Test("the README's first command", arguments: [
-    ([String](), "estimate.txt"),
-    (["--scenario", "active-development", "--explain"], "estimate-explain.txt"),
-    (["--as-of", "2020-06-01", "--scenario", "minimum"], "estimate-2020.txt"),
-  ])
+  @Test(
+    "the README's first command",
+    arguments: [
+      ([String](), "estimate.txt"),
+      (["--scenario", "active-development", "--explain"], "estimate-explain.txt"),
+      (["--as-of", "2020-06-01", "--scenario", "minimum"], "estimate-2020.txt"),
+    ])
   func example(arguments: [String], golden: String) throws {
     let run = try CLI.run(["estimate", Self.example] + arguments)
     #expect(run.status == 0)
@@ -56,7 +58,10 @@ struct EstimateCommandTests {
     #expect(run.status == 2)
     #expect(run.stdout == "")
     #expect(run.stderr.contains("examples/job-posting-analyzer.yaml:"))
-    #expect(run.stderr.contains("error: architectures.lambda-cloudfront.components.database.service: Aurora Serverless v1 (aws.aurora-serverless-v1) was retired on 2025-03-31"))
+    #expect(
+      run.stderr.contains(
+        "error: architectures.lambda-cloudfront.components.database.service: Aurora Serverless v1 (aws.aurora-serverless-v1) was retired on 2025-03-31"
+      ))
     #expect(run.stderr.contains("price aws.aurora-serverless-v2 instead"))
   }
 
@@ -81,9 +86,13 @@ struct ReadmeTests {
     // The README shows the report's first ten lines (header and monthly totals); the reference
     // case page shows all of it.
     let excerpt = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).prefix(10).joined(separator: "\n")
-    #expect(readme.contains("```text\n" + excerpt + "\n```"), "README's quick-start excerpt is stale: paste the first 10 lines of the first command's output")
+    #expect(
+      readme.contains("```text\n" + excerpt + "\n```"),
+      "README's quick-start excerpt is stale: paste the first 10 lines of the first command's output")
     let page = try String(contentsOfFile: TestSupport.path("docs/reference-case.md"), encoding: .utf8)
-    #expect(page.contains("```text\n" + run.stdout + "```"), "docs/reference-case.md's report is stale: paste the output of the first command")
+    #expect(
+      page.contains("```text\n" + run.stdout + "```"),
+      "docs/reference-case.md's report is stale: paste the output of the first command")
     // A first screen: what it is, install, the two commands and the excerpt.
     #expect(readme.split(separator: "\n", omittingEmptySubsequences: false).count <= 100)
   }
@@ -93,10 +102,12 @@ struct ReadmeTests {
 struct CompareCommandTests {
   static let arguments = ["compare", "examples/job-posting-analyzer.yaml", "--vary", "page_views", "--to", "10000000"]
 
-  @Test("the document's comparison", arguments: [
-    ([String](), "compare.txt"),
-    (["--format", "csv"], "compare.csv"),
-  ])
+  @Test(
+    "the document's comparison",
+    arguments: [
+      ([String](), "compare.txt"),
+      (["--format", "csv"], "compare.csv"),
+    ])
   func example(arguments: [String], golden: String) throws {
     let run = try CLI.run(Self.arguments + arguments)
     #expect(run.status == 0)
@@ -105,7 +116,10 @@ struct CompareCommandTests {
   }
 
   @Test func todaysComparison() throws {
-    let run = try CLI.run(["compare", "examples/job-posting-analyzer-today.yaml", "--vary", "page_views", "--to", "10000000", "--scenario", "active-development"])
+    let run = try CLI.run([
+      "compare", "examples/job-posting-analyzer-today.yaml", "--vary", "page_views", "--to", "10000000", "--scenario",
+      "active-development",
+    ])
     #expect(run.status == 0)
     try assertGolden(run.stdout, "compare-today.txt")
   }
@@ -123,7 +137,10 @@ struct CompareCommandTests {
     let run = try CLI.run(["compare", "examples/job-posting-analyzer.yaml", "--vary", "pageviews", "--to", "10"])
     #expect(run.status == 2 && run.stdout == "")
     #expect(run.stderr.contains("examples/job-posting-analyzer.yaml:"))
-    #expect(run.stderr.contains("examples/job-posting-analyzer.yaml:23:1: error: workload: --vary names 'pageviews', which is not a workload variable (did you mean 'page_views'?)"))
+    #expect(
+      run.stderr.contains(
+        "examples/job-posting-analyzer.yaml:23:1: error: workload: --vary names 'pageviews', which is not a workload variable (did you mean 'page_views'?)"
+      ))
   }
 
   @Test func varyWithoutToIsABadArgument() throws {
@@ -134,11 +151,13 @@ struct CompareCommandTests {
 
 @Suite("billcast forecast, end to end")
 struct ForecastCommandTests {
-  @Test("the example's forecast", arguments: [
-    (["examples/job-posting-analyzer.yaml", "--samples", "500"], "forecast.txt"),
-    (["examples/job-posting-analyzer-today.yaml", "--samples", "500", "--format", "csv"], "forecast-today.csv"),
-    (["examples/job-posting-analyzer-today.yaml", "--samples", "500", "--format", "html"], "forecast-today.html"),
-  ])
+  @Test(
+    "the example's forecast",
+    arguments: [
+      (["examples/job-posting-analyzer.yaml", "--samples", "500"], "forecast.txt"),
+      (["examples/job-posting-analyzer-today.yaml", "--samples", "500", "--format", "csv"], "forecast-today.csv"),
+      (["examples/job-posting-analyzer-today.yaml", "--samples", "500", "--format", "html"], "forecast-today.html"),
+    ])
   func example(arguments: [String], golden: String) throws {
     let run = try CLI.run(["forecast"] + arguments)
     #expect(run.status == 0)
@@ -147,7 +166,9 @@ struct ForecastCommandTests {
   }
 
   @Test func htmlIsSelfContained() throws {
-    let run = try CLI.run(["forecast", "examples/job-posting-analyzer-today.yaml", "--samples", "100", "--format", "html"])
+    let run = try CLI.run([
+      "forecast", "examples/job-posting-analyzer-today.yaml", "--samples", "100", "--format", "html",
+    ])
     #expect(run.stdout.hasPrefix("<!DOCTYPE html>"))
     #expect(!run.stdout.contains("<script") && !run.stdout.contains("http://") && !run.stdout.contains("src="))
     #expect(run.stdout.components(separatedBy: "<figure>").count - 1 == 3)  // monthly, cumulative, per service

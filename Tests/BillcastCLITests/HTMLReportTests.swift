@@ -23,7 +23,9 @@ import Testing
 
   @Test func comparePagesShowWarningsBreakEvenAndUnavailableArchitecturesAsGaps() throws {
     // On 2025-06-01 CloudFront's flat-rate plans (2025-11-18) did not exist yet.
-    let html = try CLI.run(["compare", Self.today, "--as-of", "2025-06-01", "--vary", "page_views", "--to", "10000000", "--format", "html"]).stdout
+    let html = try CLI.run([
+      "compare", Self.today, "--as-of", "2025-06-01", "--vary", "page_views", "--to", "10000000", "--format", "html",
+    ]).stdout
     #expect(html.contains("<h2>Warnings</h2>"))
     #expect(html.contains("<figcaption>Cheapest architecture as page_views grows (minimum)</figcaption>"))
     #expect(html.contains("lambda-cloudfront-flat: unavailable</text>"))
@@ -36,12 +38,15 @@ import Testing
   @Test func everyReportHasTheSameFreeTierObject() throws {
     let example = "examples/job-posting-analyzer.yaml"
     var shapes: [SchemaValue] = []
-    for arguments in [["estimate", example], ["compare", example], ["forecast", example, "--samples", "0", "--months", "2"]] {
+    for arguments in [
+      ["estimate", example], ["compare", example], ["forecast", example, "--samples", "0", "--months", "2"],
+    ] {
       let report = try SchemaValue.parse(try CLI.run(arguments + ["--format", "json"]).stdout)
       shapes.append(try #require(report["free_tier"]))
     }
     // The example's legacy account, opened 2024-06-01 and priced 2024-10-01: in its first year.
-    let expected = try SchemaValue.parse("""
+    let expected = try SchemaValue.parse(
+      """
       {"account": "legacy", "kinds": ["always-free", "legacy-12-month"], "credits": null,
        "summary": "legacy account opened 2024-06-01: always-free and 12-month offers (until 2025-06-01)"}
       """)

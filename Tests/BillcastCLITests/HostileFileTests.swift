@@ -15,7 +15,10 @@ struct HostileFileTests {
   }
 
   /// Writes `text` as `name` in a new folder and runs `billcast ARGS name` there.
-  func run(_ text: String, named name: String = "p.yaml", _ arguments: [String] = ["estimate"], pricing: String? = TestSupport.path("pricing")) throws -> CLIRun {
+  func run(
+    _ text: String, named name: String = "p.yaml", _ arguments: [String] = ["estimate"],
+    pricing: String? = TestSupport.path("pricing")
+  ) throws -> CLIRun {
     let dir = try scratch()
     defer { try? FileManager.default.removeItem(at: dir) }
     try Data(text.utf8).write(to: dir.appendingPathComponent(name))
@@ -25,13 +28,16 @@ struct HostileFileTests {
   func expectRejected(_ run: CLIRun, _ lines: [String], sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(run.status == 2, "\(run.stderr)", sourceLocation: sourceLocation)
     #expect(run.stdout == "", sourceLocation: sourceLocation)
-    for line in lines { #expect(run.stderr.contains(line), "expected: \(line)\nstderr:\n\(run.stderr)", sourceLocation: sourceLocation) }
+    for line in lines {
+      #expect(run.stderr.contains(line), "expected: \(line)\nstderr:\n\(run.stderr)", sourceLocation: sourceLocation)
+    }
   }
 
   @Test func aNULByteIsReportedAtItsLineAndColumn() throws {
     // Line 6 is "  b: 2\0": the NUL is its 7th character, byte 76 of the file (4 header lines of 70 bytes, "workload:\n", "  a: 1\n" … ).
     let text = "format: billcast.profile/1\nname: x\nregion: us-east-1\nworkload:\n  a: 1\n  b: 2\u{0}\n"
-    expectRejected(try run(text), ["p.yaml:6:7: error: cannot read YAML: control characters are not allowed: a NUL byte (byte 76)"])
+    expectRejected(
+      try run(text), ["p.yaml:6:7: error: cannot read YAML: control characters are not allowed: a NUL byte (byte 76)"])
   }
 
   @Test func nestingPastTheLimitIsReportedWhereItHappens() throws {
@@ -52,12 +58,19 @@ struct HostileFileTests {
 
   @Test func anEmptyRegionIsNotARegion() throws {
     let text = "format: billcast.profile/1\nname: x\nregion: \"\"\nworkload: {a: 1}\narchitectures: {}\n"
-    expectRejected(try run(text), ["p.yaml:3:9: error: region: '' is not a region; expected lower-case letters, digits and hyphens, like us-east-1"])
+    expectRejected(
+      try run(text),
+      ["p.yaml:3:9: error: region: '' is not a region; expected lower-case letters, digits and hyphens, like us-east-1"]
+    )
   }
 
   @Test func aMissingOrFilePricingDirectoryIsNamed() throws {
     let example = try String(contentsOfFile: TestSupport.path("examples/job-posting-analyzer.yaml"), encoding: .utf8)
-    expectRejected(try run(example, pricing: "/nonexistent-pricing"), ["/nonexistent-pricing: error: cannot read the pricing directory '/nonexistent-pricing' (No such file or directory)"])
+    expectRejected(
+      try run(example, pricing: "/nonexistent-pricing"),
+      [
+        "/nonexistent-pricing: error: cannot read the pricing directory '/nonexistent-pricing' (No such file or directory)"
+      ])
     let readme = TestSupport.path("README.md")
     expectRejected(try run(example, pricing: readme), ["error: the pricing directory '\(readme)' is not a directory"])
   }
@@ -65,7 +78,8 @@ struct HostileFileTests {
   @Test func validateWithAMissingOrEmptyExamplesDirectoryFails() throws {
     let missing = try CLI.run(["pricing", "validate", "pricing", "--examples", "/nonexistent-examples"])
     #expect(missing.status == 2 && missing.stdout == "")
-    #expect(missing.stderr == "/nonexistent-examples: error: cannot read the examples directory: No such file or directory\n")
+    #expect(
+      missing.stderr == "/nonexistent-examples: error: cannot read the examples directory: No such file or directory\n")
     let dir = try scratch()
     defer { try? FileManager.default.removeItem(at: dir) }
     let empty = try CLI.run(["pricing", "validate", "pricing", "--examples", dir.path])
@@ -79,7 +93,11 @@ struct HostileFileTests {
     for i in 0..<400 { text += "  v\(i): *f\n" }
     text += "architectures: {}\n"
     let r = try run(text)
-    expectRejected(r, ["p.yaml:6:8: error: workload.bad: invalid formula 'a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+… (50000 characters)'"])
+    expectRejected(
+      r,
+      [
+        "p.yaml:6:8: error: workload.bad: invalid formula 'a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+a+… (50000 characters)'"
+      ])
     let formulaErrors = r.stderr.split(separator: "\n").filter { $0.contains("invalid formula") }
     #expect(formulaErrors.count == 1)  // once, at the anchor, not 401 times
     #expect(r.stderr.split(separator: "\n").allSatisfy { $0.count < 1_200 })
@@ -100,18 +118,23 @@ struct HostileFileTests {
 
   @Test func aLongUnknownServiceNameGetsNoSuggestionAndNoQuadraticWork() throws {
     let name = "aws." + String(repeating: "x", count: 200_000)
-    var text = Self.header + "workload: {a: 1}\narchitectures:\n  web:\n    components:\n      c0: {service: &s \(name)}\n"
+    var text =
+      Self.header + "workload: {a: 1}\narchitectures:\n  web:\n    components:\n      c0: {service: &s \(name)}\n"
     for i in 1..<50 { text += "      c\(i): {service: *s}\n" }
     let r = try run(text)
     #expect(r.status == 2 && r.stdout == "")
-    #expect(r.stderr.contains("unknown service 'aws.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (200004 characters)'"))
+    #expect(
+      r.stderr.contains(
+        "unknown service 'aws.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (200004 characters)'"))
     #expect(!r.stderr.contains("did you mean"))
   }
 
   @Test func controlCharactersInAPathCannotForgeADiagnostic() throws {
     let r = try run(Self.header + "workload: {a: 12abc}\narchitectures: {}\n", named: "a\nfake.yaml:1:1: error: forged")
     #expect(r.status == 2)
-    for line in r.stderr.split(separator: "\n") { #expect(line.hasPrefix("a\\u{A}fake.yaml:1:1: error: forged:"), "\(line)") }
+    for line in r.stderr.split(separator: "\n") {
+      #expect(line.hasPrefix("a\\u{A}fake.yaml:1:1: error: forged:"), "\(line)")
+    }
   }
 
   // MARK: Pricing tables
@@ -123,12 +146,16 @@ struct HostileFileTests {
     return try CLI.run(["pricing", "validate", dir.path])
   }
 
-
   @Test func aTableInAnotherCurrencyIsRefused() throws {
-    let table = TestSupport.pricingTableHeader.replacingOccurrences(of: "currency: USD", with: "currency: EUR") + TestSupport.testService(rate: "0.5")
+    let table =
+      TestSupport.pricingTableHeader.replacingOccurrences(of: "currency: USD", with: "currency: EUR")
+      + TestSupport.testService(rate: "0.5")
     let r = try runTables(["t.yaml": table])
     #expect(r.status == 2)
-    #expect(r.stderr.contains(":5:11: error: currency: currency 'EUR' is not supported: billcast adds every table's prices into one bill in USD and does not convert currencies"), "\(r.stderr)")
+    #expect(
+      r.stderr.contains(
+        ":5:11: error: currency: currency 'EUR' is not supported: billcast adds every table's prices into one bill in USD and does not convert currencies"
+      ), "\(r.stderr)")
   }
 
   @Test func aDuplicateTableIdIsReportedAtItsLine() throws {
@@ -141,7 +168,12 @@ struct HostileFileTests {
   }
 
   @Test func aNegativePriceIsReportedWithoutASpuriousMissingMeter() throws {
-    let table = TestSupport.pricingTableHeader.replacingOccurrences(of: "services:\n", with: "free_tier:\n  pool:\n    kind: always-free\n    allowance: 10\n    unit: requests\n    source: page\n    draws: [test.svc/requests]\nservices:\n")
+    let table =
+      TestSupport.pricingTableHeader.replacingOccurrences(
+        of: "services:\n",
+        with:
+          "free_tier:\n  pool:\n    kind: always-free\n    allowance: 10\n    unit: requests\n    source: page\n    draws: [test.svc/requests]\nservices:\n"
+      )
       + TestSupport.testService(rate: "-0.5")
     let r = try runTables(["t.yaml": table])
     #expect(r.status == 2)
@@ -152,23 +184,27 @@ struct HostileFileTests {
   // MARK: Every problem at once
 
   @Test func problemsOfTheFileAndAgainstTheTablesAreReportedTogether() throws {
-    let text = Self.header.replacingOccurrences(of: "as_of: 2024-10-01\n", with: "as_of: 2024-10-01\naccount: {free_tier: nada}\n") + """
-      workload:
-        dur: 5..1
-      architectures:
-        fn:
-          components:
-            f:
-              service: aws.lambda
-              inputs: {requests: 1000, duraton_ms: 100, duration_ms: dur, memory_mb: 128}
+    let text =
+      Self.header.replacingOccurrences(
+        of: "as_of: 2024-10-01\n", with: "as_of: 2024-10-01\naccount: {free_tier: nada}\n") + """
+        workload:
+          dur: 5..1
+        architectures:
+          fn:
+            components:
+              f:
+                service: aws.lambda
+                inputs: {requests: 1000, duraton_ms: 100, duration_ms: dur, memory_mb: 128}
 
-      """
+        """
     let r = try run(text)
-    expectRejected(r, [
-      "p.yaml:5:22: error: account.free_tier: 'nada' is not one of none, always-free, legacy, credits",
-      "p.yaml:7:8: error: workload.dur: invalid formula '5..1': range 5..1 has its low end above its high end",
-      "p.yaml:13:34: error: architectures.fn.components.f.inputs.duraton_ms: aws.lambda has no input 'duraton_ms' (did you mean 'duration_ms'?)",
-    ])
+    expectRejected(
+      r,
+      [
+        "p.yaml:5:22: error: account.free_tier: 'nada' is not one of none, always-free, legacy, credits",
+        "p.yaml:7:8: error: workload.dur: invalid formula '5..1': range 5..1 has its low end above its high end",
+        "p.yaml:13:34: error: architectures.fn.components.f.inputs.duraton_ms: aws.lambda has no input 'duraton_ms' (did you mean 'duration_ms'?)",
+      ])
     // dur failed to read: the input that names it is not reported again.
     #expect(!r.stderr.contains("which is not a workload variable"), "\(r.stderr)")
     #expect(r.stderr.split(separator: "\n").count == 3)
@@ -181,7 +217,10 @@ struct HostileFileTests {
       try FileManager.default.createDirectory(at: dir.appendingPathComponent(side), withIntermediateDirectories: true)
       try "format: \(side)\n".write(to: dir.appendingPathComponent("\(side)/t.yaml"), atomically: true, encoding: .utf8)
     }
-    let r = try CLI.run(["diff", TestSupport.path("examples/job-posting-analyzer.yaml"), "--before-pricing", dir.appendingPathComponent("before").path, "--after-pricing", dir.appendingPathComponent("after").path])
+    let r = try CLI.run([
+      "diff", TestSupport.path("examples/job-posting-analyzer.yaml"), "--before-pricing",
+      dir.appendingPathComponent("before").path, "--after-pricing", dir.appendingPathComponent("after").path,
+    ])
     #expect(r.status == 2 && r.stdout == "")
     #expect(r.stderr.contains("before/t.yaml:1:9: error: format: unsupported format 'before'"), "\(r.stderr)")
     #expect(r.stderr.contains("after/t.yaml:1:9: error: format: unsupported format 'after'"), "\(r.stderr)")
@@ -206,7 +245,11 @@ struct HostileFileTests {
 
       """
     let r = try run(text, ["forecast", "--samples", "0"])
-    expectRejected(r, ["p.yaml:12:17: error: forecast.growth.page_views: month 13 (2025-10), after growth and accumulation: page_views = 1000000000000000 exceeds billcast's limit of 10^14"])
+    expectRejected(
+      r,
+      [
+        "p.yaml:12:17: error: forecast.growth.page_views: month 13 (2025-10), after growth and accumulation: page_views = 1000000000000000 exceeds billcast's limit of 10^14"
+      ])
   }
 
   @Test func aLongChainOfRoundedDivisionsStaysBoundedAndHoldsItsValue() throws {
@@ -216,7 +259,8 @@ struct HostileFileTests {
     // 1.5 + 999,998.5 / 3^399, a hair above it: its interval must hold 1.5 and be 10^-18 wide or so.
     var text = Self.header + "workload:\n  v0: 1000000\n"
     for i in 1..<400 { text += "  v\(i): v\(i - 1) / 3 + 1\n" }
-    text += "architectures:\n  a:\n    components:\n      c: {service: aws.route53, inputs: {hosted_zones: 1, standard_queries: v399}}\n"
+    text +=
+      "architectures:\n  a:\n    components:\n      c: {service: aws.route53, inputs: {hosted_zones: 1, standard_queries: v399}}\n"
     let r = try run(text, ["estimate", "--format", "json"])
     #expect(r.status == 0, "\(r.stderr)")
     let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])

@@ -58,16 +58,19 @@ struct OutputTests {
     #expect(run.status == 0 && run.stdout == "" && run.stderr == "")
     #expect(try type(link) == .typeSymbolicLink)
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "report.txt")
-    #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("Job Posting Analyzer — monthly estimate (USD)\n"))
+    #expect(
+      try String(contentsOfFile: target, encoding: .utf8).hasPrefix("Job Posting Analyzer — monthly estimate (USD)\n"))
     #expect(try mode(target) == 0o750)  // the file's mode is kept
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["link.txt", "report.txt"])  // no temporary left
+    // no temporary left
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["link.txt", "report.txt"])
   }
 
   @Test func aDanglingSymlinkCreatesItsTarget() throws {
     let dir = try scratch()
     defer { try? FileManager.default.removeItem(at: dir) }
     let link = dir.appendingPathComponent("link.json").path
-    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: dir.appendingPathComponent("new.json").path)
+    try FileManager.default.createSymbolicLink(
+      atPath: link, withDestinationPath: dir.appendingPathComponent("new.json").path)
     let run = try CLI.run(["estimate", Self.profile, "--format", "json", "--output", link])
     #expect(run.status == 0)
     #expect(try type(link) == .typeSymbolicLink)
@@ -106,7 +109,8 @@ struct OutputTests {
   @Test func aMissingDirectoryNamesThePathAndTheReason() throws {
     let run = try CLI.run(["estimate", Self.profile, "--output", "/nonexistent-billcast-dir/report.txt"])
     #expect(run.status == 74)
-    #expect(run.stderr == "billcast: error: cannot write '/nonexistent-billcast-dir/report.txt': No such file or directory\n")
+    #expect(
+      run.stderr == "billcast: error: cannot write '/nonexistent-billcast-dir/report.txt': No such file or directory\n")
   }
 
   @Test func aNewFileGetsTheUsualModeAndAReplacedFileKeepsItsOwn() throws {
@@ -123,7 +127,9 @@ struct OutputTests {
   }
 
   @Test func aFailedDiffWriteIsNotStatusOne() throws {
-    let run = try CLI.run(["diff", Self.profile, "--before-as-of", "2024-10-01", "--after-as-of", "2024-10-02", "--output", "/dev/full"])
+    let run = try CLI.run([
+      "diff", Self.profile, "--before-as-of", "2024-10-01", "--after-as-of", "2024-10-02", "--output", "/dev/full",
+    ])
     #expect(run.status == 74)
     #expect(!run.stderr.contains("NSCocoaErrorDomain"))
     #expect(run.stderr.split(separator: "\n").count == 1)

@@ -21,11 +21,15 @@ struct ArithmeticPropertyTests {
       let shape = next() % 6
       let sign: Int128 = next() % 7 == 0 ? -1 : 1
       switch shape {
-      case 0: return ExactDecimal(raw: sign * Int128(next() % 1_000_000_000_000) * ExactDecimal.scale)  // whole, up to 10^12
-      case 1: return ExactDecimal(raw: sign * Int128(next() % 10_000_000_000) * 100_000_000)  // 10-decimal price under 1
-      case 2: return ExactDecimal(raw: sign * Int128(next() % 1_000_000_000_000_000) * 1_000_000_000)  // 9 decimals, up to 10^9
+      // whole, up to 10^12
+      case 0: return ExactDecimal(raw: sign * Int128(next() % 1_000_000_000_000) * ExactDecimal.scale)
+      // 10-decimal price under 1
+      case 1: return ExactDecimal(raw: sign * Int128(next() % 10_000_000_000) * 100_000_000)
+      // 9 decimals, up to 10^9
+      case 2: return ExactDecimal(raw: sign * Int128(next() % 1_000_000_000_000_000) * 1_000_000_000)
       case 3: return ExactDecimal(raw: sign * (Int128(next()) << 20 | Int128(next() % (1 << 20))))  // 18 digits, large
-      case 4: return ExactDecimal(raw: sign * (Int128.max >> Int128(next() % 72) - Int128(next() % 1000)))  // near the top of the range: products overflow, or just fit
+      // near the top of the range: products overflow, or just fit
+      case 4: return ExactDecimal(raw: sign * (Int128.max >> Int128(next() % 72) - Int128(next() % 1000)))
       default: return ExactDecimal(raw: sign * Int128(next() % 1_000_000_000_000_000_000))  // under 1, 18 digits
       }
     }
@@ -65,7 +69,10 @@ struct ArithmeticPropertyTests {
     #expect(top.multipliedReportingOverflow(by: .one) == (top, false))
     #expect(top.multipliedReportingOverflow(by: ExactDecimal(raw: 1_000_000_000_000_000_001)).overflow)
     #expect((-top).multipliedReportingOverflow(by: .one) == (-top, false))
-    #expect(ExactDecimal(raw: 3).multipliedReportingOverflow(by: ExactDecimal(raw: 500_000_000_000_000_000)) == (ExactDecimal(raw: 2), false))
+    #expect(
+      ExactDecimal(raw: 3).multipliedReportingOverflow(by: ExactDecimal(raw: 500_000_000_000_000_000)) == (
+        ExactDecimal(raw: 2), false
+      ))
   }
 
   @Test func divisionByBillionAndScale() {
@@ -94,7 +101,9 @@ struct ArithmeticPropertyTests {
       let (back, o) = q.multipliedReportingOverflow(by: b)
       guard !o else { continue }
       let error = (back - a).magnitude
-      #expect(error.raw <= b.magnitude.raw / ExactDecimal.scale / 2 + 1 + b.magnitude.raw / ExactDecimal.scale, "\(a) / \(b) = \(q)")
+      #expect(
+        error.raw <= b.magnitude.raw / ExactDecimal.scale / 2 + 1 + b.magnitude.raw / ExactDecimal.scale,
+        "\(a) / \(b) = \(q)")
     }
   }
 }

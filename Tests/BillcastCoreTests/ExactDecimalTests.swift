@@ -3,19 +3,24 @@ import Testing
 
 @Suite("ExactDecimal")
 struct ExactDecimalTests {
-  @Test("accepts the strict grammar", arguments: [
-    ("1000", "1000"), ("1_000", "1000"), ("1_000_000", "1000000"), ("0.0000166667", "0.0000166667"),
-    ("1e6", "1000000"), ("2.5E-3", "0.0025"), ("-3", "-3"), ("+7.50", "7.5"), ("0", "0"), ("6e9", "6000000000"),
-    ("0.000000000000000001", "0.000000000000000001"), ("1.0e-18", "0.000000000000000001"),
-  ])
+  @Test(
+    "accepts the strict grammar",
+    arguments: [
+      ("1000", "1000"), ("1_000", "1000"), ("1_000_000", "1000000"), ("0.0000166667", "0.0000166667"),
+      ("1e6", "1000000"), ("2.5E-3", "0.0025"), ("-3", "-3"), ("+7.50", "7.5"), ("0", "0"), ("6e9", "6000000000"),
+      ("0.000000000000000001", "0.000000000000000001"), ("1.0e-18", "0.000000000000000001"),
+    ])
   func accepts(text: String, expected: String) {
     #expect(ExactDecimal(text)?.description == expected)
   }
 
-  @Test("rejects everything else", arguments: [
-    "12abc", "0x10", ".inf", ".nan", "-.inf", "1.", ".5", "1__0", "_1", "1_", "", " 1", "1 ", "1e", "e5", "1,000", "0o17", "1:30",
-    "--1", "1.2.3", "NaN",
-  ])
+  @Test(
+    "rejects everything else",
+    arguments: [
+      "12abc", "0x10", ".inf", ".nan", "-.inf", "1.", ".5", "1__0", "_1", "1_", "", " 1", "1 ", "1e", "e5", "1,000",
+      "0o17", "1:30",
+      "--1", "1.2.3", "NaN",
+    ])
   func rejects(text: String) {
     #expect(ExactDecimal(text) == nil)
   }
@@ -65,8 +70,10 @@ struct ExactDecimalTests {
     #expect(ExactDecimal("0.5")!.ceiling() == 1 && ExactDecimal("-0.5")!.ceiling() == 0)
     #expect(ExactDecimal("-0.5")!.floor() == -1 && ExactDecimal("2")!.floor() == 2)
     // Whole numbers stay; the smallest fraction (10^-18) moves a value to the next integer.
-    #expect(ExactDecimal("-2")!.ceiling() == -2 && ExactDecimal("-2")!.floor() == -2 && ExactDecimal("2")!.ceiling() == 2)
-    #expect(ExactDecimal("0.000000000000000001")!.ceiling() == 1 && ExactDecimal("-0.000000000000000001")!.floor() == -1)
+    #expect(
+      ExactDecimal("-2")!.ceiling() == -2 && ExactDecimal("-2")!.floor() == -2 && ExactDecimal("2")!.ceiling() == 2)
+    #expect(
+      ExactDecimal("0.000000000000000001")!.ceiling() == 1 && ExactDecimal("-0.000000000000000001")!.floor() == -1)
     #expect(ExactDecimal("-1.5")!.ceiling() == -1 && ExactDecimal("-1.5")!.floor() == -2)
     // Large values (above 2^64 as scaled integers): 10^15 − 0.5 rounds up to 10^15 and down to 10^15 − 1.
     #expect(ExactDecimal("999999999999999.5")!.ceiling() == ExactDecimal("1000000000000000")!)

@@ -14,7 +14,7 @@ struct ExactFormulaTests {
   @Test func wholeNumbersStayWhole() throws {
     // 2 / 3 × 3 = 2 exactly; 18-digit decimals would give 0.666666666666666667 × 3 = 2.000000000000000001.
     #expect(try eval("2 / 3 * 3") == n("2"))
-    #expect(try eval("ceil(2 / 3 * 3)") == n("2"))   // not 3
+    #expect(try eval("ceil(2 / 3 * 3)") == n("2"))  // not 3
     #expect(try eval("floor(1 / 3 * 3)") == n("1"))  // not 0 (0.999999999999999999)
     // 1/3 × 3e9 = 1e9 exactly, not 999999999.999999999.
     #expect(try eval("1/3*3e9") == n("1000000000"))
@@ -26,7 +26,8 @@ struct ExactFormulaTests {
     let third = try eval("1 / 3")
     #expect(third == Interval(ExactDecimal("0.333333333333333333")!, ExactDecimal("0.333333333333333334")!))
     // -2/3: the low end rounds down (further from zero), the high end up.
-    #expect(try eval("-2 / 3") == Interval(ExactDecimal("-0.666666666666666667")!, ExactDecimal("-0.666666666666666666")!))
+    #expect(
+      try eval("-2 / 3") == Interval(ExactDecimal("-0.666666666666666667")!, ExactDecimal("-0.666666666666666666")!))
     // An exact decimal stays a point.
     #expect(try eval("1 / 1024") == n("0.0009765625"))
   }
@@ -36,8 +37,9 @@ struct ExactFormulaTests {
     // to Int128). With a, b, c in 3..7: a / b × c − 435 runs from 3/7 × 3 − 435 = −433.714285…
     // (rounded down) to 7/3 × 7 − 435 = −418.666… (rounded up).
     let range = Interval(3, 7)
-    #expect(try eval("a / b * c - 435", ["a": range, "b": range, "c": range])
-      == Interval(ExactDecimal("-433.714285714285714286")!, ExactDecimal("-418.666666666666666666")!))
+    #expect(
+      try eval("a / b * c - 435", ["a": range, "b": range, "c": range])
+        == Interval(ExactDecimal("-433.714285714285714286")!, ExactDecimal("-418.666666666666666666")!))
     #expect(try eval("a - 435", ["a": range]) == Interval(-432, -428))
     #expect(try eval("ceil(-7 / 3 * 3)") == n("-7"))
     #expect(try eval("floor(-1 / 3)") == n("-1"))
@@ -49,7 +51,8 @@ struct ExactFormulaTests {
     let (value, exact) = try Formula.parse("1 / 3").evaluate({ _ in nil }, expansion: { _ in nil })
     #expect(!exact)
     let closed = ClosedFormula(try Formula.parse("1 / 3"), closed: { _ in nil }, literal: { _ in nil })!
-    let six = try Formula.parse("ceil(third * 6)").evaluate({ $0 == "third" ? value : nil }, expansion: { $0 == "third" ? closed : nil })
+    let six = try Formula.parse("ceil(third * 6)").evaluate(
+      { $0 == "third" ? value : nil }, expansion: { $0 == "third" ? closed : nil })
     #expect(six.value == n("2") && six.exact)
     let rounded = try Formula.parse("ceil(third * 6)").evaluate { $0 == "third" ? value : nil }
     #expect(rounded == Interval(2, 3))  // without it: still holds 2, but not exactly
@@ -61,7 +64,8 @@ struct ExactFormulaTests {
     #expect(ClosedFormula(f, closed: { _ in nil }, literal: { _ in nil }) == nil)
     // A chain v_i = v_(i-1) / 3 + 1 grows 4 nodes and 2 levels a link: past 32 levels it is not
     // kept, and the next link starts again from the rounded value.
-    var previous: ClosedFormula? = ClosedFormula(try Formula.parse("1 / 3"), closed: { _ in nil }, literal: { _ in nil })
+    var previous: ClosedFormula? = ClosedFormula(
+      try Formula.parse("1 / 3"), closed: { _ in nil }, literal: { _ in nil })
     var kept = 1
     for _ in 0..<100 {
       let p = previous
@@ -99,8 +103,11 @@ struct ExactFormulaTests {
   @Test func trackingArithmeticGivesTheSameValuesAsThePlainOperators() {
     // The rounding-tracking operations must round exactly as the plain ones do (half away from
     // zero), for either sign and on both the fast and the wide paths.
-    let values = ["2", "-2", "3", "-3", "0.7", "-0.7", "1e-18", "-1e-18", "123456789.123456789", "-987654321.5", "1e14", "-1e14", "0.0000166667"]
-      .map { ExactDecimal($0)! }
+    let values = [
+      "2", "-2", "3", "-3", "0.7", "-0.7", "1e-18", "-1e-18", "123456789.123456789", "-987654321.5", "1e14", "-1e14",
+      "0.0000166667",
+    ]
+    .map { ExactDecimal($0)! }
     for a in values {
       for b in values {
         let m = a.multipliedReportingOverflow(by: b), mt = a.multipliedTrackingRounding(by: b)
@@ -110,6 +117,8 @@ struct ExactFormulaTests {
       }
     }
     // 2 ÷ −3 rounds away from zero: −0.666666666666666667.
-    #expect(ExactDecimal(2).dividedTrackingRounding(by: ExactDecimal(-3)).partialValue == ExactDecimal("-0.666666666666666667")!)
+    #expect(
+      ExactDecimal(2).dividedTrackingRounding(by: ExactDecimal(-3)).partialValue == ExactDecimal(
+        "-0.666666666666666667")!)
   }
 }

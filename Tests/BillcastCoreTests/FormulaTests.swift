@@ -12,7 +12,7 @@ struct FormulaTests {
   @Test func precedenceAndFunctions() throws {
     #expect(try eval("1 + 2 * 3") == n("7"))
     #expect(try eval("(1 + 2) * 3") == n("9"))
-    #expect(try eval("10 - 4 - 3") == n("3"))     // left-associative
+    #expect(try eval("10 - 4 - 3") == n("3"))  // left-associative
     #expect(try eval("8 / 4 / 2") == n("1"))
     #expect(try eval("-2 * -3") == n("6"))
     #expect(try eval("ceil(4608 / 512)") == n("9"))
@@ -36,18 +36,20 @@ struct FormulaTests {
     #expect(try Formula.parse("a * b + ceil(a / c)").names == ["a", "b", "c"])
   }
 
-  @Test("syntax errors name the problem and its position", arguments: [
-    ("12abc * 2", "'12abc' is not a number", 0),
-    ("page_views *", "expected a number, a name or '('", 12),
-    ("sqrt(4)", "unknown function 'sqrt'", 0),
-    ("ceil(1, 2)", "ceil takes 1 argument", 0),
-    ("(1 + 2", "expected ')'", 6),
-    ("1 $ 2", "unexpected character '$'", 2),
-    ("0x10", "'0x10' is not a number", 0),
-    ("", "empty formula", 0),
-    // Found by fuzzing: a combining mark after a space must not become part of a name.
-    ("nn*\r\n\u{73D}c", "unexpected character", 4),
-  ])
+  @Test(
+    "syntax errors name the problem and its position",
+    arguments: [
+      ("12abc * 2", "'12abc' is not a number", 0),
+      ("page_views *", "expected a number, a name or '('", 12),
+      ("sqrt(4)", "unknown function 'sqrt'", 0),
+      ("ceil(1, 2)", "ceil takes 1 argument", 0),
+      ("(1 + 2", "expected ')'", 6),
+      ("1 $ 2", "unexpected character '$'", 2),
+      ("0x10", "'0x10' is not a number", 0),
+      ("", "empty formula", 0),
+      // Found by fuzzing: a combining mark after a space must not become part of a name.
+      ("nn*\r\n\u{73D}c", "unexpected character", 4),
+    ])
   func syntaxErrors(text: String, message: String, offset: Int) {
     do {
       _ = try Formula.parse(text)
@@ -66,10 +68,12 @@ struct FormulaTests {
     #expect(throws: FormulaSyntaxError.self) { try Formula.parse(String(repeating: "1+", count: 1000) + "1") }
   }
 
-  @Test("the printer's text parses back to the same formula", arguments: [
-    "a + b * c", "(a + b) * c", "a - (b - c)", "a / (b * c)", "-a * b", "ceil(requests / 512) * 2",
-    "min(a, b, 3) - max(1, c)", "1000..5000", "x * (1..3)", "a - -5", "-(a + b)", "8 * (22..730 / 24)",
-  ])
+  @Test(
+    "the printer's text parses back to the same formula",
+    arguments: [
+      "a + b * c", "(a + b) * c", "a - (b - c)", "a / (b * c)", "-a * b", "ceil(requests / 512) * 2",
+      "min(a, b, 3) - max(1, c)", "1000..5000", "x * (1..3)", "a - -5", "-(a + b)", "8 * (22..730 / 24)",
+    ])
   func roundTrip(text: String) throws {
     let f = try Formula.parse(text)
     #expect(try Formula.parse(f.description) == f, "\(text) printed as \(f.description)")

@@ -22,7 +22,9 @@ struct YAMLDocumentTests {
 
   @Test func sizeIsCapped() {
     let text = "a: " + String(repeating: "x", count: 2000)
-    #expect(throws: DiagnosticError.self) { try YAMLDocument.parse(text, path: "big.yaml", limits: YAMLLimits(maximumBytes: 1000)) }
+    #expect(throws: DiagnosticError.self) {
+      try YAMLDocument.parse(text, path: "big.yaml", limits: YAMLLimits(maximumBytes: 1000))
+    }
   }
 
   @Test func syntaxErrorsAndDuplicateKeysHaveLocations() {
@@ -53,13 +55,14 @@ struct YAMLDocumentTests {
     #expect(f["when"]?.date() == nil)
     #expect(f.required("missing") == nil)
     let text = collector.errors.map(\.description)
-    #expect(text == [
-      "f.yaml:1:1: error: missing required key 'missing'",
-      "f.yaml:2:8: error: count: '12abc' is not a number (expected digits like 1000, 1_000, 0.25 or 1e6)",
-      "f.yaml:3:7: error: rate: '0x10' is not a number (expected digits like 1000, 1_000, 0.25 or 1e6)",
-      "f.yaml:4:7: error: flag: expected true or false, found 'yes'",
-      "f.yaml:5:7: error: when: '2025-13-01' is not a date; expected YYYY-MM-DD, like 2025-07-15",
-    ])
+    #expect(
+      text == [
+        "f.yaml:1:1: error: missing required key 'missing'",
+        "f.yaml:2:8: error: count: '12abc' is not a number (expected digits like 1000, 1_000, 0.25 or 1e6)",
+        "f.yaml:3:7: error: rate: '0x10' is not a number (expected digits like 1000, 1_000, 0.25 or 1e6)",
+        "f.yaml:4:7: error: flag: expected true or false, found 'yes'",
+        "f.yaml:5:7: error: when: '2025-13-01' is not a date; expected YYYY-MM-DD, like 2025-07-15",
+      ])
   }
 
   @Test func unknownKeysGetSuggestions() throws {
@@ -76,7 +79,9 @@ struct SmallPartsTests {
     // FIPS 180-2 test vectors.
     #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-    #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    #expect(
+      SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
   }
 
   @Test func calendarDates() {

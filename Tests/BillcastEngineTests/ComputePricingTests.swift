@@ -8,7 +8,9 @@ import Testing
 struct ComputePricingTests {
   @Test("App Runner, 1 vCPU / 2 GB, one instance provisioned all month, active 200 h, 120 wake-ups")
   func appRunnerMonth() throws {
-    let text = Fixtures.profile([("app", "aws.apprunner", [("vcpu", "1"), ("memory_gb", "2"), ("active_hours", "200"), ("activations", "120")])])
+    let text = Fixtures.profile([
+      ("app", "aws.apprunner", [("vcpu", "1"), ("memory_gb", "2"), ("active_hours", "200"), ("activations", "120")])
+    ])
     let r = try Fixtures.price(text)
     // Provisioned memory: 1 instance × 2 GB × 730 h × $0.007 = $10.22.
     #expect(r.line("app", "provisioned-memory").cost.high == d("10.22"))
@@ -20,7 +22,9 @@ struct ComputePricingTests {
 
   @Test("App Runner active around the clock: $0.064 × 730 + 2 GB × $0.007 × 730 = $56.94 (the fact sheet's figure)")
   func appRunnerAlwaysActive() throws {
-    let text = Fixtures.profile([("app", "aws.apprunner", [("vcpu", "1"), ("memory_gb", "2"), ("active_hours", "730")])])
+    let text = Fixtures.profile([
+      ("app", "aws.apprunner", [("vcpu", "1"), ("memory_gb", "2"), ("active_hours", "730")])
+    ])
     // 46.72 + 10.22 = 56.94.
     #expect(try Fixtures.price(text).total == Interval(d("56.94")))
   }
@@ -42,7 +46,8 @@ struct ComputePricingTests {
     let r = try Fixtures.price(text)
     #expect(!r.components[0].lines.contains { $0.meter == "public-ipv4" })
     #expect(r.total == Interval(d("7.592")))
-    let later = try Fixtures.price(Fixtures.profile([("vm", "aws.ec2", [("instance_type", "t3.micro")])], asOf: "2024-02-01"))
+    let later = try Fixtures.price(
+      Fixtures.profile([("vm", "aws.ec2", [("instance_type", "t3.micro")])], asOf: "2024-02-01"))
     #expect(later.total == Interval(d("11.242")))  // 7.592 + 3.65
   }
 
@@ -65,7 +70,8 @@ struct ComputePricingTests {
   func ebs() throws {
     let text = Fixtures.profile([("disk", "aws.ebs", [("storage_gb", "8")])])
     #expect(try Fixtures.price(text).total == Interval(d("0.64")))
-    let legacy = Fixtures.profile([("disk", "aws.ebs", [("storage_gb", "40")])], freeTier: "legacy", opened: "2024-06-01", asOf: "2024-10-01")
+    let legacy = Fixtures.profile(
+      [("disk", "aws.ebs", [("storage_gb", "40")])], freeTier: "legacy", opened: "2024-06-01", asOf: "2024-10-01")
     // (40 − 30) × $0.08 = $0.80.
     #expect(try Fixtures.price(legacy).total == Interval(d("0.8")))
   }

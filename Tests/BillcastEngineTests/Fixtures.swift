@@ -15,7 +15,8 @@ enum Fixtures {
     _ components: [(String, String, [(String, String)])], freeTier: String = "none", opened: String? = nil,
     asOf: String = "2026-11-01", workload: [(String, String)] = []
   ) -> String {
-    var text = "format: billcast.profile/1\nname: test\nregion: us-east-1\nas_of: \(asOf)\naccount:\n  free_tier: \(freeTier)\n"
+    var text =
+      "format: billcast.profile/1\nname: test\nregion: us-east-1\nas_of: \(asOf)\naccount:\n  free_tier: \(freeTier)\n"
     if let opened { text += "  opened: \(opened)\n" }
     if !workload.isEmpty {
       text += "workload:\n" + workload.map { "  \($0.0): \($0.1)\n" }.joined()
@@ -28,7 +29,9 @@ enum Fixtures {
     return text
   }
 
-  static func price(_ text: String, asOf: CalendarDate? = nil, freeTier: BillcastProfileFreeTier? = nil) throws -> ScenarioResult {
+  static func price(_ text: String, asOf: CalendarDate? = nil, freeTier: BillcastProfileFreeTier? = nil) throws
+    -> ScenarioResult
+  {
     let estimate = try TestSupport.estimate(text, catalog: try catalog(), asOf: asOf, freeTier: freeTier)
     return estimate.results[0]
   }
@@ -42,5 +45,7 @@ func d(_ text: String) -> ExactDecimal { TestSupport.d(text) }
 
 extension ScenarioResult {
   func component(_ name: String) -> ComponentCost { components.first { $0.component == name }! }
-  func line(_ component: String, _ meter: String) -> LineItem { self.component(component).lines.first { $0.meter == meter }! }
+  func line(_ component: String, _ meter: String) -> LineItem {
+    self.component(component).lines.first { $0.meter == meter }!
+  }
 }

@@ -10,7 +10,8 @@ import Testing
 struct ForecastTests {
   func forecast(_ text: String, samples: Int = 0, seed: UInt64 = 1) throws -> Forecast {
     let resolved = try ResolvedProfile.resolve(try TestSupport.profile(text), catalog: try Fixtures.catalog())
-    return try Forecaster.forecast(resolved, options: ForecastOptions(today: CalendarDate("2026-11-25")!, samples: samples, seed: seed))
+    return try Forecaster.forecast(
+      resolved, options: ForecastOptions(today: CalendarDate("2026-11-25")!, samples: samples, seed: seed))
   }
 
   static func profile(account: String, forecast: String, components: String, workload: String = "  x: 1\n") -> String {
@@ -81,10 +82,10 @@ struct ForecastTests {
       account: "{free_tier: none}",
       forecast: "  start: 2026-01\n  months: 3\n  growth:\n    views: 15%\n  accumulate:\n    stored_gb: 0.5\n",
       components: """
-            fn: {service: aws.lambda, inputs: {requests: views * 1000, duration_ms: 0}}
-            bucket: {service: aws.s3, inputs: {storage_gb: stored_gb, put_requests: 0, get_requests: 0}}
+              fn: {service: aws.lambda, inputs: {requests: views * 1000, duration_ms: 0}}
+              bucket: {service: aws.s3, inputs: {storage_gb: stored_gb, put_requests: 0, get_requests: 0}}
 
-      """,
+        """,
       workload: "  views: 1000\n  stored_gb: 10\n")
     let f = try forecast(text)
     let m = f.architectures[0].monthly.map { $0!.p50 }
@@ -95,8 +96,10 @@ struct ForecastTests {
 
   static let uncertain = profile(
     account: "{free_tier: always-free}",
-    forecast: "  start: 2026-01\n  months: 12\n  growth:\n    views: {compound: 0.05..0.15}\n  distributions:\n    views: log-normal\n    ms: triangular\n",
-    components: "      fn: {service: aws.lambda, inputs: {requests: views * 20, duration_ms: ms, memory_mb: 1024}}\n      api: {service: aws.apigateway.http, inputs: {requests: views * 20}}\n",
+    forecast:
+      "  start: 2026-01\n  months: 12\n  growth:\n    views: {compound: 0.05..0.15}\n  distributions:\n    views: log-normal\n    ms: triangular\n",
+    components:
+      "      fn: {service: aws.lambda, inputs: {requests: views * 20, duration_ms: ms, memory_mb: 1024}}\n      api: {service: aws.apigateway.http, inputs: {requests: views * 20}}\n",
     workload: "  views: 10000..200000\n  ms: 100..900\n")
 
   @Test func percentilesAreOrderedAndInsideTheEnvelope() throws {

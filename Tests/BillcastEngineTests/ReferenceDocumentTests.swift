@@ -58,7 +58,9 @@ struct ReferenceDocumentTests {
   }
 
   @Test func aurora() throws {
-    let r = try estimate().results.first { $0.scenario == "active-development" && $0.architecture == "lambda-cloudfront" }!
+    let r = try estimate().results.first {
+      $0.scenario == "active-development" && $0.architecture == "lambda-cloudfront"
+    }!
     // 8 h × 22 days = 176 h × 1 ACU × $0.06 = $10.56, + 1 GB × $0.10 = $10.66;
     // 8 h × 730/24 days = 243.333… h × $0.06 = $14.60, + 5 GB × $0.10 = $15.10.
     #expect(r.component("database").cost.low == d("10.66"))

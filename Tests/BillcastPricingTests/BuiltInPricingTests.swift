@@ -46,10 +46,13 @@ import Testing
     let needs = OfferNeeds(catalog.tables.flatMap(\.regionalPrices))
     let shares = Shares()
     // A 14,468-byte offer is read in one chunk of 1 MB: one report, of the whole file.
-    let offer = try OfferReader.read(path: TestSupport.path("Tests/BillcastCLITests/Fixtures/offers/AWSLambda-us-east-1.json"), needs: needs) { shares.add($0) }
+    let offer = try OfferReader.read(
+      path: TestSupport.path("Tests/BillcastCLITests/Fixtures/offers/AWSLambda-us-east-1.json"), needs: needs
+    ) { shares.add($0) }
     #expect(shares.all == [1.0])
     // Reading with and without a progress callback keeps the same products.
-    let plain = try OfferReader.read(path: TestSupport.path("Tests/BillcastCLITests/Fixtures/offers/AWSLambda-us-east-1.json"), needs: needs)
+    let plain = try OfferReader.read(
+      path: TestSupport.path("Tests/BillcastCLITests/Fixtures/offers/AWSLambda-us-east-1.json"), needs: needs)
     #expect(offer.products.map(\.sku) == plain.products.map(\.sku) && !offer.products.isEmpty)
   }
 

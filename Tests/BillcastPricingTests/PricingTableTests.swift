@@ -25,9 +25,12 @@ struct PricingTableTests {
       }
     }
     // The services the issue asks for are all there.
-    for id in ["aws.lambda", "aws.apigateway.http", "aws.apigateway.rest", "aws.apigateway.websocket", "aws.cloudfront", "aws.s3",
-               "aws.aurora-serverless-v1", "aws.aurora-serverless-v2", "aws.route53", "aws.cloudwatch", "aws.secretsmanager",
-               "aws.eventbridge", "aws.nat-gateway", "aws.vpc-endpoint", "aws.data-transfer", "firebase.auth"] {
+    for id in [
+      "aws.lambda", "aws.apigateway.http", "aws.apigateway.rest", "aws.apigateway.websocket", "aws.cloudfront",
+      "aws.s3",
+      "aws.aurora-serverless-v1", "aws.aurora-serverless-v2", "aws.route53", "aws.cloudwatch", "aws.secretsmanager",
+      "aws.eventbridge", "aws.nat-gateway", "aws.vpc-endpoint", "aws.data-transfer", "firebase.auth",
+    ] {
       #expect(catalog.service(id, region: "us-east-1") != nil, "\(id)")
     }
   }
@@ -35,7 +38,9 @@ struct PricingTableTests {
   @Test func publishedRatesAreTheOnesInTheTable() throws {
     let catalog = try TestSupport.repositoryCatalog()
     func rate(_ service: String, _ meter: String, key: String? = nil, tier: Int = 0) -> ExactDecimal? {
-      guard case .price(let p)? = catalog.service(service, region: "us-east-1")?.meter(meter)?.billing else { return nil }
+      guard case .price(let p)? = catalog.service(service, region: "us-east-1")?.meter(meter)?.billing else {
+        return nil
+      }
       return p.ladder(for: key)?.tiers[tier].rate
     }
     // aws.amazon.com/lambda/pricing/: $0.20 per 1M requests, $0.0000166667 per GB-s (x86), $0.0000133334 (Arm).
@@ -50,57 +55,59 @@ struct PricingTableTests {
     #expect(rate("aws.aurora-serverless-v1", "capacity") == TestSupport.d("0.06"))
   }
 
-  static let minimal = TestSupport.pricingTableHeader + """
-      test.svc:
-        name: Test
-        inputs:
-          requests: {unit: requests, hard: {min: 0}}
-          kind: {values: [a, b], default: a}
-        meters:
-    """
+  static let minimal =
+    TestSupport.pricingTableHeader + """
+        test.svc:
+          name: Test
+          inputs:
+            requests: {unit: requests, hard: {min: 0}}
+            kind: {values: [a, b], default: a}
+          meters:
+      """
 
   @Test func everyProblemIsReportedAtOnceWithItsLocation() {
-    let text = Self.minimal + """
+    let text =
+      Self.minimal + """
 
-          ok:
+              ok:
+                unit: requests
+                quantity: requests
+                price: {rate: 1, per: 1000, source: page}
+              unsourced:
+                unit: requests
+                quantity: requests
+                price: {rate: 1}
+              typo:
+                unit: requests
+                quantity: reqests * 2
+                price: {rate: 1, source: pgae}
+              steps:
+                unit: requests
+                quantity: requests
+                price:
+                  source: page
+                  tiers:
+                    - {upto: 100, rate: 2}
+                    - {upto: 50, rate: 1}
+                    - {rate: -1}
+              keyed:
+                unit: requests
+                quantity: requests
+                price:
+                  by: kind
+                  values:
+                    a: {rate: 1, source: page}
+              silent:
+                unit: requests
+                quantity: requests
+        free_tier:
+          pool:
+            kind: forever
+            allowance: 10
             unit: requests
-            quantity: requests
-            price: {rate: 1, per: 1000, source: page}
-          unsourced:
-            unit: requests
-            quantity: requests
-            price: {rate: 1}
-          typo:
-            unit: requests
-            quantity: reqests * 2
-            price: {rate: 1, source: pgae}
-          steps:
-            unit: requests
-            quantity: requests
-            price:
-              source: page
-              tiers:
-                - {upto: 100, rate: 2}
-                - {upto: 50, rate: 1}
-                - {rate: -1}
-          keyed:
-            unit: requests
-            quantity: requests
-            price:
-              by: kind
-              values:
-                a: {rate: 1, source: page}
-          silent:
-            unit: requests
-            quantity: requests
-    free_tier:
-      pool:
-        kind: forever
-        allowance: 10
-        unit: requests
-        source: page
-        draws: [test.svc/nope]
-    """
+            source: page
+            draws: [test.svc/nope]
+        """
     let diagnostics = TestSupport.pricingDiagnostics(text)
     let messages = diagnostics.map(\.description)
     let expected = [
@@ -124,7 +131,8 @@ struct PricingTableTests {
   }
 
   @Test func meterKeys() {
-    #expect(MeterKey("aws.lambda/duration[x86_64]") == MeterKey(service: "aws.lambda", meter: "duration", key: "x86_64"))
+    #expect(
+      MeterKey("aws.lambda/duration[x86_64]") == MeterKey(service: "aws.lambda", meter: "duration", key: "x86_64"))
     #expect(MeterKey("aws.lambda/requests")?.key == nil)
     #expect(MeterKey("aws.lambda") == nil && MeterKey("a/b[]") == nil)
   }

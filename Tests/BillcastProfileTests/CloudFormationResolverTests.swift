@@ -49,8 +49,10 @@ struct CloudFormationResolverTests {
     let t = try #require(CloudFormationTemplate.read(root, file: "t.yaml", diagnostics: diagnostics))
     CloudFormationValidator(template: t, diagnostics: diagnostics).validate(extraResources: [])
     #expect(diagnostics.diagnostics.isEmpty, "\(diagnostics.diagnostics)")
-    let parameters = Dictionary(uniqueKeysWithValues: t.parameters.compactMap { p in p.defaultValue.map { (p.name, $0) } })
-    let resolver = CloudFormationResolver(template: t, region: "eu-west-1", parameters: parameters, importValue: { _ in nil })
+    let parameters = Dictionary(
+      uniqueKeysWithValues: t.parameters.compactMap { p in p.defaultValue.map { (p.name, $0) } })
+    let resolver = CloudFormationResolver(
+      template: t, region: "eu-west-1", parameters: parameters, importValue: { _ in nil })
     return (resolver, resolver.resolve(t.resources[0].properties))
   }
 
@@ -75,10 +77,12 @@ struct CloudFormationResolverTests {
     #expect(p["GetAttLong"]?.referencedResource == "Bucket")
     #expect(p["Ref"]?.referencedResource == "Bucket")
     #expect(p["Account"]?.unknownReason == "AWS::AccountId is known only at deployment")
-    #expect(p["Unknown"]?.unknownReason == "parameter NoDefault has no default and the profile's parameters do not give it")
+    #expect(
+      p["Unknown"]?.unknownReason == "parameter NoDefault has no default and the profile's parameters do not give it")
   }
 
-  @Test("conditions: Equals, Not, And, Or; one that depends on an unknown value is undecided, unless Or is already true")
+  @Test(
+    "conditions: Equals, Not, And, Or; one that depends on an unknown value is undecided, unless Or is already true")
   func conditions() throws {
     let (resolver, _) = try Self.resolved()
     #expect(resolver.condition("IsProd") == false)
@@ -92,12 +96,20 @@ struct CloudFormationResolverTests {
     let diagnostics = DiagnosticCollector()
     func read(_ text: String, _ file: String) throws -> CloudFormationTemplate {
       let document = try YAMLDocument.parse(text, path: file)
-      return try #require(CloudFormationTemplate.read(TemplateNode.from(yaml: document.root, file: file, path: "", diagnostics: diagnostics), file: file, diagnostics: diagnostics))
+      return try #require(
+        CloudFormationTemplate.read(
+          TemplateNode.from(yaml: document.root, file: file, path: "", diagnostics: diagnostics), file: file,
+          diagnostics: diagnostics))
     }
-    let exporter = try read("Parameters: {Env: {Type: String, Default: demo}}\nResources: {B: {Type: AWS::S3::Bucket}}\nOutputs: {Size: {Value: 2048, Export: {Name: !Sub '${Env}-size'}}}\n", "a.yaml")
-    let importer = try read("Resources: {F: {Type: AWS::Lambda::Function, Properties: {MemorySize: !ImportValue demo-size, Other: !ImportValue nobody}}}\n", "b.yaml")
+    let exporter = try read(
+      "Parameters: {Env: {Type: String, Default: demo}}\nResources: {B: {Type: AWS::S3::Bucket}}\nOutputs: {Size: {Value: 2048, Export: {Name: !Sub '${Env}-size'}}}\n",
+      "a.yaml")
+    let importer = try read(
+      "Resources: {F: {Type: AWS::Lambda::Function, Properties: {MemorySize: !ImportValue demo-size, Other: !ImportValue nobody}}}\n",
+      "b.yaml")
     var notices: [ArchitectureNotice] = []
-    let located = CloudFormationArchitecture(diagnostics: diagnostics, region: "us-east-1").read(templates: [exporter, importer], parameters: [:], notices: &notices)
+    let located = CloudFormationArchitecture(diagnostics: diagnostics, region: "us-east-1").read(
+      templates: [exporter, importer], parameters: [:], notices: &notices)
     guard case .priced(let draft)? = located.first(where: { $0.id == "F" })?.disposition else {
       Issue.record("F is not priced")
       return
@@ -110,8 +122,14 @@ struct CloudFormationResolverTests {
     let location = SourceLocation(file: "t")
     func map(_ entries: [(String, TemplateNode)]) -> TemplateNode { TemplateNode(.map(entries), location) }
     func scalar(_ s: String) -> TemplateNode { TemplateNode(.scalar(s), location) }
-    let global = map([("MemorySize", scalar("512")), ("Layers", TemplateNode(.list([scalar("a")]), location)), ("Environment", map([("Variables", map([("A", scalar("1"))]))]))])
-    let local = map([("MemorySize", scalar("1024")), ("Layers", TemplateNode(.list([scalar("b")]), location)), ("Environment", map([("Variables", map([("B", scalar("2"))]))]))])
+    let global = map([
+      ("MemorySize", scalar("512")), ("Layers", TemplateNode(.list([scalar("a")]), location)),
+      ("Environment", map([("Variables", map([("A", scalar("1"))]))])),
+    ])
+    let local = map([
+      ("MemorySize", scalar("1024")), ("Layers", TemplateNode(.list([scalar("b")]), location)),
+      ("Environment", map([("Variables", map([("B", scalar("2"))]))])),
+    ])
     let merged = CloudFormationTemplate.merge(global, local)
     #expect(merged["MemorySize"]?.text == "1024")
     #expect(merged["Layers"]?.items?.compactMap(\.text) == ["a", "b"])

@@ -10,7 +10,9 @@ struct ProfileTests {
     #expect(profile.name == "Job Posting Analyzer")
     #expect(profile.scenarios.map(\.name) == ["minimum", "active-development", "occasional-demos"])
     #expect(profile.architectures.map(\.name) == ["lambda-cloudfront", "app-runner", "ec2", "ecs-fargate"])
-    #expect(profile.account == Account(freeTier: .legacy, opened: CalendarDate("2024-06-01"), location: profile.account.location))
+    #expect(
+      profile.account
+        == Account(freeTier: .legacy, opened: CalendarDate("2024-06-01"), location: profile.account.location))
     #expect(profile.workload.first { $0.name == "page_views" }?.value == .range(.number(1000), .number(5000)))
   }
 
@@ -52,10 +54,13 @@ struct ProfileTests {
 
   @Test func accountRules() {
     func errors(_ account: String) -> [String] {
-      TestSupport.profileDiagnostics("format: billcast.profile/1\nname: t\nregion: r\naccount: \(account)\narchitectures:\n  a:\n    components:\n      c: {service: s}\n").map(\.message)
+      TestSupport.profileDiagnostics(
+        "format: billcast.profile/1\nname: t\nregion: r\naccount: \(account)\narchitectures:\n  a:\n    components:\n      c: {service: s}\n"
+      ).map(\.message)
     }
     #expect(errors("{free_tier: legacy, opened: 2025-08-01}").contains { $0.contains("credit-based") })
-    #expect(errors("{free_tier: credits, opened: 2024-01-01, credits: 200}").contains { $0.contains("legacy free tier") })
+    #expect(
+      errors("{free_tier: credits, opened: 2024-01-01, credits: 200}").contains { $0.contains("legacy free tier") })
     #expect(errors("{free_tier: credits, opened: 2025-09-01, credits: 250}").contains { $0.contains("at most $200") })
     #expect(errors("{free_tier: legacy}").contains { $0.contains("needs 'opened'") })
     #expect(errors("{free_tier: credits, opened: 2025-09-01, credits: 100}").isEmpty)

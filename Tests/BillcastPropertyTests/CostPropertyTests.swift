@@ -42,7 +42,9 @@ struct CostPropertyTests {
       let after = try c.estimate(.raised(index: index, by: amount))
       for r in before.results {
         let raised = try #require(after.result(r.scenario, r.architecture))
-        #expect(raised.total.low >= r.total.low && raised.total.high >= r.total.high, "value \(index) + \(amount): \(r.total) → \(raised.total)\n\(c)")
+        #expect(
+          raised.total.low >= r.total.low && raised.total.high >= r.total.high,
+          "value \(index) + \(amount): \(r.total) → \(raised.total)\n\(c)")
         for m in r.meters {
           guard let n = raised.meters.first(where: { $0.key == m.key }) else { continue }
           #expect(n.quantity.low >= m.quantity.low && n.quantity.high >= m.quantity.high, "\(m.key) quantity\n\(c)")
@@ -66,10 +68,14 @@ struct CostPropertyTests {
           let p = try #require(point.result(r.scenario, r.architecture))
           // A point's total is a point, or (where a formula's exact value has no 18-digit decimal)
           // the narrowest interval that holds it: either way inside the range estimate.
-          #expect(r.total.contains(p.total.low) && r.total.contains(p.total.high), "\(r.scenario)/\(r.architecture): \(p.total) outside \(r.total)\n\(c)")
+          #expect(
+            r.total.contains(p.total.low) && r.total.contains(p.total.high),
+            "\(r.scenario)/\(r.architecture): \(p.total) outside \(r.total)\n\(c)")
           for m in r.meters {
             let pm = try #require(p.meters.first { $0.key == m.key })
-            #expect(m.cost.contains(pm.cost.low) && m.cost.contains(pm.cost.high) && m.quantity.contains(pm.quantity.low) && m.quantity.contains(pm.quantity.high), "\(m.key)\n\(c)")
+            #expect(
+              m.cost.contains(pm.cost.low) && m.cost.contains(pm.cost.high) && m.quantity.contains(pm.quantity.low)
+                && m.quantity.contains(pm.quantity.high), "\(m.key)\n\(c)")
             guard m.shares.count == 1, let share = m.shares.first, let pointShare = pm.shares.first else { continue }
             #expect(share.cost.hull.contains(pointShare.cost.low), "\(share.component)/\(m.key)\n\(c)")
           }
@@ -91,14 +97,21 @@ struct CostPropertyTests {
       let pointEstimate = try c.estimate(.points(points))
       for r in estimate.results {
         for (end, expected) in [(CompiledFormula.RangePoint.low, r.total.low), (.high, r.total.high)] {
-          let model = try CostModel(resolved: resolved, architecture: r.architecture, scenario: r.scenario, asOf: estimate.asOf, situation: estimate.freeTier, point: end)
+          let model = try CostModel(
+            resolved: resolved, architecture: r.architecture, scenario: r.scenario, asOf: estimate.asOf,
+            situation: estimate.freeTier, point: end)
           let total = try model.total()
-          #expect(Self.agree(total, expected), "\(r.scenario)/\(r.architecture) at \(end): \(total) against \(expected)\n\(c)")
+          #expect(
+            Self.agree(total, expected), "\(r.scenario)/\(r.architecture) at \(end): \(total) against \(expected)\n\(c)"
+          )
         }
         let model = try CostModel(
-          resolved: pointResolved, architecture: r.architecture, scenario: r.scenario, asOf: estimate.asOf, situation: estimate.freeTier, point: .mid)
+          resolved: pointResolved, architecture: r.architecture, scenario: r.scenario, asOf: estimate.asOf,
+          situation: estimate.freeTier, point: .mid)
         let total = try model.total()
-        #expect(Self.agree(total, pointEstimate.result(r.scenario, r.architecture)!.total.low), "\(r.scenario)/\(r.architecture) at a point\n\(c)")
+        #expect(
+          Self.agree(total, pointEstimate.result(r.scenario, r.architecture)!.total.low),
+          "\(r.scenario)/\(r.architecture) at a point\n\(c)")
       }
     }
   }
@@ -108,7 +121,8 @@ struct CostPropertyTests {
   /// nearest, the estimator rounds the exact value outward; both are 10^-18 steps apart).
   static func agree(_ model: ExactDecimal, _ estimator: ExactDecimal) -> Bool {
     if model == estimator { return true }
-    let tolerance = ExactDecimal.maximum(ExactDecimal.one, estimator.magnitude) * ExactDecimal(raw: 1_000_000)  // × 10^-12
+    // × 10^-12
+    let tolerance = ExactDecimal.maximum(ExactDecimal.one, estimator.magnitude) * ExactDecimal(raw: 1_000_000)
     return (model - estimator).magnitude <= tolerance
   }
 }

@@ -37,7 +37,8 @@ struct FormulaPropertyTests {
   @Test func printerAndParserRoundTrip() throws {
     var random = PropertyRandom(seed: 9)
     let values: [String: Interval] = [
-      "a": Interval(ExactDecimal(2)), "b": Interval(ExactDecimal(3), ExactDecimal(7)), "page_views": Interval(ExactDecimal(1000)),
+      "a": Interval(ExactDecimal(2)), "b": Interval(ExactDecimal(3), ExactDecimal(7)),
+      "page_views": Interval(ExactDecimal(1000)),
       "month_hours": Interval(ExactDecimal(730)), "x1": Interval(ExactDecimal(-4), ExactDecimal(-1)),
     ]
     for _ in 0..<20_000 {

@@ -33,9 +33,13 @@ struct FreeTierPropertyTests {
             high += d.drawn.high
           }
           #expect(low <= m.quantity.low && high <= m.quantity.high, "\(m.key) draws more than its quantity\n\(c)")
-          #expect(m.billable.low == m.quantity.low - low && m.billable.high == m.quantity.high - high, "\(m.key) billable\n\(c)")
+          #expect(
+            m.billable.low == m.quantity.low - low && m.billable.high == m.quantity.high - high,
+            "\(m.key) billable\n\(c)")
           let listMeter = try #require(paid.meters.first { $0.key == m.key })
-          #expect(m.cost.low <= listMeter.cost.low && m.cost.high <= listMeter.cost.high, "\(m.key) costs more with free tier\n\(c)")
+          #expect(
+            m.cost.low <= listMeter.cost.low && m.cost.high <= listMeter.cost.high,
+            "\(m.key) costs more with free tier\n\(c)")
           // cost(q) − cost(q − drawn) ≤ drawn × the highest marginal rate (+ 10^-15 for the rounding of rate / per at 18 digits).
           let highest = m.ladder.tiers.map { $0.rate / m.ladder.per }.max() ?? .zero
           #expect(
@@ -43,12 +47,17 @@ struct FreeTierPropertyTests {
             "\(m.key) saves more than its draw at the highest rate\n\(c)")
         }
         for (pool, limit) in allowance {
-          #expect((drawnLow[pool] ?? .zero) <= limit && (drawnHigh[pool] ?? .zero) <= limit, "\(pool) gives more than \(limit)\n\(c)")
+          #expect(
+            (drawnLow[pool] ?? .zero) <= limit && (drawnHigh[pool] ?? .zero) <= limit,
+            "\(pool) gives more than \(limit)\n\(c)")
         }
         for component in r.components {
           for line in component.lines {
-            #expect(line.cost.low >= .zero && line.cost.high >= .zero, "\(component.component)/\(line.meter) negative\n\(c)")
-            #expect(line.freeTier.low >= .zero && line.freeTier.high >= .zero, "\(component.component)/\(line.meter) free tier\n\(c)")
+            #expect(
+              line.cost.low >= .zero && line.cost.high >= .zero, "\(component.component)/\(line.meter) negative\n\(c)")
+            #expect(
+              line.freeTier.low >= .zero && line.freeTier.high >= .zero,
+              "\(component.component)/\(line.meter) free tier\n\(c)")
           }
         }
       }

@@ -24,16 +24,25 @@ struct GeneratorCoverageTests {
       // A meter of another service billed as the shared account meter.
       let billedAsShared = estimate.results.contains { r in
         r.meters.contains { m in
-          m.key.service == "gen.shared" && m.shares.contains { share in r.components.contains { $0.component == share.component && $0.service != "gen.shared" } }
+          m.key.service == "gen.shared"
+            && m.shares.contains { share in
+              r.components.contains { $0.component == share.component && $0.service != "gen.shared" }
+            }
         }
       }
       if billedAsShared { billedAs += 1 }
       if estimate.results.contains(where: { $0.scenario == "peak" }) { scenarios += 1 }
-      if meters.contains(where: { m in m.freeTier.contains { $0.drawn.high > .zero } && m.billable.high > .zero }) { exhausted += 1 }
+      if meters.contains(where: { m in m.freeTier.contains { $0.drawn.high > .zero } && m.billable.high > .zero }) {
+        exhausted += 1
+      }
     }
     // Each feature in at least a fifth of the cases (the counts at the time of writing are in the note).
     let floor = seeds.count / 5
-    #expect(ranges >= floor && shared >= floor && secondTier >= floor && drawn >= floor, "\(ranges) \(shared) \(secondTier) \(drawn)")
-    #expect(keyed >= floor / 2 && billedAs >= floor && scenarios >= floor && exhausted >= floor, "\(keyed) \(billedAs) \(scenarios) \(exhausted)")
+    #expect(
+      ranges >= floor && shared >= floor && secondTier >= floor && drawn >= floor,
+      "\(ranges) \(shared) \(secondTier) \(drawn)")
+    #expect(
+      keyed >= floor / 2 && billedAs >= floor && scenarios >= floor && exhausted >= floor,
+      "\(keyed) \(billedAs) \(scenarios) \(exhausted)")
   }
 }

@@ -18,19 +18,28 @@ struct ReportPropertyTests {
     for seed in GeneratedCase.seeds(6, count: Self.cases) {
       let c = try GeneratedCase(seed: seed)
       let estimate = try c.estimate()
-      let comparison = try Comparer.compare(try c.resolved(), options: CompareOptions(estimate: EstimateOptions(today: CalendarDate("2026-11-25")!)))
-      let text = EstimateText.render(estimate), markdown = EstimateMarkdown.render(estimate), html = EstimateHTML.render(estimate)
-      let json = try #require(try JSONSerialization.jsonObject(with: Data(EstimateJSON.render(estimate).utf8)) as? [String: Any])
-      let csv = CompareCSV.render(comparison).split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+      let comparison = try Comparer.compare(
+        try c.resolved(), options: CompareOptions(estimate: EstimateOptions(today: CalendarDate("2026-11-25")!)))
+      let text = EstimateText.render(estimate), markdown = EstimateMarkdown.render(estimate),
+        html = EstimateHTML.render(estimate)
+      let json = try #require(
+        try JSONSerialization.jsonObject(with: Data(EstimateJSON.render(estimate).utf8)) as? [String: Any])
+      let csv = CompareCSV.render(comparison).split(separator: "\n").dropFirst().map {
+        $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      }
       for (i, r) in estimate.results.enumerated() {
         var components = Span.zero
         for component in r.components {
           let lines = component.lines.reduce(Span.zero) { $0 + $1.cost }
           #expect(lines == component.cost, "\(r.architecture)/\(component.component)\n\(c)")
           components += component.cost
-          #expect(text.contains(Money.text(component.cost)) && markdown.contains(MarkdownText.escapingDollars(Money.text(component.cost))), "\(component.component)\n\(c)")
+          #expect(
+            text.contains(Money.text(component.cost))
+              && markdown.contains(MarkdownText.escapingDollars(Money.text(component.cost))),
+            "\(component.component)\n\(c)")
         }
-        #expect(components.low == r.total.low && components.high == r.total.high, "\(r.scenario)/\(r.architecture)\n\(c)")
+        #expect(
+          components.low == r.total.low && components.high == r.total.high, "\(r.scenario)/\(r.architecture)\n\(c)")
         #expect(r.services.reduce(Span.zero) { $0 + $1.cost } == Span(r.total), "services\n\(c)")
         for shown in [text, html] { #expect(shown.contains(Money.text(r.total)), "\(Money.text(r.total))\n\(c)") }
         #expect(markdown.contains(MarkdownText.escapingDollars(Money.text(r.total))), "\(Money.text(r.total))\n\(c)")
@@ -45,7 +54,9 @@ struct ReportPropertyTests {
             serviceHigh += ExactDecimal(cost["high"]!)!
           }
           let cost = service["cost"] as! [String: String]
-          #expect(serviceLow == ExactDecimal(cost["low"]!)! && serviceHigh == ExactDecimal(cost["high"]!)!, "JSON service\n\(c)")
+          #expect(
+            serviceLow == ExactDecimal(cost["low"]!)! && serviceHigh == ExactDecimal(cost["high"]!)!,
+            "JSON service\n\(c)")
           low += serviceLow
           high += serviceHigh
         }
@@ -54,8 +65,11 @@ struct ReportPropertyTests {
 
         let rows = csv.filter { $0[0] == r.scenario && $0[1] == r.architecture }
         #expect(rows.count == r.components.count, "CSV rows\n\(c)")
-        let csvLow = rows.reduce(ExactDecimal.zero) { $0 + ExactDecimal($1[4])! }, csvHigh = rows.reduce(ExactDecimal.zero) { $0 + ExactDecimal($1[5])! }
-        #expect(rows.allSatisfy { ExactDecimal($0[6]) == csvLow && ExactDecimal($0[7]) == csvHigh } && csvLow == r.total.low, "CSV total\n\(c)")
+        let csvLow = rows.reduce(ExactDecimal.zero) { $0 + ExactDecimal($1[4])! },
+          csvHigh = rows.reduce(ExactDecimal.zero) { $0 + ExactDecimal($1[5])! }
+        #expect(
+          rows.allSatisfy { ExactDecimal($0[6]) == csvLow && ExactDecimal($0[7]) == csvHigh } && csvLow == r.total.low,
+          "CSV total\n\(c)")
       }
     }
   }
@@ -88,8 +102,10 @@ struct ReportPropertyTests {
       #expect(EstimateText.render(ea, explain: true) == EstimateText.render(eb, explain: true), "\(a)")
       #expect(EstimateMarkdown.render(ea, explain: true) == EstimateMarkdown.render(eb, explain: true), "\(a)")
       #expect(EstimateHTML.render(ea) == EstimateHTML.render(eb), "\(a)")
-      let options = ForecastOptions(today: CalendarDate("2026-11-25")!, start: CalendarMonth("2026-01"), months: 6, samples: 200, seed: seed)
-      let fa = try Forecaster.forecast(try a.resolved(), options: options), fb = try Forecaster.forecast(try b.resolved(), options: options)
+      let options = ForecastOptions(
+        today: CalendarDate("2026-11-25")!, start: CalendarMonth("2026-01"), months: 6, samples: 200, seed: seed)
+      let fa = try Forecaster.forecast(try a.resolved(), options: options),
+        fb = try Forecaster.forecast(try b.resolved(), options: options)
       #expect(ForecastJSON.render(fa) == ForecastJSON.render(fb), "\(a)")
       #expect(ForecastJSON.csv(fa) == ForecastJSON.csv(fb), "\(a)")
     }

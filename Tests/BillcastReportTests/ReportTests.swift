@@ -17,17 +17,20 @@ struct ReportTests {
   }
 
   @Test func jsonEscapesAndKeepsKeyOrder() {
-    let value = JSONValue.object([("b", .string("quote \" backslash \\ newline \n tab \t bell \u{07}")), ("a", .array([.null, .bool(true)]))])
-    #expect(value.rendered() == """
-      {
-        "b": "quote \\" backslash \\\\ newline \\n tab \\t bell \\u0007",
-        "a": [
-          null,
-          true
-        ]
-      }
+    let value = JSONValue.object([
+      ("b", .string("quote \" backslash \\ newline \n tab \t bell \u{07}")), ("a", .array([.null, .bool(true)])),
+    ])
+    #expect(
+      value.rendered() == """
+        {
+          "b": "quote \\" backslash \\\\ newline \\n tab \\t bell \\u0007",
+          "a": [
+            null,
+            true
+          ]
+        }
 
-      """)
+        """)
   }
 
   @Test func priceText() {
@@ -42,7 +45,8 @@ struct ReportTests {
     let profile = try Profile.load(path: TestSupport.path("examples/job-posting-analyzer-today.yaml"))
     let resolved = try ResolvedProfile.resolve(profile, catalog: try TestSupport.repositoryCatalog())
     let estimate = try Estimator.estimate(resolved, options: EstimateOptions(today: CalendarDate("2026-11-25")!))
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(EstimateJSON.render(estimate).utf8)) as? [String: Any])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(EstimateJSON.render(estimate).utf8)) as? [String: Any])
     let markdown = EstimateMarkdown.render(estimate)
     let text = EstimateText.render(estimate)
     for (r, result) in (json["results"] as! [[String: Any]]).enumerated() {

@@ -18,7 +18,11 @@ public enum GoldenSlices {
   /// The slices of `text`, a JSON document printed with two-space indentation.
   public static func slices(of text: String, limit: Int = 1_500) -> [Slice] {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + "\n" }
-    if let last = lines.last, last == "\n" { lines.removeLast() } else if !lines.isEmpty { lines[lines.count - 1].removeLast() }
+    if let last = lines.last, last == "\n" {
+      lines.removeLast()
+    } else if !lines.isEmpty {
+      lines[lines.count - 1].removeLast()
+    }
     var pieces: [(label: String, lines: ArraySlice<String>)] = []
     cut(lines[...], depth: 1, label: "", limit: limit, into: &pieces)
     return pieces.enumerated().map { index, piece in
@@ -35,7 +39,10 @@ public enum GoldenSlices {
 
   /// Cuts the value spanning `lines` (its opening line first, its closing line last), whose
   /// members are indented by `2 × depth` spaces.
-  static func cut(_ lines: ArraySlice<String>, depth: Int, label: String, limit: Int, into pieces: inout [(label: String, lines: ArraySlice<String>)]) {
+  static func cut(
+    _ lines: ArraySlice<String>, depth: Int, label: String, limit: Int,
+    into pieces: inout [(label: String, lines: ArraySlice<String>)]
+  ) {
     let indent = String(repeating: " ", count: 2 * depth)
     // A member starts on a line at the members' indentation that is not a closing bracket.
     let starts = lines.indices.dropFirst().filter { i in
@@ -74,7 +81,9 @@ public enum GoldenSlices {
   /// A member's label: its key, or its parent's label and its index in an array.
   static func memberLabel(_ line: String, index: Int, parent: String, indent: String) -> String {
     let body = line.dropFirst(indent.count)
-    if body.hasPrefix("\""), let end = body.dropFirst().firstIndex(of: "\""), body[body.index(after: end)...].hasPrefix(":") {
+    if body.hasPrefix("\""), let end = body.dropFirst().firstIndex(of: "\""),
+      body[body.index(after: end)...].hasPrefix(":")
+    {
       let key = body[body.index(after: body.startIndex)..<end].map { $0.isLetter || $0.isNumber ? $0 : "_" }
       let name = String(key)
       return parent.isEmpty ? name : "\(parent).\(name)"

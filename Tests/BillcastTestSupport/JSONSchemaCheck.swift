@@ -18,7 +18,8 @@ public indirect enum SchemaValue: Equatable {
     case (.number(let x, _), .number(let y, _)): return x == y
     case (.string(let x), .string(let y)): return x == y
     case (.array(let x), .array(let y)): return x == y
-    case (.object(let x), .object(let y)): return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+    case (.object(let x), .object(let y)):
+      return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
     default: return false
     }
   }
@@ -38,8 +39,12 @@ public indirect enum SchemaValue: Equatable {
       case "true", "True", "TRUE": return .bool(true)
       case "false", "False", "FALSE": return .bool(false)
       default:
-        if s.string.range(of: "^-?(0|[1-9][0-9]*)$", options: .regularExpression) != nil, let d = Double(s.string) { return .number(d, isInteger: true) }
-        if s.string.range(of: "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?$", options: .regularExpression) != nil, let d = Double(s.string) {
+        if s.string.range(of: "^-?(0|[1-9][0-9]*)$", options: .regularExpression) != nil, let d = Double(s.string) {
+          return .number(d, isInteger: true)
+        }
+        if s.string.range(of: "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?$", options: .regularExpression) != nil,
+          let d = Double(s.string)
+        {
           return .number(d, isInteger: d == d.rounded())
         }
         return .string(s.string)
@@ -65,7 +70,8 @@ public struct JSONSchemaCheck {
   public let root: SchemaValue
   static let known: Set<String> = [
     "$schema", "$id", "$ref", "$defs", "title", "description", "type", "const", "enum", "properties", "required",
-    "additionalProperties", "propertyNames", "pattern", "items", "minItems", "minProperties", "maxProperties", "oneOf", "anyOf", "not",
+    "additionalProperties", "propertyNames", "pattern", "items", "minItems", "minProperties", "maxProperties", "oneOf",
+    "anyOf", "not",
   ]
 
   public init(_ text: String) throws { root = try SchemaValue.parse(text) }
@@ -79,13 +85,17 @@ public struct JSONSchemaCheck {
 
   /// The schema a `$ref` names.
   public func resolve(_ schema: SchemaValue) -> SchemaValue {
-    guard case .string(let ref)? = schema["$ref"], ref.hasPrefix("#/$defs/"), let target = root["$defs"]?[String(ref.dropFirst(8))] else { return schema }
+    guard case .string(let ref)? = schema["$ref"], ref.hasPrefix("#/$defs/"),
+      let target = root["$defs"]?[String(ref.dropFirst(8))]
+    else { return schema }
     return resolve(target)
   }
 
   func check(_ v: SchemaValue, _ schema: SchemaValue, _ path: String, _ out: inout [String]) {
     guard case .object(let members) = schema else { return }
-    for (key, _) in members where !Self.known.contains(key) { out.append("\(path): the checker does not know the keyword \(key)") }
+    for (key, _) in members where !Self.known.contains(key) {
+      out.append("\(path): the checker does not know the keyword \(key)")
+    }
     if schema["$ref"] != nil { check(v, resolve(schema), path, &out) }
     if let t = schema["type"] {
       let types: [String]
@@ -94,37 +104,57 @@ public struct JSONSchemaCheck {
       case .array(let many): types = many.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
       default: types = []
       }
-      if !types.contains(where: { Self.has(v, type: $0) }) { out.append("\(path): expected \(types.joined(separator: " or "))") }
+      if !types.contains(where: { Self.has(v, type: $0) }) {
+        out.append("\(path): expected \(types.joined(separator: " or "))")
+      }
     }
     if let c = schema["const"], c != v { out.append("\(path): expected the constant \(c)") }
-    if case .array(let values)? = schema["enum"], !values.contains(v) { out.append("\(path): not one of the allowed values") }
-    if case .string(let pattern)? = schema["pattern"], case .string(let s) = v, s.range(of: pattern, options: .regularExpression) == nil {
+    if case .array(let values)? = schema["enum"], !values.contains(v) {
+      out.append("\(path): not one of the allowed values")
+    }
+    if case .string(let pattern)? = schema["pattern"], case .string(let s) = v,
+      s.range(of: pattern, options: .regularExpression) == nil
+    {
       out.append("\(path): '\(s)' does not match \(pattern)")
     }
     if case .object(let fields) = v {
       let properties: [(String, SchemaValue)]
       if case .object(let p)? = schema["properties"] { properties = p } else { properties = [] }
       if case .array(let required)? = schema["required"] {
-        for case .string(let name) in required where !fields.contains(where: { $0.0 == name }) { out.append("\(path): '\(name)' is required") }
+        for case .string(let name) in required where !fields.contains(where: { $0.0 == name }) {
+          out.append("\(path): '\(name)' is required")
+        }
       }
-      if case .number(let n, _)? = schema["minProperties"], Double(fields.count) < n { out.append("\(path): fewer than \(Int(n)) members") }
-      if case .number(let n, _)? = schema["maxProperties"], Double(fields.count) > n { out.append("\(path): more than \(Int(n)) members") }
+      if case .number(let n, _)? = schema["minProperties"], Double(fields.count) < n {
+        out.append("\(path): fewer than \(Int(n)) members")
+      }
+      if case .number(let n, _)? = schema["maxProperties"], Double(fields.count) > n {
+        out.append("\(path): more than \(Int(n)) members")
+      }
       for (name, value) in fields {
         if let names = schema["propertyNames"] { check(.string(name), names, path + "/" + name + " (name)", &out) }
         if let p = properties.first(where: { $0.0 == name }) {
           check(value, p.1, path + "/" + name, &out)
         } else if let extra = schema["additionalProperties"] {
-          if extra == .bool(false) { out.append("\(path): unknown key '\(name)'") } else { check(value, extra, path + "/" + name, &out) }
+          if extra == .bool(false) {
+            out.append("\(path): unknown key '\(name)'")
+          } else {
+            check(value, extra, path + "/" + name, &out)
+          }
         }
       }
     }
     if case .array(let items) = v {
-      if case .number(let n, _)? = schema["minItems"], Double(items.count) < n { out.append("\(path): fewer than \(Int(n)) items") }
+      if case .number(let n, _)? = schema["minItems"], Double(items.count) < n {
+        out.append("\(path): fewer than \(Int(n)) items")
+      }
       if let each = schema["items"] { for (i, item) in items.enumerated() { check(item, each, "\(path)/\(i)", &out) } }
     }
     for keyword in ["oneOf", "anyOf"] {
       guard case .array(let branches)? = schema[keyword] else { continue }
-      let results = branches.map { branch -> [String] in var e: [String] = []; check(v, branch, path, &e); return e }
+      let results = branches.map { branch -> [String] in
+        var e: [String] = []; check(v, branch, path, &e); return e
+      }
       let passing = results.filter(\.isEmpty).count
       if passing == 0 || (keyword == "oneOf" && passing > 1) {
         out.append("\(path): matches \(passing) of \(keyword)'s \(branches.count) schemas")
@@ -141,7 +171,9 @@ public struct JSONSchemaCheck {
 
   static func has(_ v: SchemaValue, type: String) -> Bool {
     switch (type, v) {
-    case ("null", .null), ("boolean", .bool), ("number", .number), ("string", .string), ("array", .array), ("object", .object): return true
+    case ("null", .null), ("boolean", .bool), ("number", .number), ("string", .string), ("array", .array),
+      ("object", .object):
+      return true
     case ("integer", .number(_, let isInteger)): return isInteger
     default: return false
     }

@@ -10,7 +10,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   return 0
 }
 
-
 // SwiftPM links an executable's entry point as <module>_main; hand it to libFuzzer's driver.
 @_cdecl("fuzz_profile_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {

@@ -7,7 +7,9 @@ import Foundation
 enum ProjectRunner {
   /// `body` for each project, in parallel; the results in the projects' order, or every
   /// project's problems (in that order) when any has one.
-  static func map<T>(_ projects: [ProjectList.Project], _ body: @escaping (ProjectList.Project) throws(DiagnosticError) -> T) throws(DiagnosticError) -> [T] {
+  static func map<T>(
+    _ projects: [ProjectList.Project], _ body: @escaping (ProjectList.Project) throws(DiagnosticError) -> T
+  ) throws(DiagnosticError) -> [T] {
     let slots = ConcurrentSlots<Result<T, DiagnosticError>>(count: projects.count)
     // The command's body only reads its parsed options (values that nothing writes once parsed).
     let work = UncheckedBody(body)
@@ -27,7 +29,9 @@ enum ProjectRunner {
   }
 
   /// A project's report under its name: the one its list gives, else its profile's own.
-  static func part<Report>(_ project: ProjectList.Project, profileName: String, _ report: Report) -> ProjectsReport.Part<Report> {
+  static func part<Report>(_ project: ProjectList.Project, profileName: String, _ report: Report)
+    -> ProjectsReport.Part<Report>
+  {
     ProjectsReport.Part(name: project.name ?? profileName, path: project.path, report: report)
   }
 

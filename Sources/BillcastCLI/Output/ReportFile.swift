@@ -83,7 +83,9 @@ enum ReportFile {
   }
 
   /// Writes a temporary file beside `path`, gives it `old`'s mode and owner, and renames it over `path`.
-  private static func replaceAtomically(_ path: String, _ text: String, keeping old: stat?, named name: String) throws(WriteFailure) {
+  private static func replaceAtomically(_ path: String, _ text: String, keeping old: stat?, named name: String)
+    throws(WriteFailure)
+  {
     let dir = directory(of: path)
     // SIGINT, SIGTERM and SIGHUP wait until the temporary file is renamed or removed, so an
     // interrupted run leaves neither a partial report nor a stray temporary file.

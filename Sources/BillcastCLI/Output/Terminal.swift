@@ -77,7 +77,9 @@ enum Colouring {
       var end = rest.index(after: start)
       var token = String(sign)
       // Only a sign at the start of a word: "+$1.20", "-3.5%", not "a-b" or "10-20".
-      let atWordStart = start == rest.startIndex ? (out.last.map { $0 == " " || $0 == "(" } ?? true) : rest[rest.index(before: start)] == " "
+      let atWordStart =
+        start == rest.startIndex
+        ? (out.last.map { $0 == " " || $0 == "(" } ?? true) : rest[rest.index(before: start)] == " "
       while end < rest.endIndex, "$0123456789.,%".contains(rest[end]) {
         token.append(rest[end])
         end = rest.index(after: end)

@@ -27,7 +27,10 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   public var message: String
 
   /// Creates a diagnostic, an error unless another severity is given.
-  public init(_ severity: Severity = .error, file: String, line: Int? = nil, column: Int? = nil, path: String = "", message: String) {
+  public init(
+    _ severity: Severity = .error, file: String, line: Int? = nil, column: Int? = nil, path: String = "",
+    message: String
+  ) {
     self.severity = severity
     self.file = file
     self.line = line
@@ -49,7 +52,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     if let line { location += ":\(line)" }
     if let column { location += ":\(column)" }
     let prefix = path.isEmpty ? "" : "\(TerminalText.excerpt(path, limit: 200)): "
-    let text = message.count > Self.maximumMessageLength ? String(message.prefix(Self.maximumMessageLength)) + "…" : message
+    let text =
+      message.count > Self.maximumMessageLength ? String(message.prefix(Self.maximumMessageLength)) + "…" : message
     return "\(location): \(severity.rawValue): \(prefix)\(TerminalText.escaped(text))"
   }
 }
@@ -108,11 +112,18 @@ public final class DiagnosticCollector: @unchecked Sendable {
   /// a problem in an aliased node is reported once, at the anchor, with the first key path
   /// that reached it.
   static func sorted(_ list: [Diagnostic]) -> [Diagnostic] {
-    struct Place: Hashable { var severity: Diagnostic.Severity, file: String, line: Int?, column: Int?, message: String }
+    struct Place: Hashable {
+      var severity: Diagnostic.Severity, file: String, line: Int?, column: Int?, message: String
+    }
     var seen = Set<Place>()
     let unique = list.filter { d in
-      guard d.line != nil else { return seen.insert(Place(severity: d.severity, file: d.file, line: nil, column: nil, message: d.path + "\u{0}" + d.message)).inserted }
-      return seen.insert(Place(severity: d.severity, file: d.file, line: d.line, column: d.column, message: d.message)).inserted
+      guard d.line != nil else {
+        return seen.insert(
+          Place(severity: d.severity, file: d.file, line: nil, column: nil, message: d.path + "\u{0}" + d.message)
+        ).inserted
+      }
+      return seen.insert(Place(severity: d.severity, file: d.file, line: d.line, column: d.column, message: d.message))
+        .inserted
     }
     return unique.enumerated().sorted { a, b in
       let x = a.element, y = b.element

@@ -11,7 +11,8 @@ public enum DiagnosticText {
     let rest = diagnostics.count - limit
     if rest > 0 {
       let errors = diagnostics.dropFirst(limit).allSatisfy { $0.severity == .error }
-      text += "… and \(ExactDecimal(rest).formatted(fractionDigits: 0, grouping: true)) more \(errors ? "error" : "problem")\(rest == 1 ? "" : "s")\n"
+      text +=
+        "… and \(ExactDecimal(rest).formatted(fractionDigits: 0, grouping: true)) more \(errors ? "error" : "problem")\(rest == 1 ? "" : "s")\n"
     }
     return text
   }

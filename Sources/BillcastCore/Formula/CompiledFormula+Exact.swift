@@ -5,7 +5,8 @@ extension CompiledFormula {
   /// `ceil(2 / 3 * 3)` is 2 at every Monte Carlo point, as it is in the interval estimate.
   @inline(never)
   static func runExactly(
-    _ code: UnsafeBufferPointer<Op>, slots: UnsafeBufferPointer<ExactDecimal>, parameters: UnsafeBufferPointer<ExactDecimal>
+    _ code: UnsafeBufferPointer<Op>, slots: UnsafeBufferPointer<ExactDecimal>,
+    parameters: UnsafeBufferPointer<ExactDecimal>
   ) throws(FormulaEvaluationError) -> ExactDecimal {
     var stack: [ExactRational] = []
     for op in code {

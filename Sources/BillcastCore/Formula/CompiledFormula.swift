@@ -64,7 +64,9 @@ public struct CompiledFormula: Sendable {
   }
 
   /// Compiles a formula with every range at `point`.
-  public static func compile(_ formula: Formula, point: RangePoint, bind: (String) -> Binding?) throws(FormulaEvaluationError) -> CompiledFormula {
+  public static func compile(_ formula: Formula, point: RangePoint, bind: (String) -> Binding?)
+    throws(FormulaEvaluationError) -> CompiledFormula
+  {
     try compile(formula, ranges: .point(point), bind: bind)
   }
 
@@ -72,7 +74,9 @@ public struct CompiledFormula: Sendable {
   ///
   /// Long on purpose: one recursive walk with a `case` per formula node, emitting that node's
   /// instructions where the node is read.
-  public static func compile(_ formula: Formula, ranges: RangeMode, bind: (String) -> Binding?) throws(FormulaEvaluationError) -> CompiledFormula {
+  public static func compile(_ formula: Formula, ranges: RangeMode, bind: (String) -> Binding?)
+    throws(FormulaEvaluationError) -> CompiledFormula
+  {
     switch formula {
     case .number(let v):
       return CompiledFormula(constant: v)
@@ -139,7 +143,9 @@ public struct CompiledFormula: Sendable {
       case .point(.low): return x
       case .point(.high): return y
       case .point(.mid):
-        if let u = x.constantValue, let v = y.constantValue, let folded = try fold(.divide, u + v, 2) { return CompiledFormula(constant: folded) }
+        if let u = x.constantValue, let v = y.constantValue, let folded = try fold(.divide, u + v, 2) {
+          return CompiledFormula(constant: folded)
+        }
         return CompiledFormula(code: x.code + y.code + [.add, .divideInteger(2)], depth: max(x.depth, y.depth + 1))
       case .sample(let registry, let owner):
         if let u = x.constantValue, let v = y.constantValue {
@@ -154,7 +160,9 @@ public struct CompiledFormula: Sendable {
 
   /// Two constants combined at compile time; nil when the result would be rounded (the program
   /// then computes it, so a `ceil` or `floor` after it can fall back to the exact value).
-  static func fold(_ op: Formula.BinaryOperator, _ u: ExactDecimal, _ v: ExactDecimal) throws(FormulaEvaluationError) -> ExactDecimal? {
+  static func fold(_ op: Formula.BinaryOperator, _ u: ExactDecimal, _ v: ExactDecimal) throws(FormulaEvaluationError)
+    -> ExactDecimal?
+  {
     let r: (partialValue: ExactDecimal, overflow: Bool, rounded: Bool)
     switch op {
     case .add:
@@ -178,10 +186,14 @@ public struct CompiledFormula: Sendable {
   }
 
   /// The value at a point; `parameters` holds each sampled parameter (a value, or a fraction t for interpolation).
-  public func evaluate(_ slots: [ExactDecimal], parameters: [ExactDecimal]) throws(FormulaEvaluationError) -> ExactDecimal {
+  public func evaluate(_ slots: [ExactDecimal], parameters: [ExactDecimal]) throws(FormulaEvaluationError)
+    -> ExactDecimal
+  {
     try code.withUnsafeBufferPointer { (ops: UnsafeBufferPointer<Op>) throws(FormulaEvaluationError) -> ExactDecimal in
-      try slots.withUnsafeBufferPointer { (s: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> ExactDecimal in
-        try parameters.withUnsafeBufferPointer { (p: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> ExactDecimal in
+      try slots.withUnsafeBufferPointer {
+        (s: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> ExactDecimal in
+        try parameters.withUnsafeBufferPointer {
+          (p: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> ExactDecimal in
           try Self.run(UnsafeBufferPointer(rebasing: ops[...]), depth: depth, slots: s, parameters: p)
         }
       }
@@ -190,7 +202,8 @@ public struct CompiledFormula: Sendable {
 
   /// Runs a stack program over raw buffers: no reference counting in the loop.
   static func run(
-    _ code: UnsafeBufferPointer<Op>, depth: Int, slots: UnsafeBufferPointer<ExactDecimal>, parameters: UnsafeBufferPointer<ExactDecimal>
+    _ code: UnsafeBufferPointer<Op>, depth: Int, slots: UnsafeBufferPointer<ExactDecimal>,
+    parameters: UnsafeBufferPointer<ExactDecimal>
   ) throws(FormulaEvaluationError) -> ExactDecimal {
     if code.count == 1 {
       switch code[0] {
@@ -200,7 +213,8 @@ public struct CompiledFormula: Sendable {
       default: break
       }
     }
-    return try withUnsafeTemporaryAllocation(of: ExactDecimal.self, capacity: depth + 1) { (stack: UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> ExactDecimal in
+    return try withUnsafeTemporaryAllocation(of: ExactDecimal.self, capacity: depth + 1) {
+      (stack: UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> ExactDecimal in
       try run(code, slots: slots, parameters: parameters, stack: stack)
     }
   }
@@ -211,67 +225,70 @@ public struct CompiledFormula: Sendable {
   /// per opcode would cost a call per instruction.
   @inline(__always)
   static func run(
-    _ code: UnsafeBufferPointer<Op>, slots: UnsafeBufferPointer<ExactDecimal>, parameters: UnsafeBufferPointer<ExactDecimal>,
+    _ code: UnsafeBufferPointer<Op>, slots: UnsafeBufferPointer<ExactDecimal>,
+    parameters: UnsafeBufferPointer<ExactDecimal>,
     stack: UnsafeMutableBufferPointer<ExactDecimal>
   ) throws(FormulaEvaluationError) -> ExactDecimal {
-      var top = -1
-      // Bit k: stack[k] was rounded at the 18th decimal on its way (positions past 63 count as
-      // rounded). A ceil or floor of a rounded value falls back to the exact value.
-      var rounded = RoundedBits()
-      for index in 0..<code.count {
-        switch code[index] {
-        case .constant(let v): top += 1; stack[top] = v; rounded.mark(top, false)
-        case .slot(let i): top += 1; stack[top] = slots[i]; rounded.mark(top, false)
-        case .parameter(let i): top += 1; stack[top] = parameters[i]; rounded.mark(top, false)
-        case .interpolate(let i):
-          let high = stack[top], low = stack[top - 1]
-          top -= 1
-          let r = (high - low).multipliedTrackingRounding(by: parameters[i])
-          if r.overflow { throw .overflow }
-          rounded.mark(top, r.rounded || rounded.isSet(top) || rounded.isSet(top + 1))
-          stack[top] = low + r.partialValue
-        case .negate: stack[top] = -stack[top]
-        case .add:
-          let r = stack[top - 1].addingReportingOverflow(stack[top])
-          if r.overflow { throw .overflow }
-          top -= 1; stack[top] = r.partialValue; rounded.mark(top, rounded.isSet(top) || rounded.isSet(top + 1))
-        case .subtract:
-          let r = stack[top - 1].subtractingReportingOverflow(stack[top])
-          if r.overflow { throw .overflow }
-          top -= 1; stack[top] = r.partialValue; rounded.mark(top, rounded.isSet(top) || rounded.isSet(top + 1))
-        case .multiply:
-          let r = stack[top - 1].multipliedTrackingRounding(by: stack[top])
-          if r.overflow { throw .overflow }
-          top -= 1; stack[top] = r.partialValue; rounded.mark(top, r.rounded || rounded.isSet(top) || rounded.isSet(top + 1))
-        case .divide:
-          if stack[top].isZero { throw .divisionByZero }
-          let r = stack[top - 1].dividedTrackingRounding(by: stack[top])
-          if r.overflow { throw .overflow }
-          top -= 1; stack[top] = r.partialValue; rounded.mark(top, r.rounded || rounded.isSet(top) || rounded.isSet(top + 1))
-        case .multiplyInteger(let k):
-          let r = stack[top].raw.multipliedReportingOverflow(by: k)
-          if r.overflow { throw .overflow }
-          stack[top] = ExactDecimal(raw: r.partialValue)
-        case .divideInteger(let k):
-          let (q, r) = ExactDecimal.roundedDivisionTracking(stack[top].raw, by: k)
-          if r { rounded.mark(top, true) }
-          stack[top] = ExactDecimal(raw: q)
-        case .minimum(let n):
-          var m = stack[top]
-          var r = rounded.isSet(top)
-          for j in 1..<n { m = .minimum(m, stack[top - j]); r = r || rounded.isSet(top - j) }
-          top -= n - 1; stack[top] = m; rounded.mark(top, r)
-        case .maximum(let n):
-          var m = stack[top]
-          var r = rounded.isSet(top)
-          for j in 1..<n { m = .maximum(m, stack[top - j]); r = r || rounded.isSet(top - j) }
-          top -= n - 1; stack[top] = m; rounded.mark(top, r)
-        case .ceil, .floor:
-          if rounded.isSet(top) { return try runExactly(code, slots: slots, parameters: parameters) }
-          stack[top] = code[index] == .ceil ? stack[top].ceiling() : stack[top].floor()
-        }
+    var top = -1
+    // Bit k: stack[k] was rounded at the 18th decimal on its way (positions past 63 count as
+    // rounded). A ceil or floor of a rounded value falls back to the exact value.
+    var rounded = RoundedBits()
+    for index in 0..<code.count {
+      switch code[index] {
+      case .constant(let v): top += 1; stack[top] = v; rounded.mark(top, false)
+      case .slot(let i): top += 1; stack[top] = slots[i]; rounded.mark(top, false)
+      case .parameter(let i): top += 1; stack[top] = parameters[i]; rounded.mark(top, false)
+      case .interpolate(let i):
+        let high = stack[top], low = stack[top - 1]
+        top -= 1
+        let r = (high - low).multipliedTrackingRounding(by: parameters[i])
+        if r.overflow { throw .overflow }
+        rounded.mark(top, r.rounded || rounded.isSet(top) || rounded.isSet(top + 1))
+        stack[top] = low + r.partialValue
+      case .negate: stack[top] = -stack[top]
+      case .add:
+        let r = stack[top - 1].addingReportingOverflow(stack[top])
+        if r.overflow { throw .overflow }
+        top -= 1; stack[top] = r.partialValue; rounded.mark(top, rounded.isSet(top) || rounded.isSet(top + 1))
+      case .subtract:
+        let r = stack[top - 1].subtractingReportingOverflow(stack[top])
+        if r.overflow { throw .overflow }
+        top -= 1; stack[top] = r.partialValue; rounded.mark(top, rounded.isSet(top) || rounded.isSet(top + 1))
+      case .multiply:
+        let r = stack[top - 1].multipliedTrackingRounding(by: stack[top])
+        if r.overflow { throw .overflow }
+        top -= 1; stack[top] = r.partialValue;
+        rounded.mark(top, r.rounded || rounded.isSet(top) || rounded.isSet(top + 1))
+      case .divide:
+        if stack[top].isZero { throw .divisionByZero }
+        let r = stack[top - 1].dividedTrackingRounding(by: stack[top])
+        if r.overflow { throw .overflow }
+        top -= 1; stack[top] = r.partialValue;
+        rounded.mark(top, r.rounded || rounded.isSet(top) || rounded.isSet(top + 1))
+      case .multiplyInteger(let k):
+        let r = stack[top].raw.multipliedReportingOverflow(by: k)
+        if r.overflow { throw .overflow }
+        stack[top] = ExactDecimal(raw: r.partialValue)
+      case .divideInteger(let k):
+        let (q, r) = ExactDecimal.roundedDivisionTracking(stack[top].raw, by: k)
+        if r { rounded.mark(top, true) }
+        stack[top] = ExactDecimal(raw: q)
+      case .minimum(let n):
+        var m = stack[top]
+        var r = rounded.isSet(top)
+        for j in 1..<n { m = .minimum(m, stack[top - j]); r = r || rounded.isSet(top - j) }
+        top -= n - 1; stack[top] = m; rounded.mark(top, r)
+      case .maximum(let n):
+        var m = stack[top]
+        var r = rounded.isSet(top)
+        for j in 1..<n { m = .maximum(m, stack[top - j]); r = r || rounded.isSet(top - j) }
+        top -= n - 1; stack[top] = m; rounded.mark(top, r)
+      case .ceil, .floor:
+        if rounded.isSet(top) { return try runExactly(code, slots: slots, parameters: parameters) }
+        stack[top] = code[index] == .ceil ? stack[top].ceiling() : stack[top].floor()
       }
-      return stack[top]
+    }
+    return stack[top]
   }
 }
 
@@ -304,16 +321,21 @@ public struct CompiledFormulaList: Sendable {
 
   /// Whether formula `i` of this list and of `other` are the same program.
   public func isSame(_ i: Int, as other: CompiledFormulaList) -> Bool {
-    counts[i] == other.counts[i] && ops[starts[i]..<(starts[i] + counts[i])] == other.ops[other.starts[i]..<(other.starts[i] + counts[i])]
+    counts[i] == other.counts[i]
+      && ops[starts[i]..<(starts[i] + counts[i])] == other.ops[other.starts[i]..<(other.starts[i] + counts[i])]
   }
 
   /// Runs `body` with an evaluator over raw buffers.
-  public func withEvaluator<R>(_ body: (Evaluator) throws(FormulaEvaluationError) -> R) throws(FormulaEvaluationError) -> R {
-    try ops.withUnsafeBufferPointer { (o: UnsafeBufferPointer<CompiledFormula.Op>) throws(FormulaEvaluationError) -> R in
+  public func withEvaluator<R>(_ body: (Evaluator) throws(FormulaEvaluationError) -> R) throws(FormulaEvaluationError)
+    -> R
+  {
+    try ops.withUnsafeBufferPointer {
+      (o: UnsafeBufferPointer<CompiledFormula.Op>) throws(FormulaEvaluationError) -> R in
       try starts.withUnsafeBufferPointer { (s: UnsafeBufferPointer<Int>) throws(FormulaEvaluationError) -> R in
         try counts.withUnsafeBufferPointer { (c: UnsafeBufferPointer<Int>) throws(FormulaEvaluationError) -> R in
           try depths.withUnsafeBufferPointer { (d: UnsafeBufferPointer<Int>) throws(FormulaEvaluationError) -> R in
-            try withUnsafeTemporaryAllocation(of: ExactDecimal.self, capacity: (d.max() ?? 0) + 1) { (stack: UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> R in
+            try withUnsafeTemporaryAllocation(of: ExactDecimal.self, capacity: (d.max() ?? 0) + 1) {
+              (stack: UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> R in
               try body(Evaluator(ops: o, starts: s, counts: c, depths: d, stack: stack))
             }
           }
@@ -332,7 +354,9 @@ public struct CompiledFormulaList: Sendable {
 
     /// The value of formula `i`.
     @inline(__always)
-    public func evaluate(_ i: Int, slots: UnsafeBufferPointer<ExactDecimal>, parameters: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> ExactDecimal {
+    public func evaluate(
+      _ i: Int, slots: UnsafeBufferPointer<ExactDecimal>, parameters: UnsafeBufferPointer<ExactDecimal>
+    ) throws(FormulaEvaluationError) -> ExactDecimal {
       let code = UnsafeBufferPointer(rebasing: ops[starts[i]..<(starts[i] + counts[i])])
       if code.count == 1 {
         switch code[0] {

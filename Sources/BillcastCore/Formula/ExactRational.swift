@@ -44,10 +44,12 @@ struct ExactRational: Comparable, Sendable {
   var isZero: Bool { numerator.isZero }
 
   static func + (a: Self, b: Self) -> Self {
-    Self(numerator: a.numerator * b.denominator + b.numerator * a.denominator, denominator: a.denominator * b.denominator)
+    Self(
+      numerator: a.numerator * b.denominator + b.numerator * a.denominator, denominator: a.denominator * b.denominator)
   }
   static func - (a: Self, b: Self) -> Self {
-    Self(numerator: a.numerator * b.denominator - b.numerator * a.denominator, denominator: a.denominator * b.denominator)
+    Self(
+      numerator: a.numerator * b.denominator - b.numerator * a.denominator, denominator: a.denominator * b.denominator)
   }
   static func * (a: Self, b: Self) -> Self {
     Self(numerator: a.numerator * b.numerator, denominator: a.denominator * b.denominator)

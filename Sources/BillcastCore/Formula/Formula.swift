@@ -144,7 +144,9 @@ extension Formula {
   }
 
   /// Decimal interval arithmetic; sets `rounded` when any step rounded or read a rounded name.
-  private func evaluateDecimal(_ lookup: (String) -> Interval?, _ expansion: (String) -> ClosedFormula?, _ rounded: inout Bool) throws -> Interval {
+  private func evaluateDecimal(
+    _ lookup: (String) -> Interval?, _ expansion: (String) -> ClosedFormula?, _ rounded: inout Bool
+  ) throws -> Interval {
     switch self {
     case .number(let v):
       return Interval(v)
@@ -179,7 +181,9 @@ extension Formula {
   }
 
   /// Exact interval arithmetic over fractions.
-  func evaluateExactly(_ lookup: (String) -> Interval?, _ expansion: (String) -> ClosedFormula?) throws(FormulaEvaluationError) -> RationalInterval {
+  func evaluateExactly(_ lookup: (String) -> Interval?, _ expansion: (String) -> ClosedFormula?)
+    throws(FormulaEvaluationError) -> RationalInterval
+  {
     switch self {
     case .number(let v):
       return RationalInterval(point: ExactRational(v))
@@ -201,10 +205,18 @@ extension Formula {
       var values: [RationalInterval] = []
       for a in args { values.append(try a.evaluateExactly(lookup, expansion)) }
       switch fn {
-      case .min: return values.dropFirst().reduce(values[0]) { RationalInterval(min($0.low, $1.low), min($0.high, $1.high)) }
-      case .max: return values.dropFirst().reduce(values[0]) { RationalInterval(max($0.low, $1.low), max($0.high, $1.high)) }
-      case .ceil: return values[0].isPoint ? RationalInterval(point: values[0].low.ceiling()) : RationalInterval(values[0].low.ceiling(), values[0].high.ceiling())
-      case .floor: return values[0].isPoint ? RationalInterval(point: values[0].low.floor()) : RationalInterval(values[0].low.floor(), values[0].high.floor())
+      case .min:
+        return values.dropFirst().reduce(values[0]) { RationalInterval(min($0.low, $1.low), min($0.high, $1.high)) }
+      case .max:
+        return values.dropFirst().reduce(values[0]) { RationalInterval(max($0.low, $1.low), max($0.high, $1.high)) }
+      case .ceil:
+        return values[0].isPoint
+          ? RationalInterval(point: values[0].low.ceiling())
+          : RationalInterval(values[0].low.ceiling(), values[0].high.ceiling())
+      case .floor:
+        return values[0].isPoint
+          ? RationalInterval(point: values[0].low.floor())
+          : RationalInterval(values[0].low.floor(), values[0].high.floor())
       }
     case .range(let a, let b):
       let x = try a.evaluateExactly(lookup, expansion), y = try b.evaluateExactly(lookup, expansion)
@@ -307,14 +319,17 @@ extension Formula: CustomStringConvertible {
       return "-" + inner
     case .binary(let op, let a, let b):
       let p = op.precedence
-      let text = a.render(parentPrecedence: p, rightOperand: false) + " \(op.rawValue) "
+      let text =
+        a.render(parentPrecedence: p, rightOperand: false) + " \(op.rawValue) "
         + b.render(parentPrecedence: p, rightOperand: true)
       let needsParens = p < parentPrecedence || (p == parentPrecedence && rightOperand)
       return needsParens ? "(\(text))" : text
     case .call(let fn, let args):
-      return fn.rawValue + "(" + args.map { $0.render(parentPrecedence: 0, rightOperand: false) }.joined(separator: ", ") + ")"
+      return fn.rawValue + "("
+        + args.map { $0.render(parentPrecedence: 0, rightOperand: false) }.joined(separator: ", ") + ")"
     case .range(let a, let b):
-      let text = a.render(parentPrecedence: 1, rightOperand: false) + ".."
+      let text =
+        a.render(parentPrecedence: 1, rightOperand: false) + ".."
         + b.render(parentPrecedence: 1, rightOperand: false)
       return parentPrecedence > 0 ? "(\(text))" : text
     }

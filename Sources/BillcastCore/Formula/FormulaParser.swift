@@ -66,7 +66,10 @@ private struct FormulaParser {
   mutating func advance() throws(FormulaSyntaxError) {
     // ASCII only: names are ASCII, and a combining mark after a space would otherwise
     // merge with it into one character and change how the text splits (found by fuzzing).
-    while position < chars.count && (chars[position] == " " || chars[position] == "\t" || chars[position] == "\n" || chars[position] == "\r\n" || chars[position] == "\r") { position += 1 }
+    while position < chars.count
+      && (chars[position] == " " || chars[position] == "\t" || chars[position] == "\n" || chars[position] == "\r\n"
+        || chars[position] == "\r")
+    { position += 1 }
     tokenStart = position
     guard position < chars.count else { token = .end; return }
     let c = chars[position]
@@ -87,7 +90,9 @@ private struct FormulaParser {
       // A letter glued to a number (12abc) is an error, not a product.
       if end < chars.count && ((chars[end].isASCII && chars[end].isLetter) || chars[end] == "_") {
         var junk = end
-        while junk < chars.count && chars[junk].isASCII && (chars[junk].isLetter || chars[junk].isNumber || chars[junk] == "_") { junk += 1 }
+        while junk < chars.count && chars[junk].isASCII
+          && (chars[junk].isLetter || chars[junk].isNumber || chars[junk] == "_")
+        { junk += 1 }
         let text = String(chars[position..<junk])
         throw FormulaSyntaxError(
           message: NumberSyntaxError.notANumber(text).description + " at character \(position + 1)", offset: position)
@@ -95,14 +100,16 @@ private struct FormulaParser {
       let text = String(chars[position..<end])
       switch ExactDecimal.parse(text) {
       case .success(let v): token = .number(v)
-      case .failure(let e): throw FormulaSyntaxError(message: e.description + " at character \(position + 1)", offset: position)
+      case .failure(let e):
+        throw FormulaSyntaxError(message: e.description + " at character \(position + 1)", offset: position)
       }
       position = end
       return
     }
     if (c.isASCII && c.isLetter) || c == "_" {
       var end = position
-      while end < chars.count && chars[end].isASCII && (chars[end].isLetter || chars[end].isNumber || chars[end] == "_") { end += 1 }
+      while end < chars.count && chars[end].isASCII && (chars[end].isLetter || chars[end].isNumber || chars[end] == "_")
+      { end += 1 }
       token = .name(String(chars[position..<end]))
       position = end
       return
@@ -187,7 +194,9 @@ private struct FormulaParser {
       if token == .lparen {
         guard let fn = Formula.Function(rawValue: n) else {
           throw FormulaSyntaxError(
-            message: "unknown function '\(TerminalText.excerpt(n))' (known: min, max, ceil, floor) at character \(callStart + 1)", offset: callStart)
+            message:
+              "unknown function '\(TerminalText.excerpt(n))' (known: min, max, ceil, floor) at character \(callStart + 1)",
+            offset: callStart)
         }
         try advance()
         var args: [Formula] = [try parseFormula()]
@@ -199,7 +208,8 @@ private struct FormulaParser {
         try advance()
         guard fn.arity.contains(args.count) else {
           throw FormulaSyntaxError(
-            message: "\(n) takes \(fn.arity.lowerBound == fn.arity.upperBound ? "\(fn.arity.lowerBound)" : "\(fn.arity.lowerBound) or more") argument\(fn.arity.upperBound == 1 ? "" : "s"), not \(args.count)",
+            message:
+              "\(n) takes \(fn.arity.lowerBound == fn.arity.upperBound ? "\(fn.arity.lowerBound)" : "\(fn.arity.lowerBound) or more") argument\(fn.arity.upperBound == 1 ? "" : "s"), not \(args.count)",
             offset: callStart)
         }
         return .call(fn, args)

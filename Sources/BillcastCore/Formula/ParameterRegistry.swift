@@ -34,7 +34,9 @@ public final class ParameterRegistry: @unchecked Sendable {
   public init() {}
 
   /// Sets the distribution of an owner's ranges.
-  public func setDistribution(_ distribution: Distribution, for owner: String) { lock.withLock { distributions[owner] = distribution } }
+  public func setDistribution(_ distribution: Distribution, for owner: String) {
+    lock.withLock { distributions[owner] = distribution }
+  }
 
   /// Starts compiling an owner's formula: its ranges are numbered from 0 again.
   public func begin(_ owner: String) { lock.withLock { occurrences[owner] = 0 } }

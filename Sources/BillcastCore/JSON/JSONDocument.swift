@@ -14,7 +14,8 @@ public indirect enum JSONNode: Sendable {
   /// Where the value starts.
   public var position: JSONPosition {
     switch self {
-    case .object(_, let p), .array(_, let p), .string(_, let p), .number(_, let p), .bool(_, let p), .null(let p): return p
+    case .object(_, let p), .array(_, let p), .string(_, let p), .number(_, let p), .bool(_, let p), .null(let p):
+      return p
     }
   }
 
@@ -97,7 +98,9 @@ public enum JSONDocument {
 
     func failure(_ message: String, at p: JSONPosition? = nil) -> DiagnosticError {
       let at = p ?? position
-      return DiagnosticError([Diagnostic(file: path, line: at.line, column: at.column, message: "invalid JSON: \(message)")])
+      return DiagnosticError([
+        Diagnostic(file: path, line: at.line, column: at.column, message: "invalid JSON: \(message)")
+      ])
     }
 
     mutating func skipSpace() {
@@ -157,7 +160,9 @@ public enum JSONDocument {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key in quotes") }
         let key = try string()
         if let first = seen[key] {
-          throw failure("duplicate key '\(TerminalText.excerpt(key))' (first at line \(first.line), column \(first.column)); each key may appear once", at: keyPosition)
+          throw failure(
+            "duplicate key '\(TerminalText.excerpt(key))' (first at line \(first.line), column \(first.column)); each key may appear once",
+            at: keyPosition)
         }
         seen[key] = keyPosition
         skipSpace()
@@ -196,7 +201,9 @@ public enum JSONDocument {
 
     mutating func literal(_ word: String) throws(DiagnosticError) {
       let w = Array(word.utf8)
-      guard index + w.count <= bytes.count, Array(bytes[index..<(index + w.count)]) == w else { throw failure("expected \(word)") }
+      guard index + w.count <= bytes.count, Array(bytes[index..<(index + w.count)]) == w else {
+        throw failure("expected \(word)")
+      }
       index += w.count
     }
 
@@ -211,7 +218,9 @@ public enum JSONDocument {
       if bytes[index] == UInt8(ascii: "-") { index += 1 }
       let intStart = index
       guard digits() > 0 else { throw failure("a number needs digits") }
-      if bytes[intStart] == UInt8(ascii: "0") && index - intStart > 1 { throw failure("a number must not start with 0") }
+      if bytes[intStart] == UInt8(ascii: "0") && index - intStart > 1 {
+        throw failure("a number must not start with 0")
+      }
       if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
         index += 1
         guard digits() > 0 else { throw failure("a number needs digits after '.'") }
@@ -262,12 +271,15 @@ public enum JSONDocument {
         case UInt8(ascii: "u"):
           var code = try hex4()
           if (0xD800...0xDBFF).contains(code) {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            else {
               throw failure("a high surrogate must be followed by a low one")
             }
             index += 2
             let low = try hex4()
-            guard (0xDC00...0xDFFF).contains(low) else { throw failure("a high surrogate must be followed by a low one") }
+            guard (0xDC00...0xDFFF).contains(low) else {
+              throw failure("a high surrogate must be followed by a low one")
+            }
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
           }
           guard let scalar = Unicode.Scalar(code) else { throw failure("\\u escape of a lone surrogate") }

@@ -24,7 +24,8 @@ public enum TerminalText {
   /// for a whole report, whose own lines must stay lines.
   public static func escapedKeepingLineBreaks(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: { $0 != "\n" && needsEscape($0) }) else { return text }
-    return text.split(separator: "\n", omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(separator: "\n")
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(
+      separator: "\n")
   }
 
   /// At most `limit` characters of `text`, escaped, with `…` and the full length when cut.

@@ -78,7 +78,8 @@ public struct YAMLCursor {
     var result: [(String, YAMLCursor)] = []
     for (k, v) in mapping {
       guard case .scalar(let s) = k else {
-        YAMLCursor(node: k, path: path, file: file, diagnostics: diagnostics).error("a key must be a plain name, not \(YAMLCursor(node: k, file: file, diagnostics: diagnostics).kindName)")
+        YAMLCursor(node: k, path: path, file: file, diagnostics: diagnostics).error(
+          "a key must be a plain name, not \(YAMLCursor(node: k, file: file, diagnostics: diagnostics).kindName)")
         continue
       }
       result.append((s.string, child(v, key: s.string)))
@@ -104,8 +105,11 @@ public struct YAMLCursor {
       if known.contains(key) {
         values[key] = value
       } else {
-        let keyCursor = keyNode(key).map { YAMLCursor(node: $0, path: value.path, file: file, diagnostics: diagnostics) } ?? value
-        keyCursor.error("unknown key '\(TerminalText.excerpt(key))'\(Spelling.hint(for: key, among: known)); expected one of: \(known.joined(separator: ", "))")
+        let keyCursor =
+          keyNode(key).map { YAMLCursor(node: $0, path: value.path, file: file, diagnostics: diagnostics) } ?? value
+        keyCursor.error(
+          "unknown key '\(TerminalText.excerpt(key))'\(Spelling.hint(for: key, among: known)); expected one of: \(known.joined(separator: ", "))"
+        )
       }
     }
     return YAMLFields(cursor: self, values: values)
@@ -121,7 +125,8 @@ public struct YAMLCursor {
     var result: [(String, YAMLCursor, YAMLCursor)] = []
     for (k, v) in mapping {
       guard case .scalar(let s) = k else {
-        YAMLCursor(node: k, path: path, file: file, diagnostics: diagnostics).error("a key must be a plain name, not \(YAMLCursor(node: k, file: file, diagnostics: diagnostics).kindName)")
+        YAMLCursor(node: k, path: path, file: file, diagnostics: diagnostics).error(
+          "a key must be a plain name, not \(YAMLCursor(node: k, file: file, diagnostics: diagnostics).kindName)")
         continue
       }
       let value = child(v, key: s.string)
@@ -210,8 +215,12 @@ public struct YAMLCursor {
   /// A region name: lower-case letters, digits and hyphens, like `us-east-1` (`global` where allowed).
   public func regionName() -> String? {
     guard let text = string("a region, like us-east-1") else { return nil }
-    guard !text.isEmpty, text.utf8.count <= 64, text.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }) else {
-      error("'\(TerminalText.excerpt(text))' is not a region; expected lower-case letters, digits and hyphens, like us-east-1")
+    guard !text.isEmpty, text.utf8.count <= 64,
+      text.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 })
+    else {
+      error(
+        "'\(TerminalText.excerpt(text))' is not a region; expected lower-case letters, digits and hyphens, like us-east-1"
+      )
       return nil
     }
     return text
@@ -233,7 +242,9 @@ public struct YAMLCursor {
   public func choice(_ allowed: [String]) -> String? {
     guard let text = string("one of \(allowed.joined(separator: ", "))") else { return nil }
     guard allowed.contains(text) else {
-      error("'\(TerminalText.excerpt(text))' is not one of \(allowed.joined(separator: ", "))\(Spelling.hint(for: text, among: allowed))")
+      error(
+        "'\(TerminalText.excerpt(text))' is not one of \(allowed.joined(separator: ", "))\(Spelling.hint(for: text, among: allowed))"
+      )
       return nil
     }
     return text

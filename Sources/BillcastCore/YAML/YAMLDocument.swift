@@ -25,7 +25,9 @@ public struct YAMLDocument {
     }
     if size > limits.maximumBytes {
       throw DiagnosticError([
-        Diagnostic(file: path, line: 1, column: 1, message: "the file is \(size) bytes; the limit is \(limits.maximumBytes) bytes")
+        Diagnostic(
+          file: path, line: 1, column: 1,
+          message: "the file is \(size) bytes; the limit is \(limits.maximumBytes) bytes")
       ])
     }
     let data: Data
@@ -34,11 +36,14 @@ public struct YAMLDocument {
       defer { try? handle.close() }
       data = try handle.read(upToCount: limits.maximumBytes + 1) ?? Data()
     } catch {
-      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file (\(Self.reason(error)))")])
+      throw DiagnosticError([
+        Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file (\(Self.reason(error)))")
+      ])
     }
     if data.count > limits.maximumBytes {
       throw DiagnosticError([
-        Diagnostic(file: path, line: 1, column: 1, message: "the file is larger than the limit of \(limits.maximumBytes) bytes")
+        Diagnostic(
+          file: path, line: 1, column: 1, message: "the file is larger than the limit of \(limits.maximumBytes) bytes")
       ])
     }
     guard let text = String(data: data, encoding: .utf8) else {
@@ -48,10 +53,14 @@ public struct YAMLDocument {
   }
 
   /// Composes YAML text, applying `limits`.
-  public static func parse(_ text: String, path: String, limits: YAMLLimits = .standard) throws(DiagnosticError) -> YAMLDocument {
+  public static func parse(_ text: String, path: String, limits: YAMLLimits = .standard) throws(DiagnosticError)
+    -> YAMLDocument
+  {
     if text.utf8.count > limits.maximumBytes {
       throw DiagnosticError([
-        Diagnostic(file: path, line: 1, column: 1, message: "the text is \(text.utf8.count) bytes; the limit is \(limits.maximumBytes) bytes")
+        Diagnostic(
+          file: path, line: 1, column: 1,
+          message: "the text is \(text.utf8.count) bytes; the limit is \(limits.maximumBytes) bytes")
       ])
     }
     let node: Node?
@@ -78,7 +87,9 @@ public struct YAMLDocument {
   private static func checkBudget(_ node: Node, budget: inout Int, depth: Int, limits: YAMLLimits) -> (String, Node)? {
     budget -= 1
     if budget < 0 {
-      return ("the document has more than \(limits.maximumNodes) nodes once its aliases are expanded (an alias bomb?)", node)
+      return (
+        "the document has more than \(limits.maximumNodes) nodes once its aliases are expanded (an alias bomb?)", node
+      )
     }
     if depth > limits.maximumDepth { return (depthMessage(limits), node) }
     switch node {
@@ -97,7 +108,9 @@ public struct YAMLDocument {
     return nil
   }
 
-  static func depthMessage(_ limits: YAMLLimits) -> String { "the document nests deeper than \(limits.maximumDepth) levels" }
+  static func depthMessage(_ limits: YAMLLimits) -> String {
+    "the document nests deeper than \(limits.maximumDepth) levels"
+  }
 
   static func diagnostic(for error: YamlError, path: String, text: String, limits: YAMLLimits) -> Diagnostic {
     switch error {
@@ -118,8 +131,14 @@ public struct YAMLDocument {
         message: "duplicate key \(keys) in one mapping; each key may appear once")
     case .reader(let problem, let offset, let value, _):
       let (line, column) = position(ofByte: offset ?? 0, in: text)
-      let what = value == 0 ? "a NUL byte" : (0..<32).contains(value) || value == 127 ? String(format: "the control character 0x%02X", value) : "the character U+\(String(value, radix: 16, uppercase: true))"
-      return Diagnostic(file: path, line: line, column: column, message: "cannot read YAML: \(problem): \(what) (byte \(offset ?? 0))")
+      let what =
+        value == 0
+        ? "a NUL byte"
+        : (0..<32).contains(value) || value == 127
+          ? String(format: "the control character 0x%02X", value)
+          : "the character U+\(String(value, radix: 16, uppercase: true))"
+      return Diagnostic(
+        file: path, line: line, column: column, message: "cannot read YAML: \(problem): \(what) (byte \(offset ?? 0))")
     default:
       return Diagnostic(file: path, line: 1, column: 1, message: "invalid YAML: \(error)")
     }

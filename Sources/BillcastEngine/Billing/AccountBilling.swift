@@ -97,7 +97,9 @@ struct AccountBilling: Sendable {
   @inline(__always)
   func cost(
     meter: Int, of quantity: ExactDecimal,
-    charged: (_ tier: Int, _ from: ExactDecimal, _ quantity: ExactDecimal, _ cost: ExactDecimal) -> Void = { _, _, _, _ in }
+    charged: (_ tier: Int, _ from: ExactDecimal, _ quantity: ExactDecimal, _ cost: ExactDecimal) -> Void = {
+      _, _, _, _ in
+    }
   ) -> ExactDecimal {
     let per = ladderPer[meter], first = ladderStart[meter]
     var total = ExactDecimal.zero

@@ -74,9 +74,14 @@ public enum BreakEvenError: Error, CustomStringConvertible {
 /// to the variable's step, where a change is pinned exactly. A range of 10M with
 /// a handful of bends costs a few hundred points instead of ten million.
 public enum BreakEvenSearch {
-  static func run(models: [(String, CostModel)], variable: String, from: ExactDecimal, to: ExactDecimal, step: ExactDecimal, scenario: String) throws -> BreakEven {
+  static func run(
+    models: [(String, CostModel)], variable: String, from: ExactDecimal, to: ExactDecimal, step: ExactDecimal,
+    scenario: String
+  ) throws -> BreakEven {
     guard !models.isEmpty else {
-      return BreakEven(scenario: scenario, variable: variable, from: from, to: to, step: step, crossings: [], segments: [], evaluations: 0)
+      return BreakEven(
+        scenario: scenario, variable: variable, from: from, to: to, step: step, crossings: [], segments: [],
+        evaluations: 0)
     }
     var search = Search(models: models, variable: variable, step: step)
     let lo = from, hi = ExactDecimal.maximum(from, to)
@@ -92,7 +97,9 @@ public enum BreakEvenSearch {
       current = c.to
     }
     segments.append(.init(from: start, to: hi, cheapest: current))
-    return BreakEven(scenario: scenario, variable: variable, from: lo, to: hi, step: step, crossings: search.changes, segments: segments, evaluations: search.evaluations)
+    return BreakEven(
+      scenario: scenario, variable: variable, from: lo, to: hi, step: step, crossings: search.changes,
+      segments: segments, evaluations: search.evaluations)
   }
 
   struct Search {
@@ -134,11 +141,16 @@ public enum BreakEvenSearch {
       return lo + (steps / 2).floor() * step
     }
 
-    mutating func explore(_ lo: ExactDecimal, _ a: [ExactDecimal], _ hi: ExactDecimal, _ b: [ExactDecimal], depth: Int) throws {
+    mutating func explore(_ lo: ExactDecimal, _ a: [ExactDecimal], _ hi: ExactDecimal, _ b: [ExactDecimal], depth: Int)
+      throws
+    {
       let ia = index(a), ib = index(b)
       if hi - lo <= step {
         if ia != ib {
-          changes.append(.init(at: hi, from: models[ia].0, to: models[ib].0, fromCostBefore: a[ia], toCostBefore: a[ib], fromCostAt: b[ia], toCostAt: b[ib]))
+          changes.append(
+            .init(
+              at: hi, from: models[ia].0, to: models[ib].0, fromCostBefore: a[ia], toCostBefore: a[ib],
+              fromCostAt: b[ia], toCostAt: b[ib]))
         }
         return
       }

@@ -48,7 +48,8 @@ enum BreakEvenBounds {
 
   /// The first problem in pricing `scenario` with `variable` fixed to `x`, or nil if it prices.
   static func problem(
-    at x: ExactDecimal, variable: String, scenario: String?, architectures: [String], resolved: ResolvedProfile, options: EstimateOptions
+    at x: ExactDecimal, variable: String, scenario: String?, architectures: [String], resolved: ResolvedProfile,
+    options: EstimateOptions
   ) -> String? {
     let profile = resolved.profile
     let collector = DiagnosticCollector()
@@ -56,7 +57,9 @@ enum BreakEvenBounds {
     let workload = WorkloadEvaluator.evaluate(
       profile.workload, overrides: overrides, monthHours: options.monthHours, diagnostics: collector,
       adjust: { name, value in name == variable ? Interval(x) : value })
-    guard let workload, !collector.hasErrors else { return collector.errors.first.map(describe) ?? "the workload does not evaluate" }
+    guard let workload, !collector.hasErrors else {
+      return collector.errors.first.map(describe) ?? "the workload does not evaluate"
+    }
     var fixed = options
     fixed.workload = workload
     fixed.scenarios = scenario.map { [$0] }

@@ -21,7 +21,10 @@ public struct CompareOptions: Sendable {
   public var progress: (@Sendable (Double) -> Void)? = nil
 
   /// Creates compare options; without `vary`, no break-even search runs.
-  public init(estimate: EstimateOptions, vary: String? = nil, from: ExactDecimal = .zero, to: ExactDecimal = .zero, step: ExactDecimal = 1, point: CompiledFormula.RangePoint = .mid) {
+  public init(
+    estimate: EstimateOptions, vary: String? = nil, from: ExactDecimal = .zero, to: ExactDecimal = .zero,
+    step: ExactDecimal = 1, point: CompiledFormula.RangePoint = .mid
+  ) {
     self.estimate = estimate
     self.vary = vary
     self.from = from
@@ -64,7 +67,8 @@ public struct UnavailableArchitecture: Sendable, Hashable {
     case .notLaunched(let component, let service, let from):
       return "\(component): \(service) is available from \(from)"
     case .closedToNewCustomers(let component, let service, let since, let replacement):
-      return "\(component): \(service) takes no new customers after \(since)\(replacement.map { "; AWS recommends \($0)" } ?? "")"
+      return
+        "\(component): \(service) takes no new customers after \(since)\(replacement.map { "; AWS recommends \($0)" } ?? "")"
     case .available:
       return "available"
     }
@@ -90,14 +94,19 @@ public enum Comparer {
   /// Prices every available architecture in every selected scenario and analyses them:
   /// availability → estimate → cheapest per scenario → per scenario, compile point models →
   /// break-even → sensitivity.
-  public static func compare(_ resolved: ResolvedProfile, options: CompareOptions) throws(DiagnosticError) -> Comparison {
+  public static func compare(_ resolved: ResolvedProfile, options: CompareOptions) throws(DiagnosticError) -> Comparison
+  {
     let profile = resolved.profile
     let asOf = options.estimate.asOf ?? profile.asOf ?? options.estimate.today
     let wanted = options.estimate.architectures ?? profile.architectures.map(\.name)
     let (unavailable, closed) = availability(resolved, wanted: wanted, on: asOf)
     let priced = wanted.filter { name in !unavailable.contains { $0.architecture == name } }
     if priced.isEmpty {
-      throw DiagnosticError([Diagnostic(file: profile.path, path: "architectures", message: "no architecture can be priced as of \(asOf): " + unavailable.map(\.reason).joined(separator: "; "))])
+      throw DiagnosticError([
+        Diagnostic(
+          file: profile.path, path: "architectures",
+          message: "no architecture can be priced as of \(asOf): " + unavailable.map(\.reason).joined(separator: "; "))
+      ])
     }
     var estimateOptions = options.estimate
     estimateOptions.architectures = priced
@@ -106,7 +115,8 @@ public enum Comparer {
     let cheapest = scenarios.map { cheapestChoice(estimate, scenario: $0, closed: closed) }
 
     // Break-even and sensitivity price single points through compiled cost models.
-    let run = PointAnalysis(resolved: resolved, options: options, asOf: asOf, situation: estimate.freeTier, architectures: priced)
+    let run = PointAnalysis(
+      resolved: resolved, options: options, asOf: asOf, situation: estimate.freeTier, architectures: priced)
     try run.checkVary()
     let scenarioNames: [String?] = profile.scenarios.isEmpty ? [nil] : scenarios.map { Optional($0) }
     var breakEven: [BreakEven] = []
@@ -114,17 +124,23 @@ public enum Comparer {
     for (done, scenario) in scenarioNames.enumerated() {
       defer { options.progress?(Double(done + 1) / Double(scenarioNames.count)) }
       let models = try run.models(scenario: scenario)
-      if let vary = options.vary, let result = run.breakEven(vary, scenario: scenario, models: models) { breakEven.append(result) }
+      if let vary = options.vary, let result = run.breakEven(vary, scenario: scenario, models: models) {
+        breakEven.append(result)
+      }
       let workload = estimate.results.first { $0.scenario == (scenario ?? Scenario.defaultName) }?.workload ?? []
       sensitivity += run.sensitivity(scenario: scenario, models: models, workload: workload)
     }
     try run.collector.throwIfErrors()
-    return Comparison(estimate: estimate, unavailable: unavailable, closed: closed, cheapest: cheapest, breakEven: breakEven, sensitivity: sensitivity, point: options.point)
+    return Comparison(
+      estimate: estimate, unavailable: unavailable, closed: closed, cheapest: cheapest, breakEven: breakEven,
+      sensitivity: sensitivity, point: options.point)
   }
 
   /// The architectures whose services are retired or not yet launched (reported, not priced), and
   /// those closed to new customers (priced, flagged).
-  static func availability(_ resolved: ResolvedProfile, wanted: [String], on asOf: CalendarDate) -> ([UnavailableArchitecture], [UnavailableArchitecture]) {
+  static func availability(_ resolved: ResolvedProfile, wanted: [String], on asOf: CalendarDate) -> (
+    [UnavailableArchitecture], [UnavailableArchitecture]
+  ) {
     var unavailable: [UnavailableArchitecture] = []
     var closed: [UnavailableArchitecture] = []
     for arch in resolved.architectures where wanted.contains(arch.architecture.name) {
@@ -140,13 +156,17 @@ public enum Comparer {
   }
 
   /// The cheapest architecture of a scenario at each end, among those open to new customers (all, if none is).
-  static func cheapestChoice(_ estimate: Estimate, scenario s: String, closed: [UnavailableArchitecture]) -> CheapestChoice {
+  static func cheapestChoice(_ estimate: Estimate, scenario s: String, closed: [UnavailableArchitecture])
+    -> CheapestChoice
+  {
     var results = estimate.results.filter { $0.scenario == s }
     let open = results.filter { r in !closed.contains { $0.architecture == r.architecture } }
     if !open.isEmpty { results = open }
     let low = results.min { ($0.amountDue.low, $0.amountDue.high) < ($1.amountDue.low, $1.amountDue.high) }!
     let high = results.min { ($0.amountDue.high, $0.amountDue.low) < ($1.amountDue.high, $1.amountDue.low) }!
-    return CheapestChoice(scenario: s, low: low.architecture, lowTotal: low.amountDue.low, high: high.architecture, highTotal: high.amountDue.high)
+    return CheapestChoice(
+      scenario: s, low: low.architecture, lowTotal: low.amountDue.low, high: high.architecture,
+      highTotal: high.amountDue.high)
   }
 
   static func unique(_ names: [String]) -> [String] {
@@ -172,7 +192,11 @@ struct PointAnalysis {
     guard let vary = options.vary else { return }
     if !profile.workload.contains(where: { $0.name == vary }) {
       let names = profile.workload.map(\.name)
-      collector.add(profile.workloadLocation.diagnostic(.error, "--vary names '\(TerminalText.excerpt(vary))', which is not a workload variable\(Spelling.hint(for: vary, among: names)); the profile's are: \(names.joined(separator: ", "))"))
+      collector.add(
+        profile.workloadLocation.diagnostic(
+          .error,
+          "--vary names '\(TerminalText.excerpt(vary))', which is not a workload variable\(Spelling.hint(for: vary, among: names)); the profile's are: \(names.joined(separator: ", "))"
+        ))
     }
     for problem in BreakEvenBounds.gridProblems(from: options.from, to: options.to, step: options.step) {
       collector.add(Diagnostic(file: profile.path, path: "workload.\(vary)", message: "break-even search: \(problem)"))
@@ -185,9 +209,17 @@ struct PointAnalysis {
     var models: [(String, CostModel)] = []
     for arch in architectures {
       do {
-        models.append((arch, try CostModel(resolved: resolved, architecture: arch, scenario: scenario, asOf: asOf, situation: situation, monthHours: options.estimate.monthHours, point: options.point)))
+        models.append(
+          (
+            arch,
+            try CostModel(
+              resolved: resolved, architecture: arch, scenario: scenario, asOf: asOf, situation: situation,
+              monthHours: options.estimate.monthHours, point: options.point)
+          ))
       } catch {
-        collector.add(Diagnostic(file: profile.path, path: "architectures.\(arch)", message: "cannot compile for point pricing: \(error)"))
+        collector.add(
+          Diagnostic(
+            file: profile.path, path: "architectures.\(arch)", message: "cannot compile for point pricing: \(error)"))
       }
     }
     try collector.throwIfErrors()
@@ -199,27 +231,42 @@ struct PointAnalysis {
     do {
       // The search stays where every architecture prices: inside each input's hard bounds
       // and billcast's limits, as `estimate` would check them.
-      let bounds = BreakEvenBounds.limit(from: options.from, to: ExactDecimal.maximum(options.from, options.to), step: options.step) { x in
-        BreakEvenBounds.problem(at: x, variable: vary, scenario: scenario, architectures: architectures, resolved: resolved, options: options.estimate)
+      let bounds = BreakEvenBounds.limit(
+        from: options.from, to: ExactDecimal.maximum(options.from, options.to), step: options.step
+      ) { x in
+        BreakEvenBounds.problem(
+          at: x, variable: vary, scenario: scenario, architectures: architectures, resolved: resolved,
+          options: options.estimate)
       }
       guard let bounds else {
-        let why = BreakEvenBounds.problem(at: options.from, variable: vary, scenario: scenario, architectures: architectures, resolved: resolved, options: options.estimate) ?? ""
-        collector.add(Diagnostic(file: profile.path, path: "workload.\(vary)", message: "break-even search: \(vary) = \(options.from) does not price: \(why)"))
+        let why =
+          BreakEvenBounds.problem(
+            at: options.from, variable: vary, scenario: scenario, architectures: architectures, resolved: resolved,
+            options: options.estimate) ?? ""
+        collector.add(
+          Diagnostic(
+            file: profile.path, path: "workload.\(vary)",
+            message: "break-even search: \(vary) = \(options.from) does not price: \(why)"))
         return nil
       }
-      var result = try BreakEvenSearch.run(models: models, variable: vary, from: options.from, to: bounds.limit, step: options.step, scenario: scenario ?? Scenario.defaultName)
+      var result = try BreakEvenSearch.run(
+        models: models, variable: vary, from: options.from, to: bounds.limit, step: options.step,
+        scenario: scenario ?? Scenario.defaultName)
       result.requestedTo = ExactDecimal.maximum(options.from, options.to)
       result.stopReason = bounds.reason
       return result
     } catch {
-      collector.add(Diagnostic(file: profile.path, path: "workload.\(vary)", message: "break-even search failed: \(error)"))
+      collector.add(
+        Diagnostic(file: profile.path, path: "workload.\(vary)", message: "break-even search failed: \(error)"))
       return nil
     }
   }
 
   /// For each architecture, how far its cost moves across each variable's range; only variables
   /// set directly (not computed from others) are swung.
-  func sensitivity(scenario: String?, models: [(String, CostModel)], workload: [(name: String, value: Interval)]) -> [Sensitivity] {
+  func sensitivity(scenario: String?, models: [(String, CostModel)], workload: [(name: String, value: Interval)])
+    -> [Sensitivity]
+  {
     var formulas: [String: Formula] = [:]
     for v in profile.workload { formulas[v.name] = v.value }
     for o in profile.scenarios.first(where: { $0.name == scenario })?.overrides ?? [] { formulas[o.name] = o.value }
@@ -229,9 +276,13 @@ struct PointAnalysis {
     var result: [Sensitivity] = []
     for (arch, model) in models {
       do {
-        result.append(try Sensitivity.analyse(model: model, architecture: arch, scenario: scenario ?? Scenario.defaultName, ranges: independent))
+        result.append(
+          try Sensitivity.analyse(
+            model: model, architecture: arch, scenario: scenario ?? Scenario.defaultName, ranges: independent))
       } catch {
-        collector.add(Diagnostic(file: profile.path, path: "architectures.\(arch)", message: "sensitivity analysis failed: \(error)"))
+        collector.add(
+          Diagnostic(
+            file: profile.path, path: "architectures.\(arch)", message: "sensitivity analysis failed: \(error)"))
       }
     }
     return result

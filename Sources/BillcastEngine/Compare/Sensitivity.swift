@@ -29,7 +29,9 @@ public struct Sensitivity: Sendable {
     public var swing: ExactDecimal { (costAtHigh - costAtLow).magnitude }
   }
 
-  static func analyse(model: CostModel, architecture: String, scenario: String, ranges: [(name: String, value: Interval)]) throws(FormulaEvaluationError) -> Sensitivity {
+  static func analyse(
+    model: CostModel, architecture: String, scenario: String, ranges: [(name: String, value: Interval)]
+  ) throws(FormulaEvaluationError) -> Sensitivity {
     let base = try model.total()
     var rows: [Row] = []
     for (name, range) in ranges {

@@ -85,7 +85,8 @@ public struct CostDiff: Sendable {
         if change.changed { lines.append(change) }
       }
       for s in Set(serviceBefore.keys).union(serviceAfter.keys).sorted() {
-        services.append(Change(key: ServiceKey(result: key, service: s), before: serviceBefore[s], after: serviceAfter[s]))
+        services.append(
+          Change(key: ServiceKey(result: key, service: s), before: serviceBefore[s], after: serviceAfter[s]))
       }
     }
     self.lines = lines

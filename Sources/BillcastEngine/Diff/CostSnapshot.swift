@@ -36,7 +36,9 @@ public struct CostSnapshot: Sendable {
       self.meter = meter
     }
     /// Orders by service, then component, then meter.
-    public static func < (a: Self, b: Self) -> Bool { (a.service, a.component, a.meter) < (b.service, b.component, b.meter) }
+    public static func < (a: Self, b: Self) -> Bool {
+      (a.service, a.component, a.meter) < (b.service, b.component, b.meter)
+    }
   }
 
   /// One result's figures: its monthly total and each line's cost.

@@ -28,7 +28,11 @@ public struct ForecastOptions: Sendable {
   public var progress: (@Sendable (Double) -> Void)? = nil
 
   /// Creates options; nil values fall back to the profile's forecast settings.
-  public init(today: CalendarDate, start: CalendarMonth? = nil, months: Int? = nil, scenario: String? = nil, architectures: [String]? = nil, freeTier: Account.FreeTier? = nil, samples: Int = 1000, seed: UInt64 = 1, breakdownMonth: Int? = nil) {
+  public init(
+    today: CalendarDate, start: CalendarMonth? = nil, months: Int? = nil, scenario: String? = nil,
+    architectures: [String]? = nil, freeTier: Account.FreeTier? = nil, samples: Int = 1000, seed: UInt64 = 1,
+    breakdownMonth: Int? = nil
+  ) {
     self.today = today
     self.start = start
     self.months = months

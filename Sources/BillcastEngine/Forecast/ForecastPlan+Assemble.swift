@@ -23,7 +23,9 @@ extension ForecastPlan {
   }
 
   /// One architecture's figures: the envelope after credits, and percentiles per month and cumulatively.
-  func figures(_ a: String, envelope: [String: ArchitectureEnvelope], sampled: [String: Sampled]) -> ArchitectureForecast {
+  func figures(_ a: String, envelope: [String: ArchitectureEnvelope], sampled: [String: Sampled])
+    -> ArchitectureForecast
+  {
     let env = envelope[a]!
     let low = spend(env.totals.map { $0?.low }), high = spend(env.totals.map { $0?.high })
     // Monte Carlo: credits spent along each path, then percentiles per month and cumulatively.
@@ -32,27 +34,7 @@ extension ForecastPlan {
     let samples = sampled[a]?.totals ?? []
     let n = samples.first { !$0.isEmpty }?.count ?? 0
     // Month-major buffers filled in place: one pass per path, no allocation per path.
-    var dueByMonth = months.indices.map { samples.indices.contains($0) && !samples[$0].isEmpty ? [ExactDecimal](repeating: .zero, count: n) : [] }
-    var cumulativeByMonth = dueByMonth
-    if n > 0 {
-      let expires = credits?.expires
-      let monthDates = months.map { $0.month.firstDay }
-      for path in 0..<n {
-        var balance = credits?.amount ?? .zero
-        var running = ExactDecimal.zero
-        for m in months.indices where !dueByMonth[m].isEmpty {
-          var d = samples[m][path]
-          if let expires, monthDates[m] < expires, balance > .zero {
-            let applied = ExactDecimal.minimum(balance, d)
-            balance -= applied
-            d -= applied
-          }
-          running += d
-          dueByMonth[m][path] = d
-          cumulativeByMonth[m][path] = running
-        }
-      }
-    }
+    var (dueByMonth, cumulativeByMonth) = sampledDue(samples, paths: n)
     var cumLow = ExactDecimal.zero, cumHigh = ExactDecimal.zero
     for m in months.indices {
       guard let l = low.due[m], let h = high.due[m] else {
@@ -67,21 +49,57 @@ extension ForecastPlan {
       if n > 0 {
         let s = Percentiles(&dueByMonth[m]), c = Percentiles(&cumulativeByMonth[m])
         monthlyFigures.append(MonthFigures(envelope: monthly, p10: s.p10, p50: s.p50, p90: s.p90, sampled: s.range))
-        cumulativeFigures.append(MonthFigures(envelope: cumulative, p10: c.p10, p50: c.p50, p90: c.p90, sampled: c.range))
+        cumulativeFigures.append(
+          MonthFigures(envelope: cumulative, p10: c.p10, p50: c.p50, p90: c.p90, sampled: c.range))
       } else {
         let mid = (monthly.low + monthly.high) / 2, cmid = (cumulative.low + cumulative.high) / 2
         monthlyFigures.append(MonthFigures(envelope: monthly, p10: mid, p50: mid, p90: mid, sampled: Interval(mid)))
-        cumulativeFigures.append(MonthFigures(envelope: cumulative, p10: cmid, p50: cmid, p90: cmid, sampled: Interval(cmid)))
+        cumulativeFigures.append(
+          MonthFigures(envelope: cumulative, p10: cmid, p50: cmid, p90: cmid, sampled: Interval(cmid)))
       }
     }
-    let creditEnvelope: [Interval?] = credits == nil ? [] : months.indices.map { m in
-      guard let l = low.credits[m], let h = high.credits[m] else { return nil }
-      return Interval(.minimum(l, h), .maximum(l, h))
-    }
-    return ArchitectureForecast(architecture: a, monthly: monthlyFigures, cumulative: cumulativeFigures, credits: creditEnvelope)
+    let creditEnvelope: [Interval?] =
+      credits == nil
+      ? []
+      : months.indices.map { m in
+        guard let l = low.credits[m], let h = high.credits[m] else { return nil }
+        return Interval(.minimum(l, h), .maximum(l, h))
+      }
+    return ArchitectureForecast(
+      architecture: a, monthly: monthlyFigures, cumulative: cumulativeFigures, credits: creditEnvelope)
   }
 
-  mutating func assemble(architectures: [String], envelope: [String: ArchitectureEnvelope], sampled: [String: Sampled]) -> Forecast {
+  /// Credits spent along each sampled path: per month, each path's amount due and its running
+  /// total. Month-major buffers filled in place: one pass per path, no allocation per path.
+  func sampledDue(_ samples: [[ExactDecimal]], paths n: Int) -> ([[ExactDecimal]], [[ExactDecimal]]) {
+    var dueByMonth = months.indices.map {
+      samples.indices.contains($0) && !samples[$0].isEmpty ? [ExactDecimal](repeating: .zero, count: n) : []
+    }
+    var cumulativeByMonth = dueByMonth
+    guard n > 0 else { return (dueByMonth, cumulativeByMonth) }
+    let expires = credits?.expires
+    let monthDates = months.map { $0.month.firstDay }
+    for path in 0..<n {
+      var balance = credits?.amount ?? .zero
+      var running = ExactDecimal.zero
+      for m in months.indices where !dueByMonth[m].isEmpty {
+        var d = samples[m][path]
+        if let expires, monthDates[m] < expires, balance > .zero {
+          let applied = ExactDecimal.minimum(balance, d)
+          balance -= applied
+          d -= applied
+        }
+        running += d
+        dueByMonth[m][path] = d
+        cumulativeByMonth[m][path] = running
+      }
+    }
+    return (dueByMonth, cumulativeByMonth)
+  }
+
+  mutating func assemble(architectures: [String], envelope: [String: ArchitectureEnvelope], sampled: [String: Sampled])
+    -> Forecast
+  {
     // Each architecture's percentiles are independent: compute them on both cores.
     let box = FiguresBox(count: architectures.count)
     let plan = self
@@ -95,16 +113,41 @@ extension ForecastPlan {
       creditEvents(a, low: low.credits, high: high.credits)
     }
 
-    // The cheapest each month and cumulatively, by the median; and where it changes.
+    let (byMonth, byCumulative) = Self.cheapest(result, months: months.count)
+    var crossovers = findCrossovers(result, byMonth: byMonth, byCumulative: byCumulative)
+    events = Self.merged(events)
+    events.sort { ($0.month, $0.code, $0.architecture ?? "") < ($1.month, $1.code, $1.architecture ?? "") }
+    crossovers.sort { ($0.month, $0.kind.rawValue) < ($1.month, $1.kind.rawValue) }
+    let breakdownMonth = options.breakdownMonth ?? months.count  // checked by the Forecaster: 1 to months.count
+    let breakdown = architectures.map { a in (a, envelope[a]!.services[breakdownMonth - 1]) }
+    return Forecast(
+      profileName: profile.name, profilePath: profile.path, profileSHA256: profile.sha256, region: profile.region,
+      currency: resolved.catalog.tables(for: profile.region).first?.currency ?? "USD", tables: tables,
+      freeTier: firstFreeTier
+        ?? FreeTierSituation(account: profile.account.freeTier, kinds: [], credits: nil, summary: "not priced"),
+      months: months, samples: options.samples, seed: options.seed, architectures: result, cheapestByMonth: byMonth,
+      crossovers: crossovers, events: events, breakdownMonth: breakdownMonth, breakdown: breakdown)
+  }
+
+  /// The cheapest architecture each month and cumulatively, by the median.
+  static func cheapest(_ result: [ArchitectureForecast], months: Int) -> ([String?], [String?]) {
     var byMonth: [String?] = []
     var byCumulative: [String?] = []
-    for m in months.indices {
+    for m in 0..<months {
       byMonth.append(result.compactMap { a in a.monthly[m].map { (a.architecture, $0.p50) } }.min { $0.1 < $1.1 }?.0)
-      byCumulative.append(result.compactMap { a in a.cumulative[m].map { (a.architecture, $0.p50) } }.min { $0.1 < $1.1 }?.0)
+      byCumulative.append(
+        result.compactMap { a in a.cumulative[m].map { (a.architecture, $0.p50) } }.min { $0.1 < $1.1 }?.0)
     }
+    return (byMonth, byCumulative)
+  }
+
+  /// Where the cheapest changes, each with its event. A change is a crossover only between
+  /// architectures available in both months: one that becomes unavailable leaves the
+  /// comparison (its event says so).
+  mutating func findCrossovers(_ result: [ArchitectureForecast], byMonth: [String?], byCumulative: [String?])
+    -> [ForecastCrossover]
+  {
     var crossovers: [ForecastCrossover] = []
-    // A change of the cheapest is a crossover only between architectures available in both
-    // months: one that becomes unavailable leaves the comparison (its event says so).
     let available = Dictionary(uniqueKeysWithValues: result.map { a in (a.architecture, a.monthly.map { $0 != nil }) })
     func comparable(_ x: String, _ y: String, _ m: Int) -> Bool {
       [x, y].allSatisfy { available[$0]?[m - 1] == true && available[$0]?[m] == true }
@@ -113,30 +156,32 @@ extension ForecastPlan {
       for m in 1..<max(list.count, 1) {
         if let before = list[m - 1], let now = list[m], before != now, comparable(before, now, m) {
           crossovers.append(ForecastCrossover(kind: kind, month: m + 1, from: before, to: now))
-          events.append(.init(month: m + 1, architecture: now, kind: .cheapest(kind), message: kind == .monthly ? "\(now) becomes cheaper than \(before) each month (median)" : "\(now)'s cumulative cost falls below \(before)'s (median)"))
+          events.append(
+            .init(
+              month: m + 1, architecture: now, kind: .cheapest(kind),
+              message: kind == .monthly
+                ? "\(now) becomes cheaper than \(before) each month (median)"
+                : "\(now)'s cumulative cost falls below \(before)'s (median)"))
         }
       }
     }
-    // The same event in several architectures (a shared service's retirement) is told once, naming them all.
+    return crossovers
+  }
+
+  /// The same event in several architectures (a shared service's retirement) told once, naming them all.
+  static func merged(_ events: [ForecastEvent]) -> [ForecastEvent] {
     var merged: [ForecastEvent] = []
     for e in events {
-      if let i = merged.firstIndex(where: { $0.month == e.month && $0.kind == e.kind && $0.message == e.message && $0.architecture != nil && e.architecture != nil }) {
+      if let i = merged.firstIndex(where: {
+        $0.month == e.month && $0.kind == e.kind && $0.message == e.message && $0.architecture != nil
+          && e.architecture != nil
+      }) {
         merged[i].architecture = merged[i].architecture! + ", " + e.architecture!
       } else {
         merged.append(e)
       }
     }
-    events = merged
-    events.sort { ($0.month, $0.code, $0.architecture ?? "") < ($1.month, $1.code, $1.architecture ?? "") }
-    crossovers.sort { ($0.month, $0.kind.rawValue) < ($1.month, $1.kind.rawValue) }
-    let breakdownMonth = options.breakdownMonth ?? months.count  // checked by the Forecaster: 1 to months.count
-    let breakdown = architectures.map { a in (a, envelope[a]!.services[breakdownMonth - 1]) }
-    return Forecast(
-      profileName: profile.name, profilePath: profile.path, profileSHA256: profile.sha256, region: profile.region,
-      currency: resolved.catalog.tables(for: profile.region).first?.currency ?? "USD", tables: tables,
-      freeTier: firstFreeTier ?? FreeTierSituation(account: profile.account.freeTier, kinds: [], credits: nil, summary: "not priced"),
-      months: months, samples: options.samples, seed: options.seed, architectures: result, cheapestByMonth: byMonth,
-      crossovers: crossovers, events: events, breakdownMonth: breakdownMonth, breakdown: breakdown)
+    return merged
   }
 
   /// When credits run out or expire, along the low and the high path.
@@ -153,14 +198,27 @@ extension ForecastPlan {
     let l = exhausted(low), h = exhausted(high)
     switch (h, l) {
     case (let a?, let b?) where a == b:
-      events.append(.init(month: a, architecture: architecture, kind: .creditsSpent, message: "the $\(credits.amount.formatted(fractionDigits: 2)) of credits run out"))
+      events.append(
+        .init(
+          month: a, architecture: architecture, kind: .creditsSpent,
+          message: "the $\(credits.amount.formatted(fractionDigits: 2)) of credits run out"))
     case (let a?, let b):
-      events.append(.init(month: a, architecture: architecture, kind: .creditsSpent, message: "the $\(credits.amount.formatted(fractionDigits: 2)) of credits run out at the high end of the ranges" + (b.map { " (month \($0) at the low end)" } ?? " (they last to their expiry at the low end)")))
+      events.append(
+        .init(
+          month: a, architecture: architecture, kind: .creditsSpent,
+          message:
+            "the $\(credits.amount.formatted(fractionDigits: 2)) of credits run out at the high end of the ranges"
+            + (b.map { " (month \($0) at the low end)" } ?? " (they last to their expiry at the low end)")))
     default:
       break
     }
     if l == nil || h == nil, let m = months.first(where: { $0.month.firstDay >= credits.expires }) {
-      events.append(.init(month: m.index, architecture: architecture, kind: .creditsExpire, message: "unspent credits expire on \(credits.expires)\(profile.account.plan == .free ? "; the free plan ends and the account closes unless upgraded to the paid plan" : "")"))
+      events.append(
+        .init(
+          month: m.index, architecture: architecture, kind: .creditsExpire,
+          message:
+            "unspent credits expire on \(credits.expires)\(profile.account.plan == .free ? "; the free plan ends and the account closes unless upgraded to the paid plan" : "")"
+        ))
     }
   }
 }

@@ -13,7 +13,8 @@ extension ForecastPlan {
   /// The credits a credit-based account has, and the first date they no longer apply.
   var credits: (amount: ExactDecimal, expires: CalendarDate)? {
     let account = profile.account
-    guard (options.freeTier ?? account.freeTier) == .credits, let amount = account.credits, let opened = account.opened else { return nil }
+    guard (options.freeTier ?? account.freeTier) == .credits, let amount = account.credits, let opened = account.opened
+    else { return nil }
     return (amount, opened.adding(months: account.plan == .free ? 6 : 12))
   }
 
@@ -25,7 +26,9 @@ extension ForecastPlan {
     do {
       run = try compileMonteCarlo(architectures: architectures, envelope: envelope)
     } catch {
-      diagnostics.add((settings?.location ?? SourceLocation(file: profile.path)).diagnostic(.error, "cannot compile the forecast: \(error)"))
+      diagnostics.add(
+        (settings?.location ?? SourceLocation(file: profile.path)).diagnostic(
+          .error, "cannot compile the forecast: \(error)"))
       return [:]
     }
     let samples = options.samples
@@ -37,7 +40,9 @@ extension ForecastPlan {
       box.store(chunk: chunk, totals: flat, failure: failure)
     }
     if let failure = box.failures.compactMap({ $0 }).first {
-      diagnostics.add((settings?.location ?? SourceLocation(file: profile.path)).diagnostic(.error, "the Monte Carlo failed: \(failure)"))
+      diagnostics.add(
+        (settings?.location ?? SourceLocation(file: profile.path)).diagnostic(
+          .error, "the Monte Carlo failed: \(failure)"))
       return [:]
     }
     return run.merge(box.results, architectures: architectures)
@@ -45,7 +50,9 @@ extension ForecastPlan {
 
   /// Compiles every month of every architecture, and the growth formulas, into one run
   /// (every range a parameter of one registry, so that a path draws each once).
-  func compileMonteCarlo(architectures: [String], envelope: [String: ArchitectureEnvelope]) throws(FormulaEvaluationError) -> MonteCarloRun {
+  func compileMonteCarlo(architectures: [String], envelope: [String: ArchitectureEnvelope])
+    throws(FormulaEvaluationError) -> MonteCarloRun
+  {
     let registry = ParameterRegistry()
     for (name, d) in settings?.distributions ?? [:] { registry.setDistribution(d, for: "w:" + name) }
     var growth: [String: GrowthProgram] = [:]
@@ -84,7 +91,9 @@ extension ForecastPlan {
   }
 
   /// One month of one architecture compiled for sampling, with its accumulations and growth.
-  func monthProgram(_ architecture: String, month: ForecastMonth, registry: ParameterRegistry, growth: [String: GrowthProgram]) throws(FormulaEvaluationError) -> MonthProgram {
+  func monthProgram(
+    _ architecture: String, month: ForecastMonth, registry: ParameterRegistry, growth: [String: GrowthProgram]
+  ) throws(FormulaEvaluationError) -> MonthProgram {
     var situation = situations[month.index - 1]
     situation.credits = nil
     let model = try CostModel(
@@ -160,7 +169,9 @@ extension ForecastPlan {
         kind = .values
         rate = CompiledFormula(constant: .zero)
         var compiled: [CompiledFormula] = []
-        for f in list { compiled.append(try CompiledFormula.compile(f, ranges: .sample(registry, owner: owner), bind: none)) }
+        for f in list {
+          compiled.append(try CompiledFormula.compile(f, ranges: .sample(registry, owner: owner), bind: none))
+        }
         values = compiled
       }
     }
@@ -171,14 +182,17 @@ extension ForecastPlan {
 
     /// The adjustment in month m (1-based): the compound factor (1 + rate)^(m−1) kept by the
     /// caller, rate × (m−1), or the month's value.
-    func adjustment(month m: Int, rate: ExactDecimal, factor: ExactDecimal, parameters: [ExactDecimal]) throws(FormulaEvaluationError) -> CostModel.Adjustment {
+    func adjustment(month m: Int, rate: ExactDecimal, factor: ExactDecimal, parameters: [ExactDecimal])
+      throws(FormulaEvaluationError) -> CostModel.Adjustment
+    {
       switch kind {
       case .compound:
         return CostModel.Adjustment(multiply: factor)
       case .linear:
         return CostModel.Adjustment(add: rate * ExactDecimal(m - 1))
       case .values:
-        return CostModel.Adjustment(replace: try values[min(m - 1, values.count - 1)].evaluate([], parameters: parameters))
+        return CostModel.Adjustment(
+          replace: try values[min(m - 1, values.count - 1)].evaluate([], parameters: parameters))
       }
     }
   }

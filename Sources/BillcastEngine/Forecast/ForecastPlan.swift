@@ -16,7 +16,10 @@ struct ForecastPlan {
   /// Per month, the free-tier situation priced (without credits; the forecast spends them).
   var situations: [FreeTierSituation] = []
 
-  init(resolved: ResolvedProfile, settings: ForecastSettings?, months: [ForecastMonth], options: ForecastOptions, diagnostics: DiagnosticCollector) {
+  init(
+    resolved: ResolvedProfile, settings: ForecastSettings?, months: [ForecastMonth], options: ForecastOptions,
+    diagnostics: DiagnosticCollector
+  ) {
     self.resolved = resolved
     self.settings = settings
     self.months = months
@@ -37,7 +40,9 @@ struct ForecastPlan {
   // MARK: Workload per month
 
   /// Growth of one variable in month m (1-based) as an interval adjustment.
-  static func growthAdjustment(_ growth: ForecastSettings.Growth, month m: Int, value: Interval) throws(FormulaEvaluationError) -> Interval {
+  static func growthAdjustment(_ growth: ForecastSettings.Growth, month m: Int, value: Interval)
+    throws(FormulaEvaluationError) -> Interval
+  {
     switch growth {
     case .compound(let rate):
       let g = try rate.evaluate { _ in nil }
@@ -68,7 +73,8 @@ struct ForecastPlan {
     var tableSet: [String: TableReference] = [:]
     for month in months {
       if previousScenario != nil, previousScenario! != month.scenario, let s = month.scenario {
-        events.append(.init(month: month.index, architecture: nil, kind: .scenario, message: "the scenario becomes \(s)"))
+        events.append(
+          .init(month: month.index, architecture: nil, kind: .scenario, message: "the scenario becomes \(s)"))
       }
       previousScenario = .some(month.scenario)
       guard let workload = workload(of: month, accumulated: accumulated) else { return result }
@@ -91,11 +97,17 @@ struct ForecastPlan {
       }
       if situations.count < month.index {
         // Every architecture unavailable: keep the month's situation from the previous one.
-        situations.append(situations.last ?? FreeTierSituation(account: profile.account.freeTier, kinds: [], credits: nil, summary: ""))
+        situations.append(
+          situations.last ?? FreeTierSituation(account: profile.account.freeTier, kinds: [], credits: nil, summary: ""))
       }
       let kinds = situations[month.index - 1].kinds
       if let previousKinds, previousKinds.contains(.legacy12Month), !kinds.contains(.legacy12Month) {
-        events.append(.init(month: month.index, architecture: nil, kind: .freeTierEnds, message: "the legacy account's 12-month free-tier offers end (opened \(profile.account.opened?.description ?? "?"))"))
+        events.append(
+          .init(
+            month: month.index, architecture: nil, kind: .freeTierEnds,
+            message:
+              "the legacy account's 12-month free-tier offers end (opened \(profile.account.opened?.description ?? "?"))"
+          ))
       }
       previousKinds = kinds
       accumulate(month, workload: workload, into: &accumulated)
@@ -134,7 +146,8 @@ struct ForecastPlan {
   /// nil (reported, with the month named) on an error.
   func estimate(_ architecture: String, in month: ForecastMonth, workload: [String: Interval]) -> Estimate? {
     var o = EstimateOptions(
-      asOf: month.month.firstDay, today: options.today, freeTier: options.freeTier, scenarios: month.scenario.map { [$0] },
+      asOf: month.month.firstDay, today: options.today, freeTier: options.freeTier,
+      scenarios: month.scenario.map { [$0] },
       architectures: [architecture], monthHours: month.hours)
     o.workload = workload
     o.applyCredits = false
@@ -154,7 +167,11 @@ struct ForecastPlan {
   static func groups(_ r: ScenarioResult) -> [(group: String, cost: Span)] {
     var groups: [(group: String, cost: Span)] = []
     for s in r.services {
-      if let i = groups.firstIndex(where: { $0.group == s.group }) { groups[i].cost += s.cost } else { groups.append((s.group, s.cost)) }
+      if let i = groups.firstIndex(where: { $0.group == s.group }) {
+        groups[i].cost += s.cost
+      } else {
+        groups.append((s.group, s.cost))
+      }
     }
     return groups
   }
@@ -166,7 +183,8 @@ struct ForecastPlan {
         let inc = try formula.evaluate { n in n == Builtins.monthHours ? Interval(month.hours) : workload[n] }
         accumulated[name] = try (accumulated[name] ?? .zero).plus(inc)
       } catch {
-        diagnostics.add((settings?.location ?? SourceLocation(file: profile.path)).diagnostic(.error, "accumulate.\(name): \(error)"))
+        diagnostics.add(
+          (settings?.location ?? SourceLocation(file: profile.path)).diagnostic(.error, "accumulate.\(name): \(error)"))
       }
     }
   }
@@ -175,7 +193,8 @@ struct ForecastPlan {
   func availabilityProblem(_ architecture: String, on date: CalendarDate) -> String? {
     switch resolved.architectures.first(where: { $0.architecture.name == architecture })?.status(on: date) {
     case .retired(_, let service, let until, let replacement)?:
-      return "\(service) was retired on \(until)\(replacement.map { "; price \($0) instead" } ?? ""): unavailable from this month"
+      return
+        "\(service) was retired on \(until)\(replacement.map { "; price \($0) instead" } ?? ""): unavailable from this month"
     case .notLaunched(_, let service, let from)?:
       return "\(service) is available only from \(from)"
     default:
@@ -196,17 +215,27 @@ struct ForecastPlan {
       for c in arch.components {
         for meter in c.service.meters where c.matches(meter.when) {
           for (date, verb) in [(meter.from, "starts billing"), (meter.until, "stops billing")] {
-            guard let date, date > first, date <= last, let m = monthIndex(of: date), m <= months.count else { continue }
+            guard let date, date > first, date <= last, let m = monthIndex(of: date), m <= months.count else {
+              continue
+            }
             let key = "\(a)|\(c.service.id)/\(meter.name)|\(verb)"
             if seen.insert(key).inserted {
-              events.append(.init(month: m, architecture: a, kind: .pricingChange, message: "\(c.service.id)/\(meter.name) \(verb) on \(date)"))
+              events.append(
+                .init(
+                  month: m, architecture: a, kind: .pricingChange,
+                  message: "\(c.service.id)/\(meter.name) \(verb) on \(date)"))
             }
           }
         }
-        if let newUntil = c.service.availability?.newUntil, newUntil >= first, newUntil < last, let m = monthIndex(of: newUntil.adding(months: 0)), m <= months.count {
+        if let newUntil = c.service.availability?.newUntil, newUntil >= first, newUntil < last,
+          let m = monthIndex(of: newUntil.adding(months: 0)), m <= months.count
+        {
           let key = "\(a)|\(c.service.id)|closed"
           if seen.insert(key).inserted {
-            events.append(.init(month: m, architecture: a, kind: .closedToNewCustomers, message: "\(c.service.name) takes no new customers after \(newUntil)"))
+            events.append(
+              .init(
+                month: m, architecture: a, kind: .closedToNewCustomers,
+                message: "\(c.service.name) takes no new customers after \(newUntil)"))
           }
         }
       }

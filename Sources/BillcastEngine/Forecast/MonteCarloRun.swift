@@ -12,7 +12,10 @@ struct MonteCarloRun: Sendable {
     /// What changes since the previous month, when that month's model computes the same (else everything).
     let recompute: CostModel.Recompute?
 
-    init(model: CostModel, grown: [(slot: Int, growth: Int)], accumulate: [(slot: Int, index: Int, increment: CompiledFormula)], recompute: CostModel.Recompute?) {
+    init(
+      model: CostModel, grown: [(slot: Int, growth: Int)],
+      accumulate: [(slot: Int, index: Int, increment: CompiledFormula)], recompute: CostModel.Recompute?
+    ) {
       self.model = model
       self.grown = grown
       self.accumulate = accumulate
@@ -54,14 +57,18 @@ struct MonteCarloRun: Sendable {
       if workload.count != model.variables.count { workload = Array(repeating: .zero, count: model.variables.count) }
       if quantities.count != model.meterCount { quantities = Array(repeating: .zero, count: model.meterCount) }
       if usages.count != model.usageCount { usages = Array(repeating: .zero, count: model.usageCount) }
-      if adjustments.count != model.variables.count { adjustments = Array(repeating: nil, count: model.variables.count) }
+      if adjustments.count != model.variables.count {
+        adjustments = Array(repeating: nil, count: model.variables.count)
+      }
     }
   }
 
   /// Prices the paths in `range`: per architecture and month, one total per path, in one flat
   /// buffer at ((architecture × months + month) × paths + path − range.lowerBound); and the
   /// first failure, if any (which stops the chunk).
-  func paths(_ range: Range<Int>, progress: ForecastPlan.ProgressCounter?) -> (totals: [[[ExactDecimal]]], failure: String?) {
+  func paths(_ range: Range<Int>, progress: ForecastPlan.ProgressCounter?) -> (
+    totals: [[[ExactDecimal]]], failure: String?
+  ) {
     let n = range.count
     var flat = [ExactDecimal](repeating: .zero, count: steps.count * monthCount * n)
     var scratch = Scratch(parameters: parameters.count, growth: growth.count, accumulate: accumulateCount)
@@ -74,7 +81,9 @@ struct MonteCarloRun: Sendable {
         failure = "path \(path): \(error)"
         break
       }
-      if let progress, (path - range.lowerBound) % ForecastPlan.ProgressCounter.stride == ForecastPlan.ProgressCounter.stride - 1 {
+      if let progress,
+        (path - range.lowerBound) % ForecastPlan.ProgressCounter.stride == ForecastPlan.ProgressCounter.stride - 1
+      {
         progress.add(ForecastPlan.ProgressCounter.stride)
       }
     }
@@ -102,7 +111,9 @@ struct MonteCarloRun: Sendable {
   /// Prices one path (its parameters drawn into the scratch) through every architecture and
   /// month; path `p` of the `n` in the chunk's flat buffer.
   @inline(__always)
-  func price(path p: Int, of n: Int, scratch s: inout Scratch, into flat: inout [ExactDecimal]) throws(FormulaEvaluationError) {
+  func price(path p: Int, of n: Int, scratch s: inout Scratch, into flat: inout [ExactDecimal])
+    throws(FormulaEvaluationError)
+  {
     for g in growth.indices { s.rates[g] = try growth[g].rate(s.values) }
     for (a, list) in steps.enumerated() {
       for g in s.factors.indices { s.factors[g] = .one }
@@ -121,7 +132,8 @@ struct MonteCarloRun: Sendable {
     let model = step.model
     s.fit(model)
     for (slot, g) in step.grown {
-      s.adjustments[slot] = try growth[g].adjustment(month: m + 1, rate: s.rates[g], factor: s.factors[g], parameters: s.values)
+      s.adjustments[slot] = try growth[g].adjustment(
+        month: m + 1, rate: s.rates[g], factor: s.factors[g], parameters: s.values)
     }
     for (slot, index, _) in step.accumulate {
       var adjustment = s.adjustments[slot] ?? CostModel.Adjustment()
@@ -131,7 +143,8 @@ struct MonteCarloRun: Sendable {
     // The previous month of this path left its workload and usages in the buffers.
     let recompute = m > 0 && reusesUnchangedValues ? step.recompute : nil
     try model.fillWorkload(&s.workload, parameters: s.values, adjustments: s.adjustments, only: recompute?.workload)
-    let total = try model.total(workload: s.workload, parameters: s.values, quantities: &s.quantities, usages: &s.usages, only: recompute?.usages)
+    let total = try model.total(
+      workload: s.workload, parameters: s.values, quantities: &s.quantities, usages: &s.usages, only: recompute?.usages)
     // Only the slots set above hold adjustments: clear them for the next step.
     for (slot, _) in step.grown { s.adjustments[slot] = nil }
     for (slot, _, _) in step.accumulate { s.adjustments[slot] = nil }

@@ -31,7 +31,9 @@ extension CostModel {
 
     /// The workload variables in evaluation order (each after those it names), with the
     /// scenario's overrides in place of the base formulas, compiled.
-    mutating func workload(_ profile: Profile, scenario: String?) throws(FormulaEvaluationError) -> ([String], [CompiledFormula]) {
+    mutating func workload(_ profile: Profile, scenario: String?) throws(FormulaEvaluationError) -> (
+      [String], [CompiledFormula]
+    ) {
       var byName: [String: Formula] = [:]
       for v in profile.workload { byName[v.name] = v.value }
       if let scenario, let s = profile.scenarios.first(where: { $0.name == scenario }) {
@@ -42,25 +44,33 @@ extension CostModel {
       }.order
       slots = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($0.element, $0.offset) })
       var formulas: [CompiledFormula] = []
-      for name in order { formulas.append(try CompiledFormula.compile(byName[name]!, ranges: mode("w:" + name), bind: bindWorkload)) }
+      for name in order {
+        formulas.append(try CompiledFormula.compile(byName[name]!, ranges: mode("w:" + name), bind: bindWorkload))
+      }
       return (order, formulas)
     }
 
     /// Each meter's quantity with the component's inputs substituted, grouped by account meter.
-    func usages(_ arch: ResolvedArchitecture, catalog: PricingCatalog, region: String, asOf: CalendarDate) throws(FormulaEvaluationError) -> Meters {
+    func usages(_ arch: ResolvedArchitecture, catalog: PricingCatalog, region: String, asOf: CalendarDate)
+      throws(FormulaEvaluationError) -> Meters
+    {
       var meters = Meters()
       for component in arch.components {
         var inputs: [String: CompiledFormula] = [:]
         for (name, f) in component.numeric.sorted(by: { $0.key < $1.key }) {
-          inputs[name] = try CompiledFormula.compile(f, ranges: mode("c:\(component.component.name).\(name)"), bind: bindWorkload)
+          inputs[name] = try CompiledFormula.compile(
+            f, ranges: mode("c:\(component.component.name).\(name)"), bind: bindWorkload)
         }
         for meter in component.service.meters where component.matches(meter.when) && meter.isInForce(on: asOf) {
           // A meter the component never uses, without a rate in the region (see ResolvedComponent.unusedWithoutRate).
           if component.unusedWithoutRate.contains(where: { $0.key.meter == meter.name }) { continue }
-          guard let (key, ladder, _) = component.accountMeter(for: meter, catalog: catalog, region: region, on: asOf) else {
+          guard let (key, ladder, _) = component.accountMeter(for: meter, catalog: catalog, region: region, on: asOf)
+          else {
             throw .unknownName("\(component.service.id)/\(meter.name)")
           }
-          let quantity = try CompiledFormula.compile(meter.quantity(on: asOf), ranges: mode("m:\(component.service.id)/\(meter.name)")) { n in
+          let quantity = try CompiledFormula.compile(
+            meter.quantity(on: asOf), ranges: mode("m:\(component.service.id)/\(meter.name)")
+          ) { n in
             if n == Builtins.monthHours { return .value(monthHours) }
             return inputs[n].map { .formula($0) }
           }

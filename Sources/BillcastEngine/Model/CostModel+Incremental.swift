@@ -26,7 +26,10 @@ extension CostModel {
     var varying = changed
     // Variables are in evaluation order, so one pass reaches everything computed from a changed one.
     for i in 0..<workloadList.count where !varying.contains(i) {
-      if !workloadList.isSame(i, as: previous.workloadList) || !workloadList.slotsRead(by: i).isDisjoint(with: varying) { varying.insert(i) }
+      if !workloadList.isSame(i, as: previous.workloadList) || !workloadList.slotsRead(by: i).isDisjoint(with: varying)
+      {
+        varying.insert(i)
+      }
     }
     let usages = (0..<usageList.count).filter {
       !usageList.isSame($0, as: previous.usageList) || !usageList.slotsRead(by: $0).isDisjoint(with: varying)
@@ -38,11 +41,15 @@ extension CostModel {
   public var usageCount: Int { usageAggregate.count }
 
   /// Fills `values` like ``fillWorkload(_:parameters:adjustments:)``, recomputing only `only` (slots) when given.
-  public func fillWorkload(_ values: inout [ExactDecimal], parameters: [ExactDecimal], adjustments: [Adjustment?], only: [Int]?) throws(FormulaEvaluationError) {
+  public func fillWorkload(
+    _ values: inout [ExactDecimal], parameters: [ExactDecimal], adjustments: [Adjustment?], only: [Int]?
+  ) throws(FormulaEvaluationError) {
     guard let only else { return try fillWorkload(&values, parameters: parameters, adjustments: adjustments) }
     try workloadList.withEvaluator { (ev: CompiledFormulaList.Evaluator) throws(FormulaEvaluationError) -> Void in
-      try parameters.withUnsafeBufferPointer { (p: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
-        try values.withUnsafeMutableBufferPointer { (out: inout UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
+      try parameters.withUnsafeBufferPointer {
+        (p: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
+        try values.withUnsafeMutableBufferPointer {
+          (out: inout UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
           let slots = UnsafeBufferPointer(out)
           for i in only {
             out[i] = try Self.adjusted(try ev.evaluate(i, slots: slots, parameters: p), adjustments[i])
@@ -55,13 +62,17 @@ extension CostModel {
   /// The monthly total, keeping each usage's quantity in `usages` (``usageCount`` long) between
   /// calls and recomputing only `only` (usage indices) when given.
   public func total(
-    workload values: [ExactDecimal], parameters: [ExactDecimal], quantities: inout [ExactDecimal], usages: inout [ExactDecimal], only: [Int]?
+    workload values: [ExactDecimal], parameters: [ExactDecimal], quantities: inout [ExactDecimal],
+    usages: inout [ExactDecimal], only: [Int]?
   ) throws(FormulaEvaluationError) -> ExactDecimal {
     let usageAggregate = self.usageAggregate
     try usageList.withEvaluator { (ev: CompiledFormulaList.Evaluator) throws(FormulaEvaluationError) -> Void in
-      try values.withUnsafeBufferPointer { (slots: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
-        try parameters.withUnsafeBufferPointer { (p: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
-          try usages.withUnsafeMutableBufferPointer { (out: inout UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
+      try values.withUnsafeBufferPointer {
+        (slots: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
+        try parameters.withUnsafeBufferPointer {
+          (p: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
+          try usages.withUnsafeMutableBufferPointer {
+            (out: inout UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
             func evaluate(_ i: Int) throws(FormulaEvaluationError) {
               let q = try ev.evaluate(i, slots: slots, parameters: p)
               if q.isNegative { throw .invertedRange("negative quantity \(q) for \(self.meters[usageAggregate[i]])") }

@@ -35,7 +35,9 @@ public final class CostModel: Sendable {
     resolved: ResolvedProfile, architecture: String, scenario: String?, asOf: CalendarDate,
     situation: FreeTierSituation, monthHours: ExactDecimal = 730, point: CompiledFormula.RangePoint
   ) throws(FormulaEvaluationError) {
-    try self.init(resolved: resolved, architecture: architecture, scenario: scenario, asOf: asOf, situation: situation, monthHours: monthHours, sampling: nil, point: point)
+    try self.init(
+      resolved: resolved, architecture: architecture, scenario: scenario, asOf: asOf, situation: situation,
+      monthHours: monthHours, sampling: nil, point: point)
   }
 
   /// Compiles an architecture for a scenario with every range a Monte Carlo parameter of `registry`.
@@ -43,12 +45,15 @@ public final class CostModel: Sendable {
     resolved: ResolvedProfile, architecture: String, scenario: String?, asOf: CalendarDate,
     situation: FreeTierSituation, monthHours: ExactDecimal = 730, sampling registry: ParameterRegistry
   ) throws(FormulaEvaluationError) {
-    try self.init(resolved: resolved, architecture: architecture, scenario: scenario, asOf: asOf, situation: situation, monthHours: monthHours, sampling: registry, point: .mid)
+    try self.init(
+      resolved: resolved, architecture: architecture, scenario: scenario, asOf: asOf, situation: situation,
+      monthHours: monthHours, sampling: registry, point: .mid)
   }
 
   init(
     resolved: ResolvedProfile, architecture: String, scenario: String?, asOf: CalendarDate,
-    situation: FreeTierSituation, monthHours: ExactDecimal, sampling registry: ParameterRegistry?, point: CompiledFormula.RangePoint
+    situation: FreeTierSituation, monthHours: ExactDecimal, sampling registry: ParameterRegistry?,
+    point: CompiledFormula.RangePoint
   ) throws(FormulaEvaluationError) {
     guard let arch = resolved.architectures.first(where: { $0.architecture.name == architecture }) else {
       throw .unknownName(architecture)
@@ -71,7 +76,10 @@ public final class CostModel: Sendable {
     usageList = CompiledFormulaList(meters.usages.map(\.quantity))
     usageAggregate = meters.usages.map(\.meter)
     billing = AccountBilling(
-      ladders: meters.ladders, pools: pools.map { AccountBilling.Pool(allowance: $0.allowance, draws: $0.draws.compactMap { meters.remap[$0] }) },
+      ladders: meters.ladders,
+      pools: pools.map {
+        AccountBilling.Pool(allowance: $0.allowance, draws: $0.draws.compactMap { meters.remap[$0] })
+      },
       perUnitRates: true)
   }
 
@@ -102,18 +110,24 @@ public final class CostModel: Sendable {
   }
 
   /// The workload's values for sampled parameters, each variable adjusted (by slot) after its formula.
-  public func workload(parameters: [ExactDecimal], adjustments: [Adjustment?]) throws(FormulaEvaluationError) -> [ExactDecimal] {
+  public func workload(parameters: [ExactDecimal], adjustments: [Adjustment?]) throws(FormulaEvaluationError)
+    -> [ExactDecimal]
+  {
     var values = [ExactDecimal](repeating: .zero, count: formulas.count)
     try fillWorkload(&values, parameters: parameters, adjustments: adjustments)
     return values
   }
 
   /// Fills `values` (one per variable) without allocating: the Monte Carlo's inner loop.
-  public func fillWorkload(_ values: inout [ExactDecimal], parameters: [ExactDecimal], adjustments: [Adjustment?]) throws(FormulaEvaluationError) {
+  public func fillWorkload(_ values: inout [ExactDecimal], parameters: [ExactDecimal], adjustments: [Adjustment?])
+    throws(FormulaEvaluationError)
+  {
     let n = formulas.count
     try workloadList.withEvaluator { (ev: CompiledFormulaList.Evaluator) throws(FormulaEvaluationError) -> Void in
-      try parameters.withUnsafeBufferPointer { (p: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
-        try values.withUnsafeMutableBufferPointer { (out: inout UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
+      try parameters.withUnsafeBufferPointer {
+        (p: UnsafeBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
+        try values.withUnsafeMutableBufferPointer {
+          (out: inout UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> Void in
           let slots = UnsafeBufferPointer(out)
           for i in 0..<n { out[i] = try Self.adjusted(try ev.evaluate(i, slots: slots, parameters: p), adjustments[i]) }
         }
@@ -123,7 +137,8 @@ public final class CostModel: Sendable {
 
   /// A variable's value after a forecast month's adjustment.
   @inline(__always)
-  static func adjusted(_ value: ExactDecimal, _ adjustment: Adjustment?) throws(FormulaEvaluationError) -> ExactDecimal {
+  static func adjusted(_ value: ExactDecimal, _ adjustment: Adjustment?) throws(FormulaEvaluationError) -> ExactDecimal
+  {
     guard let a = adjustment else { return value }
     var v = a.replace ?? value
     if a.multiply != .one {
@@ -143,13 +158,17 @@ public final class CostModel: Sendable {
   }
 
   /// The monthly total for given workload values (one per variable, in ``variables`` order).
-  public func total(workload values: [ExactDecimal], parameters: [ExactDecimal] = []) throws(FormulaEvaluationError) -> ExactDecimal {
+  public func total(workload values: [ExactDecimal], parameters: [ExactDecimal] = []) throws(FormulaEvaluationError)
+    -> ExactDecimal
+  {
     var quantities = [ExactDecimal](repeating: .zero, count: meterCount)
     return try total(workload: values, parameters: parameters, quantities: &quantities)
   }
 
   /// The monthly total, using `quantities` (``meterCount`` long) as scratch space.
-  public func total(workload values: [ExactDecimal], parameters: [ExactDecimal], quantities: inout [ExactDecimal]) throws(FormulaEvaluationError) -> ExactDecimal {
+  public func total(workload values: [ExactDecimal], parameters: [ExactDecimal], quantities: inout [ExactDecimal])
+    throws(FormulaEvaluationError) -> ExactDecimal
+  {
     var usages = [ExactDecimal](repeating: .zero, count: usageCount)
     return try total(workload: values, parameters: parameters, quantities: &quantities, usages: &usages, only: nil)
   }

@@ -27,9 +27,12 @@ public enum BuiltInPricing {
   public static var contents: [(path: String, text: String)] { files.map { ($0.path, $0.text) } }
 
   /// Reads the built-in tables: every region's, or only those `regions` returns.
-  public static func catalog(limits: YAMLLimits = .standard, regions: () -> Set<String>? = { nil }) throws(DiagnosticError) -> PricingCatalog {
+  public static func catalog(limits: YAMLLimits = .standard, regions: () -> Set<String>? = { nil })
+    throws(DiagnosticError) -> PricingCatalog
+  {
     let files = Self.files
-    return try PricingCatalog.load(count: files.count, sizes: files.map(\.text.utf8.count), regions: regions) { i throws(DiagnosticError) in
+    return try PricingCatalog.load(count: files.count, sizes: files.map(\.text.utf8.count), regions: regions) {
+      i throws(DiagnosticError) in
       try YAMLDocument.parse(files[i].text, path: pathPrefix + files[i].path, limits: limits)
     }
   }

@@ -32,7 +32,9 @@ struct ByteReader {
     self.path = path
     fd = open(path, O_RDONLY)
     if fd < 0 {
-      throw DiagnosticError([Diagnostic(file: path, message: "cannot read the offer file (\(String(cString: strerror(errno))))")])
+      throw DiagnosticError([
+        Diagnostic(file: path, message: "cannot read the offer file (\(String(cString: strerror(errno))))")
+      ])
     }
     buffer = [UInt8](repeating: 0, count: chunk)
   }
@@ -61,12 +63,18 @@ struct ByteReader {
     }
     if end == buffer.count {
       if buffer.count >= Self.maximumCapture {
-        throw failure("one value is larger than \(Self.maximumCapture >> 20) MB; this is not an offer file billcast can read", at: base)
+        throw failure(
+          "one value is larger than \(Self.maximumCapture >> 20) MB; this is not an offer file billcast can read",
+          at: base)
       }
       buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count))
     }
     let n = buffer.withUnsafeMutableBufferPointer { b in read(fd, b.baseAddress! + end, b.count - end) }
-    if n < 0 { throw DiagnosticError([Diagnostic(file: path, message: "cannot read the offer file (\(String(cString: strerror(errno))))")]) }
+    if n < 0 {
+      throw DiagnosticError([
+        Diagnostic(file: path, message: "cannot read the offer file (\(String(cString: strerror(errno))))")
+      ])
+    }
     if n == 0 {
       atEOF = true
       return false

@@ -18,7 +18,9 @@ struct JSONScanner {
       let stop = input.buffer.withUnsafeBufferPointer { b -> Int in
         var i = start
         // Indentation comes in runs of spaces: eight at a time.
-        while i + 8 <= end && UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 { i += 8 }
+        while i + 8 <= end
+          && UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
+        { i += 8 }
         while i < end {
           let c = b[i]
           if c != 0x20 && c != 0x0A && c != 0x0D && c != 0x09 { break }
@@ -39,7 +41,9 @@ struct JSONScanner {
       if b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09 { return b }
     }
     try skipSpace()
-    guard let b = try input.peek() else { throw input.failure("the file ends where \(what()) was expected: it is truncated") }
+    guard let b = try input.peek() else {
+      throw input.failure("the file ends where \(what()) was expected: it is truncated")
+    }
     return b
   }
 
@@ -63,7 +67,9 @@ struct JSONScanner {
       return
     }
     while true {
-      guard try next("a key") == 0x22 else { throw input.failure("expected a key (a string), found \(Self.describe(try next("a key")))") }
+      guard try next("a key") == 0x22 else {
+        throw input.failure("expected a key (a string), found \(Self.describe(try next("a key")))")
+      }
       let key = try string()
       try expect(0x3A, ":")
       try member(&self, key)
@@ -168,7 +174,9 @@ struct JSONScanner {
   mutating func skipNumber() throws(DiagnosticError) {
     let start = input.offset
     var text: [UInt8] = []
-    while let b = try input.peek(), b == 0x2D || b == 0x2B || b == 0x2E || b == 0x65 || b == 0x45 || (0x30...0x39).contains(b) {
+    while let b = try input.peek(),
+      b == 0x2D || b == 0x2B || b == 0x2E || b == 0x65 || b == 0x45 || (0x30...0x39).contains(b)
+    {
       text.append(b)
       input.index += 1
       if text.count > 400 { break }
@@ -202,7 +210,11 @@ struct JSONScanner {
           }
           let c = b[i]
           if esc {
-            if c != 0x22 && c != 0x5C && c != 0x2F && c != 0x62 && c != 0x66 && c != 0x6E && c != 0x72 && c != 0x74 && c != 0x75 { return (i, 3, false) }
+            if c != 0x22 && c != 0x5C && c != 0x2F && c != 0x62 && c != 0x66 && c != 0x6E && c != 0x72 && c != 0x74
+              && c != 0x75
+            {
+              return (i, 3, false)
+            }
             esc = false
           } else if c == 0x22 {
             return (i + 1, 1, false)
@@ -264,6 +276,8 @@ struct JSONScanner {
   /// After the top-level value: only white space may follow.
   mutating func expectEnd() throws(DiagnosticError) {
     try skipSpace()
-    if let b = try input.peek() { throw input.failure("unexpected \(Self.describe(b)) after the end of the JSON document") }
+    if let b = try input.peek() {
+      throw input.failure("unexpected \(Self.describe(b)) after the end of the JSON document")
+    }
   }
 }

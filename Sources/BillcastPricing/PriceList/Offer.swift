@@ -107,7 +107,9 @@ enum PriceListRegions {
 
   /// An attribute name normalised: lower case letters and digits only.
   static func normalised(_ name: String) -> String {
-    String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") }))
+    String(
+      String.UnicodeScalarView(
+        name.lowercased().unicodeScalars.filter { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") }))
   }
 }
 

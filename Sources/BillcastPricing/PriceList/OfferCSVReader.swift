@@ -17,7 +17,9 @@ enum OfferCSVReader {
       guard try csv.next() else { break }
       if csv.count == 1 && csv.text(0).isEmpty { continue }
       guard csv.count == header.names.count else {
-        throw csv.input.failure("this row has \(csv.count) fields; the header has \(header.names.count) (a truncated or damaged file)", at: offset)
+        throw csv.input.failure(
+          "this row has \(csv.count) fields; the header has \(header.names.count) (a truncated or damaged file)",
+          at: offset)
       }
       guard csv.text(header["TermType"]) == "OnDemand" else { continue }
       var regionAttributes: [String: String] = [:]
@@ -27,7 +29,9 @@ enum OfferCSVReader {
       let sku = csv.text(header["SKU"])
       if products[sku] == nil {
         var attributes: [(String, String)] = []
-        for (i, name) in header.names.enumerated() where !Header.pricing.contains(name) { attributes.append((name, csv.text(i))) }
+        for (i, name) in header.names.enumerated() where !Header.pricing.contains(name) {
+          attributes.append((name, csv.text(i)))
+        }
         products[sku] = OfferReader.product(sku: sku, rawAttributes: attributes, offset: offset)
         order.append(sku)
       }
@@ -42,14 +46,17 @@ enum OfferCSVReader {
       products[sku]!.effective = CalendarDate(String(date.prefix(10)))
       products[sku]!.dimensions.append(
         try OfferReader.dimension(
-          rateCode: csv.text(header["RateCode"]), begin: csv.text(header["StartingRange"]), end: csv.text(header["EndingRange"]),
+          rateCode: csv.text(header["RateCode"]), begin: csv.text(header["StartingRange"]),
+          end: csv.text(header["EndingRange"]),
           unit: csv.text(header["Unit"]), usd: csv.text(header["PricePerUnit"]), at: offset, input: csv.input))
     }
     guard let version = metadata["Version"], let published = metadata["Publication Date"], !offer.isEmpty else {
       throw csv.input.failure("the metadata lines lack the offer code, version or publication date", at: 0)
     }
     return try OfferReader.checkPublication(
-      Offer(path: csv.input.path, layout: .csv, offerCode: offer, version: version, publicationDate: published, products: order.compactMap { products[$0] }),
+      Offer(
+        path: csv.input.path, layout: .csv, offerCode: offer, version: version, publicationDate: published,
+        products: order.compactMap { products[$0] }),
       input: csv.input)
   }
 
@@ -59,10 +66,12 @@ enum OfferCSVReader {
     for name in ["FormatVersion", "Disclaimer", "Publication Date", "Version", "OfferCode"] {
       let offset = csv.input.offset
       guard try csv.next(), csv.count >= 2 else {
-        throw csv.input.failure("expected the metadata line \"\(name)\",…: the CSV offer starts with five metadata lines", at: offset)
+        throw csv.input.failure(
+          "expected the metadata line \"\(name)\",…: the CSV offer starts with five metadata lines", at: offset)
       }
       guard csv.text(0) == name else {
-        throw csv.input.failure("expected the metadata line \"\(name)\", found \"\(TerminalText.excerpt(csv.text(0)))\"", at: offset)
+        throw csv.input.failure(
+          "expected the metadata line \"\(name)\", found \"\(TerminalText.excerpt(csv.text(0)))\"", at: offset)
       }
       metadata[name] = csv.text(1)
     }
@@ -71,9 +80,13 @@ enum OfferCSVReader {
 
   /// The header line: each column's index, the usage-type and region columns, checked complete.
   struct Header {
-    static let required = ["SKU", "OfferTermCode", "RateCode", "TermType", "EffectiveDate", "StartingRange", "EndingRange", "Unit", "PricePerUnit", "Currency"]
+    static let required = [
+      "SKU", "OfferTermCode", "RateCode", "TermType", "EffectiveDate", "StartingRange", "EndingRange", "Unit",
+      "PricePerUnit", "Currency",
+    ]
     /// The columns that price a row rather than describe its product.
-    static let pricing = Set(required + ["PriceDescription", "RelatedTo", "LeaseContractLength", "PurchaseOption", "OfferingClass"])
+    static let pricing = Set(
+      required + ["PriceDescription", "RelatedTo", "LeaseContractLength", "PurchaseOption", "OfferingClass"])
     let names: [String]
     let normalised: [String]
     let column: [String: Int]
@@ -96,7 +109,9 @@ enum OfferCSVReader {
       }
       self.normalised = normalised
       self.usageColumn = usageColumn
-      regionColumns = ["regioncode", "fromregioncode", "location", "fromlocation"].compactMap { normalised.firstIndex(of: $0) }
+      regionColumns = ["regioncode", "fromregioncode", "location", "fromlocation"].compactMap {
+        normalised.firstIndex(of: $0)
+      }
     }
 
     /// The index of a required column.
@@ -211,14 +226,20 @@ enum OfferLinesReader {
       do {
         node = try JSONDocument.parse(line, path: input.path)
       } catch {
-        throw input.failure("this line is not a whole JSON document (\(error.diagnostics.first?.message ?? "invalid JSON")): the file is truncated or not get-products output", at: offset)
+        throw input.failure(
+          "this line is not a whole JSON document (\(error.diagnostics.first?.message ?? "invalid JSON")): the file is truncated or not get-products output",
+          at: offset)
       }
-      guard let code = node["serviceCode"]?.string, let v = node["version"]?.string, let p = node["publicationDate"]?.string,
+      guard let code = node["serviceCode"]?.string, let v = node["version"]?.string,
+        let p = node["publicationDate"]?.string,
         let sku = node["product"]?["sku"]?.string, case .object(let members, _)? = node["product"]?["attributes"]
       else {
-        throw input.failure("a get-products line needs serviceCode, version, publicationDate and product.sku/attributes", at: offset)
+        throw input.failure(
+          "a get-products line needs serviceCode, version, publicationDate and product.sku/attributes", at: offset)
       }
-      if let offerCode, offerCode != code { throw input.failure("this line is for \(code), earlier lines for \(offerCode): one offer per file", at: offset) }
+      if let offerCode, offerCode != code {
+        throw input.failure("this line is for \(code), earlier lines for \(offerCode): one offer per file", at: offset)
+      }
       offerCode = code
       if version == nil || v > version! {
         version = v
@@ -227,9 +248,13 @@ enum OfferLinesReader {
       var attributes: [(String, String)] = []
       for (k, v) in members { if let text = v.string { attributes.append((k, text)) } }
       var product = OfferReader.product(sku: sku, rawAttributes: attributes, offset: offset)
-      guard needs.wants(offer: code, usageType: attributes.first { $0.0 == "usagetype" }?.1 ?? "", region: product.region) else { continue }
+      guard
+        needs.wants(offer: code, usageType: attributes.first { $0.0 == "usagetype" }?.1 ?? "", region: product.region)
+      else { continue }
       if case .object(let terms, _)? = node["terms"]?["OnDemand"],
-        let term = terms.max(by: { ($0.value["effectiveDate"]?.string ?? "") < ($1.value["effectiveDate"]?.string ?? "") })
+        let term = terms.max(by: {
+          ($0.value["effectiveDate"]?.string ?? "") < ($1.value["effectiveDate"]?.string ?? "")
+        })
       {
         product.dimensions = try OfferReader.dimensions(of: term.value, at: offset, input: input)
         product.effective = term.value["effectiveDate"]?.string.flatMap { CalendarDate(String($0.prefix(10))) }
@@ -238,7 +263,9 @@ enum OfferLinesReader {
     }
     guard let offerCode, let version, let published else { throw input.failure("the file has no products", at: 0) }
     return try OfferReader.checkPublication(
-      Offer(path: input.path, layout: .getProducts, offerCode: offerCode, version: version, publicationDate: published, products: products),
+      Offer(
+        path: input.path, layout: .getProducts, offerCode: offerCode, version: version, publicationDate: published,
+        products: products),
       input: input)
   }
 }

@@ -7,7 +7,9 @@ public enum OfferReader {
   /// Reads one offer file; a truncated or invalid file is a located error.
   ///
   /// `progress`, if given, is called after each megabyte with the share of the file read (0 to 1).
-  public static func read(path: String, needs: OfferNeeds, progress: ((Double) -> Void)? = nil) throws(DiagnosticError) -> Offer {
+  public static func read(path: String, needs: OfferNeeds, progress: ((Double) -> Void)? = nil) throws(DiagnosticError)
+    -> Offer
+  {
     var input = try ByteReader(path: path)
     if let progress, case .success(let status) = FileStatus.of(path), status.size > 0 {
       let size = Double(status.size)
@@ -32,7 +34,8 @@ public enum OfferReader {
     case nil:
       throw input.failure("the offer file is empty")
     default:
-      throw input.failure("not an AWS Price List offer file: expected a JSON object or the CSV's \"FormatVersion\" line")
+      throw input.failure(
+        "not an AWS Price List offer file: expected a JSON object or the CSV's \"FormatVersion\" line")
     }
   }
 
@@ -40,7 +43,9 @@ public enum OfferReader {
   /// its first line (within the first chunk read) is a whole object with a `product` member.
   static func looksLikeLines(_ input: inout ByteReader) throws(DiagnosticError) -> Bool {
     let window = input.buffer[input.index..<input.end]
-    let line = window.firstIndex(of: 0x0A).map { window[..<$0] } ?? (input.atEOF || input.end < input.buffer.count ? window : nil)
+    let line =
+      window.firstIndex(of: 0x0A).map { window[..<$0] }
+      ?? (input.atEOF || input.end < input.buffer.count ? window : nil)
     guard let line, line.count < 8 << 20 else { return false }
     return (try? JSONDocument.parse(Array(line), path: input.path))?["product"] != nil
   }
@@ -48,32 +53,43 @@ public enum OfferReader {
   /// An offer's header once read: its publication date must read as a date (it dates every rate imported).
   static func checkPublication(_ offer: Offer, input: ByteReader) throws(DiagnosticError) -> Offer {
     guard offer.publishedOn != nil else {
-      throw input.failure("publicationDate '\(TerminalText.excerpt(offer.publicationDate))' is not a date (expected YYYY-MM-DDThh:mm:ssZ)", at: 0)
+      throw input.failure(
+        "publicationDate '\(TerminalText.excerpt(offer.publicationDate))' is not a date (expected YYYY-MM-DDThh:mm:ssZ)",
+        at: 0)
     }
     return offer
   }
 
   /// The on-demand price dimensions of one term object (`{…, priceDimensions: {rateCode: {…}}}`).
-  static func dimensions(of term: JSONNode, at offset: Int, input: ByteReader) throws(DiagnosticError) -> [OfferDimension] {
+  static func dimensions(of term: JSONNode, at offset: Int, input: ByteReader) throws(DiagnosticError)
+    -> [OfferDimension]
+  {
     guard case .object(let members, _)? = term["priceDimensions"] else {
       throw input.failure("a term without 'priceDimensions'", at: offset)
     }
     var result: [OfferDimension] = []
     for (rateCode, dimension) in members {
       func text(_ key: String) throws(DiagnosticError) -> String {
-        guard let s = dimension[key]?.string else { throw input.failure("price dimension \(rateCode) has no '\(key)' string", at: offset) }
+        guard let s = dimension[key]?.string else {
+          throw input.failure("price dimension \(rateCode) has no '\(key)' string", at: offset)
+        }
         return s
       }
       guard let usd = dimension["pricePerUnit"]?["USD"]?.string else {
         throw input.failure("price dimension \(rateCode) has no pricePerUnit.USD", at: offset)
       }
-      result.append(try Self.dimension(rateCode: rateCode, begin: try text("beginRange"), end: try text("endRange"), unit: try text("unit"), usd: usd, at: offset, input: input))
+      result.append(
+        try Self.dimension(
+          rateCode: rateCode, begin: try text("beginRange"), end: try text("endRange"), unit: try text("unit"),
+          usd: usd, at: offset, input: input))
     }
     return result
   }
 
   /// One dimension from its texts, numbers read with billcast's strict grammar.
-  static func dimension(rateCode: String, begin: String, end: String, unit: String, usd: String, at offset: Int, input: ByteReader) throws(DiagnosticError) -> OfferDimension {
+  static func dimension(
+    rateCode: String, begin: String, end: String, unit: String, usd: String, at offset: Int, input: ByteReader
+  ) throws(DiagnosticError) -> OfferDimension {
     func number(_ text: String, _ what: String) throws(DiagnosticError) -> ExactDecimal {
       guard case .success(let v) = ExactDecimal.parse(text) else {
         throw input.failure("\(what) of \(rateCode) is '\(TerminalText.excerpt(text))', not a number", at: offset)
@@ -91,7 +107,8 @@ public enum OfferReader {
     for (k, v) in rawAttributes { attributes[PriceListRegions.normalised(k)] = v }
     let region = PriceListRegions.region(of: attributes)
     let usageType = PriceListRegions.strip(attributes["usagetype"] ?? "", region: region)
-    return OfferProduct(sku: sku, region: region, usageType: usageType, attributes: attributes, dimensions: [], offset: offset)
+    return OfferProduct(
+      sku: sku, region: region, usageType: usageType, attributes: attributes, dimensions: [], offset: offset)
   }
 }
 
@@ -110,7 +127,9 @@ enum BulkJSONReader {
         guard try s.next("a string") == 0x22 else { throw s.input.failure("'\(key)' must be a string") }
         header[key] = try s.string()
       case "products":
-        guard let offer = header["offerCode"] else { throw s.input.failure("'products' comes before 'offerCode': not an AWS offer file") }
+        guard let offer = header["offerCode"] else {
+          throw s.input.failure("'products' comes before 'offerCode': not an AWS offer file")
+        }
         try readProducts(&s, offer: offer, needs: needs, into: &products, order: &order)
       case "terms":
         sawTerms = true
@@ -123,7 +142,9 @@ enum BulkJSONReader {
     for key in ["offerCode", "version", "publicationDate"] where header[key] == nil {
       throw scanner.input.failure("the offer has no '\(key)': not a complete AWS Price List offer file", at: 0)
     }
-    if !sawTerms { throw scanner.input.failure("the offer has no 'terms': it is truncated or not an offer file", at: 0) }
+    if !sawTerms {
+      throw scanner.input.failure("the offer has no 'terms': it is truncated or not an offer file", at: 0)
+    }
     return try OfferReader.checkPublication(
       Offer(
         path: scanner.input.path, layout: .bulkJSON, offerCode: header["offerCode"]!, version: header["version"]!,
@@ -133,7 +154,8 @@ enum BulkJSONReader {
 
   /// The `products` object: each product the models might want is parsed and kept, in file order.
   static func readProducts(
-    _ s: inout JSONScanner, offer: String, needs: OfferNeeds, into products: inout [String: OfferProduct], order: inout [String]
+    _ s: inout JSONScanner, offer: String, needs: OfferNeeds, into products: inout [String: OfferProduct],
+    order: inout [String]
   ) throws(DiagnosticError) {
     try s.object { (s: inout JSONScanner, sku: String) throws(DiagnosticError) in
       _ = try s.next("a product")
@@ -142,14 +164,18 @@ enum BulkJSONReader {
       try s.skipValue(depth: 2)
       let bytes = s.input.endCapture(captured)
       // Most products of a large offer are not needed: look at the usage type before building a tree.
-      if let raw = JSONScanner.quickString(bytes, key: "usagetype"), !needs.mightWant(offer: offer, usageType: raw) { return }
+      if let raw = JSONScanner.quickString(bytes, key: "usagetype"), !needs.mightWant(offer: offer, usageType: raw) {
+        return
+      }
       let node: JSONNode
       do throws(DiagnosticError) {
         node = try JSONDocument.parse(Array(bytes), path: s.input.path)
       } catch {
         throw s.input.failure(error.diagnostics.first?.message ?? "invalid JSON", at: offset)
       }
-      guard case .object(let members, _)? = node["attributes"] else { throw s.input.failure("product \(sku) has no 'attributes'", at: offset) }
+      guard case .object(let members, _)? = node["attributes"] else {
+        throw s.input.failure("product \(sku) has no 'attributes'", at: offset)
+      }
       var attributes: [(String, String)] = []
       for (k, v) in members { if let text = v.string { attributes.append((k, text)) } }
       let product = OfferReader.product(sku: sku, rawAttributes: attributes, offset: offset)
@@ -168,7 +194,9 @@ enum BulkJSONReader {
       try s.object { (s: inout JSONScanner, sku: String) throws(DiagnosticError) in
         guard products[sku] != nil else { return try s.skipValue(depth: 3) }
         let offset = s.input.offset
-        guard case .object(let terms, _) = try s.tree() else { throw s.input.failure("the terms of \(sku) are not an object", at: offset) }
+        guard case .object(let terms, _) = try s.tree() else {
+          throw s.input.failure("the terms of \(sku) are not an object", at: offset)
+        }
         // One on-demand term per SKU in every offer seen; with several, the latest applies.
         let term = terms.max { ($0.value["effectiveDate"]?.string ?? "") < ($1.value["effectiveDate"]?.string ?? "") }
         if let term {

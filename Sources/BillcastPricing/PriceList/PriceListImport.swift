@@ -37,57 +37,86 @@ public struct PriceListImport: Sendable {
   /// The rates files that change, with their new text, by path.
   public var files: [(path: String, text: String)] = []
 
-  /// Plans an import of offers into the rates files of `provider` under `directory`.
-  public init(offers: [Offer], catalog: PricingCatalog, directory: String, provider: String = "aws") throws(DiagnosticError) {
+  /// Plans an import of offers into the rates files of `provider` under `directory`: the offers'
+  /// rates matched to the models' prices, then per region the rates file edited rate by rate.
+  public init(offers: [Offer], catalog: PricingCatalog, directory: String, provider: String = "aws")
+    throws(DiagnosticError)
+  {
     let prices = catalog.tables.first { !$0.regionalPrices.isEmpty && $0.provider == provider }?.regionalPrices ?? []
     if prices.isEmpty {
-      throw DiagnosticError([Diagnostic(file: directory, message: "no \(provider) model with regional prices is loaded; nothing to import into")])
+      throw DiagnosticError([
+        Diagnostic(
+          file: directory, message: "no \(provider) model with regional prices is loaded; nothing to import into")
+      ])
     }
     let match = PriceListMatch(offers: offers, prices: prices)
     lacking = match.lacking
     let byRegion = Dictionary(grouping: match.rates, by: \.region)
     for region in byRegion.keys.sorted() {
       let rates = byRegion[region]!
-      let existing = catalog.tables.first { $0.provider == provider && $0.region == region && $0.files.count > 1 }?.files.last
+      let existing = catalog.tables.first { $0.provider == provider && $0.region == region && $0.files.count > 1 }?
+        .files.last
       let path = existing ?? (directory as NSString).appendingPathComponent("\(provider)/rates/\(region).yaml")
-      for rate in rates where rate.offer.publishedOn == nil {
-        throw DiagnosticError([Diagnostic(file: rate.offer.path, message: "the offer's publicationDate '\(TerminalText.excerpt(rate.offer.publicationDate))' is not a date; a rate imported from it would have no read date")])
-      }
-      let published = rates.compactMap { $0.offer.publishedOn }.max()!
-      let original: String
-      if let existing {
-        do { original = try String(contentsOfFile: existing, encoding: .utf8) } catch {
-          throw DiagnosticError([Diagnostic(file: existing, message: "cannot read the rates file (\(error.localizedDescription))")])
-        }
-      } else {
-        original = RatesFileEditor.newFile(provider: provider, region: region, effective: published)
-      }
+      let original = try Self.originalText(existing, rates: rates, provider: provider, region: region)
       var editor = try RatesFileEditor(text: original, path: path)
-      for rate in rates {
-        let old = editor.current[rate.key]
-        let kind: Change.Kind = old == nil ? .added : (old!.tiers == rate.tiers ? .unchanged : .changed)
-        var change = Change(kind: kind, region: region, path: path, key: rate.key, old: old?.tiers, new: rate.tiers, sku: rate.sku, published: rate.offer.publicationDate)
-        guard kind != .unchanged else {
-          changes.append(change)
-          continue
-        }
-        let source = Self.sourceID(rate.offer, region: region)
-        editor.addSource(
-          id: source, url: rate.offer.url(region: region), read: rate.offer.publishedOn!,
-          note: "AWS Price List offer \(rate.offer.offerCode) version \(rate.offer.version), published \(rate.offer.publicationDate); imported by billcast pricing import from \((rate.offer.path as NSString).lastPathComponent) (\(rate.offer.layout.rawValue)).")
-        // The old rate stays in force before the new term's effective date, so that --as-of an
-        // earlier date still prices with it.
-        var earlier: RatesFileEditor.Earlier?
-        if kind == .changed, let until = rate.effective, let old, let oldSource = old.source, !old.tiers.isEmpty {
-          earlier = RatesFileEditor.Earlier(until: until, tiers: old.tiers, source: oldSource)
-        }
-        if editor.set(rate.key, tiers: rate.tiers, source: source, sku: rate.sku, earlier: earlier) { change.keptUntil = earlier?.until }
-        changes.append(change)
-      }
-      if editor.text != original || existing == nil && changes.contains(where: { $0.region == region && $0.kind != .unchanged }) {
+      for rate in rates { changes.append(Self.apply(rate, to: &editor, region: region, path: path)) }
+      if editor.text != original
+        || existing == nil && changes.contains(where: { $0.region == region && $0.kind != .unchanged })
+      {
         files.append((path, editor.text))
       }
     }
+  }
+
+  /// The rates file's text as it stands, or a new file's header; every offer must carry a publication date.
+  static func originalText(_ existing: String?, rates: [OfferedRate], provider: String, region: String)
+    throws(DiagnosticError) -> String
+  {
+    for rate in rates where rate.offer.publishedOn == nil {
+      throw DiagnosticError([
+        Diagnostic(
+          file: rate.offer.path,
+          message:
+            "the offer's publicationDate '\(TerminalText.excerpt(rate.offer.publicationDate))' is not a date; a rate imported from it would have no read date"
+        )
+      ])
+    }
+    guard let existing else {
+      return RatesFileEditor.newFile(
+        provider: provider, region: region, effective: rates.compactMap { $0.offer.publishedOn }.max()!)
+    }
+    do { return try String(contentsOfFile: existing, encoding: .utf8) } catch {
+      throw DiagnosticError([
+        Diagnostic(file: existing, message: "cannot read the rates file (\(error.localizedDescription))")
+      ])
+    }
+  }
+
+  /// Writes one rate into the rates file, unless it is unchanged: with the offer as its source,
+  /// and the old rate kept in force before the new term's effective date.
+  static func apply(_ rate: OfferedRate, to editor: inout RatesFileEditor, region: String, path: String) -> Change {
+    let old = editor.current[rate.key]
+    let kind: Change.Kind = old == nil ? .added : (old!.tiers == rate.tiers ? .unchanged : .changed)
+    var change = Change(
+      kind: kind, region: region, path: path, key: rate.key, old: old?.tiers, new: rate.tiers, sku: rate.sku,
+      published: rate.offer.publicationDate)
+    guard kind != .unchanged else { return change }
+    let source = sourceID(rate.offer, region: region)
+    editor.addSource(
+      id: source, url: rate.offer.url(region: region), read: rate.offer.publishedOn!,
+      note:
+        "AWS Price List offer \(rate.offer.offerCode) version \(rate.offer.version), published \(rate.offer.publicationDate); imported by billcast pricing import from \((rate.offer.path as NSString).lastPathComponent) (\(rate.offer.layout.rawValue))."
+    )
+    // The old rate stays in force before the new term's effective date, so that --as-of an
+    // earlier date still prices with it.
+    var earlier: RatesFileEditor.Earlier?
+    if kind == .changed, let until = rate.effective, let old, let oldSource = old.source, !old.tiers.isEmpty {
+      earlier = RatesFileEditor.Earlier(until: until, tiers: old.tiers, source: oldSource)
+    }
+    if editor.set(rate.key, tiers: rate.tiers, source: source, sku: rate.sku, earlier: earlier) {
+      change.keptUntil = earlier?.until
+    }
+    return change
   }
 
   /// The source id an offer's rates cite: `pl-<offer>-<region>-<version>`.
@@ -153,7 +182,10 @@ public struct PriceListVerification: Sendable {
       if change.kind == .unchanged {
         matching += 1
       } else {
-        differences.append(Difference(region: change.region, key: change.key, table: change.old, offered: change.new, sku: change.sku, published: change.published))
+        differences.append(
+          Difference(
+            region: change.region, key: change.key, table: change.old, offered: change.new, sku: change.sku,
+            published: change.published))
       }
     }
   }

@@ -65,11 +65,20 @@ public struct PriceListMatch: Sendable {
     }
   }
 
-  mutating func match(_ price: RegionalPrice, _ identity: PriceListIdentity, among products: [OfferProduct], region: String, offer: Offer) {
+  mutating func match(
+    _ price: RegionalPrice, _ identity: PriceListIdentity, among products: [OfferProduct], region: String, offer: Offer
+  ) {
     let wanted = identity.attributes.map { (PriceListRegions.normalised($0.key), $0.value) }
-    let candidates = products.filter { p in p.usageType == identity.usageType && wanted.allSatisfy { p.attributes[$0.0] == $0.1 } }
+    let candidates = products.filter { p in
+      p.usageType == identity.usageType && wanted.allSatisfy { p.attributes[$0.0] == $0.1 }
+    }
     guard !candidates.isEmpty else {
-      lacking.append(LackingRate(region: region, key: price.key, reason: "no on-demand product with usage type \(identity.usageType)\(wanted.isEmpty ? "" : " and " + identity.attributes.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")) in \(offer.offerCode) for \(region)"))
+      lacking.append(
+        LackingRate(
+          region: region, key: price.key,
+          reason:
+            "no on-demand product with usage type \(identity.usageType)\(wanted.isEmpty ? "" : " and " + identity.attributes.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")) in \(offer.offerCode) for \(region)"
+        ))
       return
     }
     var converted: [(OfferProduct, [RateTier])] = []
@@ -86,17 +95,24 @@ public struct PriceListMatch: Sendable {
       lacking.append(
         LackingRate(
           region: region, key: price.key,
-          reason: "ambiguous: SKUs \(converted[0].0.sku) and \(other.0.sku) both match usage type \(identity.usageType) with different prices; the model's price_list needs an attribute that tells them apart"))
+          reason:
+            "ambiguous: SKUs \(converted[0].0.sku) and \(other.0.sku) both match usage type \(identity.usageType) with different prices; the model's price_list needs an attribute that tells them apart"
+        ))
       return
     }
-    rates.append(OfferedRate(key: price.key, region: region, tiers: converted[0].1, sku: converted[0].0.sku, offer: offer, effective: converted[0].0.effective))
+    rates.append(
+      OfferedRate(
+        key: price.key, region: region, tiers: converted[0].1, sku: converted[0].0.sku, offer: offer,
+        effective: converted[0].0.effective))
   }
 
   /// Why a product's dimensions do not make a rates entry.
   struct Reason: Error { var text: String }
 
   /// A product's dimensions as tiers in the meter's unit and per the model's `per`.
-  static func tiers(of product: OfferProduct, for price: RegionalPrice, _ identity: PriceListIdentity) -> Result<[RateTier], Reason> {
+  static func tiers(of product: OfferProduct, for price: RegionalPrice, _ identity: PriceListIdentity) -> Result<
+    [RateTier], Reason
+  > {
     let dimensions = product.dimensions.sorted { $0.begin < $1.begin }
     guard !dimensions.isEmpty else { return .failure(Reason(text: "no on-demand price dimensions")) }
     var tiers: [RateTier] = []
@@ -106,17 +122,22 @@ public struct PriceListMatch: Sendable {
         return .failure(Reason(text: "the offer's unit is '\(d.unit)', the model's price_list says '\(identity.unit)'"))
       }
       guard d.begin == expectedBegin else {
-        return .failure(Reason(text: "its ranges do not follow on: one begins at \(d.begin) where \(expectedBegin) was expected"))
+        return .failure(
+          Reason(text: "its ranges do not follow on: one begins at \(d.begin) where \(expectedBegin) was expected"))
       }
       let isLast = i == dimensions.count - 1
       guard (d.end == nil) == isLast else { return .failure(Reason(text: "only its last range may end at Inf")) }
       // rate per `per` meter units = USD per AWS unit × AWS units per meter unit × per.
       let (perUnit, o1, r1) = d.usd.multipliedTrackingRounding(by: identity.scale)
       let (rate, o2, r2) = perUnit.multipliedTrackingRounding(by: price.per)
-      guard !o1, !o2, !r1, !r2 else { return .failure(Reason(text: "\(d.usd) per \(d.unit) does not convert exactly to the meter's unit")) }
+      guard !o1, !o2, !r1, !r2 else {
+        return .failure(Reason(text: "\(d.usd) per \(d.unit) does not convert exactly to the meter's unit"))
+      }
       var upto: ExactDecimal?
       if let end = d.end {
-        guard let bound = end.multiplied(by: .one, dividedBy: identity.scale), bound.multiplied(by: identity.scale, dividedBy: .one) == end else {
+        guard let bound = end.multiplied(by: .one, dividedBy: identity.scale),
+          bound.multiplied(by: identity.scale, dividedBy: .one) == end
+        else {
           return .failure(Reason(text: "the range end \(end) does not convert exactly to the meter's unit"))
         }
         upto = bound

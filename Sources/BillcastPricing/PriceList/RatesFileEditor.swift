@@ -80,18 +80,26 @@ struct RatesFileEditor {
     }
     // The entry runs to the next entry (or the end of the section), less trailing blank and comment lines.
     var last = body.upperBound
-    for i in (first + 1)..<body.upperBound where lines[i].hasPrefix("  ") && !lines[i].hasPrefix("   ") && !lines[i].hasPrefix("  #") {
+    for i in (first + 1)..<body.upperBound
+    where lines[i].hasPrefix("  ") && !lines[i].hasPrefix("   ") && !lines[i].hasPrefix("  #") {
       last = i
       break
     }
-    while last > first + 1 && (lines[last - 1].trimmingCharacters(in: .whitespaces).isEmpty || lines[last - 1].trimmingCharacters(in: .whitespaces).hasPrefix("#")) {
+    while last > first + 1
+      && (lines[last - 1].trimmingCharacters(in: .whitespaces).isEmpty
+        || lines[last - 1].trimmingCharacters(in: .whitespaces).hasPrefix("#"))
+    {
       last -= 1
     }
     var before = lines[first..<last].firstIndex { $0.hasPrefix("    before:") }.map { Array(lines[$0..<last]) } ?? []
     var added = false
     if let earlier {
       // Dates must ascend: only an `until` after every one already listed is added.
-      let dates = before.compactMap { line in line.range(of: #"until: \d{4}-\d\d-\d\d"#, options: .regularExpression).flatMap { CalendarDate(String(line[$0].dropFirst(7))) } }
+      let dates = before.compactMap { line in
+        line.range(of: #"until: \d{4}-\d\d-\d\d"#, options: .regularExpression).flatMap {
+          CalendarDate(String(line[$0].dropFirst(7)))
+        }
+      }
       if dates.allSatisfy({ $0 < earlier.until }) {
         if before.isEmpty { before = ["    before:"] }
         before.append(Self.renderEarlier(earlier))
@@ -108,7 +116,8 @@ struct RatesFileEditor {
     if e.tiers.count == 1 && e.tiers[0].upto == nil {
       return "      - {until: \(e.until), rate: \(e.tiers[0].rate), source: \(e.source)}"
     }
-    let tiers = e.tiers.map { t in t.upto.map { "{upto: \($0), rate: \(t.rate)}" } ?? "{rate: \(t.rate)}" }.joined(separator: ", ")
+    let tiers = e.tiers.map { t in t.upto.map { "{upto: \($0), rate: \(t.rate)}" } ?? "{rate: \(t.rate)}" }.joined(
+      separator: ", ")
     return "      - {until: \(e.until), source: \(e.source), tiers: [\(tiers)]}"
   }
 
@@ -141,7 +150,8 @@ struct RatesFileEditor {
       return ["  \(key):", "    rate: \(tiers[0].rate)", "    source: \(source)", "    sku: \(sku)"] + before
     }
     return ["  \(key):", "    source: \(source)", "    sku: \(sku)", "    tiers:"]
-      + tiers.map { t in t.upto.map { "      - {upto: \($0), rate: \(t.rate)}" } ?? "      - {rate: \(t.rate)}" } + before
+      + tiers.map { t in t.upto.map { "      - {upto: \($0), rate: \(t.rate)}" } ?? "      - {rate: \(t.rate)}" }
+      + before
   }
 
   /// A YAML double-quoted scalar.

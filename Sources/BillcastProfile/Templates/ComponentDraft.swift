@@ -76,12 +76,17 @@ struct ComponentDraft {
   /// Records that an input's property cannot be resolved statically.
   mutating func unresolved(_ name: String, property: String, node: TemplateNode) {
     inputs.removeAll { $0.name == name }
-    unresolved.append(Unresolved(name: name, property: property, reason: node.unknownReason ?? "it is not a plain value", location: node.location))
+    unresolved.append(
+      Unresolved(
+        name: name, property: property, reason: node.unknownReason ?? "it is not a plain value", location: node.location
+      ))
   }
 
   /// Sets a numeric input from a property, scaled by `divisor` (MiB to GiB); a value that is not
   /// a number is an error, one that is not known statically is recorded as unresolved.
-  mutating func number(_ name: String, _ node: TemplateNode?, property: String, divisor: Int = 1, diagnostics: DiagnosticCollector) {
+  mutating func number(
+    _ name: String, _ node: TemplateNode?, property: String, divisor: Int = 1, diagnostics: DiagnosticCollector
+  ) {
     guard let node else { return }
     if case .null = node.value { return }
     guard let text = node.text else { return unresolved(name, property: property, node: node) }
@@ -89,16 +94,24 @@ struct ComponentDraft {
       diagnostics.add(node.location.diagnostic(.error, "\(property) is '\(TerminalText.excerpt(text))', not a number"))
       return
     }
-    set(name, divisor == 1 ? value.description : Self.quotient(value.description, divisor), property: property, at: node.location)
+    set(
+      name, divisor == 1 ? value.description : Self.quotient(value.description, divisor), property: property,
+      at: node.location)
   }
 
   /// Sets a choice input from a property through `values` (the template's spelling → the
   /// service's); a value outside it is an error naming the accepted ones.
-  mutating func choice(_ name: String, _ node: TemplateNode?, property: String, values: [String: String], diagnostics: DiagnosticCollector) {
+  mutating func choice(
+    _ name: String, _ node: TemplateNode?, property: String, values: [String: String], diagnostics: DiagnosticCollector
+  ) {
     guard let node else { return }
     guard let text = node.text else { return unresolved(name, property: property, node: node) }
     guard let value = values[text] ?? values[text.lowercased()] else {
-      diagnostics.add(node.location.diagnostic(.error, "\(property) '\(TerminalText.excerpt(text))' is not one billcast prices; expected one of: \(values.keys.sorted().joined(separator: ", "))"))
+      diagnostics.add(
+        node.location.diagnostic(
+          .error,
+          "\(property) '\(TerminalText.excerpt(text))' is not one billcast prices; expected one of: \(values.keys.sorted().joined(separator: ", "))"
+        ))
       return
     }
     set(name, value, property: property, at: node.location)
@@ -128,7 +141,8 @@ extension ComponentDraft {
     for (input, node, unit, property) in [("vcpu", cpu, "vcpu", "Cpu"), ("memory_gb", memory, "gb", "Memory")] {
       guard var node else { continue }
       if let text = node.text?.lowercased(), text.hasSuffix(unit) {
-        node = TemplateNode(.scalar(String(text.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)), node.location)
+        node = TemplateNode(
+          .scalar(String(text.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)), node.location)
         number(input, node, property: property, diagnostics: diagnostics)
       } else {
         number(input, node, property: property, divisor: 1024, diagnostics: diagnostics)
@@ -153,7 +167,9 @@ extension ComponentDraft {
   /// Sets a Fargate service's task size from its task definition's properties; when the
   /// definition is not one of the templates' (`reference` names something else), the size is
   /// unresolved and must come from usage.
-  mutating func taskSize(_ definition: TemplateNode?, reference: TemplateNode?, names: TaskDefinitionNames, diagnostics: DiagnosticCollector) {
+  mutating func taskSize(
+    _ definition: TemplateNode?, reference: TemplateNode?, names: TaskDefinitionNames, diagnostics: DiagnosticCollector
+  ) {
     guard let definition else {
       if let reference {
         unresolved("vcpu", property: names.reference, node: reference)
@@ -162,7 +178,9 @@ extension ComponentDraft {
       return
     }
     size(cpu: definition[names.cpu], memory: definition[names.memory], diagnostics: diagnostics)
-    choice("architecture", definition.at(names.architecture), property: names.architecture, values: ["X86_64": "x86_64", "ARM64": "arm64"], diagnostics: diagnostics)
+    choice(
+      "architecture", definition.at(names.architecture), property: names.architecture,
+      values: ["X86_64": "x86_64", "ARM64": "arm64"], diagnostics: diagnostics)
     number("ephemeral_storage_gb", definition.at(names.storage), property: names.storage, diagnostics: diagnostics)
   }
 }

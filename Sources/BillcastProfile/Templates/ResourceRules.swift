@@ -8,7 +8,9 @@ extension ComponentDraft {
   static func ecsLaunch(_ launchType: String?, capacityProviders: [String]) -> ResourceDisposition? {
     let launch =
       launchType
-      ?? (capacityProviders.isEmpty ? "EC2" : capacityProviders.allSatisfy { $0 == "FARGATE" } ? "FARGATE" : capacityProviders.joined(separator: "+"))
+      ?? (capacityProviders.isEmpty
+        ? "EC2"
+        : capacityProviders.allSatisfy { $0 == "FARGATE" } ? "FARGATE" : capacityProviders.joined(separator: "+"))
     if launch == "EC2" || launch == "EXTERNAL" { return .free }
     return launch == "FARGATE" ? nil : .notPriced("ECS on \(launch) is not priced yet (only FARGATE)")
   }
@@ -16,7 +18,9 @@ extension ComponentDraft {
   /// CloudFront's viewer protocol: with every cache behaviour `redirect-to-https` or
   /// `https-only`, viewers' requests are HTTPS, so the HTTP request inputs are 0.
   mutating func viewerProtocols(_ policies: [TemplateNode], property: String) {
-    guard let first = policies.first, policies.allSatisfy({ ["redirect-to-https", "https-only"].contains($0.text ?? "") }) else { return }
+    guard let first = policies.first,
+      policies.allSatisfy({ ["redirect-to-https", "https-only"].contains($0.text ?? "") })
+    else { return }
     set("http_requests", "0", property: property, at: first.location)
     set("http_requests_europe", "0", property: property, at: first.location)
     notes.append("every cache behaviour is \(first.text!): viewers' requests are HTTPS (https_requests)")
@@ -27,7 +31,8 @@ extension ComponentDraft {
     guard let node, let name = node.text else { return }
     let outside: [String]
     switch name {
-    case "PriceClass_100": outside = ["south_africa_middle_east", "south_america", "japan", "australia_nz", "asia_pacific", "india"]
+    case "PriceClass_100":
+      outside = ["south_africa_middle_east", "south_america", "japan", "australia_nz", "asia_pacific", "india"]
     case "PriceClass_200": outside = ["south_america", "australia_nz"]
     default: outside = []
     }
@@ -44,7 +49,8 @@ extension ComponentDraft {
   /// (times the cluster's `db.serverless` instances for v2); a v2 minimum above 0 never pauses,
   /// so the cluster is awake all month.
   mutating func auroraCapacity(
-    low: TemplateNode?, high: TemplateNode?, at scaling: TemplateNode, property: String, minimumKey: String, v1: Bool, instances: Int
+    low: TemplateNode?, high: TemplateNode?, at scaling: TemplateNode, property: String, minimumKey: String, v1: Bool,
+    instances: Int
   ) {
     guard let low, let high else { return }
     guard let l = low.text, let h = high.text else {
@@ -66,14 +72,17 @@ extension ComponentDraft {
   /// An EBS volume: gp2 or gp3 priced (`defaultType` when the template leaves the type out), any
   /// other type not priced yet. `iops` and `throughput` are the format's nodes, nil when absent.
   static func ebsVolume(
-    id: String, type resourceType: String, _ v: TemplateNode, names: VolumeNames, iops: TemplateNode?, throughput: TemplateNode?,
+    id: String, type resourceType: String, _ v: TemplateNode, names: VolumeNames, iops: TemplateNode?,
+    throughput: TemplateNode?,
     defaultType: String, diagnostics: DiagnosticCollector
   ) -> ResourceDisposition {
     if let given = v[names.type]?.text, !["gp2", "gp3"].contains(given) {
       return .notPriced("EBS \(given) volumes are not priced yet (only gp2 and gp3)")
     }
     var d = ComponentDraft(id: id, type: resourceType, service: "aws.ebs", location: v.location)
-    d.choice("volume_type", v[names.type], property: names.type, values: ["gp2": "gp2", "gp3": "gp3"], diagnostics: diagnostics)
+    d.choice(
+      "volume_type", v[names.type], property: names.type, values: ["gp2": "gp2", "gp3": "gp3"], diagnostics: diagnostics
+    )
     d.setDefault("volume_type", defaultType, property: names.type)
     d.number("storage_gb", v[names.size], property: names.size, diagnostics: diagnostics)
     d.number("iops", iops, property: names.iops, diagnostics: diagnostics)

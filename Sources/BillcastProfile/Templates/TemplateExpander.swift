@@ -33,10 +33,14 @@ struct TemplateExpander {
   func expand(_ f: YAMLFields) -> Expansion? {
     let cf = f["cloudformation"], tf = f["terraform_plan"]
     guard cf != nil || tf != nil else {
-      for key in ["parameters", "usage"] where f.has(key) { f[key]!.error("'\(key)' applies only to an architecture read from templates (cloudformation or terraform_plan)") }
+      for key in ["parameters", "usage"] where f.has(key) {
+        f[key]!.error("'\(key)' applies only to an architecture read from templates (cloudformation or terraform_plan)")
+      }
       return nil
     }
-    if let cf, tf != nil { cf.error("an architecture is read from CloudFormation templates or from a Terraform plan, not both") }
+    if let cf, tf != nil {
+      cf.error("an architecture is read from CloudFormation templates or from a Terraform plan, not both")
+    }
     var usage = readUsage(f["usage"])
     let errorsBefore = diagnostics.errorCount
     var expansion: Expansion
@@ -47,12 +51,21 @@ struct TemplateExpander {
       let files = patterns.flatMap { expandPattern($0) }
       expansion = Expansion(source: TemplateSource(kind: .cloudFormation, files: files))
       let parameters = readParameters(f["parameters"])
-      located = CloudFormationArchitecture(diagnostics: diagnostics, region: region).read(files: files, parameters: parameters, notices: &expansion.notices)
+      located = CloudFormationArchitecture(diagnostics: diagnostics, region: region).read(
+        files: files, parameters: parameters, notices: &expansion.notices)
     } else {
-      guard let tf, let pattern = tf.string("a path to the JSON of terraform show -json"), let file = expandPattern(tf, pattern: pattern).first else { return nil }
-      if f.has("parameters") { f["parameters"]!.error("a Terraform plan has its variables applied already: 'parameters' applies only to CloudFormation") }
+      guard let tf, let pattern = tf.string("a path to the JSON of terraform show -json"),
+        let file = expandPattern(tf, pattern: pattern).first
+      else { return nil }
+      if f.has("parameters") {
+        f["parameters"]!.error(
+          "a Terraform plan has its variables applied already: 'parameters' applies only to CloudFormation")
+      }
       expansion = Expansion(source: TemplateSource(kind: .terraformPlan, files: [file]))
-      located = TerraformPlan.read(path: file, diagnostics: diagnostics).map { TerraformMapper(plan: $0, diagnostics: diagnostics).map() } ?? []
+      located =
+        TerraformPlan.read(path: file, diagnostics: diagnostics).map {
+          TerraformMapper(plan: $0, diagnostics: diagnostics).map()
+        } ?? []
     }
     build(located, usage: &usage, into: &expansion)
     // Templates that could not be read have no resources to match usage against.
@@ -60,7 +73,10 @@ struct TemplateExpander {
     for (id, entry) in usage.sorted(by: { $0.key < $1.key }) where !entry.used && templatesRead {
       let priced = expansion.components.map(\.name)
       let resource = expansion.resources.first { $0.id == id }
-      let why = resource.map { "\($0.id) (\($0.type)) is \($0.status.name.replacingOccurrences(of: "-", with: " ")): usage applies only to priced resources" }
+      let why =
+        resource.map {
+          "\($0.id) (\($0.type)) is \($0.status.name.replacingOccurrences(of: "-", with: " ")): usage applies only to priced resources"
+        }
         ?? "no priced resource of the templates is called that\(Spelling.hint(for: id, among: priced))"
       entry.key.error("'\(TerminalText.excerpt(id))': \(why)")
     }
@@ -77,7 +93,9 @@ struct TemplateExpander {
         switch name {
         case "label": entry.label = value.string()
         case "override":
-          for (oname, oKey, ovalue) in value.keyedEntries("a mapping of inputs to the values that replace the template's") ?? [] {
+          for (oname, oKey, ovalue) in value.keyedEntries(
+            "a mapping of inputs to the values that replace the template's") ?? []
+          {
             if let input = input(oname, ovalue, key: oKey) { entry.overrides.append(input) }
           }
         default:
@@ -113,7 +131,12 @@ struct TemplateExpander {
     guard let pattern = given ?? cursor.string("a template path") else { return [] }
     let full = pattern.hasPrefix("/") ? pattern : (directory as NSString).appendingPathComponent(pattern)
     let files = PathPattern.files(full)
-    if files.isEmpty { cursor.error(PathPattern.hasWildcard(full) ? "'\(TerminalText.excerpt(pattern))' matches no file" : "'\(TerminalText.excerpt(pattern))' is not a readable file") }
+    if files.isEmpty {
+      cursor.error(
+        PathPattern.hasWildcard(full)
+          ? "'\(TerminalText.excerpt(pattern))' matches no file"
+          : "'\(TerminalText.excerpt(pattern))' is not a readable file")
+    }
     return files
   }
 }

@@ -23,28 +23,36 @@ public enum TemplateInventory {
   }
 
   /// Reads CloudFormation templates (`kind: .cloudFormation`) or one Terraform plan.
-  public static func read(_ kind: TemplateSource.Kind, files: [String], region: String) throws(DiagnosticError) -> [Entry] {
+  public static func read(_ kind: TemplateSource.Kind, files: [String], region: String) throws(DiagnosticError)
+    -> [Entry]
+  {
     let diagnostics = DiagnosticCollector()
     var notices: [ArchitectureNotice] = []
     let located: [TemplateExpander.Located]
     switch kind {
     case .cloudFormation:
-      located = CloudFormationArchitecture(diagnostics: diagnostics, region: region).read(files: files, parameters: [:], notices: &notices)
+      located = CloudFormationArchitecture(diagnostics: diagnostics, region: region).read(
+        files: files, parameters: [:], notices: &notices)
     case .terraformPlan:
-      located = files.compactMap { TerraformPlan.read(path: $0, diagnostics: diagnostics) }.flatMap { TerraformMapper(plan: $0, diagnostics: diagnostics).map() }
+      located = files.compactMap { TerraformPlan.read(path: $0, diagnostics: diagnostics) }.flatMap {
+        TerraformMapper(plan: $0, diagnostics: diagnostics).map()
+      }
     }
     try diagnostics.throwIfErrors()
     return entries(located)
   }
 
   /// Reads one CloudFormation template's text (for the fuzz harness and embedders that hold the text).
-  public static func read(cloudFormationText text: String, path: String, region: String) throws(DiagnosticError) -> [Entry] {
+  public static func read(cloudFormationText text: String, path: String, region: String) throws(DiagnosticError)
+    -> [Entry]
+  {
     let diagnostics = DiagnosticCollector()
     let document = try YAMLDocument.parse(text, path: path)
     let root = TemplateNode.from(yaml: document.root, file: path, path: "", diagnostics: diagnostics)
     var notices: [ArchitectureNotice] = []
     let templates = CloudFormationTemplate.read(root, file: path, diagnostics: diagnostics).map { [$0] } ?? []
-    let located = CloudFormationArchitecture(diagnostics: diagnostics, region: region).read(templates: templates, parameters: [:], notices: &notices)
+    let located = CloudFormationArchitecture(diagnostics: diagnostics, region: region).read(
+      templates: templates, parameters: [:], notices: &notices)
     try diagnostics.throwIfErrors()
     return entries(located)
   }
@@ -54,12 +62,29 @@ public enum TemplateInventory {
       switch r.disposition {
       case .priced(let d):
         return ([d] + d.attached).map { d in
-          Entry(id: d.id, type: d.type, service: d.service, stated: d.inputs.map(\.name), required: d.required + d.unresolved.map(\.name), notes: d.notes + d.unresolved.map { "\($0.property) cannot be resolved statically (\($0.reason)): give \($0.name)" }, status: "priced")
+          Entry(
+            id: d.id, type: d.type, service: d.service, stated: d.inputs.map(\.name),
+            required: d.required + d.unresolved.map(\.name),
+            notes: d.notes
+              + d.unresolved.map { "\($0.property) cannot be resolved statically (\($0.reason)): give \($0.name)" },
+            status: "priced")
         }
-      case .partOf(let owner): return [Entry(id: r.id, type: r.type, service: nil, stated: [], required: [], notes: [], status: "part of \(owner)")]
-      case .free: return [Entry(id: r.id, type: r.type, service: nil, stated: [], required: [], notes: [], status: "free")]
-      case .notPriced(let why): return [Entry(id: r.id, type: r.type, service: nil, stated: [], required: [], notes: [], status: "not priced: \(why)")]
-      case .notCreated(let c): return [Entry(id: r.id, type: r.type, service: nil, stated: [], required: [], notes: [], status: "not created: condition \(c) is false")]
+      case .partOf(let owner):
+        return [
+          Entry(id: r.id, type: r.type, service: nil, stated: [], required: [], notes: [], status: "part of \(owner)")
+        ]
+      case .free:
+        return [Entry(id: r.id, type: r.type, service: nil, stated: [], required: [], notes: [], status: "free")]
+      case .notPriced(let why):
+        return [
+          Entry(id: r.id, type: r.type, service: nil, stated: [], required: [], notes: [], status: "not priced: \(why)")
+        ]
+      case .notCreated(let c):
+        return [
+          Entry(
+            id: r.id, type: r.type, service: nil, stated: [], required: [], notes: [],
+            status: "not created: condition \(c) is false")
+        ]
       }
     }
   }

@@ -66,7 +66,8 @@ struct TemplateNode: Sendable {
     switch value {
     case .unknown(let reason): return reason
     case .reference(let r, let attribute):
-      return attribute.map { "it is the attribute \($0) of resource \(r), known only once deployed" } ?? "it is the physical id of resource \(r), known only once deployed"
+      return attribute.map { "it is the attribute \($0) of resource \(r), known only once deployed" }
+        ?? "it is the physical id of resource \(r), known only once deployed"
     default: return nil
     }
   }
@@ -90,7 +91,8 @@ struct TemplateNode: Sendable {
 extension TemplateNode {
   /// The short-form tags CloudFormation's YAML accepts, and the long-form key each stands for.
   static let shortTags: [String: String] = [
-    "!Ref": "Ref", "!Condition": "Condition", "!Base64": "Fn::Base64", "!Cidr": "Fn::Cidr", "!FindInMap": "Fn::FindInMap",
+    "!Ref": "Ref", "!Condition": "Condition", "!Base64": "Fn::Base64", "!Cidr": "Fn::Cidr",
+    "!FindInMap": "Fn::FindInMap",
     "!GetAtt": "Fn::GetAtt", "!GetAZs": "Fn::GetAZs", "!ImportValue": "Fn::ImportValue", "!Join": "Fn::Join",
     "!Select": "Fn::Select", "!Split": "Fn::Split", "!Sub": "Fn::Sub", "!Transform": "Fn::Transform", "!And": "Fn::And",
     "!Equals": "Fn::Equals", "!If": "Fn::If", "!Not": "Fn::Not", "!Or": "Fn::Or", "!Length": "Fn::Length",
@@ -111,7 +113,9 @@ extension TemplateNode {
       converted = TemplateNode(isNull ? .null : .scalar(s.string), location)
     case .sequence(let sequence):
       converted = TemplateNode(
-        .list(sequence.enumerated().map { from(yaml: $1, file: file, path: path + "[\($0)]", diagnostics: diagnostics) }), location)
+        .list(
+          sequence.enumerated().map { from(yaml: $1, file: file, path: path + "[\($0)]", diagnostics: diagnostics) }),
+        location)
     case .mapping(let mapping):
       var entries: [(String, TemplateNode)] = []
       for (k, v) in mapping {
@@ -119,7 +123,12 @@ extension TemplateNode {
           diagnostics.add(location.diagnostic(.error, "a key must be a scalar"))
           continue
         }
-        entries.append((key.string, from(yaml: v, file: file, path: path.isEmpty ? key.string : path + "." + key.string, diagnostics: diagnostics)))
+        entries.append(
+          (
+            key.string,
+            from(
+              yaml: v, file: file, path: path.isEmpty ? key.string : path + "." + key.string, diagnostics: diagnostics)
+          ))
       }
       converted = TemplateNode(.map(entries), location)
     case .alias:
@@ -128,7 +137,11 @@ extension TemplateNode {
     let tag = node.tag.rawValue
     guard tag.hasPrefix("!"), !tag.hasPrefix("!!") else { return converted }
     guard let long = shortTags[tag] else {
-      diagnostics.add(location.diagnostic(.error, "unknown intrinsic function tag '\(TerminalText.excerpt(tag))'\(Spelling.hint(for: tag, among: shortTags.keys.sorted()))"))
+      diagnostics.add(
+        location.diagnostic(
+          .error,
+          "unknown intrinsic function tag '\(TerminalText.excerpt(tag))'\(Spelling.hint(for: tag, among: shortTags.keys.sorted()))"
+        ))
       return TemplateNode(.null, location)
     }
     // `!GetAtt Resource.Attribute` is the long form's [Resource, Attribute].
@@ -149,9 +162,13 @@ extension TemplateNode {
     let location = SourceLocation(file: file, line: p.line, column: p.column, path: path)
     switch node {
     case .object(let entries, _):
-      return TemplateNode(.map(entries.map { ($0.key, from(json: $0.value, file: file, path: path.isEmpty ? $0.key : path + "." + $0.key)) }), location)
+      return TemplateNode(
+        .map(
+          entries.map { ($0.key, from(json: $0.value, file: file, path: path.isEmpty ? $0.key : path + "." + $0.key)) }),
+        location)
     case .array(let items, _):
-      return TemplateNode(.list(items.enumerated().map { from(json: $1, file: file, path: path + "[\($0)]") }), location)
+      return TemplateNode(
+        .list(items.enumerated().map { from(json: $1, file: file, path: path + "[\($0)]") }), location)
     case .string(let s, _): return TemplateNode(.scalar(s), location)
     case .number(let n, _): return TemplateNode(.scalar(n), location)
     case .bool(let b, _): return TemplateNode(.scalar(b ? "true" : "false"), location)

@@ -23,7 +23,9 @@ public enum TerminalLayout {
       var lines = [String(repeating: " ", count: indent) + (first.first ?? "")]
       let rest = first.dropFirst().joined(separator: " ")
       if !rest.isEmpty {
-        lines += wrap(rest, width: max(width - hanging, minimumColumn)).map { String(repeating: " ", count: hanging) + $0 }
+        lines += wrap(rest, width: max(width - hanging, minimumColumn)).map {
+          String(repeating: " ", count: hanging) + $0
+        }
       }
       out += lines
     }

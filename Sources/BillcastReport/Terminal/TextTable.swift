@@ -68,23 +68,37 @@ struct TextTable {
   /// not fit, the columns are split into parts that each repeat the first column, one part
   /// under the other.
   func fitted(to width: Int, indent: String) -> String {
-    if !detailColumns.isEmpty, !fitsWithDetails(width: width, indent: indent) { return movingDetailsBelow(width: width, indent: indent) }
+    if !detailColumns.isEmpty, !fitsWithDetails(width: width, indent: indent) {
+      return movingDetailsBelow(width: width, indent: indent)
+    }
     var widths = naturalWidths
-    func total(_ columns: [Int]) -> Int { indent.count + columns.map { widths[$0] }.reduce(0, +) + 2 * max(0, columns.count - 1) }
+    func total(_ columns: [Int]) -> Int {
+      indent.count + columns.map { widths[$0] }.reduce(0, +) + 2 * max(0, columns.count - 1)
+    }
     let all = Array(widths.indices)
     // Shrink the widest wrappable (left-aligned) column until the table fits or none can shrink.
     while total(all) > width {
       // The first column names the row: it keeps more of its width than the others.
       func floor(_ column: Int) -> Int {
-        max(headers[column].count, column == 0 ? 2 * TerminalLayout.minimumColumn : detailColumns.contains(column) ? Self.detailMinimum : TerminalLayout.minimumColumn)
+        max(
+          headers[column].count,
+          column == 0
+            ? 2 * TerminalLayout.minimumColumn
+            : detailColumns.contains(column) ? Self.detailMinimum : TerminalLayout.minimumColumn)
       }
-      guard let widest = all.filter({ alignments[$0] == .left && widths[$0] > floor($0) }).max(by: { widths[$0] < widths[$1] }) else { break }
+      guard
+        let widest = all.filter({ alignments[$0] == .left && widths[$0] > floor($0) }).max(by: {
+          widths[$0] < widths[$1]
+        })
+      else { break }
       widths[widest] -= 1  // one at a time, so the wrapped columns end up balanced
     }
     var table = self
     table.rows = rows.map { row in
       row.enumerated().map { i, cell in
-        cell.count == 0 ? cell : cell.flatMap { line in line.count > widths[i] ? TerminalLayout.wrap(line, width: widths[i]) : [line] }
+        cell.count == 0
+          ? cell
+          : cell.flatMap { line in line.count > widths[i] ? TerminalLayout.wrap(line, width: widths[i]) : [line] }
       }
     }
     // Recompute from the wrapped cells: a wrapped column may end up narrower than its limit,
@@ -117,7 +131,9 @@ struct TextTable {
   /// Whether the table fits `width` with its detail columns wrapped no narrower than ``detailMinimum``.
   func fitsWithDetails(width: Int, indent: String) -> Bool {
     let widths = naturalWidths.enumerated().map { i, w in
-      detailColumns.contains(i) ? min(w, max(Self.detailMinimum, headers[i].count)) : alignments[i] == .left && i > 0 ? min(w, TerminalLayout.minimumColumn) : w
+      detailColumns.contains(i)
+        ? min(w, max(Self.detailMinimum, headers[i].count))
+        : alignments[i] == .left && i > 0 ? min(w, TerminalLayout.minimumColumn) : w
     }
     return indent.count + widths.reduce(0, +) + 2 * max(0, widths.count - 1) <= width
   }

@@ -20,10 +20,14 @@ public struct GeneratedCase: CustomStringConvertible {
   }
 
   /// The seeds of a property's cases: `count` consecutive seeds after a per-property offset.
-  public static func seeds(_ property: UInt64, count: Int) -> [UInt64] { (0..<UInt64(count)).map { property &* 1_000_003 &+ $0 } }
+  public static func seeds(_ property: UInt64, count: Int) -> [UInt64] {
+    (0..<UInt64(count)).map { property &* 1_000_003 &+ $0 }
+  }
 
   /// Prices the profile as rendered.
-  public func estimate(_ rendering: GeneratedProfile.Rendering = .asGenerated, freeTier: Account.FreeTier? = nil) throws -> Estimate {
+  public func estimate(_ rendering: GeneratedProfile.Rendering = .asGenerated, freeTier: Account.FreeTier? = nil) throws
+    -> Estimate
+  {
     try TestSupport.estimate(profile.yaml(rendering), catalog: catalog, freeTier: freeTier)
   }
 

@@ -58,7 +58,9 @@ public struct GeneratedProfile {
       values.append(v)
       return values.count - 1
     }
-    func number() -> ExactDecimal { ExactDecimal(random.decimalText(upTo: random.pick([10, 1_000, 100_000]), decimals: 3))! }
+    func number() -> ExactDecimal {
+      ExactDecimal(random.decimalText(upTo: random.pick([10, 1_000, 100_000]), decimals: 3))!
+    }
     func range() -> Value {
       let low = number()
       return .range(low, low + number())
@@ -70,7 +72,9 @@ public struct GeneratedProfile {
       if !earlier.isEmpty && random.chance(30) {
         // Factors up to 2 keep chains of variables within billcast's 10^14 quantity limit.
         let factor = ExactDecimal(random.decimalText(upTo: 1, decimals: 3))!
-        value = random.chance(50) ? .scaled(random.pick(earlier), factor: factor) : .shifted(random.pick(earlier), addend: number())
+        value =
+          random.chance(50)
+          ? .scaled(random.pick(earlier), factor: factor) : .shifted(random.pick(earlier), addend: number())
       } else {
         value = random.chance(60) ? range() : .number(number())
       }
@@ -98,7 +102,10 @@ public struct GeneratedProfile {
         let service = random.pick(table.services)
         var inputs: [(String, Int)] = []
         for input in service.inputs where random.chance(85) { inputs.append((input, add(inputValue()))) }
-        components.append(Component(name: "c\(c)", service: service.id, inputs: inputs, plan: service.hasPlan && random.chance(60) ? random.pick(GeneratedTable.plans) : nil))
+        components.append(
+          Component(
+            name: "c\(c)", service: service.id, inputs: inputs,
+            plan: service.hasPlan && random.chance(60) ? random.pick(GeneratedTable.plans) : nil))
       }
       architectures.append(("a\(a)", components))
     }
@@ -108,15 +115,19 @@ public struct GeneratedProfile {
     if random.chance(50) { forecast += "  month_hours: calendar\n" }
     if !overrides.isEmpty && random.chance(60) { forecast += "  calendar:\n    - {months: 2..3, scenario: peak}\n" }
     let grown = random.pick(names)
-    forecast += "  growth:\n    \(grown): " + random.pick([
-      "5%", "{compound: 0.01..0.10}", "{linear: \(random.int(1...500))}", "{values: [\(random.int(1...900)), \(random.int(1...900))..\(random.int(900...2000)), 50]}",
-    ]) + "\n"
+    forecast +=
+      "  growth:\n    \(grown): "
+      + random.pick([
+        "5%", "{compound: 0.01..0.10}", "{linear: \(random.int(1...500))}",
+        "{values: [\(random.int(1...900)), \(random.int(1...900))..\(random.int(900...2000)), 50]}",
+      ]) + "\n"
     if random.chance(50) {
       let accumulated = random.pick(names)
       forecast += "  accumulate:\n    \(accumulated): \(random.pick(names)) * 0.5 + \(random.int(0...10))\n"
     }
     return GeneratedProfile(
-      freeTier: freeTier, values: values, workload: workload, overrides: overrides, architectures: architectures, forecast: forecast)
+      freeTier: freeTier, values: values, workload: workload, overrides: overrides, architectures: architectures,
+      forecast: forecast)
   }
 
   /// The indices of the values that are ranges.
@@ -127,7 +138,8 @@ public struct GeneratedProfile {
     var points: [Int: ExactDecimal] = [:]
     for i in rangeIndices {
       switch values[i] {
-      case .range(let low, let high), .scaledRange(_, let low, let high): points[i] = random.decimal(between: low, and: high)
+      case .range(let low, let high), .scaledRange(_, let low, let high):
+        points[i] = random.decimal(between: low, and: high)
       default: break
       }
     }

@@ -57,7 +57,10 @@ public struct GeneratedTable {
   /// Makes up a table.
   public static func make(_ random: inout PropertyRandom) -> GeneratedTable {
     let shared = ladder(&random)
-    var services: [Service] = [Service(id: "gen.shared", inputs: ["i0"], hasPlan: false, meters: [Meter(name: "out", quantity: "i0", price: shared)])]
+    var services: [Service] = [
+      Service(
+        id: "gen.shared", inputs: ["i0"], hasPlan: false, meters: [Meter(name: "out", quantity: "i0", price: shared)])
+    ]
     var drawable: [String] = [sharedMeter]
     for s in 0..<random.int(1...4) {
       let inputs = (0..<random.int(1...3)).map { "i\($0)" }
@@ -70,7 +73,10 @@ public struct GeneratedTable {
         if random.chance(20) {
           meters.append(Meter(name: name, quantity: quantity, price: nil))
         } else if hasPlan && random.chance(50) {
-          meters.append(Meter(name: name, quantity: quantity, keyed: Dictionary(uniqueKeysWithValues: plans.map { ($0, ladder(&random)) })))
+          meters.append(
+            Meter(
+              name: name, quantity: quantity,
+              keyed: Dictionary(uniqueKeysWithValues: plans.map { ($0, ladder(&random)) })))
           drawable += plans.map { "\(id)/\(name)[\($0)]" }
         } else {
           meters.append(Meter(name: name, quantity: quantity, price: ladder(&random)))
@@ -86,7 +92,10 @@ public struct GeneratedTable {
       for _ in 0..<random.int(1...2) where !undrawn.isEmpty {
         draws.append(undrawn.remove(at: random.int(0...(undrawn.count - 1))))
       }
-      pools.append(Pool(id: "pool\(p)", allowance: random.decimalText(upTo: random.pick([100, 10_000, 1_000_000]), decimals: 2), draws: draws))
+      pools.append(
+        Pool(
+          id: "pool\(p)", allowance: random.decimalText(upTo: random.pick([100, 10_000, 1_000_000]), decimals: 2),
+          draws: draws))
     }
     return GeneratedTable(services: services, pools: pools, shared: shared)
   }
@@ -103,7 +112,9 @@ public struct GeneratedTable {
   /// A flat or tiered price with ascending `upto` values and non-negative rates (0 included).
   public static func ladder(_ random: inout PropertyRandom) -> Ladder {
     let per = random.pick(["1", "1", "1000", "1000000"])
-    func rate() -> String { random.chance(10) ? "0" : random.decimalText(upTo: random.pick([0, 0, 1, 20]), decimals: 10) }
+    func rate() -> String {
+      random.chance(10) ? "0" : random.decimalText(upTo: random.pick([0, 0, 1, 20]), decimals: 10)
+    }
     let count = random.int(1...4)
     var tiers: [(upto: String?, rate: String)] = []
     var upto = 0
@@ -134,7 +145,8 @@ public struct GeneratedTable {
     if !pools.isEmpty {
       text += "free_tier:\n"
       for p in pools {
-        text += "  \(p.id):\n    kind: always-free\n    allowance: \(p.allowance)\n    unit: units\n    source: page\n    draws:\n"
+        text +=
+          "  \(p.id):\n    kind: always-free\n    allowance: \(p.allowance)\n    unit: units\n    source: page\n    draws:\n"
         text += p.draws.map { "      - \($0)\n" }.joined()
       }
     }

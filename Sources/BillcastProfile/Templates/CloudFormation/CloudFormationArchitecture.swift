@@ -7,16 +7,24 @@ struct CloudFormationArchitecture {
   let region: String
 
   /// Each resource of the templates with what billcast makes of it, template by template.
-  func read(files: [String], parameters: [String: (String, YAMLCursor)], notices: inout [ArchitectureNotice]) -> [TemplateExpander.Located] {
-    let templates = files.compactMap { CloudFormationTemplate.load(path: $0, limits: .standard, diagnostics: diagnostics) }
+  func read(files: [String], parameters: [String: (String, YAMLCursor)], notices: inout [ArchitectureNotice])
+    -> [TemplateExpander.Located]
+  {
+    let templates = files.compactMap {
+      CloudFormationTemplate.load(path: $0, limits: .standard, diagnostics: diagnostics)
+    }
     return read(templates: templates, parameters: parameters, notices: &notices)
   }
 
   /// Each resource of templates already read, with what billcast makes of it.
-  func read(templates: [CloudFormationTemplate], parameters: [String: (String, YAMLCursor)], notices: inout [ArchitectureNotice]) -> [TemplateExpander.Located] {
+  func read(
+    templates: [CloudFormationTemplate], parameters: [String: (String, YAMLCursor)], notices: inout [ArchitectureNotice]
+  ) -> [TemplateExpander.Located] {
     let declared = Set(templates.flatMap { $0.parameters.map(\.name) })
     for (name, (_, cursor)) in parameters.sorted(by: { $0.key < $1.key }) where !declared.contains(name) {
-      cursor.error("no template of this architecture declares parameter '\(TerminalText.excerpt(name))'\(Spelling.hint(for: name, among: declared))")
+      cursor.error(
+        "no template of this architecture declares parameter '\(TerminalText.excerpt(name))'\(Spelling.hint(for: name, among: declared))"
+      )
     }
     let exports = ExportTable()
     defer { exports.clear() }  // each resolver's import closure holds the table, which holds the resolvers
@@ -24,51 +32,80 @@ struct CloudFormationArchitecture {
     let implicitAPIs = templates.map { $0.implicitAPIs() }
     for (template, implicit) in zip(templates, implicitAPIs) {
       CloudFormationValidator(template: template, diagnostics: diagnostics).validate(extraResources: implicit.map(\.id))
-      var values: [String: TemplateNode] = [:]
-      for p in template.parameters {
-        if let (text, cursor) = parameters[p.name] {
-          if let allowed = p.allowedValues, !allowed.contains(text) {
-            cursor.error("'\(TerminalText.excerpt(text))' is not an allowed value of \(p.name) in \(template.file); expected one of: \(allowed.joined(separator: ", "))")
-          }
-          values[p.name] = TemplateNode(.scalar(text), cursor.location)
-        } else if let d = p.defaultValue {
-          values[p.name] = d
-        }
-      }
-      let resolver = CloudFormationResolver(template: template, region: region, parameters: values, importValue: { exports.value(of: $0) })
-      resolvers.append(resolver)
+      resolvers.append(
+        CloudFormationResolver(
+          template: template, region: region, parameters: parameterValues(template, parameters),
+          importValue: { exports.value(of: $0) }))
     }
     if diagnostics.hasErrors { return [] }
     exports.register(resolvers)
     var seen: [String: SourceLocation] = [:]
     var result: [TemplateExpander.Located] = []
     for (resolver, implicit) in zip(resolvers, implicitAPIs) {
-      let template = resolver.template
-      var created: [CloudFormationTemplate.Resource] = []
-      for r in template.resources + implicit {
-        if let first = seen[r.id] {
-          diagnostics.add(r.location.diagnostic(.error, "logical ID \(r.id) is also defined at \(first.short); the templates of one architecture need distinct logical IDs, which name its components"))
-          continue
-        }
-        seen[r.id] = r.location
-        if let condition = r.condition {
-          switch resolver.condition(condition) {
-          case false?:
-            result.append((r.id, r.type, r.location, .notCreated(condition)))
-            continue
-          case nil:
-            notices.append(ArchitectureNotice(
-              kind: .undecidedCondition, message: "\(r.id): condition \(condition) cannot be decided before deployment; the resource is priced as if created",
-              component: r.id, location: r.location))
-          case true?: break
-          }
-        }
-        created.append(r)
-      }
-      let mapper = CloudFormationMapper(template: template, resolver: resolver, diagnostics: diagnostics)
+      let created = createdResources(resolver, implicit: implicit, seen: &seen, result: &result, notices: &notices)
+      let mapper = CloudFormationMapper(template: resolver.template, resolver: resolver, diagnostics: diagnostics)
       for (r, disposition) in mapper.map(created) { result.append((r.id, r.type, r.location, disposition)) }
     }
     return result
+  }
+
+  /// A template's parameter values: those the profile gives (each an allowed value), else the defaults.
+  func parameterValues(_ template: CloudFormationTemplate, _ parameters: [String: (String, YAMLCursor)]) -> [String:
+    TemplateNode]
+  {
+    var values: [String: TemplateNode] = [:]
+    for p in template.parameters {
+      if let (text, cursor) = parameters[p.name] {
+        if let allowed = p.allowedValues, !allowed.contains(text) {
+          cursor.error(
+            "'\(TerminalText.excerpt(text))' is not an allowed value of \(p.name) in \(template.file); expected one of: \(allowed.joined(separator: ", "))"
+          )
+        }
+        values[p.name] = TemplateNode(.scalar(text), cursor.location)
+      } else if let d = p.defaultValue {
+        values[p.name] = d
+      }
+    }
+    return values
+  }
+
+  /// The resources a template creates: each logical ID once across the architecture, and a
+  /// resource whose condition is false left out (recorded as not created); an undecidable
+  /// condition is priced as created, with a notice.
+  func createdResources(
+    _ resolver: CloudFormationResolver, implicit: [CloudFormationTemplate.Resource],
+    seen: inout [String: SourceLocation],
+    result: inout [TemplateExpander.Located], notices: inout [ArchitectureNotice]
+  ) -> [CloudFormationTemplate.Resource] {
+    var created: [CloudFormationTemplate.Resource] = []
+    for r in resolver.template.resources + implicit {
+      if let first = seen[r.id] {
+        diagnostics.add(
+          r.location.diagnostic(
+            .error,
+            "logical ID \(r.id) is also defined at \(first.short); the templates of one architecture need distinct logical IDs, which name its components"
+          ))
+        continue
+      }
+      seen[r.id] = r.location
+      if let condition = r.condition {
+        switch resolver.condition(condition) {
+        case false?:
+          result.append((r.id, r.type, r.location, .notCreated(condition)))
+          continue
+        case nil:
+          notices.append(
+            ArchitectureNotice(
+              kind: .undecidedCondition,
+              message:
+                "\(r.id): condition \(condition) cannot be decided before deployment; the resource is priced as if created",
+              component: r.id, location: r.location))
+        case true?: break
+        }
+      }
+      created.append(r)
+    }
+    return created
   }
 }
 
@@ -80,7 +117,9 @@ final class ExportTable {
   func register(_ resolvers: [CloudFormationResolver]) {
     for resolver in resolvers {
       for (_, output) in resolver.template.outputs {
-        guard let nameNode = output["Export"]?["Name"], let name = resolver.resolve(nameNode).text, let value = output["Value"] else { continue }
+        guard let nameNode = output["Export"]?["Name"], let name = resolver.resolve(nameNode).text,
+          let value = output["Value"]
+        else { continue }
         if entries[name] == nil { entries[name] = (resolver, value) }
       }
     }

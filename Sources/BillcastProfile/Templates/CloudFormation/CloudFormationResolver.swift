@@ -18,11 +18,15 @@ final class CloudFormationResolver {
   private let conditionNodes: [String: TemplateNode]
 
   static let pseudoParameters = [
-    "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName",
+    "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId",
+    "AWS::StackName",
     "AWS::URLSuffix",
   ]
 
-  init(template: CloudFormationTemplate, region: String, parameters: [String: TemplateNode], importValue: @escaping (String) -> TemplateNode?) {
+  init(
+    template: CloudFormationTemplate, region: String, parameters: [String: TemplateNode],
+    importValue: @escaping (String) -> TemplateNode?
+  ) {
     self.template = template
     self.region = region
     self.parameters = parameters
@@ -35,7 +39,9 @@ final class CloudFormationResolver {
   func resolve(_ node: TemplateNode) -> TemplateNode {
     switch node.value {
     case .map(let entries):
-      if entries.count == 1, let result = intrinsic(entries[0].key, entries[0].value, at: node.location) { return result }
+      if entries.count == 1, let result = intrinsic(entries[0].key, entries[0].value, at: node.location) {
+        return result
+      }
       var resolved: [(String, TemplateNode)] = []
       for (key, value) in entries {
         let v = resolve(value)
@@ -44,7 +50,9 @@ final class CloudFormationResolver {
       }
       return TemplateNode(.map(resolved), node.location)
     case .list(let items):
-      return TemplateNode(.list(items.map(resolve).filter { if case .noValue = $0.value { return false } else { return true } }), node.location)
+      return TemplateNode(
+        .list(items.map(resolve).filter { if case .noValue = $0.value { return false } else { return true } }),
+        node.location)
     default:
       return node
     }
@@ -90,7 +98,9 @@ final class CloudFormationResolver {
     }
   }
 
-  private func unknown(_ reason: String, _ location: SourceLocation) -> TemplateNode { TemplateNode(.unknown(reason), location) }
+  private func unknown(_ reason: String, _ location: SourceLocation) -> TemplateNode {
+    TemplateNode(.unknown(reason), location)
+  }
 
   /// Evaluates one intrinsic function; nil when `function` is not one (a plain one-key mapping).
   ///
@@ -102,14 +112,21 @@ final class CloudFormationResolver {
       guard let name = argument.text else { return unknown("Ref needs a name", location) }
       return ref(name, at: location)
     case "Fn::GetAtt":
-      let parts = argument.items?.map { resolve($0).text ?? "" } ?? argument.text.map { $0.split(separator: ".", maxSplits: 1).map(String.init) } ?? []
+      let parts =
+        argument.items?.map { resolve($0).text ?? "" } ?? argument.text.map {
+          $0.split(separator: ".", maxSplits: 1).map(String.init)
+        } ?? []
       guard parts.count == 2 else { return unknown("Fn::GetAtt needs [resource, attribute]", location) }
       return TemplateNode(.reference(parts[0], attribute: parts[1]), location)
     case "Fn::Sub": return substitute(argument, at: location)
     case "Fn::Join":
-      guard let args = argument.items, args.count == 2, let delimiter = resolve(args[0]).text else { return unknown("Fn::Join needs [delimiter, list]", location) }
+      guard let args = argument.items, args.count == 2, let delimiter = resolve(args[0]).text else {
+        return unknown("Fn::Join needs [delimiter, list]", location)
+      }
       let list = resolve(args[1])
-      guard let items = list.items else { return list.unknownReason.map { unknown($0, location) } ?? unknown("Fn::Join needs a list", location) }
+      guard let items = list.items else {
+        return list.unknownReason.map { unknown($0, location) } ?? unknown("Fn::Join needs a list", location)
+      }
       var texts: [String] = []
       for item in items {
         guard let t = item.text else { return unknown(item.unknownReason ?? "Fn::Join joins only texts", location) }
@@ -117,27 +134,42 @@ final class CloudFormationResolver {
       }
       return TemplateNode(.scalar(texts.joined(separator: delimiter)), location)
     case "Fn::Select":
-      guard let args = argument.items, args.count == 2, let index = resolve(args[0]).text.flatMap(Int.init) else { return unknown("Fn::Select needs [index, list]", location) }
+      guard let args = argument.items, args.count == 2, let index = resolve(args[0]).text.flatMap(Int.init) else {
+        return unknown("Fn::Select needs [index, list]", location)
+      }
       let list = resolve(args[1])
       guard let items = list.items else { return unknown(list.unknownReason ?? "Fn::Select needs a list", location) }
-      guard index >= 0, index < items.count else { return unknown("Fn::Select index \(index) is outside the list of \(items.count)", location) }
+      guard index >= 0, index < items.count else {
+        return unknown("Fn::Select index \(index) is outside the list of \(items.count)", location)
+      }
       return items[index]
     case "Fn::Split":
-      guard let args = argument.items, args.count == 2, let delimiter = resolve(args[0]).text, !delimiter.isEmpty else { return unknown("Fn::Split needs [delimiter, text]", location) }
+      guard let args = argument.items, args.count == 2, let delimiter = resolve(args[0]).text, !delimiter.isEmpty else {
+        return unknown("Fn::Split needs [delimiter, text]", location)
+      }
       let source = resolve(args[1])
       guard let text = source.text else { return unknown(source.unknownReason ?? "Fn::Split splits a text", location) }
-      return TemplateNode(.list(text.components(separatedBy: delimiter).map { TemplateNode(.scalar($0), location) }), location)
+      return TemplateNode(
+        .list(text.components(separatedBy: delimiter).map { TemplateNode(.scalar($0), location) }), location)
     case "Fn::If":
-      guard let args = argument.items, args.count == 3, let name = args[0].text else { return unknown("Fn::If needs [condition, then, else]", location) }
-      guard let value = condition(name) else { return unknown("condition \(name) cannot be decided before deployment", location) }
+      guard let args = argument.items, args.count == 3, let name = args[0].text else {
+        return unknown("Fn::If needs [condition, then, else]", location)
+      }
+      guard let value = condition(name) else {
+        return unknown("condition \(name) cannot be decided before deployment", location)
+      }
       return resolve(value ? args[1] : args[2])
     case "Fn::FindInMap":
-      guard let args = argument.items, args.count >= 3 else { return unknown("Fn::FindInMap needs [map, key, key]", location) }
+      guard let args = argument.items, args.count >= 3 else {
+        return unknown("Fn::FindInMap needs [map, key, key]", location)
+      }
       let keys = args.prefix(3).map(resolve)
       guard let map = keys[0].text, let top = keys[1].text, let second = keys[2].text else {
         return unknown(keys.compactMap(\.unknownReason).first ?? "Fn::FindInMap needs texts", location)
       }
-      guard let found = template.mappings?[map]?[top]?[second] else { return unknown("Mappings has no \(map).\(top).\(second)", location) }
+      guard let found = template.mappings?[map]?[top]?[second] else {
+        return unknown("Mappings has no \(map).\(top).\(second)", location)
+      }
       return resolve(found)
     case "Fn::ImportValue":
       let name = resolve(argument)
@@ -151,7 +183,9 @@ final class CloudFormationResolver {
       if let items = list.items { return TemplateNode(.scalar(String(items.count)), location) }
       return unknown(list.unknownReason ?? "Fn::Length needs a list", location)
     case "Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not", "Condition":
-      return evaluateCondition(TemplateNode(.map([(function, argument)]), location)).map { TemplateNode(.scalar($0 ? "true" : "false"), location) }
+      return evaluateCondition(TemplateNode(.map([(function, argument)]), location)).map {
+        TemplateNode(.scalar($0 ? "true" : "false"), location)
+      }
         ?? unknown("the condition cannot be decided before deployment", location)
     default:
       return nil
@@ -165,7 +199,8 @@ final class CloudFormationResolver {
     }
     if resourceIDs.contains(name) { return TemplateNode(.reference(name, attribute: nil), location) }
     if !name.hasPrefix("AWS::"), let dot = name.firstIndex(of: ".") {  // SAM: `MyFunction.Alias`, `MyApi.Stage`
-      return TemplateNode(.reference(String(name[..<dot]), attribute: String(name[name.index(after: dot)...])), location)
+      return TemplateNode(
+        .reference(String(name[..<dot]), attribute: String(name[name.index(after: dot)...])), location)
     }
     switch name {
     case "AWS::Region": return TemplateNode(.scalar(region), location)
@@ -192,7 +227,9 @@ final class CloudFormationResolver {
       switch part {
       case .literal(let s): output += s
       case .variable(let name):
-        let value = variables[name] ?? (name.contains(".") && !name.hasPrefix("AWS::") ? getAtt(name, location) : ref(name, at: location))
+        let value =
+          variables[name]
+          ?? (name.contains(".") && !name.hasPrefix("AWS::") ? getAtt(name, location) : ref(name, at: location))
         guard let t = value.text else { return unknown(value.unknownReason ?? "${\(name)} is not a text", location) }
         output += t
       }

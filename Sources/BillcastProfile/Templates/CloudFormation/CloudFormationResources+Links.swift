@@ -13,7 +13,9 @@ extension CloudFormationMapper {
       let p = properties[r.id]!
       switch r.type {
       case "AWS::Lambda::Alias", "AWS::Lambda::Version":
-        if let executions = p.at("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions"), let function = p["FunctionName"]?.referencedResource {
+        if let executions = p.at("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions"),
+          let function = p["FunctionName"]?.referencedResource
+        {
           update(function) { provision(&$0, executions) }
         }
       case "AWS::ApiGateway::Stage":
@@ -21,7 +23,9 @@ extension CloudFormationMapper {
           update(api) { cache(&$0, p["CacheClusterSize"], at: p["CacheClusterEnabled"]!) }
         }
       case "AWS::EC2::EIP":
-        if case .partOf(let owner) = disposition, result.contains(where: { $0.0.id == owner && $0.0.type == "AWS::EC2::Instance" }) {
+        if case .partOf(let owner) = disposition,
+          result.contains(where: { $0.0.id == owner && $0.0.type == "AWS::EC2::Instance" })
+        {
           update(owner) { $0.set("public_ipv4", "1", property: "AWS::EC2::EIP \(r.id)", at: r.location) }
         }
       default:
@@ -36,7 +40,10 @@ extension CloudFormationMapper {
     var drafts: [ComponentDraft] = []
     for (i, mapping) in (p["BlockDeviceMappings"]?.items ?? []).enumerated() {
       guard let volume = mapping["Ebs"] else { continue }
-      if case .priced(let d) = ebs(r, volume, typeProperty: "VolumeType", sizeProperty: "VolumeSize", defaultType: "gp2", id: "\(r.id).BlockDeviceMappings[\(i)]") {
+      if case .priced(let d) = ebs(
+        r, volume, typeProperty: "VolumeType", sizeProperty: "VolumeSize", defaultType: "gp2",
+        id: "\(r.id).BlockDeviceMappings[\(i)]")
+      {
         drafts.append(d)
       }
     }

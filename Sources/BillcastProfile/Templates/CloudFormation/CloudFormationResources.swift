@@ -32,7 +32,9 @@ struct CloudFormationMapper {
   ///
   /// Long on purpose: one `case` per CloudFormation and SAM resource type billcast reads, each a few
   /// lines that read side by side as the mapping table (docs/infrastructure-as-code.md lists the same rows).
-  private func disposition(_ r: Resource, _ p: TemplateNode, all: [Resource], properties: [String: TemplateNode]) -> ResourceDisposition {
+  private func disposition(_ r: Resource, _ p: TemplateNode, all: [Resource], properties: [String: TemplateNode])
+    -> ResourceDisposition
+  {
     switch r.type {
     case "AWS::Lambda::Function", "AWS::Serverless::Function": return .priced(lambda(r, p))
     case "AWS::ApiGatewayV2::Api":
@@ -41,7 +43,11 @@ struct CloudFormationMapper {
       case "HTTP": return .priced(draft(r, "aws.apigateway.http"))
       case "WEBSOCKET": return .priced(draft(r, "aws.apigateway.websocket"))
       default:
-        diagnostics.add(protocolType.location.diagnostic(.error, "ProtocolType must be HTTP or WEBSOCKET to price the API (\(protocolType.unknownReason ?? "found '\(TerminalText.excerpt(protocolType.text ?? ""))'"))"))
+        diagnostics.add(
+          protocolType.location.diagnostic(
+            .error,
+            "ProtocolType must be HTTP or WEBSOCKET to price the API (\(protocolType.unknownReason ?? "found '\(TerminalText.excerpt(protocolType.text ?? ""))'"))"
+          ))
         return .priced(draft(r, "aws.apigateway.http"))
       }
     case "AWS::Serverless::HttpApi": return .priced(draft(r, "aws.apigateway.http"))
@@ -60,7 +66,9 @@ struct CloudFormationMapper {
       return .priced(d)
     case "AWS::RDS::DBCluster": return aurora(r, p, all: all, properties: properties)
     case "AWS::RDS::DBInstance":
-      if let cluster = p["DBClusterIdentifier"]?.referencedResource, p["DBInstanceClass"]?.text == "db.serverless" { return .partOf(cluster) }
+      if let cluster = p["DBClusterIdentifier"]?.referencedResource, p["DBInstanceClass"]?.text == "db.serverless" {
+        return .partOf(cluster)
+      }
       return .notPriced("provisioned RDS and Aurora instances are not priced yet (only Aurora Serverless)")
     case "AWS::Route53::HostedZone":
       var d = draft(r, "aws.route53", required: ["standard_queries"])
@@ -70,15 +78,20 @@ struct CloudFormationMapper {
     case "AWS::EC2::Volume": return ebs(r, p, typeProperty: "VolumeType", sizeProperty: "Size", defaultType: "gp2")
     case "AWS::EC2::EIP":
       if let instance = p["InstanceId"]?.referencedResource { return .partOf(instance) }
-      if let nat = all.first(where: { $0.type == "AWS::EC2::NatGateway" && properties[$0.id]?["AllocationId"]?.referencedResource == r.id }) {
+      if let nat = all.first(where: {
+        $0.type == "AWS::EC2::NatGateway" && properties[$0.id]?["AllocationId"]?.referencedResource == r.id
+      }) {
         return .partOf(nat.id)
       }
-      if let association = all.first(where: { $0.type == "AWS::EC2::EIPAssociation" && properties[$0.id]?["AllocationId"]?.referencedResource == r.id }),
+      if let association = all.first(where: {
+        $0.type == "AWS::EC2::EIPAssociation" && properties[$0.id]?["AllocationId"]?.referencedResource == r.id
+      }),
         let instance = properties[association.id]?["InstanceId"]?.referencedResource
       {
         return .partOf(instance)
       }
-      return .notPriced("an Elastic IP attached to no instance or NAT gateway of the templates ($0.005 an hour) is not priced yet")
+      return .notPriced(
+        "an Elastic IP attached to no instance or NAT gateway of the templates ($0.005 an hour) is not priced yet")
     case "AWS::EC2::NatGateway":
       var d = draft(r, "aws.nat-gateway")
       d.set("gateways", "1", property: "AWS::EC2::NatGateway", at: r.location)
@@ -88,29 +101,46 @@ struct CloudFormationMapper {
       var d = draft(r, "aws.vpc-endpoint")
       d.set("endpoints", "1", property: "AWS::EC2::VPCEndpoint", at: r.location)
       if let subnets = p["SubnetIds"] {
-        if let items = subnets.items { d.set("azs", String(items.count), property: "SubnetIds", at: subnets.location) } else { d.unresolved("azs", property: "SubnetIds", node: subnets) }
+        if let items = subnets.items {
+          d.set("azs", String(items.count), property: "SubnetIds", at: subnets.location)
+        } else {
+          d.unresolved("azs", property: "SubnetIds", node: subnets)
+        }
       }
       return .priced(d)
     case "AWS::ElasticLoadBalancingV2::LoadBalancer": return loadBalancer(r, p)
     case "AWS::ECS::Service": return ecsService(r, p, properties: properties)
     case "AWS::ECS::TaskDefinition":
-      if let service = all.first(where: { $0.type == "AWS::ECS::Service" && properties[$0.id]?["TaskDefinition"]?.referencedResource == r.id }) {
+      if let service = all.first(where: {
+        $0.type == "AWS::ECS::Service" && properties[$0.id]?["TaskDefinition"]?.referencedResource == r.id
+      }) {
         return .partOf(service.id)
       }
-      return .notPriced("no ECS service of the templates runs this task definition (tasks started by RunTask are not priced yet)")
+      return .notPriced(
+        "no ECS service of the templates runs this task definition (tasks started by RunTask are not priced yet)")
     case "AWS::AppRunner::Service": return .priced(appRunner(r, p))
     case "AWS::SecretsManager::Secret":
       var d = draft(r, "aws.secretsmanager")
       let replicas = p["ReplicaRegions"]?.items?.count ?? 0
-      d.set("secrets", String(1 + replicas), property: replicas > 0 ? "ReplicaRegions" : "AWS::SecretsManager::Secret", at: r.location)
+      d.set(
+        "secrets", String(1 + replicas), property: replicas > 0 ? "ReplicaRegions" : "AWS::SecretsManager::Secret",
+        at: r.location)
       return .priced(d)
     case "AWS::Logs::LogGroup":
-      if p["LogGroupClass"]?.text == "INFREQUENT_ACCESS" { return .notPriced("the Infrequent Access log class is not priced yet") }
+      if p["LogGroupClass"]?.text == "INFREQUENT_ACCESS" {
+        return .notPriced("the Infrequent Access log class is not priced yet")
+      }
       var d = draft(r, "aws.cloudwatch", required: ["log_ingest_gb", "log_storage_gb"])
       let raw = r.properties["LogGroupName"]
       let name = p["LogGroupName"]?.text ?? raw?["Fn::Sub"]?.text ?? raw?.text ?? ""
-      d.set("log_type", name.hasPrefix("/aws/lambda/") ? "lambda" : "custom", property: "LogGroupName", at: (raw ?? r.properties).location)
-      if let days = p["RetentionInDays"]?.text { d.notes.append("logs are kept \(days) days (RetentionInDays): log_storage_gb is about \(days)/30 of a month's ingestion, compressed") } else {
+      d.set(
+        "log_type", name.hasPrefix("/aws/lambda/") ? "lambda" : "custom", property: "LogGroupName",
+        at: (raw ?? r.properties).location)
+      if let days = p["RetentionInDays"]?.text {
+        d.notes.append(
+          "logs are kept \(days) days (RetentionInDays): log_storage_gb is about \(days)/30 of a month's ingestion, compressed"
+        )
+      } else {
         d.notes.append("no RetentionInDays: logs are kept forever, so log_storage_gb grows every month")
       }
       return .priced(d)
@@ -155,24 +185,31 @@ struct CloudFormationMapper {
     d.number("memory_mb", p["MemorySize"], property: "MemorySize", diagnostics: diagnostics)
     d.setDefault("memory_mb", "128", property: "MemorySize")
     if let architectures = p["Architectures"] {
-      d.choice("architecture", architectures.items?.first ?? architectures, property: "Architectures", values: ["x86_64": "x86_64", "arm64": "arm64"], diagnostics: diagnostics)
+      d.choice(
+        "architecture", architectures.items?.first ?? architectures, property: "Architectures",
+        values: ["x86_64": "x86_64", "arm64": "arm64"], diagnostics: diagnostics)
     }
     d.setDefault("architecture", "x86_64", property: "Architectures")
-    d.number("ephemeral_storage_mb", p.at("EphemeralStorage.Size"), property: "EphemeralStorage.Size", diagnostics: diagnostics)
+    d.number(
+      "ephemeral_storage_mb", p.at("EphemeralStorage.Size"), property: "EphemeralStorage.Size", diagnostics: diagnostics
+    )
     if let n = p.at("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions") { provision(&d, n) }
     return d
   }
 
   /// Provisioned Concurrency for the whole month (the template keeps it configured).
   func provision(_ d: inout ComponentDraft, _ executions: TemplateNode) {
-    d.number("provisioned_concurrency", executions, property: "ProvisionedConcurrentExecutions", diagnostics: diagnostics)
+    d.number(
+      "provisioned_concurrency", executions, property: "ProvisionedConcurrentExecutions", diagnostics: diagnostics)
     d.set("provisioned", "yes", property: "ProvisionedConcurrencyConfig", at: executions.location)
     d.set("provisioned_hours", "month_hours", property: "ProvisionedConcurrencyConfig", at: executions.location)
   }
 
   func cache(_ d: inout ComponentDraft, _ size: TemplateNode?, at enabled: TemplateNode) {
     let node = size ?? TemplateNode(.scalar("0.5"), enabled.location)
-    d.choice("cache_gb", node, property: "CacheClusterSize", values: ["0.5": "0.5gb", "1.6": "1.6gb"], diagnostics: diagnostics)
+    d.choice(
+      "cache_gb", node, property: "CacheClusterSize", values: ["0.5": "0.5gb", "1.6": "1.6gb"], diagnostics: diagnostics
+    )
   }
 
   private func cloudFront(_ r: Resource, _ p: TemplateNode) -> ComponentDraft {
@@ -184,20 +221,27 @@ struct CloudFormationMapper {
     return d
   }
 
-  private func aurora(_ r: Resource, _ p: TemplateNode, all: [Resource], properties: [String: TemplateNode]) -> ResourceDisposition {
+  private func aurora(_ r: Resource, _ p: TemplateNode, all: [Resource], properties: [String: TemplateNode])
+    -> ResourceDisposition
+  {
     let v1 = p["EngineMode"]?.text == "serverless"
     let scaling = v1 ? p["ScalingConfiguration"] : p["ServerlessV2ScalingConfiguration"]
-    guard v1 || scaling != nil else { return .notPriced("a provisioned Aurora cluster is not priced yet (only Aurora Serverless)") }
+    guard v1 || scaling != nil else {
+      return .notPriced("a provisioned Aurora cluster is not priced yet (only Aurora Serverless)")
+    }
     var d = draft(r, v1 ? "aws.aurora-serverless-v1" : "aws.aurora-serverless-v2")
     d.choice("engine", p["Engine"], property: "Engine", values: ComponentDraft.auroraEngines, diagnostics: diagnostics)
-    if !v1, let storage = p["StorageType"], storage.text == "aurora-iopt1" { d.set("configuration", "io-optimized", property: "StorageType", at: storage.location) }
+    if !v1, let storage = p["StorageType"], storage.text == "aurora-iopt1" {
+      d.set("configuration", "io-optimized", property: "StorageType", at: storage.location)
+    }
     let instances = all.filter {
       $0.type == "AWS::RDS::DBInstance" && properties[$0.id]?["DBClusterIdentifier"]?.referencedResource == r.id
         && properties[$0.id]?["DBInstanceClass"]?.text == "db.serverless"
     }.count
     if let scaling {
       d.auroraCapacity(
-        low: scaling["MinCapacity"], high: scaling["MaxCapacity"], at: scaling, property: v1 ? "ScalingConfiguration" : "ServerlessV2ScalingConfiguration",
+        low: scaling["MinCapacity"], high: scaling["MaxCapacity"], at: scaling,
+        property: v1 ? "ScalingConfiguration" : "ServerlessV2ScalingConfiguration",
         minimumKey: "MinCapacity", v1: v1, instances: instances)
     }
     return .priced(d)
@@ -206,31 +250,50 @@ struct CloudFormationMapper {
   private func ec2(_ r: Resource, _ p: TemplateNode) -> ComponentDraft {
     var d = draft(r, "aws.ec2")
     if let type = p["InstanceType"] {
-      if let t = type.text { d.set("instance_type", t, property: "InstanceType", at: type.location) } else { d.unresolved("instance_type", property: "InstanceType", node: type) }
+      if let t = type.text {
+        d.set("instance_type", t, property: "InstanceType", at: type.location)
+      } else {
+        d.unresolved("instance_type", property: "InstanceType", node: type)
+      }
     } else {
       d.setDefault("instance_type", "m1.small", property: "InstanceType")
     }
     if let associate = p.at("NetworkInterfaces.0.AssociatePublicIpAddress") {
-      d.choice("public_ipv4", associate, property: "NetworkInterfaces[0].AssociatePublicIpAddress", values: ["true": "1", "false": "0"], diagnostics: diagnostics)
+      d.choice(
+        "public_ipv4", associate, property: "NetworkInterfaces[0].AssociatePublicIpAddress",
+        values: ["true": "1", "false": "0"], diagnostics: diagnostics)
     }
     d.attached = blockDevices(r, p)
-    if d.attached.isEmpty { d.notes.append("the root volume's size and type come from the AMI: add BlockDeviceMappings to price it") }
+    if d.attached.isEmpty {
+      d.notes.append("the root volume's size and type come from the AMI: add BlockDeviceMappings to price it")
+    }
     return d
   }
 
-  func ebs(_ r: Resource, _ p: TemplateNode, typeProperty: String, sizeProperty: String, defaultType: String, id: String? = nil) -> ResourceDisposition {
+  func ebs(
+    _ r: Resource, _ p: TemplateNode, typeProperty: String, sizeProperty: String, defaultType: String, id: String? = nil
+  ) -> ResourceDisposition {
     ComponentDraft.ebsVolume(
-      id: id ?? r.id, type: r.type, p, names: .init(type: typeProperty, size: sizeProperty, iops: "Iops", throughput: "Throughput"),
+      id: id ?? r.id, type: r.type, p,
+      names: .init(type: typeProperty, size: sizeProperty, iops: "Iops", throughput: "Throughput"),
       iops: p["Iops"], throughput: p["Throughput"], defaultType: defaultType, diagnostics: diagnostics)
   }
 
   private func loadBalancer(_ r: Resource, _ p: TemplateNode) -> ResourceDisposition {
     let type = p["Type"]?.text ?? "application"
-    guard type == "application" else { return .notPriced("\(type) load balancers are not priced yet (only Application Load Balancers)") }
+    guard type == "application" else {
+      return .notPriced("\(type) load balancers are not priced yet (only Application Load Balancers)")
+    }
     var d = draft(r, "aws.elb")
-    d.choice("scheme", p["Scheme"], property: "Scheme", values: ["internet-facing": "internet-facing", "internal": "internal"], diagnostics: diagnostics)
+    d.choice(
+      "scheme", p["Scheme"], property: "Scheme",
+      values: ["internet-facing": "internet-facing", "internal": "internal"], diagnostics: diagnostics)
     if let subnets = p["Subnets"] ?? p["SubnetMappings"] {
-      if let items = subnets.items { d.set("availability_zones", String(items.count), property: p["Subnets"] != nil ? "Subnets" : "SubnetMappings", at: subnets.location) } else {
+      if let items = subnets.items {
+        d.set(
+          "availability_zones", String(items.count), property: p["Subnets"] != nil ? "Subnets" : "SubnetMappings",
+          at: subnets.location)
+      } else {
         d.unresolved("availability_zones", property: "Subnets", node: subnets)
       }
     }
@@ -243,7 +306,9 @@ struct CloudFormationMapper {
     var d = draft(r, "aws.ecs-fargate")
     d.number("tasks", p["DesiredCount"], property: "DesiredCount", diagnostics: diagnostics)
     d.setDefault("tasks", "1", property: "DesiredCount")
-    d.choice("public_ip", p.at("NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp"), property: "AssignPublicIp", values: ["ENABLED": "yes", "DISABLED": "no"], diagnostics: diagnostics)
+    d.choice(
+      "public_ip", p.at("NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp"), property: "AssignPublicIp",
+      values: ["ENABLED": "yes", "DISABLED": "no"], diagnostics: diagnostics)
     let definition = p["TaskDefinition"].flatMap({ $0.referencedResource }).flatMap({ properties[$0] })
     d.taskSize(definition, reference: p["TaskDefinition"], names: .cloudFormation, diagnostics: diagnostics)
     return .priced(d)
@@ -252,9 +317,13 @@ struct CloudFormationMapper {
   private func appRunner(_ r: Resource, _ p: TemplateNode) -> ComponentDraft {
     var d = draft(r, "aws.apprunner")
     let config = p["InstanceConfiguration"]
-    d.size(cpu: config?["Cpu"] ?? TemplateNode(.scalar("1024"), r.location), memory: config?["Memory"] ?? TemplateNode(.scalar("2048"), r.location), diagnostics: diagnostics)
+    d.size(
+      cpu: config?["Cpu"] ?? TemplateNode(.scalar("1024"), r.location),
+      memory: config?["Memory"] ?? TemplateNode(.scalar("2048"), r.location), diagnostics: diagnostics)
     if p.at("SourceConfiguration.AutoDeploymentsEnabled")?.text == "true" {
-      d.set("auto_deployments", "1", property: "SourceConfiguration.AutoDeploymentsEnabled", at: p.at("SourceConfiguration.AutoDeploymentsEnabled")!.location)
+      d.set(
+        "auto_deployments", "1", property: "SourceConfiguration.AutoDeploymentsEnabled",
+        at: p.at("SourceConfiguration.AutoDeploymentsEnabled")!.location)
     }
     return d
   }

@@ -60,11 +60,17 @@ struct CloudFormationTemplate {
   /// Reads a template's converted tree.
   static func read(_ root: TemplateNode, file: String, diagnostics: DiagnosticCollector) -> CloudFormationTemplate? {
     guard let top = root.entries else {
-      diagnostics.add(root.location.diagnostic(.error, "expected a CloudFormation template (a mapping with Resources), found \(root.kindName)"))
+      diagnostics.add(
+        root.location.diagnostic(
+          .error, "expected a CloudFormation template (a mapping with Resources), found \(root.kindName)"))
       return nil
     }
     for (key, value) in top where !topLevelKeys.contains(key) {
-      diagnostics.add(value.location.diagnostic(.error, "unknown template section '\(TerminalText.excerpt(key))'\(Spelling.hint(for: key, among: topLevelKeys)); expected one of: \(topLevelKeys.joined(separator: ", "))"))
+      diagnostics.add(
+        value.location.diagnostic(
+          .error,
+          "unknown template section '\(TerminalText.excerpt(key))'\(Spelling.hint(for: key, among: topLevelKeys)); expected one of: \(topLevelKeys.joined(separator: ", "))"
+        ))
     }
     var transforms: [String] = []
     if let t = root["Transform"] {
@@ -72,7 +78,9 @@ struct CloudFormationTemplate {
     }
     // A template with SAM resources or Globals is read as SAM even without the Transform line
     // (SAM's own tooling adds it); CloudFormation needs it to deploy.
-    let usesSAM = root["Globals"] != nil || (root["Resources"]?.entries ?? []).contains { $0.value["Type"]?.text?.hasPrefix("AWS::Serverless::") == true }
+    let usesSAM =
+      root["Globals"] != nil
+      || (root["Resources"]?.entries ?? []).contains { $0.value["Type"]?.text?.hasPrefix("AWS::Serverless::") == true }
     let isSAM = transforms.contains(samTransform) || usesSAM
 
     var parameters: [Parameter] = []
@@ -86,47 +94,68 @@ struct CloudFormationTemplate {
       return nil
     }
     guard let resourceEntries = resourceNode.entries else {
-      diagnostics.add(resourceNode.location.diagnostic(.error, "Resources must be a mapping of logical IDs to resources, found \(resourceNode.kindName)"))
+      diagnostics.add(
+        resourceNode.location.diagnostic(
+          .error, "Resources must be a mapping of logical IDs to resources, found \(resourceNode.kindName)"))
       return nil
     }
     for (id, node) in resourceEntries {
       if id.hasPrefix("Fn::ForEach::") {
-        diagnostics.add(node.location.diagnostic(.error, "Fn::ForEach (the AWS::LanguageExtensions transform) is not supported yet: write the resources it makes out one by one"))
+        diagnostics.add(
+          node.location.diagnostic(
+            .error,
+            "Fn::ForEach (the AWS::LanguageExtensions transform) is not supported yet: write the resources it makes out one by one"
+          ))
         continue
       }
       if let r = readResource(id, node, isSAM: isSAM, diagnostics: diagnostics) { resources.append(r) }
     }
     return CloudFormationTemplate(
-      file: file, parameters: parameters, conditions: (root["Conditions"]?.entries ?? []).map { ($0.key, $0.value) }, mappings: root["Mappings"],
-      resources: resources, outputs: (root["Outputs"]?.entries ?? []).map { ($0.key, $0.value) }, globals: root["Globals"], isSAM: isSAM)
+      file: file, parameters: parameters, conditions: (root["Conditions"]?.entries ?? []).map { ($0.key, $0.value) },
+      mappings: root["Mappings"],
+      resources: resources, outputs: (root["Outputs"]?.entries ?? []).map { ($0.key, $0.value) },
+      globals: root["Globals"], isSAM: isSAM)
   }
 
-  static func readResource(_ id: String, _ node: TemplateNode, isSAM: Bool, diagnostics: DiagnosticCollector) -> Resource? {
+  static func readResource(_ id: String, _ node: TemplateNode, isSAM: Bool, diagnostics: DiagnosticCollector)
+    -> Resource?
+  {
     if id.isEmpty || !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
-      diagnostics.add(node.location.diagnostic(.error, "logical ID '\(TerminalText.excerpt(id))' must be alphanumeric (A-Z, a-z, 0-9)"))
+      diagnostics.add(
+        node.location.diagnostic(
+          .error, "logical ID '\(TerminalText.excerpt(id))' must be alphanumeric (A-Z, a-z, 0-9)"))
     }
     guard let entries = node.entries else {
-      diagnostics.add(node.location.diagnostic(.error, "resource \(TerminalText.excerpt(id)) must be a mapping with Type and Properties, found \(node.kindName)"))
+      diagnostics.add(
+        node.location.diagnostic(
+          .error,
+          "resource \(TerminalText.excerpt(id)) must be a mapping with Type and Properties, found \(node.kindName)"))
       return nil
     }
     let known = resourceKeys + (isSAM ? samResourceKeys : [])
     for (key, value) in entries where !known.contains(key) {
-      diagnostics.add(value.location.diagnostic(.error, "unknown resource attribute '\(TerminalText.excerpt(key))'\(Spelling.hint(for: key, among: known))"))
+      diagnostics.add(
+        value.location.diagnostic(
+          .error, "unknown resource attribute '\(TerminalText.excerpt(key))'\(Spelling.hint(for: key, among: known))"))
     }
     guard let type = node["Type"]?.text else {
-      diagnostics.add(node.location.diagnostic(.error, "resource \(TerminalText.excerpt(id)) needs a Type, like AWS::Lambda::Function"))
+      diagnostics.add(
+        node.location.diagnostic(
+          .error, "resource \(TerminalText.excerpt(id)) needs a Type, like AWS::Lambda::Function"))
       return nil
     }
     let properties = node["Properties"] ?? TemplateNode(.map([]), node.location)
     if properties.entries == nil, properties.text != nil || properties.items != nil {  // null is no properties
-      diagnostics.add(properties.location.diagnostic(.error, "Properties must be a mapping, found \(properties.kindName)"))
+      diagnostics.add(
+        properties.location.diagnostic(.error, "Properties must be a mapping, found \(properties.kindName)"))
     }
     var dependsOn: [String] = []
     if let d = node["DependsOn"] {
       dependsOn = (d.items ?? [d]).compactMap(\.text)
     }
     return Resource(
-      id: id, type: type, properties: properties.entries == nil ? TemplateNode(.map([]), properties.location) : properties,
+      id: id, type: type,
+      properties: properties.entries == nil ? TemplateNode(.map([]), properties.location) : properties,
       condition: node["Condition"]?.text, dependsOn: dependsOn, location: node.location, node: node)
   }
 }
@@ -143,7 +172,9 @@ extension CloudFormationTemplate {
   /// A SAM resource's properties with the template's `Globals` merged in, as SAM merges them:
   /// mappings key by key, lists concatenated (globals first), and the resource's scalars win.
   func effectiveProperties(of resource: Resource) -> TemplateNode {
-    guard isSAM, let section = Self.globalsSection[resource.type], let defaults = globals?[section] else { return resource.properties }
+    guard isSAM, let section = Self.globalsSection[resource.type], let defaults = globals?[section] else {
+      return resource.properties
+    }
     return Self.merge(defaults, resource.properties)
   }
 
@@ -178,14 +209,23 @@ extension CloudFormationTemplate {
     var result: [Resource] = []
     let declared = Set(resources.map(\.id))
     for (eventType, id, type, apiKey) in [
-      ("HttpApi", "ServerlessHttpApi", "AWS::Serverless::HttpApi", "ApiId"), ("Api", "ServerlessRestApi", "AWS::Serverless::Api", "RestApiId"),
+      ("HttpApi", "ServerlessHttpApi", "AWS::Serverless::HttpApi", "ApiId"),
+      ("Api", "ServerlessRestApi", "AWS::Serverless::Api", "RestApiId"),
     ] where !declared.contains(id) {
-      let firstEvent = resources.lazy.filter { $0.type == "AWS::Serverless::Function" }.compactMap { r -> TemplateNode? in
-        self.effectiveProperties(of: r)["Events"]?.entries?.first { e in e.value["Type"]?.text == eventType && e.value["Properties"]?[apiKey] == nil }?.value
+      let firstEvent = resources.lazy.filter { $0.type == "AWS::Serverless::Function" }.compactMap {
+        r -> TemplateNode? in
+        self.effectiveProperties(of: r)["Events"]?.entries?.first { e in
+          e.value["Type"]?.text == eventType && e.value["Properties"]?[apiKey] == nil
+        }?.value
       }.first
       if let event = firstEvent {
-        let properties = (globals?[eventType]).map { Self.merge($0, TemplateNode(.map([]), event.location)) } ?? TemplateNode(.map([]), event.location)
-        result.append(Resource(id: id, type: type, properties: properties, condition: nil, dependsOn: [], location: event.location, node: event))
+        let properties =
+          (globals?[eventType]).map { Self.merge($0, TemplateNode(.map([]), event.location)) }
+          ?? TemplateNode(.map([]), event.location)
+        result.append(
+          Resource(
+            id: id, type: type, properties: properties, condition: nil, dependsOn: [], location: event.location,
+            node: event))
       }
     }
     return result

@@ -8,48 +8,35 @@ struct CloudFormationValidator {
   let diagnostics: DiagnosticCollector
 
   static let functions: Set<String> = [
-    "Ref", "Condition", "Fn::Base64", "Fn::Cidr", "Fn::FindInMap", "Fn::GetAtt", "Fn::GetAZs", "Fn::ImportValue", "Fn::Join",
-    "Fn::Select", "Fn::Split", "Fn::Sub", "Fn::Transform", "Fn::And", "Fn::Equals", "Fn::If", "Fn::Not", "Fn::Or", "Fn::Length",
+    "Ref", "Condition", "Fn::Base64", "Fn::Cidr", "Fn::FindInMap", "Fn::GetAtt", "Fn::GetAZs", "Fn::ImportValue",
+    "Fn::Join",
+    "Fn::Select", "Fn::Split", "Fn::Sub", "Fn::Transform", "Fn::And", "Fn::Equals", "Fn::If", "Fn::Not", "Fn::Or",
+    "Fn::Length",
     "Fn::ToJsonString",
   ]
 
+  /// Checks the whole template: duplicate logical IDs, each resource's references, outputs,
+  /// conditions, and cycles among resources and among conditions.
   func validate(extraResources: [String]) {
     let resourceIDs = Set(template.resources.map(\.id) + extraResources)
-    let parameters = Set(template.parameters.map(\.name))
     let conditions = Set(template.conditions.map(\.name))
     var seen: Set<String> = []
     for r in template.resources {
-      if !seen.insert(r.id).inserted { diagnostics.add(r.location.diagnostic(.error, "logical ID \(r.id) is defined twice")) }
+      if !seen.insert(r.id).inserted {
+        diagnostics.add(r.location.diagnostic(.error, "logical ID \(r.id) is defined twice"))
+      }
     }
-    let samResources = template.isSAM
-      ? template.resources.filter { $0.type.hasPrefix("AWS::Serverless::") || $0.node["Connectors"] != nil }.map(\.id) + extraResources + ["ServerlessRestApi", "ServerlessHttpApi"]
+    let samResources =
+      template.isSAM
+      ? template.resources.filter { $0.type.hasPrefix("AWS::Serverless::") || $0.node["Connectors"] != nil }.map(\.id)
+        + extraResources + ["ServerlessRestApi", "ServerlessHttpApi"]
       : []
-    let names = Names(resources: resourceIDs, parameters: parameters, conditions: conditions, samResources: samResources)
-
+    let names = Names(
+      resources: resourceIDs, parameters: Set(template.parameters.map(\.name)), conditions: conditions,
+      samResources: samResources)
     var resourceDependencies: [String: [String]] = [:]
     for r in template.resources {
-      var found: [String] = []
-      if template.isSAM, r.type.hasPrefix("AWS::Serverless::"), let events = r.properties["Events"] {
-        // SAM turns Events into resources of their own (permissions, rules, subscriptions): a
-        // function whose event names an API that invokes the function is no cycle.
-        var ignored: [String] = []
-        check(events, names, references: &ignored)
-        check(TemplateNode(.map((r.node.entries ?? []).map { entry in
-          entry.key == "Properties" ? (entry.key, TemplateNode(.map((entry.value.entries ?? []).filter { $0.key != "Events" }), entry.value.location)) : entry
-        }), r.node.location), names, references: &found)
-      } else {
-        check(r.node, names, references: &found)
-      }
-      for d in r.dependsOn {
-        if !resourceIDs.contains(d) && !names.isGenerated(d) {
-          diagnostics.add(r.node["DependsOn"]!.location.diagnostic(.error, "DependsOn names '\(TerminalText.excerpt(d))', which is not a resource of this template\(Spelling.hint(for: d, among: resourceIDs))"))
-        }
-        found.append(d)
-      }
-      if let c = r.condition, !conditions.contains(c) {
-        diagnostics.add(r.node["Condition"]!.location.diagnostic(.error, "Condition '\(TerminalText.excerpt(c))' is not declared under Conditions\(Spelling.hint(for: c, among: conditions))"))
-      }
-      resourceDependencies[r.id] = found
+      resourceDependencies[r.id] = dependencies(of: r, names: names, resourceIDs: resourceIDs, conditions: conditions)
     }
     for (_, node) in template.outputs {
       var ignored: [String] = []
@@ -61,12 +48,62 @@ struct CloudFormationValidator {
       check(node, names, references: &found, inConditions: true)
       conditionDependencies[name] = conditionReferences(node)
     }
-    report(cycles: DependencyOrder.order(roots: template.resources.map(\.id), dependencies: { resourceDependencies[$0] }).cycles, what: "resources") { id in
+    report(
+      cycles: DependencyOrder.order(roots: template.resources.map(\.id), dependencies: { resourceDependencies[$0] })
+        .cycles, what: "resources"
+    ) { id in
       template.resources.first { $0.id == id }?.location
     }
-    report(cycles: DependencyOrder.order(roots: template.conditions.map(\.name), dependencies: { conditionDependencies[$0] }).cycles, what: "conditions") { name in
+    report(
+      cycles: DependencyOrder.order(roots: template.conditions.map(\.name), dependencies: { conditionDependencies[$0] })
+        .cycles, what: "conditions"
+    ) { name in
       template.conditions.first { $0.name == name }?.node.location
     }
+  }
+
+  /// Checks one resource's references and returns the resources it depends on (references and
+  /// DependsOn); its Condition must be declared.
+  func dependencies(
+    of r: CloudFormationTemplate.Resource, names: Names, resourceIDs: Set<String>, conditions: Set<String>
+  ) -> [String] {
+    var found: [String] = []
+    if template.isSAM, r.type.hasPrefix("AWS::Serverless::"), let events = r.properties["Events"] {
+      // SAM turns Events into resources of their own (permissions, rules, subscriptions): a
+      // function whose event names an API that invokes the function is no cycle.
+      var ignored: [String] = []
+      check(events, names, references: &ignored)
+      check(
+        TemplateNode(
+          .map(
+            (r.node.entries ?? []).map { entry in
+              entry.key == "Properties"
+                ? (
+                  entry.key,
+                  TemplateNode(.map((entry.value.entries ?? []).filter { $0.key != "Events" }), entry.value.location)
+                ) : entry
+            }), r.node.location), names, references: &found)
+    } else {
+      check(r.node, names, references: &found)
+    }
+    for d in r.dependsOn {
+      if !resourceIDs.contains(d) && !names.isGenerated(d) {
+        diagnostics.add(
+          r.node["DependsOn"]!.location.diagnostic(
+            .error,
+            "DependsOn names '\(TerminalText.excerpt(d))', which is not a resource of this template\(Spelling.hint(for: d, among: resourceIDs))"
+          ))
+      }
+      found.append(d)
+    }
+    if let c = r.condition, !conditions.contains(c) {
+      diagnostics.add(
+        r.node["Condition"]!.location.diagnostic(
+          .error,
+          "Condition '\(TerminalText.excerpt(c))' is not declared under Conditions\(Spelling.hint(for: c, among: conditions))"
+        ))
+    }
+    return found
   }
 
   struct Names {
@@ -102,7 +139,10 @@ struct CloudFormationValidator {
   }
 
   /// Checks every intrinsic function under `node`; collects the resources it refers to.
-  private func check(_ node: TemplateNode, _ names: Names, references: inout [String], inConditions: Bool = false, subVariables: Set<String> = []) {
+  private func check(
+    _ node: TemplateNode, _ names: Names, references: inout [String], inConditions: Bool = false,
+    subVariables: Set<String> = []
+  ) {
     switch node.value {
     case .list(let items):
       for item in items { check(item, names, references: &references, inConditions: inConditions) }
@@ -123,20 +163,30 @@ struct CloudFormationValidator {
   /// Checks one intrinsic function's argument: its shape, and the names it refers to.
   ///
   /// Long on purpose: one `case` per intrinsic function, each with the shape CloudFormation documents.
-  private func checkFunction(_ key: String, _ argument: TemplateNode, at location: SourceLocation, _ names: Names, references: inout [String], inConditions: Bool) {
+  private func checkFunction(
+    _ key: String, _ argument: TemplateNode, at location: SourceLocation, _ names: Names, references: inout [String],
+    inConditions: Bool
+  ) {
     guard Self.functions.contains(key) else {
-      diagnostics.add(location.diagnostic(.error, "unknown intrinsic function '\(TerminalText.excerpt(key))'\(Spelling.hint(for: key, among: Self.functions))"))
+      diagnostics.add(
+        location.diagnostic(
+          .error,
+          "unknown intrinsic function '\(TerminalText.excerpt(key))'\(Spelling.hint(for: key, among: Self.functions))"))
       return
     }
     switch key {
     case "Ref":
       guard let name = argument.text else {
-        diagnostics.add(argument.location.diagnostic(.error, "Ref takes the name of a parameter or resource, found \(argument.kindName)"))
+        diagnostics.add(
+          argument.location.diagnostic(
+            .error, "Ref takes the name of a parameter or resource, found \(argument.kindName)"))
         return
       }
       checkRef(name, at: argument.location, names, references: &references)
     case "Fn::GetAtt":
-      let dotted = argument.text.map { $0.split(separator: ".", maxSplits: 1).map { TemplateNode(.scalar(String($0)), argument.location) } }
+      let dotted = argument.text.map {
+        $0.split(separator: ".", maxSplits: 1).map { TemplateNode(.scalar(String($0)), argument.location) }
+      }
       guard let parts = argument.items ?? dotted, parts.count == 2 else {
         diagnostics.add(argument.location.diagnostic(.error, "Fn::GetAtt takes [resource, attribute]"))
         return
@@ -145,7 +195,11 @@ struct CloudFormationValidator {
         if names.resources.contains(r) {
           references.append(r)
         } else if !names.isGenerated(r) {
-          diagnostics.add(argument.location.diagnostic(.error, "Fn::GetAtt names '\(TerminalText.excerpt(r))', which is not a resource of this template\(Spelling.hint(for: r, among: names.resources))"))
+          diagnostics.add(
+            argument.location.diagnostic(
+              .error,
+              "Fn::GetAtt names '\(TerminalText.excerpt(r))', which is not a resource of this template\(Spelling.hint(for: r, among: names.resources))"
+            ))
         }
       }
       check(parts[1], names, references: &references, inConditions: inConditions)
@@ -171,7 +225,11 @@ struct CloudFormationValidator {
           if names.resources.contains(resource) {
             references.append(resource)
           } else if !names.isGenerated(resource) && !names.isGenerated(name) {
-            diagnostics.add(argument.location.diagnostic(.error, "${\(TerminalText.excerpt(name))} names '\(TerminalText.excerpt(resource))', which is not a resource of this template\(Spelling.hint(for: resource, among: names.resources))"))
+            diagnostics.add(
+              argument.location.diagnostic(
+                .error,
+                "${\(TerminalText.excerpt(name))} names '\(TerminalText.excerpt(resource))', which is not a resource of this template\(Spelling.hint(for: resource, among: names.resources))"
+              ))
           }
         } else {
           checkRef(name, at: argument.location, names, references: &references, inSub: true)
@@ -190,7 +248,11 @@ struct CloudFormationValidator {
     case "Fn::FindInMap":
       if let map = argument.items?.first?.text, template.mappings?[map] == nil {
         let known = template.mappings?.entries?.map(\.key) ?? []
-        diagnostics.add(argument.location.diagnostic(.error, "Fn::FindInMap names mapping '\(TerminalText.excerpt(map))', which is not under Mappings\(Spelling.hint(for: map, among: known))"))
+        diagnostics.add(
+          argument.location.diagnostic(
+            .error,
+            "Fn::FindInMap names mapping '\(TerminalText.excerpt(map))', which is not under Mappings\(Spelling.hint(for: map, among: known))"
+          ))
       }
       check(argument, names, references: &references, inConditions: inConditions)
     default:
@@ -198,18 +260,28 @@ struct CloudFormationValidator {
     }
   }
 
-  private func checkRef(_ name: String, at location: SourceLocation, _ names: Names, references: inout [String], inSub: Bool = false) {
+  private func checkRef(
+    _ name: String, at location: SourceLocation, _ names: Names, references: inout [String], inSub: Bool = false
+  ) {
     if names.resources.contains(name) {
       references.append(name)
     } else if !names.refTargets.contains(name) && !names.isGenerated(name) {
       let what = inSub ? "${\(TerminalText.excerpt(name))}" : "Ref '\(TerminalText.excerpt(name))'"
-      diagnostics.add(location.diagnostic(.error, "\(what) names nothing: no parameter, resource or pseudo parameter of this template is called that\(Spelling.hint(for: name, among: names.refTargets))"))
+      diagnostics.add(
+        location.diagnostic(
+          .error,
+          "\(what) names nothing: no parameter, resource or pseudo parameter of this template is called that\(Spelling.hint(for: name, among: names.refTargets))"
+        ))
     }
   }
 
   private func checkCondition(_ name: String, at location: SourceLocation, _ names: Names) {
     if !names.conditions.contains(name) {
-      diagnostics.add(location.diagnostic(.error, "condition '\(TerminalText.excerpt(name))' is not declared under Conditions\(Spelling.hint(for: name, among: names.conditions))"))
+      diagnostics.add(
+        location.diagnostic(
+          .error,
+          "condition '\(TerminalText.excerpt(name))' is not declared under Conditions\(Spelling.hint(for: name, among: names.conditions))"
+        ))
     }
   }
 }

@@ -46,9 +46,15 @@ struct TerraformMapper {
       var d = draft(r, "aws.lambda")
       d.number("memory_mb", v["memory_size"], property: "memory_size", diagnostics: diagnostics)
       d.setDefault("memory_mb", "128", property: "memory_size")
-      if let a = known(v["architectures"]) { d.choice("architecture", a.items?.first ?? a, property: "architectures", values: ["x86_64": "x86_64", "arm64": "arm64"], diagnostics: diagnostics) }
+      if let a = known(v["architectures"]) {
+        d.choice(
+          "architecture", a.items?.first ?? a, property: "architectures",
+          values: ["x86_64": "x86_64", "arm64": "arm64"], diagnostics: diagnostics)
+      }
       d.setDefault("architecture", "x86_64", property: "architectures")
-      d.number("ephemeral_storage_mb", known(v.at("ephemeral_storage.0.size")), property: "ephemeral_storage.size", diagnostics: diagnostics)
+      d.number(
+        "ephemeral_storage_mb", known(v.at("ephemeral_storage.0.size")), property: "ephemeral_storage.size",
+        diagnostics: diagnostics)
       return .priced(d)
     case "aws_apigatewayv2_api":
       let protocolType = v["protocol_type"]?.text
@@ -68,19 +74,29 @@ struct TerraformMapper {
     case "aws_rds_cluster":
       let v1 = v["engine_mode"]?.text == "serverless"
       let scaling = v1 ? v.at("scaling_configuration.0") : v.at("serverlessv2_scaling_configuration.0")
-      guard v1 || scaling != nil else { return .notPriced("a provisioned Aurora cluster is not priced yet (only Aurora Serverless)") }
+      guard v1 || scaling != nil else {
+        return .notPriced("a provisioned Aurora cluster is not priced yet (only Aurora Serverless)")
+      }
       var d = draft(r, v1 ? "aws.aurora-serverless-v1" : "aws.aurora-serverless-v2")
-      d.choice("engine", v["engine"], property: "engine", values: ComponentDraft.auroraEngines, diagnostics: diagnostics)
-      if !v1, let storage = v["storage_type"], storage.text == "aurora-iopt1" { d.set("configuration", "io-optimized", property: "storage_type", at: storage.location) }
-      let instances = referrers(to: r, type: "aws_rds_cluster_instance", attribute: "cluster_identifier").filter { $0.values["instance_class"]?.text == "db.serverless" }.count
+      d.choice(
+        "engine", v["engine"], property: "engine", values: ComponentDraft.auroraEngines, diagnostics: diagnostics)
+      if !v1, let storage = v["storage_type"], storage.text == "aurora-iopt1" {
+        d.set("configuration", "io-optimized", property: "storage_type", at: storage.location)
+      }
+      let instances = referrers(to: r, type: "aws_rds_cluster_instance", attribute: "cluster_identifier").filter {
+        $0.values["instance_class"]?.text == "db.serverless"
+      }.count
       if let scaling {
         d.auroraCapacity(
-          low: scaling["min_capacity"], high: scaling["max_capacity"], at: scaling, property: v1 ? "scaling_configuration" : "serverlessv2_scaling_configuration",
+          low: scaling["min_capacity"], high: scaling["max_capacity"], at: scaling,
+          property: v1 ? "scaling_configuration" : "serverlessv2_scaling_configuration",
           minimumKey: "min_capacity", v1: v1, instances: instances)
       }
       return .priced(d)
     case "aws_rds_cluster_instance":
-      if v["instance_class"]?.text == "db.serverless", let cluster = referenced(r, "cluster_identifier") { return .partOf(cluster.address) }
+      if v["instance_class"]?.text == "db.serverless", let cluster = referenced(r, "cluster_identifier") {
+        return .partOf(cluster.address)
+      }
       return .notPriced("provisioned Aurora instances are not priced yet (only Aurora Serverless)")
     case "aws_route53_zone":
       var d = draft(r, "aws.route53", required: ["standard_queries"])
@@ -90,35 +106,53 @@ struct TerraformMapper {
     case "aws_ebs_volume": return ebs(r, v, id: r.address, type: "type", size: "size")
     case "aws_eip":
       if let owner = referenced(r, "instance") { return .partOf(owner.address) }
-      if let nat = referrers(to: r, type: "aws_nat_gateway", attribute: "allocation_id").first { return .partOf(nat.address) }
-      return .notPriced("an Elastic IP attached to no instance or NAT gateway of the plan ($0.005 an hour) is not priced yet")
+      if let nat = referrers(to: r, type: "aws_nat_gateway", attribute: "allocation_id").first {
+        return .partOf(nat.address)
+      }
+      return .notPriced(
+        "an Elastic IP attached to no instance or NAT gateway of the plan ($0.005 an hour) is not priced yet")
     case "aws_nat_gateway":
       var d = draft(r, "aws.nat-gateway")
       d.set("gateways", "1", property: r.type, at: r.location)
       return .priced(d)
     case "aws_lb", "aws_alb":
       let type = v["load_balancer_type"]?.text ?? "application"
-      guard type == "application" else { return .notPriced("\(type) load balancers are not priced yet (only Application Load Balancers)") }
+      guard type == "application" else {
+        return .notPriced("\(type) load balancers are not priced yet (only Application Load Balancers)")
+      }
       var d = draft(r, "aws.elb")
-      d.choice("scheme", v["internal"], property: "internal", values: ["true": "internal", "false": "internet-facing"], diagnostics: diagnostics)
-      if let subnets = v["subnets"], let items = subnets.items { d.set("availability_zones", String(items.count), property: "subnets", at: subnets.location) }
+      d.choice(
+        "scheme", v["internal"], property: "internal", values: ["true": "internal", "false": "internet-facing"],
+        diagnostics: diagnostics)
+      if let subnets = v["subnets"], let items = subnets.items {
+        d.set("availability_zones", String(items.count), property: "subnets", at: subnets.location)
+      }
       return .priced(d)
     case "aws_ecs_service": return ecsService(r)
     case "aws_ecs_task_definition":
-      if let service = referrers(to: r, type: "aws_ecs_service", attribute: "task_definition").first { return .partOf(service.address) }
+      if let service = referrers(to: r, type: "aws_ecs_service", attribute: "task_definition").first {
+        return .partOf(service.address)
+      }
       return .notPriced("no ECS service of the plan runs this task definition")
     case "aws_apprunner_service":
       var d = draft(r, "aws.apprunner")
-      d.size(cpu: v.at("instance_configuration.0.cpu") ?? TemplateNode(.scalar("1024"), r.location), memory: v.at("instance_configuration.0.memory") ?? TemplateNode(.scalar("2048"), r.location), diagnostics: diagnostics)
+      d.size(
+        cpu: v.at("instance_configuration.0.cpu") ?? TemplateNode(.scalar("1024"), r.location),
+        memory: v.at("instance_configuration.0.memory") ?? TemplateNode(.scalar("2048"), r.location),
+        diagnostics: diagnostics)
       return .priced(d)
     case "aws_secretsmanager_secret":
       var d = draft(r, "aws.secretsmanager")
       d.set("secrets", String(1 + (v["replica"]?.items?.count ?? 0)), property: r.type, at: r.location)
       return .priced(d)
     case "aws_cloudwatch_log_group":
-      if v["log_group_class"]?.text == "INFREQUENT_ACCESS" { return .notPriced("the Infrequent Access log class is not priced yet") }
+      if v["log_group_class"]?.text == "INFREQUENT_ACCESS" {
+        return .notPriced("the Infrequent Access log class is not priced yet")
+      }
       var d = draft(r, "aws.cloudwatch", required: ["log_ingest_gb", "log_storage_gb"])
-      d.set("log_type", (v["name"]?.text ?? "").hasPrefix("/aws/lambda/") ? "lambda" : "custom", property: "name", at: v["name"]?.location ?? r.location)
+      d.set(
+        "log_type", (v["name"]?.text ?? "").hasPrefix("/aws/lambda/") ? "lambda" : "custom", property: "name",
+        at: v["name"]?.location ?? r.location)
       return .priced(d)
     case "aws_cloudwatch_metric_alarm":
       var d = draft(r, "aws.cloudwatch")
@@ -132,7 +166,9 @@ struct TerraformMapper {
       guard v["vpc_endpoint_type"]?.text == "Interface" else { return .free }
       var d = draft(r, "aws.vpc-endpoint")
       d.set("endpoints", "1", property: r.type, at: r.location)
-      if let subnets = v["subnet_ids"], let items = subnets.items { d.set("azs", String(items.count), property: "subnet_ids", at: subnets.location) }
+      if let subnets = v["subnet_ids"], let items = subnets.items {
+        d.set("azs", String(items.count), property: "subnet_ids", at: subnets.location)
+      }
       return .priced(d)
     default:
       if FreeResourceTypes.terraform.contains(r.type) { return .free }
@@ -144,16 +180,29 @@ struct TerraformMapper {
     let v = r.values
     var d = draft(r, "aws.ec2")
     if let type = v["instance_type"] {
-      if let t = type.text { d.set("instance_type", t, property: "instance_type", at: type.location) } else { d.unresolved("instance_type", property: "instance_type", node: type) }
+      if let t = type.text {
+        d.set("instance_type", t, property: "instance_type", at: type.location)
+      } else {
+        d.unresolved("instance_type", property: "instance_type", node: type)
+      }
     }
     if let associate = v["associate_public_ip_address"] {
-      d.choice("public_ipv4", associate, property: "associate_public_ip_address", values: ["true": "1", "false": "0"], diagnostics: diagnostics)
+      d.choice(
+        "public_ipv4", associate, property: "associate_public_ip_address", values: ["true": "1", "false": "0"],
+        diagnostics: diagnostics)
     }
-    if let root = v.at("root_block_device.0"), case .priced(let volume) = ebs(r, root, id: "\(r.address).root_block_device", type: "volume_type", size: "volume_size") {
+    if let root = v.at("root_block_device.0"),
+      case .priced(let volume) = ebs(
+        r, root, id: "\(r.address).root_block_device", type: "volume_type", size: "volume_size")
+    {
       d.attached.append(volume)
     }
     for (i, device) in (v["ebs_block_device"]?.items ?? []).enumerated() {
-      if case .priced(let volume) = ebs(r, device, id: "\(r.address).ebs_block_device[\(i)]", type: "volume_type", size: "volume_size") { d.attached.append(volume) }
+      if case .priced(let volume) = ebs(
+        r, device, id: "\(r.address).ebs_block_device[\(i)]", type: "volume_type", size: "volume_size")
+      {
+        d.attached.append(volume)
+      }
     }
     return d
   }
@@ -171,15 +220,21 @@ struct TerraformMapper {
     if let other = ComponentDraft.ecsLaunch(v["launch_type"]?.text, capacityProviders: providers) { return other }
     var d = draft(r, "aws.ecs-fargate")
     d.number("tasks", v["desired_count"], property: "desired_count", diagnostics: diagnostics)
-    d.choice("public_ip", v.at("network_configuration.0.assign_public_ip"), property: "assign_public_ip", values: ["true": "yes", "false": "no"], diagnostics: diagnostics)
-    d.taskSize(referenced(r, "task_definition")?.values, reference: v["task_definition"], names: .terraform, diagnostics: diagnostics)
+    d.choice(
+      "public_ip", v.at("network_configuration.0.assign_public_ip"), property: "assign_public_ip",
+      values: ["true": "yes", "false": "no"], diagnostics: diagnostics)
+    d.taskSize(
+      referenced(r, "task_definition")?.values, reference: v["task_definition"], names: .terraform,
+      diagnostics: diagnostics)
     return .priced(d)
   }
 
   /// Provisioned Concurrency configs and API stage caches, applied to their function or API.
   private func link(_ result: inout [TemplateExpander.Located]) {
     func update(_ address: String, _ change: (inout ComponentDraft) -> Void) {
-      guard let i = result.firstIndex(where: { $0.id == address }), case .priced(var d) = result[i].disposition else { return }
+      guard let i = result.firstIndex(where: { $0.id == address }), case .priced(var d) = result[i].disposition else {
+        return
+      }
       change(&d)
       result[i].disposition = .priced(d)
     }
@@ -188,16 +243,23 @@ struct TerraformMapper {
       case "aws_lambda_provisioned_concurrency_config":
         if let function = referenced(r, "function_name"), let n = r.values["provisioned_concurrent_executions"] {
           update(function.address) { d in
-            d.number("provisioned_concurrency", n, property: "provisioned_concurrent_executions", diagnostics: diagnostics)
+            d.number(
+              "provisioned_concurrency", n, property: "provisioned_concurrent_executions", diagnostics: diagnostics)
             d.set("provisioned", "yes", property: r.address, at: r.location)
             d.set("provisioned_hours", "month_hours", property: r.address, at: r.location)
           }
-          if let i = result.firstIndex(where: { $0.id == r.address }) { result[i].disposition = .partOf(function.address) }
+          if let i = result.firstIndex(where: { $0.id == r.address }) {
+            result[i].disposition = .partOf(function.address)
+          }
         }
       case "aws_api_gateway_stage":
         if r.values["cache_cluster_enabled"]?.text == "true", let api = referenced(r, "rest_api_id") {
           let size = r.values["cache_cluster_size"] ?? TemplateNode(.scalar("0.5"), r.location)
-          update(api.address) { $0.choice("cache_gb", size, property: "cache_cluster_size", values: ["0.5": "0.5gb", "1.6": "1.6gb"], diagnostics: diagnostics) }
+          update(api.address) {
+            $0.choice(
+              "cache_gb", size, property: "cache_cluster_size", values: ["0.5": "0.5gb", "1.6": "1.6gb"],
+              diagnostics: diagnostics)
+          }
         }
       default: break
       }

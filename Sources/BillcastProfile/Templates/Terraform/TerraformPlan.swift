@@ -31,7 +31,11 @@ struct TerraformPlan {
       return nil
     case .success(let status):
       guard status.isRegularFile, status.size <= maximumBytes else {
-        diagnostics.add(Diagnostic(file: path, line: 1, column: 1, message: status.isRegularFile ? "the plan is \(status.size) bytes; the limit is \(maximumBytes) bytes" : "not a regular file"))
+        diagnostics.add(
+          Diagnostic(
+            file: path, line: 1, column: 1,
+            message: status.isRegularFile
+              ? "the plan is \(status.size) bytes; the limit is \(maximumBytes) bytes" : "not a regular file"))
         return nil
       }
       guard let data = FileManager.default.contents(atPath: path) else {
@@ -41,7 +45,12 @@ struct TerraformPlan {
       bytes = [UInt8](data)
     }
     if bytes.starts(with: Array("[command]".utf8)) {
-      diagnostics.add(Diagnostic(file: path, line: 1, column: 1, message: "the file starts with the '[command]' line of setup-terraform's wrapper, not JSON: set terraform_wrapper: false in the workflow, or write the plan with terraform show -json PLANFILE > plan.json"))
+      diagnostics.add(
+        Diagnostic(
+          file: path, line: 1, column: 1,
+          message:
+            "the file starts with the '[command]' line of setup-terraform's wrapper, not JSON: set terraform_wrapper: false in the workflow, or write the plan with terraform show -json PLANFILE > plan.json"
+        ))
       return nil
     }
     let root: JSONNode
@@ -53,12 +62,19 @@ struct TerraformPlan {
     }
     guard root["format_version"] != nil, let planned = root["planned_values"]?["root_module"] else {
       let p = root.position
-      diagnostics.add(Diagnostic(file: path, line: p.line, column: p.column, message: "not the JSON of a Terraform plan (no format_version and planned_values.root_module); write it with: terraform show -json PLANFILE > plan.json"))
+      diagnostics.add(
+        Diagnostic(
+          file: path, line: p.line, column: p.column,
+          message:
+            "not the JSON of a Terraform plan (no format_version and planned_values.root_module); write it with: terraform show -json PLANFILE > plan.json"
+        ))
       return nil
     }
     var unknowns: [String: JSONNode] = [:]
     for change in root["resource_changes"]?.items ?? [] {
-      if let address = change["address"]?.string, let unknown = change["change"]?["after_unknown"] { unknowns[address] = unknown }
+      if let address = change["address"]?.string, let unknown = change["change"]?["after_unknown"] {
+        unknowns[address] = unknown
+      }
     }
     var references: [String: [String: [String]]] = [:]
     if let config = root["configuration"]?["root_module"] { collectReferences(config, prefix: "", into: &references) }
@@ -67,15 +83,20 @@ struct TerraformPlan {
     return TerraformPlan(resources: resources)
   }
 
-  private static func collect(_ module: JSONNode, file: String, unknowns: [String: JSONNode], references: [String: [String: [String]]], into resources: inout [Resource]) {
+  private static func collect(
+    _ module: JSONNode, file: String, unknowns: [String: JSONNode], references: [String: [String: [String]]],
+    into resources: inout [Resource]
+  ) {
     for r in module["resources"]?.items ?? [] where r["mode"]?.string == "managed" {
       guard let address = r["address"]?.string, let type = r["type"]?.string else { continue }
       var values = TemplateNode.from(json: r["values"] ?? .object([], r.position), file: file, path: address)
       if let unknown = unknowns[address] { values = markUnknown(values, unknown) }
       let p = r.position
-      resources.append(Resource(
-        address: address, type: type, values: values, location: SourceLocation(file: file, line: p.line, column: p.column, path: address),
-        references: references[configAddress(address)] ?? [:]))
+      resources.append(
+        Resource(
+          address: address, type: type, values: values,
+          location: SourceLocation(file: file, line: p.line, column: p.column, path: address),
+          references: references[configAddress(address)] ?? [:]))
     }
     for child in module["child_modules"]?.items ?? [] {
       collect(child, file: file, unknowns: unknowns, references: references, into: &resources)
@@ -101,7 +122,9 @@ struct TerraformPlan {
       }
       return TemplateNode(.map(result), values.location)
     case (.list(let items), .array(let marks, _)):
-      return TemplateNode(.list(items.enumerated().map { i, item in i < marks.count ? markUnknown(item, marks[i]) : item }), values.location)
+      return TemplateNode(
+        .list(items.enumerated().map { i, item in i < marks.count ? markUnknown(item, marks[i]) : item }),
+        values.location)
     default:
       return values
     }
@@ -128,12 +151,16 @@ struct TerraformPlan {
     return result
   }
 
-  private static func collectReferences(_ module: JSONNode, prefix: String, into result: inout [String: [String: [String]]]) {
+  private static func collectReferences(
+    _ module: JSONNode, prefix: String, into result: inout [String: [String: [String]]]
+  ) {
     for r in module["resources"]?.items ?? [] {
       guard let address = r["address"]?.string else { continue }
       var attributes: [String: [String]] = [:]
       for (attribute, expression) in objectEntries(r["expressions"]) {
-        let refs = (expression["references"]?.items ?? []).compactMap(\.string).compactMap { resourceReference($0, prefix: prefix) }
+        let refs = (expression["references"]?.items ?? []).compactMap(\.string).compactMap {
+          resourceReference($0, prefix: prefix)
+        }
         if !refs.isEmpty { attributes[attribute] = refs }
       }
       result[prefix + address] = attributes
@@ -152,7 +179,9 @@ struct TerraformPlan {
   /// nil for variables, locals, data sources and modules.
   private static func resourceReference(_ reference: String, prefix: String) -> String? {
     let parts = configAddress(reference).split(separator: ".")
-    guard parts.count >= 2, !["var", "local", "data", "module", "path", "count", "each", "self", "terraform"].contains(String(parts[0])) else { return nil }
+    guard parts.count >= 2,
+      !["var", "local", "data", "module", "path", "count", "each", "self", "terraform"].contains(String(parts[0]))
+    else { return nil }
     return prefix + parts[0] + "." + parts[1]
   }
 
