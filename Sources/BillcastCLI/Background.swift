@@ -3,6 +3,9 @@ import Dispatch
 import Foundation
 
 /// A value computed on another thread, started at once and awaited with ``value()``.
+///
+/// `@unchecked Sendable`: `result` is written once, before the semaphore is signalled, and read
+/// only after waiting on it, so the semaphore orders every read after the write.
 final class Background<Value: Sendable>: @unchecked Sendable {
   private let done = DispatchSemaphore(value: 0)
   private var result: Result<Value, DiagnosticError>?

@@ -2,9 +2,9 @@ import ArgumentParser
 import BillcastPricing
 
 /// The `billcast` command: estimates and forecasts monthly cloud bills.
-public struct BillcastCommand: ParsableCommand {
+package struct BillcastCommand: ParsableCommand {
   /// The command's name, summary, version and subcommands.
-  public static let configuration = CommandConfiguration(
+  package static let configuration = CommandConfiguration(
     commandName: "billcast",
     abstract: "Estimate, compare and forecast monthly cloud bills from a usage profile.",
     version: BillcastVersion.text,
@@ -14,16 +14,16 @@ public struct BillcastCommand: ParsableCommand {
     ])
 
   /// Creates the command.
-  public init() {}
+  package init() {}
 }
 
 /// billcast's version, as `--version` prints it and the release archive is named.
-public enum BillcastVersion {
+package enum BillcastVersion {
   /// The release number (`scripts/release.sh` names the archive after it).
-  public static let number = "0.2.0"
+  package static let number = "0.2.0"
 
   /// `0.2.0 (built-in pricing effective 2026-11-30, version af50bbcfab85)`.
-  public static var text: String {
+  package static var text: String {
     "\(number) (built-in pricing effective \(BuiltInPricing.effective), version \(BuiltInPricing.version))"
   }
 }

@@ -5,7 +5,7 @@ import BillcastReport
 import Foundation
 
 /// An output format.
-public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+package enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
   case table, markdown, json, csv, html
 }
 

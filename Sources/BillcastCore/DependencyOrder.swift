@@ -3,14 +3,14 @@
 /// Workload variables may name each other in any order. A recursive walk of a chain of
 /// 30,000 variables (a 488 KB profile, inside every input limit) overflowed the thread's
 /// stack; this walk keeps its own stack.
-public enum DependencyOrder {
+package enum DependencyOrder {
   /// The items reachable from `roots`, each after its dependencies (depth-first post-order,
   /// visiting roots and dependencies in the order given), and every cycle met, each as the
   /// path that closes it (`a → b → a` is `["a", "b", "a"]`).
   ///
   /// `dependencies` gives an item's dependencies, or nil when the name is not an item (it is
   /// then left out).
-  public static func order(roots: [String], dependencies: (String) -> [String]?) -> (
+  package static func order(roots: [String], dependencies: (String) -> [String]?) -> (
     order: [String], cycles: [[String]]
   ) {
     enum State { case visiting, done }

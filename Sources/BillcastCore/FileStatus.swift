@@ -9,16 +9,16 @@
 /// Foundation's `attributesOfItem` and `resourceValues` also look up the file's owner and
 /// group names, which reads `/etc/passwd` and `/etc/group` on every call: about a
 /// millisecond per file at start-up.
-public struct FileStatus: Sendable, Equatable {
+package struct FileStatus: Sendable, Equatable {
   /// Whether the path is a regular file (after following symbolic links).
-  public var isRegularFile: Bool
+  package var isRegularFile: Bool
   /// Whether the path is a directory (after following symbolic links).
-  public var isDirectory: Bool = false
+  package var isDirectory: Bool = false
   /// The size in bytes.
-  public var size: Int
+  package var size: Int
 
   /// The status of a path, or the `errno` description when it cannot be read.
-  public static func of(_ path: String) -> Result<FileStatus, FileStatusError> {
+  package static func of(_ path: String) -> Result<FileStatus, FileStatusError> {
     var info = stat()
     guard stat(path, &info) == 0 else { return .failure(FileStatusError(code: errno)) }
     return .success(
@@ -29,9 +29,9 @@ public struct FileStatus: Sendable, Equatable {
 }
 
 /// Why `stat(2)` failed.
-public struct FileStatusError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct FileStatusError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The `errno` value.
-  public var code: Int32
+  package var code: Int32
   /// The system's message for the error, like "No such file or directory".
-  public var description: String { String(cString: strerror(code)) }
+  package var description: String { String(cString: strerror(code)) }
 }

@@ -121,13 +121,13 @@ public enum Estimator {
 }
 
 /// Evaluates workload variables, each formula after the variables it names.
-public enum WorkloadEvaluator {
+package enum WorkloadEvaluator {
   /// The value of every variable, or nil (with errors reported) if one cannot be evaluated.
   ///
   /// `adjust` changes a variable's value after its formula (a forecast month's growth);
   /// `adjustedAt` says where that change is written and in which month, so a value it pushes past
   /// a limit is reported there (`forecast.growth.page_views`, month 37), not at the variable.
-  public static func evaluate(
+  package static func evaluate(
     _ variables: [WorkloadVariable], overrides: [WorkloadVariable], monthHours: ExactDecimal,
     diagnostics: DiagnosticCollector,
     adjust: ((String, Interval) throws(FormulaEvaluationError) -> Interval)? = nil,

@@ -108,11 +108,13 @@ public struct PricingCatalog: Sendable {
   }
 
   /// Reads composed documents into a catalog; problems go to `diagnostics`.
-  public static func read(_ documents: [YAMLDocument], diagnostics: DiagnosticCollector) -> PricingCatalog {
+  package static func read(_ documents: [YAMLDocument], diagnostics: DiagnosticCollector) -> PricingCatalog {
     merge(readingUnits(documents).map { $0.read() }, diagnostics: diagnostics)
   }
 
   /// What is read into one table: a whole table's file, or a region's rates with the provider's models.
+  ///
+  /// `@unchecked Sendable`: its documents are parsed before the units are shared and only read after.
   struct ReadingUnit: @unchecked Sendable {
     var table: YAMLDocument?
     var models: [YAMLDocument] = []

@@ -28,7 +28,7 @@ public struct PricingTable: Sendable {
   public var files: [String] = []
   /// Every price the models leave to each region, in model order, present here or not: what a
   /// rates file for this provider fills in, and what `pricing import` looks for in offer files.
-  public var regionalPrices: [RegionalPrice] = []
+  package var regionalPrices: [RegionalPrice] = []
 
   /// The service with this id.
   public func service(_ id: String) -> Service? { services.first { $0.id == id } }

@@ -1,15 +1,15 @@
 import BillcastCore
 
 /// Checks a loaded catalog beyond what loading enforces: dates that cannot be right yet, and counts for the summary.
-public enum PricingValidation {
+package enum PricingValidation {
   /// What a catalog holds, for the summary line.
-  public struct Summary: Sendable {
+  package struct Summary: Sendable {
     /// How many tables, services, meters, prices (tier rates, earlier ones included), sources and free-tier pools.
-    public var tables = 0, services = 0, meters = 0, prices = 0, sources = 0, pools = 0
+    package var tables = 0, services = 0, meters = 0, prices = 0, sources = 0, pools = 0
   }
 
   /// Problems no single file shows: a source read after today, a table "effective" before a source it cites was read.
-  public static func check(_ catalog: PricingCatalog, today: CalendarDate) -> [Diagnostic] {
+  package static func check(_ catalog: PricingCatalog, today: CalendarDate) -> [Diagnostic] {
     var problems: [Diagnostic] = []
     for table in catalog.tables {
       for (id, source) in table.sources.sorted(by: { $0.key < $1.key }) {
@@ -34,7 +34,7 @@ public enum PricingValidation {
   }
 
   /// Counts what a catalog holds, for the summary line.
-  public static func summary(_ catalog: PricingCatalog) -> Summary {
+  package static func summary(_ catalog: PricingCatalog) -> Summary {
     var s = Summary()
     for t in catalog.tables {
       s.tables += 1

@@ -18,15 +18,15 @@ public struct UnpricedRate: Sendable {
 
 /// A price a model leaves to each region: its meter key, its `per`, the meter's unit and where
 /// AWS's Price List has it.
-public struct RegionalPrice: Sendable {
+package struct RegionalPrice: Sendable {
   /// The meter, with its key for a keyed price: `aws.lambda/duration[x86_64]`.
-  public var key: MeterKey
+  package var key: MeterKey
   /// The number of meter units a rate is quoted for.
-  public var per: ExactDecimal
+  package var per: ExactDecimal
   /// The meter's unit, like `GB-s`.
-  public var unit: String
+  package var unit: String
   /// Where AWS's Price List has the rates, if the model says.
-  public var priceList: PriceListIdentity?
+  package var priceList: PriceListIdentity?
 }
 
 /// Where a rate is in AWS's Price List: the offer, the product by its region-independent

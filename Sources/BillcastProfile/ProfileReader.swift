@@ -9,7 +9,7 @@ extension Profile {
   }
 
   /// Reads a composed document, reporting every problem in it at once.
-  public static func read(_ document: YAMLDocument) throws(DiagnosticError) -> Profile {
+  package static func read(_ document: YAMLDocument) throws(DiagnosticError) -> Profile {
     let reading = reading(document)
     if reading.hasErrors { throw DiagnosticError(reading.diagnostics) }
     return reading.profile!
@@ -36,7 +36,7 @@ extension Profile {
   }
 
   /// Reads a composed document as far as it goes.
-  public static func reading(_ document: YAMLDocument) -> Reading {
+  package static func reading(_ document: YAMLDocument) -> Reading {
     let collector = DiagnosticCollector()
     let profile = ProfileReader(diagnostics: collector).read(document)
     return Reading(profile: profile, diagnostics: collector.errors)
@@ -308,5 +308,5 @@ struct ProfileReader {
 
 extension Diagnostic {
   /// Adds this diagnostic to a collector.
-  public func report(to collector: DiagnosticCollector) { collector.add(self) }
+  package func report(to collector: DiagnosticCollector) { collector.add(self) }
 }

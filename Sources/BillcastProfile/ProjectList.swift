@@ -10,27 +10,27 @@ import Foundation
 ///     name: app                      # optional: default, the profile's own name
 ///   - path: billing/workers/*.yaml
 /// ```
-public struct ProjectList: Sendable {
+package struct ProjectList: Sendable {
   /// The format this reader reads.
-  public static let formatVersion = "billcast.projects/1"
+  package static let formatVersion = "billcast.projects/1"
 
   /// One profile to price, with the name its report goes under (nil: the profile's own).
-  public struct Project: Sendable, Hashable {
-    public var path: String
-    public var name: String?
+  package struct Project: Sendable, Hashable {
+    package var path: String
+    package var name: String?
 
     /// A project at `path`, optionally named.
-    public init(path: String, name: String? = nil) {
+    package init(path: String, name: String? = nil) {
       self.path = path
       self.name = name
     }
   }
 
   /// The projects, in the order listed (a glob's matches sorted).
-  public var projects: [Project]
+  package var projects: [Project]
 
   /// Whether the YAML document at `path` is a project list (its `format` says so).
-  public static func isProjectList(path: String) -> Bool {
+  package static func isProjectList(path: String) -> Bool {
     guard let document = try? YAMLDocument.load(path: path), case .mapping(let mapping) = document.root else {
       return false
     }
@@ -38,7 +38,7 @@ public struct ProjectList: Sendable {
   }
 
   /// Reads a project list; every problem is a located error.
-  public static func read(path: String) throws(DiagnosticError) -> ProjectList {
+  package static func read(path: String) throws(DiagnosticError) -> ProjectList {
     let document = try YAMLDocument.load(path: path)
     let diagnostics = DiagnosticCollector()
     let root = YAMLCursor(document: document, diagnostics: diagnostics)

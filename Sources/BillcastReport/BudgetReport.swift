@@ -29,7 +29,7 @@ public enum BudgetReport {
   public static func json(_ c: BudgetCheck) -> String { value(c).rendered() }
 
   /// The check as a JSON value, for reports that wrap it (several projects).
-  public static func value(_ c: BudgetCheck) -> JSONValue {
+  package static func value(_ c: BudgetCheck) -> JSONValue {
     JSONValue.object([
       ("schema", .string("billcast.check/1")),
       ("over", .number(String(c.over.count))),

@@ -12,7 +12,7 @@ public enum CompareJSON {
 
   /// The comparison as a JSON value, for reports that wrap it (several projects): the estimate's
   /// members with, before `results`, the matrix, cheapest, point, break-even and sensitivity.
-  public static func value(_ c: Comparison) -> JSONValue {
+  package static func value(_ c: Comparison) -> JSONValue {
     let estimate = EstimateJSON.value(c.estimate)
     guard case .object(var members) = estimate else { return estimate }
     members[0] = ("schema", .string(schema))

@@ -16,7 +16,7 @@ public enum EstimateJSON {
   static func range(_ s: Span) -> JSONValue { range(s.low, s.high) }
 
   /// The estimate as a JSON value, for reports that extend it.
-  public static func value(_ estimate: Estimate) -> JSONValue {
+  package static func value(_ estimate: Estimate) -> JSONValue {
     .object([
       ("schema", .string(schema)),
       ("currency", .string(estimate.currency)),

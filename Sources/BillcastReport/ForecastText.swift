@@ -86,11 +86,11 @@ public enum ForecastText {
 }
 
 /// A row of block characters, one per month, scaled from the lowest to the highest value.
-public enum Sparkline {
+package enum Sparkline {
   static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
   /// One block per value, a space where a value is nil.
-  public static func line(_ values: [ExactDecimal?]) -> String {
+  package static func line(_ values: [ExactDecimal?]) -> String {
     let known = values.compactMap { $0 }
     guard let lo = known.min(), let hi = known.max() else { return "" }
     return String(

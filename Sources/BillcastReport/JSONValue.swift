@@ -1,5 +1,5 @@
 /// A JSON value whose object keys keep their order, written deterministically.
-public indirect enum JSONValue: Equatable, Sendable {
+package indirect enum JSONValue: Equatable, Sendable {
   case string(String)
   /// A number written exactly as given (billcast writes amounts as strings instead).
   case number(String)
@@ -9,10 +9,10 @@ public indirect enum JSONValue: Equatable, Sendable {
   case object([(String, JSONValue)])
 
   /// Whether two values render to the same text.
-  public static func == (a: JSONValue, b: JSONValue) -> Bool { a.rendered() == b.rendered() }
+  package static func == (a: JSONValue, b: JSONValue) -> Bool { a.rendered() == b.rendered() }
 
   /// Pretty-printed text with two-space indentation and a final newline.
-  public func rendered() -> String {
+  package func rendered() -> String {
     var out = ""
     write(into: &out, indent: 0)
     out.append("\n")

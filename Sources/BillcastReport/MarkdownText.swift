@@ -1,11 +1,11 @@
 /// Markdown that renders as written on GitHub and other CommonMark sites.
-public enum MarkdownText {
+package enum MarkdownText {
   /// `text` with each `$` outside code escaped as `\$`.
   ///
   /// GitHub renders text between two dollar signs as mathematics, so `$2.52–$4.62` would lose
   /// its figures; `\$` is a literal dollar sign in CommonMark. Code spans and fenced blocks are
   /// left alone, since a backslash there would show.
-  public static func escapingDollars(_ text: String) -> String {
+  package static func escapingDollars(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count + text.utf8.count / 16)
     var fenced = false

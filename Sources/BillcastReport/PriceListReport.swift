@@ -2,10 +2,10 @@ import BillcastCore
 import BillcastPricing
 
 /// The text of `pricing import` and `pricing verify`.
-public enum PriceListReport {
+package enum PriceListReport {
   /// What an import did: the offers read, every rate added, changed or unchanged, what the
   /// models need that the offers lack, and the files written.
-  public static func importText(_ plan: PriceListImport, offers: [Offer], wrote: Bool) -> String {
+  package static func importText(_ plan: PriceListImport, offers: [Offer], wrote: Bool) -> String {
     var out = offersText(offers)
     for region in Set(plan.changes.map(\.region)).sorted() {
       let changes = plan.changes.filter { $0.region == region }
@@ -36,7 +36,7 @@ public enum PriceListReport {
   }
 
   /// What verify found: each rate that differs, with its SKU and the offer's date.
-  public static func verifyText(_ v: PriceListVerification, offers: [Offer]) -> String {
+  package static func verifyText(_ v: PriceListVerification, offers: [Offer]) -> String {
     var out = offersText(offers)
     for d in v.differences {
       let table = d.table.map(ladder) ?? "no rate"

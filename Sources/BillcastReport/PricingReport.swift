@@ -3,9 +3,9 @@ import BillcastEngine
 import BillcastPricing
 
 /// Renders what pricing tables hold: the list of tables and services, and one service in full.
-public enum PricingReport {
+package enum PricingReport {
   /// Every table and its services, for a terminal.
-  public static func listText(_ catalog: PricingCatalog) -> String {
+  package static func listText(_ catalog: PricingCatalog) -> String {
     var out = ""
     for t in catalog.tables {
       out +=
@@ -25,7 +25,7 @@ public enum PricingReport {
   }
 
   /// Every table and its services, as Markdown.
-  public static func listMarkdown(_ catalog: PricingCatalog) -> String {
+  package static func listMarkdown(_ catalog: PricingCatalog) -> String {
     var out = "# Pricing tables\n"
     for t in catalog.tables {
       out +=
@@ -36,7 +36,7 @@ public enum PricingReport {
   }
 
   /// Every table and its services' meters, as JSON (`billcast.pricing-list/1`).
-  public static func listJSON(_ catalog: PricingCatalog) -> String {
+  package static func listJSON(_ catalog: PricingCatalog) -> String {
     JSONValue.object([
       ("schema", .string("billcast.pricing-list/1")),
       (
@@ -95,7 +95,7 @@ public enum PricingReport {
   }
 
   /// One service in full, as text or Markdown: availability, inputs, meters, free tier, notes and sources.
-  public static func showText(_ s: Service, table: PricingTable, pools: [FreeTierPool], markdown: Bool) -> String {
+  package static func showText(_ s: Service, table: PricingTable, pools: [FreeTierPool], markdown: Bool) -> String {
     let h = markdown ? "## " : ""
     let b = markdown ? "- " : "  "
     var out = (markdown ? "# " : "") + "\(s.id) — \(s.name) (\(table.id), effective \(table.effective))\n"
@@ -186,7 +186,7 @@ public enum PricingReport {
   }
 
   /// One service's meters, prices, free tier and sources, as JSON (`billcast.pricing-service/1`).
-  public static func showJSON(_ s: Service, table: PricingTable, pools: [FreeTierPool]) -> String {
+  package static func showJSON(_ s: Service, table: PricingTable, pools: [FreeTierPool]) -> String {
     JSONValue.object([
       ("schema", .string("billcast.pricing-service/1")),
       ("table", .string(table.id)),

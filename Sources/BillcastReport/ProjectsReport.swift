@@ -3,18 +3,18 @@ import BillcastEngine
 
 /// One report for several projects (profiles): a summary with each project's totals, then each
 /// project's own report, as `billcast estimate|compare|check a.yaml b.yaml` or a `billcast.yml` prints it.
-public enum ProjectsReport {
+package enum ProjectsReport {
   /// The schema of the JSON wrapper: `billcast.projects/1`, each project's own report inside.
-  public static let schema = "billcast.projects/1"
+  package static let schema = "billcast.projects/1"
 
   /// One project's result: its name and profile path, and its report's parts.
-  public struct Part<Report> {
-    public var name: String
-    public var path: String
-    public var report: Report
+  package struct Part<Report> {
+    package var name: String
+    package var path: String
+    package var report: Report
 
     /// A project's result.
-    public init(name: String, path: String, report: Report) {
+    package init(name: String, path: String, report: Report) {
       self.name = name
       self.path = path
       self.report = report
@@ -33,7 +33,7 @@ public enum ProjectsReport {
   }
 
   /// Estimates as text or Markdown: the projects' totals, then each project's estimate.
-  public static func estimates(_ parts: [Part<Estimate>], markdown: Bool, explain: Bool = false) -> String {
+  package static func estimates(_ parts: [Part<Estimate>], markdown: Bool, explain: Bool = false) -> String {
     let bodies = parts.map {
       markdown ? EstimateMarkdown.render($0.report, explain: explain) : EstimateText.render($0.report, explain: explain)
     }
@@ -43,7 +43,7 @@ public enum ProjectsReport {
   }
 
   /// Comparisons as text or Markdown: the projects' totals, then each project's comparison.
-  public static func comparisons(_ parts: [Part<Comparison>], markdown: Bool) -> String {
+  package static func comparisons(_ parts: [Part<Comparison>], markdown: Bool) -> String {
     let estimates = parts.map { Part(name: $0.name, path: $0.path, report: $0.report.estimate) }
     return combined(
       parts.map { ($0.name, $0.path) }, summary: totalsTable(estimates, markdown: markdown),
@@ -52,7 +52,7 @@ public enum ProjectsReport {
   }
 
   /// Budget checks as text or Markdown: each project's count of limits exceeded, then each check.
-  public static func checks(_ parts: [Part<BudgetCheck>], markdown: Bool) -> String {
+  package static func checks(_ parts: [Part<BudgetCheck>], markdown: Bool) -> String {
     let rows = parts.map { p in [p.name, String(p.report.items.count), String(p.report.over.count)] }
     let summary = CompareText.table(["Project", "Limits", "Exceeded"], rows, markdown: markdown, rightAligned: [1, 2])
     return combined(
@@ -78,7 +78,7 @@ public enum ProjectsReport {
   // MARK: JSON and CSV
 
   /// The projects' reports as JSON: `{schema: billcast.projects/1, projects: [{name, path, report}]}`.
-  public static func json<Report>(_ parts: [Part<Report>], value: (Report) -> JSONValue) -> String {
+  package static func json<Report>(_ parts: [Part<Report>], value: (Report) -> JSONValue) -> String {
     JSONValue.object([
       ("schema", .string(schema)),
       (
@@ -91,7 +91,7 @@ public enum ProjectsReport {
   }
 
   /// The projects' CSV tables as one, with a first column naming the project (the header once).
-  public static func csv<Report>(_ parts: [Part<Report>], table: (Report) -> String) -> String {
+  package static func csv<Report>(_ parts: [Part<Report>], table: (Report) -> String) -> String {
     var out = ""
     for (i, p) in parts.enumerated() {
       let lines = table(p.report).split(separator: "\n", omittingEmptySubsequences: false).dropLast()

@@ -7,9 +7,9 @@ import BillcastProfile
 ///
 /// Until each `~` is replaced, an estimate fails with an error naming it: nothing is priced at
 /// a silent zero.
-public enum StarterProfile {
+package enum StarterProfile {
   /// A starter profile for templates (`kind`, `patterns` as the profile will name them).
-  public static func fromTemplates(
+  package static func fromTemplates(
     _ kind: TemplateSource.Kind, patterns: [String], entries: [TemplateInventory.Entry], catalog: PricingCatalog,
     region: String
   ) -> String {
@@ -42,7 +42,7 @@ public enum StarterProfile {
   }
 
   /// A starter profile with one hand-written component per service.
-  public static func fromServices(_ services: [String], catalog: PricingCatalog, region: String) -> String {
+  package static func fromServices(_ services: [String], catalog: PricingCatalog, region: String) -> String {
     var out = header(region: region) + "architectures:\n  main:\n    components:\n"
     for (i, serviceID) in services.enumerated() {
       let name = serviceID.split(separator: ".").last.map(String.init) ?? "component\(i)"

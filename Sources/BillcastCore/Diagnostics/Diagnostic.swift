@@ -73,38 +73,38 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
 /// Collects diagnostics while a file is read, so all of them can be reported at once.
 ///
 /// Safe to share between threads: every access takes its lock.
-public final class DiagnosticCollector: @unchecked Sendable {
+package final class DiagnosticCollector: @unchecked Sendable {
   private let lock = NSLock()
   private var stored: [Diagnostic] = []
 
   /// Every diagnostic added so far, in the order added.
-  public var diagnostics: [Diagnostic] { lock.withLock { stored } }
+  package var diagnostics: [Diagnostic] { lock.withLock { stored } }
 
   /// Creates an empty collector.
-  public init() {}
+  package init() {}
 
   /// Adds a diagnostic.
-  public func add(_ diagnostic: Diagnostic) { lock.withLock { stored.append(diagnostic) } }
+  package func add(_ diagnostic: Diagnostic) { lock.withLock { stored.append(diagnostic) } }
 
   /// Whether any error was added.
-  public var hasErrors: Bool { lock.withLock { stored.contains { $0.severity == .error } } }
+  package var hasErrors: Bool { lock.withLock { stored.contains { $0.severity == .error } } }
 
   /// How many errors were added (duplicates included): to tell whether a step added any.
-  public var errorCount: Int { lock.withLock { stored.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } } }
+  package var errorCount: Int { lock.withLock { stored.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } } }
 
   /// The errors, sorted by file position.
-  public var errors: [Diagnostic] { Self.sorted(diagnostics.filter { $0.severity == .error }) }
+  package var errors: [Diagnostic] { Self.sorted(diagnostics.filter { $0.severity == .error }) }
 
   /// The warnings, sorted by file position.
-  public var warnings: [Diagnostic] { Self.sorted(diagnostics.filter { $0.severity != .error }) }
+  package var warnings: [Diagnostic] { Self.sorted(diagnostics.filter { $0.severity != .error }) }
 
   /// Throws every error collected, if any.
-  public func throwIfErrors() throws(DiagnosticError) {
+  package func throwIfErrors() throws(DiagnosticError) {
     if hasErrors { throw DiagnosticError(errors) }
   }
 
   /// Diagnostics in file order, each reported once (for readers that collect them in a list).
-  public static func sortedForReport(_ list: [Diagnostic]) -> [Diagnostic] { sorted(list) }
+  package static func sortedForReport(_ list: [Diagnostic]) -> [Diagnostic] { sorted(list) }
 
   /// The diagnostics in file order, each reported once.
   ///
@@ -138,12 +138,12 @@ public final class DiagnosticCollector: @unchecked Sendable {
 }
 
 /// Suggests the closest known name for a misspelt one.
-public enum Spelling {
+package enum Spelling {
   /// Names longer than this (in bytes) get no suggestion.
-  public static let maximumNameLength = 100
+  package static let maximumNameLength = 100
 
   /// The known name nearest to `name` by edit distance, if it is close enough to be a likely typo.
-  public static func suggestion(for name: String, among known: some Sequence<String>) -> String? {
+  package static func suggestion(for name: String, among known: some Sequence<String>) -> String? {
     // A name this long is no typo of a known one; and the edit distance is quadratic.
     guard name.utf8.count <= maximumNameLength else { return nil }
     var best: (String, Int)?
@@ -176,7 +176,7 @@ public enum Spelling {
   }
 
   /// " (did you mean 'x'?)" or "".
-  public static func hint(for name: String, among known: some Sequence<String>) -> String {
+  package static func hint(for name: String, among known: some Sequence<String>) -> String {
     if let s = suggestion(for: name, among: known) { return " (did you mean '\(TerminalText.excerpt(s))'?)" }
     return ""
   }

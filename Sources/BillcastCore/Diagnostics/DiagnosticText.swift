@@ -1,11 +1,11 @@
 /// Renders diagnostics for a terminal or a log: one line each, at most a set number of them.
-public enum DiagnosticText {
+package enum DiagnosticText {
   /// The most diagnostics printed; the rest are counted in a last line.
-  public static let maximumShown = 100
+  package static let maximumShown = 100
 
   /// Each diagnostic on its own line (control characters escaped, long lines cut), then
   /// "… and N more errors" if there were more than `limit`.
-  public static func render(_ diagnostics: [Diagnostic], limit: Int = maximumShown) -> String {
+  package static func render(_ diagnostics: [Diagnostic], limit: Int = maximumShown) -> String {
     var text = ""
     for d in diagnostics.prefix(limit) { text += d.description + "\n" }
     let rest = diagnostics.count - limit

@@ -30,7 +30,7 @@ public struct CompiledFormula: Sendable {
   }
 
   /// How ranges compile.
-  public enum RangeMode {
+  package enum RangeMode {
     /// Every range takes this point.
     case point(RangePoint)
     /// Every range becomes a parameter drawn per Monte Carlo path, registered under
@@ -40,14 +40,14 @@ public struct CompiledFormula: Sendable {
   }
 
   /// What a name compiles to.
-  public enum Binding: Sendable {
+  package enum Binding: Sendable {
     case slot(Int)
     case value(ExactDecimal)
     case formula(CompiledFormula)
   }
 
   /// A constant formula.
-  public init(constant: ExactDecimal) {
+  package init(constant: ExactDecimal) {
     code = [.constant(constant)]
     depth = 1
   }
@@ -58,13 +58,13 @@ public struct CompiledFormula: Sendable {
   }
 
   /// The value if the formula is a constant.
-  public var constantValue: ExactDecimal? {
+  package var constantValue: ExactDecimal? {
     if code.count == 1, case .constant(let v) = code[0] { return v }
     return nil
   }
 
   /// Compiles a formula with every range at `point`.
-  public static func compile(_ formula: Formula, point: RangePoint, bind: (String) -> Binding?)
+  package static func compile(_ formula: Formula, point: RangePoint, bind: (String) -> Binding?)
     throws(FormulaEvaluationError) -> CompiledFormula
   {
     try compile(formula, ranges: .point(point), bind: bind)
@@ -74,7 +74,7 @@ public struct CompiledFormula: Sendable {
   ///
   /// Long on purpose: one recursive walk with a `case` per formula node, emitting that node's
   /// instructions where the node is read.
-  public static func compile(_ formula: Formula, ranges: RangeMode, bind: (String) -> Binding?)
+  package static func compile(_ formula: Formula, ranges: RangeMode, bind: (String) -> Binding?)
     throws(FormulaEvaluationError) -> CompiledFormula
   {
     switch formula {
@@ -181,12 +181,12 @@ public struct CompiledFormula: Sendable {
   }
 
   /// The value at a point; `slots` holds each slot's value.
-  public func evaluate(_ slots: [ExactDecimal]) throws(FormulaEvaluationError) -> ExactDecimal {
+  package func evaluate(_ slots: [ExactDecimal]) throws(FormulaEvaluationError) -> ExactDecimal {
     try evaluate(slots, parameters: [])
   }
 
   /// The value at a point; `parameters` holds each sampled parameter (a value, or a fraction t for interpolation).
-  public func evaluate(_ slots: [ExactDecimal], parameters: [ExactDecimal]) throws(FormulaEvaluationError)
+  package func evaluate(_ slots: [ExactDecimal], parameters: [ExactDecimal]) throws(FormulaEvaluationError)
     -> ExactDecimal
   {
     try code.withUnsafeBufferPointer { (ops: UnsafeBufferPointer<Op>) throws(FormulaEvaluationError) -> ExactDecimal in
@@ -293,14 +293,14 @@ public struct CompiledFormula: Sendable {
 }
 
 /// Many compiled formulas in one contiguous program, evaluated without reference counting.
-public struct CompiledFormulaList: Sendable {
+package struct CompiledFormulaList: Sendable {
   var ops: [CompiledFormula.Op] = []
   var starts: [Int] = []
   var counts: [Int] = []
   var depths: [Int] = []
 
   /// Packs compiled formulas into one program, keeping their order.
-  public init(_ formulas: [CompiledFormula]) {
+  package init(_ formulas: [CompiledFormula]) {
     for f in formulas {
       starts.append(ops.count)
       counts.append(f.code.count)
@@ -310,23 +310,23 @@ public struct CompiledFormulaList: Sendable {
   }
 
   /// The number of formulas.
-  public var count: Int { starts.count }
+  package var count: Int { starts.count }
 
   /// The slots formula `i` reads.
-  public func slotsRead(by i: Int) -> Set<Int> {
+  package func slotsRead(by i: Int) -> Set<Int> {
     var slots = Set<Int>()
     for op in ops[starts[i]..<(starts[i] + counts[i])] { if case .slot(let s) = op { slots.insert(s) } }
     return slots
   }
 
   /// Whether formula `i` of this list and of `other` are the same program.
-  public func isSame(_ i: Int, as other: CompiledFormulaList) -> Bool {
+  package func isSame(_ i: Int, as other: CompiledFormulaList) -> Bool {
     counts[i] == other.counts[i]
       && ops[starts[i]..<(starts[i] + counts[i])] == other.ops[other.starts[i]..<(other.starts[i] + counts[i])]
   }
 
   /// Runs `body` with an evaluator over raw buffers.
-  public func withEvaluator<R>(_ body: (Evaluator) throws(FormulaEvaluationError) -> R) throws(FormulaEvaluationError)
+  package func withEvaluator<R>(_ body: (Evaluator) throws(FormulaEvaluationError) -> R) throws(FormulaEvaluationError)
     -> R
   {
     try ops.withUnsafeBufferPointer {
@@ -345,7 +345,7 @@ public struct CompiledFormulaList: Sendable {
   }
 
   /// Evaluates the formulas of a list over raw buffers.
-  public struct Evaluator {
+  package struct Evaluator {
     let ops: UnsafeBufferPointer<CompiledFormula.Op>
     let starts: UnsafeBufferPointer<Int>
     let counts: UnsafeBufferPointer<Int>
@@ -354,7 +354,7 @@ public struct CompiledFormulaList: Sendable {
 
     /// The value of formula `i`.
     @inline(__always)
-    public func evaluate(
+    package func evaluate(
       _ i: Int, slots: UnsafeBufferPointer<ExactDecimal>, parameters: UnsafeBufferPointer<ExactDecimal>
     ) throws(FormulaEvaluationError) -> ExactDecimal {
       let code = UnsafeBufferPointer(rebasing: ops[starts[i]..<(starts[i] + counts[i])])

@@ -123,7 +123,7 @@ extension Formula {
   /// `expansion` gives, for a name whose own value was rounded, a closed formula (no names) of
   /// its exact value: the exact evaluation uses it instead of the rounded value, so exactness
   /// carries from a workload variable to a component input and on to a meter's quantity.
-  public func evaluate(
+  package func evaluate(
     _ lookup: (String) -> Interval?, expansion: (String) -> ClosedFormula?
   ) throws(FormulaEvaluationError) -> (value: Interval, exact: Bool) {
     var rounded = false
@@ -254,25 +254,25 @@ extension Formula {
 }
 
 /// A formula that names nothing: the exact value of a name whose decimal value was rounded.
-public struct ClosedFormula: Sendable {
+package struct ClosedFormula: Sendable {
   /// The most nodes a closed formula may have; a larger one is not kept (its name's rounded
   /// value, which still holds the exact value, is used instead).
-  public static let maximumNodes = 200
+  package static let maximumNodes = 200
   /// The deepest a closed formula may nest (its exact evaluation recurses this deep).
-  public static let maximumDepth = 32
+  package static let maximumDepth = 32
 
   /// The formula, naming nothing.
-  public let formula: Formula
+  package let formula: Formula
   /// Its number of nodes.
-  public let nodeCount: Int
+  package let nodeCount: Int
   /// How deep it nests.
-  public let depth: Int
+  package let depth: Int
 
   /// `formula` with every name replaced by a closed formula (`closed`) or the literal of an exact
   /// value (`literal`); nil if a name has neither, or the result passes ``maximumNodes`` or
   /// ``maximumDepth``. Its size is worked out from the parts, without walking what they share,
   /// so a long chain of variables costs no more than its last link.
-  public init?(_ formula: Formula, closed: (String) -> ClosedFormula?, literal: (String) -> Formula?) {
+  package init?(_ formula: Formula, closed: (String) -> ClosedFormula?, literal: (String) -> Formula?) {
     var complete = true
     func build(_ f: Formula) -> (Formula, nodes: Int, depth: Int) {
       switch f {

@@ -8,21 +8,21 @@ import Foundation
 /// the same range compiled for several months or architectures draws one value
 /// per path, and a scenario's override of a variable reuses the base's draw
 /// (a path at its 80th percentile stays there).
-public final class ParameterRegistry: @unchecked Sendable {
+package final class ParameterRegistry: @unchecked Sendable {
   /// One parameter: a range with constant ends (drawn as a value) or a fraction of the way between formulas.
-  public struct Parameter: Sendable, Hashable {
+  package struct Parameter: Sendable, Hashable {
     /// The range's owner and its position in the owner's formula, `owner#n`, which picks its random stream.
-    public var key: String
+    package var key: String
     /// The range's low end when both ends are constant; nil when drawn as a fraction between formulas.
-    public var low: ExactDecimal?
+    package var low: ExactDecimal?
     /// The range's high end when both ends are constant; nil when drawn as a fraction between formulas.
-    public var high: ExactDecimal?
+    package var high: ExactDecimal?
     /// The distribution drawn from.
-    public var distribution: Distribution
+    package var distribution: Distribution
   }
 
   /// The parameters registered so far; a compiled formula refers to one by its index here.
-  public var parameters: [Parameter] { lock.withLock { stored } }
+  package var parameters: [Parameter] { lock.withLock { stored } }
   private var stored: [Parameter] = []
   private var index: [String: Int] = [:]
   private var occurrences: [String: Int] = [:]
@@ -31,15 +31,15 @@ public final class ParameterRegistry: @unchecked Sendable {
   private let lock = NSLock()
 
   /// Creates an empty registry.
-  public init() {}
+  package init() {}
 
   /// Sets the distribution of an owner's ranges.
-  public func setDistribution(_ distribution: Distribution, for owner: String) {
+  package func setDistribution(_ distribution: Distribution, for owner: String) {
     lock.withLock { distributions[owner] = distribution }
   }
 
   /// Starts compiling an owner's formula: its ranges are numbered from 0 again.
-  public func begin(_ owner: String) { lock.withLock { occurrences[owner] = 0 } }
+  package func begin(_ owner: String) { lock.withLock { occurrences[owner] = 0 } }
 
   /// The index of the next range of `owner`'s formula.
   func register(owner: String, low: ExactDecimal?, high: ExactDecimal?) -> Int {

@@ -3,7 +3,7 @@
 ///
 /// Duplicate keys are an error (Foundation's reader keeps the last silently), numbers keep
 /// their text (to be parsed by billcast's own number grammar), and nesting is limited.
-public indirect enum JSONNode: Sendable {
+package indirect enum JSONNode: Sendable {
   case object([(key: String, value: JSONNode)], JSONPosition)
   case array([JSONNode], JSONPosition)
   case string(String, JSONPosition)
@@ -12,7 +12,7 @@ public indirect enum JSONNode: Sendable {
   case null(JSONPosition)
 
   /// Where the value starts.
-  public var position: JSONPosition {
+  package var position: JSONPosition {
     switch self {
     case .object(_, let p), .array(_, let p), .string(_, let p), .number(_, let p), .bool(_, let p), .null(let p):
       return p
@@ -20,19 +20,19 @@ public indirect enum JSONNode: Sendable {
   }
 
   /// The value of a key of an object, or nil.
-  public subscript(_ key: String) -> JSONNode? {
+  package subscript(_ key: String) -> JSONNode? {
     guard case .object(let members, _) = self else { return nil }
     return members.first { $0.key == key }?.value
   }
 
   /// The text of a string value, or nil.
-  public var string: String? { if case .string(let s, _) = self { return s } else { return nil } }
+  package var string: String? { if case .string(let s, _) = self { return s } else { return nil } }
 
   /// The items of an array, or nil.
-  public var items: [JSONNode]? { if case .array(let a, _) = self { return a } else { return nil } }
+  package var items: [JSONNode]? { if case .array(let a, _) = self { return a } else { return nil } }
 
   /// What kind of value this is, for messages.
-  public var kindName: String {
+  package var kindName: String {
     switch self {
     case .object: return "an object"
     case .array: return "an array"
@@ -45,20 +45,20 @@ public indirect enum JSONNode: Sendable {
 }
 
 /// A 1-based line and column (in characters) in a JSON text.
-public struct JSONPosition: Sendable, Hashable {
+package struct JSONPosition: Sendable, Hashable {
   /// The 1-based line.
-  public var line: Int
+  package var line: Int
   /// The 1-based column.
-  public var column: Int
+  package var column: Int
 }
 
 /// Reads JSON text strictly.
-public enum JSONDocument {
+package enum JSONDocument {
   /// The deepest nesting of objects and arrays accepted.
-  public static let maximumDepth = 128
+  package static let maximumDepth = 128
 
   /// Parses `bytes` (UTF-8) into a tree; every problem is located in `path`.
-  public static func parse(_ bytes: [UInt8], path: String) throws(DiagnosticError) -> JSONNode {
+  package static func parse(_ bytes: [UInt8], path: String) throws(DiagnosticError) -> JSONNode {
     var parser = Parser(bytes: bytes, path: path)
     do {
       parser.skipSpace()

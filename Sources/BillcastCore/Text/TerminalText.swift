@@ -3,10 +3,10 @@
 /// A profile's name, a label or a file path can hold ESC, BEL, CR or a newline. Printed as they
 /// are, they would drive the terminal, break a table's rows or forge a diagnostic line. Every
 /// renderer that prints input text, and every diagnostic, passes it through ``escaped(_:)``.
-public enum TerminalText {
+package enum TerminalText {
   /// The text with C0 and C1 control characters, DEL and Unicode bidirectional overrides
   /// written as `\u{1B}`-style escapes (a tab, newline or carriage return included).
-  public static func escaped(_ text: String) -> String {
+  package static func escaped(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: needsEscape) else { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count + 8)
@@ -22,7 +22,7 @@ public enum TerminalText {
 
   /// The text with every control character escaped except the line feeds between its lines:
   /// for a whole report, whose own lines must stay lines.
-  public static func escapedKeepingLineBreaks(_ text: String) -> String {
+  package static func escapedKeepingLineBreaks(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: { $0 != "\n" && needsEscape($0) }) else { return text }
     return text.split(separator: "\n", omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(
       separator: "\n")
@@ -31,7 +31,7 @@ public enum TerminalText {
   /// At most `limit` characters of `text`, escaped, with `…` and the full length when cut.
   ///
   /// Messages quote input with this, so an 800 KB formula gives a short error line.
-  public static func excerpt(_ text: String, limit: Int = 60) -> String {
+  package static func excerpt(_ text: String, limit: Int = 60) -> String {
     let count = text.count
     if count <= limit { return escaped(text) }
     return escaped(String(text.prefix(limit))) + "… (\(count) characters)"
@@ -48,7 +48,7 @@ public enum TerminalText {
 
 extension TerminalText {
   /// ``excerpt(_:limit:)`` of a value's description.
-  public static func excerpt(_ value: some CustomStringConvertible, limit: Int = 60) -> String {
+  package static func excerpt(_ value: some CustomStringConvertible, limit: Int = 60) -> String {
     excerpt(value.description, limit: limit)
   }
 }

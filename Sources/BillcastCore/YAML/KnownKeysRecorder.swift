@@ -6,15 +6,15 @@ import Foundation
 /// While a recorder is ``current`` (a task-local value, so only code that sets it pays), every
 /// such call is recorded: a test then proves the JSON Schemas `billcast schema` prints accept
 /// exactly those keys, key for key, at the same places in every example.
-public final class KnownKeysRecorder: @unchecked Sendable {
+package final class KnownKeysRecorder: @unchecked Sendable {
   /// A mapping's position: its file, line and column.
-  public struct Position: Hashable, Sendable {
-    public var file: String
-    public var line: Int
-    public var column: Int
+  package struct Position: Hashable, Sendable {
+    package var file: String
+    package var line: Int
+    package var column: Int
 
     /// The position `file:line:column`.
-    public init(file: String, line: Int, column: Int) {
+    package init(file: String, line: Int, column: Int) {
       self.file = file
       self.line = line
       self.column = column
@@ -22,14 +22,14 @@ public final class KnownKeysRecorder: @unchecked Sendable {
   }
 
   /// The recorder reads record into, if any.
-  @TaskLocal public static var current: KnownKeysRecorder?
+  @TaskLocal package static var current: KnownKeysRecorder?
 
   private let lock = NSLock()
   private var keys: [Position: Set<String>] = [:]
   private var paths: [Position: String] = [:]
 
   /// Creates an empty recorder.
-  public init() {}
+  package init() {}
 
   /// Notes that the mapping at `file:line:column` accepts `known`.
   func record(file: String, line: Int?, column: Int?, path: String, known: [String]) {
@@ -42,8 +42,8 @@ public final class KnownKeysRecorder: @unchecked Sendable {
   }
 
   /// Every mapping's accepted keys, by position.
-  public var recorded: [Position: Set<String>] { lock.withLock { keys } }
+  package var recorded: [Position: Set<String>] { lock.withLock { keys } }
 
   /// Each recorded mapping's key path, for messages.
-  public var recordedPaths: [Position: String] { lock.withLock { paths } }
+  package var recordedPaths: [Position: String] { lock.withLock { paths } }
 }

@@ -5,18 +5,18 @@ import Yams
 ///
 /// Reading never throws: a value that is wrong adds an error to the collector and
 /// returns nil, so a loader reports all of a file's problems at once.
-public struct YAMLCursor {
+package struct YAMLCursor {
   /// The node at this position.
-  public let node: Node
+  package let node: Node
   /// The key path from the root, like `services.aws.lambda.meters[0]`.
-  public let path: String
+  package let path: String
   /// The file's path.
-  public let file: String
+  package let file: String
   /// Where problems go.
-  public let diagnostics: DiagnosticCollector
+  package let diagnostics: DiagnosticCollector
 
   /// Creates a cursor at a node, with its key path and file; problems go to `diagnostics`.
-  public init(node: Node, path: String = "", file: String, diagnostics: DiagnosticCollector) {
+  package init(node: Node, path: String = "", file: String, diagnostics: DiagnosticCollector) {
     self.node = node
     self.path = path
     self.file = file
@@ -26,27 +26,27 @@ public struct YAMLCursor {
   }
 
   /// A cursor at a document's root.
-  public init(document: YAMLDocument, diagnostics: DiagnosticCollector) {
+  package init(document: YAMLDocument, diagnostics: DiagnosticCollector) {
     self.init(node: document.root, file: document.path, diagnostics: diagnostics)
   }
 
   /// The 1-based line of this node.
-  public private(set) var line: Int?
+  package private(set) var line: Int?
   /// The 1-based column of this node.
-  public private(set) var column: Int?
+  package private(set) var column: Int?
 
   /// Adds an error at this node.
-  public func error(_ message: String) {
+  package func error(_ message: String) {
     diagnostics.add(Diagnostic(.error, file: file, line: line, column: column, path: path, message: message))
   }
 
   /// Adds a warning at this node.
-  public func warning(_ message: String) {
+  package func warning(_ message: String) {
     diagnostics.add(Diagnostic(.warning, file: file, line: line, column: column, path: path, message: message))
   }
 
   /// A diagnostic at this node, to be added later or carried elsewhere.
-  public func diagnostic(_ severity: Diagnostic.Severity, _ message: String) -> Diagnostic {
+  package func diagnostic(_ severity: Diagnostic.Severity, _ message: String) -> Diagnostic {
     Diagnostic(severity, file: file, line: line, column: column, path: path, message: message)
   }
 
@@ -70,7 +70,7 @@ public struct YAMLCursor {
   // MARK: Structure
 
   /// The entries of a mapping, in file order; an error if this is not a mapping.
-  public func entries(_ what: String = "a mapping") -> [(key: String, value: YAMLCursor)]? {
+  package func entries(_ what: String = "a mapping") -> [(key: String, value: YAMLCursor)]? {
     guard case .mapping(let mapping) = node else {
       error("expected \(what), found \(kindName)")
       return nil
@@ -88,7 +88,7 @@ public struct YAMLCursor {
   }
 
   /// The items of a list; an error if this is not a list.
-  public func items(_ what: String = "a list") -> [YAMLCursor]? {
+  package func items(_ what: String = "a list") -> [YAMLCursor]? {
     guard case .sequence(let sequence) = node else {
       error("expected \(what), found \(kindName)")
       return nil
@@ -97,7 +97,7 @@ public struct YAMLCursor {
   }
 
   /// The fields of a mapping with a fixed set of keys: unknown keys are errors with a suggestion.
-  public func fields(_ known: [String], what: String = "a mapping") -> YAMLFields? {
+  package func fields(_ known: [String], what: String = "a mapping") -> YAMLFields? {
     guard let entries = entries(what) else { return nil }
     KnownKeysRecorder.current?.record(file: file, line: line, column: column, path: path, known: known)
     var values: [String: YAMLCursor] = [:]
@@ -117,7 +117,8 @@ public struct YAMLCursor {
 
   /// The entries of a mapping with a cursor at each key as well as each value (a key's
   /// location without searching the mapping again, which made large mappings quadratic).
-  public func keyedEntries(_ what: String = "a mapping") -> [(key: String, keyCursor: YAMLCursor, value: YAMLCursor)]? {
+  package func keyedEntries(_ what: String = "a mapping") -> [(key: String, keyCursor: YAMLCursor, value: YAMLCursor)]?
+  {
     guard case .mapping(let mapping) = node else {
       error("expected \(what), found \(kindName)")
       return nil
@@ -142,10 +143,10 @@ public struct YAMLCursor {
   }
 
   /// Whether this mapping has the key.
-  public func hasKey(_ key: String) -> Bool { keyNode(key) != nil }
+  package func hasKey(_ key: String) -> Bool { keyNode(key) != nil }
 
   /// A cursor pointing at the key `key` of this mapping rather than its value.
-  public func keyCursor(_ key: String) -> YAMLCursor {
+  package func keyCursor(_ key: String) -> YAMLCursor {
     let path = self.path.isEmpty ? key : self.path + "." + key
     return YAMLCursor(node: keyNode(key) ?? node, path: path, file: file, diagnostics: diagnostics)
   }
@@ -153,7 +154,7 @@ public struct YAMLCursor {
   // MARK: Scalars
 
   /// The scalar's text; an error if this is not a scalar.
-  public func string(_ what: String = "a text") -> String? {
+  package func string(_ what: String = "a text") -> String? {
     guard case .scalar(let s) = node else {
       error("expected \(what), found \(kindName)")
       return nil
@@ -162,13 +163,13 @@ public struct YAMLCursor {
   }
 
   /// Whether the scalar is a null (`~`, `null` or empty, unquoted).
-  public var isNull: Bool {
+  package var isNull: Bool {
     guard case .scalar(let s) = node else { return false }
     return s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string)
   }
 
   /// A number in billcast's strict grammar.
-  public func decimal() -> ExactDecimal? {
+  package func decimal() -> ExactDecimal? {
     guard let text = string("a number") else { return nil }
     switch ExactDecimal.parse(text) {
     case .success(let v): return v
@@ -179,7 +180,7 @@ public struct YAMLCursor {
   }
 
   /// A number that must not be negative.
-  public func nonNegativeDecimal() -> ExactDecimal? {
+  package func nonNegativeDecimal() -> ExactDecimal? {
     guard let v = decimal() else { return nil }
     if v.isNegative {
       error("must not be negative, found \(v)")
@@ -189,7 +190,7 @@ public struct YAMLCursor {
   }
 
   /// A whole number within `range`.
-  public func integer(in range: ClosedRange<Int>) -> Int? {
+  package func integer(in range: ClosedRange<Int>) -> Int? {
     guard let v = decimal() else { return nil }
     guard v.isInteger, v >= ExactDecimal(range.lowerBound), v <= ExactDecimal(range.upperBound) else {
       error("expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(v)")
@@ -199,7 +200,7 @@ public struct YAMLCursor {
   }
 
   /// A date, `YYYY-MM-DD`.
-  public func date() -> CalendarDate? {
+  package func date() -> CalendarDate? {
     guard let text = string("a date") else { return nil }
     guard let d = CalendarDate(text) else {
       error("'\(TerminalText.excerpt(text))' is not a date; expected YYYY-MM-DD, like 2025-07-15")
@@ -213,7 +214,7 @@ public struct YAMLCursor {
   }
 
   /// A region name: lower-case letters, digits and hyphens, like `us-east-1` (`global` where allowed).
-  public func regionName() -> String? {
+  package func regionName() -> String? {
     guard let text = string("a region, like us-east-1") else { return nil }
     guard !text.isEmpty, text.utf8.count <= 64,
       text.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 })
@@ -227,7 +228,7 @@ public struct YAMLCursor {
   }
 
   /// `true` or `false` only (not YAML 1.1's yes/no/on/off).
-  public func bool() -> Bool? {
+  package func bool() -> Bool? {
     guard let text = string("true or false") else { return nil }
     switch text {
     case "true": return true
@@ -239,7 +240,7 @@ public struct YAMLCursor {
   }
 
   /// One of a fixed set of words.
-  public func choice(_ allowed: [String]) -> String? {
+  package func choice(_ allowed: [String]) -> String? {
     guard let text = string("one of \(allowed.joined(separator: ", "))") else { return nil }
     guard allowed.contains(text) else {
       error(
@@ -251,7 +252,7 @@ public struct YAMLCursor {
   }
 
   /// A formula (a number, a range `low..high`, or an expression over names).
-  public func formula() -> Formula? {
+  package func formula() -> Formula? {
     guard let text = string("a number, a range or a formula") else { return nil }
     do {
       let formula = try Formula.parse(text)
@@ -279,21 +280,21 @@ public struct YAMLCursor {
 }
 
 /// The fields of a mapping read by ``YAMLCursor/fields(_:what:)``.
-public struct YAMLFields {
+package struct YAMLFields {
   /// The mapping itself.
-  public let cursor: YAMLCursor
+  package let cursor: YAMLCursor
   let values: [String: YAMLCursor]
 
   /// The value of an optional key.
-  public subscript(_ key: String) -> YAMLCursor? { values[key] }
+  package subscript(_ key: String) -> YAMLCursor? { values[key] }
 
   /// The value of a required key; an error at the mapping if it is missing.
-  public func required(_ key: String) -> YAMLCursor? {
+  package func required(_ key: String) -> YAMLCursor? {
     if let v = values[key] { return v }
     cursor.error("missing required key '\(TerminalText.excerpt(key))'")
     return nil
   }
 
   /// Whether the key is present.
-  public func has(_ key: String) -> Bool { values[key] != nil }
+  package func has(_ key: String) -> Bool { values[key] != nil }
 }

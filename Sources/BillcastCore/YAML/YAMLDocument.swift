@@ -2,16 +2,16 @@ import Foundation
 import Yams
 
 /// A YAML file, composed into a node tree that is safe to walk.
-public struct YAMLDocument {
+package struct YAMLDocument {
   /// The file's path as the user gave it (used in diagnostics).
-  public var path: String
+  package var path: String
   /// The root node.
-  public var root: Node
+  package var root: Node
   /// The SHA-256 of the file's text, in lower-case hex.
-  public var sha256: String
+  package var sha256: String
 
   /// Reads and composes a file, applying `limits` before anything else.
-  public static func load(path: String, limits: YAMLLimits = .standard) throws(DiagnosticError) -> YAMLDocument {
+  package static func load(path: String, limits: YAMLLimits = .standard) throws(DiagnosticError) -> YAMLDocument {
     let url = URL(fileURLWithPath: path)
     let size: Int
     switch FileStatus.of(path) {
@@ -53,7 +53,7 @@ public struct YAMLDocument {
   }
 
   /// Composes YAML text, applying `limits`.
-  public static func parse(_ text: String, path: String, limits: YAMLLimits = .standard) throws(DiagnosticError)
+  package static func parse(_ text: String, path: String, limits: YAMLLimits = .standard) throws(DiagnosticError)
     -> YAMLDocument
   {
     if text.utf8.count > limits.maximumBytes {

@@ -73,7 +73,7 @@ public enum BreakEvenError: Error, CustomStringConvertible {
 /// no change of the cheapest and is accepted whole (slopes equal to 10^-12 dollars per unit); otherwise it is halved, down
 /// to the variable's step, where a change is pinned exactly. A range of 10M with
 /// a handful of bends costs a few hundred points instead of ten million.
-public enum BreakEvenSearch {
+package enum BreakEvenSearch {
   static func run(
     models: [(String, CostModel)], variable: String, from: ExactDecimal, to: ExactDecimal, step: ExactDecimal,
     scenario: String

@@ -8,18 +8,18 @@ import BillcastCore
 /// from them. The rest is carried over; the result is the same as pricing the month afresh.
 extension CostModel {
   /// What to recompute in a month whose model computes the same as the previous month's.
-  public struct Recompute: Sendable {
+  package struct Recompute: Sendable {
     /// Workload slots, in evaluation order.
-    public var workload: [Int]
+    package var workload: [Int]
     /// Usage formulas.
-    public var usages: [Int]
+    package var usages: [Int]
   }
 
   /// What to recompute when the variables in `changed` (slots) change, given the model of the
   /// previous month; nil when everything must be computed (no previous month, or a model of a
   /// different shape). A formula that differs from the previous month's (a scenario's
   /// override, a month's hours) is recomputed, with everything computed from it.
-  public func recompute(changed: Set<Int>, after previous: CostModel?) -> Recompute? {
+  package func recompute(changed: Set<Int>, after previous: CostModel?) -> Recompute? {
     guard let previous, previous.variables == variables, previous.usageAggregate == usageAggregate,
       previous.workloadList.count == workloadList.count, previous.usageList.count == usageList.count
     else { return nil }
@@ -38,10 +38,10 @@ extension CostModel {
   }
 
   /// The number of usage formulas (the size of a usage buffer).
-  public var usageCount: Int { usageAggregate.count }
+  package var usageCount: Int { usageAggregate.count }
 
   /// Fills `values` like ``fillWorkload(_:parameters:adjustments:)``, recomputing only `only` (slots) when given.
-  public func fillWorkload(
+  package func fillWorkload(
     _ values: inout [ExactDecimal], parameters: [ExactDecimal], adjustments: [Adjustment?], only: [Int]?
   ) throws(FormulaEvaluationError) {
     guard let only else { return try fillWorkload(&values, parameters: parameters, adjustments: adjustments) }
@@ -61,7 +61,7 @@ extension CostModel {
 
   /// The monthly total, keeping each usage's quantity in `usages` (``usageCount`` long) between
   /// calls and recomputing only `only` (usage indices) when given.
-  public func total(
+  package func total(
     workload values: [ExactDecimal], parameters: [ExactDecimal], quantities: inout [ExactDecimal],
     usages: inout [ExactDecimal], only: [Int]?
   ) throws(FormulaEvaluationError) -> ExactDecimal {

@@ -41,7 +41,7 @@ public final class CostModel: Sendable {
   }
 
   /// Compiles an architecture for a scenario with every range a Monte Carlo parameter of `registry`.
-  public convenience init(
+  package convenience init(
     resolved: ResolvedProfile, architecture: String, scenario: String?, asOf: CalendarDate,
     situation: FreeTierSituation, monthHours: ExactDecimal = 730, sampling registry: ParameterRegistry
   ) throws(FormulaEvaluationError) {
@@ -84,16 +84,16 @@ public final class CostModel: Sendable {
   }
 
   /// How a forecast month changes a workload variable: `(replace ?? value) × multiply + add`.
-  public struct Adjustment: Sendable {
+  package struct Adjustment: Sendable {
     /// A value used instead of the formula's, if any.
-    public var replace: ExactDecimal?
+    package var replace: ExactDecimal?
     /// The factor the value is multiplied by.
-    public var multiply: ExactDecimal
+    package var multiply: ExactDecimal
     /// The amount added after multiplying.
-    public var add: ExactDecimal
+    package var add: ExactDecimal
 
     /// Creates an adjustment; the defaults leave the value unchanged.
-    public init(replace: ExactDecimal? = nil, multiply: ExactDecimal = .one, add: ExactDecimal = .zero) {
+    package init(replace: ExactDecimal? = nil, multiply: ExactDecimal = .one, add: ExactDecimal = .zero) {
       self.replace = replace
       self.multiply = multiply
       self.add = add
@@ -110,7 +110,7 @@ public final class CostModel: Sendable {
   }
 
   /// The workload's values for sampled parameters, each variable adjusted (by slot) after its formula.
-  public func workload(parameters: [ExactDecimal], adjustments: [Adjustment?]) throws(FormulaEvaluationError)
+  package func workload(parameters: [ExactDecimal], adjustments: [Adjustment?]) throws(FormulaEvaluationError)
     -> [ExactDecimal]
   {
     var values = [ExactDecimal](repeating: .zero, count: formulas.count)
@@ -119,7 +119,7 @@ public final class CostModel: Sendable {
   }
 
   /// Fills `values` (one per variable) without allocating: the Monte Carlo's inner loop.
-  public func fillWorkload(_ values: inout [ExactDecimal], parameters: [ExactDecimal], adjustments: [Adjustment?])
+  package func fillWorkload(_ values: inout [ExactDecimal], parameters: [ExactDecimal], adjustments: [Adjustment?])
     throws(FormulaEvaluationError)
   {
     let n = formulas.count
@@ -150,7 +150,7 @@ public final class CostModel: Sendable {
   }
 
   /// The number of account meters (the size of a quantities buffer).
-  public var meterCount: Int { billing.meterCount }
+  package var meterCount: Int { billing.meterCount }
 
   /// The monthly total at the compiled point, with some variables fixed (by slot).
   public func total(fixing fixed: [Int: ExactDecimal] = [:]) throws(FormulaEvaluationError) -> ExactDecimal {
@@ -166,7 +166,7 @@ public final class CostModel: Sendable {
   }
 
   /// The monthly total, using `quantities` (``meterCount`` long) as scratch space.
-  public func total(workload values: [ExactDecimal], parameters: [ExactDecimal], quantities: inout [ExactDecimal])
+  package func total(workload values: [ExactDecimal], parameters: [ExactDecimal], quantities: inout [ExactDecimal])
     throws(FormulaEvaluationError) -> ExactDecimal
   {
     var usages = [ExactDecimal](repeating: .zero, count: usageCount)

@@ -2,9 +2,9 @@ import BillcastCore
 
 /// What billcast keeps of an AWS Price List offer file: its header and the on-demand products
 /// the models need (every other product is read past, not kept).
-public struct Offer: Sendable {
+package struct Offer: Sendable {
   /// The layouts AWS publishes.
-  public enum Layout: String, Sendable {
+  package enum Layout: String, Sendable {
     /// The Bulk API's `index.json`.
     case bulkJSON = "bulk JSON"
     /// The Bulk API's `index.csv`.
@@ -14,58 +14,58 @@ public struct Offer: Sendable {
   }
 
   /// The file read.
-  public var path: String
+  package var path: String
   /// Its layout.
-  public var layout: Layout
+  package var layout: Layout
   /// The offer code, like `AWSLambda`.
-  public var offerCode: String
+  package var offerCode: String
   /// The offer's version, like `20261101000000`.
-  public var version: String
+  package var version: String
   /// The offer's publication time, like `2026-11-01T00:00:00Z`.
-  public var publicationDate: String
+  package var publicationDate: String
   /// The products kept, in file order.
-  public var products: [OfferProduct]
+  package var products: [OfferProduct]
 
   /// The publication date as a calendar date, if it reads as one.
-  public var publishedOn: CalendarDate? { CalendarDate(String(publicationDate.prefix(10))) }
+  package var publishedOn: CalendarDate? { CalendarDate(String(publicationDate.prefix(10))) }
 
   /// The offer's public address for a region, as `pricing import` records it in a source.
-  public func url(region: String) -> String {
+  package func url(region: String) -> String {
     "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/\(offerCode)/\(version)/\(region)/index.json"
   }
 }
 
 /// One product of an offer with its on-demand price dimensions.
-public struct OfferProduct: Sendable {
+package struct OfferProduct: Sendable {
   /// The SKU.
-  public var sku: String
+  package var sku: String
   /// The region code the product is in (from `regionCode`, `fromRegionCode` or `location`), if any.
-  public var region: String?
+  package var region: String?
   /// The usage type without its region prefix (`Lambda-GB-Second` for `EU-Lambda-GB-Second`).
-  public var usageType: String
+  package var usageType: String
   /// The attributes, by normalised name (lower case, letters and digits only), so that the
   /// JSON's `transferType` and the CSV's `Transfer Type` are one attribute.
-  public var attributes: [String: String]
+  package var attributes: [String: String]
   /// The on-demand price dimensions, in the offer's order.
-  public var dimensions: [OfferDimension]
+  package var dimensions: [OfferDimension]
   /// The date the on-demand term took effect, if the offer says (`effectiveDate`, `EffectiveDate`).
-  public var effective: CalendarDate? = nil
+  package var effective: CalendarDate? = nil
   /// The file offset of the product, for messages.
-  public var offset: Int = 0
+  package var offset: Int = 0
 }
 
 /// One price dimension: a rate for a range of usage.
-public struct OfferDimension: Sendable {
+package struct OfferDimension: Sendable {
   /// The rate code.
-  public var rateCode: String
+  package var rateCode: String
   /// Where the range begins, in AWS's unit.
-  public var begin: ExactDecimal
+  package var begin: ExactDecimal
   /// Where it ends; nil for `Inf`.
-  public var end: ExactDecimal?
+  package var end: ExactDecimal?
   /// AWS's unit, like `GB-Mo`.
-  public var unit: String
+  package var unit: String
   /// The price per unit in USD.
-  public var usd: ExactDecimal
+  package var usd: ExactDecimal
 }
 
 /// Region codes, their Price List location names and their usage-type prefixes.
@@ -114,12 +114,12 @@ enum PriceListRegions {
 }
 
 /// The products an import needs, to keep only those while reading.
-public struct OfferNeeds: Sendable {
+package struct OfferNeeds: Sendable {
   /// Usage types (without region prefix) wanted, by offer code.
   var usageTypes: [String: Set<String>]
 
   /// The needs of every identity in a list of regional prices.
-  public init(_ prices: [RegionalPrice]) {
+  package init(_ prices: [RegionalPrice]) {
     var wanted: [String: Set<String>] = [:]
     for price in prices {
       if let id = price.priceList { wanted[id.offer, default: []].insert(id.usageType) }

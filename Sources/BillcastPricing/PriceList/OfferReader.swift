@@ -3,11 +3,11 @@ import BillcastCore
 /// Reads AWS Price List offer files (Bulk JSON, CSV, or get-products JSON lines), keeping only
 /// the on-demand products an import needs. Memory stays bounded by what is kept, however large
 /// the file: everything else is read past.
-public enum OfferReader {
+package enum OfferReader {
   /// Reads one offer file; a truncated or invalid file is a located error.
   ///
   /// `progress`, if given, is called after each megabyte with the share of the file read (0 to 1).
-  public static func read(path: String, needs: OfferNeeds, progress: ((Double) -> Void)? = nil) throws(DiagnosticError)
+  package static func read(path: String, needs: OfferNeeds, progress: ((Double) -> Void)? = nil) throws(DiagnosticError)
     -> Offer
   {
     var input = try ByteReader(path: path)

@@ -4,42 +4,42 @@ import Foundation
 /// What importing offer files would do to the rates files: every rate added, changed or
 /// unchanged, what the models need that the offers lack, and the new text of each file that
 /// changes. Nothing is written here; the caller writes ``files`` only if it is complete.
-public struct PriceListImport: Sendable {
+package struct PriceListImport: Sendable {
   /// One rate's fate.
-  public struct Change: Sendable {
+  package struct Change: Sendable {
     /// What happens to the rate.
-    public enum Kind: String, Sendable { case added, changed, unchanged }
+    package enum Kind: String, Sendable { case added, changed, unchanged }
     /// What happens.
-    public var kind: Kind
+    package var kind: Kind
     /// The region and the rates file.
-    public var region: String
+    package var region: String
     /// The rates file's path.
-    public var path: String
+    package var path: String
     /// The meter (and key).
-    public var key: MeterKey
+    package var key: MeterKey
     /// The tiers before (nil when added).
-    public var old: [RateTier]?
+    package var old: [RateTier]?
     /// The tiers from the offer.
-    public var new: [RateTier]
+    package var new: [RateTier]
     /// The product's SKU.
-    public var sku: String
+    package var sku: String
     /// The offer's publication date.
-    public var published: String
+    package var published: String
     /// When the old rate was kept in the entry's `before:` list: the date it ended (the new
     /// term's effective date).
-    public var keptUntil: CalendarDate?
+    package var keptUntil: CalendarDate?
   }
 
   /// Every rate the offers give, in region and model order.
-  public var changes: [Change] = []
+  package var changes: [Change] = []
   /// What the models need that the offers lack.
-  public var lacking: [LackingRate] = []
+  package var lacking: [LackingRate] = []
   /// The rates files that change, with their new text, by path.
-  public var files: [(path: String, text: String)] = []
+  package var files: [(path: String, text: String)] = []
 
   /// Plans an import of offers into the rates files of `provider` under `directory`: the offers'
   /// rates matched to the models' prices, then per region the rates file edited rate by rate.
-  public init(offers: [Offer], catalog: PricingCatalog, directory: String, provider: String = "aws")
+  package init(offers: [Offer], catalog: PricingCatalog, directory: String, provider: String = "aws")
     throws(DiagnosticError)
   {
     let prices = catalog.tables.first { !$0.regionalPrices.isEmpty && $0.provider == provider }?.regionalPrices ?? []
@@ -125,7 +125,7 @@ public struct PriceListImport: Sendable {
   }
 
   /// Checks that the rates files with the planned changes still load, with every other table.
-  public func validate(directory: String) throws(DiagnosticError) {
+  package func validate(directory: String) throws(DiagnosticError) {
     let replaced = Dictionary(files.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
     var documents: [YAMLDocument] = []
     var problems: [Diagnostic] = []
@@ -150,32 +150,32 @@ public struct PriceListImport: Sendable {
 }
 
 /// Every rate whose table value differs from the offers': what `pricing verify` reports.
-public struct PriceListVerification: Sendable {
+package struct PriceListVerification: Sendable {
   /// One rate that differs (or that the table lacks).
-  public struct Difference: Sendable {
+  package struct Difference: Sendable {
     /// The region.
-    public var region: String
+    package var region: String
     /// The meter (and key).
-    public var key: MeterKey
+    package var key: MeterKey
     /// The table's tiers; nil if the table has no rate for it.
-    public var table: [RateTier]?
+    package var table: [RateTier]?
     /// The offer's tiers.
-    public var offered: [RateTier]
+    package var offered: [RateTier]
     /// The SKU.
-    public var sku: String
+    package var sku: String
     /// The offer's publication date.
-    public var published: String
+    package var published: String
   }
 
   /// The rates that differ, in region and model order.
-  public var differences: [Difference] = []
+  package var differences: [Difference] = []
   /// The number of rates that match.
-  public var matching = 0
+  package var matching = 0
   /// What the models need that the offers lack.
-  public var lacking: [LackingRate] = []
+  package var lacking: [LackingRate] = []
 
   /// Compares the offers with the rates files (through an import plan that is not written).
-  public init(offers: [Offer], catalog: PricingCatalog, directory: String) throws(DiagnosticError) {
+  package init(offers: [Offer], catalog: PricingCatalog, directory: String) throws(DiagnosticError) {
     let plan = try PriceListImport(offers: offers, catalog: catalog, directory: directory)
     lacking = plan.lacking
     for change in plan.changes {

@@ -1,48 +1,48 @@
 import BillcastCore
 
 /// A rate as an offer gives it, converted to a meter's unit and `per`: the tiers a rates entry holds.
-public struct OfferedRate: Sendable {
+package struct OfferedRate: Sendable {
   /// The meter (and key) the rate is for.
-  public var key: MeterKey
+  package var key: MeterKey
   /// The region the offer is for.
-  public var region: String
+  package var region: String
   /// The tiers: `upto` in the meter's unit (nil for the last), rate per the model's `per`.
-  public var tiers: [RateTier]
+  package var tiers: [RateTier]
   /// The product's SKU.
-  public var sku: String
+  package var sku: String
   /// The offer the rate came from.
-  public var offer: Offer
+  package var offer: Offer
   /// The date the offer's term took effect, if it says.
-  public var effective: CalendarDate?
+  package var effective: CalendarDate?
 }
 
 /// One tier of a rates entry: where it ends and its rate.
-public struct RateTier: Sendable, Hashable {
+package struct RateTier: Sendable, Hashable {
   /// The cumulative quantity where the tier ends, in the meter's unit; nil for the last tier.
-  public var upto: ExactDecimal?
+  package var upto: ExactDecimal?
   /// The rate per the model's `per` units.
-  public var rate: ExactDecimal
+  package var rate: ExactDecimal
 }
 
 /// A rate a model needs that the offers read do not give, and why.
-public struct LackingRate: Sendable {
+package struct LackingRate: Sendable {
   /// The region.
-  public var region: String
+  package var region: String
   /// The meter (and key).
-  public var key: MeterKey
+  package var key: MeterKey
   /// Why, in words.
-  public var reason: String
+  package var reason: String
 }
 
 /// Matching offer products to the regional prices of the models, by their Price List identities.
-public struct PriceListMatch: Sendable {
+package struct PriceListMatch: Sendable {
   /// The rates found, by region, in model order.
-  public var rates: [OfferedRate] = []
+  package var rates: [OfferedRate] = []
   /// The rates of the offers' services that the offers lack, in model order.
-  public var lacking: [LackingRate] = []
+  package var lacking: [LackingRate] = []
 
   /// Matches every regional price whose offer was read against the offers' products.
-  public init(offers: [Offer], prices: [RegionalPrice]) {
+  package init(offers: [Offer], prices: [RegionalPrice]) {
     var regions: [String: [String: [OfferProduct]]] = [:]  // offer code → region → products
     var sources: [String: Offer] = [:]  // "code region" → the latest offer
     for offer in offers {

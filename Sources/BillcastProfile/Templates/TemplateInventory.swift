@@ -2,28 +2,28 @@ import BillcastCore
 
 /// The resources of templates or a plan, read without a profile: what `billcast init` needs to
 /// write a starter profile.
-public enum TemplateInventory {
+package enum TemplateInventory {
   /// One resource and what billcast makes of it.
-  public struct Entry: Sendable {
+  package struct Entry: Sendable {
     /// The logical ID or address, as the profile's `usage` names it.
-    public var id: String
+    package var id: String
     /// The resource type.
-    public var type: String
+    package var type: String
     /// The service that prices it; nil when it is not priced as a component of its own.
-    public var service: String?
+    package var service: String?
     /// The inputs the template states (the profile gives the others).
-    public var stated: [String]
+    package var stated: [String]
     /// Usage inputs the profile must give even where the service has a default: those it
     /// requires, and those whose template value cannot be resolved statically.
-    public var required: [String]
+    package var required: [String]
     /// What else to know, written as comments.
-    public var notes: [String]
+    package var notes: [String]
     /// `priced`, `part-of`, `free`, `not-priced` or `not-created`, with the reason where there is one.
-    public var status: String
+    package var status: String
   }
 
   /// Reads CloudFormation templates (`kind: .cloudFormation`) or one Terraform plan.
-  public static func read(_ kind: TemplateSource.Kind, files: [String], region: String) throws(DiagnosticError)
+  package static func read(_ kind: TemplateSource.Kind, files: [String], region: String) throws(DiagnosticError)
     -> [Entry]
   {
     let diagnostics = DiagnosticCollector()
@@ -43,7 +43,7 @@ public enum TemplateInventory {
   }
 
   /// Reads one CloudFormation template's text (for the fuzz harness and embedders that hold the text).
-  public static func read(cloudFormationText text: String, path: String, region: String) throws(DiagnosticError)
+  package static func read(cloudFormationText text: String, path: String, region: String) throws(DiagnosticError)
     -> [Entry]
   {
     let diagnostics = DiagnosticCollector()

@@ -3,9 +3,9 @@
 /// The source is `docs/schemas/`; `scripts/embed-schemas.py` compiles it in. Tests prove each
 /// schema accepts exactly the keys the readers accept, and that every example, pricing file
 /// and golden report validates.
-public enum JSONSchemas {
+package enum JSONSchemas {
   /// A format with a schema.
-  public enum Kind: String, CaseIterable, Sendable {
+  package enum Kind: String, CaseIterable, Sendable {
     /// A usage profile, `billcast.profile/1`.
     case profile
     /// A pricing file: `billcast.pricing/1`, `billcast.model/1` or `billcast.rates/1`.
@@ -15,7 +15,7 @@ public enum JSONSchemas {
   }
 
   /// The schema's JSON text, ending with a line break.
-  public static func text(_ kind: Kind) -> String {
+  package static func text(_ kind: Kind) -> String {
     guard let text = texts[kind.rawValue] else { preconditionFailure("no schema for \(kind)") }
     return text + "\n"
   }

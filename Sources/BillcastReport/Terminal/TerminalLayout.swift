@@ -3,16 +3,16 @@
 /// With no width (a pipe, a file), reports are laid out as they always were, byte for byte.
 /// With a width, tables wrap their text columns or split into parts, and prose lines wrap, so
 /// that no line is wider than the terminal.
-public enum TerminalLayout {
+package enum TerminalLayout {
   /// The width to fit, in characters, or nil for the natural layout.
-  @TaskLocal public static var width: Int? = nil
+  @TaskLocal package static var width: Int? = nil
 
   /// The narrowest a wrapped text column becomes.
   static let minimumColumn = 12
 
   /// Wraps every line of `text` longer than `width` at spaces, keeping its indent; a list item's
   /// continuation lines line up under its text (`- ` or `* `).
-  public static func wrapProse(_ text: String, width: Int) -> String {
+  package static func wrapProse(_ text: String, width: Int) -> String {
     var out: [String] = []
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       guard line.count > width else { out.append(String(line)); continue }
