@@ -23,7 +23,7 @@ public struct Estimate: Sendable {
   /// The results, scenario by scenario, architectures in profile order.
   public var results: [ScenarioResult]
   /// Architectures not priced because a service they use had not launched yet on the date priced.
-  public var notYetAvailable: [(architecture: String, reason: String)] = []
+  public var notYetAvailable: [UnavailableArchitecture] = []
 }
 
 /// The free-tier situation applied to a run.

@@ -73,12 +73,13 @@ public enum Estimator {
   /// error) or every one would be left out.
   static func leaveOutNotLaunched(
     _ resolved: ResolvedProfile, _ architectures: inout [String], asked: Bool, on asOf: CalendarDate
-  ) -> [(architecture: String, reason: String)] {
+  ) -> [UnavailableArchitecture] {
     guard !asked else { return [] }
-    var notYetAvailable: [(architecture: String, reason: String)] = []
+    var notYetAvailable: [UnavailableArchitecture] = []
     for arch in resolved.architectures where architectures.contains(arch.architecture.name) {
-      if case .notLaunched(_, let service, let from) = arch.status(on: asOf) {
-        notYetAvailable.append((arch.architecture.name, "\(service) is available from \(from)"))
+      let status = arch.status(on: asOf)
+      if case .notLaunched = status {
+        notYetAvailable.append(UnavailableArchitecture(architecture: arch.architecture.name, status: status))
       }
     }
     guard notYetAvailable.count < architectures.count else { return [] }

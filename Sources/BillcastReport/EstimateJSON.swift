@@ -44,7 +44,7 @@ public enum EstimateJSON {
         "not_priced",
         .array(
           estimate.notYetAvailable.map {
-            .object([("architecture", .string($0.architecture)), ("reason", .string($0.reason))])
+            .object([("architecture", .string($0.architecture)), ("reason", .string($0.notPricedReason))])
           })
       ),
       ("results", .array(estimate.results.map(result))),

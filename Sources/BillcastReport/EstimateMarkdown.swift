@@ -9,7 +9,7 @@ public enum EstimateMarkdown {
     var out = "# \(cell(e.profileName)) — monthly estimate\n\n"
     out += "- Region: `\(e.region)`, as of \(e.asOf)\n"
     out += "- Free tier: \(e.freeTier.summary)\n"
-    for n in e.notYetAvailable { out += "- Not priced: `\(n.architecture)` (\(n.reason))\n" }
+    for n in e.notYetAvailable { out += "- Not priced: `\(n.architecture)` (\(n.notPricedReason))\n" }
     out +=
       "- \(ReportHeader.pricingLabel(e.tables)): "
       + e.tables.map { "`\($0.id)` (effective \($0.effective), sha256 `\($0.sha256.prefix(12))`)" }.joined(

@@ -24,7 +24,7 @@ public enum EstimateText {
       + e.tables.map { "\($0.id) (effective \($0.effective), sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ")
       + "\n"
     out += ReportHeader.tableWarnings(e.tables, markdown: false)
-    for n in e.notYetAvailable { out += "Not priced: \(n.architecture) (\(n.reason))\n" }
+    for n in e.notYetAvailable { out += "Not priced: \(n.architecture) (\(n.notPricedReason))\n" }
     return out
   }
 
