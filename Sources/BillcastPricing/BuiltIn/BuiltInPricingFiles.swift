@@ -6,7 +6,7 @@ extension BuiltInPricing {
   static let effectiveText = "2026-11-30"
 
   /// SHA-256 over the files' paths and digests: the built-in pricing's version.
-  static let digest = "01f457c2dbee488338053f0ae850119a1946cfaeaf1dd8c5b33897697cab28d2"
+  static let digest = "85a8795edc3d97ccc878493634cc755ad9366b31d32b0173829f14e6f64a5edb"
 
   /// Each pricing file, by its path under pricing/.
   static let files: [File] = [
@@ -1206,9 +1206,9 @@ services:
           per: 1
           price_list:
             offer: AWSAppRunner
-            usage_type: AppRunner-AutomaticDeployment:BuildService
+            usage_type: AppRunner-AutomaticDeployment
             unit: pipelines
-            seen: 'docs/research/price-list-identities.md 3.13: UNCONFIRMED (lead: price description in a dataset)'
+            seen: 'docs/research/regional-gaps-6.md H2: the AWSAppRunner dump row "USD1.0 per pipelines for AppRunner-AutomaticDeployment:BuildService in Asia Pacific (Mumbai)", usageType APS3-AppRunner-AutomaticDeployment, unit pipelines (its SKU is the map entry "Compute AutomaticDeployment")'
       build:
         unit: build-minutes
         description: Build fee for source-code deployments
