@@ -1,15 +1,11 @@
 import FuzzSupport
 import BillcastCore
-import BillcastPricing
+@_spi(Fuzzing) import BillcastPricing
 
 /// Feeds arbitrary bytes to the pricing-table loader.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  let text = fuzzText(data, size)
-  if let document = try? YAMLDocument.parse(text, path: "fuzz.yaml") {
-    let collector = DiagnosticCollector()
-    _ = PricingCatalog.read([document], diagnostics: collector)
-  }
+  PricingFuzzing.table(fuzzText(data, size))
   return 0
 }
 

@@ -1,12 +1,11 @@
 import FuzzSupport
 import BillcastCore
-import BillcastProfile
+@_spi(Fuzzing) import BillcastProfile
 
 /// Feeds arbitrary bytes to the profile loader: it may reject them, never crash, hang or blow up.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  let text = fuzzText(data, size)
-  if let document = try? YAMLDocument.parse(text, path: "fuzz.yaml") { _ = try? Profile.read(document) }
+  ProfileFuzzing.profile(fuzzText(data, size))
   return 0
 }
 

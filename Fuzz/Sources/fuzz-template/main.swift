@@ -1,13 +1,12 @@
 import FuzzSupport
 import BillcastCore
-import BillcastProfile
+@_spi(Fuzzing) import BillcastProfile
 
 /// Feeds arbitrary bytes to the CloudFormation template reader (intrinsics, conditions, SAM
 /// Globals, resource mapping): it may reject them, never crash, hang or blow up.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  let text = fuzzText(data, size)
-  _ = try? TemplateInventory.read(cloudFormationText: text, path: "fuzz.yaml", region: "us-east-1")
+  ProfileFuzzing.template(fuzzText(data, size))
   return 0
 }
 

@@ -1,17 +1,17 @@
 /// Why a formula's text does not parse, and where (a 0-based character offset).
-package struct FormulaSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct FormulaSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
   /// What is wrong.
-  package var message: String
+  public var message: String
   /// The offset of the offending character in the formula's text.
-  package var offset: Int
+  public var offset: Int
 
   /// The error's message.
-  package var description: String { message }
+  public var description: String { message }
 }
 
 extension Formula {
   /// Parses a formula from its text.
-  package static func parse(_ text: String) throws(FormulaSyntaxError) -> Formula {
+  public static func parse(_ text: String) throws(FormulaSyntaxError) -> Formula {
     guard text.count <= maximumLength else {
       throw FormulaSyntaxError(
         message: "formula is \(text.count) characters long; the limit is \(maximumLength)", offset: 0)
