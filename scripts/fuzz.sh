@@ -6,7 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"; shift || true
 if [ $# -eq 0 ]; then harnesses=(profile pricing formula report template); else harnesses=("$@"); fi
-swift build --package-path Fuzz --scratch-path .build-fuzz -c release -Xswiftc -sanitize=fuzzer,address >/dev/null
+mkdir -p .build-fuzz
+# Quiet when it builds; the whole log when it does not (a harness that no longer compiles says why).
+if ! swift build --package-path Fuzz --scratch-path .build-fuzz -c release -Xswiftc -sanitize=fuzzer,address > .build-fuzz/build.log 2>&1; then
+  cat .build-fuzz/build.log
+  echo "fuzz: the harnesses do not build" >&2
+  exit 1
+fi
 work=".build-fuzz/corpus"
 mkdir -p "$work"
 for h in "${harnesses[@]}"; do
