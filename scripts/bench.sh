@@ -3,7 +3,10 @@
 # timed assertions in tests. Usage: scripts/bench.sh [runs]  (default 40 runs per whole-process
 # median). Prints, in order:
 #   1. `billcast estimate` on the example, whole process, as a ratio to the floor
-#      (billcast-floor: starts, loads Foundation and Yams, composes the same YAML; target ≤ 1.3×);
+#      (billcast-floor: starts, loads Foundation and Yams, composes the same YAML; target ≤ 1.0×):
+#      interleaved runs, cold (BILLCAST_CACHE=off: every table read from YAML) and warm (the
+#      compiled pricing snapshot of an earlier run), for the release build and for the build
+#      release.sh ships (--static-swift-stdlib, both programs built that way);
 #   2. the same kind of estimate against the Python peer infra-cost-model 0.3.0 (installed from
 #      PyPI into .build-peer/ on first use, run offline with --pricing seed): ratio and dollars;
 #   3. where billcast's load time goes, in-process (billcast-bench);
@@ -18,6 +21,8 @@ runs="${1:-40}"
 swift build -c release --product billcast >/dev/null
 swift build -c release --product billcast-floor >/dev/null
 swift build -c release --product billcast-bench >/dev/null
+swift build -c release --static-swift-stdlib --scratch-path .build-static --product billcast >/dev/null
+swift build -c release --static-swift-stdlib --scratch-path .build-static --product billcast-floor >/dev/null
 bin=.build/release
 
 if [ ! -x .build-peer/venv/bin/infra-cost-model ]; then
@@ -53,13 +58,33 @@ def peak_mb(argv, env=None):
 
 profile = "examples/job-posting-analyzer.yaml"
 tables = sorted(glob.glob("pricing/**/*.yaml", recursive=True))
-floor = [f"{binary}/billcast-floor", profile] + tables
-estimate = [f"{binary}/billcast", "estimate", profile]
-print(f"1. estimate vs the floor, whole process, median of {runs} runs")
-f, e = median_ms(floor), median_ms(estimate)
-print(f"   floor (Foundation + Yams compose of {1 + len(tables)} files)  {f:6.1f} ms   peak {peak_mb(floor):5.1f} MB")
-print(f"   billcast estimate {profile}  {e:6.1f} ms   peak {peak_mb(estimate):5.1f} MB")
-print(f"   ratio {e / f:.2f}× (target ≤ 1.3×)")
+cache = os.path.abspath(".build/bench-cache")
+cold_env = dict(os.environ, BILLCAST_CACHE="off")
+warm_env = dict(os.environ, BILLCAST_CACHE=cache)
+
+def interleaved(commands):
+    # Each command once per round, rounds repeated: the machine's drift hits all of them alike.
+    for argv, env in commands.values():
+        for _ in range(3):
+            run(argv, env)
+    times = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (argv, env) in commands.items():
+            start = time.perf_counter()
+            run(argv, env)
+            times[name].append((time.perf_counter() - start) * 1000)
+    return {name: (statistics.median(t), min(t)) for name, t in times.items()}
+
+print(f"1. estimate vs the floor, whole process, {runs} interleaved rounds (median, min)")
+for label, directory in [("release build", binary), ("static build, as release.sh ships it", ".build-static/release")]:
+    floor = [f"{directory}/billcast-floor", profile] + tables
+    estimate = [f"{directory}/billcast", "estimate", profile]
+    result = interleaved({"floor": (floor, None), "cold": (estimate, cold_env), "warm": (estimate, warm_env)})
+    (f, fmin), (c, cmin), (w, wmin) = result["floor"], result["cold"], result["warm"]
+    print(f"   {label}:")
+    print(f"   floor (Foundation + Yams compose of {1 + len(tables)} files)        {f:6.1f} ms  (min {fmin:5.1f})  peak {peak_mb(floor):5.1f} MB")
+    print(f"   billcast estimate, cold (every table read from YAML)  {c:6.1f} ms  (min {cmin:5.1f})  {c / f:.2f}× the floor")
+    print(f"   billcast estimate, warm (compiled pricing snapshot)   {w:6.1f} ms  (min {wmin:5.1f})  {w / f:.2f}× the floor (target ≤ 1.0×)  peak {peak_mb(estimate, warm_env):5.1f} MB")
 
 print(f"\n2. against the Python peer infra-cost-model 0.3.0 (Lambda + HTTP API + CloudFront + S3), median of {runs} runs")
 cases = [

@@ -23,14 +23,16 @@ struct PricingOptions: ParsableArguments {
   func loadCatalog(near profilePath: String?, regions: () -> Set<String>? = { nil }) throws(DiagnosticError)
     -> PricingCatalog
   {
-    try Self.load(directory: directory(near: profilePath), regions: regions)
+    try Self.load(directory: directory(near: profilePath), regions: regions, cache: SnapshotCacheLocation.cache())
   }
 
-  /// Loads a directory's tables, or the built-in tables when `directory` is nil.
-  static func load(directory: String?, regions: () -> Set<String>? = { nil }) throws(DiagnosticError) -> PricingCatalog
-  {
-    guard let directory else { return try BuiltInPricing.catalog(regions: regions) }
-    return try PricingCatalog.load(directory: directory, regions: regions)
+  /// Loads a directory's tables, or the built-in tables when `directory` is nil; through `cache`
+  /// when one is given (`pricing validate` reads the YAML every time).
+  static func load(
+    directory: String?, regions: () -> Set<String>? = { nil }, cache: PricingSnapshotCache? = nil
+  ) throws(DiagnosticError) -> PricingCatalog {
+    guard let directory else { return try BuiltInPricing.catalog(regions: regions, cache: cache) }
+    return try PricingCatalog.load(directory: directory, regions: regions, cache: cache)
   }
 
   /// The pricing directory: `--pricing`, else `$BILLCAST_PRICING`, else the nearest `pricing`

@@ -13,50 +13,66 @@ package enum SHA256 {
 
   /// The digest as 64 lower-case hex digits.
   package static func hex(_ bytes: some Collection<UInt8>) -> String {
-    var h: [UInt32] = [
-      0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
-    var message = Array(bytes)
-    let bitLength = UInt64(message.count) * 8
-    message.append(0x80)
-    while message.count % 64 != 56 { message.append(0) }
-    for i in (0..<8).reversed() { message.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-    // Unchecked buffers: the indices below are in range by construction (64-byte chunks, 64 words).
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-      message.withUnsafeBufferPointer { m in
-        k.withUnsafeBufferPointer { k in
-          for chunk in stride(from: 0, to: m.count, by: 64) {
-            for i in 0..<16 {
-              let j = chunk + i * 4
-              w[i] = UInt32(m[j]) << 24 | UInt32(m[j + 1]) << 16 | UInt32(m[j + 2]) << 8 | UInt32(m[j + 3])
-            }
-            for i in 16..<64 {
-              let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-              let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-              w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-            for i in 0..<64 {
-              let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-              let ch = (e & f) ^ (~e & g)
-              let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-              let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-              let maj = (a & b) ^ (a & c) ^ (b & c)
-              let t2 = s0 &+ maj
-              hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-            }
-            h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
-            h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
-          }
-        }
-      }
+    // Contiguous bytes (an array, a native string's UTF-8) are hashed in place; others copied once.
+    if let digest = bytes.withContiguousStorageIfAvailable({ hex(buffer: $0) }) { return digest }
+    return Array(bytes).withUnsafeBufferPointer { hex(buffer: $0) }
+  }
+
+  /// The digest of a buffer: its whole 64-byte blocks where they lie, then the padded tail.
+  static func hex(buffer input: UnsafeBufferPointer<UInt8>) -> String {
+    var state = State()
+    let whole = input.count / 64 * 64
+    k.withUnsafeBufferPointer { k in
+      if whole > 0 { state.compress(UnsafeBufferPointer(rebasing: input[0..<whole]), k: k) }
+      var tail = Array(input[whole...])
+      tail.append(0x80)
+      while tail.count % 64 != 56 { tail.append(0) }
+      let bitLength = UInt64(input.count) * 8
+      for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
+      tail.withUnsafeBufferPointer { state.compress($0, k: k) }
     }
     let digits = Array("0123456789abcdef")
     var out = ""
-    for word in h {
+    for word in [state.a, state.b, state.c, state.d, state.e, state.f, state.g, state.h] {
       for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
     }
     return out
+  }
+
+  /// The eight working words of the hash.
+  struct State {
+    var a: UInt32 = 0x6a09e667, b: UInt32 = 0xbb67ae85, c: UInt32 = 0x3c6ef372, d: UInt32 = 0xa54ff53a
+    var e: UInt32 = 0x510e527f, f: UInt32 = 0x9b05688c, g: UInt32 = 0x1f83d9ab, h: UInt32 = 0x5be0cd19
+
+    /// Hashes whole 64-byte blocks. Unchecked buffers: the indices are in range by construction.
+    mutating func compress(_ blocks: UnsafeBufferPointer<UInt8>, k: UnsafeBufferPointer<UInt32>) {
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        for chunk in stride(from: 0, to: blocks.count, by: 64) {
+          for i in 0..<16 {
+            let j = chunk + i * 4
+            w[i] =
+              UInt32(blocks[j]) << 24 | UInt32(blocks[j + 1]) << 16 | UInt32(blocks[j + 2]) << 8 | UInt32(blocks[j + 3])
+          }
+          for i in 16..<64 {
+            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+          }
+          var (a, b, c, d, e, f, g, hh) = (self.a, self.b, self.c, self.d, self.e, self.f, self.g, self.h)
+          for i in 0..<64 {
+            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+            let ch = (e & f) ^ (~e & g)
+            let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+            let maj = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = s0 &+ maj
+            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+          }
+          self.a &+= a; self.b &+= b; self.c &+= c; self.d &+= d
+          self.e &+= e; self.f &+= f; self.g &+= g; self.h &+= hh
+        }
+      }
+    }
   }
 
   @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

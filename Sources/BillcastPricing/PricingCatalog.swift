@@ -18,9 +18,14 @@ public struct PricingCatalog: Sendable {
   /// `regions` limits the regions composed: a region's rates are composed with the models only
   /// when it returns nil or names the region (global tables and whole tables are always read).
   /// It is called once the files are parsed, so a caller can read its profile meanwhile.
-  public static func load(directory: String, limits: YAMLLimits = .standard, regions: () -> Set<String>? = { nil })
-    throws(DiagnosticError) -> PricingCatalog
-  {
+  ///
+  /// With a `cache`, the files are read and hashed, and a snapshot of the catalog read before from
+  /// the same bytes (for the same regions) is used if there is one; otherwise the catalog is read
+  /// with every check and, if it has no errors, stored for next time.
+  public static func load(
+    directory: String, limits: YAMLLimits = .standard, regions: () -> Set<String>? = { nil },
+    cache: PricingSnapshotCache? = nil
+  ) throws(DiagnosticError) -> PricingCatalog {
     switch FileStatus.of(directory) {
     case .failure(let error):
       throw DiagnosticError([
@@ -48,6 +53,15 @@ public struct PricingCatalog: Sendable {
             "no pricing tables (*.yaml) found in the pricing directory '\(TerminalText.excerpt(directory, limit: 200))'"
         )
       ])
+    }
+    if let cache, let texts = readTexts(files, limits: limits) {
+      let identity = zip(files, texts).map { "\($0)\t\($1.sha256)\n" }.joined()
+      return try load(
+        cache: cache, identity: identity, limits: limits, count: files.count, sizes: texts.map(\.text.utf8.count),
+        regions: regions
+      ) { i throws(DiagnosticError) in
+        try YAMLDocument.parse(texts[i].text, path: files[i], limits: limits)
+      }
     }
     let sizes = files.map { (try? FileStatus.of($0).get())?.size ?? 0 }
     return try load(count: files.count, sizes: sizes, regions: regions) { i throws(DiagnosticError) in

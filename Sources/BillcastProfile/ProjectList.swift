@@ -31,7 +31,12 @@ package struct ProjectList: Sendable {
 
   /// Whether the YAML document at `path` is a project list (its `format` says so).
   package static func isProjectList(path: String) -> Bool {
-    guard let document = try? YAMLDocument.load(path: path), case .mapping(let mapping) = document.root else {
+    // A project list names its format, `billcast.projects/1`, in its text; only a double-quoted
+    // escape could spell it otherwise. A file with neither is not one, without composing it
+    // (the profile it is is composed next, by the profile reader).
+    guard let text = try? YAMLDocument.readText(path: path) else { return false }
+    if !text.contains(formatVersion) && !text.contains("\\") { return false }
+    guard let document = try? YAMLDocument.parse(text, path: path), case .mapping(let mapping) = document.root else {
       return false
     }
     return mapping.contains { $0.key.string == "format" && $0.value.string == formatVersion }

@@ -106,6 +106,16 @@ do {
   let tableDocuments = try files.dropFirst().map { try YAMLDocument.load(path: $0) }
   let readTables = time(runs) { _ = PricingCatalog.read(tableDocuments, diagnostics: DiagnosticCollector()) }
   print(String(format: "    read pricing tables from nodes  %8.2f ms", median(readTables)))
+  // What the CLI does: only the profile's region composed, from YAML or from a compiled snapshot.
+  let region: () -> Set<String>? = { [profile.region] }
+  let regional = try time(runs) { _ = try PricingCatalog.load(directory: "pricing", regions: region) }
+  print(String(format: "    pricing tables, profile's region, from YAML %6.2f ms", median(regional)))
+  let cacheDirectory = NSTemporaryDirectory() + "billcast-bench-cache-\(ProcessInfo.processInfo.processIdentifier)"
+  defer { try? FileManager.default.removeItem(atPath: cacheDirectory) }
+  let cache = PricingSnapshotCache(directory: cacheDirectory, build: "billcast-bench")
+  _ = try PricingCatalog.load(directory: "pricing", regions: region, cache: cache)
+  let snapshot = try time(runs) { _ = try PricingCatalog.load(directory: "pricing", regions: region, cache: cache) }
+  print(String(format: "    the same from its snapshot (read, hash, decode) %5.2f ms", median(snapshot)))
   let profileDocument = try YAMLDocument.load(path: profilePath)
   let readProfile = try time(runs) { _ = try Profile.read(profileDocument) }
   print(String(format: "    read profile from nodes         %8.2f ms", median(readProfile)))

@@ -20,6 +20,10 @@ enum CLI {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
   }()
 
+  /// The pricing-snapshot cache the test runs share, under the build directory (it keeps its 16
+  /// newest snapshots; each build of billcast has keys of its own).
+  static let snapshotCache = TestSupport.repositoryRoot.appendingPathComponent(".build/test-snapshot-cache").path
+
   /// Runs `billcast` with arguments in the repository's root directory.
   static func run(
     _ arguments: [String], in directory: URL = TestSupport.repositoryRoot, environment extra: [String: String] = [:]
@@ -39,6 +43,9 @@ enum CLI {
     var environment = ProcessInfo.processInfo.environment
     environment["BILLCAST_PRICING"] = nil
     environment["SWIFT_DETERMINISTIC_HASHING"] = nil  // each run its own hash seed: DeterminismTests rely on it
+    // The runs share one pricing-snapshot cache of their own (never the user's): the first run of each
+    // table set reads the YAML and stores a snapshot, the rest read the snapshot, and both give the goldens.
+    environment["BILLCAST_CACHE"] = snapshotCache
     for (k, v) in extra { environment[k] = v }
     process.environment = environment
     let out = Pipe(), err = Pipe()

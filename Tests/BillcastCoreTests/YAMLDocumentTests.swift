@@ -82,6 +82,18 @@ struct SmallPartsTests {
     #expect(
       SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
         == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    // FIPS 180-2: one million "a" (15,625 whole blocks, then a padding block).
+    #expect(
+      SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
+        == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    // Bytes that are not contiguous (copied first) and a string's UTF-8 (hashed in place; 360 bytes
+    // with a two-byte é) give what Python's hashlib.sha256 gives for the same bytes.
+    #expect(
+      SHA256.hex(repeatElement(UInt8(0x61), count: 1000))
+        == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    #expect(
+      SHA256.hex(String(repeating: "billcast é ", count: 30).utf8)
+        == "d72c6c965a02cc52b63a40ee730bca45712e57161fbc6c41d51078d153b5bd0a")
   }
 
   @Test func calendarDates() {

@@ -12,6 +12,11 @@ package struct YAMLDocument {
 
   /// Reads and composes a file, applying `limits` before anything else.
   package static func load(path: String, limits: YAMLLimits = .standard) throws(DiagnosticError) -> YAMLDocument {
+    try parse(readText(path: path, limits: limits), path: path, limits: limits)
+  }
+
+  /// Reads a file's text, refusing a file larger than `limits` allows or one that is not UTF-8.
+  package static func readText(path: String, limits: YAMLLimits = .standard) throws(DiagnosticError) -> String {
     let url = URL(fileURLWithPath: path)
     let size: Int
     switch FileStatus.of(path) {
@@ -49,7 +54,7 @@ package struct YAMLDocument {
     guard let text = String(data: data, encoding: .utf8) else {
       throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "the file is not valid UTF-8")])
     }
-    return try parse(text, path: path, limits: limits)
+    return text
   }
 
   /// Composes YAML text, applying `limits`.

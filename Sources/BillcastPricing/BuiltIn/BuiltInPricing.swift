@@ -27,13 +27,23 @@ public enum BuiltInPricing {
   public static var contents: [(path: String, text: String)] { files.map { ($0.path, $0.text) } }
 
   /// Reads the built-in tables: every region's, or only those `regions` returns.
-  public static func catalog(limits: YAMLLimits = .standard, regions: () -> Set<String>? = { nil })
-    throws(DiagnosticError) -> PricingCatalog
-  {
+  ///
+  /// With a `cache`, a snapshot of the tables read before by the same build is used when there is
+  /// one (the built-in pricing's SHA-256, `digest`, names the bytes); otherwise the tables are read
+  /// with every check and stored.
+  public static func catalog(
+    limits: YAMLLimits = .standard, regions: () -> Set<String>? = { nil }, cache: PricingSnapshotCache? = nil
+  ) throws(DiagnosticError) -> PricingCatalog {
     let files = Self.files
-    return try PricingCatalog.load(count: files.count, sizes: files.map(\.text.utf8.count), regions: regions) {
-      i throws(DiagnosticError) in
+    let sizes = files.map(\.text.utf8.count)
+    let document: @Sendable (Int) throws(DiagnosticError) -> YAMLDocument = { i throws(DiagnosticError) in
       try YAMLDocument.parse(files[i].text, path: pathPrefix + files[i].path, limits: limits)
     }
+    guard let cache else {
+      return try PricingCatalog.load(count: files.count, sizes: sizes, regions: regions, document: document)
+    }
+    return try PricingCatalog.load(
+      cache: cache, identity: pathPrefix + digest, limits: limits, count: files.count, sizes: sizes, regions: regions,
+      document: document)
   }
 }
