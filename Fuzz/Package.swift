@@ -20,6 +20,7 @@ let package = Package(
     harness(
       "fuzz-pricing",
       [.product(name: "BillcastPricing", package: "billcast"), .product(name: "BillcastCore", package: "billcast")]),
+    harness("fuzz-snapshot", [.product(name: "BillcastPricing", package: "billcast")]),
     harness("fuzz-formula", [.product(name: "BillcastCore", package: "billcast")]),
     harness(
       "fuzz-template",

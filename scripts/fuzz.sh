@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"; shift || true
-if [ $# -eq 0 ]; then harnesses=(profile pricing formula report template); else harnesses=("$@"); fi
+if [ $# -eq 0 ]; then harnesses=(profile pricing snapshot formula report template); else harnesses=("$@"); fi
 mkdir -p .build-fuzz
 # Quiet when it builds; the whole log when it does not (a harness that no longer compiles says why).
 if ! swift build --package-path Fuzz --scratch-path .build-fuzz -c release -Xswiftc -sanitize=fuzzer,address > .build-fuzz/build.log 2>&1; then
@@ -23,6 +23,10 @@ for h in "${harnesses[@]}"; do
     pricing) cp -n pricing/*.yaml pricing/*/*.yaml "$work/$h/" ;;
     formula) grep -ho 'quantity: .*' pricing/*/*.yaml | sed 's/quantity: //' | head -200 | split -l 1 - "$work/$h/q-" ;;
     template) cp -n examples/cloudformation/*.yml "$work/$h/" ;;
+    snapshot)  # the compiled pricing snapshot an estimate of each example stores
+      for f in examples/*.yaml; do
+        BILLCAST_CACHE="$work/$h" swift run -q billcast estimate "$f" > /dev/null 2>&1 || true
+      done ;;
     report)  # each golden JSON report is a folder of slices; joined in name order, they are the report
       for d in Tests/BillcastCLITests/Golden/examples/*.json.parts; do
         [ -d "$d" ] && [ ! -e "$work/$h/$(basename "$d" .parts)" ] && cat "$d"/*.part > "$work/$h/$(basename "$d" .parts)"
