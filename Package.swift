@@ -38,6 +38,8 @@ let package = Package(
     .executableTarget(
       name: "billcast-example", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"]),
     .executableTarget(name: "billcast-floor", dependencies: [.product(name: "Yams", package: "Yams")]),
+    // Writes Sources/BillcastPricing/BuiltIn/BuiltInSnapshot.swift (the compiled built-in tables).
+    .executableTarget(name: "embed-pricing-snapshot", dependencies: ["BillcastCore", "BillcastPricing"]),
     .executableTarget(
       name: "billcast-bench",
       dependencies: [

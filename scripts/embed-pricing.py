@@ -59,6 +59,9 @@ def render() -> str:
 
 def main() -> None:
     write_or_check(OUTPUT, render(), ROOT, "embed-pricing", "pricing/")
+    if "--check" not in sys.argv[1:]:
+        # The compiled snapshot of these tables is written by Swift (it reads them with every check).
+        print("embed-pricing: now run `swift run embed-pricing-snapshot` to compile them into billcast")
 
 
 if __name__ == "__main__":

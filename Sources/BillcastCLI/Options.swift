@@ -23,15 +23,21 @@ struct PricingOptions: ParsableArguments {
   func loadCatalog(near profilePath: String?, regions: () -> Set<String>? = { nil }) throws(DiagnosticError)
     -> PricingCatalog
   {
-    try Self.load(directory: directory(near: profilePath), regions: regions, cache: SnapshotCacheLocation.cache())
+    try Self.load(
+      directory: directory(near: profilePath), regions: regions, cache: SnapshotCacheLocation.cache(),
+      compiled: !SnapshotCacheLocation.isOff())
   }
 
   /// Loads a directory's tables, or the built-in tables when `directory` is nil; through `cache`
-  /// when one is given (`pricing validate` reads the YAML every time).
+  /// when one is given, and from the snapshot compiled into billcast when `compiled` (`pricing
+  /// validate` reads the YAML every time).
   static func load(
-    directory: String?, regions: () -> Set<String>? = { nil }, cache: PricingSnapshotCache? = nil
+    directory: String?, regions: () -> Set<String>? = { nil }, cache: PricingSnapshotCache? = nil,
+    compiled: Bool = false
   ) throws(DiagnosticError) -> PricingCatalog {
-    guard let directory else { return try BuiltInPricing.catalog(regions: regions, cache: cache) }
+    guard let directory else {
+      return try BuiltInPricing.catalog(regions: regions, cache: cache, compiled: compiled)
+    }
     return try PricingCatalog.load(directory: directory, regions: regions, cache: cache)
   }
 

@@ -12,10 +12,20 @@ enum SnapshotCacheLocation {
     return PricingSnapshotCache(directory: directory, build: build)
   }
 
+  /// Whether snapshots are used at all: `BILLCAST_CACHE=off` turns off the snapshot compiled into
+  /// billcast too, so every table is read from its YAML.
+  static func isOff(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    guard let setting = environment["BILLCAST_CACHE"] else { return false }
+    return Self.off.contains(setting.lowercased())
+  }
+
+  /// The values of `BILLCAST_CACHE` that turn snapshots off.
+  static let off: Set<String> = ["off", "0", "false", "no"]
+
   /// The cache directory the environment names, or nil for none.
   static func directory(environment: [String: String]) -> String? {
     if let setting = environment["BILLCAST_CACHE"], !setting.isEmpty {
-      return ["off", "0", "false", "no"].contains(setting.lowercased()) ? nil : setting
+      return off.contains(setting.lowercased()) ? nil : setting
     }
     if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/billcast" }
     guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }

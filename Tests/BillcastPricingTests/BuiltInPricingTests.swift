@@ -16,6 +16,33 @@ import Testing
     }
   }
 
+  @Test("the snapshot compiled into billcast is of the built-in tables, and decodes to exactly what their YAML gives")
+  func theCompiledSnapshotIsTheYAMLsTables() throws {
+    #expect(
+      BuiltInPricing.snapshotDigest == BuiltInPricing.digest && BuiltInPricing.compiledSnapshotIsCurrent,
+      "run `swift run embed-pricing-snapshot` after scripts/embed-pricing.py")
+    #expect(
+      BuiltInPricing.snapshotTables.map(\.id) == [
+        "aws/eu-central-1", "aws/eu-west-1", "aws/global", "aws/us-east-1", "aws/us-west-2", "firebase/global",
+      ])
+    // Every region alone, none (the global tables only) and all: every stored property of every table.
+    for wanted: Set<String>? in [nil, [], ["us-east-1"], ["us-west-2"], ["eu-west-1"], ["eu-central-1"]] {
+      let compiled = try #require(BuiltInPricing.compiledCatalog(regions: wanted))
+      let yaml = try BuiltInPricing.read(limits: .standard, regions: { wanted }, cache: nil)
+      #expect(compiled.tables.map(\.id) == yaml.tables.map(\.id), "\(String(describing: wanted))")
+      #expect(PricingSnapshotTests.canonical(compiled.tables) == PricingSnapshotTests.canonical(yaml.tables))
+    }
+    // Only the region asked for is decoded, with the global tables.
+    #expect(
+      BuiltInPricing.compiledCatalog(regions: ["eu-west-1"])?.tables.map(\.id) == [
+        "aws/eu-west-1", "aws/global", "firebase/global",
+      ])
+    // Stricter limits, or compiled: false, read the YAML (the same tables).
+    let strict = try BuiltInPricing.catalog(limits: YAMLLimits(maximumDepth: 63), regions: { ["us-east-1"] })
+    #expect(
+      strict.tables.map(\.sha256) == (try BuiltInPricing.catalog(regions: { ["us-east-1"] })).tables.map(\.sha256))
+  }
+
   @Test func theBuiltInCatalogIsTheDirectorysCatalog() throws {
     let builtIn = try BuiltInPricing.catalog()
     let directory = try TestSupport.repositoryCatalog()

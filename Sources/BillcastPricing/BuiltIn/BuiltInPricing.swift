@@ -28,12 +28,28 @@ public enum BuiltInPricing {
 
   /// Reads the built-in tables: every region's, or only those `regions` returns.
   ///
-  /// With a `cache`, a snapshot of the tables read before by the same build is used when there is
-  /// one (the built-in pricing's SHA-256, `digest`, names the bytes); otherwise the tables are read
-  /// with every check and stored.
+  /// With `compiled` (the default), the tables come from the snapshot compiled into billcast
+  /// (`BuiltInSnapshot.swift`): the same tables, read from YAML with every check when billcast
+  /// was built, decoded without reading YAML. It is used only when it was made from these exact
+  /// tables (their SHA-256, `digest`) with the current encoding, and under the standard limits;
+  /// otherwise the YAML is read. With a `cache`, a snapshot of the tables read before by the same
+  /// build is used when there is one; otherwise the tables are read with every check and stored.
   public static func catalog(
-    limits: YAMLLimits = .standard, regions: () -> Set<String>? = { nil }, cache: PricingSnapshotCache? = nil
+    limits: YAMLLimits = .standard, regions: () -> Set<String>? = { nil }, cache: PricingSnapshotCache? = nil,
+    compiled: Bool = true
   ) throws(DiagnosticError) -> PricingCatalog {
+    guard compiled && limits == .standard && compiledSnapshotIsCurrent else {
+      return try read(limits: limits, regions: regions, cache: cache)
+    }
+    let wanted = regions()
+    if let catalog = compiledCatalog(regions: wanted) { return catalog }
+    return try read(limits: limits, regions: { wanted }, cache: cache)
+  }
+
+  /// Reads the built-in tables from their YAML, through `cache` when one is given.
+  static func read(limits: YAMLLimits, regions: () -> Set<String>?, cache: PricingSnapshotCache?)
+    throws(DiagnosticError) -> PricingCatalog
+  {
     let files = Self.files
     let sizes = files.map(\.text.utf8.count)
     let document: @Sendable (Int) throws(DiagnosticError) -> YAMLDocument = { i throws(DiagnosticError) in
