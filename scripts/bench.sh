@@ -5,8 +5,9 @@
 #   1. `billcast estimate` on the example, whole process, as a ratio to the floor
 #      (billcast-floor: starts, loads Foundation and Yams, composes the same YAML; target ≤ 1.0×):
 #      interleaved runs, cold (BILLCAST_CACHE=off: every table read from YAML) and warm (the
-#      compiled pricing snapshot of an earlier run), for the release build and for the build
-#      release.sh ships (--static-swift-stdlib, both programs built that way);
+#      compiled pricing snapshot of an earlier run), and the built-in tables on a first run (their
+#      snapshot is compiled in), for the release build and for the build release.sh ships
+#      (--static-swift-stdlib, both programs built that way);
 #   2. the same kind of estimate against the Python peer infra-cost-model 0.3.0 (installed from
 #      PyPI into .build-peer/ on first use, run offline with --pricing seed): ratio and dollars;
 #   3. where billcast's load time goes, in-process (billcast-bench);
@@ -32,7 +33,7 @@ if [ ! -x .build-peer/venv/bin/infra-cost-model ]; then
 fi
 
 python3 - "$bin" "$runs" <<'PY'
-import glob, json, os, resource, statistics, subprocess, sys, time
+import glob, json, os, resource, shutil, statistics, subprocess, sys, time
 from decimal import Decimal
 binary, runs = sys.argv[1], int(sys.argv[2])
 peer = [".build-peer/venv/bin/infra-cost-model", "compute"]
@@ -64,27 +65,38 @@ warm_env = dict(os.environ, BILLCAST_CACHE=cache)
 
 def interleaved(commands):
     # Each command once per round, rounds repeated: the machine's drift hits all of them alike.
-    for argv, env in commands.values():
+    for argv, env, cwd in commands.values():
         for _ in range(3):
-            run(argv, env)
+            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=env, cwd=cwd)
     times = {name: [] for name in commands}
     for _ in range(runs):
-        for name, (argv, env) in commands.items():
+        for name, (argv, env, cwd) in commands.items():
             start = time.perf_counter()
-            run(argv, env)
+            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=env, cwd=cwd)
             times[name].append((time.perf_counter() - start) * 1000)
     return {name: (statistics.median(t), min(t)) for name, t in times.items()}
+
+# The built-in tables, as an installed billcast prices a profile with no pricing/ near it: their
+# snapshot is compiled in, so even a first run (an empty cache) reads no pricing YAML.
+outside = os.path.abspath(".build/bench-outside")
+os.makedirs(outside, exist_ok=True)
+shutil.copy(profile, os.path.join(outside, "profile.yaml"))
+empty_env = dict(os.environ, BILLCAST_CACHE=os.path.abspath(".build/bench-empty-cache"))
 
 print(f"1. estimate vs the floor, whole process, {runs} interleaved rounds (median, min)")
 for label, directory in [("release build", binary), ("static build, as release.sh ships it", ".build-static/release")]:
     floor = [f"{directory}/billcast-floor", profile] + tables
     estimate = [f"{directory}/billcast", "estimate", profile]
-    result = interleaved({"floor": (floor, None), "cold": (estimate, cold_env), "warm": (estimate, warm_env)})
-    (f, fmin), (c, cmin), (w, wmin) = result["floor"], result["cold"], result["warm"]
+    builtin = [os.path.abspath(f"{directory}/billcast"), "estimate", "profile.yaml"]
+    result = interleaved({
+        "floor": (floor, None, None), "cold": (estimate, cold_env, None), "warm": (estimate, warm_env, None),
+        "builtin": (builtin, empty_env, outside)})
+    (f, fmin), (c, cmin), (w, wmin), (b, bmin) = result["floor"], result["cold"], result["warm"], result["builtin"]
     print(f"   {label}:")
     print(f"   floor (Foundation + Yams compose of {1 + len(tables)} files)        {f:6.1f} ms  (min {fmin:5.1f})  peak {peak_mb(floor):5.1f} MB")
     print(f"   billcast estimate, cold (every table read from YAML)  {c:6.1f} ms  (min {cmin:5.1f})  {c / f:.2f}× the floor")
     print(f"   billcast estimate, warm (compiled pricing snapshot)   {w:6.1f} ms  (min {wmin:5.1f})  {w / f:.2f}× the floor (target ≤ 1.0×)  peak {peak_mb(estimate, warm_env):5.1f} MB")
+    print(f"   built-in tables, first run (snapshot compiled in)     {b:6.1f} ms  (min {bmin:5.1f})  {b / f:.2f}× the floor")
 
 print(f"\n2. against the Python peer infra-cost-model 0.3.0 (Lambda + HTTP API + CloudFront + S3), median of {runs} runs")
 cases = [

@@ -1,4 +1,5 @@
 import BillcastCore
+import Foundation
 import BillcastPricing
 import BillcastProfile
 
@@ -32,31 +33,14 @@ public enum Estimator {
       diagnostics: collector)
     try collector.throwIfErrors()
     let notYetAvailable = leaveOutNotLaunched(resolved, &architectures, asked: options.architectures != nil, on: asOf)
-    var results: [ScenarioResult] = []
     let scenarioList: [Scenario?] =
       profile.scenarios.isEmpty ? [nil] : profile.scenarios.filter { scenarios.contains($0.name) }
-    for scenario in scenarioList {
-      var expansions: [String: ClosedFormula] = [:]
-      guard
-        let workload = options.workload
-          ?? WorkloadEvaluator.evaluate(
-            profile.workload, overrides: scenario?.overrides ?? [], monthHours: options.monthHours,
-            diagnostics: collector, expansions: &expansions)
-      else { continue }
-      for architecture in resolved.architectures where architectures.contains(architecture.architecture.name) {
-        var pricedSituation = situation
-        if !options.applyCredits { pricedSituation.credits = nil }
-        var calculator = Calculator(
-          catalog: resolved.catalog, region: profile.region, asOf: asOf, today: options.today,
-          situation: pricedSituation,
-          monthHours: options.monthHours, workload: workload, diagnostics: collector)
-        calculator.workloadExpansions = expansions
-        if var result = calculator.price(architecture, scenario: scenario) {
-          result.workload = profile.workload.compactMap { v in workload[v.name].map { (v.name, $0) } }
-          results.append(result)
-        }
-      }
-    }
+    var pricedSituation = situation
+    if !options.applyCredits { pricedSituation.credits = nil }
+    let jobs = pricingJobs(
+      resolved, scenarios: scenarioList, architectures: architectures, options: options, diagnostics: collector)
+    let results = price(
+      jobs, resolved, asOf: asOf, situation: pricedSituation, options: options, diagnostics: collector)
     try collector.throwIfErrors()
 
     let tableRefs = tableReferences(resolved, results: results, on: asOf)
@@ -199,5 +183,68 @@ package enum WorkloadEvaluator {
       }
     }
     return failed || values.count != byName.count ? nil : values
+  }
+}
+
+/// The estimate's pricing step: one job per scenario and architecture, priced on all cores.
+extension Estimator {
+  /// One result to price: a scenario's evaluated workload and an architecture.
+  struct PricingJob: @unchecked Sendable {
+    var scenario: Scenario?
+    var workload: [String: Interval]
+    var expansions: [String: ClosedFormula]
+    var architecture: ResolvedArchitecture
+  }
+
+  /// Evaluates each scenario's workload (its problems go to `diagnostics`) and pairs it with each
+  /// architecture, in report order.
+  static func pricingJobs(
+    _ resolved: ResolvedProfile, scenarios: [Scenario?], architectures: [String], options: EstimateOptions,
+    diagnostics: DiagnosticCollector
+  ) -> [[PricingJob]] {
+    scenarios.map { scenario in
+      var expansions: [String: ClosedFormula] = [:]
+      guard
+        let workload = options.workload
+          ?? WorkloadEvaluator.evaluate(
+            resolved.profile.workload, overrides: scenario?.overrides ?? [], monthHours: options.monthHours,
+            diagnostics: diagnostics, expansions: &expansions)
+      else { return [] }
+      return resolved.architectures.filter { architectures.contains($0.architecture.name) }.map {
+        PricingJob(scenario: scenario, workload: workload, expansions: expansions, architecture: $0)
+      }
+    }
+  }
+
+  /// Prices every job, on all cores when there are several; results and problems come back in
+  /// job order, so the estimate does not depend on the threads.
+  static func price(
+    _ jobs: [[PricingJob]], _ resolved: ResolvedProfile, asOf: CalendarDate, situation: FreeTierSituation,
+    options: EstimateOptions, diagnostics: DiagnosticCollector
+  ) -> [ScenarioResult] {
+    let flat = jobs.flatMap { $0 }
+    let slots = ConcurrentSlots<(ScenarioResult?, [Diagnostic])>(count: flat.count)
+    let priceOne: @Sendable (Int) -> Void = { i in
+      let job = flat[i]
+      let collector = DiagnosticCollector()
+      var calculator = Calculator(
+        catalog: resolved.catalog, region: resolved.profile.region, asOf: asOf, today: options.today,
+        situation: situation, monthHours: options.monthHours, workload: job.workload, diagnostics: collector)
+      calculator.workloadExpansions = job.expansions
+      var result = calculator.price(job.architecture, scenario: job.scenario)
+      result?.workload = resolved.profile.workload.compactMap { v in job.workload[v.name].map { (v.name, $0) } }
+      slots.set(i, (result, collector.diagnostics))
+    }
+    if flat.count > 1 {
+      DispatchQueue.concurrentPerform(iterations: flat.count, execute: priceOne)
+    } else {
+      flat.indices.forEach(priceOne)
+    }
+    var results: [ScenarioResult] = []
+    for (result, problems) in slots.all {
+      problems.forEach(diagnostics.add)
+      if let result { results.append(result) }
+    }
+    return results
   }
 }
