@@ -55,7 +55,8 @@ public struct PricingCatalog: Sendable {
       ])
     }
     if let cache, let texts = readTexts(files, limits: limits) {
-      let identity = zip(files, texts).map { "\($0)\t\($1.sha256)\n" }.joined()
+      // Each path with its length first, so no file name can pass for another file's line.
+      let identity = zip(files, texts).map { "\($0.utf8.count):\($0)\t\($1.sha256)\n" }.joined()
       return try load(
         cache: cache, identity: identity, limits: limits, count: files.count, sizes: texts.map(\.text.utf8.count),
         regions: regions
