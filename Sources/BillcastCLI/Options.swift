@@ -23,9 +23,11 @@ struct PricingOptions: ParsableArguments {
   func loadCatalog(near profilePath: String?, regions: () -> Set<String>? = { nil }) throws(DiagnosticError)
     -> PricingCatalog
   {
-    try Self.load(
-      directory: directory(near: profilePath), regions: regions, cache: SnapshotCacheLocation.cache(),
-      compiled: !SnapshotCacheLocation.isOff())
+    let environment = ProcessInfo.processInfo.environment
+    return try Self.load(
+      directory: directory(near: profilePath), regions: regions,
+      cache: SnapshotCacheLocation.cache(environment: environment),
+      compiled: !SnapshotCacheLocation.isOff(environment: environment))
   }
 
   /// Loads a directory's tables, or the built-in tables when `directory` is nil; through `cache`

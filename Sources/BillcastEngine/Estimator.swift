@@ -189,7 +189,7 @@ package enum WorkloadEvaluator {
 /// The estimate's pricing step: one job per scenario and architecture, priced on all cores.
 extension Estimator {
   /// One result to price: a scenario's evaluated workload and an architecture.
-  struct PricingJob: @unchecked Sendable {
+  struct PricingJob: Sendable {
     var scenario: Scenario?
     var workload: [String: Interval]
     var expansions: [String: ClosedFormula]
