@@ -17,9 +17,10 @@ extension ExactDecimal {
     let r = multipliedWide(by: other)
     if r.overflow { return (r.partialValue, true, false) }
     // The product of the scaled integers is a multiple of 10^18 exactly when the product of their
-    // remainders is: (a mod m)(b mod m) < 2^120 fits, and two divisions by 10^9 finish it.
-    let ra = a.magnitude % UInt128(Self.scale), rb = b.magnitude % UInt128(Self.scale)
-    let (_, exact) = Self.divideByScaleTracking(Int128(ra * rb % UInt128(Self.scale)))
+    // remainders is: (a mod m)(b mod m) < 2^120 fits, and two divisions by 10^9 finish it. Each
+    // remainder also comes from two 64-bit divisions by 10^9 (a 128-bit `%` calls the runtime).
+    let ra = Self.remainderByScale(a.magnitude), rb = Self.remainderByScale(b.magnitude)
+    let (_, exact) = Self.divideByScaleTracking(Int128(truncatingIfNeeded: ra &* rb))
     return (r.partialValue, false, !exact)
   }
 
@@ -48,6 +49,14 @@ extension ExactDecimal {
     let m = r.magnitude
     if r != 0 && m >= k.magnitude - m { return ((a < 0) != (k < 0) ? q - 1 : q + 1, true) }
     return (q, r != 0)
+  }
+
+  /// `x mod 10^18`, from two 64-bit divisions by 10^9.
+  @inlinable @inline(__always)
+  static func remainderByScale(_ x: UInt128) -> UInt128 {
+    let (q1, r1) = divideByBillion(x)
+    let (_, r2) = divideByBillion(q1)
+    return UInt128(r2) &* 1_000_000_000 &+ UInt128(r1)
   }
 
   /// Division by 10^18 rounding half away from zero, and whether the remainder was zero.

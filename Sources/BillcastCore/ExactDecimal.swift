@@ -113,7 +113,7 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
   static func multiplyShort(_ x: Int128, _ y: Int128) -> Int128? {
     let (y9, yr) = divideByBillion(y.magnitude)
     guard yr == 0, y9 < UInt128(1) << 126 else { return nil }
-    let y9s = y < 0 ? -Int128(y9) : Int128(y9)
+    let y9s = y < 0 ? -Int128(truncatingIfNeeded: y9) : Int128(truncatingIfNeeded: y9)
     if x.magnitude.leadingZeroBitCount + y9.leadingZeroBitCount >= 130 { return roundedDivisionByBillion(x &* y9s) }
     let (p, o) = x.multipliedReportingOverflow(by: y9s)
     if o { return nil }
@@ -210,8 +210,9 @@ public struct ExactDecimal: Hashable, Comparable, Sendable {
   }
 
   @usableFromInline static func signed(_ magnitude: UInt128, negative: Bool) -> (partialValue: Self, overflow: Bool) {
-    if magnitude > UInt128(Int128.max) { return (.zero, true) }
-    let value = Int128(magnitude)
+    // Bit operations, not the generic conversions (which the optimizer left as calls).
+    if magnitude >> 127 != 0 { return (.zero, true) }
+    let value = Int128(truncatingIfNeeded: magnitude)
     return (Self(raw: negative ? -value : value), false)
   }
 

@@ -75,6 +75,27 @@ struct ArithmeticPropertyTests {
       ))
   }
 
+  /// A product is exact when the full-width product of the scaled integers is a multiple of 10^18.
+  @Test func multiplicationSaysWhetherItRounded() {
+    var g = Generator(state: 1_014)
+    var rounded = 0, exact = 0, wide = 0
+    for _ in 0..<200_000 {
+      let a = g.value(), b = g.value()
+      let tracked = a.multipliedTrackingRounding(by: b)
+      let plain = a.multipliedReportingOverflow(by: b)
+      #expect(tracked.partialValue == plain.partialValue && tracked.overflow == plain.overflow)
+      guard !tracked.overflow else { continue }
+      let full = a.raw.magnitude.multipliedFullWidth(by: b.raw.magnitude)
+      let (_, remainder) = UInt128(ExactDecimal.scale).dividingFullWidth(
+        (full.high % UInt128(ExactDecimal.scale), full.low))
+      #expect(tracked.rounded == (remainder != 0), "\(a) × \(b)")
+      if tracked.rounded { rounded += 1 } else { exact += 1 }
+      if a.raw.magnitude.leadingZeroBitCount + b.raw.magnitude.leadingZeroBitCount < 128 { wide += 1 }
+    }
+    // Both answers, and the 256-bit path (the remainders' product), each seen many times.
+    #expect(rounded > 10_000 && exact > 10_000 && wide > 10_000, "\(rounded) \(exact) \(wide)")
+  }
+
   @Test func divisionByBillionAndScale() {
     var g = Generator(state: 7)
     for _ in 0..<100_000 {

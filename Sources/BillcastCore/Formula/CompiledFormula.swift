@@ -298,6 +298,8 @@ package struct CompiledFormulaList: Sendable {
   var starts: [Int] = []
   var counts: [Int] = []
   var depths: [Int] = []
+  /// The same program in buffers allocated once, for the evaluator.
+  let storage: Storage
 
   /// Packs compiled formulas into one program, keeping their order.
   package init(_ formulas: [CompiledFormula]) {
@@ -306,6 +308,35 @@ package struct CompiledFormulaList: Sendable {
       counts.append(f.code.count)
       depths.append(f.depth)
       ops += f.code
+    }
+    storage = Storage(ops: ops, starts: starts, counts: counts, maximumDepth: depths.max() ?? 0)
+  }
+
+  /// The program's buffers, allocated when the list is made and freed with it: evaluating a
+  /// formula then touches no array (no uniqueness check, no retain, no closure per buffer).
+  ///
+  /// `@unchecked Sendable`: the buffers are written in `init` only, then only read.
+  final class Storage: @unchecked Sendable {
+    let ops: UnsafeMutableBufferPointer<CompiledFormula.Op>
+    let starts: UnsafeMutableBufferPointer<Int>
+    let counts: UnsafeMutableBufferPointer<Int>
+    /// The deepest stack any formula of the list needs.
+    let maximumDepth: Int
+
+    init(ops: [CompiledFormula.Op], starts: [Int], counts: [Int], maximumDepth: Int) {
+      self.maximumDepth = maximumDepth
+      self.ops = .allocate(capacity: ops.count)
+      _ = self.ops.initialize(from: ops)
+      self.starts = .allocate(capacity: starts.count)
+      _ = self.starts.initialize(from: starts)
+      self.counts = .allocate(capacity: counts.count)
+      _ = self.counts.initialize(from: counts)
+    }
+
+    deinit {
+      ops.deinitialize().deallocate()
+      starts.deallocate()
+      counts.deallocate()
     }
   }
 
@@ -326,20 +357,18 @@ package struct CompiledFormulaList: Sendable {
   }
 
   /// Runs `body` with an evaluator over raw buffers.
+  @inline(__always)
   package func withEvaluator<R>(_ body: (Evaluator) throws(FormulaEvaluationError) -> R) throws(FormulaEvaluationError)
     -> R
   {
-    try ops.withUnsafeBufferPointer {
-      (o: UnsafeBufferPointer<CompiledFormula.Op>) throws(FormulaEvaluationError) -> R in
-      try starts.withUnsafeBufferPointer { (s: UnsafeBufferPointer<Int>) throws(FormulaEvaluationError) -> R in
-        try counts.withUnsafeBufferPointer { (c: UnsafeBufferPointer<Int>) throws(FormulaEvaluationError) -> R in
-          try depths.withUnsafeBufferPointer { (d: UnsafeBufferPointer<Int>) throws(FormulaEvaluationError) -> R in
-            try withUnsafeTemporaryAllocation(of: ExactDecimal.self, capacity: (d.max() ?? 0) + 1) {
-              (stack: UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> R in
-              try body(Evaluator(ops: o, starts: s, counts: c, depths: d, stack: stack))
-            }
-          }
-        }
+    let storage = self.storage
+    return try withExtendedLifetime(storage) { () throws(FormulaEvaluationError) -> R in
+      try withUnsafeTemporaryAllocation(of: ExactDecimal.self, capacity: storage.maximumDepth + 1) {
+        (stack: UnsafeMutableBufferPointer<ExactDecimal>) throws(FormulaEvaluationError) -> R in
+        try body(
+          Evaluator(
+            ops: UnsafeBufferPointer(storage.ops), starts: UnsafeBufferPointer(storage.starts),
+            counts: UnsafeBufferPointer(storage.counts), stack: stack))
       }
     }
   }
@@ -349,7 +378,6 @@ package struct CompiledFormulaList: Sendable {
     let ops: UnsafeBufferPointer<CompiledFormula.Op>
     let starts: UnsafeBufferPointer<Int>
     let counts: UnsafeBufferPointer<Int>
-    let depths: UnsafeBufferPointer<Int>
     let stack: UnsafeMutableBufferPointer<ExactDecimal>
 
     /// The value of formula `i`.
