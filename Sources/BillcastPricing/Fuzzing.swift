@@ -11,7 +11,7 @@
   /// Reads arbitrary bytes as a snapshot's tables, past its checksum: a snapshot file (its header
   /// is skipped) or a bare payload. Damage must give an error, never a crash.
   public static func snapshot(_ bytes: [UInt8]) {
-    let header = PricingSnapshotCache.magic.count + 64 + 16
+    let header = PricingSnapshotCache.headerSize
     let start = bytes.starts(with: PricingSnapshotCache.magic) && bytes.count >= header ? header : 0
     var reader = SnapshotReader(bytes, offset: start)
     _ = try? reader.read([PricingTable].self)

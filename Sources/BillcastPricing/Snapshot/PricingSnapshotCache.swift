@@ -31,6 +31,9 @@ public struct PricingSnapshotCache: Sendable {
   static let format = 1
   /// The bytes a snapshot file starts with.
   static let magic = Array("billcast.pricing-snapshot/\(format)\n".utf8)
+  /// The length of a snapshot file's header: the magic line, the key (64 hex digits) and the
+  /// payload's checksum (16 hex digits).
+  static let headerSize = magic.count + 64 + 16
 
   /// The key of a catalog read from files with these paths and SHA-256s (`identity`), for `regions`.
   func key(identity: String, regions: Set<String>?, limits: YAMLLimits) -> String {
@@ -100,7 +103,7 @@ public struct PricingSnapshotCache: Sendable {
 
   /// Reads a snapshot file written by `encode` for `key`; throws if any part of it does not check.
   static func decode(_ bytes: [UInt8], key: String) throws(SnapshotError) -> PricingCatalog {
-    let header = magic.count + 64 + 16
+    let header = headerSize
     guard bytes.count > header, bytes.starts(with: magic) else { throw SnapshotError("not a snapshot", at: 0) }
     guard bytes[magic.count..<magic.count + 64].elementsEqual(key.utf8) else {
       throw SnapshotError("a snapshot for another key", at: magic.count)
