@@ -113,6 +113,7 @@ struct CloudFormationArchitecture {
 final class ExportTable {
   private var entries: [String: (resolver: CloudFormationResolver, node: TemplateNode)] = [:]
   private var resolving: Set<String> = []
+  private var resolved: [String: TemplateNode?] = [:]
 
   func register(_ resolvers: [CloudFormationResolver]) {
     for resolver in resolvers {
@@ -126,12 +127,55 @@ final class ExportTable {
   }
 
   /// Drops the resolvers, breaking the cycle through their import closures.
-  func clear() { entries = [:] }
+  func clear() {
+    entries = [:]
+    resolved = [:]
+  }
 
+  /// The deepest chain of exports whose names are computed (`Fn::ImportValue` of a `Fn::Sub`),
+  /// which are resolved as they are met; literal names are resolved in dependency order.
+  static let computedChainLimit = 64
+
+  /// An export's value, its own imports resolved first (in dependency order, so that a long
+  /// chain of imports never recurses once per link); nil when no template exports `name` or
+  /// the export depends on itself.
   func value(of name: String) -> TemplateNode? {
-    guard let (resolver, node) = entries[name], !resolving.contains(name) else { return nil }
-    resolving.insert(name)
-    defer { resolving.remove(name) }
-    return resolver.resolve(node)
+    if let done = resolved[name] { return done }
+    guard entries[name] != nil, !resolving.contains(name) else { return nil }
+    if resolving.count >= Self.computedChainLimit {
+      return TemplateNode(
+        .unknown("exports import each other more than \(Self.computedChainLimit) deep"), entries[name]!.node.location)
+    }
+    let order = DependencyOrder.order(roots: [name]) { n in
+      self.resolved[n] == nil && !self.resolving.contains(n)
+        ? self.entries[n].map { Self.literalImports($0.node) } : nil
+    }.order
+    for n in order where resolved[n] == nil {
+      let (resolver, node) = entries[n]!
+      resolving.insert(n)
+      let value = resolver.resolve(node)
+      resolving.remove(n)
+      resolved[n] = .some(value)
+    }
+    return resolved[name] ?? nil
+  }
+
+  /// The export names `node` imports by a literal name.
+  static func literalImports(_ node: TemplateNode) -> [String] {
+    var found: [String] = []
+    var pending: [TemplateNode] = [node]
+    while let n = pending.popLast() {
+      switch n.value {
+      case .map(let entries):
+        if entries.count == 1, entries[0].key == "Fn::ImportValue", let name = entries[0].value.text {
+          found.append(name)
+        } else {
+          pending.append(contentsOf: entries.map(\.value).reversed())
+        }
+      case .list(let items): pending.append(contentsOf: items.reversed())
+      default: continue
+      }
+    }
+    return found
   }
 }

@@ -59,13 +59,20 @@ final class CloudFormationResolver {
   }
 
   /// The value of a condition: true, false, or nil when it depends on something unknown.
+  ///
+  /// The conditions it depends on are evaluated first, in dependency order, so that a long chain
+  /// of conditions never recurses once per link.
   func condition(_ name: String) -> Bool? {
     if let cached = conditionValues[name] { return cached }
-    guard let node = conditionNodes[name] else { return nil }
-    conditionValues[name] = .some(nil)  // a cycle (reported by the validator) evaluates to unknown
-    let value = evaluateCondition(node)
-    conditionValues[name] = .some(value)
-    return value
+    guard conditionNodes[name] != nil else { return nil }
+    let order = DependencyOrder.order(roots: [name]) {
+      conditionValues[$0] == nil ? conditionNodes[$0]?.conditionReferences : []
+    }
+    .order.filter { conditionValues[$0] == nil }
+    // A cycle (reported by the validator) evaluates to unknown: each condition is unknown until evaluated.
+    for n in order { conditionValues[n] = .some(nil) }
+    for n in order { conditionValues[n] = .some(evaluateCondition(conditionNodes[n]!)) }
+    return conditionValues[name] ?? nil
   }
 
   private func evaluateCondition(_ node: TemplateNode) -> Bool? {
@@ -170,7 +177,7 @@ final class CloudFormationResolver {
       guard let found = template.mappings?[map]?[top]?[second] else {
         return unknown("Mappings has no \(map).\(top).\(second)", location)
       }
-      return resolve(found)
+      return found  // literal: CloudFormation allows no intrinsic function in Mappings (the validator says so)
     case "Fn::ImportValue":
       let name = resolve(argument)
       guard let text = name.text else { return unknown(name.unknownReason ?? "Fn::ImportValue needs a name", location) }

@@ -18,6 +18,7 @@ struct CloudFormationValidator {
   /// Checks the whole template: duplicate logical IDs, each resource's references, outputs,
   /// conditions, and cycles among resources and among conditions.
   func validate(extraResources: [String]) {
+    validateMappings()
     let resourceIDs = Set(template.resources.map(\.id) + extraResources)
     let conditions = Set(template.conditions.map(\.name))
     var seen: Set<String> = []
@@ -46,7 +47,7 @@ struct CloudFormationValidator {
     for (name, node) in template.conditions {
       var found: [String] = []
       check(node, names, references: &found, inConditions: true)
-      conditionDependencies[name] = conditionReferences(node)
+      conditionDependencies[name] = node.conditionReferences
     }
     report(
       cycles: DependencyOrder.order(roots: template.resources.map(\.id), dependencies: { resourceDependencies[$0] })
@@ -125,16 +126,6 @@ struct CloudFormationValidator {
     for cycle in cycles {
       guard let at = location(cycle[0]) else { continue }
       diagnostics.add(at.diagnostic(.error, "circular dependency between \(what): \(cycle.joined(separator: " → "))"))
-    }
-  }
-
-  private func conditionReferences(_ node: TemplateNode) -> [String] {
-    switch node.value {
-    case .map(let entries):
-      if entries.count == 1, entries[0].key == "Condition", let name = entries[0].value.text { return [name] }
-      return entries.flatMap { conditionReferences($0.value) }
-    case .list(let items): return items.flatMap(conditionReferences)
-    default: return []
     }
   }
 
