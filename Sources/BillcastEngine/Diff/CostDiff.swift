@@ -46,12 +46,17 @@ public struct CostDiff: Sendable {
       return Span(a.low - b.low, a.high - b.high)
     }
 
-    /// The change as a percentage of before, at the end where it is largest; nil if before is zero there.
+    /// The change as a percentage of before, at the end where it is largest; nil if before is zero
+    /// there, or if the percentage is beyond what an ``ExactDecimal`` holds (about 1.7 × 10²⁰ %, as
+    /// when a line goes from a billionth of a cent to dollars).
     public var percent: ExactDecimal? {
       let b = before ?? .zero
       var best: ExactDecimal?
       for (d, base) in [(delta.low, b.low), (delta.high, b.high)] where !base.isZero {
-        let p = d * 100 / base.magnitude
+        let (scaled, overflow) = d.multipliedReportingOverflow(by: ExactDecimal(100))
+        if overflow { return nil }
+        let (p, tooLarge) = scaled.dividedReportingOverflow(by: base.magnitude)
+        if tooLarge { return nil }
         if best == nil || p.magnitude > best!.magnitude { best = p }
       }
       return best

@@ -1,0 +1,50 @@
+import BillcastTestSupport
+import Foundation
+import Testing
+
+/// The second adversarial run's findings outside templates (issue 24): crashes, files written
+/// over, and inputs that escaped their place.
+@Suite("Hostile input, round 2")
+struct HostileInputRound2Tests {
+  /// A one-function profile whose Lambda takes `requests` a month, with no free tier.
+  static func lambdaProfile(requests: String) -> String {
+    """
+    format: billcast.profile/1
+    name: t
+    region: us-east-1
+    as_of: 2026-11-30
+    account: {free_tier: none}
+    workload: {}
+    scenarios: {s: {}}
+    architectures:
+      a:
+        components:
+          f: {service: aws.lambda, inputs: {requests: \(requests), duration_ms: 1, memory_mb: 128}}
+    """
+  }
+
+  @Test("diff from a billionth of a cent to dollars has no percentage instead of trapping")
+  func hugePercentage() throws {
+    let dir = try TemplateTests.workspace([
+      "before.yaml": Self.lambdaProfile(requests: "0.00000000001"),
+      "after.yaml": Self.lambdaProfile(requests: "50000000000"),
+    ])
+    let run = try CLI.run(["diff", "before.yaml", "after.yaml", "--format", "json"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    let json = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let total = try #require((json["totals"] as? [[String: Any]])?.first)
+    // Before: 1e-11 requests × $0.0000002 = $0.000000000000000002, plus 1e-11 × 0.001 s × 0.125 GB
+    // = 1.25e-15 GB-s × $0.0000166667 (rounded to 18 digits: 0); after: 5e10 × $0.0000002 = $10,000
+    // plus 5e10 × 0.000125 GB-s = 6,250,000 GB-s × $0.0000166667 = $104.166875.
+    // 10,104.166875 × 100 / 0.000000000000000002 is beyond 1.7e20: no percentage.
+    #expect(total["percent"] is NSNull, "\(total)")
+    let saved = try [("before.yaml", "before.json"), ("after.yaml", "after.json")].map { profile, report in
+      let r = try CLI.run(["estimate", profile, "--format", "json", "--output", report], in: dir)
+      #expect(r.status == 0, "\(r.stderr)")
+      return report
+    }
+    let text = try CLI.run(["diff"] + saved, in: dir)
+    #expect(text.status == 0, "\(text.stderr)")
+    #expect(text.stdout.contains("+$10,104.17"), "\(text.stdout)")
+  }
+}
