@@ -36,6 +36,9 @@ struct InitCommand: ParsableCommand {
     name: .long, help: ArgumentHelp("Write the profile to this file instead of standard output.", valueName: "file"))
   var output: String?
 
+  @Flag(name: .long, help: "Replace the --output file if it exists (never one of the templates or plans read).")
+  var force = false
+
   @OptionGroup var pricing: PricingOptions
 
   func validate() throws {
@@ -56,17 +59,21 @@ struct InitCommand: ParsableCommand {
         text = StarterProfile.fromTemplates(
           kind, patterns: files.map { relativeToOutput($0) }, entries: entries, catalog: catalog, region: region)
       }
-      try writeReport(text, to: output)
+      try writeReport(text, to: output, replacing: force ? .anythingButInputs : .nothing)
     } catch let error as DiagnosticError {
       throw exitWithDiagnostics(error)
     }
   }
 
-  /// A template path as the profile will name it: relative to the profile's folder.
+  /// A template path as the profile will name it: relative to the profile's folder, which is
+  /// where the profile's paths are read from (`infra/t.yml` becomes `../infra/t.yml` for
+  /// `--output billing/profile.yaml`).
   func relativeToOutput(_ path: String) -> String {
     guard let output, !path.hasPrefix("/") else { return path }
-    let folder = (output as NSString).deletingLastPathComponent
-    guard !folder.isEmpty, path.hasPrefix(folder + "/") else { return path }
-    return String(path.dropFirst(folder.count + 1))
+    let cwd = FileManager.default.currentDirectoryPath
+    return RelativePath.path(
+      of: RelativePath.absolute(path, in: cwd),
+      from: RelativePath.absolute(
+        (output as NSString).deletingLastPathComponent, in: cwd))
   }
 }

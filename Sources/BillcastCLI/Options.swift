@@ -142,9 +142,13 @@ struct OutputOptions<Formats: ReportFormats>: ParsableArguments {
 }
 
 /// Writes a report to a file or standard output; a failure prints why and exits ``ExitStatus/writeFailed``.
-func writeReport(_ text: String, to path: String?) throws {
+func writeReport(_ text: String, to path: String?, replacing: ReportFile.Replacing = .anythingButInputs) throws {
   do {
-    if let path { try ReportFile.write(text, toPath: path) } else { try ReportFile.writeStandardOutput(text) }
+    if let path {
+      try ReportFile.write(text, toPath: path, replacing: replacing)
+    } else {
+      try ReportFile.writeStandardOutput(text)
+    }
   } catch {
     ReportFile.writeStandardError("billcast: error: \(error)\n")
     throw ExitCode(ExitStatus.writeFailed)

@@ -40,7 +40,7 @@ struct PricingImportCommand: ParsableCommand {
       throw exitWithDiagnostics(error)
     }
     if !dryRun {
-      for file in plan.files { try writeReport(file.text, to: file.path) }
+      for file in plan.files { try writeReport(file.text, to: file.path, replacing: .inputsToo) }  // it edits them
     }
     try writeReport(PriceListReport.importText(plan, offers: offers, wrote: !dryRun), to: nil)
   }

@@ -20,6 +20,8 @@ package struct FileStatus: Sendable, Equatable {
   package var modified: Int = 0
   /// The file's inode number on its device.
   package var inode: UInt64 = 0
+  /// The device the file is on (with ``inode``, the file's identity).
+  package var device: UInt64 = 0
 
   /// The status of a path, or the `errno` description when it cannot be read.
   package static func of(_ path: String) -> Result<FileStatus, FileStatusError> {
@@ -33,7 +35,8 @@ package struct FileStatus: Sendable, Equatable {
     return .success(
       FileStatus(
         isRegularFile: (info.st_mode & S_IFMT) == S_IFREG, isDirectory: (info.st_mode & S_IFMT) == S_IFDIR,
-        size: Int(info.st_size), modified: modified, inode: UInt64(info.st_ino)))
+        size: Int(info.st_size), modified: modified, inode: UInt64(info.st_ino),
+        device: UInt64(info.st_dev)))
   }
 }
 

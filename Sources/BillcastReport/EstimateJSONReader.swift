@@ -28,6 +28,7 @@ public enum EstimateJSONReader {
             file: path, line: 1, column: 1, message: "the report is \(size) bytes; the limit is \(maximumBytes)")
         ])
       }
+      InputFiles.record(status)
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch let e as DiagnosticError {
       throw e

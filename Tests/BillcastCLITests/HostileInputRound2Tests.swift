@@ -47,4 +47,58 @@ struct HostileInputRound2Tests {
     #expect(text.status == 0, "\(text.stderr)")
     #expect(text.stdout.contains("+$10,104.17"), "\(text.stdout)")
   }
+
+  static let template = """
+    Resources:
+      F:
+        Type: AWS::Lambda::Function
+        Properties: {MemorySize: 128, Runtime: nodejs20.x, Handler: x, Code: {ZipFile: x}, Role: r}
+    """
+
+  @Test("No command writes over one of its inputs, by any name; init replaces a file only with --force")
+  func outputNeverReplacesAnInput() throws {
+    let dir = try TemplateTests.workspace([
+      "p.yaml": Self.lambdaProfile(requests: "1"), "t.yml": Self.template, "mine.yaml": "filled in\n",
+    ])
+    try FileManager.default.createSymbolicLink(
+      atPath: dir.appendingPathComponent("link.yaml").path, withDestinationPath: "p.yaml")
+    let profile = try String(contentsOf: dir.appendingPathComponent("p.yaml"), encoding: .utf8)
+    for (arguments, reason) in [
+      (["estimate", "p.yaml", "--output", "p.yaml"], "it is one of this command's inputs"),
+      (["estimate", "p.yaml", "--output", "link.yaml"], "it is one of this command's inputs"),
+      (["estimate", "p.yaml", "--output", "./p.yaml", "--format", "json"], "it is one of this command's inputs"),
+      (["init", "--cloudformation", "t.yml", "--output", "t.yml"], "it exists; give --force to replace it"),
+      (["init", "--cloudformation", "t.yml", "--output", "t.yml", "--force"], "it is one of this command's inputs"),
+      (["init", "--cloudformation", "t.yml", "--output", "mine.yaml"], "it exists; give --force to replace it"),
+    ] {
+      let run = try CLI.run(arguments, in: dir)
+      #expect(run.status == 74, "\(arguments)")
+      #expect(run.stdout.isEmpty)
+      #expect(run.stderr.contains(reason), "\(arguments): \(run.stderr)")
+    }
+    #expect(try String(contentsOf: dir.appendingPathComponent("p.yaml"), encoding: .utf8) == profile)
+    #expect(try String(contentsOf: dir.appendingPathComponent("t.yml"), encoding: .utf8) == Self.template)
+    #expect(try String(contentsOf: dir.appendingPathComponent("mine.yaml"), encoding: .utf8) == "filled in\n")
+    let forced = try CLI.run(["init", "--cloudformation", "t.yml", "--output", "mine.yaml", "--force"], in: dir)
+    #expect(forced.status == 0, "\(forced.stderr)")
+    #expect(
+      try String(contentsOf: dir.appendingPathComponent("mine.yaml"), encoding: .utf8).contains(
+        "cloudformation: [t.yml]"))
+  }
+
+  @Test("init --output billing/profile.yaml names infra/t.yml as the profile reads it: ../infra/t.yml")
+  func initPathsRelativeToTheProfile() throws {
+    let dir = try TemplateTests.workspace(["infra/t.yml": Self.template])
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("billing"), withIntermediateDirectories: true)
+    let run = try CLI.run(["init", "--cloudformation", "infra/t.yml", "--output", "billing/profile.yaml"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    var starter = try String(contentsOf: dir.appendingPathComponent("billing/profile.yaml"), encoding: .utf8)
+    #expect(starter.contains("cloudformation: [../infra/t.yml]"), "\(starter)")
+    // Filled in, the starter loads from the repository's root: its template is found.
+    starter = starter.replacingOccurrences(of: "~", with: "1")
+    try starter.write(to: dir.appendingPathComponent("billing/profile.yaml"), atomically: true, encoding: .utf8)
+    let estimate = try CLI.run(["estimate", "billing/profile.yaml"], in: dir)
+    #expect(estimate.status == 0, "\(estimate.stderr)")
+  }
 }

@@ -42,8 +42,20 @@ enum ReportFile {
     try? writeAll(fd: 2, text, target: "standard error")
   }
 
-  /// Writes `text` to `path` by the rules above.
-  static func write(_ text: String, toPath path: String) throws(WriteFailure) {
+  /// What a write may replace.
+  enum Replacing {
+    /// Any regular file but one of the command's inputs (the default for reports).
+    case anythingButInputs
+    /// Nothing: an existing regular file is refused (`init` without `--force`).
+    case nothing
+    /// Also the command's inputs: the command edits them on purpose (`pricing import`).
+    case inputsToo
+  }
+
+  /// Writes `text` to `path` by the rules above, replacing only what `replacing` allows.
+  static func write(_ text: String, toPath path: String, replacing: Replacing = .anythingButInputs)
+    throws(WriteFailure)
+  {
     let target = try resolveLinks(path)
     var status = stat()
     if lstat(target, &status) != 0 {
@@ -54,6 +66,14 @@ enum ReportFile {
     }
     switch status.st_mode & S_IFMT {
     case S_IFREG:
+      switch replacing {
+      case .nothing:
+        throw WriteFailure(target: quoted(path), reason: "it exists; give --force to replace it")
+      case .anythingButInputs where InputFiles.contains(target):
+        throw WriteFailure(
+          target: quoted(path), reason: "it is one of this command's inputs; billcast never writes over what it reads")
+      case .anythingButInputs, .inputsToo: break
+      }
       try replaceAtomically(target, text, keeping: status, named: path)
     case S_IFCHR, S_IFIFO:
       let fd = open(target, O_WRONLY | O_CLOEXEC)

@@ -51,6 +51,7 @@ package struct YAMLDocument {
           file: path, line: 1, column: 1, message: "the file is larger than the limit of \(limits.maximumBytes) bytes")
       ])
     }
+    InputFiles.record(path)
     guard let text = String(data: data, encoding: .utf8) else {
       throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "the file is not valid UTF-8")])
     }

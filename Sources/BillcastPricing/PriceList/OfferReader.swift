@@ -11,6 +11,7 @@ package enum OfferReader {
     -> Offer
   {
     var input = try ByteReader(path: path)
+    InputFiles.record(path)
     if let progress, case .success(let status) = FileStatus.of(path), status.size > 0 {
       let size = Double(status.size)
       input.progress = { progress(min(1, Double($0) / size)) }
