@@ -36,10 +36,14 @@ import Testing
   func roundTrip() throws {
     let catalog = try TestSupport.repositoryCatalog()
     #expect(catalog.tables.count == 6, "global, four regions and Firebase")
-    let bytes = PricingSnapshotCache.encode(catalog, key: String(repeating: "a", count: 64))
-    let decoded = try PricingSnapshotCache.decode(bytes, key: String(repeating: "a", count: 64))
+    let secret = [UInt8](repeating: 1, count: 32)
+    let bytes = PricingSnapshotCache.encode(catalog, key: String(repeating: "a", count: 64), secret: secret)
+    let decoded = try PricingSnapshotCache.decode(bytes, key: String(repeating: "a", count: 64), secret: secret)
     #expect(Self.canonical(decoded.tables) == Self.canonical(catalog.tables))
-    #expect(PricingSnapshotCache.encode(decoded, key: String(repeating: "a", count: 64)) == bytes, "same bytes again")
+    #expect(decoded.snapshotValueProblem() == nil, "the real tables pass the snapshot's value check")
+    #expect(
+      PricingSnapshotCache.encode(decoded, key: String(repeating: "a", count: 64), secret: secret) == bytes,
+      "same bytes again")
     // A value the comparison covers, from the snapshot: Lambda's requests in us-east-1 at AWS's $0.20 per 1M.
     let lambda = try #require(decoded.service("aws.lambda", region: "us-east-1"))
     guard case .price(let price) = try #require(lambda.meter("requests")).billing else {
@@ -70,16 +74,24 @@ import Testing
   func damagedSnapshots() throws {
     let catalog = try TestSupport.repositoryCatalog()
     let key = String(repeating: "b", count: 64)
-    let bytes = PricingSnapshotCache.encode(catalog, key: key)
+    let secret = [UInt8](repeating: 7, count: 32)
+    let bytes = PricingSnapshotCache.encode(catalog, key: key, secret: secret)
+    #expect(throws: Never.self) { try PricingSnapshotCache.decode(bytes, key: key, secret: secret) }
     #expect(throws: SnapshotError.self) {
-      try PricingSnapshotCache.decode(bytes, key: String(repeating: "c", count: 64))
+      try PricingSnapshotCache.decode(bytes, key: String(repeating: "c", count: 64), secret: secret)
+    }
+    // Signed with another secret: what another user who can write the directory could make.
+    #expect(throws: SnapshotError.self) {
+      try PricingSnapshotCache.decode(bytes, key: key, secret: [UInt8](repeating: 8, count: 32))
     }
     for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 300)) {
-      #expect(throws: SnapshotError.self) { try PricingSnapshotCache.decode(Array(bytes.prefix(length)), key: key) }
+      #expect(throws: SnapshotError.self) {
+        try PricingSnapshotCache.decode(Array(bytes.prefix(length)), key: key, secret: secret)
+      }
     }
     var flipped = bytes
     flipped[bytes.count / 2] ^= 0x20
-    #expect(throws: SnapshotError.self) { try PricingSnapshotCache.decode(flipped, key: key) }
+    #expect(throws: SnapshotError.self) { try PricingSnapshotCache.decode(flipped, key: key, secret: secret) }
   }
 
   @Test("the payload reader refuses damage it can see and never crashes (seeded byte changes, no checksum)")
@@ -134,7 +146,7 @@ import Testing
       Thread.sleep(forTimeInterval: 0.01)
     }
     let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-    #expect(names == keys.suffix(3).map { $0 + ".snapshot" }.sorted())
+    #expect(names == (keys.suffix(3).map { $0 + ".snapshot" } + ["key"]).sorted(), "the snapshots and the secret")
     #expect(cache.catalog(forKey: keys[4]).map { Self.canonical($0.tables) } == Self.canonical(catalog.tables))
     #expect(cache.catalog(forKey: keys[0]) == nil)
   }
