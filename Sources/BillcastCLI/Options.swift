@@ -46,6 +46,9 @@ struct PricingOptions: ParsableArguments {
   /// The pricing directory: `--pricing`, else `$BILLCAST_PRICING`, else the nearest `pricing`
   /// directory above the profile (up to 8 levels), else `./pricing`; nil when none of these
   /// exists, for the tables built into billcast.
+  ///
+  /// A directory found by searching (not named) is skipped, with a warning, when another user
+  /// owns it or can write it: a `pricing/` planted in `/tmp` above a profile must not price it.
   func directory(near profilePath: String?) -> String? {
     if let pricing { return pricing }
     if let env = ProcessInfo.processInfo.environment["BILLCAST_PRICING"], !env.isEmpty { return env }
@@ -53,13 +56,29 @@ struct PricingOptions: ParsableArguments {
       var dir = URL(fileURLWithPath: profilePath).standardizedFileURL.deletingLastPathComponent()
       for _ in 0..<8 {
         let candidate = dir.appendingPathComponent("pricing")
-        if Self.isDirectory(candidate.path) { return relative(candidate.path) }
+        if Self.isTrustedDirectory(candidate.path) { return relative(candidate.path) }
         let parent = dir.deletingLastPathComponent()
         if parent.path == dir.path { break }
         dir = parent
       }
     }
-    return Self.isDirectory("pricing") ? "pricing" : nil
+    return Self.isTrustedDirectory("pricing") ? "pricing" : nil
+  }
+
+  /// Whether `path` is a directory that only its owner, this user or root, can write; warns
+  /// when it is a directory that fails that.
+  static func isTrustedDirectory(_ path: String) -> Bool {
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return false }
+    let problem =
+      status.st_uid != geteuid() && status.st_uid != 0
+      ? "it belongs to another user (uid \(status.st_uid))"
+      : status.st_mode & 0o022 != 0 ? "other users can write it" : nil
+    guard let problem else { return true }
+    ReportFile.writeStandardError(
+      "billcast: warning: not using the pricing directory \(ReportFile.quoted(path)): \(problem); name it with --pricing to use it anyway\n"
+    )
+    return false
   }
 
   /// Whether a directory exists at `path`.

@@ -50,6 +50,9 @@ public struct TableReference: Sendable, Hashable {
   public var path: String
   /// Why the table's figures may be out of date on the date priced (``staleness(effective:on:)``), if they may.
   public var warning: String? = nil
+  /// The pricing directory the table was read from (`--pricing`, found above the profile, …);
+  /// nil for the tables built into billcast.
+  public var directory: String? = nil
 
   /// How many days after a table's last confirmation its prices are taken as current.
   public static let freshForDays = 120

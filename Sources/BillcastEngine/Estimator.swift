@@ -84,7 +84,8 @@ public enum Estimator {
       tableRefs.append(
         TableReference(
           id: t.id, effective: t.effective, sha256: t.sha256, path: t.path,
-          warning: TableReference.staleness(id: t.id, effective: t.effective, on: asOf)))
+          warning: TableReference.staleness(id: t.id, effective: t.effective, on: asOf),
+          directory: resolved.catalog.directory))
     }
     return tableRefs
   }

@@ -5,6 +5,8 @@ import Foundation
 public struct PricingCatalog: Sendable {
   /// The tables, sorted by id.
   public var tables: [PricingTable]
+  /// The directory the tables were loaded from; nil for tables built into billcast or read otherwise.
+  public var directory: String? = nil
 
   /// Creates a catalog from tables already read (and checked).
   public init(tables: [PricingTable]) { self.tables = tables.sorted { $0.id < $1.id } }
@@ -25,6 +27,15 @@ public struct PricingCatalog: Sendable {
   public static func load(
     directory: String, limits: YAMLLimits = .standard, regions: () -> Set<String>? = { nil },
     cache: PricingSnapshotCache? = nil
+  ) throws(DiagnosticError) -> PricingCatalog {
+    var catalog = try loadTables(directory: directory, limits: limits, regions: regions, cache: cache)
+    catalog.directory = directory
+    return catalog
+  }
+
+  /// The tables of ``load(directory:limits:regions:cache:)``.
+  static func loadTables(
+    directory: String, limits: YAMLLimits, regions: () -> Set<String>?, cache: PricingSnapshotCache?
   ) throws(DiagnosticError) -> PricingCatalog {
     switch FileStatus.of(directory) {
     case .failure(let error):

@@ -12,7 +12,7 @@ public enum CompareText {
       : "\(e.profileName) — architectures compared (\(e.currency) a month)\n"
     out +=
       markdown
-      ? "- Region: `\(e.region)`, as of \(e.asOf)\n- Free tier: \(e.freeTier.summary)\n- \(ReportHeader.pricingLabel(e.tables)): "
+      ? "- Region: `\(e.region)`, as of \(e.asOf)\n- Free tier: \(e.freeTier.summary)\n- \(ReportHeader.pricingLabel(e.tables, markdown: true)): "
       : "Region \(e.region), as of \(e.asOf); free tier: \(e.freeTier.summary)\n\(ReportHeader.pricingLabel(e.tables)): "
     out +=
       e.tables.map { "\($0.id) (effective \($0.effective), sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ")
@@ -60,8 +60,8 @@ public enum CompareText {
   static func availability(_ c: Comparison, markdown: Bool) -> String {
     guard !c.unavailable.isEmpty || !c.closed.isEmpty else { return "" }
     var out = markdown ? "\n**Availability**\n\n" : "\nAvailability:\n"
-    for u in c.unavailable { out += "- \(u.architecture): not priced: \(u.reason)\n" }
-    for u in c.closed { out += "- \(u.architecture): \(u.reason)\n" }
+    for u in c.unavailable { out += bullet("\(u.architecture): not priced: \(u.reason)", markdown) }
+    for u in c.closed { out += bullet("\(u.architecture): \(u.reason)", markdown) }
     return out
   }
 
@@ -70,10 +70,11 @@ public enum CompareText {
     var out = markdown ? "\n## Cheapest\n\n" : "\nCheapest:\n"
     for ch in c.cheapest {
       if ch.low == ch.high {
-        out += "- \(ch.scenario): \(ch.low) (\(Money.text(ch.lowTotal))–\(Money.text(ch.highTotal)))\n"
+        out += bullet("\(ch.scenario): \(ch.low) (\(Money.text(ch.lowTotal))–\(Money.text(ch.highTotal)))", markdown)
       } else {
-        out +=
-          "- \(ch.scenario): \(ch.low) at the low end (\(Money.text(ch.lowTotal))), \(ch.high) at the high end (\(Money.text(ch.highTotal)))\n"
+        out += bullet(
+          "\(ch.scenario): \(ch.low) at the low end (\(Money.text(ch.lowTotal))), \(ch.high) at the high end (\(Money.text(ch.highTotal)))",
+          markdown)
       }
     }
     return out
@@ -83,18 +84,19 @@ public enum CompareText {
   static func breakEven(_ b: BreakEven, point: CompiledFormula.RangePoint, markdown: Bool) -> String {
     var out =
       markdown
-      ? "\n## Break-even: \(b.variable) from \(q(b.from)) to \(q(b.to)) (\(b.scenario))\n\n"
+      ? "\n## Break-even: \(b.variable) from \(q(b.from)) to \(q(b.to)) (\(EstimateMarkdown.cell(b.scenario)))\n\n"
       : "\nBreak-even as \(b.variable) goes from \(q(b.from)) to \(q(b.to)) (\(b.scenario); other variables at their \(point.rawValue) points; \(b.evaluations) points priced):\n"
     if let reason = b.stopReason {
       let line = "- the search stopped at \(q(b.to)), below the \(q(b.requestedTo ?? b.to)) asked for: \(reason)"
       out += (markdown ? EstimateMarkdown.cell(line) : TerminalText.escaped(line)) + "\n"
     }
     if b.crossings.isEmpty {
-      out += "- no change: \(b.segments.first?.cheapest ?? "—") is the cheapest throughout\n"
+      out += bullet("no change: \(b.segments.first?.cheapest ?? "—") is the cheapest throughout", markdown)
     }
     for x in b.crossings {
-      out +=
-        "- at \(b.variable) = \(q(x.at)): \(x.to) becomes cheaper than \(x.from): \(x.to) \(fine(x.toCostAt)) vs \(x.from) \(fine(x.fromCostAt)); one step below, \(fine(x.toCostBefore)) vs \(fine(x.fromCostBefore))\n"
+      out += bullet(
+        "at \(b.variable) = \(q(x.at)): \(x.to) becomes cheaper than \(x.from): \(x.to) \(fine(x.toCostAt)) vs \(x.from) \(fine(x.fromCostAt)); one step below, \(fine(x.toCostBefore)) vs \(fine(x.fromCostBefore))",
+        markdown)
     }
     let segRows = b.segments.map { [q($0.from), q($0.to), $0.cheapest] }
     return out + "\n"
@@ -109,7 +111,7 @@ public enum CompareText {
       guard let list = byScenario[s], list.contains(where: { !$0.rows.isEmpty }) else { continue }
       out +=
         markdown
-        ? "\n## Sensitivity (\(s))\n\n"
+        ? "\n## Sensitivity (\(EstimateMarkdown.cell(s)))\n\n"
         : "\nSensitivity (\(s)): monthly cost with each variable at its low and high end, the others at their \(c.point.rawValue) points\n"
       var rows: [[String]] = []
       for sens in list {
@@ -129,12 +131,17 @@ public enum CompareText {
 
   static func q(_ v: ExactDecimal) -> String { PriceText.quantity(v) }
 
+  /// One list item of user text: escaped for Markdown, as typed for a terminal.
+  static func bullet(_ text: String, _ markdown: Bool) -> String {
+    "- " + (markdown ? EstimateMarkdown.cell(text) : text) + "\n"
+  }
+
   /// Dollars to six decimals, so two totals a cent apart at a crossing still differ.
   static func fine(_ v: ExactDecimal) -> String { "$" + v.formatted(fractionDigits: 6, grouping: true) }
 
   static func table(_ headers: [String], _ rows: [[String]], markdown: Bool, rightAligned: Set<Int>) -> String {
     if markdown {
-      var out = "| " + headers.joined(separator: " | ") + " |\n|"
+      var out = "| " + headers.map(EstimateMarkdown.cell).joined(separator: " | ") + " |\n|"
       out += headers.indices.map { rightAligned.contains($0) ? "---:|" : "---|" }.joined() + "\n"
       for r in rows { out += "| " + r.map(EstimateMarkdown.cell).joined(separator: " | ") + " |\n" }
       return out

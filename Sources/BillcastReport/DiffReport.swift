@@ -31,7 +31,9 @@ public enum DiffReport {
     var out = markdown ? "### billcast: monthly cost change\n\n" : "Monthly cost change (\(d.currency))\n"
     out +=
       (markdown ? "" : "Before: \(d.before)\nAfter:  \(d.after)\n")
-      + (markdown ? "\(summary(d))\n\nBefore: `\(d.before)` · After: `\(d.after)`\n" : "\(summary(d))\n")
+      + (markdown
+        ? "\(EstimateMarkdown.cell(summary(d)))\n\nBefore: \(MarkdownText.code(d.before)) · After: \(MarkdownText.code(d.after))\n"
+        : "\(summary(d))\n")
     let changed = d.totals.filter(\.changed)
     if !changed.isEmpty {
       let rows = changed.map {

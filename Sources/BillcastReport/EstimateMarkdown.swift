@@ -9,27 +9,30 @@ public enum EstimateMarkdown {
     var out = "# \(cell(e.profileName)) — monthly estimate\n\n"
     out += "- Region: `\(e.region)`, as of \(e.asOf)\n"
     out += "- Free tier: \(e.freeTier.summary)\n"
-    for n in e.notYetAvailable { out += "- Not priced: `\(n.architecture)` (\(n.notPricedReason))\n" }
+    for n in e.notYetAvailable {
+      out += "- Not priced: \(MarkdownText.code(n.architecture)) (\(cell(n.notPricedReason)))\n"
+    }
     out +=
-      "- \(ReportHeader.pricingLabel(e.tables)): "
+      "- \(ReportHeader.pricingLabel(e.tables, markdown: true)): "
       + e.tables.map { "`\($0.id)` (effective \($0.effective), sha256 `\($0.sha256.prefix(12))`)" }.joined(
         separator: ", ") + "\n"
     out += ReportHeader.tableWarnings(e.tables, markdown: true) + "\n"
     let architectures = EstimateText.unique(e.results.map(\.architecture))
     let scenarios = EstimateText.unique(e.results.map(\.scenario))
-    out += "## Monthly totals (\(e.currency))\n\n| Scenario | " + architectures.joined(separator: " | ") + " |\n"
+    out +=
+      "## Monthly totals (\(e.currency))\n\n| Scenario | " + architectures.map(cell).joined(separator: " | ") + " |\n"
     out += "|---|" + architectures.map { _ in "---:|" }.joined() + "\n"
     for s in scenarios {
       out +=
-        "| \(s) | "
+        "| \(cell(s)) | "
         + architectures.map { a in
           e.results.first { $0.scenario == s && $0.architecture == a }.map { Money.text($0.amountDue) } ?? "—"
         }.joined(separator: " | ") + " |\n"
     }
     for section in EstimateLayout.sections(e) {
-      out += "\n## \(section.architecture)\n\n"
+      out += "\n## \(cell(section.architecture))\n\n"
       if let d = section.description { out += "\(cell(d))\n\n" }
-      out += "| Service | Free tier | Unit prices | " + section.scenarios.joined(separator: " | ") + " |\n"
+      out += "| Service | Free tier | Unit prices | " + section.scenarios.map(cell).joined(separator: " | ") + " |\n"
       out += "|---|---|---|" + section.scenarios.map { _ in "---:|" }.joined() + "\n"
       for row in section.rows {
         out +=
@@ -58,7 +61,6 @@ public enum EstimateMarkdown {
     return MarkdownText.escapingDollars(out)
   }
 
-  static func cell(_ s: String) -> String {
-    s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-  }
+  /// User text in a Markdown line or table cell: every construct escaped (``MarkdownText/inline(_:)``).
+  static func cell(_ s: String) -> String { MarkdownText.inline(s) }
 }

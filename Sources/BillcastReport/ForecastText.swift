@@ -14,7 +14,7 @@ public enum ForecastText {
     out +=
       (markdown ? "- " : "") + "Region \(f.region), \(first) to \(last); \(runs); free tier: \(f.freeTier.summary)\n"
     out +=
-      (markdown ? "- " : "") + ReportHeader.pricingLabel(f.tables) + ": "
+      (markdown ? "- " : "") + ReportHeader.pricingLabel(f.tables, markdown: markdown) + ": "
       + f.tables.map { "\($0.id) (effective \($0.effective), sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ")
       + "\n"
     out += ReportHeader.tableWarnings(f.tables, markdown: markdown)
@@ -25,19 +25,21 @@ public enum ForecastText {
       out += markdown ? "\n## Crossovers\n\n" : "\nCrossovers\n"
       for c in f.crossovers {
         let when = "month \(c.month) (\(f.months[c.month - 1].month))"
-        out +=
-          "- \(when): "
-          + (c.kind == .monthly
-            ? "\(c.to) becomes cheaper than \(c.from) each month" : "\(c.to)'s cumulative cost falls below \(c.from)'s")
-          + "\n"
+        out += CompareText.bullet(
+          "\(when): "
+            + (c.kind == .monthly
+              ? "\(c.to) becomes cheaper than \(c.from) each month"
+              : "\(c.to)'s cumulative cost falls below \(c.from)'s"),
+          markdown)
       }
     }
     if !f.events.isEmpty {
       out += markdown ? "\n## Events\n\n" : "\nEvents\n"
       for e in f.events where !e.kind.isCrossover {
-        out +=
-          "- month \(e.month) (\(f.months[e.month - 1].month))" + (e.architecture.map { ", \($0)" } ?? "")
-          + ": \(e.message)\n"
+        out += CompareText.bullet(
+          "month \(e.month) (\(f.months[e.month - 1].month))" + (e.architecture.map { ", \($0)" } ?? "")
+            + ": \(e.message)",
+          markdown)
       }
     }
     return markdown ? MarkdownText.escapingDollars(out) : out

@@ -68,7 +68,7 @@ package enum ProjectsReport {
     for (project, body) in zip(projects, bodies) {
       out +=
         markdown
-        ? "\n## Project \(EstimateMarkdown.cell(project.name)) (`\(project.path)`)\n\n"
+        ? "\n## Project \(EstimateMarkdown.cell(project.name)) (\(MarkdownText.code(project.path)))\n\n"
         : "\n=== Project \(project.name) (\(project.path)) ===\n\n"
       out += body
     }

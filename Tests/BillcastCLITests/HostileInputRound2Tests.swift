@@ -101,4 +101,55 @@ struct HostileInputRound2Tests {
     let estimate = try CLI.run(["estimate", "billing/profile.yaml"], in: dir)
     #expect(estimate.status == 0, "\(estimate.stderr)")
   }
+
+  @Test("A pricing/ above the profile that another user owns or can write is skipped with a warning")
+  func plantedPricingDirectory() throws {
+    for change in ["world-writable", "other owner", "trusted"] {
+      let dir = try TemplateTests.workspace(["sub/p.yaml": Self.lambdaProfile(requests: "1")])
+      try FileManager.default.copyItem(
+        at: TestSupport.repositoryRoot.appendingPathComponent("pricing"), to: dir.appendingPathComponent("pricing"))
+      let planted = dir.appendingPathComponent("pricing").path
+      switch change {
+      case "world-writable": #expect(chmod(planted, 0o777) == 0)
+      case "other owner": #expect(chown(planted, geteuid() + 4242, getegid()) == 0)  // the tests run as root in CI
+      default: #expect(chmod(planted, 0o755) == 0)
+      }
+      let run = try CLI.run(["estimate", "sub/p.yaml"], in: dir)
+      #expect(run.status == 0, "\(run.stderr)")
+      if change == "trusted" {
+        #expect(run.stdout.contains("Pricing (from pricing): aws/us-east-1"), "\(run.stdout)")
+        #expect(run.stderr.isEmpty)
+      } else {
+        #expect(run.stdout.contains("Pricing (built into billcast): "), "\(change): \(run.stdout)")
+        #expect(run.stderr.contains("warning: not using the pricing directory"), "\(change): \(run.stderr)")
+      }
+    }
+  }
+
+  @Test("Names, descriptions and file names cannot break out of a Markdown report")
+  func markdownInjection() throws {
+    let hostile = "</details><h1>Approved</h1> ![i](http://e/i.png) [ok](http://evil)"
+    let profile = Self.lambdaProfile(requests: "1")
+      .replacingOccurrences(of: "name: t", with: "name: '\(hostile)'\ndescription: '\(hostile)'")
+      .replacingOccurrences(of: "service: aws.lambda,", with: "service: aws.lambda, label: '\(hostile)',")
+    let dir = try TemplateTests.workspace(["p.yaml": profile, "q`</details>.yaml": profile])
+    for arguments in [
+      ["estimate", "p.yaml", "--format", "markdown"], ["compare", "p.yaml", "--format", "markdown"],
+      ["diff", "p.yaml", "q`</details>.yaml", "--format", "markdown"],
+      ["estimate", "p.yaml", "q`</details>.yaml", "--format", "markdown"],
+    ] {
+      let run = try CLI.run(arguments, in: dir)
+      #expect(run.status == 0, "\(arguments): \(run.stderr)")
+      // The file name with a backtick stands in a code span with a longer fence, which shows it as typed.
+      let codeSpan = "``q`</details>.yaml``"
+      if arguments.contains("q`</details>.yaml") { #expect(run.stdout.contains(codeSpan), "\(run.stdout)") }
+      let outsideCode = run.stdout.replacingOccurrences(of: codeSpan, with: "")
+      // Each construct, not preceded by the backslash that makes it literal text.
+      for forbidden in [#"(?<!\\)<h1>"#, #"(?<!\\)</details>(?!\\)"#, #"(?<!\\)\]\(http"#, #"(?<!\\)!\["#] {
+        #expect(
+          outsideCode.range(of: forbidden, options: .regularExpression) == nil,
+          "\(arguments) lets \(forbidden) through:\n\(run.stdout)")
+      }
+    }
+  }
 }
