@@ -18,6 +18,17 @@ struct PricingOptions: ParsableArguments {
       valueName: "dir"), completion: .directory)
   var pricing: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Read only files inside this directory, reached without symbolic links: profiles, templates, plans, pricing tables and reports (for CI on pull requests).",
+      valueName: "dir"), completion: .directory)
+  var confine: String?
+
+  func validate() throws {
+    if let confine, let problem = InputFiles.confine(to: confine) { throw ValidationError("--confine: \(problem)") }
+  }
+
   /// Finds and loads the pricing tables: every region's, or only those `regions` returns (it is
   /// called once the files are parsed, so a profile read meanwhile can name its region).
   func loadCatalog(near profilePath: String?, regions: () -> Set<String>? = { nil }) throws(DiagnosticError)
@@ -56,7 +67,9 @@ struct PricingOptions: ParsableArguments {
       var dir = URL(fileURLWithPath: profilePath).standardizedFileURL.deletingLastPathComponent()
       for _ in 0..<8 {
         let candidate = dir.appendingPathComponent("pricing")
-        if Self.isTrustedDirectory(candidate.path) { return relative(candidate.path) }
+        if InputFiles.confinementProblem(candidate.path) == nil, Self.isTrustedDirectory(candidate.path) {
+          return relative(candidate.path)
+        }
         let parent = dir.deletingLastPathComponent()
         if parent.path == dir.path { break }
         dir = parent

@@ -9,6 +9,9 @@ public enum EstimateJSONReader {
 
   /// Reads the report at `path` (at most ``maximumBytes``) into a snapshot labelled with the path.
   public static func load(path: String) throws(DiagnosticError) -> CostSnapshot {
+    if let problem = InputFiles.confinementProblem(path) {
+      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: problem)])
+    }
     let data: Data
     do {
       let status: FileStatus

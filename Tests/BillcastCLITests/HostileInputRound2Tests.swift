@@ -152,4 +152,37 @@ struct HostileInputRound2Tests {
       }
     }
   }
+
+  @Test("--confine reads nothing outside its directory or through a link, and quotes nothing of such a file")
+  func confinement() throws {
+    let dir = try TemplateTests.workspace([
+      "outside/secret.yml": "secret_key: hunter2\n",
+      "ws/billing/p.yaml": Self.lambdaProfile(requests: "1"),
+      "ws/billing/t.yaml": Self.lambdaProfile(requests: "1")
+        .replacingOccurrences(
+          of: "    components:", with: "    cloudformation: [../../outside/secret.yml]\n    components:"),
+      "ws/infra/inside.yml": Self.template,
+    ])
+    let ws = dir.appendingPathComponent("ws")
+    let fm = FileManager.default
+    try fm.createSymbolicLink(
+      atPath: ws.appendingPathComponent("billing/leak.yaml").path, withDestinationPath: "../../outside/secret.yml")
+    try fm.createSymbolicLink(
+      atPath: ws.appendingPathComponent("billing/alias.yaml").path, withDestinationPath: "p.yaml")
+    let fine = try CLI.run(["estimate", "billing/p.yaml", "--confine", "."], in: ws)
+    #expect(fine.status == 0, "\(fine.stderr)")
+    for (profile, reason) in [
+      ("billing/leak.yaml", "is outside"), ("billing/t.yaml", "is outside"),
+      ("billing/alias.yaml", "through a symbolic link"), ("../outside/secret.yml", "is outside"),
+    ] {
+      let run = try CLI.run(["estimate", profile, "--confine", "."], in: ws)
+      #expect(run.status == 2, "\(profile)")
+      #expect(run.stdout.isEmpty)
+      #expect(run.stderr.contains(reason), "\(profile): \(run.stderr)")
+      #expect(!run.stderr.contains("secret_key") && !run.stderr.contains("hunter2"), "\(profile): \(run.stderr)")
+    }
+    // Without --confine the template is read, and its key quoted: what the action must prevent.
+    let open = try CLI.run(["estimate", "billing/t.yaml"], in: ws)
+    #expect(open.status == 2 && open.stderr.contains("secret_key"))
+  }
 }

@@ -17,6 +17,9 @@ package struct YAMLDocument {
 
   /// Reads a file's text, refusing a file larger than `limits` allows or one that is not UTF-8.
   package static func readText(path: String, limits: YAMLLimits = .standard) throws(DiagnosticError) -> String {
+    if let problem = InputFiles.confinementProblem(path) {
+      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: problem)])
+    }
     let url = URL(fileURLWithPath: path)
     let size: Int
     switch FileStatus.of(path) {

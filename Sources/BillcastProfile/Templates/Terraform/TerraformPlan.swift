@@ -24,6 +24,10 @@ struct TerraformPlan {
   static let maximumBytes = 64 << 20
 
   static func read(path: String, diagnostics: DiagnosticCollector) -> TerraformPlan? {
+    if let problem = InputFiles.confinementProblem(path) {
+      diagnostics.add(Diagnostic(file: path, line: 1, column: 1, message: problem))
+      return nil
+    }
     let bytes: [UInt8]
     switch FileStatus.of(path) {
     case .failure(let error):
