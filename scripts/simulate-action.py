@@ -84,8 +84,7 @@ json.dump(store, open(store_path, "w"))
 
 def version() -> str:
     """The version the sources declare, read as scripts/release.sh and action/install.sh read it."""
-    text = (ROOT / "Sources" / "BillcastCLI" / "BillcastCommand.swift").read_text(encoding="utf-8")
-    return re.search(r'^  (?:public |package )?static let number = "([^"]+)"$', text, re.M).group(1)
+    return subprocess.run([str(ROOT / "scripts" / "version.sh")], check=True, capture_output=True, text=True).stdout.strip()
 
 
 def git(repo, *args):
