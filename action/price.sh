@@ -10,7 +10,7 @@
 # outside the repository is refused without being read; every `billcast estimate` gets
 # `--confine ROOT`, so no template, plan or pricing file outside the commit's tree is read;
 # file names and error text reach the comment only inside code spans and fenced blocks that
-# their content cannot close (action/markdown.py); the profile list is NUL-separated, so a
+# their content cannot close (action/untrusted.py); the profile list is NUL-separated, so a
 # newline in a name is a character of that name.
 # BILLCAST_ACTION_COMMENT_LIMIT and BILLCAST_ACTION_SUMMARY_LIMIT (bytes) lower the limits for tests.
 set -euo pipefail
@@ -22,7 +22,8 @@ rm -rf "$work"
 mkdir -p "$work/base" "$work/head" "$work/sections"
 report="$work/report.md"
 head_root=$(pwd -P)
-md() { PYTHONUTF8=1 python3 "$here/markdown.py" "$@"; }
+# untrusted.py: a profile is inside its tree (no symbolic link, no `..`); code spans and fences.
+untrusted() { PYTHONUTF8=1 python3 "$here/untrusted.py" "$@"; }
 
 # The base commit, checked out beside the workspace (each side keeps its own templates and tables).
 base_root=""
@@ -46,17 +47,10 @@ else
   echo "::warning::billcast: this billcast has no --confine option: the templates and plans profiles name are not confined to the repository; install this action's own release"
 fi
 
-# inside ROOT PROFILE: PROFILE is a file in ROOT, reached without a symbolic link or `..`.
-inside() {
-  local real
-  real=$(realpath -e -- "$1/$2" 2> /dev/null) || return 1
-  [ "$real" = "$(realpath -s -m -- "$1/$2")" ] && [ "${real#"$1"/}" != "$real" ] && [ -f "$real" ] && [ ! -L "$1/$2" ]
-}
-
 # estimate ROOT SIDE PROFILE KEY FORMAT: the report in SIDE/KEY.FORMAT, or the error in SIDE/KEY.err.
 estimate() {
   local args=(--format "$5" --output "$work/$2/$4.$5") profile=$3
-  if ! inside "$1" "$3"; then
+  if ! untrusted inside "$1" "$3"; then
     printf '%s: error: refused: the profile is a symbolic link, goes through one, or lies outside the repository; billcast prices only the files of the commit itself\n' \
       "$3" > "$work/$2/$4.err"
     return 1
@@ -70,7 +64,7 @@ estimate() {
 # section KEY PROFILE: one profile's part of the report, its heading in KEY.heading and the rest in KEY.body.
 section() {
   local key=$1 profile=$2 in_base=false in_head=false failed="" rc=0
-  printf '### %s\n\n' "$(md code "$profile")" > "$work/sections/$key.heading"
+  printf '### %s\n\n' "$(untrusted code "$profile")" > "$work/sections/$key.heading"
   if [ -n "$base_root" ] && { [ -f "$base_root/$profile" ] || [ -L "$base_root/$profile" ]; }; then in_base=true; fi
   if [ -f "$head_root/$profile" ] || [ -L "$head_root/$profile" ]; then in_head=true; fi
   if $in_base && ! estimate "$base_root" base "$profile" "$key" json; then failed="base"; fi
@@ -81,14 +75,14 @@ section() {
     local errors=() side
     for side in base head; do if [ -s "$work/$side/$key.err" ]; then errors+=("$work/$side/$key.err"); fi; done
     if [ ${#errors[@]} -eq 0 ]; then echo "billcast stopped without a message" > "$work/$key.err" && errors=("$work/$key.err"); fi
-    md fence "${errors[@]}"
+    untrusted fence "${errors[@]}"
     printf '\n'
     return 2
   elif $in_base && $in_head; then
     billcast diff "$work/base/$key.json" "$work/head/$key.json" --format markdown \
       --before-label "base ${BASE_SHA:0:7}" --after-label "head ${HEAD_SHA:0:7}" ${FAIL_ABOVE:+--fail-above "$FAIL_ABOVE"} \
       2> "$work/head/$key.err" || rc=$?
-    if [ "$rc" -gt 1 ]; then printf 'billcast could not compare the two commits:\n\n'; md fence "$work/head/$key.err"; fi
+    if [ "$rc" -gt 1 ]; then printf 'billcast could not compare the two commits:\n\n'; untrusted fence "$work/head/$key.err"; fi
     printf '\n'
     return "$rc"
   elif $in_head; then
@@ -128,7 +122,7 @@ assemble() {
 status=0
 {
   printf '%s\n## billcast: how this change moves the monthly bill\n\n' "$marker"
-  if [ ! -s "$work/profiles" ]; then printf 'No profile matches %s.\n' "$(md code "$PROFILES")"; fi
+  if [ ! -s "$work/profiles" ]; then printf 'No profile matches %s.\n' "$(untrusted code "$PROFILES")"; fi
 } > "$work/header.md"
 count=0
 while IFS= read -r -d '' profile; do

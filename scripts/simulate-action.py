@@ -253,8 +253,8 @@ def main() -> int:
         store = temp / "comments.json"
         repo, base_sha, head_sha, push_sha = scratch_repository(temp)
 
-        def event(head, fork=False):
-            return {"pull_request": {"number": 7, "base": {"sha": base_sha},
+        def event(head, fork=False, base=base_sha):
+            return {"pull_request": {"number": 7, "base": {"sha": base},
                                      "head": {"sha": head, "repo": {"full_name": "someone/app" if fork else "octo/app"}}}}
 
         def comments():
@@ -294,11 +294,12 @@ def main() -> int:
         example = (ROOT / "examples" / "job-posting-analyzer.yaml").read_text(encoding="utf-8")
         help_text = subprocess.run([billcast, "estimate", "--help"], capture_output=True, text=True).stdout
         sim = types.SimpleNamespace(root=ROOT, temp=temp, head_sha=head_sha, problems=problems, comments=comments)
-        sim.commit = lambda files: cases.git_commit(repo, base_sha, files, "a pull request")
+        sim.commit = lambda files, parent=base_sha: cases.git_commit(repo, parent, files, "a pull request")
 
-        def run(label, sha, inputs, env_extra=None, action_repository="", install=billcast):
+        def run(label, sha, inputs, env_extra=None, action_repository="", install=billcast, base=base_sha):
             subprocess.run(["git", "-C", str(repo), "checkout", "-q", sha], check=True)
-            return run_action(action, repo, temp, install, inputs, event(sha), store, label, env_extra, action_repository)
+            return run_action(action, repo, temp, install, inputs, event(sha, base=base), store, label, env_extra,
+                              action_repository)
 
         sim.run = run
         print("5. a hostile pull request (a broken new profile, names that break out, a newline, a symbolic link)")

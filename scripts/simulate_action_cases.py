@@ -60,9 +60,10 @@ def outside_code(body: str) -> str:
 
 
 def hostile(sim, example: str, confine: bool) -> None:
-    """A pull request with a broken new profile, names that try to break out, a newline in a
-    name, a profile that is a symbolic link to a runner file and (when billcast has --confine)
-    one that names a template outside the repository."""
+    """A pull request on a base with a broken profile, which it removes, with a broken new
+    profile, names that try to break out, a newline in a name, a profile that is a symbolic link
+    to a runner file and (when billcast has --confine) one that names a template outside the
+    repository."""
     secret = sim.temp / "runner-secret.yml"
     secret.write_text(f"format: billcast.profile/1\n{SECRET}: 1\n", encoding="utf-8")
     files = {
@@ -74,8 +75,9 @@ def hostile(sim, example: str, confine: bool) -> None:
     if confine:
         template = (sim.root / "examples" / "job-posting-analyzer-cloudformation.yaml").read_text(encoding="utf-8")
         files["billing/cf.yaml"] = template.replace("[cloudformation/*.yml]", "[../../runner-secret.yml]")
-    sha = sim.commit(files)
-    ok, steps, summary, _ = sim.run("hostile", sha, {"profiles": "billing/*.yaml"})
+    base = sim.commit({"billing/gone.yaml": "format: billcast.profile/1\nname: [\n"})
+    sha = sim.commit({**files, "billing/gone.yaml": None}, parent=base)
+    ok, steps, summary, _ = sim.run("hostile", sha, {"profiles": "billing/*.yaml"}, base=base)
     status = steps.get("price", {}).get("outputs", {}).get("status")
     body = (sim.comments() or [{"body": ""}])[0]["body"]
     if ok or status != "2" or sha[:7] not in body:
@@ -93,6 +95,7 @@ def hostile(sim, example: str, confine: bool) -> None:
         "### `billing/new\\nline.yaml`",  # one new profile, its newline shown as \n
         "### `billing/leak.yaml`\n\nbillcast could not price it on the head commit",
         "refused: the profile is a symbolic link",
+        "### `billing/gone.yaml`\n\nbillcast could not price it on the base commit:\n\n```text\nbilling/gone.yaml:",
         "### ``billing/x` <details open><h1>Approved<h1> ![i](https:evil) `.yaml``",
     ]
     for text in expected:
@@ -100,8 +103,10 @@ def hostile(sim, example: str, confine: bool) -> None:
             sim.problems.append(f"hostile: the comment lacks {text!r}")
     if "### `billing/new`" in body or "### `line.yaml`" in body:
         sim.problems.append("hostile: a newline in a name split it into two profiles")
-    if body.count("New in this change") != 2 + confine:
-        sim.problems.append(f"hostile: {body.count('New in this change')} new profiles priced, expected {2 + confine}")
+    if confine and "### `billing/cf.yaml`\n\nbillcast could not price it on the head commit" not in body:
+        sim.problems.append("hostile: a profile naming a template outside the repository must fail under --confine")
+    if body.count("New in this change") != 2:
+        sim.problems.append(f"hostile: {body.count('New in this change')} new profiles priced, expected 2")
 
 
 def long_report(sim, example: str) -> None:
@@ -160,12 +165,14 @@ def release_install(sim, release_dir: pathlib.Path, version: str) -> None:
 
 
 def git_commit(repo: pathlib.Path, base_sha: str, files: dict, message: str) -> str:
-    """A commit on base_sha with FILES added (text, or ("symlink", target)); the work tree is left on it."""
+    """A commit on base_sha with FILES added (text, or ("symlink", target)) or, for None, removed; the work tree is left on it."""
     subprocess.run(["git", "-C", str(repo), "checkout", "-q", base_sha], check=True)
     for path, content in files.items():
         target = repo / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, tuple):
+        if content is None:
+            target.unlink()
+        elif isinstance(content, tuple):
             os.symlink(content[1], target)
         else:
             target.write_text(content, encoding="utf-8")

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Untrusted text (file names, error messages) made safe for the action's Markdown comment.
+"""The pull request's names and text, handled as untrusted by action/price.sh.
 
-    markdown.py code TEXT      TEXT as one inline code span
-    markdown.py fence [FILE…]  the files' text (standard input without FILE) as one fenced block
+    untrusted.py inside ROOT PATH  exit 0 when PATH (relative to ROOT, a physical path) names a
+                                   regular file in ROOT reached without a symbolic link or `..`
+    untrusted.py code TEXT         TEXT as one inline code span
+    untrusted.py fence [FILE…]     the files' text (standard input without FILE) as one fenced block
 
 Nothing inside a code span or a fenced block is Markdown or HTML: no link, image, mention or
 tag can come out of it, provided the content cannot close it. So the fence is one backtick
@@ -11,6 +13,7 @@ character that is not printable (a newline in a file name, an escape, a bidirect
 override) is shown as its escape, `\\n` or `\\u202e`, so a name stays on its heading's line and
 reads as it is stored.
 """
+import os
 import re
 import sys
 import unicodedata
@@ -48,7 +51,15 @@ def fence(text: str) -> str:
     return f"{marks}text\n{text}{marks}\n"
 
 
+def inside(root: str, path: str) -> bool:
+    full = os.path.join(root, path)
+    real = os.path.realpath(full)
+    return real == os.path.normpath(full) and real.startswith(root.rstrip(os.sep) + os.sep) and os.path.isfile(real)
+
+
 def main() -> int:
+    if len(sys.argv) == 4 and sys.argv[1] == "inside":
+        return 0 if inside(sys.argv[2], sys.argv[3]) else 1
     if len(sys.argv) == 3 and sys.argv[1] == "code":
         sys.stdout.write(code(sys.argv[2]))
         return 0
