@@ -41,7 +41,8 @@ matches() { (cd "$1" && for f in $PROFILES; do if [ -f "$f" ] || [ -L "$f" ]; th
 
 # The CLI's confinement: billcast since --confine; an older binary (install: PATH) is told of.
 confine=false
-if billcast estimate --help 2>&1 | grep -q -- '--confine'; then
+help=$(billcast estimate --help 2>&1 || true)
+if [[ $help == *--confine* ]]; then
   confine=true
 else
   echo "::warning::billcast: this billcast has no --confine option: the templates and plans profiles name are not confined to the repository; install this action's own release"
@@ -68,8 +69,10 @@ section() {
   if [ -n "$base_root" ] && { [ -f "$base_root/$profile" ] || [ -L "$base_root/$profile" ]; }; then in_base=true; fi
   if [ -f "$head_root/$profile" ] || [ -L "$head_root/$profile" ]; then in_head=true; fi
   if $in_base && ! estimate "$base_root" base "$profile" "$key" json; then failed="base"; fi
-  if $in_head && ! estimate "$head_root" head "$profile" "$key" json; then failed="${failed:+$failed and }head"; fi
-  if [ -z "$failed" ] && ! $in_base && ! estimate "$head_root" head "$profile" "$key" markdown; then failed="head"; fi
+  # A profile on both sides is compared from JSON; a new one is shown as its Markdown estimate.
+  local format=markdown
+  if $in_base; then format=json; fi
+  if $in_head && ! estimate "$head_root" head "$profile" "$key" "$format"; then failed="${failed:+$failed and }head"; fi
   if [ -n "$failed" ]; then
     printf 'billcast could not price it on the %s commit:\n\n' "$failed"
     local errors=() side

@@ -326,7 +326,8 @@ def main() -> int:
     for problem in problems:
         print(f"simulate-action: FAIL: {problem}", file=sys.stderr)
     if not problems:
-        print("simulate-action: every run behaved as expected (one comment, updated in place; forks summary-only; fail-above fails)")
+        print("simulate-action: every run behaved as expected (one comment, updated in place; forks summary-only; fail-above fails;"
+              " hostile names and errors stay in code; a long report fits GitHub's limits; install: release when given)")
     return 1 if problems else 0
 
 
