@@ -15,7 +15,7 @@ case "$INSTALL" in
       *) echo "::error::no billcast release archive for $(uname -m); use 'install: source'"; exit 1 ;;
     esac
     # The release that matches the action's own code: its version is in the source it ships with.
-    version=$(sed -n 's/^  public static let number = "\(.*\)"$/\1/p' "$GITHUB_ACTION_PATH/Sources/BillcastCLI/BillcastCommand.swift")
+    version=$("$GITHUB_ACTION_PATH/scripts/version.sh")
     name="billcast-$version-linux-$arch"
     url="${GITHUB_SERVER_URL:-https://github.com}/${ACTION_REPOSITORY:-$GITHUB_REPOSITORY}/releases/download/v$version/$name.tar.gz"
     curl -fsSL --retry 3 -o "$RUNNER_TEMP/$name.tar.gz" "$url"

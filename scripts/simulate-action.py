@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs action.yml's steps as a GitHub runner would, against two commits of a scratch repository.
 
-    scripts/simulate-action.py [--billcast PATH] [--keep]
+    scripts/simulate-action.py [--billcast PATH] [--release DIR] [--keep]
 
 It builds a scratch repository whose base commit holds a copy of the example profile and whose
 head commit raises its page views and adds a second profile, then runs the composite action's
@@ -13,7 +13,15 @@ Runs, in order:
   1. the pull request from the repository itself: one comment is added;
   2. a second push to it: the same comment is updated, so there is still one;
   3. the same pull request from a fork: no comment, the report goes to the job summary;
-  4. fail-above 1%: the action fails with status 1 after writing its comment.
+  4. fail-above 1%: the action fails with status 1 after writing its comment;
+  5. a hostile pull request: a broken new profile, file names with backticks, HTML or a newline,
+     a profile that is a symbolic link to a runner file: status 2, a comment in which nothing
+     renders outside code, no runner file's content (simulate_action_cases.py);
+  6. twelve new profiles: the comment is cut to GitHub's 65,536 characters (the stand-in for
+     `gh` refuses longer bodies, as GitHub does), the job summary keeps the whole report, and
+     with its limit lowered the summary is cut and the log holds the report;
+  7. with --release DIR (or BILLCAST_RELEASE_DIR), `install: release` against the archive in
+     DIR, served by a stand-in for `curl`, and the same archive tampered with (the job stops).
 It prints the comment's final body and exits 1 if any of these does not hold.
 """
 import argparse
@@ -26,7 +34,11 @@ import subprocess
 import sys
 import tempfile
 
+import types
+
 import yaml
+
+import simulate_action_cases as cases
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 MARKER = "<!-- billcast-cost-diff -->"
@@ -46,7 +58,10 @@ while i < len(args):
     if a == "--field":
         key, _, value = args[i + 1].partition("=")
         assert key == "body" and value.startswith("@"), args
-        body = open(value[1:], encoding="utf-8").read(); i += 2; continue
+        body = open(value[1:], encoding="utf-8").read(); i += 2
+        if len(body) > 65536:  # GitHub's limit on a comment's body, in characters
+            sys.exit("gh: HTTP 422: Validation Failed (body is too long (maximum is 65536 characters))")
+        continue
     path = a; i += 1
 store_path = os.environ["FAKE_GH_STORE"]
 store = json.load(open(store_path)) if os.path.exists(store_path) else {"next": 1000, "comments": [], "calls": []}
@@ -65,6 +80,11 @@ else:
     sys.exit(f"gh: unexpected call {method} {path}")
 json.dump(store, open(store_path, "w"))
 '''
+
+
+def version() -> str:
+    """The version the sources declare, read as scripts/release.sh and action/install.sh read it."""
+    return subprocess.run([str(ROOT / "scripts" / "version.sh")], check=True, capture_output=True, text=True).stdout.strip()
 
 
 def git(repo, *args):
@@ -151,8 +171,8 @@ class Expression:
         return re.sub(r"\$\{\{(.*?)\}\}", lambda m: str(self.value(m.group(1))), text)
 
 
-def run_action(action, repo, temp, billcast, inputs, event, store, label):
-    """Runs the action's steps once; returns (job succeeded, step outputs, job summary)."""
+def run_action(action, repo, temp, billcast, inputs, event, store, label, env_extra=None, action_repository=""):
+    """Runs the action's steps once; returns (job succeeded, step outputs, job summary, job log)."""
     runner_temp = temp / f"runner-{label}"
     runner_temp.mkdir()
     summary = runner_temp / "summary.md"
@@ -163,13 +183,13 @@ def run_action(action, repo, temp, billcast, inputs, event, store, label):
     context = {
         "inputs": {**declared, "install": billcast, "github-token": "fake-token", **inputs},
         "github": {"event": event, "sha": event["pull_request"]["head"]["sha"], "token": "fake-token",
-                   "action_path": str(ROOT), "action_repository": "", "repository": "octo/app"},
+                   "action_path": str(ROOT), "action_repository": action_repository, "repository": "octo/app"},
         "runner": {"temp": str(runner_temp), "os": "Linux", "arch": "X64"},
         "steps": {},
     }
     # Inputs default to expressions (github-token); evaluate them against the context once.
     context["inputs"] = {k: Expression(context).substitute(str(v)) for k, v in context["inputs"].items()}
-    failed = False
+    failed, log = False, []
     for index, step in enumerate(action["runs"]["steps"]):
         expr = Expression(context)
         condition = step.get("if", "success()")
@@ -192,6 +212,7 @@ def run_action(action, repo, temp, billcast, inputs, event, store, label):
             "GITHUB_ACTION_PATH": str(ROOT), "GITHUB_WORKSPACE": str(repo), "GITHUB_REPOSITORY": "octo/app",
             "GITHUB_SERVER_URL": "https://github.com", "GITHUB_OUTPUT": str(output_file), "GITHUB_PATH": str(path_file),
             "GITHUB_STEP_SUMMARY": str(summary), "RUNNER_TEMP": str(runner_temp), "FAKE_GH_STORE": str(store),
+            "GITHUB_RUN_ID": "4242", **(env_extra or {}),
         }
         env.update({k: expr.substitute(str(v)) for k, v in (step.get("env") or {}).items()})
         script = runner_temp / f"step-{index}.sh"
@@ -199,20 +220,26 @@ def run_action(action, repo, temp, billcast, inputs, event, store, label):
         result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=repo, env=env,
                                 capture_output=True, text=True)
         print(f"  [{label}] run:  {name} -> exit {result.returncode}")
-        for line in (result.stdout + result.stderr).splitlines():
+        log.append(result.stdout + result.stderr)
+        for line in (result.stdout + result.stderr).splitlines()[:40]:
             print(f"      {line}")
         outputs = dict(line.split("=", 1) for line in output_file.read_text().splitlines() if "=" in line)
         if "id" in step:
             context["steps"][step["id"]] = {"outputs": outputs}
         if result.returncode != 0:
             failed = True
-    return not failed, context["steps"], summary.read_text()
+    text = summary.read_text()
+    if len(text.encode()) > 1024 * 1024:  # GitHub refuses a step summary over 1 MiB
+        raise SystemExit(f"simulate-action: run {label}: the job summary is {len(text.encode())} bytes, over 1 MiB")
+    return not failed, context["steps"], text, "".join(log)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--billcast", default=str(ROOT / ".build" / "debug" / "billcast"))
     parser.add_argument("--keep", action="store_true", help="keep the scratch directory")
+    parser.add_argument("--release", default=os.environ.get("BILLCAST_RELEASE_DIR"),
+                        help="scripts/release.sh's OUTDIR: run `install: release` against its archive")
     args = parser.parse_args()
     billcast = str(pathlib.Path(args.billcast).resolve())
     action = yaml.safe_load((ROOT / "action.yml").read_text())
@@ -226,15 +253,15 @@ def main() -> int:
         store = temp / "comments.json"
         repo, base_sha, head_sha, push_sha = scratch_repository(temp)
 
-        def event(head, fork=False):
-            return {"pull_request": {"number": 7, "base": {"sha": base_sha},
+        def event(head, fork=False, base=base_sha):
+            return {"pull_request": {"number": 7, "base": {"sha": base},
                                      "head": {"sha": head, "repo": {"full_name": "someone/app" if fork else "octo/app"}}}}
 
         def comments():
             return [c for c in json.loads(store.read_text())["comments"] if c["body"].startswith(MARKER)] if store.exists() else []
 
         print("1. pull request from the repository")
-        ok, steps, summary = run_action(action, repo, temp, billcast, {"profiles": "billing/*.yaml"}, event(head_sha), store, "push-1")
+        ok, steps, summary, _ = run_action(action, repo, temp, billcast, {"profiles": "billing/*.yaml"}, event(head_sha), store, "push-1")
         first = comments()
         if not ok or len(first) != 1:
             problems.append(f"run 1: succeeded={ok}, {len(first)} comments (expected success and 1)")
@@ -246,7 +273,7 @@ def main() -> int:
 
         print("2. a second push to the pull request")
         subprocess.run(["git", "-C", str(repo), "checkout", "-q", push_sha], check=True)
-        ok, steps, summary = run_action(action, repo, temp, billcast, {"profiles": "billing/*.yaml"}, event(push_sha), store, "push-2")
+        ok, steps, summary, _ = run_action(action, repo, temp, billcast, {"profiles": "billing/*.yaml"}, event(push_sha), store, "push-2")
         second = comments()
         if not ok or len(second) != 1 or (first and second[0]["id"] != first[0]["id"]):
             problems.append(f"run 2: succeeded={ok}, {len(second)} comments; the first comment must be updated, not another added")
@@ -255,14 +282,37 @@ def main() -> int:
 
         print("3. the same pull request from a fork")
         calls_before = len(json.loads(store.read_text())["calls"])
-        ok, steps, summary = run_action(action, repo, temp, billcast, {"profiles": "billing/*.yaml"}, event(push_sha, fork=True), store, "fork")
+        ok, steps, summary, _ = run_action(action, repo, temp, billcast, {"profiles": "billing/*.yaml"}, event(push_sha, fork=True), store, "fork")
         if not ok or len(json.loads(store.read_text())["calls"]) != calls_before or MARKER not in summary:
             problems.append("run 3: a fork's pull request must not call the API and must write the job summary")
 
         print("4. fail-above 1%")
-        ok, steps, summary = run_action(action, repo, temp, billcast, {"profiles": "billing/*.yaml", "fail-above": "1%"}, event(push_sha), store, "limit")
+        ok, steps, summary, _ = run_action(action, repo, temp, billcast, {"profiles": "billing/*.yaml", "fail-above": "1%"}, event(push_sha), store, "limit")
         if ok or steps.get("price", {}).get("outputs", {}).get("status") != "1" or len(comments()) != 1:
             problems.append(f"run 4: expected a failed job with status 1 and still one comment, got succeeded={ok}, {steps.get('price')}")
+
+        example = (ROOT / "examples" / "job-posting-analyzer.yaml").read_text(encoding="utf-8")
+        help_text = subprocess.run([billcast, "estimate", "--help"], capture_output=True, text=True).stdout
+        sim = types.SimpleNamespace(root=ROOT, temp=temp, head_sha=head_sha, problems=problems, comments=comments)
+        sim.commit = lambda files, parent=base_sha: cases.git_commit(repo, parent, files, "a pull request")
+
+        def run(label, sha, inputs, env_extra=None, action_repository="", install=billcast, base=base_sha):
+            subprocess.run(["git", "-C", str(repo), "checkout", "-q", sha], check=True)
+            return run_action(action, repo, temp, install, inputs, event(sha, base=base), store, label, env_extra,
+                              action_repository)
+
+        sim.run = run
+        print("5. a hostile pull request (a broken new profile, names that break out, a newline, a symbolic link)")
+        if "--confine" not in help_text:
+            print("  (this billcast has no --confine: only price.sh's own refusal of symbolic links is exercised)")
+        cases.hostile(sim, example, "--confine" in help_text)
+        print("6. a report too long for a comment")
+        cases.long_report(sim, example)
+        if args.release:
+            print(f"7. install: release, from {args.release}")
+            cases.release_install(sim, pathlib.Path(args.release).resolve(), version())
+        else:
+            print("7. install: release: skipped (no --release DIR or BILLCAST_RELEASE_DIR)")
 
         final = comments()
         print("\nThe comment's final body:\n")
@@ -276,7 +326,8 @@ def main() -> int:
     for problem in problems:
         print(f"simulate-action: FAIL: {problem}", file=sys.stderr)
     if not problems:
-        print("simulate-action: every run behaved as expected (one comment, updated in place; forks summary-only; fail-above fails)")
+        print("simulate-action: every run behaved as expected (one comment, updated in place; forks summary-only; fail-above fails;"
+              " hostile names and errors stay in code; a long report fits GitHub's limits; install: release when given)")
     return 1 if problems else 0
 
 

@@ -5,10 +5,21 @@ import BillcastEngine
 public enum DiffReport {
   static func money(_ s: Span?) -> String { s.map { Money.text($0) } ?? "—" }
 
+  /// A change with its sign: `+$0.11 / +$0.32`, each end in cents, or, when it is under half a
+  /// cent without being zero, to its first significant digit (`+$0.0004`), so a change never reads
+  /// as `+$0.00` beside a percentage.
   static func signed(_ d: Span) -> String {
-    func one(_ v: ExactDecimal) -> String { (v.isNegative ? "-" : "+") + Money.text(v.magnitude) }
+    func one(_ v: ExactDecimal) -> String { (v.isNegative ? "-" : "+") + change(v.magnitude) }
     let l = one(d.low), h = one(d.high)
     return l == h ? l : "\(l) / \(h)"
+  }
+
+  /// A change's magnitude as money: cents, or the digits down to the first significant one when cents would show 0.
+  static func change(_ m: ExactDecimal) -> String {
+    guard !m.isZero, m.rounded(toFractionDigits: 2).isZero else { return Money.text(m) }
+    var digits = 3
+    while digits < ExactDecimal.fractionDigits && m.rounded(toFractionDigits: digits).isZero { digits += 1 }
+    return "$" + m.formatted(fractionDigits: digits)
   }
 
   static func percent<K>(_ c: CostDiff.Change<K>) -> String {

@@ -113,6 +113,38 @@ struct DiffCommandTests {
     #expect(reports.stdout.contains("| default | functions | \\$11.80 | \\$21.80 | +\\$10.00 | +84.7% |"))
   }
 
+  @Test("a change under half a cent shows to its first significant digit, never as +$0.00 beside a percentage")
+  func subCentChange() throws {
+    let dir = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // Route 53 at $0.40 per 1M standard queries: 500 more is +$0.0002, 12,000 more +$0.0048
+    // (+$0.005 to its first significant digit), 25,000 more +$0.01.
+    func profile(_ queries: Int) -> String {
+      """
+      format: billcast.profile/1
+      name: dns
+      region: us-east-1
+      as_of: 2026-11-01
+      architectures:
+        site:
+          components:
+            dns: {service: aws.route53, inputs: {hosted_zones: 1, standard_queries: \(queries)}}
+
+      """
+    }
+    for (name, queries) in [("a", 1000), ("b", 1500), ("c", 13000), ("d", 26000)] {
+      try profile(queries).write(to: dir.appendingPathComponent("\(name).yaml"), atomically: true, encoding: .utf8)
+    }
+    let markdown = try CLI.run(["diff", "a.yaml", "b.yaml", "--format", "markdown"], in: dir)
+    #expect(markdown.status == 0, "\(markdown.stderr)")
+    #expect(markdown.stdout.contains("| \\$0.50 | \\$0.50 | +\\$0.0002 | +0.0% |"), "\(markdown.stdout)")
+    #expect(!markdown.stdout.contains("+\\$0.00 |"), "\(markdown.stdout)")
+    #expect(try CLI.run(["diff", "b.yaml", "a.yaml"], in: dir).stdout.contains("-$0.0002"))
+    #expect(try CLI.run(["diff", "a.yaml", "c.yaml"], in: dir).stdout.contains("+$0.005 "))
+    // From half a cent up, cents as before.
+    #expect(try CLI.run(["diff", "a.yaml", "d.yaml"], in: dir).stdout.contains("+$0.01 "))
+  }
+
   @Test func aBrokenReportIsInvalidInput() throws {
     let dir = try Self.workspace()
     defer { try? FileManager.default.removeItem(at: dir) }
