@@ -39,13 +39,12 @@ fi
 matches() { (cd "$1" && for f in $PROFILES; do if [ -f "$f" ] || [ -L "$f" ]; then printf '%s\0' "$f"; fi; done); }
 { if [ -n "$base_root" ]; then matches "$base_root"; fi; matches "$head_root"; } | LC_ALL=C sort -zu > "$work/profiles"
 
-# The CLI's confinement: billcast since --confine; an older binary (install: PATH) is told of.
-confine=false
+# The CLI's confinement: a billcast without --confine (an older binary given as install: PATH)
+# could read and quote a runner's file that a profile names; the action refuses to run it.
 help=$(billcast estimate --help 2>&1 || true)
-if [[ $help == *--confine* ]]; then
-  confine=true
-else
-  echo "::warning::billcast: this billcast has no --confine option: the templates and plans profiles name are not confined to the repository; install this action's own release"
+if [[ $help != *--confine* ]]; then
+  echo "::error::billcast: this billcast has no --confine option, so a pull request could make it read files outside the repository; install this action's own release"
+  exit 2
 fi
 
 # estimate ROOT SIDE PROFILE KEY FORMAT: the report in SIDE/KEY.FORMAT, or the error in SIDE/KEY.err.
@@ -57,7 +56,7 @@ estimate() {
     return 1
   fi
   if [ -n "${PRICING:-}" ]; then args+=(--pricing "$1/$PRICING"); fi
-  if $confine; then args+=(--confine "$1"); fi
+  args+=(--confine "$1")
   case $profile in -*) profile="./$profile" ;; esac
   (cd "$1" && billcast estimate "$profile" "${args[@]}") 2> "$work/$2/$4.err"
 }

@@ -304,8 +304,8 @@ def main() -> int:
         sim.run = run
         print("5. a hostile pull request (a broken new profile, names that break out, a newline, a symbolic link)")
         if "--confine" not in help_text:
-            print("  (this billcast has no --confine: only price.sh's own refusal of symbolic links is exercised)")
-        cases.hostile(sim, example, "--confine" in help_text)
+            sys.exit("simulate-action: this billcast has no --confine, which the action requires")
+        cases.hostile(sim, example, True)
         print("6. a report too long for a comment")
         cases.long_report(sim, example)
         if args.release:
