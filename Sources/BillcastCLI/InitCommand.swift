@@ -49,6 +49,7 @@ struct InitCommand: ParsableCommand {
   func run() throws {
     do {
       let catalog = try pricing.loadCatalog(near: output)
+      try checkRegionAndServices(catalog)
       let text: String
       if !service.isEmpty {
         text = StarterProfile.fromServices(service, catalog: catalog, region: region)
@@ -63,6 +64,32 @@ struct InitCommand: ParsableCommand {
     } catch let error as DiagnosticError {
       throw exitWithDiagnostics(error)
     }
+  }
+
+  /// The region has pricing tables and each `--service` is a service priced there; else every
+  /// problem at once, with suggestions.
+  func checkRegionAndServices(_ catalog: PricingCatalog) throws(DiagnosticError) {
+    var problems: [Diagnostic] = []
+    let regions = catalog.regions
+    if !regions.contains(region) {
+      problems.append(
+        Diagnostic(
+          file: "--region",
+          message:
+            "no pricing tables for region '\(TerminalText.excerpt(region))'\(Spelling.hint(for: region, among: regions)); tables exist for: \(regions.joined(separator: ", "))"
+        ))
+    } else {
+      let known = Set(catalog.tables(for: region).flatMap { $0.services.map(\.id) })
+      for id in service where !known.contains(id) {
+        problems.append(
+          Diagnostic(
+            file: "--service",
+            message:
+              "'\(TerminalText.excerpt(id))' is not a service priced in \(region)\(Spelling.hint(for: id, among: known)); `billcast pricing list` shows them"
+          ))
+      }
+    }
+    if !problems.isEmpty { throw DiagnosticError(problems) }
   }
 
   /// A template path as the profile will name it: relative to the profile's folder, which is

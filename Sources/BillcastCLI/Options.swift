@@ -35,10 +35,18 @@ struct PricingOptions: ParsableArguments {
     -> PricingCatalog
   {
     let environment = ProcessInfo.processInfo.environment
-    return try Self.load(
-      directory: directory(near: profilePath), regions: regions,
-      cache: SnapshotCacheLocation.cache(environment: environment),
-      compiled: !SnapshotCacheLocation.isOff(environment: environment))
+    let directory = directory(near: profilePath)
+    let cache = SnapshotCacheLocation.cache(environment: environment)
+    let compiled = !SnapshotCacheLocation.isOff(environment: environment)
+    var asked: Set<String>?
+    let catalog = try Self.load(
+      directory: directory,
+      regions: {
+        asked = regions(); return asked
+      }, cache: cache, compiled: compiled)
+    // A region the tables lack composed nothing: every region is read, so that the error can list them.
+    guard let asked, !asked.isSubset(of: catalog.regions) else { return catalog }
+    return try Self.load(directory: directory, regions: { nil }, cache: cache, compiled: compiled)
   }
 
   /// Loads a directory's tables, or the built-in tables when `directory` is nil; through `cache`

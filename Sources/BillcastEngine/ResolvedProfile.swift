@@ -44,11 +44,11 @@ public struct ResolvedProfile: Sendable {
     let collector = DiagnosticCollector()
     if !catalog.regions.contains(profile.region) {
       let regions = catalog.regions
+      let at = profile.regionLocation ?? SourceLocation(file: profile.path, path: "region")
       collector.add(
-        Diagnostic(
-          file: profile.path, path: "region",
-          message:
-            "no pricing tables for region '\(TerminalText.excerpt(profile.region))'\(Spelling.hint(for: profile.region, among: regions)); tables exist for: \(regions.joined(separator: ", "))"
+        at.diagnostic(
+          .error,
+          "no pricing tables for region '\(TerminalText.excerpt(profile.region))'\(Spelling.hint(for: profile.region, among: regions)); tables exist for: \(regions.joined(separator: ", "))"
         ))
       throw DiagnosticError(collector.errors)
     }

@@ -36,6 +36,8 @@ public struct Profile: Sendable {
   public var path: String
   /// The SHA-256 of the profile's text.
   public var sha256: String
+  /// Where the `region` value is (for errors about the region), if the profile gives one.
+  public var regionLocation: SourceLocation? = nil
 }
 
 /// The account's free-tier situation.

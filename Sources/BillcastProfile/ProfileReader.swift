@@ -104,7 +104,7 @@ struct ProfileReader {
       workload: workload, unreadableVariables: Set(known).subtracting(workload.map(\.name)),
       workloadLocation: f.has("workload") ? root.keyCursor("workload").location : root.location,
       scenarios: scenarios, architectures: architectures, forecast: forecast, budgets: budgets, path: document.path,
-      sha256: document.sha256)
+      sha256: document.sha256, regionLocation: f["region"]?.location)
   }
 
   /// A scenario: its description and the workload variables it overrides (only existing ones),

@@ -185,4 +185,52 @@ struct HostileInputRound2Tests {
     let open = try CLI.run(["estimate", "billing/t.yaml"], in: ws)
     #expect(open.status == 2 && open.stderr.contains("secret_key"))
   }
+
+  @Test("init refuses an unknown region or service; estimate names the regions there are, located")
+  func unknownRegionAndService() throws {
+    let dir = try TemplateTests.workspace([
+      "mars.yaml": Self.lambdaProfile(requests: "1").replacingOccurrences(of: "us-east-1", with: "mars-1")
+    ])
+    let services = try CLI.run(["init", "--service", "aws.nope", "aws.lamda"], in: dir)
+    #expect(services.status == 2 && services.stdout.isEmpty)
+    #expect(services.stderr.contains("--service: error: 'aws.nope' is not a service priced in us-east-1"))
+    #expect(services.stderr.contains("'aws.lamda' is not a service priced in us-east-1 (did you mean 'aws.lambda'?)"))
+    let region = try CLI.run(["init", "--service", "aws.lambda", "--region", "mars-1"], in: dir)
+    #expect(region.status == 2 && region.stdout.isEmpty)
+    #expect(
+      region.stderr.contains(
+        "--region: error: no pricing tables for region 'mars-1'; tables exist for: eu-central-1, eu-west-1, us-east-1, us-west-2"
+      ), "\(region.stderr)")
+    let estimate = try CLI.run(["estimate", "mars.yaml"], in: dir)
+    #expect(estimate.status == 2)
+    #expect(
+      estimate.stderr.contains(
+        "mars.yaml:3:9: error: region: no pricing tables for region 'mars-1'; tables exist for: eu-central-1, eu-west-1, us-east-1, us-west-2"
+      ), "\(estimate.stderr)")
+  }
+
+  @Test("A half-filled starter names only the blanks left, not the entries already filled")
+  func halfFilledStarter() throws {
+    let template =
+      Self.template + """
+
+          Logs:
+            Type: AWS::Logs::LogGroup
+            Properties: {RetentionInDays: 7}
+        """
+    let dir = try TemplateTests.workspace(["t.yml": template])
+    let starter = try CLI.run(["init", "--cloudformation", "t.yml", "--output", "p.yaml"], in: dir)
+    #expect(starter.status == 0, "\(starter.stderr)")
+    let url = dir.appendingPathComponent("p.yaml")
+    var text = try String(contentsOf: url, encoding: .utf8)
+    text = text.replacingOccurrences(of: "requests: ~", with: "requests: 1000")
+      .replacingOccurrences(of: "duration_ms: ~", with: "duration_ms: 100")
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    let run = try CLI.run(["estimate", "p.yaml"], in: dir)
+    #expect(run.status == 2)
+    let errors = run.stderr.split(separator: "\n")
+    #expect(errors.count == 2, "\(run.stderr)")
+    #expect(errors.allSatisfy { $0.contains("is not filled in yet") }, "\(run.stderr)")
+    #expect(!run.stderr.contains("no priced resource"))
+  }
 }

@@ -72,7 +72,8 @@ extension TemplateExpander {
             .error, "\(u.property) cannot be resolved statically: \(u.reason); give \(u.name) under \(usagePath)"))
       }
     }
-    for name in d.required where !inputs.contains(where: { $0.name == name }) {
+    for name in d.required
+    where !inputs.contains(where: { $0.name == name }) && !(entry?.reported.contains(name) ?? false) {
       diagnostics.add(
         (entry?.key.location ?? d.location).diagnostic(
           .error,

@@ -25,6 +25,9 @@ struct TemplateExpander {
     var overrides: [ComponentInput] = []
     var label: String?
     var used = false
+    /// Inputs given with a value that had an error (a `~` still to fill in): reported where
+    /// they are, so the resource is not told again that it needs them.
+    var reported: Set<String> = []
   }
 
   static let fields = ["cloudformation", "terraform_plan", "parameters", "usage"]
@@ -99,7 +102,11 @@ struct TemplateExpander {
             if let input = input(oname, ovalue, key: oKey) { entry.overrides.append(input) }
           }
         default:
-          if let input = input(name, value, key: nameCursor) { entry.inputs.append(input) }
+          if let input = input(name, value, key: nameCursor) {
+            entry.inputs.append(input)
+          } else {
+            entry.reported.insert(name)
+          }
         }
       }
       result[id] = entry

@@ -26,6 +26,9 @@ struct CloudFormationArchitecture {
         "no template of this architecture declares parameter '\(TerminalText.excerpt(name))'\(Spelling.hint(for: name, among: declared))"
       )
     }
+    // Only the templates' own errors stop the reading: an unfilled `~` in the profile's usage
+    // (reported already) must not hide the resources its other entries name.
+    let errorsBefore = diagnostics.errorCount
     let exports = ExportTable()
     defer { exports.clear() }  // each resolver's import closure holds the table, which holds the resolvers
     var resolvers: [CloudFormationResolver] = []
@@ -37,7 +40,7 @@ struct CloudFormationArchitecture {
           template: template, region: region, parameters: parameterValues(template, parameters),
           importValue: { exports.value(of: $0) }))
     }
-    if diagnostics.hasErrors { return [] }
+    if diagnostics.errorCount > errorsBefore { return [] }
     exports.register(resolvers)
     var seen: [String: SourceLocation] = [:]
     var result: [TemplateExpander.Located] = []
