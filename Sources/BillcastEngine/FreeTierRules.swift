@@ -9,6 +9,9 @@ enum FreeTierRules {
     diagnostics: DiagnosticCollector
   ) -> FreeTierSituation {
     let kind = override ?? account.freeTier
+    if let override, let problem = overrideProblem(override, account: account) {
+      diagnostics.add(Diagnostic(file: "--free-tier", message: problem))
+    }
     var opened = account.opened
     var note = ""
     if let o = opened, asOf < o {
@@ -20,6 +23,38 @@ enum FreeTierRules {
     var situation = situation(kind: kind, account: account, opened: opened, asOf: asOf)
     situation.summary += note
     return situation
+  }
+
+  /// Why `--free-tier` cannot apply to the profile's account, or nil when it can: an override
+  /// may not build an account the profile reader would refuse (a legacy account needs the day
+  /// it opened, before 2025-07-15; a credit-based one needs that day, on or after it, and its credits).
+  static func overrideProblem(_ override: Account.FreeTier, account: Account) -> String? {
+    switch override {
+    case .none, .alwaysFree: return nil
+    case .legacy:
+      guard let opened = account.opened else {
+        return
+          "'legacy' needs the profile's account to say when it opened (account.opened), so billcast knows whether its 12-month offers still apply"
+      }
+      if opened >= Account.creditProgramStart {
+        return
+          "'legacy' cannot apply: the account opened \(opened), and accounts opened on or after \(Account.creditProgramStart) are on the credit-based free tier"
+      }
+      return nil
+    case .credits:
+      guard let opened = account.opened else {
+        return
+          "'credits' needs the profile's account to say when it opened and how many credits it has (account.opened, account.credits)"
+      }
+      if opened < Account.creditProgramStart {
+        return
+          "'credits' cannot apply: the account opened \(opened), and accounts opened before \(Account.creditProgramStart) are on the legacy free tier"
+      }
+      if account.credits == nil {
+        return "'credits' needs the profile's account to say how many credits it has (account.credits), up to 200 USD"
+      }
+      return nil
+    }
   }
 
   static func situation(kind: Account.FreeTier, account: Account, opened: CalendarDate?, asOf: CalendarDate)

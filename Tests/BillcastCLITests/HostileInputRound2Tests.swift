@@ -233,4 +233,33 @@ struct HostileInputRound2Tests {
     #expect(errors.allSatisfy { $0.contains("is not filled in yet") }, "\(run.stderr)")
     #expect(!run.stderr.contains("no priced resource"))
   }
+
+  @Test("--free-tier builds no account the profile reader would refuse")
+  func impossibleFreeTierOverrides() throws {
+    let plain = Self.lambdaProfile(requests: "1")
+    let dir = try TemplateTests.workspace([
+      "plain.yaml": plain,
+      "new.yaml": plain.replacingOccurrences(
+        of: "account: {free_tier: none}", with: "account: {free_tier: credits, opened: 2025-09-01, credits: 100}"),
+      "old.yaml": plain.replacingOccurrences(
+        of: "account: {free_tier: none}", with: "account: {free_tier: legacy, opened: 2024-06-01}"),
+    ])
+    for (profile, tier, reason) in [
+      ("plain.yaml", "legacy", "'legacy' needs the profile's account to say when it opened"),
+      ("new.yaml", "legacy", "'legacy' cannot apply: the account opened 2025-09-01"),
+      ("plain.yaml", "credits", "'credits' needs the profile's account to say when it opened and how many credits"),
+      ("old.yaml", "credits", "'credits' cannot apply: the account opened 2024-06-01"),
+    ] {
+      let run = try CLI.run(["estimate", profile, "--free-tier", tier], in: dir)
+      #expect(run.status == 2 && run.stdout.isEmpty, "\(profile) \(tier)")
+      #expect(run.stderr.contains("--free-tier: error: \(reason)"), "\(profile) \(tier): \(run.stderr)")
+    }
+    // What the reader accepts, the override accepts: each account's own tier, and none/always-free on any.
+    for (profile, tier) in [
+      ("old.yaml", "legacy"), ("new.yaml", "credits"), ("new.yaml", "none"), ("old.yaml", "always-free"),
+    ] {
+      let run = try CLI.run(["estimate", profile, "--free-tier", tier], in: dir)
+      #expect(run.status == 0, "\(profile) \(tier): \(run.stderr)")
+    }
+  }
 }
