@@ -91,4 +91,45 @@ struct HostileTemplateTests {
     // $0.20 + $16.6667 = $16.8667
     #expect(TemplateTests.componentCost(result, "F") == "16.8667")
   }
+
+  static func schedule(_ id: String, _ expression: String) -> String {
+    """
+      \(id):
+        Type: AWS::Scheduler::Schedule
+        Properties:
+          ScheduleExpression: '\(expression)'
+          FlexibleTimeWindow: {Mode: 'OFF'}
+          Target: {Arn: arn, RoleArn: role}
+    """
+  }
+
+  @Test("A cron(…) schedule needs its invocations from usage; a malformed rate(…) is a located error, never $0")
+  func schedules() throws {
+    let template = "Resources:\n" + Self.schedule("Nightly", "cron(0 3 * * ? *)")
+    let missing = try Self.workspace(templates: ["t.yml": template], usage: "{}")
+    let run = try CLI.run(["estimate", "profile.yaml"], in: missing)
+    #expect(run.status == 2)
+    #expect(
+      run.stderr.contains(
+        "t.yml:5:27: error: Resources.Nightly.Properties.ScheduleExpression: ScheduleExpression cannot be resolved statically: billcast does not count cron(…) schedules yet; give scheduler_invocations under architectures.a.usage.Nightly"
+      ), "\(run.stderr)")
+    // Given: 31 nightly runs a month are far inside EventBridge Scheduler's 14M free invocations.
+    let given = try Self.workspace(templates: ["t.yml": template], usage: "Nightly: {scheduler_invocations: 31}")
+    let json = try TemplateTests.estimateJSON(given)
+    #expect(try TemplateTests.statuses(try #require(TemplateTests.results(json).first))["Nightly"] == "priced")
+    for bad in [
+      "rate(5 minute)", "rate(1 minutes)", "rate(0 hours)", "rate(five minutes)", "rate(5 weeks)", "every day",
+    ] {
+      let dir = try Self.workspace(templates: ["t.yml": "Resources:\n" + Self.schedule("Bad", bad)], usage: "{}")
+      let r = try CLI.run(["estimate", "profile.yaml"], in: dir)
+      #expect(r.status == 2, "\(bad)")
+      #expect(r.stderr.contains("ScheduleExpression '\(bad)' is not a schedule"), "\(bad): \(r.stderr)")
+    }
+    // rate(5 minutes): 730 h × 60 / 5 = 8,760 invocations in a 730-hour month, also free.
+    let rate = try Self.workspace(
+      templates: ["t.yml": "Resources:\n" + Self.schedule("Often", "rate(5 minutes)")], usage: "{}")
+    #expect(
+      try TemplateTests.statuses(try #require(TemplateTests.results(try TemplateTests.estimateJSON(rate)).first))[
+        "Often"] == "priced")
+  }
 }

@@ -157,8 +157,8 @@ struct CloudFormationMapper {
       return .priced(d)
     case "AWS::Scheduler::Schedule":
       var d = draft(r, "aws.eventbridge")
-      if let expression = p["ScheduleExpression"], let perMonth = expression.text.flatMap(Self.invocationsPerMonth) {
-        d.set("scheduler_invocations", perMonth, property: "ScheduleExpression", at: expression.location)
+      if let expression = p["ScheduleExpression"] {
+        schedule(&d, expression)
       }
       return .priced(d)
     default:
@@ -167,16 +167,28 @@ struct CloudFormationMapper {
     }
   }
 
-  /// The invocations a month of a `rate(N unit)` schedule, as a formula over `month_hours`.
-  static func invocationsPerMonth(_ expression: String) -> String? {
-    guard expression.hasPrefix("rate("), expression.hasSuffix(")") else { return nil }
-    let parts = expression.dropFirst(5).dropLast().split(separator: " ")
-    guard parts.count == 2, let n = Int(parts[0]), n > 0 else { return nil }
-    switch parts[1] {
-    case "minute", "minutes": return "month_hours * 60 / \(n)"
-    case "hour", "hours": return "month_hours / \(n)"
-    case "day", "days": return "month_hours / 24 / \(n)"
-    default: return nil
+  /// Counts a schedule's invocations a month into `scheduler_invocations`: a `rate(…)` exactly;
+  /// a `cron(…)` or `at(…)` schedule is not counted yet, so the profile must give the count (never
+  /// a silent $0); anything else is a located error.
+  private func schedule(_ d: inout ComponentDraft, _ expression: TemplateNode) {
+    guard let text = expression.text else {
+      return d.unresolved("scheduler_invocations", property: "ScheduleExpression", node: expression)
+    }
+    switch ScheduleExpression.parse(text) {
+    case .rate(let perMonth)?:
+      d.set("scheduler_invocations", perMonth, property: "ScheduleExpression", at: expression.location)
+    case .notCounted(let kind)?:
+      d.unresolved(
+        "scheduler_invocations", property: "ScheduleExpression",
+        node: TemplateNode(
+          .unknown("billcast does not count \(kind)(…) schedules yet"),
+          expression.location))
+    case nil:
+      diagnostics.add(
+        expression.location.diagnostic(
+          .error,
+          "ScheduleExpression '\(TerminalText.excerpt(text))' is not a schedule: expected rate(VALUE UNIT) with a whole VALUE of 1 or more and UNIT minute, hour or day (plural above 1), cron(…) or at(…)"
+        ))
     }
   }
 
