@@ -24,31 +24,7 @@ struct TerraformPlan {
   static let maximumBytes = 64 << 20
 
   static func read(path: String, diagnostics: DiagnosticCollector) -> TerraformPlan? {
-    if let problem = InputFiles.confinementProblem(path) {
-      diagnostics.add(Diagnostic(file: path, line: 1, column: 1, message: problem))
-      return nil
-    }
-    let bytes: [UInt8]
-    switch FileStatus.of(path) {
-    case .failure(let error):
-      diagnostics.add(Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file (\(error))"))
-      return nil
-    case .success(let status):
-      guard status.isRegularFile, status.size <= maximumBytes else {
-        diagnostics.add(
-          Diagnostic(
-            file: path, line: 1, column: 1,
-            message: status.isRegularFile
-              ? "the plan is \(status.size) bytes; the limit is \(maximumBytes) bytes" : "not a regular file"))
-        return nil
-      }
-      InputFiles.record(status)
-      guard let data = FileManager.default.contents(atPath: path) else {
-        diagnostics.add(Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file"))
-        return nil
-      }
-      bytes = [UInt8](data)
-    }
+    guard let bytes = bytes(of: path, diagnostics: diagnostics) else { return nil }
     if bytes.starts(with: Array("[command]".utf8)) {
       diagnostics.add(
         Diagnostic(
@@ -86,6 +62,34 @@ struct TerraformPlan {
     var resources: [Resource] = []
     collect(planned, file: path, unknowns: unknowns, references: references, into: &resources)
     return TerraformPlan(resources: resources)
+  }
+
+  /// The plan file's bytes: a regular file inside the confinement, at most ``maximumBytes``.
+  static func bytes(of path: String, diagnostics: DiagnosticCollector) -> [UInt8]? {
+    if let problem = InputFiles.confinementProblem(path) {
+      diagnostics.add(Diagnostic(file: path, line: 1, column: 1, message: problem))
+      return nil
+    }
+    switch FileStatus.of(path) {
+    case .failure(let error):
+      diagnostics.add(Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file (\(error))"))
+      return nil
+    case .success(let status):
+      guard status.isRegularFile, status.size <= maximumBytes else {
+        diagnostics.add(
+          Diagnostic(
+            file: path, line: 1, column: 1,
+            message: status.isRegularFile
+              ? "the plan is \(status.size) bytes; the limit is \(maximumBytes) bytes" : "not a regular file"))
+        return nil
+      }
+      InputFiles.record(status)
+      guard let data = FileManager.default.contents(atPath: path) else {
+        diagnostics.add(Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file"))
+        return nil
+      }
+      return [UInt8](data)
+    }
   }
 
   private static func collect(
