@@ -262,4 +262,45 @@ struct HostileInputRound2Tests {
       #expect(run.status == 0, "\(profile) \(tier): \(run.stderr)")
     }
   }
+
+  @Test("compare --vary finds every crossing of a step function, exact to --step")
+  func breakEvenOfAStepFunction() throws {
+    let profile = """
+      format: billcast.profile/1
+      name: step
+      region: us-east-1
+      as_of: 2026-11-30
+      account: {free_tier: none}
+      workload:
+        users: 1000
+      scenarios: {s: {}}
+      architectures:
+        servers:
+          components:
+            web: {service: aws.ec2, inputs: {instance_type: t3.micro, instances: ceil(users / 1000), hours: 730, public_ipv4: 0}}
+        storage:
+          components:
+            files: {service: aws.s3, inputs: {storage_gb: 1000 + users * 0.32, put_requests: 0, get_requests: 0}}
+      """
+    let dir = try TemplateTests.workspace(["step.yaml": profile])
+    let run = try CLI.run(
+      ["compare", "step.yaml", "--vary", "users", "--from", "0", "--to", "100000", "--step", "1", "--format", "json"],
+      in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    let json = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let search = try #require((json["break_even"] as? [[String: Any]])?.first)
+    let crossings = try #require(search["crossings"] as? [[String: Any]]).map {
+      ($0["at"] as! String, $0["to"] as! String)
+    }
+    // servers: E(u) = ceil(u / 1000) × 730 h × $0.0104 = $7.592 per started thousand users.
+    // storage: L(u) = (1000 + 0.32 u) GB × $0.023 = $23 + $0.00736 u (first 50 TB tier).
+    // In the thousand k (u = 1000k+1 … 1000(k+1)), E − L runs from 0.232k − 15.41536 down to
+    // 0.232(k+1) − 23: storage becomes cheaper at u = 1000k + 1 for k = 67…99 (33 times) and
+    // servers again inside each thousand k = 67…98 (32 times), where 7.592(k+1) < 23 + 0.00736u.
+    #expect(crossings.count == 65, "\(crossings.count) crossings")
+    #expect(crossings.filter { $0.1 == "storage" }.map(\.0) == (67...99).map { "\($0 * 1000 + 1)" })
+    // k = 67: servers cheaper from u > (7.592 × 68 − 23) / 0.00736 = 67,018.47…: at 67,019.
+    #expect(crossings.dropFirst().first.map { $0 == ("67019", "servers") } == true)
+    // The old search saw colinear totals at 0, 50,000 and 100,000 and found 9.
+  }
 }

@@ -141,6 +141,26 @@ package enum BreakEvenSearch {
       return lo + (steps / 2).floor() * step
     }
 
+    /// Whether a stretch that looks linear at its ends and midpoint steps instead: the slope over
+    /// its first and last grid step differs from the slope across it.
+    ///
+    /// A step function such as `ceil(users / 1000)` is colinear at any three points whose steps
+    /// happen to line up, and would hide every crossing between them; its slope over one grid
+    /// step is 0 or a whole jump, never the average. (Exact decimals round at the 18th digit, so
+    /// one step's slope is compared within 10^-12 plus that rounding over the step.)
+    mutating func steppedNear(_ lo: ExactDecimal, _ a: [ExactDecimal], _ hi: ExactDecimal, _ b: [ExactDecimal])
+      throws -> Bool
+    {
+      guard hi - lo > step + step else { return false }
+      let first = try price(lo + step), last = try price(hi - step)
+      let tolerance = Self.slopeTolerance + ExactDecimal(raw: 4) / step
+      return a.indices.contains { i in
+        let across = (b[i] - a[i]) / (hi - lo)
+        return ((first[i] - a[i]) / step - across).magnitude > tolerance
+          || ((b[i] - last[i]) / step - across).magnitude > tolerance
+      }
+    }
+
     mutating func explore(_ lo: ExactDecimal, _ a: [ExactDecimal], _ hi: ExactDecimal, _ b: [ExactDecimal], depth: Int)
       throws
     {
@@ -165,7 +185,7 @@ package enum BreakEvenSearch {
           let left = (m[$0] - a[$0]) / (mid - lo), right = (b[$0] - m[$0]) / (hi - mid)
           return (left - right).magnitude <= Self.slopeTolerance
         }
-        if linear { return }
+        if linear, try steppedNear(lo, a, hi, b) == false { return }
       }
       if evaluations > Self.maximumEvaluations {
         throw BreakEvenError.tooManyPoints(Self.maximumEvaluations)
