@@ -82,6 +82,14 @@ struct ProfileOptions: ParsableArguments {
         problems += error.diagnostics
       }
     }
+    if projects.count > ProjectList.maximumProjects {
+      problems.append(
+        Diagnostic(
+          file: profiles.joined(separator: ", "),
+          message:
+            "these name \(projects.count) projects; one run prices at most \(ProjectList.maximumProjects) (each with its own pricing tables): split them across runs"
+        ))
+    }
     if !problems.isEmpty { throw DiagnosticError(problems) }
     return projects
   }

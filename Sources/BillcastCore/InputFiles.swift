@@ -9,6 +9,13 @@ package enum InputFiles {
   private static let lock = NSLock()
   nonisolated(unsafe) private static var identities: Set<Identity> = []
   nonisolated(unsafe) private static var root: String?
+  nonisolated(unsafe) private static var filesRead = 0
+  nonisolated(unsafe) private static var bytesRead = 0
+
+  /// The most input files one run reads (each project re-reads its pricing tables).
+  package static let maximumFiles = 10_000
+  /// The most bytes of input one run reads, all files together.
+  package static let maximumBytes = 512 << 20
 
   struct Identity: Hashable {
     var device: UInt64
@@ -30,6 +37,26 @@ package enum InputFiles {
   package static func contains(_ path: String) -> Bool {
     guard case .success(let status) = FileStatus.of(path) else { return false }
     return lock.withLock { identities.contains(Identity(device: status.device, inode: status.inode)) }
+  }
+
+  // MARK: The run's budget
+
+  /// Counts a file of `bytes` against the run's budget; why not, when it would pass
+  /// ``maximumFiles`` or ``maximumBytes`` (the file is then not read).
+  package static func charge(bytes: Int) -> String? {
+    lock.withLock {
+      if filesRead + 1 > maximumFiles {
+        return
+          "this run has read \(filesRead) input files, the most one run reads (\(maximumFiles)); price fewer projects or templates at once"
+      }
+      if bytesRead + bytes > maximumBytes {
+        return
+          "this run has read \(bytesRead) bytes of input; this file's \(bytes) would pass the limit of \(maximumBytes) bytes for one run"
+      }
+      filesRead += 1
+      bytesRead += bytes
+      return nil
+    }
   }
 
   // MARK: Confinement

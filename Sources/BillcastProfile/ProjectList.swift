@@ -13,6 +13,8 @@ import Foundation
 package struct ProjectList: Sendable {
   /// The format this reader reads.
   package static let formatVersion = "billcast.projects/1"
+  /// The most projects one run prices (each with its own pricing tables in memory).
+  package static let maximumProjects = 200
 
   /// One profile to price, with the name its report goes under (nil: the profile's own).
   package struct Project: Sendable, Hashable {

@@ -31,6 +31,9 @@ public enum EstimateJSONReader {
             file: path, line: 1, column: 1, message: "the report is \(size) bytes; the limit is \(maximumBytes)")
         ])
       }
+      if let problem = InputFiles.charge(bytes: size) {
+        throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: problem)])
+      }
       InputFiles.record(status)
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch let e as DiagnosticError {

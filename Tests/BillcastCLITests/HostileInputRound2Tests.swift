@@ -303,4 +303,24 @@ struct HostileInputRound2Tests {
     #expect(crossings.dropFirst().first.map { $0 == ("67019", "servers") } == true)
     // The old search saw colinear totals at 0, 50,000 and 100,000 and found 9.
   }
+
+  @Test("One run prices at most 200 projects and reads at most 100 templates an architecture, and says so")
+  func aggregateLimits() throws {
+    var files = ["p.yaml": Self.lambdaProfile(requests: "1")]
+    files["billcast.yml"] =
+      "format: billcast.projects/1\nprojects:\n" + (0..<201).map { "  - {path: p.yaml, name: p\($0)}\n" }.joined()
+    let template = "Resources:\n  T: {Type: AWS::SNS::Topic}\n"
+    for i in 0..<101 { files["tpl/t\(i).yml"] = template }
+    files["many.yaml"] = Self.lambdaProfile(requests: "1")
+      .replacingOccurrences(of: "    components:", with: "    cloudformation: [tpl/*.yml]\n    components:")
+    let dir = try TemplateTests.workspace(files)
+    let projects = try CLI.run(["estimate", "billcast.yml"], in: dir)
+    #expect(projects.status == 2 && projects.stdout.isEmpty)
+    #expect(projects.stderr.contains("these name 201 projects; one run prices at most 200"), "\(projects.stderr)")
+    let templates = try CLI.run(["estimate", "many.yaml"], in: dir)
+    #expect(templates.status == 2 && templates.stdout.isEmpty)
+    #expect(
+      templates.stderr.contains("the patterns name 101 templates; one architecture reads at most 100"),
+      "\(templates.stderr)")
+  }
 }

@@ -38,6 +38,9 @@ package struct YAMLDocument {
           message: "the file is \(size) bytes; the limit is \(limits.maximumBytes) bytes")
       ])
     }
+    if let problem = InputFiles.charge(bytes: size) {
+      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: problem)])
+    }
     let data: Data
     do {
       let handle = try FileHandle(forReadingFrom: url)

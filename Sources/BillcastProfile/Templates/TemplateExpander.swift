@@ -31,6 +31,8 @@ struct TemplateExpander {
   }
 
   static let fields = ["cloudformation", "terraform_plan", "parameters", "usage"]
+  /// The most templates one architecture reads.
+  static let maximumTemplates = 100
 
   /// Expands the template fields of an architecture's mapping; nil when it has none.
   func expand(_ f: YAMLFields) -> Expansion? {
@@ -51,7 +53,13 @@ struct TemplateExpander {
     if let cf {
       var patterns: [YAMLCursor] = [cf]
       if case .scalar = cf.node {} else { patterns = cf.items("a template path or a list of them") ?? [] }
-      let files = patterns.flatMap { expandPattern($0) }
+      var files = patterns.flatMap { expandPattern($0) }
+      if files.count > Self.maximumTemplates {
+        cf.error(
+          "the patterns name \(files.count) templates; one architecture reads at most \(Self.maximumTemplates)"
+        )
+        files = []
+      }
       expansion = Expansion(source: TemplateSource(kind: .cloudFormation, files: files))
       let parameters = readParameters(f["parameters"])
       located = CloudFormationArchitecture(diagnostics: diagnostics, region: region).read(

@@ -83,6 +83,10 @@ struct TerraformPlan {
               ? "the plan is \(status.size) bytes; the limit is \(maximumBytes) bytes" : "not a regular file"))
         return nil
       }
+      if let problem = InputFiles.charge(bytes: status.size) {
+        diagnostics.add(Diagnostic(file: path, line: 1, column: 1, message: problem))
+        return nil
+      }
       InputFiles.record(status)
       guard let data = FileManager.default.contents(atPath: path) else {
         diagnostics.add(Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file"))
