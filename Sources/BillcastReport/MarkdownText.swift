@@ -36,8 +36,8 @@ package enum MarkdownText {
   /// emphasis, code, raw HTML and entities, strike-through, table cells.
   static let inlineSpecials: Set<Character> = ["\\", "`", "*", "<", ">", "&", "|", "~"]
 
-  /// Text from a profile, a template or a file name, as literal Markdown: line breaks become
-  /// spaces, and each character that could start a construct is backslash-escaped (CommonMark
+  /// Text from a profile, a template or a file name, as literal Markdown: line feeds become
+  /// spaces (other control characters are escaped for the terminal later), and each character that could start a construct is backslash-escaped (CommonMark
   /// shows `\<` as `<`), so `</details><h1>Approved</h1>`, links, images and autolinks show as
   /// typed. To keep text readable, `_` is escaped only at a word's edge (GitHub reads no emphasis
   /// inside a word), `]` only before `(`, `[` or `:`, `!` only before `[`, and `:` only in `://`.
@@ -46,7 +46,7 @@ package enum MarkdownText {
     var out = ""
     out.reserveCapacity(text.utf8.count + 8)
     for (i, character) in characters.enumerated() {
-      if character == "\n" || character == "\r" {
+      if character == "\n" {
         out.append(" ")
         continue
       }
