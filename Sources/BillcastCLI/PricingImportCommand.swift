@@ -50,7 +50,12 @@ struct PricingImportCommand: ParsableCommand {
 struct PricingVerifyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verify",
-    abstract: "List every rate that differs from AWS Price List offer files; exit 1 if any differs, 0 if all match.")
+    abstract:
+      "List every rate that differs from AWS Price List offer files; exit 1 if any differs or cannot be read, 0 if all match.",
+    discussion: """
+      Exit 2 when an offer file is invalid or gives no rate the tables hold (an empty offer, another \
+      service): a verification that compared nothing does not pass.
+      """)
 
   @Argument(help: "Offer files: a region's index.json or index.csv, or get-products output.")
   var files: [String]
@@ -69,7 +74,7 @@ struct PricingVerifyCommand: ParsableCommand {
       throw exitWithDiagnostics(error)
     }
     try writeReport(PriceListReport.verifyText(verification, offers: offers), to: nil)
-    if !verification.differences.isEmpty { throw ExitCode(ExitStatus.checkFailed) }
+    if !verification.passes { throw ExitCode(ExitStatus.checkFailed) }
   }
 
   /// Reads every offer file, reporting every file's problem at once.
