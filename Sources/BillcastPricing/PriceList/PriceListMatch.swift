@@ -144,6 +144,9 @@ package struct PriceListMatch: Sendable {
         return .failure(Reason(text: "\(d.usd) per \(d.unit) does not convert exactly to the meter's unit"))
       }
       var upto: ExactDecimal?
+      if let end = d.end, end <= d.begin {
+        return .failure(Reason(text: "its range from \(d.begin) to \(end) is empty: a range must end after it begins"))
+      }
       if let end = d.end {
         guard let bound = end.multiplied(by: .one, dividedBy: identity.scale),
           bound.multiplied(by: identity.scale, dividedBy: .one) == end
