@@ -12,7 +12,9 @@ struct PricingImportCommand: ParsableCommand {
     discussion: """
       Each rate a model needs is found by its Price List identity, converted to the meter's unit, and \
       written to pricing/PROVIDER/rates/REGION.yaml with the offer as its source. Nothing is written \
-      unless every file reads and the tables still load.
+      unless every file reads and the tables still load; then every file is staged beside its target \
+      and all are renamed into place, or none is (exit 74). A rates file that is a symbolic link, or \
+      that another user owns, is not replaced (as root, the owner and mode are kept).
       """)
 
   @Argument(help: "Offer files: a region's index.json or index.csv, or get-products output (one product per line).")
@@ -40,7 +42,13 @@ struct PricingImportCommand: ParsableCommand {
       throw exitWithDiagnostics(error)
     }
     if !dryRun {
-      for file in plan.files { try writeReport(file.text, to: file.path, replacing: .inputsToo) }  // it edits them
+      // All or nothing: every file staged beside its target, then all renamed into place.
+      do throws(WriteFailure) {
+        try FileSet.write(plan.files, mode: .replace)
+      } catch {
+        ReportFile.writeStandardError("billcast: error: \(error)\n")
+        throw ExitCode(ExitStatus.writeFailed)
+      }
     }
     try writeReport(PriceListReport.importText(plan, offers: offers, wrote: !dryRun), to: nil)
   }
@@ -50,7 +58,12 @@ struct PricingImportCommand: ParsableCommand {
 struct PricingVerifyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verify",
-    abstract: "List every rate that differs from AWS Price List offer files; exit 1 if any differs, 0 if all match.")
+    abstract:
+      "List every rate that differs from AWS Price List offer files; exit 1 if any differs or cannot be read, 0 if all match.",
+    discussion: """
+      Exit 2 when an offer file is invalid or gives no rate the tables hold (an empty offer, another \
+      service): a verification that compared nothing does not pass.
+      """)
 
   @Argument(help: "Offer files: a region's index.json or index.csv, or get-products output.")
   var files: [String]
@@ -69,7 +82,7 @@ struct PricingVerifyCommand: ParsableCommand {
       throw exitWithDiagnostics(error)
     }
     try writeReport(PriceListReport.verifyText(verification, offers: offers), to: nil)
-    if !verification.differences.isEmpty { throw ExitCode(ExitStatus.checkFailed) }
+    if !verification.passes { throw ExitCode(ExitStatus.checkFailed) }
   }
 
   /// Reads every offer file, reporting every file's problem at once.

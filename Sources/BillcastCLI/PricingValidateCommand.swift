@@ -37,7 +37,9 @@ struct PricingValidateCommand: ParsableCommand {
     do {
       let directory = self.directory ?? (PricingOptions.isDirectory("pricing") ? "pricing" : nil)
       let catalog = try PricingOptions.load(directory: directory)
-      var problems = PricingValidation.check(catalog, today: today())
+      let files = directory.map { PricingCatalog.yamlFiles(under: $0) } ?? []
+      var problems = PricingValidation.check(
+        catalog, today: today(), fileEffective: PricingValidation.fileEffectiveDates(files))
       if let maxAge {
         for table in catalog.tables {
           let age = today().daysSince1970 - table.effective.daysSince1970

@@ -221,7 +221,7 @@ public struct PricingCatalog: Sendable {
     return catalog
   }
 
-  static func yamlFiles(under directory: String) -> [String] {
+  package static func yamlFiles(under directory: String) -> [String] {
     let fm = FileManager.default
     guard let enumerator = fm.enumerator(atPath: directory) else { return [] }
     var files: [String] = []

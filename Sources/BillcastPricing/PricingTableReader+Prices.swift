@@ -128,7 +128,9 @@ extension PricingTableReader {
       if let last = before.last, until <= last.until {
         item.error("earlier prices must be listed in date order: \(until) is not after \(last.until)")
       }
-      if let ladder = readLadderBody(item, sources: sources, per: nil, allowing: ["until"]) {
+      // In a rates entry an earlier price is per the model's `per`, as the entry is, unless it says its own.
+      let itemPer = item.hasKey("per") ? nil : per
+      if let ladder = readLadderBody(item, sources: sources, per: itemPer, allowing: ["until"]) {
         before.append(DatedLadder(until: until, per: ladder.per, tiers: ladder.tiers))
       }
     }

@@ -8,29 +8,46 @@ package enum PricingValidation {
     package var tables = 0, services = 0, meters = 0, prices = 0, sources = 0, pools = 0
   }
 
-  /// Problems no single file shows: a source read after today, a table "effective" before a source it cites was read.
-  package static func check(_ catalog: PricingCatalog, today: CalendarDate) -> [Diagnostic] {
+  /// Problems no single file shows: a source read after today, or after the `effective` date
+  /// of the file that lists it (`fileEffective`, by path; a file not in it is dated by its
+  /// table, the earliest date of its files). A rates file's sources are dated by the rates
+  /// file, so an import that brings a region's rates forward to an offer's date validates.
+  package static func check(
+    _ catalog: PricingCatalog, today: CalendarDate, fileEffective: [String: CalendarDate] = [:]
+  ) -> [Diagnostic] {
     var problems: [Diagnostic] = []
     for table in catalog.tables {
       for (id, source) in table.sources.sorted(by: { $0.key < $1.key }) {
+        let effective = source.readLocation.flatMap { fileEffective[$0.file] } ?? table.effective
         if source.read > today {
           problems.append(
             Diagnostic(
               file: table.path, line: source.readLocation?.line ?? 1, column: source.readLocation?.column ?? 1,
               path: "sources.\(id).read", message: "read on \(source.read), which is after today (\(today))"))
         }
-        if source.read > table.effective {
+        if source.read > effective {
           problems.append(
             Diagnostic(
               file: table.path, line: source.readLocation?.line ?? 1, column: source.readLocation?.column ?? 1,
               path: "sources.\(id).read",
               message:
-                "read on \(source.read), after the table's effective date \(table.effective); bring 'effective' up to date"
+                "read on \(source.read), after the table's effective date \(effective); bring 'effective' up to date"
             ))
         }
       }
     }
     return problems
+  }
+
+  /// The `effective` date each pricing file states, by path (files without one are left out).
+  package static func fileEffectiveDates(_ paths: [String]) -> [String: CalendarDate] {
+    var dates: [String: CalendarDate] = [:]
+    for path in paths {
+      guard let document = try? YAMLDocument.load(path: path) else { continue }
+      let root = YAMLCursor(document: document, diagnostics: DiagnosticCollector())
+      if let date = root.entries()?.first(where: { $0.key == "effective" })?.value.date() { dates[path] = date }
+    }
+    return dates
   }
 
   /// Counts what a catalog holds, for the summary line.

@@ -9,16 +9,22 @@ package enum PriceListReport {
     var out = offersText(offers)
     for region in Set(plan.changes.map(\.region)).sorted() {
       let changes = plan.changes.filter { $0.region == region }
-      out += "\(region) (\(changes[0].path)):\n"
+      out += "\(e(region)) (\(e(changes[0].path))):\n"
       for c in changes {
         let what: String
         switch c.kind {
         case .added: what = ladder(c.new)
         case .changed: what = change(c.old ?? [], c.new)
         case .unchanged: what = ladder(c.new)
+        case .dated:
+          what =
+            "\(ladder(c.new)) from \(c.effective.map(\.description) ?? "?") (dated into the history; the current rate is newer)"
+        case .superseded:
+          what =
+            "\(ladder(c.new)) from \(c.effective.map(\.description) ?? "?") not applied: a newer offer gave the rate for that date"
         }
         out +=
-          "  \(c.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(c.key): \(what) (SKU \(c.sku))"
+          "  \(c.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(c.key): \(what) (SKU \(e(c.sku)))"
           + (c.keptUntil.map { "; the old rate is kept until \($0)" } ?? "") + "\n"
       }
     }
@@ -26,11 +32,16 @@ package enum PriceListReport {
     let counts = [PriceListImport.Change.Kind.added, .changed, .unchanged].map { k in
       plan.changes.filter { $0.kind == k }.count
     }
-    out += "\(counts[0]) added, \(counts[1]) changed, \(counts[2]) unchanged, \(plan.lacking.count) lacking\n"
+    let dated = plan.changes.filter { $0.kind == .dated }.count
+    let superseded = plan.changes.filter { $0.kind == .superseded }.count
+    out +=
+      "\(counts[0]) added, \(counts[1]) changed, \(counts[2]) unchanged"
+      + (dated > 0 ? ", \(dated) dated" : "") + (superseded > 0 ? ", \(superseded) superseded" : "")
+      + ", \(plan.lacking.count) lacking\n"
     if plan.files.isEmpty {
       out += "nothing to write: the rates files already hold these rates\n"
     } else {
-      for f in plan.files { out += (wrote ? "wrote " : "would write ") + f.path + "\n" }
+      for f in plan.files { out += (wrote ? "wrote " : "would write ") + e(f.path) + "\n" }
     }
     return out
   }
@@ -41,7 +52,7 @@ package enum PriceListReport {
     for d in v.differences {
       let table = d.table.map(ladder) ?? "no rate"
       out +=
-        "differs  \(d.region) \(d.key): table \(table), offer \(ladder(d.offered)) (SKU \(d.sku), offer of \(d.published))\n"
+        "differs  \(e(d.region)) \(d.key): table \(table), offer \(ladder(d.offered)) (SKU \(e(d.sku)), offer of \(e(d.published)))\n"
       if let old = d.table, old.count == d.offered.count, zip(old, d.offered).allSatisfy({ $0.upto == $1.upto }) {
         for (i, (a, b)) in zip(old, d.offered).enumerated() where a.rate != b.rate {
           out += "           tier \(i + 1): \(a.rate) → \(b.rate)\n"
@@ -49,19 +60,24 @@ package enum PriceListReport {
       }
     }
     out += lackingText(v.lacking)
-    out += "\(v.differences.count) differ, \(v.matching) match, \(v.lacking.count) lacking\n"
+    out += "\(v.differences.count) differ, \(v.matching) match, \(v.lacking.count) lacking"
+    out += v.unreadable.isEmpty ? "\n" : " (\(v.unreadable.count) offered but unreadable: not verified)\n"
     return out
   }
 
+  /// Text from an offer or a path, with control characters escaped (it reaches a terminal).
+  static func e(_ text: String) -> String { TerminalText.escaped(text) }
+
   static func offersText(_ offers: [Offer]) -> String {
     offers.map {
-      "read \($0.path): \($0.offerCode) version \($0.version), published \($0.publicationDate) (\($0.layout.rawValue), \($0.products.count) products kept)\n"
+      "read \(e($0.path)): \(e($0.offerCode)) version \(e($0.version)), published \(e($0.publicationDate)) (\($0.layout.rawValue), \($0.products.count) products kept)\n"
     }.joined()
   }
 
   static func lackingText(_ lacking: [LackingRate]) -> String {
     guard !lacking.isEmpty else { return "" }
-    return "the models need, the offers lack:\n" + lacking.map { "  \($0.region) \($0.key): \($0.reason)\n" }.joined()
+    return "the models need, the offers lack:\n"
+      + lacking.map { "  \(e($0.region)) \($0.key): \(e($0.reason))\n" }.joined()
   }
 
   /// Tiers in words: `0.2` or `0.0000166667 to 6000000000, 0.000015 to 15000000000, then 0.0000133334`.

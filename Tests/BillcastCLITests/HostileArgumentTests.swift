@@ -40,7 +40,7 @@ struct HostileArgumentTests {
     (["forecast", example, "--seed", "-1"], 64, "The value '-1' is invalid for '--seed <seed>'"),
     (
       ["compare", example, "--vary", "page_views", "--to", "1e16"], 64,
-      "--to: '1e16' is too large (limit 1000000000000000)"
+      "--to: '1e16' is out of range: a number's magnitude is at most 10^15 (1000000000000000)"
     ),
     (["compare", example, "--vary", "page_views", "--from=-1e8", "--to", "10"], 64, "--from -100000000 is below 0"),
     // Break-even overflowed a decimal division with 10^21 grid steps (a crash).

@@ -71,6 +71,12 @@ struct PriceListConversionTests {
     #expect(
       reason([Self.d("0", "6000000000", "Lambda-GB-Second", "0.0000166667")]) == "only its last range may end at Inf")
     #expect(reason([]) == "no on-demand price dimensions")
+    // An empty range is the offer's fault, reported against the offer: written, it would be a
+    // rates file's `upto: 0` that the table then refuses (issue 24, round 2, item 37).
+    #expect(
+      reason([
+        Self.d("0", "0", "Lambda-GB-Second", "0.0000166667"), Self.d("0", nil, "Lambda-GB-Second", "0.000015"),
+      ]) == "its range from 0 to 0 is empty: a range must end after it begins")
   }
 
   @Test("usage types lose only their own region's prefix")

@@ -50,6 +50,12 @@ package struct JSONPosition: Sendable, Hashable {
   package var line: Int
   /// The 1-based column.
   package var column: Int
+
+  /// A position.
+  package init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
 }
 
 /// Reads JSON text strictly.
@@ -59,18 +65,32 @@ package enum JSONDocument {
 
   /// Parses `bytes` (UTF-8) into a tree; every problem is located in `path`.
   package static func parse(_ bytes: [UInt8], path: String) throws(DiagnosticError) -> JSONNode {
+    try parseCountingColumnWork(bytes, path: path).value
+  }
+
+  /// Parses `bytes` cut from a larger file, where their first byte is at `origin`: every
+  /// position, and every problem, is located in that file.
+  package static func parse(_ bytes: [UInt8], path: String, origin: JSONPosition) throws(DiagnosticError) -> JSONNode {
     var parser = Parser(bytes: bytes, path: path)
-    do {
-      parser.skipSpace()
-      let value = try parser.value(depth: 0)
-      parser.skipSpace()
-      if parser.index < bytes.count { throw parser.failure("unexpected text after the JSON value") }
-      return value
-    } catch let error as DiagnosticError {
-      throw error
-    } catch {
-      throw DiagnosticError([Diagnostic(file: path, line: 1, column: 1, message: "not valid JSON")])
-    }
+    parser.origin = origin
+    parser.skipSpace()
+    let value = try parser.value(depth: 0)
+    parser.skipSpace()
+    if parser.index < bytes.count { throw parser.failure("unexpected text after the JSON value") }
+    return value
+  }
+
+  /// Parses like ``parse(_:path:)`` and also returns how many bytes were examined to count
+  /// columns: at most the text's length, however long its lines (a test of the linear bound).
+  package static func parseCountingColumnWork(_ bytes: [UInt8], path: String) throws(DiagnosticError) -> (
+    value: JSONNode, columnWork: Int
+  ) {
+    var parser = Parser(bytes: bytes, path: path)
+    parser.skipSpace()
+    let value = try parser.value(depth: 0)
+    parser.skipSpace()
+    if parser.index < bytes.count { throw parser.failure("unexpected text after the JSON value") }
+    return (value, parser.columnWork)
   }
 
   struct Parser {
@@ -85,18 +105,36 @@ package enum JSONDocument {
       self.path = path
     }
 
+    /// The byte up to which `counted` holds the column (on the line that starts at `lineStart`).
+    var countedTo = 0
+    /// The 1-based column of the byte at `countedTo`.
+    var counted = 1
+    /// The bytes examined to count columns, in all.
+    var columnWork = 0
+    /// Where the first byte is in the file the bytes were cut from.
+    var origin = JSONPosition(line: 1, column: 1)
+
+    /// Where the next byte is. Columns count characters (continuation bytes of UTF-8 are not
+    /// counted), carried forward from the last position asked for: a value on a 50 MB line
+    /// costs the bytes since the previous value, not the whole line again.
     var position: JSONPosition {
-      // Columns count characters: continuation bytes of UTF-8 are not counted.
-      var column = 1
-      var i = lineStart
-      while i < index && i < bytes.count {
-        if bytes[i] & 0xC0 != 0x80 { column += 1 }
-        i += 1
+      mutating get {
+        if countedTo < lineStart {
+          countedTo = lineStart
+          counted = 1
+        }
+        let stop = min(index, bytes.count)
+        columnWork += max(0, stop - countedTo)
+        while countedTo < stop {
+          if bytes[countedTo] & 0xC0 != 0x80 { counted += 1 }
+          countedTo += 1
+        }
+        return JSONPosition(
+          line: line + origin.line - 1, column: line == 1 ? counted + origin.column - 1 : counted)
       }
-      return JSONPosition(line: line, column: column)
     }
 
-    func failure(_ message: String, at p: JSONPosition? = nil) -> DiagnosticError {
+    mutating func failure(_ message: String, at p: JSONPosition? = nil) -> DiagnosticError {
       let at = p ?? position
       return DiagnosticError([
         Diagnostic(file: path, line: at.line, column: at.column, message: "invalid JSON: \(message)")

@@ -59,18 +59,27 @@ struct JSONScanner {
 
   // MARK: Structure
 
-  /// Calls `member` with each key of an object, positioned at its value; `member` must read the value.
+  /// Calls `member` with each key of an object, positioned at its value; `member` must read the
+  /// value. A key given twice is an error at the second (as every other JSON billcast reads).
   mutating func object(_ member: (inout JSONScanner, String) throws(DiagnosticError) -> Void) throws(DiagnosticError) {
     try expect(0x7B, "{")
     if try next("a key or '}'") == 0x7D {
       input.index += 1
       return
     }
+    var seen: [String: Int] = [:]
     while true {
       guard try next("a key") == 0x22 else {
         throw input.failure("expected a key (a string), found \(Self.describe(try next("a key")))")
       }
+      let keyOffset = input.offset
       let key = try string()
+      if let first = seen.updateValue(keyOffset, forKey: key) {
+        let (line, column) = ByteReader.position(of: first, in: input.path)
+        throw input.failure(
+          "duplicate key '\(TerminalText.excerpt(key))' (first at line \(line), column \(column)); each key may appear once",
+          at: keyOffset)
+      }
       try expect(0x3A, ":")
       try member(&self, key)
       let b = try next("',' or '}'")
@@ -104,11 +113,17 @@ struct JSONScanner {
     let start = input.offset
     let captured = input.beginCapture()
     try skipValue(depth: 0)
-    let bytes = Array(input.endCapture(captured))
+    return try parse(Array(input.endCapture(captured)), at: start)
+  }
+
+  /// A value's bytes, cut from the file at offset `start`, as a tree; a problem (a duplicate
+  /// key, say) is located where it is in the file (found again only when there is one).
+  func parse(_ bytes: [UInt8], at start: Int) throws(DiagnosticError) -> JSONNode {
     do {
       return try JSONDocument.parse(bytes, path: input.path)
     } catch {
-      throw input.failure(error.diagnostics.first?.message ?? "invalid JSON", at: start)
+      let (line, column) = ByteReader.position(of: start, in: input.path)
+      return try JSONDocument.parse(bytes, path: input.path, origin: JSONPosition(line: line, column: column))
     }
   }
 

@@ -53,7 +53,7 @@ enum OfferCSVReader {
     guard let version = metadata["Version"], let published = metadata["Publication Date"], !offer.isEmpty else {
       throw csv.input.failure("the metadata lines lack the offer code, version or publication date", at: 0)
     }
-    return try OfferReader.checkPublication(
+    return try OfferReader.checked(
       Offer(
         path: csv.input.path, layout: .csv, offerCode: offer, version: version, publicationDate: published,
         products: order.compactMap { products[$0] }),
@@ -262,7 +262,7 @@ enum OfferLinesReader {
       products.append(product)
     }
     guard let offerCode, let version, let published else { throw input.failure("the file has no products", at: 0) }
-    return try OfferReader.checkPublication(
+    return try OfferReader.checked(
       Offer(
         path: input.path, layout: .getProducts, offerCode: offerCode, version: version, publicationDate: published,
         products: products),

@@ -51,16 +51,6 @@ package enum OfferReader {
     return (try? JSONDocument.parse(Array(line), path: input.path))?["product"] != nil
   }
 
-  /// An offer's header once read: its publication date must read as a date (it dates every rate imported).
-  static func checkPublication(_ offer: Offer, input: ByteReader) throws(DiagnosticError) -> Offer {
-    guard offer.publishedOn != nil else {
-      throw input.failure(
-        "publicationDate '\(TerminalText.excerpt(offer.publicationDate))' is not a date (expected YYYY-MM-DDThh:mm:ssZ)",
-        at: 0)
-    }
-    return offer
-  }
-
   /// The on-demand price dimensions of one term object (`{…, priceDimensions: {rateCode: {…}}}`).
   static func dimensions(of term: JSONNode, at offset: Int, input: ByteReader) throws(DiagnosticError)
     -> [OfferDimension]
@@ -92,10 +82,16 @@ package enum OfferReader {
     rateCode: String, begin: String, end: String, unit: String, usd: String, at offset: Int, input: ByteReader
   ) throws(DiagnosticError) -> OfferDimension {
     func number(_ text: String, _ what: String) throws(DiagnosticError) -> ExactDecimal {
-      guard case .success(let v) = ExactDecimal.parse(text) else {
-        throw input.failure("\(what) of \(rateCode) is '\(TerminalText.excerpt(text))', not a number", at: offset)
+      switch ExactDecimal.parse(text) {
+      case .success(let v):
+        guard !v.isNegative else {
+          throw input.failure(
+            "\(what) of \(TerminalText.excerpt(rateCode)) is \(v): it must not be negative", at: offset)
+        }
+        return v
+      case .failure(let problem):
+        throw input.failure("\(what) of \(TerminalText.excerpt(rateCode)): \(problem)", at: offset)
       }
-      return v
     }
     return OfferDimension(
       rateCode: rateCode, begin: try number(begin, "beginRange"), end: end == "Inf" ? nil : try number(end, "endRange"),
@@ -146,7 +142,7 @@ enum BulkJSONReader {
     if !sawTerms {
       throw scanner.input.failure("the offer has no 'terms': it is truncated or not an offer file", at: 0)
     }
-    return try OfferReader.checkPublication(
+    return try OfferReader.checked(
       Offer(
         path: scanner.input.path, layout: .bulkJSON, offerCode: header["offerCode"]!, version: header["version"]!,
         publicationDate: header["publicationDate"]!, products: order.compactMap { products[$0] }),
@@ -168,12 +164,7 @@ enum BulkJSONReader {
       if let raw = JSONScanner.quickString(bytes, key: "usagetype"), !needs.mightWant(offer: offer, usageType: raw) {
         return
       }
-      let node: JSONNode
-      do throws(DiagnosticError) {
-        node = try JSONDocument.parse(Array(bytes), path: s.input.path)
-      } catch {
-        throw s.input.failure(error.diagnostics.first?.message ?? "invalid JSON", at: offset)
-      }
+      let node = try s.parse(Array(bytes), at: offset)
       guard case .object(let members, _)? = node["attributes"] else {
         throw s.input.failure("product \(sku) has no 'attributes'", at: offset)
       }
@@ -194,6 +185,7 @@ enum BulkJSONReader {
       guard kind == "OnDemand" else { return try s.skipValue(depth: 2) }
       try s.object { (s: inout JSONScanner, sku: String) throws(DiagnosticError) in
         guard products[sku] != nil else { return try s.skipValue(depth: 3) }
+        _ = try s.next("the terms of \(sku)")
         let offset = s.input.offset
         guard case .object(let terms, _) = try s.tree() else {
           throw s.input.failure("the terms of \(sku) are not an object", at: offset)

@@ -8,7 +8,18 @@ package struct PriceListImport: Sendable {
   /// One rate's fate.
   package struct Change: Sendable {
     /// What happens to the rate.
-    package enum Kind: String, Sendable { case added, changed, unchanged }
+    package enum Kind: String, Sendable {
+      /// A rate the file lacked.
+      case added
+      /// The current rate replaced (the old one kept in the history when the term is newer).
+      case changed
+      /// The file already holds this rate for this date.
+      case unchanged
+      /// An older term: its rate is dated into the entry's history; the current rate stays.
+      case dated
+      /// Not applied: the file holds a rate for the same date from a newer offer (shown as `older`).
+      case superseded = "older"
+    }
     /// What happens.
     package var kind: Kind
     /// The region and the rates file.
@@ -25,6 +36,10 @@ package struct PriceListImport: Sendable {
     package var sku: String
     /// The offer's publication date.
     package var published: String
+    /// The offer file.
+    package var offerPath: String
+    /// The date the offer's term took effect.
+    package var effective: CalendarDate?
     /// When the old rate was kept in the entry's `before:` list: the date it ended (the new
     /// term's effective date).
     package var keptUntil: CalendarDate?
@@ -52,6 +67,7 @@ package struct PriceListImport: Sendable {
     let match = PriceListMatch(offers: offers, prices: prices)
     lacking = match.lacking
     let byRegion = Dictionary(grouping: match.rates, by: \.region)
+    var problems: [Diagnostic] = []
     for region in byRegion.keys.sorted() {
       let rates = byRegion[region]!
       let existing = catalog.tables.first { $0.provider == provider && $0.region == region && $0.files.count > 1 }?
@@ -59,13 +75,26 @@ package struct PriceListImport: Sendable {
       let path = existing ?? (directory as NSString).appendingPathComponent("\(provider)/rates/\(region).yaml")
       let original = try Self.originalText(existing, rates: rates, provider: provider, region: region)
       var editor = try RatesFileEditor(text: original, path: path)
+      let first = changes.count
       for rate in rates { changes.append(Self.apply(rate, to: &editor, region: region, path: path)) }
-      if editor.text != original
-        || existing == nil && changes.contains(where: { $0.region == region && $0.kind != .unchanged })
-      {
-        files.append((path, editor.text))
+      let written = changes[first...].filter { $0.kind == .added || $0.kind == .changed || $0.kind == .dated }
+      if let latest = written.compactMap({ CalendarDate(String($0.published.prefix(10))) }).max() {
+        editor.bringEffective(forwardTo: latest)
       }
+      guard editor.text != original || existing == nil && !written.isEmpty else { continue }
+      // Read back what is about to be written: it must say what the import reports and nothing else.
+      let unintended = try RatesFileEditor.unintendedChanges(in: editor.text, path: path, intended: editor)
+      if !unintended.isEmpty {
+        problems.append(
+          Diagnostic(
+            file: path,
+            message:
+              "the import would change \(unintended.map { TerminalText.excerpt($0) }.joined(separator: ", ")) beyond the rates it reports; nothing is written (an offer's text may be trying to write YAML of its own)"
+          ))
+      }
+      files.append((path, editor.text))
     }
+    if !problems.isEmpty { throw DiagnosticError(problems) }
   }
 
   /// The rates file's text as it stands, or a new file's header; every offer must carry a publication date.
@@ -92,31 +121,90 @@ package struct PriceListImport: Sendable {
     }
   }
 
-  /// Writes one rate into the rates file, unless it is unchanged: with the offer as its source,
-  /// and the old rate kept in force before the new term's effective date.
+  /// Writes one rate into the rates file by its date: a term newer than the current rate
+  /// replaces it (the old rate kept in the history until the term's date); one as old corrects
+  /// it, unless a newer offer gave it; an older one is dated into the history, which only ever
+  /// gains dated entries. An offer's rate already there for its date changes nothing.
   static func apply(_ rate: OfferedRate, to editor: inout RatesFileEditor, region: String, path: String) -> Change {
     let old = editor.current[rate.key]
-    let kind: Change.Kind = old == nil ? .added : (old!.tiers == rate.tiers ? .unchanged : .changed)
     var change = Change(
-      kind: kind, region: region, path: path, key: rate.key, old: old?.tiers, new: rate.tiers, sku: rate.sku,
-      published: rate.offer.publicationDate)
-    guard kind != .unchanged else { return change }
+      kind: .added, region: region, path: path, key: rate.key, old: old?.tiers, new: rate.tiers, sku: rate.sku,
+      published: rate.offer.publicationDate, offerPath: rate.offer.path, effective: rate.effective)
     let source = sourceID(rate.offer, region: region)
+    guard let old else {
+      addSource(rate, id: source, region: change.region, to: &editor)
+      editor.set(rate.key, tiers: rate.tiers, source: source, sku: rate.sku)
+      return change
+    }
+    // Undated terms are refused when the offer is read; a plan built otherwise dates them by the offer.
+    let effective = rate.effective ?? rate.offer.publishedOn!
+    if let start = old.start, effective <= start {
+      return applyDated(rate, effective: effective, old: old, to: &editor, source: source, change: change)
+    }
+    guard old.tiers != rate.tiers else {
+      change.kind = .unchanged
+      return change
+    }
+    change.kind = .changed
+    addSource(rate, id: source, region: change.region, to: &editor)
+    // The old rate stays in force before the new term's effective date, so that --as-of an
+    // earlier date still prices with it.
+    if let oldSource = old.source, !old.tiers.isEmpty {
+      let earlier = RatesFileEditor.Earlier(until: effective, tiers: old.tiers, source: oldSource)
+      editor.set(rate.key, tiers: rate.tiers, source: source, sku: rate.sku, history: .append(earlier))
+      change.keptUntil = effective
+    } else {
+      editor.set(rate.key, tiers: rate.tiers, source: source, sku: rate.sku)
+    }
+    return change
+  }
+
+  /// A rate whose term is not newer than the current rate's: the same date corrects the current
+  /// rate (unless a newer offer gave it); an earlier date splits the history item in force then.
+  static func applyDated(
+    _ rate: OfferedRate, effective: CalendarDate, old: RatesFileEditor.Entry, to editor: inout RatesFileEditor,
+    source: String, change: Change
+  ) -> Change {
+    var change = change
+    let history = old.history.sorted { $0.until < $1.until }
+    let later = history.firstIndex { $0.until > effective }
+    let inForce = later.map { history[$0].tiers } ?? old.tiers
+    change.old = inForce
+    guard inForce != rate.tiers else {
+      change.kind = .unchanged
+      return change
+    }
+    let startsThen = later == nil || history.contains { $0.until == effective }
+    let currentRead = old.source.flatMap { editor.sourceReads[$0] }
+    if startsThen {
+      // A rate for a date the file already dates: only a newer offer (or the same) corrects the current rate.
+      if later != nil || (currentRead.map { rate.offer.publishedOn! < $0 } ?? false) {
+        change.kind = .superseded
+        return change
+      }
+      change.kind = .changed
+      addSource(rate, id: source, region: change.region, to: &editor)
+      editor.set(rate.key, tiers: rate.tiers, source: source, sku: rate.sku)
+      return change
+    }
+    let k = later!
+    var dated = Array(history[..<k])
+    dated.append(RatesFileEditor.Earlier(until: effective, tiers: history[k].tiers, source: history[k].source))
+    dated.append(RatesFileEditor.Earlier(until: history[k].until, tiers: rate.tiers, source: source))
+    dated += history[(k + 1)...]
+    change.kind = .dated
+    addSource(rate, id: source, region: change.region, to: &editor)
+    editor.set(rate.key, tiers: old.tiers, source: old.source ?? "", sku: old.sku, history: .replace(dated))
+    return change
+  }
+
+  /// Adds the source an offer's rates cite (once per rates file).
+  static func addSource(_ rate: OfferedRate, id: String, region: String, to editor: inout RatesFileEditor) {
     editor.addSource(
-      id: source, url: rate.offer.url(region: region), read: rate.offer.publishedOn!,
+      id: id, url: rate.offer.url(region: region), read: rate.offer.publishedOn!,
       note:
         "AWS Price List offer \(rate.offer.offerCode) version \(rate.offer.version), published \(rate.offer.publicationDate); imported by billcast pricing import from \((rate.offer.path as NSString).lastPathComponent) (\(rate.offer.layout.rawValue))."
     )
-    // The old rate stays in force before the new term's effective date, so that --as-of an
-    // earlier date still prices with it.
-    var earlier: RatesFileEditor.Earlier?
-    if kind == .changed, let until = rate.effective, let old, let oldSource = old.source, !old.tiers.isEmpty {
-      earlier = RatesFileEditor.Earlier(until: until, tiers: old.tiers, source: oldSource)
-    }
-    if editor.set(rate.key, tiers: rate.tiers, source: source, sku: rate.sku, earlier: earlier) {
-      change.keptUntil = earlier?.until
-    }
-    return change
   }
 
   /// The source id an offer's rates cite: `pl-<offer>-<region>-<version>`.
@@ -146,47 +234,5 @@ package struct PriceListImport: Sendable {
     _ = PricingCatalog.read(documents, diagnostics: collector)
     problems += collector.errors
     if !problems.isEmpty { throw DiagnosticError(problems) }
-  }
-}
-
-/// Every rate whose table value differs from the offers': what `pricing verify` reports.
-package struct PriceListVerification: Sendable {
-  /// One rate that differs (or that the table lacks).
-  package struct Difference: Sendable {
-    /// The region.
-    package var region: String
-    /// The meter (and key).
-    package var key: MeterKey
-    /// The table's tiers; nil if the table has no rate for it.
-    package var table: [RateTier]?
-    /// The offer's tiers.
-    package var offered: [RateTier]
-    /// The SKU.
-    package var sku: String
-    /// The offer's publication date.
-    package var published: String
-  }
-
-  /// The rates that differ, in region and model order.
-  package var differences: [Difference] = []
-  /// The number of rates that match.
-  package var matching = 0
-  /// What the models need that the offers lack.
-  package var lacking: [LackingRate] = []
-
-  /// Compares the offers with the rates files (through an import plan that is not written).
-  package init(offers: [Offer], catalog: PricingCatalog, directory: String) throws(DiagnosticError) {
-    let plan = try PriceListImport(offers: offers, catalog: catalog, directory: directory)
-    lacking = plan.lacking
-    for change in plan.changes {
-      if change.kind == .unchanged {
-        matching += 1
-      } else {
-        differences.append(
-          Difference(
-            region: change.region, key: change.key, table: change.old, offered: change.new, sku: change.sku,
-            published: change.published))
-      }
-    }
   }
 }

@@ -32,6 +32,9 @@ package struct LackingRate: Sendable {
   package var key: MeterKey
   /// Why, in words.
   package var reason: String
+  /// Whether the offer has the product but its price cannot be read as a rate (ambiguous, or
+  /// not convertible): `verify` cannot say the rate matches, and fails.
+  package var unreadable = false
 }
 
 /// Matching offer products to the regional prices of the models, by their Price List identities.
@@ -41,28 +44,34 @@ package struct PriceListMatch: Sendable {
   /// The rates of the offers' services that the offers lack, in model order.
   package var lacking: [LackingRate] = []
 
-  /// Matches every regional price whose offer was read against the offers' products.
+  /// Matches every regional price whose offer was read against the offers' products, each
+  /// offer on its own (two offers of one region are two dated facts, not one ambiguous pool),
+  /// in the order their rates apply: by the term's effective date, then by publication.
   package init(offers: [Offer], prices: [RegionalPrice]) {
-    var regions: [String: [String: [OfferProduct]]] = [:]  // offer code → region → products
-    var sources: [String: Offer] = [:]  // "code region" → the latest offer
     for offer in offers {
-      for product in offer.products {
-        guard let region = product.region else { continue }
-        regions[offer.offerCode, default: [:]][region, default: []].append(product)
-        let id = offer.offerCode + " " + region
-        if let seen = sources[id], seen.publicationDate > offer.publicationDate { continue }
-        sources[id] = offer
-      }
-    }
-    for (code, byRegion) in regions.sorted(by: { $0.key < $1.key }) {
+      let byRegion = Dictionary(grouping: offer.products.filter { $0.region != nil }, by: { $0.region! })
       for (region, products) in byRegion.sorted(by: { $0.key < $1.key }) {
-        let offer = sources[code + " " + region]!
         for price in prices {
-          guard let identity = price.priceList, identity.offer == code else { continue }
+          guard let identity = price.priceList, identity.offer == offer.offerCode else { continue }
           match(price, identity, among: products, region: region, offer: offer)
         }
       }
     }
+    // A rate one offer lacks that another gives is not lacking; each lack is reported once.
+    let given = Set(rates.map { "\($0.region) \($0.key)" })
+    var reported = Set<String>()
+    lacking = lacking.filter { lack in
+      (lack.unreadable || !given.contains("\(lack.region) \(lack.key)"))
+        && reported.insert("\(lack.region) \(lack.key) \(lack.reason)").inserted
+    }
+    rates = rates.enumerated().sorted { a, b in
+      let x = a.element, y = b.element
+      if x.effective != y.effective {
+        return (x.effective?.daysSince1970 ?? Int.min) < (y.effective?.daysSince1970 ?? Int.min)
+      }
+      if x.offer.publicationDate != y.offer.publicationDate { return x.offer.publicationDate < y.offer.publicationDate }
+      return a.offset < b.offset
+    }.map(\.element)
   }
 
   mutating func match(
@@ -86,7 +95,8 @@ package struct PriceListMatch: Sendable {
       switch Self.tiers(of: product, for: price, identity) {
       case .success(let tiers): converted.append((product, tiers))
       case .failure(let reason):
-        lacking.append(LackingRate(region: region, key: price.key, reason: "SKU \(product.sku): \(reason.text)"))
+        lacking.append(
+          LackingRate(region: region, key: price.key, reason: "SKU \(product.sku): \(reason.text)", unreadable: true))
         return
       }
     }
@@ -96,8 +106,8 @@ package struct PriceListMatch: Sendable {
         LackingRate(
           region: region, key: price.key,
           reason:
-            "ambiguous: SKUs \(converted[0].0.sku) and \(other.0.sku) both match usage type \(identity.usageType) with different prices; the model's price_list needs an attribute that tells them apart"
-        ))
+            "ambiguous: SKUs \(converted[0].0.sku) and \(other.0.sku) both match usage type \(identity.usageType) with different prices; the model's price_list needs an attribute that tells them apart",
+          unreadable: true))
       return
     }
     rates.append(
@@ -134,6 +144,9 @@ package struct PriceListMatch: Sendable {
         return .failure(Reason(text: "\(d.usd) per \(d.unit) does not convert exactly to the meter's unit"))
       }
       var upto: ExactDecimal?
+      if let end = d.end, end <= d.begin {
+        return .failure(Reason(text: "its range from \(d.begin) to \(end) is empty: a range must end after it begins"))
+      }
       if let end = d.end {
         guard let bound = end.multiplied(by: .one, dividedBy: identity.scale),
           bound.multiplied(by: identity.scale, dividedBy: .one) == end

@@ -6,8 +6,23 @@ import Foundation
 struct RatesFileEditor {
   /// The file's lines, without line breaks.
   private(set) var lines: [String]
-  /// Each rates entry's current tiers, SKU and source, by meter key.
-  private(set) var current: [MeterKey: (tiers: [RateTier], sku: String?, source: String?)] = [:]
+  /// A rates entry as read: its current tiers, SKU and source, and its dated history.
+  struct Entry: Equatable {
+    var tiers: [RateTier]
+    var sku: String?
+    var source: String?
+    /// The `before:` items, as read (dates ascending in a valid file).
+    var history: [Earlier] = []
+    /// The date the current rate took effect: the last `until` of its history, if any.
+    var start: CalendarDate? { history.map(\.until).max() }
+  }
+
+  /// Each rates entry, by meter key: as read, then as edited.
+  private(set) var current: [MeterKey: Entry] = [:]
+  /// Each source's `read` date, by id.
+  private(set) var sourceReads: [String: CalendarDate] = [:]
+  /// The table's `effective` date, its `format`, `id`, `provider` and `region`.
+  private(set) var header: [String: String] = [:]
   /// Each entry's first line (0-based), by meter key.
   private var entryLines: [MeterKey: Int] = [:]
   /// Source ids already in the file.
@@ -21,8 +36,10 @@ struct RatesFileEditor {
     let collector = DiagnosticCollector()
     let root = YAMLCursor(document: document, diagnostics: collector)
     let top = root.fields(["format", "id", "provider", "region", "effective", "sources", "rates"])
-    for (id, _, _) in top?["sources"]?.keyedEntries() ?? [] {
+    for name in ["format", "id", "provider", "region", "effective"] { header[name] = top?[name]?.string() }
+    for (id, _, value) in top?["sources"]?.keyedEntries() ?? [] {
       sourceIDs.insert(id)
+      sourceReads[id] = value.fields(["url", "read", "grade", "note", "title"])?["read"]?.date()
     }
     for (text, keyCursor, value) in top?["rates"]?.keyedEntries() ?? [] {
       guard let key = MeterKey(text), let line = keyCursor.line else { continue }
@@ -31,17 +48,26 @@ struct RatesFileEditor {
     }
   }
 
-  /// An entry's tiers, SKU and source as written (a flat rate is one tier).
-  static func read(_ cursor: YAMLCursor) -> (tiers: [RateTier], sku: String?, source: String?) {
-    guard let f = cursor.fields(["rate", "source", "tiers", "before", "sku"]) else { return ([], nil, nil) }
-    let sku = f["sku"]?.string()
-    let source = f["source"]?.string()
-    if let rate = f["rate"]?.decimal() { return ([RateTier(upto: nil, rate: rate)], sku, source) }
-    let tiers = (f["tiers"]?.items() ?? []).compactMap { item -> RateTier? in
+  /// An entry's tiers, SKU, source and history as written (a flat rate is one tier).
+  static func read(_ cursor: YAMLCursor) -> Entry {
+    guard let f = cursor.fields(["rate", "source", "tiers", "before", "sku"]) else { return Entry(tiers: []) }
+    let history = (f["before"]?.items() ?? []).compactMap { item -> Earlier? in
+      guard let b = item.fields(["until", "rate", "tiers", "source"]), let until = b["until"]?.date() else {
+        return nil
+      }
+      return Earlier(until: until, tiers: tiers(b["rate"], b["tiers"]), source: b["source"]?.string() ?? "")
+    }
+    return Entry(
+      tiers: tiers(f["rate"], f["tiers"]), sku: f["sku"]?.string(), source: f["source"]?.string(), history: history)
+  }
+
+  /// A flat `rate` as one tier, or a `tiers` list.
+  static func tiers(_ rate: YAMLCursor?, _ tiers: YAMLCursor?) -> [RateTier] {
+    if let rate = rate?.decimal() { return [RateTier(upto: nil, rate: rate)] }
+    return (tiers?.items() ?? []).compactMap { item -> RateTier? in
       guard let t = item.fields(["upto", "rate", "source"]), let rate = t["rate"]?.decimal() else { return nil }
       return RateTier(upto: t["upto"]?.decimal(), rate: rate)
     }
-    return (tiers, sku, source)
   }
 
   /// The text, ending with a line break.
@@ -61,22 +87,34 @@ struct RatesFileEditor {
   }
 
   /// An earlier rate to keep in an entry's `before:` list when its rate changes.
-  struct Earlier {
+  struct Earlier: Equatable {
     var until: CalendarDate
     var tiers: [RateTier]
     var source: String
   }
 
-  /// Replaces an entry (keeping its `before:` history, and adding `earlier` to it when given and
-  /// later than every date already there) or adds it at the end of `rates:`. Returns whether
-  /// `earlier` was added.
-  @discardableResult
-  mutating func set(_ key: MeterKey, tiers: [RateTier], source: String, sku: String, earlier: Earlier? = nil) -> Bool {
+  /// What becomes of an entry's `before:` list when it is set.
+  enum HistoryEdit {
+    /// Kept as written.
+    case keep
+    /// Kept as written, with one item added at its end (the latest date).
+    case append(Earlier)
+    /// Written anew from these items (an item dated inside the history).
+    case replace([Earlier])
+  }
+
+  /// Replaces an entry, its `before:` list as `history` says, or adds it at the end of `rates:`.
+  mutating func set(_ key: MeterKey, tiers: [RateTier], source: String, sku: String?, history: HistoryEdit = .keep) {
+    var entry = Entry(tiers: tiers, sku: sku, source: source, history: current[key]?.history ?? [])
     guard let first = entryLines[key], let body = section("rates") else {
       let end = section("rates")?.upperBound ?? lines.count
-      lines.insert(contentsOf: Self.render(key, tiers: tiers, source: source, sku: sku, before: []), at: end)
+      if case .replace(let items) = history { entry.history = items }
+      if case .append(let item) = history { entry.history.append(item) }
+      let before = entry.history.isEmpty ? [] : ["    before:"] + entry.history.map(Self.renderEarlier)
+      lines.insert(contentsOf: Self.render(key, tiers: tiers, source: source, sku: sku, before: before), at: end)
+      current[key] = entry
       reindex()
-      return false
+      return
     }
     // The entry runs to the next entry (or the end of the section), less trailing blank and comment lines.
     var last = body.upperBound
@@ -92,46 +130,58 @@ struct RatesFileEditor {
       last -= 1
     }
     var before = lines[first..<last].firstIndex { $0.hasPrefix("    before:") }.map { Array(lines[$0..<last]) } ?? []
-    var added = false
-    if let earlier {
-      // Dates must ascend: only an `until` after every one already listed is added.
-      let dates = before.compactMap { line in
-        line.range(of: #"until: \d{4}-\d\d-\d\d"#, options: .regularExpression).flatMap {
-          CalendarDate(String(line[$0].dropFirst(7)))
-        }
-      }
-      if dates.allSatisfy({ $0 < earlier.until }) {
-        if before.isEmpty { before = ["    before:"] }
-        before.append(Self.renderEarlier(earlier))
-        added = true
-      }
+    switch history {
+    case .keep: break
+    case .append(let item):
+      if before.isEmpty { before = ["    before:"] }
+      before.append(Self.renderEarlier(item))
+      entry.history.append(item)
+    case .replace(let items):
+      before = ["    before:"] + items.map(Self.renderEarlier)
+      entry.history = items
     }
     lines.replaceSubrange(first..<last, with: Self.render(key, tiers: tiers, source: source, sku: sku, before: before))
+    current[key] = entry
     reindex()
-    return added
   }
 
   /// One `before:` item: `- {until, rate, source}` or `- {until, source, tiers: [...]}`.
   static func renderEarlier(_ e: Earlier) -> String {
+    let source = scalar(e.source)
     if e.tiers.count == 1 && e.tiers[0].upto == nil {
-      return "      - {until: \(e.until), rate: \(e.tiers[0].rate), source: \(e.source)}"
+      return "      - {until: \(e.until), rate: \(e.tiers[0].rate), source: \(source)}"
     }
     let tiers = e.tiers.map { t in t.upto.map { "{upto: \($0), rate: \(t.rate)}" } ?? "{rate: \(t.rate)}" }.joined(
       separator: ", ")
-    return "      - {until: \(e.until), source: \(e.source), tiers: [\(tiers)]}"
+    return "      - {until: \(e.until), source: \(source), tiers: [\(tiers)]}"
   }
 
   /// Adds a source at the end of `sources:` unless one with its id is there.
   mutating func addSource(id: String, url: String, read: CalendarDate, note: String) {
     guard !sourceIDs.contains(id) else { return }
-    let block = ["  \(id):", "    url: \(url)", "    read: \(read)", "    grade: PL", "    note: \(Self.quoted(note))"]
+    let block = [
+      "  \(Self.scalar(id)):", "    url: \(Self.scalar(url))", "    read: \(read)", "    grade: PL",
+      "    note: \(Self.quoted(note))",
+    ]
     if let i = lines.firstIndex(where: { $0.hasPrefix("sources:") }), lines[i].contains("{}") {
       lines.replaceSubrange(i...i, with: ["sources:"] + block)
     } else if let body = section("sources") {
       lines.insert(contentsOf: block, at: body.upperBound)
     }
     sourceIDs.insert(id)
+    sourceReads[id] = read
     reindex()
+  }
+
+  /// Brings the table's `effective` date forward to `date` (never back): an import of an offer
+  /// published after it confirms the table's rates that day, and `pricing validate` refuses a
+  /// source read after the table's date.
+  mutating func bringEffective(forwardTo date: CalendarDate) {
+    guard let i = lines.firstIndex(where: { $0.hasPrefix("effective:") }) else { return }
+    if let now = header["effective"].flatMap(CalendarDate.init), now >= date { return }
+    let comment = lines[i].range(of: " #").map { String(lines[i][$0.lowerBound...]) } ?? ""
+    lines[i] = "effective: \(date)\(comment)"
+    header["effective"] = date.description
   }
 
   /// Recomputes each entry's first line after an edit.
@@ -141,38 +191,5 @@ struct RatesFileEditor {
       let keyText = lines[i].dropFirst(2).split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
       if let key = MeterKey(keyText) { entryLines[key] = i }
     }
-  }
-
-  /// An entry's lines: flow style for a flat rate without history, block style otherwise.
-  static func render(_ key: MeterKey, tiers: [RateTier], source: String, sku: String, before: [String]) -> [String] {
-    if tiers.count == 1 && tiers[0].upto == nil {
-      if before.isEmpty { return ["  \(key): {rate: \(tiers[0].rate), source: \(source), sku: \(sku)}"] }
-      return ["  \(key):", "    rate: \(tiers[0].rate)", "    source: \(source)", "    sku: \(sku)"] + before
-    }
-    return ["  \(key):", "    source: \(source)", "    sku: \(sku)", "    tiers:"]
-      + tiers.map { t in t.upto.map { "      - {upto: \($0), rate: \(t.rate)}" } ?? "      - {rate: \(t.rate)}" }
-      + before
-  }
-
-  /// A YAML double-quoted scalar.
-  static func quoted(_ text: String) -> String {
-    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-  }
-
-  /// A new rates file's text for a region.
-  static func newFile(provider: String, region: String, effective: CalendarDate) -> String {
-    """
-    # AWS list rates for \(region), USD, on demand: written by `billcast pricing import` from AWS
-    # Price List offers. A component that needs a rate missing here is an error naming the rate
-    # (billcast never borrows another region's rates); see docs/pricing-format.md.
-    format: billcast.rates/1
-    id: \(provider)/\(region)
-    provider: \(provider)
-    region: \(region)
-    effective: \(effective)
-    sources: {}
-    rates:
-
-    """
   }
 }

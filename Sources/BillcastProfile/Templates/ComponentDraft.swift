@@ -90,8 +90,11 @@ struct ComponentDraft {
     guard let node else { return }
     if case .null = node.value { return }
     guard let text = node.text else { return unresolved(name, property: property, node: node) }
-    guard case .success(let value) = ExactDecimal.parse(text.trimmingCharacters(in: .whitespaces)) else {
-      diagnostics.add(node.location.diagnostic(.error, "\(property) is '\(TerminalText.excerpt(text))', not a number"))
+    let value: ExactDecimal
+    switch ExactDecimal.parse(text.trimmingCharacters(in: .whitespaces)) {
+    case .success(let v): value = v
+    case .failure(let problem):
+      diagnostics.add(node.location.diagnostic(.error, "\(property): \(problem)"))
       return
     }
     set(
