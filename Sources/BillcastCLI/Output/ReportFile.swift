@@ -48,8 +48,6 @@ enum ReportFile {
     case anythingButInputs
     /// Nothing: an existing regular file is refused (`init` without `--force`).
     case nothing
-    /// Also the command's inputs: the command edits them on purpose (`pricing import`).
-    case inputsToo
   }
 
   /// Writes `text` to `path` by the rules above, replacing only what `replacing` allows.
@@ -72,7 +70,7 @@ enum ReportFile {
       case .anythingButInputs where InputFiles.contains(target):
         throw WriteFailure(
           target: quoted(path), reason: "it is one of this command's inputs; billcast never writes over what it reads")
-      case .anythingButInputs, .inputsToo: break
+      case .anythingButInputs: break
       }
       try replaceAtomically(target, text, keeping: status, named: path)
     case S_IFCHR, S_IFIFO:
