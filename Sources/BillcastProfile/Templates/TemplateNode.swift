@@ -72,6 +72,28 @@ struct TemplateNode: Sendable {
     }
   }
 
+  /// The value as a boolean, as CloudFormation reads one: YAML's `true`, `True`, `TRUE`, `false`,
+  /// `False`, `FALSE`, quoted or not; nil when it is not known statically. Anything else is a
+  /// located error (and nil), never false.
+  func boolean(_ property: String, diagnostics: DiagnosticCollector) -> Bool? {
+    guard let text else {
+      switch value {
+      case .map, .list:
+        diagnostics.add(location.diagnostic(.error, "\(property) must be true or false, found \(kindName)"))
+      default: break
+      }
+      return nil
+    }
+    switch text {
+    case "true", "True", "TRUE": return true
+    case "false", "False", "FALSE": return false
+    default:
+      diagnostics.add(
+        location.diagnostic(.error, "\(property) must be true or false, found '\(TerminalText.excerpt(text))'"))
+      return nil
+    }
+  }
+
   /// A short description of the kind of value, for messages.
   var kindName: String {
     switch value {

@@ -56,14 +56,16 @@ struct CloudFormationArchitecture {
     var values: [String: TemplateNode] = [:]
     for p in template.parameters {
       if let (text, cursor) = parameters[p.name] {
-        if let allowed = p.allowedValues, !allowed.contains(text) {
+        if let allowed = p.allowedValues,
+          !(p.isList ? text.components(separatedBy: ",") : [text]).allSatisfy(allowed.contains)
+        {
           cursor.error(
             "'\(TerminalText.excerpt(text))' is not an allowed value of \(p.name) in \(template.file); expected one of: \(allowed.joined(separator: ", "))"
           )
         }
-        values[p.name] = TemplateNode(.scalar(text), cursor.location)
+        values[p.name] = p.value(text, at: cursor.location)
       } else if let d = p.defaultValue {
-        values[p.name] = d
+        values[p.name] = d.text.map { p.value($0, at: d.location) } ?? d
       }
     }
     return values

@@ -37,6 +37,7 @@ struct CloudFormationValidator {
       samResources: samResources)
     var resourceDependencies: [String: [String]] = [:]
     for r in template.resources {
+      if template.isSAM { template.validateIgnoreGlobals(of: r, diagnostics: diagnostics) }
       resourceDependencies[r.id] = dependencies(of: r, names: names, resourceIDs: resourceIDs, conditions: conditions)
     }
     for (_, node) in template.outputs {
@@ -69,11 +70,18 @@ struct CloudFormationValidator {
     of r: CloudFormationTemplate.Resource, names: Names, resourceIDs: Set<String>, conditions: Set<String>
   ) -> [String] {
     var found: [String] = []
-    if template.isSAM, r.type.hasPrefix("AWS::Serverless::"), let events = r.properties["Events"] {
-      // SAM turns Events into resources of their own (permissions, rules, subscriptions): a
-      // function whose event names an API that invokes the function is no cycle.
+    let expanded = Self.samExpandedProperties(r.type)
+    if template.isSAM, r.type.hasPrefix("AWS::Serverless::"),
+      (r.properties.entries ?? []).contains(where: { expanded.contains($0.key) })
+    {
+      // SAM turns these properties into resources of their own (an event's permissions and
+      // rules, a GraphQL API's data sources, functions and resolvers): a function whose event
+      // names an API that invokes the function, or a data source calling a function that calls
+      // the API, is no cycle.
       var ignored: [String] = []
-      check(events, names, references: &ignored)
+      for (key, value) in r.properties.entries ?? [] where expanded.contains(key) {
+        check(value, names, references: &ignored)
+      }
       check(
         TemplateNode(
           .map(
@@ -81,7 +89,8 @@ struct CloudFormationValidator {
               entry.key == "Properties"
                 ? (
                   entry.key,
-                  TemplateNode(.map((entry.value.entries ?? []).filter { $0.key != "Events" }), entry.value.location)
+                  TemplateNode(
+                    .map((entry.value.entries ?? []).filter { !expanded.contains($0.key) }), entry.value.location)
                 ) : entry
             }), r.node.location), names, references: &found)
     } else {
@@ -105,6 +114,11 @@ struct CloudFormationValidator {
         ))
     }
     return found
+  }
+
+  /// The properties of a SAM resource that SAM expands into resources of their own.
+  static func samExpandedProperties(_ type: String) -> Set<String> {
+    type == "AWS::Serverless::GraphQLApi" ? ["Events", "DataSources", "Functions", "Resolvers"] : ["Events"]
   }
 
   struct Names {
