@@ -1,3 +1,4 @@
+import BillcastCore
 import BillcastTestSupport
 import Foundation
 import Testing
@@ -257,6 +258,58 @@ struct HostileCloudFormationTests {
     let dir = try HostileTemplateTests.workspace(
       templates: ["t.yml": template], usage: "F: {requests: 1, duration_ms: 1}")
     _ = try TemplateTests.estimateJSON(dir)
+  }
+
+  @Test("A key repeated in a template's mapping takes the last value, with a located warning; a profile stays strict")
+  func duplicateKeys() throws {
+    let yaml = """
+      Resources:
+        F:
+          \(Self.function)
+          Properties:
+            MemorySize: 3008
+            \(Self.functionProperties.replacingOccurrences(of: ", ", with: "\n      "))
+            MemorySize: 1024
+      """
+    let json = """
+      {"Resources": {"G": {"Type": "AWS::Lambda::Function", "Properties": {"MemorySize": 3008,
+        "MemorySize": 1024, "Runtime": "nodejs20.x", "Handler": "x", "Code": {"ZipFile": "x"}, "Role": "r"}}}}
+      """
+    let dir = try HostileTemplateTests.workspace(
+      templates: ["t.yml": yaml, "u.json": json],
+      usage: "F: {requests: 1000000, duration_ms: 1000}\nG: {requests: 1000000, duration_ms: 1000}",
+      options: Self.noFreeTier)
+    let run = try CLI.run(["estimate", "profile.yaml", "--format", "json"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let result = try #require(TemplateTests.results(object).first)
+    // Each ignored key is a duplicate-key warning in the report, located at it.
+    let warnings = (result["warnings"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "duplicate-key" }
+    #expect(warnings.count == 2, "\(warnings)")
+    let text = warnings.compactMap { $0["message"] as? String }.joined(separator: "\n")
+    #expect(text.contains("duplicate key 'MemorySize': CloudFormation takes the last one"), "\(text)")
+    #expect(text.contains("t.yml:5:7 Resources.F.Properties.MemorySize: duplicate key"), "\(text)")
+    #expect(text.contains("u.json:1:70 Resources.G.Properties.MemorySize: duplicate key"), "\(text)")
+    // The last MemorySize, 1024 MB: 1M × 1 s × 1 GB = 1,000,000 GB-s × $0.0000166667 = $16.6667; + $0.20
+    #expect(TemplateTests.componentCost(result, "F") == "16.8667")
+    #expect(TemplateTests.componentCost(result, "G") == "16.8667")
+    // The profile itself may not repeat a key.
+    let profile = try String(contentsOf: dir.appendingPathComponent("profile.yaml"), encoding: .utf8)
+    try (profile + "\nname: again\n").write(
+      to: dir.appendingPathComponent("profile.yaml"), atomically: true, encoding: .utf8)
+    let strict = try CLI.run(["estimate", "profile.yaml"], in: dir)
+    #expect(strict.status == 2)
+    #expect(strict.stderr.contains("duplicate key 'name'"), "\(strict.stderr)")
+  }
+
+  @Test("A profile's booleans read as YAML's core schema spells them; yes/no is an error, not false")
+  func profileBooleans() throws {
+    let document = try YAMLDocument.parse("a: True\nb: TRUE\nc: False\nd: FALSE\ne: true\nf: yes\n", path: "p.yaml")
+    let collector = DiagnosticCollector()
+    let fields = try #require(
+      YAMLCursor(document: document, diagnostics: collector).fields(["a", "b", "c", "d", "e", "f"]))
+    #expect(["a", "b", "c", "d", "e", "f"].map { fields[$0]?.bool() } == [true, true, false, false, true, nil])
+    #expect(collector.errors.map(\.description) == ["p.yaml:6:4: error: f: expected true or false, found 'yes'"])
   }
 
   @Test("A GraphQL API's resolvers and data sources referring to a function that refers to the API are no cycle")

@@ -47,7 +47,7 @@ package enum TemplateInventory {
     -> [Entry]
   {
     let diagnostics = DiagnosticCollector()
-    let document = try YAMLDocument.parse(text, path: path)
+    let document = try YAMLDocument.parseAllowingDuplicateKeys(text, path: path)
     let root = TemplateNode.from(yaml: document.root, file: path, path: "", diagnostics: diagnostics)
     var notices: [ArchitectureNotice] = []
     let templates = CloudFormationTemplate.read(root, file: path, diagnostics: diagnostics).map { [$0] } ?? []

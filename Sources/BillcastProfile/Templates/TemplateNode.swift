@@ -124,6 +124,15 @@ extension TemplateNode {
     "!RefAll": "Fn::RefAll", "!ValueOf": "Fn::ValueOf", "!ValueOfAll": "Fn::ValueOfAll",
   ]
 
+  /// The key an earlier duplicate stood for, if `key` is one (see
+  /// `YAMLDocument.parseAllowingDuplicateKeys`).
+  static func overriddenKey(_ key: String) -> String? {
+    guard key.hasPrefix(YAMLDocument.overriddenKeyPrefix) else { return nil }
+    let rest = key.dropFirst(YAMLDocument.overriddenKeyPrefix.count)
+    guard let dot = rest.firstIndex(of: "."), rest[..<dot].allSatisfy(\.isNumber) else { return nil }
+    return String(rest[rest.index(after: dot)...])
+  }
+
   /// Converts a composed YAML node, turning short-form tags (`!Ref X`) into their long form
   /// (`{Ref: X}`); an unknown tag is an error.
   static func from(yaml node: Node, file: String, path: String, diagnostics: DiagnosticCollector) -> TemplateNode {
@@ -143,6 +152,15 @@ extension TemplateNode {
       for (k, v) in mapping {
         guard case .scalar(let key) = k else {
           diagnostics.add(location.diagnostic(.error, "a key must be a scalar"))
+          continue
+        }
+        if let original = overriddenKey(key.string) {
+          let keyPath = path.isEmpty ? original : path + "." + original
+          diagnostics.add(
+            SourceLocation(file: file, line: k.mark?.line, column: k.mark?.column, path: keyPath).diagnostic(
+              .warning,
+              "duplicate key '\(TerminalText.excerpt(original))': CloudFormation takes the last one in the mapping, so this one is ignored"
+            ))
           continue
         }
         entries.append(

@@ -10,8 +10,22 @@ struct CloudFormationArchitecture {
   func read(files: [String], parameters: [String: (String, YAMLCursor)], notices: inout [ArchitectureNotice])
     -> [TemplateExpander.Located]
   {
-    let templates = files.compactMap {
-      CloudFormationTemplate.load(path: $0, limits: .standard, diagnostics: diagnostics)
+    let templates = files.compactMap { file -> CloudFormationTemplate? in
+      // Reading a template warns only of repeated keys: those become notices in the report.
+      let reading = DiagnosticCollector()
+      let template = CloudFormationTemplate.load(path: file, limits: .standard, diagnostics: reading)
+      for d in reading.diagnostics {
+        guard d.severity != .error else {
+          diagnostics.add(d)
+          continue
+        }
+        let at = SourceLocation(file: d.file, line: d.line, column: d.column, path: d.path)
+        notices.append(
+          ArchitectureNotice(
+            kind: .duplicateKey, message: "\(at.short):\(d.column.map(String.init) ?? "") \(d.path): \(d.message)",
+            component: nil, location: at))
+      }
+      return template
     }
     return read(templates: templates, parameters: parameters, notices: &notices)
   }

@@ -61,7 +61,7 @@ struct CloudFormationTemplate {
   static func load(path: String, limits: YAMLLimits, diagnostics: DiagnosticCollector) -> CloudFormationTemplate? {
     let document: YAMLDocument
     do {
-      document = try YAMLDocument.load(path: path, limits: limits)
+      document = try YAMLDocument.loadAllowingDuplicateKeys(path: path, limits: limits)
     } catch {
       for d in error.diagnostics { diagnostics.add(d) }
       return nil
