@@ -5,6 +5,9 @@ import BillcastCore
 struct CloudFormationArchitecture {
   let diagnostics: DiagnosticCollector
   let region: String
+  /// Whether a reference to a resource of another template is a warning (`billcast init`,
+  /// which writes the starter with that value unknown) rather than an error.
+  var crossTemplateWarns = false
 
   /// Each resource of the templates with what billcast makes of it, template by template.
   func read(files: [String], parameters: [String: (String, YAMLCursor)], notices: inout [ArchitectureNotice])
@@ -44,12 +47,21 @@ struct CloudFormationArchitecture {
     defer { exports.clear() }  // each resolver's import closure holds the table, which holds the resolvers
     var resolvers: [CloudFormationResolver] = []
     let implicitAPIs = templates.map { $0.implicitAPIs() }
+    var files: [String: String] = [:]
+    for template in templates { for r in template.resources where files[r.id] == nil { files[r.id] = template.file } }
+    let siblings = SiblingExports(architecture: templates.map(\.file))
     for (template, implicit) in zip(templates, implicitAPIs) {
-      CloudFormationValidator(template: template, diagnostics: diagnostics).validate(extraResources: implicit.map(\.id))
-      resolvers.append(
-        CloudFormationResolver(
-          template: template, region: region, parameters: parameterValues(template, parameters),
-          importValue: { exports.value(of: $0) }))
+      let others = files.filter { $0.value != template.file }
+      var validator = CloudFormationValidator(template: template, diagnostics: diagnostics)
+      validator.otherTemplates = others
+      validator.crossTemplateWarns = crossTemplateWarns
+      validator.validate(extraResources: implicit.map(\.id))
+      let resolver = CloudFormationResolver(
+        template: template, region: region, parameters: parameterValues(template, parameters),
+        importValue: { exports.value(of: $0) })
+      resolver.otherTemplates = others
+      resolver.exportHint = { siblings.hint(for: $0, beside: template.file) }
+      resolvers.append(resolver)
     }
     if diagnostics.hasErrors { return [] }
     exports.register(resolvers)

@@ -14,6 +14,10 @@ final class CloudFormationResolver {
   /// Looks up an export of another template of the architecture (`Fn::ImportValue`).
   let importValue: (String) -> TemplateNode?
   private var conditionValues: [String: Bool?] = [:]
+  /// The resources of the architecture's other templates, with the file of each.
+  var otherTemplates: [String: String] = [:]
+  /// Says which file beside the template exports a name no template of the architecture exports.
+  var exportHint: (String) -> String = { _ in "" }
   /// The bytes of text `Fn::Join` and `Fn::Sub` have made so far (see ``textBudget``).
   private var textMade = 0
 
@@ -192,7 +196,8 @@ final class CloudFormationResolver {
     case "Fn::ImportValue":
       let name = resolve(argument)
       guard let text = name.text else { return unknown(name.unknownReason ?? "Fn::ImportValue needs a name", location) }
-      return importValue(text) ?? unknown("no template of this architecture exports '\(text)'", location)
+      return importValue(text)
+        ?? unknown("no template of this architecture exports '\(text)'\(exportHint(text))", location)
     case "Fn::GetAZs": return unknown("the Availability Zones are known only once deployed", location)
     case "Fn::Base64", "Fn::Cidr", "Fn::Transform", "Fn::ToJsonString":
       return unknown("\(function) is not evaluated statically", location)
@@ -216,6 +221,9 @@ final class CloudFormationResolver {
       return unknown("parameter \(name) has no default and the profile's parameters do not give it", location)
     }
     if resourceIDs.contains(name) { return TemplateNode(.reference(name, attribute: nil), location) }
+    if let file = otherTemplates[name] {
+      return unknown("\(name) is a resource of \(file): a template can read another's only through an export", location)
+    }
     if !name.hasPrefix("AWS::"), let dot = name.firstIndex(of: ".") {  // SAM: `MyFunction.Alias`, `MyApi.Stage`
       return TemplateNode(
         .reference(String(name[..<dot]), attribute: String(name[name.index(after: dot)...])), location)
