@@ -56,7 +56,9 @@ struct InitCommand: ParsableCommand {
       } else {
         let kind: TemplateSource.Kind = terraformPlan == nil ? .cloudFormation : .terraformPlan
         let files = terraformPlan.map { [$0] } ?? cloudformation
-        let entries = try TemplateInventory.read(kind, files: files, region: region)
+        var warnings: [Diagnostic] = []
+        let entries = try TemplateInventory.read(kind, files: files, region: region, warnings: &warnings)
+        if !warnings.isEmpty { ReportFile.writeStandardError(DiagnosticText.render(warnings)) }
         text = StarterProfile.fromTemplates(
           kind, patterns: files.map { relativeToOutput($0) }, entries: entries, catalog: catalog, region: region)
       }

@@ -227,12 +227,13 @@ package struct YAMLCursor {
     return text
   }
 
-  /// `true` or `false` only (not YAML 1.1's yes/no/on/off).
+  /// A boolean as YAML 1.2's core schema spells one: `true`, `True`, `TRUE`, `false`, `False`,
+  /// `FALSE` (not YAML 1.1's yes/no/on/off, which are an error rather than false).
   package func bool() -> Bool? {
     guard let text = string("true or false") else { return nil }
     switch text {
-    case "true": return true
-    case "false": return false
+    case "true", "True", "TRUE": return true
+    case "false", "False", "FALSE": return false
     default:
       error("expected true or false, found '\(TerminalText.excerpt(text))'")
       return nil

@@ -26,13 +26,32 @@ package enum TemplateInventory {
   package static func read(_ kind: TemplateSource.Kind, files: [String], region: String) throws(DiagnosticError)
     -> [Entry]
   {
+    var warnings: [Diagnostic] = []
+    return try read(kind, files: files, region: region, warnings: &warnings)
+  }
+
+  /// Reads CloudFormation templates or one Terraform plan; what the starter is written despite
+  /// (a reference to a resource of another template, a repeated key) goes to `warnings`.
+  package static func read(
+    _ kind: TemplateSource.Kind, files: [String], region: String, warnings: inout [Diagnostic]
+  ) throws(DiagnosticError) -> [Entry] {
     let diagnostics = DiagnosticCollector()
     var notices: [ArchitectureNotice] = []
     let located: [TemplateExpander.Located]
+    defer {
+      warnings +=
+        diagnostics.warnings
+        + notices.filter { $0.kind == .duplicateKey }.compactMap { n in
+          n.location.map {
+            $0.diagnostic(.warning, n.message.components(separatedBy: ": ").dropFirst().joined(separator: ": "))
+          }
+        }
+    }
     switch kind {
     case .cloudFormation:
-      located = CloudFormationArchitecture(diagnostics: diagnostics, region: region).read(
-        files: files, parameters: [:], notices: &notices)
+      var architecture = CloudFormationArchitecture(diagnostics: diagnostics, region: region)
+      architecture.crossTemplateWarns = true
+      located = architecture.read(files: files, parameters: [:], notices: &notices)
     case .terraformPlan:
       located = files.compactMap { TerraformPlan.read(path: $0, diagnostics: diagnostics) }.flatMap {
         TerraformMapper(plan: $0, diagnostics: diagnostics).map()
@@ -47,7 +66,7 @@ package enum TemplateInventory {
     -> [Entry]
   {
     let diagnostics = DiagnosticCollector()
-    let document = try YAMLDocument.parse(text, path: path)
+    let document = try YAMLDocument.parseAllowingDuplicateKeys(text, path: path)
     let root = TemplateNode.from(yaml: document.root, file: path, path: "", diagnostics: diagnostics)
     var notices: [ArchitectureNotice] = []
     let templates = CloudFormationTemplate.read(root, file: path, diagnostics: diagnostics).map { [$0] } ?? []

@@ -72,6 +72,28 @@ struct TemplateNode: Sendable {
     }
   }
 
+  /// The value as a boolean, as CloudFormation reads one: YAML's `true`, `True`, `TRUE`, `false`,
+  /// `False`, `FALSE`, quoted or not; nil when it is not known statically. Anything else is a
+  /// located error (and nil), never false.
+  func boolean(_ property: String, diagnostics: DiagnosticCollector) -> Bool? {
+    guard let text else {
+      switch value {
+      case .map, .list:
+        diagnostics.add(location.diagnostic(.error, "\(property) must be true or false, found \(kindName)"))
+      default: break
+      }
+      return nil
+    }
+    switch text {
+    case "true", "True", "TRUE": return true
+    case "false", "False", "FALSE": return false
+    default:
+      diagnostics.add(
+        location.diagnostic(.error, "\(property) must be true or false, found '\(TerminalText.excerpt(text))'"))
+      return nil
+    }
+  }
+
   /// A short description of the kind of value, for messages.
   var kindName: String {
     switch value {
@@ -102,6 +124,15 @@ extension TemplateNode {
     "!RefAll": "Fn::RefAll", "!ValueOf": "Fn::ValueOf", "!ValueOfAll": "Fn::ValueOfAll",
   ]
 
+  /// The key an earlier duplicate stood for, if `key` is one (see
+  /// `YAMLDocument.parseAllowingDuplicateKeys`).
+  static func overriddenKey(_ key: String) -> String? {
+    guard key.hasPrefix(YAMLDocument.overriddenKeyPrefix) else { return nil }
+    let rest = key.dropFirst(YAMLDocument.overriddenKeyPrefix.count)
+    guard let dot = rest.firstIndex(of: "."), rest[..<dot].allSatisfy(\.isNumber) else { return nil }
+    return String(rest[rest.index(after: dot)...])
+  }
+
   /// Converts a composed YAML node, turning short-form tags (`!Ref X`) into their long form
   /// (`{Ref: X}`); an unknown tag is an error.
   static func from(yaml node: Node, file: String, path: String, diagnostics: DiagnosticCollector) -> TemplateNode {
@@ -121,6 +152,15 @@ extension TemplateNode {
       for (k, v) in mapping {
         guard case .scalar(let key) = k else {
           diagnostics.add(location.diagnostic(.error, "a key must be a scalar"))
+          continue
+        }
+        if let original = overriddenKey(key.string) {
+          let keyPath = path.isEmpty ? original : path + "." + original
+          diagnostics.add(
+            SourceLocation(file: file, line: k.mark?.line, column: k.mark?.column, path: keyPath).diagnostic(
+              .warning,
+              "duplicate key '\(TerminalText.excerpt(original))': CloudFormation takes the last one in the mapping, so this one is ignored"
+            ))
           continue
         }
         entries.append(

@@ -66,6 +66,8 @@ public struct ArchitectureNotice: Sendable, Hashable {
     case templateOverride = "template-override"
     /// A resource whose condition cannot be decided, priced as if created.
     case undecidedCondition = "undecided-condition"
+    /// A key repeated in one mapping of a template: CloudFormation takes the last, and so does billcast.
+    case duplicateKey = "duplicate-key"
   }
 
   /// The notice's kind.

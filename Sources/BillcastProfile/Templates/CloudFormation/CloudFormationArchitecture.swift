@@ -5,13 +5,30 @@ import BillcastCore
 struct CloudFormationArchitecture {
   let diagnostics: DiagnosticCollector
   let region: String
+  /// Whether a reference to a resource of another template is a warning (`billcast init`,
+  /// which writes the starter with that value unknown) rather than an error.
+  var crossTemplateWarns = false
 
   /// Each resource of the templates with what billcast makes of it, template by template.
   func read(files: [String], parameters: [String: (String, YAMLCursor)], notices: inout [ArchitectureNotice])
     -> [TemplateExpander.Located]
   {
-    let templates = files.compactMap {
-      CloudFormationTemplate.load(path: $0, limits: .standard, diagnostics: diagnostics)
+    let templates = files.compactMap { file -> CloudFormationTemplate? in
+      // Reading a template warns only of repeated keys: those become notices in the report.
+      let reading = DiagnosticCollector()
+      let template = CloudFormationTemplate.load(path: file, limits: .standard, diagnostics: reading)
+      for d in reading.diagnostics {
+        guard d.severity != .error else {
+          diagnostics.add(d)
+          continue
+        }
+        let at = SourceLocation(file: d.file, line: d.line, column: d.column, path: d.path)
+        notices.append(
+          ArchitectureNotice(
+            kind: .duplicateKey, message: "\(at.short):\(d.column.map(String.init) ?? "") \(d.path): \(d.message)",
+            component: nil, location: at))
+      }
+      return template
     }
     return read(templates: templates, parameters: parameters, notices: &notices)
   }
@@ -33,12 +50,21 @@ struct CloudFormationArchitecture {
     defer { exports.clear() }  // each resolver's import closure holds the table, which holds the resolvers
     var resolvers: [CloudFormationResolver] = []
     let implicitAPIs = templates.map { $0.implicitAPIs() }
+    var files: [String: String] = [:]
+    for template in templates { for r in template.resources where files[r.id] == nil { files[r.id] = template.file } }
+    let siblings = SiblingExports(architecture: templates.map(\.file))
     for (template, implicit) in zip(templates, implicitAPIs) {
-      CloudFormationValidator(template: template, diagnostics: diagnostics).validate(extraResources: implicit.map(\.id))
-      resolvers.append(
-        CloudFormationResolver(
-          template: template, region: region, parameters: parameterValues(template, parameters),
-          importValue: { exports.value(of: $0) }))
+      let others = files.filter { $0.value != template.file }
+      var validator = CloudFormationValidator(template: template, diagnostics: diagnostics)
+      validator.otherTemplates = others
+      validator.crossTemplateWarns = crossTemplateWarns
+      validator.validate(extraResources: implicit.map(\.id))
+      let resolver = CloudFormationResolver(
+        template: template, region: region, parameters: parameterValues(template, parameters),
+        importValue: { exports.value(of: $0) })
+      resolver.otherTemplates = others
+      resolver.exportHint = { siblings.hint(for: $0, beside: template.file) }
+      resolvers.append(resolver)
     }
     if diagnostics.errorCount > errorsBefore { return [] }
     exports.register(resolvers)
@@ -59,14 +85,16 @@ struct CloudFormationArchitecture {
     var values: [String: TemplateNode] = [:]
     for p in template.parameters {
       if let (text, cursor) = parameters[p.name] {
-        if let allowed = p.allowedValues, !allowed.contains(text) {
+        if let allowed = p.allowedValues,
+          !(p.isList ? text.components(separatedBy: ",") : [text]).allSatisfy(allowed.contains)
+        {
           cursor.error(
             "'\(TerminalText.excerpt(text))' is not an allowed value of \(p.name) in \(template.file); expected one of: \(allowed.joined(separator: ", "))"
           )
         }
-        values[p.name] = TemplateNode(.scalar(text), cursor.location)
+        values[p.name] = p.value(text, at: cursor.location)
       } else if let d = p.defaultValue {
-        values[p.name] = d
+        values[p.name] = d.text.map { p.value($0, at: d.location) } ?? d
       }
     }
     return values

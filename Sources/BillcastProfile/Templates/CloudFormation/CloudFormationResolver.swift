@@ -14,6 +14,18 @@ final class CloudFormationResolver {
   /// Looks up an export of another template of the architecture (`Fn::ImportValue`).
   let importValue: (String) -> TemplateNode?
   private var conditionValues: [String: Bool?] = [:]
+  /// The resources of the architecture's other templates, with the file of each.
+  var otherTemplates: [String: String] = [:]
+  /// Says which file beside the template exports a name no template of the architecture exports.
+  var exportHint: (String) -> String = { _ in "" }
+  /// The bytes of text `Fn::Join` and `Fn::Sub` have made so far (see ``textBudget``).
+  private var textMade = 0
+
+  /// The longest text `Fn::Join` or `Fn::Sub` may make (1 MiB): CloudFormation refuses a template
+  /// over 1 MB, and a value doubled level after level would otherwise ask for gigabytes.
+  static let textLimit = 1 << 20
+  /// The text all `Fn::Join` and `Fn::Sub` of one template may make together (64 MiB).
+  static let textBudget = 64 << 20
   private let resourceIDs: Set<String>
   private let conditionNodes: [String: TemplateNode]
 
@@ -135,11 +147,14 @@ final class CloudFormationResolver {
         return list.unknownReason.map { unknown($0, location) } ?? unknown("Fn::Join needs a list", location)
       }
       var texts: [String] = []
+      var size = delimiter.utf8.count * max(items.count - 1, 0)
       for item in items {
         guard let t = item.text else { return unknown(item.unknownReason ?? "Fn::Join joins only texts", location) }
         texts.append(t)
+        size += t.utf8.count
+        if let over = tooLong(size, "Fn::Join", location) { return over }
       }
-      return TemplateNode(.scalar(texts.joined(separator: delimiter)), location)
+      return made(TemplateNode(.scalar(texts.joined(separator: delimiter)), location))
     case "Fn::Select":
       guard let args = argument.items, args.count == 2, let index = resolve(args[0]).text.flatMap(Int.init) else {
         return unknown("Fn::Select needs [index, list]", location)
@@ -181,7 +196,8 @@ final class CloudFormationResolver {
     case "Fn::ImportValue":
       let name = resolve(argument)
       guard let text = name.text else { return unknown(name.unknownReason ?? "Fn::ImportValue needs a name", location) }
-      return importValue(text) ?? unknown("no template of this architecture exports '\(text)'", location)
+      return importValue(text)
+        ?? unknown("no template of this architecture exports '\(text)'\(exportHint(text))", location)
     case "Fn::GetAZs": return unknown("the Availability Zones are known only once deployed", location)
     case "Fn::Base64", "Fn::Cidr", "Fn::Transform", "Fn::ToJsonString":
       return unknown("\(function) is not evaluated statically", location)
@@ -205,6 +221,9 @@ final class CloudFormationResolver {
       return unknown("parameter \(name) has no default and the profile's parameters do not give it", location)
     }
     if resourceIDs.contains(name) { return TemplateNode(.reference(name, attribute: nil), location) }
+    if let file = otherTemplates[name] {
+      return unknown("\(name) is a resource of \(file): a template can read another's only through an export", location)
+    }
     if !name.hasPrefix("AWS::"), let dot = name.firstIndex(of: ".") {  // SAM: `MyFunction.Alias`, `MyApi.Stage`
       return TemplateNode(
         .reference(String(name[..<dot]), attribute: String(name[name.index(after: dot)...])), location)
@@ -238,10 +257,34 @@ final class CloudFormationResolver {
           variables[name]
           ?? (name.contains(".") && !name.hasPrefix("AWS::") ? getAtt(name, location) : ref(name, at: location))
         guard let t = value.text else { return unknown(value.unknownReason ?? "${\(name)} is not a text", location) }
+        if let over = tooLong(output.utf8.count + t.utf8.count, "Fn::Sub", location) { return over }
         output += t
       }
     }
-    return TemplateNode(.scalar(output), location)
+    return made(TemplateNode(.scalar(output), location))
+  }
+
+  /// Unknown when a text of `size` bytes would pass ``textLimit``, or the template's texts
+  /// together ``textBudget`` (which is then spent); nil otherwise.
+  private func tooLong(_ size: Int, _ function: String, _ location: SourceLocation) -> TemplateNode? {
+    if size > Self.textLimit {
+      return unknown(
+        "\(function) would make a text of more than \(Self.textLimit) bytes (1 MiB), the longest billcast resolves",
+        location)
+    }
+    if textMade + size > Self.textBudget {
+      textMade = Self.textBudget  // spent: every later text of the template is refused too
+      return unknown(
+        "the template's Fn::Join and Fn::Sub texts pass \(Self.textBudget) bytes (64 MiB) together, the most billcast resolves in one template",
+        location)
+    }
+    return nil
+  }
+
+  /// Counts a finished text against ``textBudget``.
+  private func made(_ node: TemplateNode) -> TemplateNode {
+    textMade += node.text?.utf8.count ?? 0
+    return node
   }
 
   private func getAtt(_ name: String, _ location: SourceLocation) -> TemplateNode {

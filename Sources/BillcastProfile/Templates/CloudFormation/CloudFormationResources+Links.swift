@@ -3,24 +3,28 @@ import BillcastCore
 extension CloudFormationMapper {
   /// Applies what one resource says about another's price: Provisioned Concurrency on an alias
   /// or version, a REST API stage's cache, an Elastic IP on an instance, an instance's volumes.
-  func link(_ result: inout [(Resource, ResourceDisposition)], properties: [String: TemplateNode]) {
+  func link(
+    _ result: inout [(Resource, ResourceDisposition)], properties: [String: TemplateNode], names: PhysicalNames
+  ) {
     func update(_ id: String, _ change: (inout ComponentDraft) -> Void) {
       guard let i = result.firstIndex(where: { $0.0.id == id }), case .priced(var d) = result[i].1 else { return }
       change(&d)
       result[i].1 = .priced(d)
     }
+    var provisioned: [(function: String, executions: TemplateNode)] = []
     for (r, disposition) in result {
       let p = properties[r.id]!
+      let executions = p.at("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions")
       switch r.type {
+      case "AWS::Lambda::Function", "AWS::Serverless::Function":
+        if let executions { provisioned.append((r.id, executions)) }
       case "AWS::Lambda::Alias", "AWS::Lambda::Version":
-        if let executions = p.at("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions"),
-          let function = p["FunctionName"]?.referencedResource
-        {
-          update(function) { provision(&$0, executions) }
+        if let executions, let function = names.target(p["FunctionName"], kind: .function) {
+          provisioned.append((function, executions))
         }
       case "AWS::ApiGateway::Stage":
-        if p["CacheClusterEnabled"]?.text == "true", let api = p["RestApiId"]?.referencedResource {
-          update(api) { cache(&$0, p["CacheClusterSize"], at: p["CacheClusterEnabled"]!) }
+        if let api = p["RestApiId"]?.referencedResource {
+          update(api) { cache(&$0, enabled: p["CacheClusterEnabled"], size: p["CacheClusterSize"]) }
         }
       case "AWS::EC2::EIP":
         if case .partOf(let owner) = disposition,
@@ -32,6 +36,44 @@ extension CloudFormationMapper {
         break
       }
     }
+    // Each configuration (the function's own, every alias's and version's) adds its executions.
+    var seen: Set<String> = []
+    for function in provisioned.map(\.function) where seen.insert(function).inserted {
+      update(function) { provision(&$0, provisioned.filter { $0.function == function }.map(\.executions)) }
+    }
+  }
+
+  /// Provisioned Concurrency for the whole month (the template keeps it configured): the sum of
+  /// the executions of every configuration of the function.
+  func provision(_ d: inout ComponentDraft, _ configurations: [TemplateNode]) {
+    guard let first = configurations.first else { return }
+    let property = "ProvisionedConcurrentExecutions"
+    if configurations.count == 1 {
+      d.number("provisioned_concurrency", first, property: property, diagnostics: diagnostics)
+    } else {
+      var total = ExactDecimal.zero
+      for node in configurations {
+        guard let text = node.text else {
+          return d.unresolved("provisioned_concurrency", property: property, node: node)
+        }
+        guard case .success(let value) = ExactDecimal.parse(text.trimmingCharacters(in: .whitespaces)) else {
+          diagnostics.add(
+            node.location.diagnostic(.error, "\(property) is '\(TerminalText.excerpt(text))', not a number"))
+          return
+        }
+        let (sum, overflow) = total.addingReportingOverflow(value)
+        guard !overflow else {
+          return diagnostics.add(
+            node.location.diagnostic(.error, "the \(property) of the function add up past any number billcast holds"))
+        }
+        total = sum
+      }
+      d.set(
+        "provisioned_concurrency", total.description,
+        property: "\(property) (\(configurations.count) configurations)", at: first.location)
+    }
+    d.set("provisioned", "yes", property: "ProvisionedConcurrencyConfig", at: first.location)
+    d.set("provisioned_hours", "month_hours", property: "ProvisionedConcurrencyConfig", at: first.location)
   }
 
   /// The EBS volumes an instance's `BlockDeviceMappings` create, each a component named
@@ -48,5 +90,44 @@ extension CloudFormationMapper {
       }
     }
     return drafts
+  }
+}
+
+/// The physical names resources of the templates give themselves (a function's `FunctionName`,
+/// a cluster's `DBClusterIdentifier`), so that another resource naming one by that literal name
+/// is linked to it as by a `Ref`.
+struct PhysicalNames {
+  enum Kind { case function, cluster }
+  private var names: [String: String] = [:]
+
+  init(_ resources: [CloudFormationTemplate.Resource], properties: [String: TemplateNode]) {
+    for r in resources {
+      let p = properties[r.id]
+      switch r.type {
+      case "AWS::Lambda::Function", "AWS::Serverless::Function":
+        if let name = p?["FunctionName"]?.text { names[Self.key(name, .function)] = r.id }
+      case "AWS::RDS::DBCluster":
+        if let name = p?["DBClusterIdentifier"]?.text { names[Self.key(name, .cluster)] = r.id }
+      default: continue
+      }
+    }
+  }
+
+  /// RDS identifiers ignore case; a Lambda function may be named by ARN, partial ARN, or with a qualifier.
+  static func key(_ name: String, _ kind: Kind) -> String {
+    switch kind {
+    case .cluster: return "cluster:" + name.lowercased()
+    case .function:
+      var rest = Substring(name)
+      if let range = rest.range(of: "function:") { rest = rest[range.upperBound...] }
+      return "function:" + (rest.split(separator: ":", omittingEmptySubsequences: false).first ?? rest)
+    }
+  }
+
+  /// The resource `node` names: by `Ref` or `Fn::GetAtt`, else by a physical name of the templates.
+  func target(_ node: TemplateNode?, kind: Kind) -> String? {
+    guard let node else { return nil }
+    if let r = node.referencedResource { return r }
+    return node.text.flatMap { names[Self.key($0, kind)] }
   }
 }

@@ -17,10 +17,11 @@ struct CloudFormationMapper {
     var result: [(Resource, ResourceDisposition)] = []
     var properties: [String: TemplateNode] = [:]
     for r in resources { properties[r.id] = resolver.resolve(template.effectiveProperties(of: r)) }
+    let names = PhysicalNames(resources, properties: properties)
     for r in resources {
-      result.append((r, disposition(r, properties[r.id]!, all: resources, properties: properties)))
+      result.append((r, disposition(r, properties[r.id]!, all: resources, properties: properties, names: names)))
     }
-    link(&result, properties: properties)
+    link(&result, properties: properties, names: names)
     return result
   }
 
@@ -32,9 +33,9 @@ struct CloudFormationMapper {
   ///
   /// Long on purpose: one `case` per CloudFormation and SAM resource type billcast reads, each a few
   /// lines that read side by side as the mapping table (docs/infrastructure-as-code.md lists the same rows).
-  private func disposition(_ r: Resource, _ p: TemplateNode, all: [Resource], properties: [String: TemplateNode])
-    -> ResourceDisposition
-  {
+  private func disposition(
+    _ r: Resource, _ p: TemplateNode, all: [Resource], properties: [String: TemplateNode], names: PhysicalNames
+  ) -> ResourceDisposition {
     switch r.type {
     case "AWS::Lambda::Function", "AWS::Serverless::Function": return .priced(lambda(r, p))
     case "AWS::ApiGatewayV2::Api":
@@ -55,7 +56,7 @@ struct CloudFormationMapper {
     case "AWS::ApiGateway::RestApi": return .priced(draft(r, "aws.apigateway.rest"))
     case "AWS::Serverless::Api":
       var d = draft(r, "aws.apigateway.rest")
-      if p["CacheClusterEnabled"]?.text == "true" { cache(&d, p["CacheClusterSize"], at: p["CacheClusterEnabled"]!) }
+      cache(&d, enabled: p["CacheClusterEnabled"], size: p["CacheClusterSize"])
       return .priced(d)
     case "AWS::CloudFront::Distribution": return .priced(cloudFront(r, p))
     case "AWS::S3::Bucket":
@@ -64,9 +65,11 @@ struct CloudFormationMapper {
         d.notes.append("versioning is enabled: storage_gb should include the noncurrent versions kept")
       }
       return .priced(d)
-    case "AWS::RDS::DBCluster": return aurora(r, p, all: all, properties: properties)
+    case "AWS::RDS::DBCluster": return aurora(r, p, all: all, properties: properties, names: names)
     case "AWS::RDS::DBInstance":
-      if let cluster = p["DBClusterIdentifier"]?.referencedResource, p["DBInstanceClass"]?.text == "db.serverless" {
+      if let cluster = names.target(p["DBClusterIdentifier"], kind: .cluster),
+        p["DBInstanceClass"]?.text == "db.serverless"
+      {
         return .partOf(cluster)
       }
       return .notPriced("provisioned RDS and Aurora instances are not priced yet (only Aurora Serverless)")
@@ -197,27 +200,34 @@ struct CloudFormationMapper {
     d.number("memory_mb", p["MemorySize"], property: "MemorySize", diagnostics: diagnostics)
     d.setDefault("memory_mb", "128", property: "MemorySize")
     if let architectures = p["Architectures"] {
-      d.choice(
-        "architecture", architectures.items?.first ?? architectures, property: "Architectures",
-        values: ["x86_64": "x86_64", "arm64": "arm64"], diagnostics: diagnostics)
+      if let items = architectures.items, items.count != 1 {
+        let names = items.map { $0.text ?? $0.kindName }.joined(separator: ", ")
+        diagnostics.add(
+          architectures.location.diagnostic(
+            .error,
+            "Architectures lists \(items.count) architectures (\(TerminalText.excerpt(names))); Lambda takes exactly one"
+              + (r.type == "AWS::Serverless::Function"
+                ? " (SAM adds Globals' Architectures to the function's: use IgnoreGlobals: [Architectures] or set it in one place)"
+                : "")))
+      } else {
+        d.choice(
+          "architecture", architectures.items?.first ?? architectures, property: "Architectures",
+          values: ["x86_64": "x86_64", "arm64": "arm64"], diagnostics: diagnostics)
+      }
     }
     d.setDefault("architecture", "x86_64", property: "Architectures")
     d.number(
       "ephemeral_storage_mb", p.at("EphemeralStorage.Size"), property: "EphemeralStorage.Size", diagnostics: diagnostics
     )
-    if let n = p.at("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions") { provision(&d, n) }
-    return d
+    return d  // Provisioned Concurrency: see link (the function's own and its aliases' and versions')
   }
 
-  /// Provisioned Concurrency for the whole month (the template keeps it configured).
-  func provision(_ d: inout ComponentDraft, _ executions: TemplateNode) {
-    d.number(
-      "provisioned_concurrency", executions, property: "ProvisionedConcurrentExecutions", diagnostics: diagnostics)
-    d.set("provisioned", "yes", property: "ProvisionedConcurrencyConfig", at: executions.location)
-    d.set("provisioned_hours", "month_hours", property: "ProvisionedConcurrencyConfig", at: executions.location)
-  }
-
-  func cache(_ d: inout ComponentDraft, _ size: TemplateNode?, at enabled: TemplateNode) {
+  /// A REST API stage's cache when `CacheClusterEnabled` is true (0.5 GB unless `size` says
+  /// otherwise); unresolved when the flag is not known statically.
+  func cache(_ d: inout ComponentDraft, enabled: TemplateNode?, size: TemplateNode?) {
+    guard let enabled else { return }
+    if enabled.unknownReason != nil { return d.unresolved("cache_gb", property: "CacheClusterEnabled", node: enabled) }
+    guard enabled.boolean("CacheClusterEnabled", diagnostics: diagnostics) == true else { return }
     let node = size ?? TemplateNode(.scalar("0.5"), enabled.location)
     d.choice(
       "cache_gb", node, property: "CacheClusterSize", values: ["0.5": "0.5gb", "1.6": "1.6gb"], diagnostics: diagnostics
@@ -233,9 +243,9 @@ struct CloudFormationMapper {
     return d
   }
 
-  private func aurora(_ r: Resource, _ p: TemplateNode, all: [Resource], properties: [String: TemplateNode])
-    -> ResourceDisposition
-  {
+  private func aurora(
+    _ r: Resource, _ p: TemplateNode, all: [Resource], properties: [String: TemplateNode], names: PhysicalNames
+  ) -> ResourceDisposition {
     let v1 = p["EngineMode"]?.text == "serverless"
     let scaling = v1 ? p["ScalingConfiguration"] : p["ServerlessV2ScalingConfiguration"]
     guard v1 || scaling != nil else {
@@ -247,7 +257,8 @@ struct CloudFormationMapper {
       d.set("configuration", "io-optimized", property: "StorageType", at: storage.location)
     }
     let instances = all.filter {
-      $0.type == "AWS::RDS::DBInstance" && properties[$0.id]?["DBClusterIdentifier"]?.referencedResource == r.id
+      $0.type == "AWS::RDS::DBInstance"
+        && names.target(properties[$0.id]?["DBClusterIdentifier"], kind: .cluster) == r.id
         && properties[$0.id]?["DBInstanceClass"]?.text == "db.serverless"
     }.count
     if let scaling {
@@ -332,10 +343,12 @@ struct CloudFormationMapper {
     d.size(
       cpu: config?["Cpu"] ?? TemplateNode(.scalar("1024"), r.location),
       memory: config?["Memory"] ?? TemplateNode(.scalar("2048"), r.location), diagnostics: diagnostics)
-    if p.at("SourceConfiguration.AutoDeploymentsEnabled")?.text == "true" {
-      d.set(
-        "auto_deployments", "1", property: "SourceConfiguration.AutoDeploymentsEnabled",
-        at: p.at("SourceConfiguration.AutoDeploymentsEnabled")!.location)
+    if let auto = p.at("SourceConfiguration.AutoDeploymentsEnabled") {
+      if auto.unknownReason != nil {
+        d.unresolved("auto_deployments", property: "SourceConfiguration.AutoDeploymentsEnabled", node: auto)
+      } else if auto.boolean("AutoDeploymentsEnabled", diagnostics: diagnostics) == true {
+        d.set("auto_deployments", "1", property: "SourceConfiguration.AutoDeploymentsEnabled", at: auto.location)
+      }
     }
     return d
   }

@@ -20,6 +20,19 @@ struct CloudFormationTemplate {
     var defaultValue: TemplateNode?
     var allowedValues: [String]?
     var location: SourceLocation
+    /// The declared `Type` (`String`, `CommaDelimitedList`, `List<AWS::EC2::Subnet::Id>`, …).
+    var type: String? = nil
+
+    /// Whether a `Ref` to the parameter is a list of its comma-separated values.
+    var isList: Bool { type == "CommaDelimitedList" || type?.hasPrefix("List<") == true }
+
+    /// The parameter's value from `text`: the text, or for a list parameter the list of its
+    /// comma-separated values (as CloudFormation makes it).
+    func value(_ text: String, at location: SourceLocation) -> TemplateNode {
+      guard isList else { return TemplateNode(.scalar(text), location) }
+      return TemplateNode(
+        .list(text.components(separatedBy: ",").map { TemplateNode(.scalar($0), location) }), location)
+    }
   }
 
   var file: String
@@ -39,7 +52,7 @@ struct CloudFormationTemplate {
   ]
   static let resourceKeys = [
     "Type", "Properties", "Condition", "DependsOn", "Metadata", "DeletionPolicy", "UpdateReplacePolicy", "UpdatePolicy",
-    "CreationPolicy", "Version",
+    "CreationPolicy", "Version", "Description",
   ]
   /// Attributes only SAM resources take.
   static let samResourceKeys = ["Connectors", "IgnoreGlobals"]
@@ -48,7 +61,7 @@ struct CloudFormationTemplate {
   static func load(path: String, limits: YAMLLimits, diagnostics: DiagnosticCollector) -> CloudFormationTemplate? {
     let document: YAMLDocument
     do {
-      document = try YAMLDocument.load(path: path, limits: limits)
+      document = try YAMLDocument.loadAllowingDuplicateKeys(path: path, limits: limits)
     } catch {
       for d in error.diagnostics { diagnostics.add(d) }
       return nil
@@ -86,7 +99,9 @@ struct CloudFormationTemplate {
     var parameters: [Parameter] = []
     for (name, p) in root["Parameters"]?.entries ?? [] {
       let allowed = p["AllowedValues"]?.items?.compactMap(\.text)
-      parameters.append(Parameter(name: name, defaultValue: p["Default"], allowedValues: allowed, location: p.location))
+      parameters.append(
+        Parameter(
+          name: name, defaultValue: p["Default"], allowedValues: allowed, location: p.location, type: p["Type"]?.text))
     }
     var resources: [Resource] = []
     guard let resourceNode = root["Resources"] else {
@@ -171,11 +186,39 @@ extension CloudFormationTemplate {
 
   /// A SAM resource's properties with the template's `Globals` merged in, as SAM merges them:
   /// mappings key by key, lists concatenated (globals first), and the resource's scalars win.
+  /// The Globals the resource's `IgnoreGlobals` names (or all, for `'*'`) are left out.
   func effectiveProperties(of resource: Resource) -> TemplateNode {
-    guard isSAM, let section = Self.globalsSection[resource.type], let defaults = globals?[section] else {
+    guard isSAM, let section = Self.globalsSection[resource.type], var defaults = globals?[section] else {
       return resource.properties
     }
+    if let ignore = resource.node["IgnoreGlobals"] {
+      if ignore.text == "*" { return resource.properties }
+      let names = Set((ignore.items ?? []).compactMap(\.text))
+      defaults = TemplateNode(.map((defaults.entries ?? []).filter { !names.contains($0.key) }), defaults.location)
+    }
     return Self.merge(defaults, resource.properties)
+  }
+
+  /// Checks a resource's `IgnoreGlobals` as SAM does: `'*'`, or a list of properties the
+  /// resource type's Globals set.
+  func validateIgnoreGlobals(of resource: Resource, diagnostics: DiagnosticCollector) {
+    guard let ignore = resource.node["IgnoreGlobals"], ignore.text != "*" else { return }
+    guard let items = ignore.items else {
+      diagnostics.add(
+        ignore.location.diagnostic(
+          .error, "IgnoreGlobals must be '*' or a list of the Globals properties the resource ignores"))
+      return
+    }
+    let section = Self.globalsSection[resource.type]
+    let set = (section.flatMap { globals?[$0]?.entries } ?? []).map(\.key)
+    for item in items where !(item.text.map(set.contains) ?? false) {
+      let what = section.map { "Globals.\($0)" } ?? "Globals (\(resource.type) takes none)"
+      diagnostics.add(
+        item.location.diagnostic(
+          .error,
+          "IgnoreGlobals names '\(TerminalText.excerpt(item.text ?? item.kindName))', which \(what) does not set\(Spelling.hint(for: item.text ?? "", among: set))"
+        ))
+    }
   }
 
   static func merge(_ global: TemplateNode, _ local: TemplateNode) -> TemplateNode {

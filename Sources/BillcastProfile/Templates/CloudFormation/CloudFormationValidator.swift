@@ -6,6 +6,11 @@ import BillcastCore
 struct CloudFormationValidator {
   let template: CloudFormationTemplate
   let diagnostics: DiagnosticCollector
+  /// The resources of the architecture's other templates, with the file of each: a reference to
+  /// one says where it is and how CloudFormation shares it.
+  var otherTemplates: [String: String] = [:]
+  /// Whether such a reference is a warning (`billcast init`) rather than an error.
+  var crossTemplateWarns = false
 
   static let functions: Set<String> = [
     "Ref", "Condition", "Fn::Base64", "Fn::Cidr", "Fn::FindInMap", "Fn::GetAtt", "Fn::GetAZs", "Fn::ImportValue",
@@ -37,6 +42,7 @@ struct CloudFormationValidator {
       samResources: samResources)
     var resourceDependencies: [String: [String]] = [:]
     for r in template.resources {
+      if template.isSAM { template.validateIgnoreGlobals(of: r, diagnostics: diagnostics) }
       resourceDependencies[r.id] = dependencies(of: r, names: names, resourceIDs: resourceIDs, conditions: conditions)
     }
     for (_, node) in template.outputs {
@@ -69,11 +75,18 @@ struct CloudFormationValidator {
     of r: CloudFormationTemplate.Resource, names: Names, resourceIDs: Set<String>, conditions: Set<String>
   ) -> [String] {
     var found: [String] = []
-    if template.isSAM, r.type.hasPrefix("AWS::Serverless::"), let events = r.properties["Events"] {
-      // SAM turns Events into resources of their own (permissions, rules, subscriptions): a
-      // function whose event names an API that invokes the function is no cycle.
+    let expanded = Self.samExpandedProperties(r.type)
+    if template.isSAM, r.type.hasPrefix("AWS::Serverless::"),
+      (r.properties.entries ?? []).contains(where: { expanded.contains($0.key) })
+    {
+      // SAM turns these properties into resources of their own (an event's permissions and
+      // rules, a GraphQL API's data sources, functions and resolvers): a function whose event
+      // names an API that invokes the function, or a data source calling a function that calls
+      // the API, is no cycle.
       var ignored: [String] = []
-      check(events, names, references: &ignored)
+      for (key, value) in r.properties.entries ?? [] where expanded.contains(key) {
+        check(value, names, references: &ignored)
+      }
       check(
         TemplateNode(
           .map(
@@ -81,7 +94,8 @@ struct CloudFormationValidator {
               entry.key == "Properties"
                 ? (
                   entry.key,
-                  TemplateNode(.map((entry.value.entries ?? []).filter { $0.key != "Events" }), entry.value.location)
+                  TemplateNode(
+                    .map((entry.value.entries ?? []).filter { !expanded.contains($0.key) }), entry.value.location)
                 ) : entry
             }), r.node.location), names, references: &found)
     } else {
@@ -105,6 +119,11 @@ struct CloudFormationValidator {
         ))
     }
     return found
+  }
+
+  /// The properties of a SAM resource that SAM expands into resources of their own.
+  static func samExpandedProperties(_ type: String) -> Set<String> {
+    type == "AWS::Serverless::GraphQLApi" ? ["Events", "DataSources", "Functions", "Resolvers"] : ["Events"]
   }
 
   struct Names {
@@ -185,6 +204,8 @@ struct CloudFormationValidator {
       if let r = parts[0].text {
         if names.resources.contains(r) {
           references.append(r)
+        } else if let file = otherTemplates[r] {
+          crossTemplate("Fn::GetAtt names '\(TerminalText.excerpt(r))',", r, file, at: argument.location)
         } else if !names.isGenerated(r) {
           diagnostics.add(
             argument.location.diagnostic(
@@ -215,6 +236,9 @@ struct CloudFormationValidator {
           let resource = String(name.split(separator: ".")[0])
           if names.resources.contains(resource) {
             references.append(resource)
+          } else if let file = otherTemplates[resource] {
+            crossTemplate(
+              "${\(TerminalText.excerpt(name))} names '\(resource)',", resource, file, at: argument.location)
           } else if !names.isGenerated(resource) && !names.isGenerated(name) {
             diagnostics.add(
               argument.location.diagnostic(
@@ -256,6 +280,9 @@ struct CloudFormationValidator {
   ) {
     if names.resources.contains(name) {
       references.append(name)
+    } else if let file = otherTemplates[name], !names.refTargets.contains(name) {
+      let what = inSub ? "${\(TerminalText.excerpt(name))}" : "Ref '\(TerminalText.excerpt(name))'"
+      crossTemplate("\(what) names", name, file, at: location)
     } else if !names.refTargets.contains(name) && !names.isGenerated(name) {
       let what = inSub ? "${\(TerminalText.excerpt(name))}" : "Ref '\(TerminalText.excerpt(name))'"
       diagnostics.add(
@@ -264,6 +291,16 @@ struct CloudFormationValidator {
           "\(what) names nothing: no parameter, resource or pseudo parameter of this template is called that\(Spelling.hint(for: name, among: names.refTargets))"
         ))
     }
+  }
+
+  /// A reference to a resource of another template of the architecture: CloudFormation resolves
+  /// references within one stack only, so this says where the resource is and how to share it.
+  private func crossTemplate(_ what: String, _ resource: String, _ file: String, at location: SourceLocation) {
+    diagnostics.add(
+      location.diagnostic(
+        crossTemplateWarns ? .warning : .error,
+        "\(what) a resource of \(file), not of this template: CloudFormation resolves references within one template only; export it from \(file) (Outputs: {\(resource)Export: {Value: !Ref \(resource), Export: {Name: NAME}}}) and read it here with !ImportValue NAME"
+      ))
   }
 
   private func checkCondition(_ name: String, at location: SourceLocation, _ names: Names) {
