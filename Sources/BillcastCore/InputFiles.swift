@@ -96,8 +96,8 @@ package enum InputFiles {
     return String(cString: resolved)
   }
 
-  /// An absolute path with `.`, `..` and repeated slashes folded, as text.
-  static func normalized(_ path: String) -> String {
+  /// An absolute path with `.`, `..` and repeated slashes folded, as text (no link followed).
+  package static func normalized(_ path: String) -> String {
     var parts: [Substring] = []
     for part in path.split(separator: "/") {
       switch part {

@@ -1,18 +1,11 @@
+import BillcastCore
+
 /// Paths relative to a folder, computed on their text (no links followed), as a profile names
 /// the templates beside it.
 enum RelativePath {
   /// `path` made absolute against `directory` (itself absolute), with `.` and `..` folded.
   static func absolute(_ path: String, in directory: String) -> String {
-    let joined = path.hasPrefix("/") ? path : directory + "/" + path
-    var parts: [Substring] = []
-    for part in joined.split(separator: "/") {
-      switch part {
-      case ".": continue
-      case "..": if !parts.isEmpty { parts.removeLast() }
-      default: parts.append(part)
-      }
-    }
-    return "/" + parts.joined(separator: "/")
+    InputFiles.normalized(path.hasPrefix("/") ? path : directory + "/" + path)
   }
 
   /// The path of `target` (absolute) as seen from `folder` (absolute): `../infra/t.yml`.

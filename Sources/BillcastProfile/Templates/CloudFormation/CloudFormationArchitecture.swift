@@ -179,7 +179,7 @@ final class ExportTable {
     }
     let order = DependencyOrder.order(roots: [name]) { n in
       self.resolved[n] == nil && !self.resolving.contains(n)
-        ? self.entries[n].map { Self.literalImports($0.node) } : nil
+        ? self.entries[n].map { $0.node.literalArguments(of: "Fn::ImportValue") } : nil
     }.order
     for n in order where resolved[n] == nil {
       let (resolver, node) = entries[n]!
@@ -189,24 +189,5 @@ final class ExportTable {
       resolved[n] = .some(value)
     }
     return resolved[name] ?? nil
-  }
-
-  /// The export names `node` imports by a literal name.
-  static func literalImports(_ node: TemplateNode) -> [String] {
-    var found: [String] = []
-    var pending: [TemplateNode] = [node]
-    while let n = pending.popLast() {
-      switch n.value {
-      case .map(let entries):
-        if entries.count == 1, entries[0].key == "Fn::ImportValue", let name = entries[0].value.text {
-          found.append(name)
-        } else {
-          pending.append(contentsOf: entries.map(\.value).reversed())
-        }
-      case .list(let items): pending.append(contentsOf: items.reversed())
-      default: continue
-      }
-    }
-    return found
   }
 }
