@@ -97,8 +97,11 @@ struct Calculator {
       checkAvailability(component)
       addNotes(component)
       guard let (inputs, inputExpansions) = evaluateInputs(component) else { failed = true; continue }
-      for meter in component.service.meters where component.matches(meter.when) && meter.isInForce(on: asOf) {
-        if let unpriced = component.unusedWithoutRate.first(where: { $0.key.meter == meter.name }) {
+      for role in component.meters(on: asOf) {
+        let meter: Meter
+        switch role {
+        case .priced(let m): meter = m
+        case .unusedWithoutRate(let meter, let unpriced):
           warnings.append(
             EstimateWarning(
               .unusedWithoutRate,

@@ -61,9 +61,7 @@ extension CostModel {
           inputs[name] = try CompiledFormula.compile(
             f, ranges: mode("c:\(component.component.name).\(name)"), bind: bindWorkload)
         }
-        for meter in component.service.meters where component.matches(meter.when) && meter.isInForce(on: asOf) {
-          // A meter the component never uses, without a rate in the region (see ResolvedComponent.unusedWithoutRate).
-          if component.unusedWithoutRate.contains(where: { $0.key.meter == meter.name }) { continue }
+        for case .priced(let meter) in component.meters(on: asOf) {
           guard let (key, ladder, _) = component.accountMeter(for: meter, catalog: catalog, region: region, on: asOf)
           else {
             throw .unknownName("\(component.service.id)/\(meter.name)")
