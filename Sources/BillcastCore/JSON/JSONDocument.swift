@@ -85,14 +85,26 @@ package enum JSONDocument {
       self.path = path
     }
 
+    /// The last column counted: positions are asked for in increasing order, so each one
+    /// counts on from the one before instead of from the line's start (`terraform show -json`
+    /// writes its whole plan on one line, and counting from the start made reading it quadratic).
+    final class ColumnMark {
+      var lineStart = -1, index = 0, column = 1
+    }
+    let mark = ColumnMark()
+
     var position: JSONPosition {
       // Columns count characters: continuation bytes of UTF-8 are not counted.
       var column = 1
       var i = lineStart
+      if mark.lineStart == lineStart, mark.index <= index {
+        (i, column) = (mark.index, mark.column)
+      }
       while i < index && i < bytes.count {
         if bytes[i] & 0xC0 != 0x80 { column += 1 }
         i += 1
       }
+      (mark.lineStart, mark.index, mark.column) = (lineStart, i, column)
       return JSONPosition(line: line, column: column)
     }
 
