@@ -35,7 +35,7 @@ package enum TemplateInventory {
         files: files, parameters: [:], notices: &notices)
     case .terraformPlan:
       located = files.compactMap { TerraformPlan.read(path: $0, diagnostics: diagnostics) }.flatMap {
-        TerraformMapper(plan: $0, diagnostics: diagnostics).map()
+        TerraformMapper(plan: $0, diagnostics: diagnostics).map(notices: &notices)
       }
     }
     try diagnostics.throwIfErrors()

@@ -66,6 +66,9 @@ public struct ArchitectureNotice: Sendable, Hashable {
     case templateOverride = "template-override"
     /// A resource whose condition cannot be decided, priced as if created.
     case undecidedCondition = "undecided-condition"
+    /// A reference the plan does not resolve to one instance of a `count` or `for_each`
+    /// resource, attributed by instance key or in turn.
+    case ambiguousReference = "ambiguous-reference"
   }
 
   /// The notice's kind.

@@ -9,6 +9,8 @@ extension CloudFormationMapper {
       change(&d)
       result[i].1 = .priced(d)
     }
+    var addresses: [String: [Resource]] = [:]
+    var owners: [String] = []
     for (r, disposition) in result {
       let p = properties[r.id]!
       switch r.type {
@@ -23,13 +25,23 @@ extension CloudFormationMapper {
           update(api) { cache(&$0, p["CacheClusterSize"], at: p["CacheClusterEnabled"]!) }
         }
       case "AWS::EC2::EIP":
+        // Every public IPv4 address costs $0.005 an hour, attached or not: one per Elastic IP.
         if case .partOf(let owner) = disposition,
           result.contains(where: { $0.0.id == owner && $0.0.type == "AWS::EC2::Instance" })
         {
-          update(owner) { $0.set("public_ipv4", "1", property: "AWS::EC2::EIP \(r.id)", at: r.location) }
+          if addresses[owner] == nil { owners.append(owner) }
+          addresses[owner, default: []].append(r)
         }
       default:
         break
+      }
+    }
+    for owner in owners {
+      let eips = addresses[owner]!
+      update(owner) {
+        $0.set(
+          "public_ipv4", String(eips.count), property: "AWS::EC2::EIP " + eips.map(\.id).joined(separator: ", "),
+          at: eips[0].location)
       }
     }
   }
