@@ -51,7 +51,9 @@ extension HostileTerraformTests {
   }
 
   /// The same three instances in CloudFormation: `EIPA` names its instance, `EIPB` is attached
-  /// by an `AWS::EC2::EIPAssociation`, `C` holds two. The same figures as Terraform's.
+  /// by an `AWS::EC2::EIPAssociation`, `C` holds two; and `D`, whose association names its
+  /// address with `EIP: !Ref` (as `aws_eip_association.public_ip` can). The same figures as
+  /// Terraform's (C used to be charged one address, and D none: `EIPD` was not priced).
   @Test("CloudFormation charges Elastic IPs on instances as Terraform does, two on one instance included")
   func elasticIPOnInstanceCloudFormation() throws {
     let instance =
@@ -66,6 +68,9 @@ extension HostileTerraformTests {
         C: \(instance)
         EIPC1: {Type: AWS::EC2::EIP, Properties: {Domain: vpc, InstanceId: !Ref C}}
         EIPC2: {Type: AWS::EC2::EIP, Properties: {Domain: vpc, InstanceId: !Ref C}}
+        D: \(instance)
+        EIPD: {Type: AWS::EC2::EIP, Properties: {Domain: vpc}}
+        AssociationD: {Type: AWS::EC2::EIPAssociation, Properties: {EIP: !Ref EIPD, InstanceId: !Ref D}}
       """
     let dir = try HostileTemplateTests.workspace(
       templates: ["t.yml": template], usage: "{}", options: "account: {free_tier: none}")
@@ -73,6 +78,8 @@ extension HostileTerraformTests {
     #expect(TemplateTests.componentCost(result, "A") == Self.oneAddress)
     #expect(TemplateTests.componentCost(result, "B") == Self.oneAddress)
     #expect(TemplateTests.componentCost(result, "C") == Self.twoAddresses)
+    #expect(TemplateTests.componentCost(result, "D") == Self.oneAddress)
+    #expect(try TemplateTests.statuses(result)["EIPD"] == "part-of")
   }
 
   // MARK: A big plan (item 28)
