@@ -103,6 +103,13 @@ MUTATIONS = [
     ("M26", "SAM Globals are not merged into functions", "TemplateTests",
      [("Sources/BillcastProfile/Templates/CloudFormation/CloudFormationTemplate.swift",
        "guard isSAM, let section = Self.globalsSection[resource.type]", "guard !isSAM, let section = Self.globalsSection[resource.type]")]),
+    ("MTF1", "a Terraform reference the plan cannot resolve counts every instance of its target", "HostileTerraformTests",
+     [("Sources/BillcastProfile/Templates/Terraform/TerraformLinks.swift",
+       "      link(from, group.attribute, byInstanceKey ? keyed[j]! : candidates[j % candidates.count])\n",
+       "      for c in candidates { link(from, group.attribute, c) }\n")]),
+    ("MTF2", "two Elastic IPs on one Terraform instance are charged as one public IPv4 address", "HostileTerraformTests",
+     [("Sources/BillcastProfile/Templates/Terraform/TerraformMapper.swift",
+       '"public_ipv4", String(eips.count)', '"public_ipv4", "1"')]),
 ]
 
 

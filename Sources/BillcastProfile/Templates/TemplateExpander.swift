@@ -75,7 +75,7 @@ struct TemplateExpander {
       expansion = Expansion(source: TemplateSource(kind: .terraformPlan, files: [file]))
       located =
         TerraformPlan.read(path: file, diagnostics: diagnostics).map {
-          TerraformMapper(plan: $0, diagnostics: diagnostics).map()
+          TerraformMapper(plan: $0, diagnostics: diagnostics).map(notices: &expansion.notices)
         } ?? []
     }
     build(located, usage: &usage, into: &expansion)

@@ -54,7 +54,7 @@ package enum TemplateInventory {
       located = architecture.read(files: files, parameters: [:], notices: &notices)
     case .terraformPlan:
       located = files.compactMap { TerraformPlan.read(path: $0, diagnostics: diagnostics) }.flatMap {
-        TerraformMapper(plan: $0, diagnostics: diagnostics).map()
+        TerraformMapper(plan: $0, diagnostics: diagnostics).map(notices: &notices)
       }
     }
     try diagnostics.throwIfErrors()

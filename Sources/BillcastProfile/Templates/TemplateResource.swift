@@ -68,6 +68,9 @@ public struct ArchitectureNotice: Sendable, Hashable {
     case undecidedCondition = "undecided-condition"
     /// A key repeated in one mapping of a template: CloudFormation takes the last, and so does billcast.
     case duplicateKey = "duplicate-key"
+    /// A reference the plan does not resolve to one instance of a `count` or `for_each`
+    /// resource, attributed by instance key or in turn.
+    case ambiguousReference = "ambiguous-reference"
   }
 
   /// The notice's kind.

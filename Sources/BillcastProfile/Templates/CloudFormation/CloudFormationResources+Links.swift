@@ -12,6 +12,8 @@ extension CloudFormationMapper {
       result[i].1 = .priced(d)
     }
     var provisioned: [(function: String, executions: TemplateNode)] = []
+    var addresses: [String: [Resource]] = [:]
+    var owners: [String] = []
     for (r, disposition) in result {
       let p = properties[r.id]!
       let executions = p.at("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions")
@@ -27,13 +29,23 @@ extension CloudFormationMapper {
           update(api) { cache(&$0, enabled: p["CacheClusterEnabled"], size: p["CacheClusterSize"]) }
         }
       case "AWS::EC2::EIP":
+        // Every public IPv4 address costs $0.005 an hour, attached or not: one per Elastic IP.
         if case .partOf(let owner) = disposition,
           result.contains(where: { $0.0.id == owner && $0.0.type == "AWS::EC2::Instance" })
         {
-          update(owner) { $0.set("public_ipv4", "1", property: "AWS::EC2::EIP \(r.id)", at: r.location) }
+          if addresses[owner] == nil { owners.append(owner) }
+          addresses[owner, default: []].append(r)
         }
       default:
         break
+      }
+    }
+    for owner in owners {
+      let eips = addresses[owner]!
+      update(owner) {
+        $0.set(
+          "public_ipv4", String(eips.count), property: "AWS::EC2::EIP " + eips.map(\.id).joined(separator: ", "),
+          at: eips[0].location)
       }
     }
     // Each configuration (the function's own, every alias's and version's) adds its executions.

@@ -86,8 +86,10 @@ struct CloudFormationMapper {
       }) {
         return .partOf(nat.id)
       }
-      if let association = all.first(where: {
-        $0.type == "AWS::EC2::EIPAssociation" && properties[$0.id]?["AllocationId"]?.referencedResource == r.id
+      // An association names the address by its allocation id or (`EIP: !Ref`) by the address itself.
+      if let association = all.first(where: { a in
+        a.type == "AWS::EC2::EIPAssociation"
+          && ["AllocationId", "EIP"].contains { properties[a.id]?[$0]?.referencedResource == r.id }
       }),
         let instance = properties[association.id]?["InstanceId"]?.referencedResource
       {

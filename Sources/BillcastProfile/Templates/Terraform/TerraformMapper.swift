@@ -5,12 +5,30 @@ import BillcastCore
 struct TerraformMapper {
   let plan: TerraformPlan
   let diagnostics: DiagnosticCollector
+  /// Which instance each reference names, resolved once.
+  let links: TerraformLinks
 
   typealias Resource = TerraformPlan.Resource
 
-  func map() -> [TemplateExpander.Located] {
+  /// The references a price depends on, by resource type.
+  static let linkedAttributes = [
+    "aws_rds_cluster_instance": ["cluster_identifier"], "aws_ecs_service": ["task_definition"], "aws_eip": ["instance"],
+    "aws_nat_gateway": ["allocation_id"], "aws_eip_association": ["allocation_id", "public_ip", "instance_id"],
+    "aws_lambda_provisioned_concurrency_config": ["function_name"], "aws_api_gateway_stage": ["rest_api_id"],
+  ]
+
+  init(plan: TerraformPlan, diagnostics: DiagnosticCollector) {
+    self.plan = plan
+    self.diagnostics = diagnostics
+    links = TerraformLinks(plan.resources, attributes: Self.linkedAttributes)
+  }
+
+  /// The plan's resources and what billcast makes of them; `notices` gains what had to be
+  /// guessed about which instance a reference names.
+  func map(notices: inout [ArchitectureNotice]) -> [TemplateExpander.Located] {
     var result: [TemplateExpander.Located] = plan.resources.map { r in (r.address, r.type, r.location, disposition(r)) }
     link(&result)
+    notices += links.notices
     return result
   }
 
@@ -18,10 +36,12 @@ struct TerraformMapper {
     ComponentDraft(id: r.address, type: r.type, service: service, location: r.location, required: required)
   }
 
-  /// The plan resources whose `attribute` refers to `r`.
+  /// The plan resources of `type` whose `attribute` refers to `r`.
   private func referrers(to r: Resource, type: String, attribute: String) -> [Resource] {
-    let target = TerraformPlan.configAddress(r.address)
-    return plan.resources.filter { $0.type == type && ($0.references[attribute] ?? []).contains(target) }
+    guard let i = links.position[r.address] else { return [] }
+    return links.referrers[i].lazy.filter { $0.attribute == attribute }.map { plan.resources[$0.from] }.filter {
+      $0.type == type
+    }
   }
 
   /// A value, or nil when it is known only after apply and the provider then fills in AWS's
@@ -31,8 +51,10 @@ struct TerraformMapper {
     return node
   }
 
+  /// The resource instance `r`'s `attribute` refers to.
   private func referenced(_ r: Resource, _ attribute: String) -> Resource? {
-    (r.references[attribute] ?? []).lazy.compactMap { plan.resource(referencedBy: $0) }.first
+    guard let i = links.position[r.address], let target = links.targets[i][attribute]?.first else { return nil }
+    return plan.resources[target]
   }
 
   /// What billcast makes of one planned resource: a component, part of another, free, or unpriced.
@@ -108,6 +130,12 @@ struct TerraformMapper {
       if let owner = referenced(r, "instance") { return .partOf(owner.address) }
       if let nat = referrers(to: r, type: "aws_nat_gateway", attribute: "allocation_id").first {
         return .partOf(nat.address)
+      }
+      let associations = ["allocation_id", "public_ip"].flatMap {
+        referrers(to: r, type: "aws_eip_association", attribute: $0)
+      }
+      if let owner = associations.lazy.compactMap({ referenced($0, "instance_id") }).first {
+        return .partOf(owner.address)
       }
       return .notPriced(
         "an Elastic IP attached to no instance or NAT gateway of the plan ($0.005 an hour) is not priced yet")
@@ -229,17 +257,27 @@ struct TerraformMapper {
     return .priced(d)
   }
 
-  /// Provisioned Concurrency configs and API stage caches, applied to their function or API.
+  /// Provisioned Concurrency configs, API stage caches and Elastic IPs, applied to their
+  /// function, API or instance.
   private func link(_ result: inout [TemplateExpander.Located]) {
+    // `result` is in plan order.
     func update(_ address: String, _ change: (inout ComponentDraft) -> Void) {
-      guard let i = result.firstIndex(where: { $0.id == address }), case .priced(var d) = result[i].disposition else {
-        return
-      }
+      guard let i = links.position[address], case .priced(var d) = result[i].disposition else { return }
       change(&d)
       result[i].disposition = .priced(d)
     }
-    for r in plan.resources {
+    var addresses: [String: [Resource]] = [:]
+    var owners: [String] = []
+    for (i, r) in plan.resources.enumerated() {
       switch r.type {
+      case "aws_eip":
+        // Every public IPv4 address costs $0.005 an hour, attached or not: one per Elastic IP.
+        if case .partOf(let owner) = result[i].disposition,
+          plan.resources[links.position[owner]!].type == "aws_instance"
+        {
+          if addresses[owner] == nil { owners.append(owner) }
+          addresses[owner, default: []].append(r)
+        }
       case "aws_lambda_provisioned_concurrency_config":
         if let function = referenced(r, "function_name"), let n = r.values["provisioned_concurrent_executions"] {
           update(function.address) { d in
@@ -248,9 +286,7 @@ struct TerraformMapper {
             d.set("provisioned", "yes", property: r.address, at: r.location)
             d.set("provisioned_hours", "month_hours", property: r.address, at: r.location)
           }
-          if let i = result.firstIndex(where: { $0.id == r.address }) {
-            result[i].disposition = .partOf(function.address)
-          }
+          result[i].disposition = .partOf(function.address)
         }
       case "aws_api_gateway_stage":
         if r.values["cache_cluster_enabled"]?.text == "true", let api = referenced(r, "rest_api_id") {
@@ -262,6 +298,14 @@ struct TerraformMapper {
           }
         }
       default: break
+      }
+    }
+    for owner in owners {
+      let eips = addresses[owner]!
+      update(owner) {
+        $0.set(
+          "public_ipv4", String(eips.count), property: "aws_eip " + eips.map(\.address).joined(separator: ", "),
+          at: eips[0].location)
       }
     }
   }

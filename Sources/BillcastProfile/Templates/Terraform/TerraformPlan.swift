@@ -14,8 +14,17 @@ struct TerraformPlan {
     var type: String
     var values: TemplateNode
     var location: SourceLocation
-    /// Each attribute's references to other resources, as absolute addresses without instance keys.
-    var references: [String: [String]]
+    /// Each attribute's references to other resources of its module.
+    var references: [String: [Reference]]
+  }
+
+  /// A reference to a resource of the referrer's module: `aws_rds_cluster.c`, with the instance
+  /// key when the configuration names a constant one (`aws_rds_cluster.c[0].id`).
+  struct Reference: Hashable {
+    /// The resource's type and name, like `aws_rds_cluster.c`.
+    var name: String
+    /// The instance key, like `[0]` or `["a"]`.
+    var key: String?
   }
 
   var resources: [Resource]
@@ -24,7 +33,7 @@ struct TerraformPlan {
   static let maximumBytes = 64 << 20
 
   static func read(path: String, diagnostics: DiagnosticCollector) -> TerraformPlan? {
-    guard let bytes = bytes(of: path, diagnostics: diagnostics) else { return nil }
+    guard let bytes = readBytes(path: path, diagnostics: diagnostics) else { return nil }
     if bytes.starts(with: Array("[command]".utf8)) {
       diagnostics.add(
         Diagnostic(
@@ -36,7 +45,7 @@ struct TerraformPlan {
     }
     let root: JSONNode
     do {
-      root = try JSONDocument.parse(bytes, path: path)
+      root = try JSONDocument.parse(try TerraformPlanEncoding.utf8(bytes, path: path), path: path)
     } catch {
       for d in error.diagnostics { diagnostics.add(d) }
       return nil
@@ -52,20 +61,32 @@ struct TerraformPlan {
       return nil
     }
     var unknowns: [String: JSONNode] = [:]
-    for change in root["resource_changes"]?.items ?? [] {
-      if let address = change["address"]?.string, let unknown = change["change"]?["after_unknown"] {
-        unknowns[address] = unknown
+    var changes: [String: JSONPosition] = [:]
+    for (i, change) in (root["resource_changes"]?.items ?? []).enumerated() {
+      // A deposed object (create_before_destroy) shares its address with the new one.
+      guard let address = change["address"]?.string, change["deposed"] == nil else { continue }
+      if let first = changes[address] {
+        let p = change.position
+        diagnostics.add(
+          Diagnostic(
+            file: path, line: p.line, column: p.column, path: "resource_changes[\(i)]",
+            message:
+              "address \(address) is also at \(path):\(first.line):\(first.column); a plan changes each resource instance once"
+          ))
+        continue
       }
+      changes[address] = change.position
+      if let unknown = change["change"]?["after_unknown"] { unknowns[address] = unknown }
     }
-    var references: [String: [String: [String]]] = [:]
+    var references: [String: [String: [Reference]]] = [:]
     if let config = root["configuration"]?["root_module"] { collectReferences(config, prefix: "", into: &references) }
-    var resources: [Resource] = []
-    collect(planned, file: path, unknowns: unknowns, references: references, into: &resources)
-    return TerraformPlan(resources: resources)
+    var reader = Reader(file: path, unknowns: unknowns, references: references, diagnostics: diagnostics)
+    reader.collect(planned, path: "planned_values.root_module")
+    return TerraformPlan(resources: reader.resources)
   }
 
-  /// The plan file's bytes: a regular file inside the confinement, at most ``maximumBytes``.
-  static func bytes(of path: String, diagnostics: DiagnosticCollector) -> [UInt8]? {
+  /// The plan's file as bytes: confined, a regular file within the size limit (in bytes as read).
+  private static func readBytes(path: String, diagnostics: DiagnosticCollector) -> [UInt8]? {
     if let problem = InputFiles.confinementProblem(path) {
       diagnostics.add(Diagnostic(file: path, line: 1, column: 1, message: problem))
       return nil
@@ -92,27 +113,58 @@ struct TerraformPlan {
         diagnostics.add(Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file"))
         return nil
       }
+      // The file may have grown since it was measured.
+      guard data.count <= maximumBytes else {
+        diagnostics.add(
+          Diagnostic(
+            file: path, line: 1, column: 1,
+            message: "the plan is \(data.count) bytes; the limit is \(maximumBytes) bytes"))
+        return nil
+      }
       return [UInt8](data)
     }
   }
 
-  private static func collect(
-    _ module: JSONNode, file: String, unknowns: [String: JSONNode], references: [String: [String: [String]]],
-    into resources: inout [Resource]
-  ) {
-    for r in module["resources"]?.items ?? [] where r["mode"]?.string == "managed" {
-      guard let address = r["address"]?.string, let type = r["type"]?.string else { continue }
+  /// Collects the managed resources of `planned_values`, each address once.
+  private struct Reader {
+    let file: String
+    let unknowns: [String: JSONNode]
+    let references: [String: [String: [Reference]]]
+    let diagnostics: DiagnosticCollector
+    var resources: [Resource] = []
+    var seen: [String: JSONPosition] = [:]
+
+    mutating func collect(_ module: JSONNode, path: String) {
+      for (i, r) in (module["resources"]?.items ?? []).enumerated() {
+        guard let address = r["address"]?.string else { continue }
+        if let first = seen[address] {
+          let p = r.position
+          diagnostics.add(
+            Diagnostic(
+              file: file, line: p.line, column: p.column, path: "\(path).resources[\(i)]",
+              message:
+                "address \(address) is also at \(file):\(first.line):\(first.column); a plan names each resource instance once"
+            ))
+          continue
+        }
+        seen[address] = r.position
+        guard r["mode"]?.string == "managed", let type = r["type"]?.string else { continue }
+        add(r, address: address, type: type)
+      }
+      for (i, child) in (module["child_modules"]?.items ?? []).enumerated() {
+        collect(child, path: "\(path).child_modules[\(i)]")
+      }
+    }
+
+    mutating func add(_ r: JSONNode, address: String, type: String) {
       var values = TemplateNode.from(json: r["values"] ?? .object([], r.position), file: file, path: address)
-      if let unknown = unknowns[address] { values = markUnknown(values, unknown) }
+      if let unknown = unknowns[address] { values = TerraformPlan.markUnknown(values, unknown) }
       let p = r.position
       resources.append(
         Resource(
           address: address, type: type, values: values,
           location: SourceLocation(file: file, line: p.line, column: p.column, path: address),
-          references: references[configAddress(address)] ?? [:]))
-    }
-    for child in module["child_modules"]?.items ?? [] {
-      collect(child, file: file, unknowns: unknowns, references: references, into: &resources)
+          references: references[TerraformPlan.configAddress(address)] ?? [:]))
     }
   }
 
@@ -165,15 +217,20 @@ struct TerraformPlan {
   }
 
   private static func collectReferences(
-    _ module: JSONNode, prefix: String, into result: inout [String: [String: [String]]]
+    _ module: JSONNode, prefix: String, into result: inout [String: [String: [Reference]]]
   ) {
     for r in module["resources"]?.items ?? [] {
       guard let address = r["address"]?.string else { continue }
-      var attributes: [String: [String]] = [:]
+      var attributes: [String: [Reference]] = [:]
       for (attribute, expression) in objectEntries(r["expressions"]) {
-        let refs = (expression["references"]?.items ?? []).compactMap(\.string).compactMap {
-          resourceReference($0, prefix: prefix)
+        var refs: [Reference] = []
+        for reference in (expression["references"]?.items ?? []).compactMap(\.string).compactMap(resourceReference)
+        where !refs.contains(reference) {
+          refs.append(reference)
         }
+        // `aws_rds_cluster.c[0].id` is listed with `aws_rds_cluster.c[0]` and `aws_rds_cluster.c`: the keyed one says more.
+        let keyed = Set(refs.filter { $0.key != nil }.map(\.name))
+        refs.removeAll { $0.key == nil && keyed.contains($0.name) }
         if !refs.isEmpty { attributes[attribute] = refs }
       }
       result[prefix + address] = attributes
@@ -188,18 +245,17 @@ struct TerraformPlan {
     return []
   }
 
-  /// The resource a reference names (`aws_ecs_task_definition.app.arn` → `aws_ecs_task_definition.app`);
-  /// nil for variables, locals, data sources and modules.
-  private static func resourceReference(_ reference: String, prefix: String) -> String? {
-    let parts = configAddress(reference).split(separator: ".")
+  /// The resource a reference names (`aws_ecs_task_definition.app.arn` → `aws_ecs_task_definition.app`,
+  /// `aws_instance.web[0].id` → `aws_instance.web` `[0]`); nil for variables, locals, data
+  /// sources and modules.
+  private static func resourceReference(_ reference: String) -> Reference? {
+    let parts = TerraformAddress.parts(reference)
     guard parts.count >= 2,
       !["var", "local", "data", "module", "path", "count", "each", "self", "terraform"].contains(String(parts[0]))
     else { return nil }
-    return prefix + parts[0] + "." + parts[1]
-  }
-
-  /// The resource instance a configuration reference names (its first instance).
-  func resource(referencedBy address: String) -> Resource? {
-    resources.first { Self.configAddress($0.address) == address }
+    let name = parts[1].prefix { $0 != "[" }
+    let key = parts[1].dropFirst(name.count)
+    let constant = key.hasPrefix("[\"") || (key.count > 2 && key.dropFirst().dropLast().allSatisfy(\.isNumber))
+    return Reference(name: parts[0] + "." + name, key: constant && key.hasSuffix("]") ? String(key) : nil)
   }
 }
