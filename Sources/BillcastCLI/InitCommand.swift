@@ -103,6 +103,6 @@ struct InitCommand: ParsableCommand {
     return RelativePath.path(
       of: RelativePath.absolute(path, in: cwd),
       from: RelativePath.absolute(
-        (output as NSString).deletingLastPathComponent, in: cwd))
+        FilePath.folder(of: output), in: cwd))
   }
 }

@@ -6,8 +6,14 @@ import Foundation
 enum PathPattern {
   /// Whether the path's last part has a wildcard.
   static func hasWildcard(_ path: String) -> Bool {
-    let name = (path as NSString).lastPathComponent
+    let name = split(path).name
     return name.contains("*") || name.contains("?")
+  }
+
+  /// A path's folder (empty for none) and last part (``FilePath``: no Foundation path method,
+  /// which trapped on a one-character pattern such as `*`).
+  static func split(_ path: String) -> (folder: String, name: String) {
+    (FilePath.folder(of: path), FilePath.name(of: path))
   }
 
   /// The regular files `path` names: itself, or every match of its last part, sorted.
@@ -16,10 +22,10 @@ enum PathPattern {
       if case .success(let s) = FileStatus.of(p) { return s.isRegularFile } else { return false }
     }
     guard hasWildcard(path) else { return isFile(path) ? [path] : [] }
-    let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+    let (folder, name) = split(path)
     return ((try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? [])
       .filter { matches($0, pattern: name) }.sorted()
-      .map { folder.isEmpty ? $0 : (folder as NSString).appendingPathComponent($0) }
+      .map { FilePath.joining(folder, $0) }
       .filter(isFile)
   }
 

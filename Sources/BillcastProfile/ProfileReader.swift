@@ -141,7 +141,7 @@ struct ProfileReader {
       )
     else { return nil }
     let expander = TemplateExpander(
-      diagnostics: diagnostics, region: region, directory: (path as NSString).deletingLastPathComponent,
+      diagnostics: diagnostics, region: region, directory: FilePath.folder(of: path),
       architecture: key)
     let expansion = expander.expand(af)
     var components: [Component] = expansion?.components ?? []

@@ -55,7 +55,7 @@ package struct ProjectList: Sendable {
         f["format"]!.error(
           "unsupported format '\(TerminalText.excerpt(format))'; this billcast reads '\(formatVersion)'")
       }
-      let directory = (path as NSString).deletingLastPathComponent
+      let directory = FilePath.folder(of: path)
       let items = f.required("projects")?.items("a list of projects {path, name}") ?? []
       if items.isEmpty, let c = f["projects"] { c.error("the list names no project") }
       for item in items {
@@ -65,7 +65,7 @@ package struct ProjectList: Sendable {
         let name = pf["name"]?.string("a project name")
         let full =
           pattern.hasPrefix("/") || directory.isEmpty
-          ? pattern : (directory as NSString).appendingPathComponent(pattern)
+          ? pattern : FilePath.joining(directory, pattern)
         let matches = PathPattern.files(full)
         if matches.isEmpty { pc.error("'\(TerminalText.excerpt(pattern))' names no readable profile") }
         if matches.count > 1, name != nil {

@@ -323,4 +323,25 @@ struct HostileInputRound2Tests {
       templates.stderr.contains("the patterns name 101 templates; one architecture reads at most 100"),
       "\(templates.stderr)")
   }
+
+  @Test("One-character paths (a profile named p, a pattern *, --output x) are paths, not a trap")
+  func oneCharacterPaths() throws {
+    let dir = try TemplateTests.workspace([
+      "p": Self.lambdaProfile(requests: "1"),
+      "star.yaml": Self.lambdaProfile(requests: "1")
+        .replacingOccurrences(of: "    components:", with: "    cloudformation: \"?\"\n    components:"),
+      "billcast.yml": "format: billcast.projects/1\nprojects:\n  - {path: \"p\"}\n",
+    ])
+    let profile = try CLI.run(["estimate", "p"], in: dir)
+    #expect(profile.status == 0, "\(profile.stderr)")
+    let list = try CLI.run(["estimate", "billcast.yml"], in: dir)
+    #expect(list.status == 0, "\(list.stderr)")
+    // `?` matches the one-character profile `p`, which is no template: a located error, exit 2.
+    let pattern = try CLI.run(["estimate", "star.yaml"], in: dir)
+    #expect(pattern.status == 2, "\(pattern.stderr)")
+    #expect(pattern.stderr.contains("p:1:1: error:"), "\(pattern.stderr)")
+    let output = try CLI.run(["init", "--service", "aws.lambda", "--output", "x"], in: dir)
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("x").path))
+  }
 }

@@ -30,7 +30,7 @@ enum SnapshotDirectory {
   static func prepare(_ directory: String) -> String? {
     var status = stat()
     if lstat(directory, &status) != 0 {
-      let parent = (directory as NSString).deletingLastPathComponent
+      let parent = FilePath.folder(of: directory)
       if !parent.isEmpty { try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
       guard mkdir(directory, 0o700) == 0 || errno == EEXIST, lstat(directory, &status) == 0 else {
         return "the cache directory cannot be made"

@@ -144,7 +144,7 @@ struct TemplateExpander {
   /// The files a path pattern names, relative to the profile (`*` and `?` in its last part), sorted.
   func expandPattern(_ cursor: YAMLCursor, pattern given: String? = nil) -> [String] {
     guard let pattern = given ?? cursor.string("a template path") else { return [] }
-    let full = pattern.hasPrefix("/") ? pattern : (directory as NSString).appendingPathComponent(pattern)
+    let full = pattern.hasPrefix("/") ? pattern : FilePath.joining(directory, pattern)
     let files = PathPattern.files(full)
     if files.isEmpty {
       cursor.error(

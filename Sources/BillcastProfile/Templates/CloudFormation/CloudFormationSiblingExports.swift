@@ -20,7 +20,7 @@ final class SiblingExports {
   /// A clause naming the sibling of `template` that exports `name` and how to include it; empty
   /// when none does.
   func hint(for name: String, beside template: String) -> String {
-    let folder = (template as NSString).deletingLastPathComponent
+    let folder = FilePath.folder(of: template)
     if folders[folder] == nil { folders[folder] = read(folder) }
     guard let (file, output) = folders[folder]?[name] else { return "" }
     return
@@ -34,7 +34,7 @@ final class SiblingExports {
     for name in names.sorted().filter({ Self.extensions.contains(($0 as NSString).pathExtension.lowercased()) })
       .prefix(Self.maximumFiles)
     {
-      let path = folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
+      let path = folder.isEmpty ? name : FilePath.joining(folder, name)
       guard !architecture.contains(URL(fileURLWithPath: path).standardizedFileURL.path) else { continue }
       // A file that is not a template (or not readable, or outside --confine) simply exports nothing.
       guard
