@@ -86,20 +86,49 @@ struct PricingOptions: ParsableArguments {
     return Self.isTrustedDirectory("pricing") ? "pricing" : nil
   }
 
-  /// Whether `path` is a directory that only its owner, this user or root, can write; warns
-  /// when it is a directory that fails that.
+  /// Whether `path` is a directory that only its owner, this user or root, can write, and so is
+  /// everything in it (no symbolic link, no file or folder of another user's or that others can
+  /// write); warns, naming what failed, when it is a directory that fails that.
   static func isTrustedDirectory(_ path: String) -> Bool {
     var status = stat()
     guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return false }
-    let problem =
-      status.st_uid != geteuid() && status.st_uid != 0
-      ? "it belongs to another user (uid \(status.st_uid))"
-      : status.st_mode & 0o022 != 0 ? "other users can write it" : nil
-    guard let problem else { return true }
+    guard let problem = untrusted(path, status) ?? untrustedEntry(under: path) else { return true }
     ReportFile.writeStandardError(
       "billcast: warning: not using the pricing directory \(ReportFile.quoted(path)): \(problem); name it with --pricing to use it anyway\n"
     )
     return false
+  }
+
+  /// Why a file or folder with `status` is not trusted, or nil.
+  static func untrusted(_ path: String, _ status: stat) -> String? {
+    if status.st_uid != geteuid() && status.st_uid != 0 {
+      return "\(ReportFile.quoted(path)) belongs to another user (uid \(status.st_uid))"
+    }
+    if FileTrust.othersCanWrite(mode: status.st_mode, group: status.st_gid) {
+      return "other users can write \(ReportFile.quoted(path))"
+    }
+    return nil
+  }
+
+  /// The first entry under `directory` (at most 10,000 looked at) that is a symbolic link or
+  /// is not trusted, with why; nil when every one is.
+  static func untrustedEntry(under directory: String) -> String? {
+    var pending = [directory]
+    var seen = 0
+    while let folder = pending.popLast() {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+      for name in names.sorted() {
+        seen += 1
+        if seen > 10_000 { return "it holds more than 10,000 files and folders" }
+        let path = FilePath.joining(folder, name)
+        var status = stat()
+        guard lstat(path, &status) == 0 else { continue }
+        if status.st_mode & S_IFMT == S_IFLNK { return "\(ReportFile.quoted(path)) is a symbolic link" }
+        if let problem = untrusted(path, status) { return problem }
+        if status.st_mode & S_IFMT == S_IFDIR { pending.append(path) }
+      }
+    }
+    return nil
   }
 
   /// Whether a directory exists at `path`.

@@ -104,7 +104,10 @@ struct HostileInputRound2Tests {
 
   @Test("A pricing/ above the profile that another user owns or can write is skipped with a warning")
   func plantedPricingDirectory() throws {
-    for change in ["world-writable", "other owner", "trusted"] {
+    let rates = "pricing/aws/rates/us-east-1.yaml"
+    for change in [
+      "world-writable", "other owner", "rates file writable", "rates folder owner", "rates link", "trusted",
+    ] {
       let dir = try TemplateTests.workspace(["sub/p.yaml": Self.lambdaProfile(requests: "1")])
       try FileManager.default.copyItem(
         at: TestSupport.repositoryRoot.appendingPathComponent("pricing"), to: dir.appendingPathComponent("pricing"))
@@ -112,6 +115,14 @@ struct HostileInputRound2Tests {
       switch change {
       case "world-writable": #expect(chmod(planted, 0o777) == 0)
       case "other owner": #expect(chown(planted, geteuid() + 4242, getegid()) == 0)  // the tests run as root in CI
+      case "rates file writable": #expect(chmod(dir.appendingPathComponent(rates).path, 0o666) == 0)
+      case "rates folder owner":
+        #expect(chown(dir.appendingPathComponent("pricing/aws/rates").path, geteuid() + 4242, getegid()) == 0)
+      case "rates link":
+        let file = dir.appendingPathComponent(rates).path
+        try FileManager.default.moveItem(atPath: file, toPath: dir.appendingPathComponent("elsewhere.yaml").path)
+        try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: "../../../elsewhere.yaml")
+        #expect(chmod(planted, 0o755) == 0)
       default: #expect(chmod(planted, 0o755) == 0)
       }
       let run = try CLI.run(["estimate", "sub/p.yaml"], in: dir)

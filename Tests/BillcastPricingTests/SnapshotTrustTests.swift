@@ -55,7 +55,8 @@ import Testing
       #expect(cache.catalog(forKey: key) != nil)
       switch change {
       case "world-writable": #expect(chmod(dir, 0o777) == 0)
-      case "group-writable": #expect(chmod(dir, 0o770) == 0)
+      case "group-writable":  // by a group that is not the user's own
+        #expect(chmod(dir, 0o770) == 0 && chown(dir, geteuid(), getegid() + 4242) == 0)
       default: #expect(chown(dir, geteuid() + 4242, getegid()) == 0)  // the tests run as root in CI
       }
       #expect(cache.catalog(forKey: key) == nil, "\(change)")
@@ -63,6 +64,17 @@ import Testing
       cache.store(try Self.catalog(), forKey: other)
       #expect(!FileManager.default.fileExists(atPath: cache.path(forKey: other)), "\(change)")
     }
+  }
+
+  @Test("a directory writable by the user's own group (umask 002 with user-private groups) is used")
+  func ownGroupWritable() throws {
+    let dir = Self.freshDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let cache = PricingSnapshotCache(directory: dir, build: "test")
+    let key = cache.key(identity: "x", regions: nil, limits: .standard)
+    cache.store(try Self.catalog(), forKey: key)
+    #expect(chmod(dir, 0o770) == 0 && chown(dir, geteuid(), getegid()) == 0)
+    #expect(cache.catalog(forKey: key) != nil)
   }
 
   @Test("a snapshot writable by others, a link, one signed with another secret or too large is not read")

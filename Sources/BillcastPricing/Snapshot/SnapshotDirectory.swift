@@ -22,7 +22,9 @@ enum SnapshotDirectory {
   /// Why a directory or file is not trusted, or nil when it is.
   static func distrust(_ status: stat, what: String) -> String? {
     if status.st_uid != geteuid() { return "\(what) is owned by another user (uid \(status.st_uid))" }
-    if status.st_mode & 0o022 != 0 { return "\(what) is writable by other users" }
+    if FileTrust.othersCanWrite(mode: status.st_mode, group: status.st_gid) {
+      return "\(what) is writable by other users"
+    }
     return nil
   }
 
