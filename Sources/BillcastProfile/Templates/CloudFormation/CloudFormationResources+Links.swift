@@ -89,8 +89,16 @@ extension CloudFormationMapper {
   }
 
   /// The EBS volumes an instance's `BlockDeviceMappings` create, each a component named
-  /// `Instance.BlockDeviceMappings[i]`.
+  /// `Instance.BlockDeviceMappings[i]`; when the list itself is not known statically, one volume
+  /// `Instance.BlockDeviceMappings` whose size and type must come from usage.
   func blockDevices(_ r: Resource, _ p: TemplateNode) -> [ComponentDraft] {
+    if let list = p["BlockDeviceMappings"], case .unknown = list.value {
+      var d = ComponentDraft(
+        id: "\(r.id).BlockDeviceMappings", type: r.type, service: "aws.ebs", location: list.location)
+      d.unresolved("volume_type", property: "BlockDeviceMappings", node: list)
+      d.unresolved("storage_gb", property: "BlockDeviceMappings", node: list)
+      return [d]
+    }
     var drafts: [ComponentDraft] = []
     for (i, mapping) in (p["BlockDeviceMappings"]?.items ?? []).enumerated() {
       guard let volume = mapping["Ebs"] else { continue }

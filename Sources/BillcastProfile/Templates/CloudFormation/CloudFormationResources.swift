@@ -126,6 +126,10 @@ struct CloudFormationMapper {
     case "AWS::AppRunner::Service": return .priced(appRunner(r, p))
     case "AWS::SecretsManager::Secret":
       var d = draft(r, "aws.secretsmanager")
+      if let regions = p["ReplicaRegions"], case .unknown = regions.value {
+        d.unresolved("secrets", property: "ReplicaRegions", node: regions)
+        return .priced(d)
+      }
       let replicas = p["ReplicaRegions"]?.items?.count ?? 0
       d.set(
         "secrets", String(1 + replicas), property: replicas > 0 ? "ReplicaRegions" : "AWS::SecretsManager::Secret",
