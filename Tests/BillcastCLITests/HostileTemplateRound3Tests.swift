@@ -58,4 +58,32 @@ struct HostileTemplateRound3Tests {
         run.stderr.contains("\(undecided) \(input) under architectures.a.usage.\(id)"), "\(input) \(id): \(run.stderr)")
     }
   }
+
+  @Test("An alias with Provisioned Concurrency whose function cannot be told is an error, never Free")
+  func aliasOfUnknownFunction() throws {
+    for name in [
+      "!Sub \"${AWS::StackName}-fn\"", "!Sub \"arn:aws:lambda:us-east-1:${AWS::AccountId}:function:my-fn\"",
+      "!Ref Env", "other-fn",
+    ] {
+      let template =
+        Self.prod + """
+          Resources:
+            Fn:
+              \(Self.function)
+              Properties: {\(Self.functionProperties), FunctionName: my-fn}
+            Al:
+              Type: AWS::Lambda::Alias
+              Properties:
+                FunctionName: \(name)
+                FunctionVersion: "1"
+                Name: live
+                ProvisionedConcurrencyConfig: {ProvisionedConcurrentExecutions: 10}
+          """
+      let run = try Self.run(template, usage: "Fn: {requests: 0, duration_ms: 0}")
+      #expect(run.status == 2, "\(name): \(run.stdout)")
+      #expect(
+        run.stderr.contains("error: Resources.Al.Properties.FunctionName: Al has Provisioned Concurrency"),
+        "\(name): \(run.stderr)")
+    }
+  }
 }

@@ -14,6 +14,8 @@ extension CloudFormationMapper {
     var provisioned: [(function: String, executions: TemplateNode)] = []
     var addresses: [String: [Resource]] = [:]
     var owners: [String] = []
+    let functions = Set(
+      result.filter { ["AWS::Lambda::Function", "AWS::Serverless::Function"].contains($0.0.type) }.map(\.0.id))
     for (r, disposition) in result {
       let p = properties[r.id]!
       let executions = p.at("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions")
@@ -21,8 +23,11 @@ extension CloudFormationMapper {
       case "AWS::Lambda::Function", "AWS::Serverless::Function":
         if let executions { provisioned.append((r.id, executions)) }
       case "AWS::Lambda::Alias", "AWS::Lambda::Version":
-        if let executions, let function = names.target(p["FunctionName"], kind: .function) {
+        guard let executions else { break }
+        if let function = names.target(p["FunctionName"], kind: .function), functions.contains(function) {
           provisioned.append((function, executions))
+        } else {
+          unknownFunction(r, p["FunctionName"])
         }
       case "AWS::ApiGateway::Stage":
         if let api = p["RestApiId"]?.referencedResource {
@@ -53,6 +58,21 @@ extension CloudFormationMapper {
     for function in provisioned.map(\.function) where seen.insert(function).inserted {
       update(function) { provision(&$0, provisioned.filter { $0.function == function }.map(\.executions)) }
     }
+  }
+
+  /// An alias's or version's Provisioned Concurrency whose function is not one billcast can tell:
+  /// an error, for the executions are billed on a function that cannot be priced (never free).
+  func unknownFunction(_ r: Resource, _ name: TemplateNode?) {
+    let why =
+      name.map { n in
+        n.unknownReason.map { "cannot be resolved statically: \($0)" }
+          ?? "'\(TerminalText.excerpt(n.text ?? n.kindName))' names no Lambda function of the templates"
+      } ?? "it has no FunctionName"
+    diagnostics.add(
+      (name?.location ?? r.location).diagnostic(
+        .error,
+        "\(r.id) has Provisioned Concurrency (ProvisionedConcurrencyConfig) for a function billcast cannot tell: FunctionName \(why); name a function of the templates with !Ref, or its literal FunctionName"
+      ))
   }
 
   /// Provisioned Concurrency for the whole month (the template keeps it configured): the sum of
