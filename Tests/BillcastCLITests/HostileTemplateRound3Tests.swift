@@ -86,4 +86,25 @@ struct HostileTemplateRound3Tests {
         "\(name): \(run.stderr)")
     }
   }
+
+  @Test("Each REST API stage with a cache has its own cache cluster (one was charged for two)")
+  func cachePerStage() throws {
+    // Two stages caching 1.6 GB and one caching 0.5 GB, each the whole month (730 hours):
+    // 1.6 GB at $0.038/hour (pricing/aws/rates/us-east-1.yaml, aws.apigateway.rest/cache-1-6gb):
+    // Prod 730 × 0.038 = $27.74, Dev 730 × 0.038 = $27.74; 0.5 GB at $0.020/hour (cache-0-5gb):
+    // Test 730 × 0.020 = $14.60. No requests: $27.74 + $27.74 + $14.60 = $70.08.
+    let stage =
+      "{Type: AWS::ApiGateway::Stage, Properties: {RestApiId: !Ref Api, DeploymentId: d, CacheClusterEnabled: true"
+    let template = """
+      Resources:
+        Api: {Type: AWS::ApiGateway::RestApi, Properties: {Name: x}}
+        Prod: \(stage), StageName: prod, CacheClusterSize: "1.6"}}
+        Dev: \(stage), StageName: dev, CacheClusterSize: "1.6"}}
+        Test: \(stage), StageName: test}}
+      """
+    let dir = try HostileTemplateTests.workspace(templates: ["t.yml": template], usage: "Api: {requests: 0}")
+    let result = try #require(TemplateTests.results(try TemplateTests.estimateJSON(dir)).first)
+    let total = (result["total"] as? [String: String])?["low"] ?? "\(result)"
+    #expect(total == "70.08", "\(result)")
+  }
 }

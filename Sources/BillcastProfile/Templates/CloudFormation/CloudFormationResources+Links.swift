@@ -30,9 +30,7 @@ extension CloudFormationMapper {
           unknownFunction(r, p["FunctionName"])
         }
       case "AWS::ApiGateway::Stage":
-        if let api = p["RestApiId"]?.referencedResource {
-          update(api) { cache(&$0, enabled: p["CacheClusterEnabled"], size: p["CacheClusterSize"]) }
-        }
+        if let api = p["RestApiId"]?.referencedResource { update(api) { stageCache(&$0, r, p) } }
       case "AWS::EC2::EIP":
         // Every public IPv4 address costs $0.005 an hour, attached or not: one per Elastic IP.
         if case .partOf(let owner) = disposition,
@@ -58,6 +56,20 @@ extension CloudFormationMapper {
     for function in provisioned.map(\.function) where seen.insert(function).inserted {
       update(function) { provision(&$0, provisioned.filter { $0.function == function }.map(\.executions)) }
     }
+  }
+
+  /// A REST API stage's cache: the first one the API's own, each further one a cache cluster of
+  /// its own, a component `Api.Stage` beside the API's (its requests are counted on the API).
+  func stageCache(_ api: inout ComponentDraft, _ stage: Resource, _ p: TemplateNode) {
+    guard api.has("cache_gb") else {
+      return cache(&api, enabled: p["CacheClusterEnabled"], size: p["CacheClusterSize"])
+    }
+    var d = ComponentDraft(
+      id: "\(api.id).\(stage.id)", type: stage.type, service: api.service, location: stage.location)
+    cache(&d, enabled: p["CacheClusterEnabled"], size: p["CacheClusterSize"])
+    guard d.has("cache_gb") else { return }
+    d.set("requests", "0", property: "requests (counted on \(api.id))", at: stage.location)
+    api.attached.append(d)
   }
 
   /// An alias's or version's Provisioned Concurrency whose function is not one billcast can tell:
