@@ -107,4 +107,56 @@ struct HostileTemplateRound3Tests {
     let total = (result["total"] as? [String: String])?["low"] ?? "\(result)"
     #expect(total == "70.08", "\(result)")
   }
+
+  @Test("Volumes, tenancy, platforms and classes billcast does not price are said, never priced at another rate")
+  func unpricedVariants() throws {
+    let template = """
+      Resources:
+        Vm:
+          Type: AWS::EC2::Instance
+          Properties:
+            InstanceType: t3.micro
+            BlockDeviceMappings:
+              - {DeviceName: /dev/xvda, Ebs: {VolumeType: io2, VolumeSize: 500, Iops: 3000}}
+        Dedicated: {Type: AWS::EC2::Instance, Properties: {InstanceType: t3.micro, Tenancy: dedicated}}
+        TD: {Type: AWS::ECS::TaskDefinition, Properties: {Cpu: 1024, Memory: 2048, RuntimePlatform: {OperatingSystemFamily: WINDOWS_SERVER_2022_CORE}}}
+        Svc: {Type: AWS::ECS::Service, Properties: {TaskDefinition: !Ref TD, LaunchType: FARGATE}}
+        Logs: {Type: AWS::Logs::LogGroup, Properties: {LogGroupClass: DELIVERY}}
+        Off: {Type: AWS::Scheduler::Schedule, Properties: {State: DISABLED, ScheduleExpression: rate(1 minute), FlexibleTimeWindow: {Mode: "OFF"}, Target: {Arn: a, RoleArn: r}}}
+      """
+    let dir = try HostileTemplateTests.workspace(templates: ["t.yml": template], usage: "{}")
+    let run = try CLI.run(["estimate", "profile.yaml"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stdout.contains(
+        "Vm.BlockDeviceMappings[0] (part of Vm, t.yml:7) is not priced: EBS io2 volumes are not priced yet"),
+      "\(run.stdout)")
+    let json = try TemplateTests.estimateJSON(dir)
+    let result = try #require(TemplateTests.results(json).first)
+    let statuses = try TemplateTests.statuses(result)
+    #expect(statuses["Dedicated"] == "not-priced")
+    #expect(statuses["Svc"] == "not-priced")
+    #expect(statuses["Logs"] == "not-priced")
+    // A disabled schedule runs nothing: $0 for invocations, and no usage asked for.
+    #expect(TemplateTests.componentCost(result, "Off") == "0", "\(result)")
+  }
+
+  @Test("An invalid EBS volume type in BlockDeviceMappings or a log group class is a located error")
+  func invalidVariants() throws {
+    let template = """
+      Resources:
+        Vm:
+          Type: AWS::EC2::Instance
+          Properties:
+            InstanceType: t3.micro
+            BlockDeviceMappings:
+              - {DeviceName: /dev/xvdb, Ebs: {VolumeType: gp4, VolumeSize: 500}}
+        Logs: {Type: AWS::Logs::LogGroup, Properties: {LogGroupClass: standard}}
+      """
+    let run = try Self.run(template, usage: "Logs: {log_ingest_gb: 1, log_storage_gb: 1}")
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("t.yml:7:53: error:"), "\(run.stderr)")
+    #expect(run.stderr.contains("'gp4'"), "\(run.stderr)")
+    #expect(run.stderr.contains("LogGroupClass 'standard'"), "\(run.stderr)")
+  }
 }

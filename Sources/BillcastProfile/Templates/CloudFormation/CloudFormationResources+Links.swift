@@ -123,7 +123,11 @@ extension CloudFormationMapper {
   /// The EBS volumes an instance's `BlockDeviceMappings` create, each a component named
   /// `Instance.BlockDeviceMappings[i]`; when the list itself is not known statically, one volume
   /// `Instance.BlockDeviceMappings` whose size and type must come from usage.
-  func blockDevices(_ r: Resource, _ p: TemplateNode) -> [ComponentDraft] {
+  func blockDevices(
+    _ r: Resource, _ p: TemplateNode, unpriced: inout [(id: String, reason: String, location: SourceLocation)]
+  )
+    -> [ComponentDraft]
+  {
     if let list = p["BlockDeviceMappings"], case .unknown = list.value {
       var d = ComponentDraft(
         id: "\(r.id).BlockDeviceMappings", type: r.type, service: "aws.ebs", location: list.location)
@@ -134,11 +138,11 @@ extension CloudFormationMapper {
     var drafts: [ComponentDraft] = []
     for (i, mapping) in (p["BlockDeviceMappings"]?.items ?? []).enumerated() {
       guard let volume = mapping["Ebs"] else { continue }
-      if case .priced(let d) = ebs(
-        r, volume, typeProperty: "VolumeType", sizeProperty: "VolumeSize", defaultType: "gp2",
-        id: "\(r.id).BlockDeviceMappings[\(i)]")
-      {
-        drafts.append(d)
+      let id = "\(r.id).BlockDeviceMappings[\(i)]"
+      switch ebs(r, volume, typeProperty: "VolumeType", sizeProperty: "VolumeSize", defaultType: "gp2", id: id) {
+      case .priced(let d): drafts.append(d)
+      case .notPriced(let why): unpriced.append((id, why + "; the estimate leaves this volume out", volume.location))
+      default: break
       }
     }
     return drafts
