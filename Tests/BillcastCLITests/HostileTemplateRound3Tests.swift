@@ -159,4 +159,18 @@ struct HostileTemplateRound3Tests {
     #expect(run.stderr.contains("'gp4'"), "\(run.stderr)")
     #expect(run.stderr.contains("LogGroupClass 'standard'"), "\(run.stderr)")
   }
+
+  @Test("A template transformed by a custom macro is priced as written, with a notice saying so")
+  func customMacro() throws {
+    let template = """
+      Transform: [AWS::Serverless-2016-10-31, Evil::Macro]
+      Resources:
+        Vm: {Type: AWS::EC2::Instance, Properties: {InstanceType: t3.micro}}
+      """
+    let dir = try HostileTemplateTests.workspace(templates: ["t.yml": template], usage: "{}")
+    let run = try CLI.run(["estimate", "profile.yaml"], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("Evil::Macro"), "\(run.stdout)")
+    #expect(run.stdout.contains("priced as written"), "\(run.stdout)")
+  }
 }
