@@ -63,7 +63,7 @@ struct HostileTemplateRound3Tests {
   func aliasOfUnknownFunction() throws {
     for name in [
       "!Sub \"${AWS::StackName}-fn\"", "!Sub \"arn:aws:lambda:us-east-1:${AWS::AccountId}:function:my-fn\"",
-      "!Ref Env", "other-fn",
+      "!Ref Env", "other-fn", "!GetAtt Ver.Version",
     ] {
       let template =
         Self.prod + """
@@ -71,6 +71,7 @@ struct HostileTemplateRound3Tests {
             Fn:
               \(Self.function)
               Properties: {\(Self.functionProperties), FunctionName: my-fn}
+            Ver: {Type: AWS::Lambda::Version, Properties: {FunctionName: !Ref Fn}}
             Al:
               Type: AWS::Lambda::Alias
               Properties:
@@ -124,6 +125,15 @@ struct HostileTemplateRound3Tests {
         Logs: {Type: AWS::Logs::LogGroup, Properties: {LogGroupClass: DELIVERY}}
         Off: {Type: AWS::Scheduler::Schedule, Properties: {State: DISABLED, ScheduleExpression: rate(1 minute), FlexibleTimeWindow: {Mode: "OFF"}, Target: {Arn: a, RoleArn: r}}}
       """
+    let unknownState =
+      Self.prod + """
+        Resources:
+          On: {Type: AWS::Scheduler::Schedule, Properties: {State: !If [Prod, ENABLED, DISABLED], ScheduleExpression: rate(1 minute), FlexibleTimeWindow: {Mode: "OFF"}, Target: {Arn: a, RoleArn: r}}}
+        """
+    let undecided = try Self.run(unknownState, usage: "{}")
+    #expect(undecided.status == 2)
+    #expect(
+      undecided.stderr.contains("give scheduler_invocations under architectures.a.usage.On"), "\(undecided.stderr)")
     let dir = try HostileTemplateTests.workspace(templates: ["t.yml": template], usage: "{}")
     let run = try CLI.run(["estimate", "profile.yaml"], in: dir)
     #expect(run.status == 0, "\(run.stderr)")
