@@ -159,13 +159,14 @@ struct HostileTemplateRound3Tests {
           Type: AWS::EC2::Instance
           Properties:
             InstanceType: t3.micro
+            Tenancy: dedicated
             BlockDeviceMappings:
               - {DeviceName: /dev/xvdb, Ebs: {VolumeType: gp4, VolumeSize: 500}}
         Logs: {Type: AWS::Logs::LogGroup, Properties: {LogGroupClass: standard}}
       """
     let run = try Self.run(template, usage: "Logs: {log_ingest_gb: 1, log_storage_gb: 1}")
     #expect(run.status == 2)
-    #expect(run.stderr.contains("t.yml:7:53: error:"), "\(run.stderr)")
+    #expect(run.stderr.contains("t.yml:8:53: error:"), "\(run.stderr)")
     #expect(run.stderr.contains("'gp4'"), "\(run.stderr)")
     #expect(run.stderr.contains("LogGroupClass 'standard'"), "\(run.stderr)")
   }

@@ -78,11 +78,12 @@ struct CloudFormationMapper {
       d.set("hosted_zones", "1", property: "AWS::Route53::HostedZone", at: r.location)
       return .priced(d)
     case "AWS::EC2::Instance":
+      let instance = ec2(r, p)  // read first: its located errors (a volume's invalid type) stand either way
       if let tenancy = p["Tenancy"]?.text, tenancy != "default" {
         return .notPriced(
           "instances with Tenancy '\(TerminalText.excerpt(tenancy))' are not priced yet (only default, shared tenancy)")
       }
-      return .priced(ec2(r, p))
+      return .priced(instance)
     case "AWS::EC2::Volume": return ebs(r, p, typeProperty: "VolumeType", sizeProperty: "Size", defaultType: "gp2")
     case "AWS::EC2::EIP":
       if let instance = p["InstanceId"]?.referencedResource { return .partOf(instance) }
