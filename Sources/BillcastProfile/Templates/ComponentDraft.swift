@@ -48,6 +48,9 @@ struct ComponentDraft {
   var required: [String] = []
   /// Components the resource creates beside its own (an instance's EBS volumes).
   var attached: [ComponentDraft] = []
+  /// Parts of the resource billcast does not price (an instance's io2 volume), with why: each a
+  /// notice, for the estimate leaves them out.
+  var unpricedParts: [(id: String, reason: String, location: SourceLocation)] = []
   /// What else the user should know about the resource (written as comments by `billcast init`).
   var notes: [String] = []
 

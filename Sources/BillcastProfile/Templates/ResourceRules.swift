@@ -69,14 +69,26 @@ extension ComponentDraft {
     var type: String, size: String, iops: String, throughput: String
   }
 
-  /// An EBS volume: gp2 or gp3 priced (`defaultType` when the template leaves the type out), any
-  /// other type not priced yet. `iops` and `throughput` are the format's nodes, nil when absent.
+  /// The EBS volume types billcast does not price yet.
+  static let unpricedVolumeTypes = ["io1", "io2", "sc1", "st1", "standard"]
+
+  /// An EBS volume: gp2 or gp3 priced (`defaultType` when the template leaves the type out), the
+  /// other EBS types not priced yet, anything else a located error. `iops` and `throughput` are
+  /// the format's nodes, nil when absent.
   static func ebsVolume(
     id: String, type resourceType: String, _ v: TemplateNode, names: VolumeNames, iops: TemplateNode?,
     throughput: TemplateNode?,
     defaultType: String, diagnostics: DiagnosticCollector
   ) -> ResourceDisposition {
-    if let given = v[names.type]?.text, !["gp2", "gp3"].contains(given) {
+    if let node = v[names.type], let given = node.text, !["gp2", "gp3"].contains(given) {
+      guard unpricedVolumeTypes.contains(given) else {
+        diagnostics.add(
+          node.location.diagnostic(
+            .error,
+            "\(names.type) '\(TerminalText.excerpt(given))' is not an EBS volume type; expected one of: \((["gp2", "gp3"] + unpricedVolumeTypes).joined(separator: ", "))"
+          ))
+        return .notPriced("\(names.type) '\(given)' is not an EBS volume type")
+      }
       return .notPriced("EBS \(given) volumes are not priced yet (only gp2 and gp3)")
     }
     var d = ComponentDraft(id: id, type: resourceType, service: "aws.ebs", location: v.location)

@@ -14,6 +14,13 @@ extension TemplateExpander {
           names.append(component.name)
           expansion.components.append(component)
         }
+        for part in draft.unpricedParts {
+          expansion.notices.append(
+            ArchitectureNotice(
+              kind: .unpricedResource,
+              message: "\(part.id) (part of \(r.id), \(part.location.short)) is not priced: \(part.reason)",
+              component: nil, location: part.location))
+        }
         expansion.resources.append(
           TemplateResource(id: r.id, type: r.type, location: r.location, status: .priced(names)))
       case .partOf(let owner):

@@ -42,13 +42,20 @@ struct TemplateNode: Sendable {
   /// The mapping's entries, if this is a mapping.
   var entries: [(key: String, value: TemplateNode)]? { if case .map(let m) = value { return m } else { return nil } }
 
-  /// The value of `key` in this mapping.
-  subscript(_ key: String) -> TemplateNode? { entries?.first { $0.key == key }?.value }
+  /// The value of `key` in this mapping. Inside a value that cannot be known statically (an
+  /// undecidable `Fn::If` picking a whole mapping), that unknown value itself: what it holds is
+  /// unknown too, so a price reading it asks for the input rather than taking it as absent.
+  subscript(_ key: String) -> TemplateNode? {
+    if case .unknown = value { return self }
+    return entries?.first { $0.key == key }?.value
+  }
 
-  /// The value at a dotted path of keys (`EphemeralStorage.Size`); list indexes as numbers.
+  /// The value at a dotted path of keys (`EphemeralStorage.Size`); list indexes as numbers. A
+  /// path through a value that cannot be known statically ends at that value (see `subscript`).
   func at(_ path: String) -> TemplateNode? {
     var node: TemplateNode? = self
     for part in path.split(separator: ".") {
+      if case .unknown? = node?.value { return node }
       if let index = Int(part), let items = node?.items {
         node = index < items.count ? items[index] : nil
       } else {

@@ -71,6 +71,9 @@ public struct ArchitectureNotice: Sendable, Hashable {
     /// A reference the plan does not resolve to one instance of a `count` or `for_each`
     /// resource, attributed by instance key or in turn.
     case ambiguousReference = "ambiguous-reference"
+    /// A CloudFormation template that names a transform macro billcast does not run: it is
+    /// priced as written, before the macro rewrites it.
+    case customTransform = "custom-transform"
   }
 
   /// The notice's kind.

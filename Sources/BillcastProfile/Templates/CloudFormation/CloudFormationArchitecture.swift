@@ -54,6 +54,14 @@ struct CloudFormationArchitecture {
     for template in templates { for r in template.resources where files[r.id] == nil { files[r.id] = template.file } }
     let siblings = SiblingExports(architecture: templates.map(\.file))
     for (template, implicit) in zip(templates, implicitAPIs) {
+      for macro in template.macros {
+        notices.append(
+          ArchitectureNotice(
+            kind: .customTransform,
+            message:
+              "\(macro.location.short): Transform \(TerminalText.excerpt(macro.text ?? macro.kindName)) is a macro billcast does not run: the template is priced as written, before the macro rewrites it",
+            component: nil, location: macro.location))
+      }
       let others = files.filter { $0.value != template.file }
       var validator = CloudFormationValidator(template: template, diagnostics: diagnostics)
       validator.otherTemplates = others

@@ -14,6 +14,8 @@ extension CloudFormationMapper {
     var provisioned: [(function: String, executions: TemplateNode)] = []
     var addresses: [String: [Resource]] = [:]
     var owners: [String] = []
+    let functions = Set(
+      result.filter { ["AWS::Lambda::Function", "AWS::Serverless::Function"].contains($0.0.type) }.map(\.0.id))
     for (r, disposition) in result {
       let p = properties[r.id]!
       let executions = p.at("ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions")
@@ -21,13 +23,14 @@ extension CloudFormationMapper {
       case "AWS::Lambda::Function", "AWS::Serverless::Function":
         if let executions { provisioned.append((r.id, executions)) }
       case "AWS::Lambda::Alias", "AWS::Lambda::Version":
-        if let executions, let function = names.target(p["FunctionName"], kind: .function) {
+        guard let executions else { break }
+        if let function = names.target(p["FunctionName"], kind: .function), functions.contains(function) {
           provisioned.append((function, executions))
+        } else {
+          unknownFunction(r, p["FunctionName"])
         }
       case "AWS::ApiGateway::Stage":
-        if let api = p["RestApiId"]?.referencedResource {
-          update(api) { cache(&$0, enabled: p["CacheClusterEnabled"], size: p["CacheClusterSize"]) }
-        }
+        if let api = p["RestApiId"]?.referencedResource { update(api) { stageCache(&$0, r, p) } }
       case "AWS::EC2::EIP":
         // Every public IPv4 address costs $0.005 an hour, attached or not: one per Elastic IP.
         if case .partOf(let owner) = disposition,
@@ -53,6 +56,35 @@ extension CloudFormationMapper {
     for function in provisioned.map(\.function) where seen.insert(function).inserted {
       update(function) { provision(&$0, provisioned.filter { $0.function == function }.map(\.executions)) }
     }
+  }
+
+  /// A REST API stage's cache: the first one the API's own, each further one a cache cluster of
+  /// its own, a component `Api.Stage` beside the API's (its requests are counted on the API).
+  func stageCache(_ api: inout ComponentDraft, _ stage: Resource, _ p: TemplateNode) {
+    guard api.has("cache_gb") else {
+      return cache(&api, enabled: p["CacheClusterEnabled"], size: p["CacheClusterSize"])
+    }
+    var d = ComponentDraft(
+      id: "\(api.id).\(stage.id)", type: stage.type, service: api.service, location: stage.location)
+    cache(&d, enabled: p["CacheClusterEnabled"], size: p["CacheClusterSize"])
+    guard d.has("cache_gb") else { return }
+    d.set("requests", "0", property: "requests (counted on \(api.id))", at: stage.location)
+    api.attached.append(d)
+  }
+
+  /// An alias's or version's Provisioned Concurrency whose function is not one billcast can tell:
+  /// an error, for the executions are billed on a function that cannot be priced (never free).
+  func unknownFunction(_ r: Resource, _ name: TemplateNode?) {
+    let why =
+      name.map { n in
+        n.unknownReason.map { "cannot be resolved statically: \($0)" }
+          ?? "'\(TerminalText.excerpt(n.text ?? n.kindName))' names no Lambda function of the templates"
+      } ?? "it has no FunctionName"
+    diagnostics.add(
+      (name?.location ?? r.location).diagnostic(
+        .error,
+        "\(r.id) has Provisioned Concurrency (ProvisionedConcurrencyConfig) for a function billcast cannot tell: FunctionName \(why); name a function of the templates with !Ref, or its literal FunctionName"
+      ))
   }
 
   /// Provisioned Concurrency for the whole month (the template keeps it configured): the sum of
@@ -89,16 +121,28 @@ extension CloudFormationMapper {
   }
 
   /// The EBS volumes an instance's `BlockDeviceMappings` create, each a component named
-  /// `Instance.BlockDeviceMappings[i]`.
-  func blockDevices(_ r: Resource, _ p: TemplateNode) -> [ComponentDraft] {
+  /// `Instance.BlockDeviceMappings[i]`; when the list itself is not known statically, one volume
+  /// `Instance.BlockDeviceMappings` whose size and type must come from usage.
+  func blockDevices(
+    _ r: Resource, _ p: TemplateNode, unpriced: inout [(id: String, reason: String, location: SourceLocation)]
+  )
+    -> [ComponentDraft]
+  {
+    if let list = p["BlockDeviceMappings"], case .unknown = list.value {
+      var d = ComponentDraft(
+        id: "\(r.id).BlockDeviceMappings", type: r.type, service: "aws.ebs", location: list.location)
+      d.unresolved("volume_type", property: "BlockDeviceMappings", node: list)
+      d.unresolved("storage_gb", property: "BlockDeviceMappings", node: list)
+      return [d]
+    }
     var drafts: [ComponentDraft] = []
     for (i, mapping) in (p["BlockDeviceMappings"]?.items ?? []).enumerated() {
       guard let volume = mapping["Ebs"] else { continue }
-      if case .priced(let d) = ebs(
-        r, volume, typeProperty: "VolumeType", sizeProperty: "VolumeSize", defaultType: "gp2",
-        id: "\(r.id).BlockDeviceMappings[\(i)]")
-      {
-        drafts.append(d)
+      let id = "\(r.id).BlockDeviceMappings[\(i)]"
+      switch ebs(r, volume, typeProperty: "VolumeType", sizeProperty: "VolumeSize", defaultType: "gp2", id: id) {
+      case .priced(let d): drafts.append(d)
+      case .notPriced(let why): unpriced.append((id, why + "; the estimate leaves this volume out", volume.location))
+      default: break
       }
     }
     return drafts

@@ -77,7 +77,13 @@ struct CloudFormationMapper {
       var d = draft(r, "aws.route53", required: ["standard_queries"])
       d.set("hosted_zones", "1", property: "AWS::Route53::HostedZone", at: r.location)
       return .priced(d)
-    case "AWS::EC2::Instance": return .priced(ec2(r, p))
+    case "AWS::EC2::Instance":
+      let instance = ec2(r, p)  // read first: its located errors (a volume's invalid type) stand either way
+      if let tenancy = p["Tenancy"]?.text, tenancy != "default" {
+        return .notPriced(
+          "instances with Tenancy '\(TerminalText.excerpt(tenancy))' are not priced yet (only default, shared tenancy)")
+      }
+      return .priced(instance)
     case "AWS::EC2::Volume": return ebs(r, p, typeProperty: "VolumeType", sizeProperty: "Size", defaultType: "gp2")
     case "AWS::EC2::EIP":
       if let instance = p["InstanceId"]?.referencedResource { return .partOf(instance) }
@@ -126,14 +132,26 @@ struct CloudFormationMapper {
     case "AWS::AppRunner::Service": return .priced(appRunner(r, p))
     case "AWS::SecretsManager::Secret":
       var d = draft(r, "aws.secretsmanager")
+      if let regions = p["ReplicaRegions"], case .unknown = regions.value {
+        d.unresolved("secrets", property: "ReplicaRegions", node: regions)
+        return .priced(d)
+      }
       let replicas = p["ReplicaRegions"]?.items?.count ?? 0
       d.set(
         "secrets", String(1 + replicas), property: replicas > 0 ? "ReplicaRegions" : "AWS::SecretsManager::Secret",
         at: r.location)
       return .priced(d)
     case "AWS::Logs::LogGroup":
-      if p["LogGroupClass"]?.text == "INFREQUENT_ACCESS" {
-        return .notPriced("the Infrequent Access log class is not priced yet")
+      if let logClass = p["LogGroupClass"], let text = logClass.text, text != "STANDARD" {
+        guard ["INFREQUENT_ACCESS", "DELIVERY"].contains(text) else {
+          diagnostics.add(
+            logClass.location.diagnostic(
+              .error,
+              "LogGroupClass '\(TerminalText.excerpt(text))' is not a log class; expected one of: DELIVERY, INFREQUENT_ACCESS, STANDARD"
+            ))
+          return .notPriced("LogGroupClass '\(text)' is not a log class")
+        }
+        return .notPriced("the \(text == "DELIVERY" ? "Delivery" : "Infrequent Access") log class is not priced yet")
       }
       var d = draft(r, "aws.cloudwatch", required: ["log_ingest_gb", "log_storage_gb"])
       let raw = r.properties["LogGroupName"]
@@ -162,6 +180,17 @@ struct CloudFormationMapper {
       return .priced(d)
     case "AWS::Scheduler::Schedule":
       var d = draft(r, "aws.eventbridge")
+      if let state = p["State"], state.text != "ENABLED" {
+        // A disabled schedule invokes nothing; one whose state is not known asks for its count.
+        if state.text == "DISABLED" {
+          d.set("scheduler_invocations", "0", property: "State", at: state.location)
+          return .priced(d)
+        }
+        if state.unknownReason != nil {
+          d.unresolved("scheduler_invocations", property: "State", node: state)
+          return .priced(d)
+        }
+      }
       if let expression = p["ScheduleExpression"] {
         schedule(&d, expression)
       }
@@ -288,7 +317,7 @@ struct CloudFormationMapper {
         "public_ipv4", associate, property: "NetworkInterfaces[0].AssociatePublicIpAddress",
         values: ["true": "1", "false": "0"], diagnostics: diagnostics)
     }
-    d.attached = blockDevices(r, p)
+    d.attached = blockDevices(r, p, unpriced: &d.unpricedParts)
     if d.attached.isEmpty {
       d.notes.append("the root volume's size and type come from the AMI: add BlockDeviceMappings to price it")
     }
@@ -335,6 +364,9 @@ struct CloudFormationMapper {
       "public_ip", p.at("NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp"), property: "AssignPublicIp",
       values: ["ENABLED": "yes", "DISABLED": "no"], diagnostics: diagnostics)
     let definition = p["TaskDefinition"].flatMap({ $0.referencedResource }).flatMap({ properties[$0] })
+    if let family = definition?.at("RuntimePlatform.OperatingSystemFamily")?.text, family.hasPrefix("WINDOWS") {
+      return .notPriced("Fargate tasks on \(TerminalText.excerpt(family)) are not priced yet (only Linux)")
+    }
     d.taskSize(definition, reference: p["TaskDefinition"], names: .cloudFormation, diagnostics: diagnostics)
     return .priced(d)
   }

@@ -44,8 +44,12 @@ struct CloudFormationTemplate {
   var globals: TemplateNode?
   /// Whether the template uses the SAM transform (`AWS::Serverless-2016-10-31`).
   var isSAM: Bool
+  /// The `Transform` macros billcast does not run (all but SAM's and AWS::LanguageExtensions),
+  /// where each is named: the template is priced as written, before they rewrite it.
+  var macros: [TemplateNode] = []
 
   static let samTransform = "AWS::Serverless-2016-10-31"
+  static let knownTransforms = [samTransform, "AWS::LanguageExtensions"]
   static let topLevelKeys = [
     "AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Rules", "Mappings", "Conditions", "Transform",
     "Resources", "Outputs", "Globals",
@@ -129,7 +133,13 @@ struct CloudFormationTemplate {
       file: file, parameters: parameters, conditions: (root["Conditions"]?.entries ?? []).map { ($0.key, $0.value) },
       mappings: root["Mappings"],
       resources: resources, outputs: (root["Outputs"]?.entries ?? []).map { ($0.key, $0.value) },
-      globals: root["Globals"], isSAM: isSAM)
+      globals: root["Globals"], isSAM: isSAM, macros: macros(root["Transform"]))
+  }
+
+  /// The transforms of a `Transform` section that are macros billcast does not run.
+  static func macros(_ transform: TemplateNode?) -> [TemplateNode] {
+    guard let transform else { return [] }
+    return (transform.items ?? [transform]).filter { !knownTransforms.contains($0.text ?? "") }
   }
 
   static func readResource(_ id: String, _ node: TemplateNode, isSAM: Bool, diagnostics: DiagnosticCollector)
