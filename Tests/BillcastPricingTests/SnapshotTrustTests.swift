@@ -16,6 +16,15 @@ import Testing
     try TestSupport.catalog(TestSupport.pricingTableHeader + TestSupport.testService(rate: rate))
   }
 
+  /// A fresh cache directory holding one snapshot of the test catalog, and its key.
+  static func storedSnapshot() throws -> (String, PricingSnapshotCache, String) {
+    let dir = freshDirectory()
+    let cache = PricingSnapshotCache(directory: dir, build: "test")
+    let key = cache.key(identity: "x", regions: nil, limits: .standard)
+    cache.store(try catalog(), forKey: key)
+    return (dir, cache, key)
+  }
+
   @Test("HMAC-SHA256 gives RFC 4231's test vectors 1 and 6")
   func hmacVectors() {
     // RFC 4231, test case 1: key 0x0b × 20, data "Hi There".
@@ -32,11 +41,8 @@ import Testing
 
   @Test("a stored snapshot reads back; the directory is made 0700 and its secret 0600")
   func roundTrip() throws {
-    let dir = Self.freshDirectory()
+    let (dir, cache, key) = try Self.storedSnapshot()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let cache = PricingSnapshotCache(directory: dir, build: "test")
-    let key = cache.key(identity: "x", regions: nil, limits: .standard)
-    cache.store(try Self.catalog(), forKey: key)
     #expect(cache.catalog(forKey: key) != nil)
     let dirMode = try FileManager.default.attributesOfItem(atPath: dir)[.posixPermissions] as? Int
     let keyMode = try FileManager.default.attributesOfItem(atPath: dir + "/key")[.posixPermissions] as? Int
@@ -47,11 +53,8 @@ import Testing
   @Test("a directory writable by others, or another user's, is neither read nor written")
   func untrustedDirectories() throws {
     for change in ["world-writable", "group-writable", "other owner"] {
-      let dir = Self.freshDirectory()
+      let (dir, cache, key) = try Self.storedSnapshot()
       defer { try? FileManager.default.removeItem(atPath: dir) }
-      let cache = PricingSnapshotCache(directory: dir, build: "test")
-      let key = cache.key(identity: "x", regions: nil, limits: .standard)
-      cache.store(try Self.catalog(), forKey: key)
       #expect(cache.catalog(forKey: key) != nil)
       switch change {
       case "world-writable": #expect(chmod(dir, 0o777) == 0)
@@ -68,22 +71,16 @@ import Testing
 
   @Test("a directory writable by the user's own group (umask 002 with user-private groups) is used")
   func ownGroupWritable() throws {
-    let dir = Self.freshDirectory()
+    let (dir, cache, key) = try Self.storedSnapshot()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let cache = PricingSnapshotCache(directory: dir, build: "test")
-    let key = cache.key(identity: "x", regions: nil, limits: .standard)
-    cache.store(try Self.catalog(), forKey: key)
     #expect(chmod(dir, 0o770) == 0 && chown(dir, geteuid(), getegid()) == 0)
     #expect(cache.catalog(forKey: key) != nil)
   }
 
   @Test("a snapshot writable by others, a link, one signed with another secret or too large is not read")
   func untrustedFiles() throws {
-    let dir = Self.freshDirectory()
+    let (dir, cache, key) = try Self.storedSnapshot()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let cache = PricingSnapshotCache(directory: dir, build: "test")
-    let key = cache.key(identity: "x", regions: nil, limits: .standard)
-    cache.store(try Self.catalog(), forKey: key)
     let path = cache.path(forKey: key)
     #expect(chmod(path, 0o666) == 0)
     #expect(cache.catalog(forKey: key) == nil)
