@@ -1,0 +1,74 @@
+import BillcastTestSupport
+import Foundation
+import Testing
+
+/// Findings of the third adversarial run: Provisioned Concurrency configs added up and linked by
+/// name, a provisioned Lambda function's hours, long labels, Price List offers with a $0 price or
+/// conflicting terms, and workload variables' units.
+@Suite("Hostile inputs, round 3")
+struct HostileRound3Tests {
+  typealias TF = HostileTerraformTests
+
+  static func function(_ address: String, name: String) -> TF.Planned {
+    (address, "aws_lambda_function", "{\"function_name\": \"\(name)\", \"memory_size\": 1024}")
+  }
+
+  static func config(_ address: String, function: String, executions: Int = 10) -> TF.Planned {
+    (
+      address, "aws_lambda_provisioned_concurrency_config",
+      "{\"function_name\": \"\(function)\", \"qualifier\": \"live\", \"provisioned_concurrent_executions\": \(executions)}"
+    )
+  }
+
+  static func reference(_ address: String) -> (String, String, String) {
+    (
+      address, "aws_lambda_provisioned_concurrency_config",
+      "{\"function_name\": {\"references\": [\"aws_lambda_function.f.function_name\", \"aws_lambda_function.f\"]}}"
+    )
+  }
+
+  // MARK: Terraform Provisioned Concurrency
+
+  /// Two configs (aliases `live` and `beta`, 10 executions each) on one 1,024 MB function, no
+  /// requests: 20 × 1 GB × 730 h × 3,600 s = 52,560,000 GB-s × $0.0000041667 (us-east-1
+  /// aws.lambda/provisioned-concurrency[x86_64]) = $219.001752. One config alone would be
+  /// 26,280,000 GB-s, $109.500876.
+  @Test("every Provisioned Concurrency config of a Terraform function adds its executions")
+  func provisionedConfigsAddUp() throws {
+    let plan = TF.plan(
+      [
+        Self.function("aws_lambda_function.f", name: "f"),
+        Self.config("aws_lambda_provisioned_concurrency_config.live", function: "f"),
+        Self.config("aws_lambda_provisioned_concurrency_config.beta", function: "f"),
+      ],
+      config: [
+        Self.reference("aws_lambda_provisioned_concurrency_config.live"),
+        Self.reference("aws_lambda_provisioned_concurrency_config.beta"),
+      ])
+    let dir = try TF.workspace(plan: plan, usage: "aws_lambda_function.f: {requests: 0, duration_ms: 100}")
+    let result = try TF.estimate(dir)
+    #expect(TemplateTests.componentCost(result, "aws_lambda_function.f") == "219.001752")
+    #expect(TF.owners(result)["aws_lambda_provisioned_concurrency_config.beta"] == "aws_lambda_function.f")
+  }
+
+  /// A config naming its function by the literal `function_name` "orders" (no reference): linked
+  /// by the function's planned name, 10 × 1 GB × 730 h × 3,600 s = 26,280,000 GB-s ×
+  /// $0.0000041667 = $109.500876. A config naming no function of the plan is not priced, with a
+  /// warning, never free.
+  @Test("a Terraform Provisioned Concurrency config names its function by its planned name, or is not priced")
+  func provisionedConfigByName() throws {
+    let plan = TF.plan([
+      Self.function("aws_lambda_function.f", name: "orders"),
+      Self.config("aws_lambda_provisioned_concurrency_config.live", function: "orders"),
+      Self.config("aws_lambda_provisioned_concurrency_config.lost", function: "elsewhere"),
+    ])
+    let dir = try TF.workspace(plan: plan, usage: "aws_lambda_function.f: {requests: 0, duration_ms: 100}")
+    let result = try TF.estimate(dir)
+    #expect(TemplateTests.componentCost(result, "aws_lambda_function.f") == "109.500876")
+    let statuses = try TemplateTests.statuses(result)
+    #expect(statuses["aws_lambda_provisioned_concurrency_config.live"] == "part-of")
+    #expect(statuses["aws_lambda_provisioned_concurrency_config.lost"] == "not-priced")
+    let warnings = TF.warnings(result)
+    #expect(warnings.contains { $0.contains("aws_lambda_provisioned_concurrency_config.lost") }, "\(warnings)")
+  }
+}
