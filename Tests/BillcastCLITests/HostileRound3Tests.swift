@@ -72,3 +72,38 @@ struct HostileRound3Tests {
     #expect(warnings.contains { $0.contains("aws_lambda_provisioned_concurrency_config.lost") }, "\(warnings)")
   }
 }
+
+extension HostileRound3Tests {
+  // MARK: Provisioned hours
+
+  /// A hand-written function with `provisioned: "yes"` and 10 executions but no
+  /// `provisioned_hours`: Provisioned Concurrency is kept the whole month (us-east-1 rates):
+  /// - PC: 10 × 1 GB × 730 h × 3,600 s = 26,280,000 GB-s × $0.0000041667 = $109.500876.
+  /// - Duration: 1,000,000 × 1 s × 1 GB = 1,000,000 GB-s × $0.0000097222 = $9.7222.
+  /// - Requests: 1,000,000 × $0.20 / 1M = $0.20.
+  /// Total $119.423076 (it was $9.9222: the hours silently 0).
+  @Test("a provisioned Lambda function without provisioned_hours is provisioned the whole month")
+  func provisionedHoursDefault() throws {
+    let profile = """
+      format: billcast.profile/1
+      name: t
+      region: us-east-1
+      as_of: 2026-11-30
+      account: {free_tier: none}
+      architectures:
+        a:
+          components:
+            f:
+              service: aws.lambda
+              inputs:
+                requests: 1000000
+                duration_ms: 1000
+                memory_mb: 1024
+                provisioned: "yes"
+                provisioned_concurrency: 10
+      """
+    let dir = try TemplateTests.workspace(["profile.yaml": profile])
+    let result = try #require(TemplateTests.results(try TemplateTests.estimateJSON(dir)).first)
+    #expect((result["total"] as? [String: String])?["low"] == "119.423076")
+  }
+}
