@@ -107,3 +107,33 @@ extension HostileRound3Tests {
     #expect((result["total"] as? [String: String])?["low"] == "119.423076")
   }
 }
+
+extension HostileRound3Tests {
+  // MARK: Long labels
+
+  /// A 200 KB unbroken label in a table fitted to 40 columns: the cell shows its first 1,999
+  /// characters and `…`, wrapped, not 200,000 characters in 5,000 lines.
+  @Test("a table cell shows at most 2,000 characters of a long label, ending in …")
+  func longLabelIsCut() throws {
+    let label = String(repeating: "x", count: 200_000)
+    let profile = """
+      format: billcast.profile/1
+      name: t
+      region: us-east-1
+      as_of: 2026-11-30
+      account: {free_tier: none}
+      architectures:
+        a:
+          components:
+            f: {service: aws.lambda, label: "\(label)", inputs: {requests: 1000000, duration_ms: 100}}
+      """
+    let dir = try TemplateTests.workspace(["profile.yaml": profile])
+    let run = try CLI.run(
+      ["estimate", "profile.yaml", "--width", "40", "--pricing", TestSupport.path("pricing")], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
+    let shown = run.stdout.filter { $0 == "x" }.count
+    #expect(shown > 0 && shown <= 2 * 1999, "\(shown) characters of the label shown")
+    #expect(run.stdout.contains("…"))
+    #expect(!run.stdout.split(separator: "\n").contains { $0.count > 40 })
+  }
+}
