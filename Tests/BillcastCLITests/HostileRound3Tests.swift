@@ -137,3 +137,49 @@ extension HostileRound3Tests {
     #expect(!run.stdout.split(separator: "\n").contains { $0.count > 40 })
   }
 }
+
+extension HostileRound3Tests {
+  // MARK: Price List offers
+
+  /// `pricing import` in a fresh copy of pricing/ of an offer written as `name`.
+  static func importOffer(_ offer: OfferFixture, name: String = "offer.json") throws -> CLIRun {
+    let dir = try PriceListCommandTests.workspace()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try offer.write(name, in: dir)
+    return try CLI.run(["pricing", "import", name, "--pricing", "after", "--dry-run"], in: dir)
+  }
+
+  /// Lambda's requests at "0.0000000000" a request: the tables' $0.20 per million falls to $0.
+  /// Imported (an offer may make a meter free), with a warning in the report naming the meter.
+  @Test("pricing import warns when a paid rate falls to $0")
+  func zeroPriceWarns() throws {
+    let offer = OfferFixture(products: [.requests(usd: "0.0000000000")])
+    let run = try Self.importOffer(offer)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stdout.contains("warning    aws.lambda/requests: a paid rate falls to $0 (SKU GU2ZS9HVP6QTQ7KE)"),
+      "\(run.stdout)")
+  }
+
+  /// Two on-demand terms of the requests SKU, both effective 2026-11-01, at $0.20 and $0.90 per
+  /// million: which one AWS bills cannot be told, so the offer is refused where the terms are.
+  @Test("pricing import refuses a SKU with conflicting on-demand terms of one date")
+  func conflictingTerms() throws {
+    let offer = OfferFixture(products: [.requests()])
+    let term = "\"GU2ZS9HVP6QTQ7KE.JRTCKXETXF\": {"
+    let second =
+      "\"GU2ZS9HVP6QTQ7KE.ZZZ\": {\"sku\": \"GU2ZS9HVP6QTQ7KE\", \"effectiveDate\": \"2026-11-01T00:00:00Z\", \"priceDimensions\": {\"GU2ZS9HVP6QTQ7KE.ZZZ.1\": {\"rateCode\": \"GU2ZS9HVP6QTQ7KE.ZZZ.1\", \"beginRange\": \"0\", \"endRange\": \"Inf\", \"unit\": \"Requests\", \"pricePerUnit\": {\"USD\": \"0.0000009\"}}}}, "
+    var text = offer.json
+    let at = try #require(text.range(of: term, options: .backwards))
+    text.insert(contentsOf: second, at: at.lowerBound)
+    let dir = try PriceListCommandTests.workspace()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try text.write(to: dir.appendingPathComponent("offer.json"), atomically: true, encoding: .utf8)
+    let run = try CLI.run(["pricing", "import", "offer.json", "--pricing", "after", "--dry-run"], in: dir)
+    #expect(run.status == 2 && run.stdout.isEmpty, "\(run.stdout)")
+    #expect(
+      run.stderr.hasPrefix(
+        "offer.json:10:25: error: SKU GU2ZS9HVP6QTQ7KE has conflicting on-demand terms effective 2026-11-01T00:00:00Z"),
+      "\(run.stderr)")
+  }
+}
