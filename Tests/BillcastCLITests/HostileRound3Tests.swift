@@ -183,3 +183,38 @@ extension HostileRound3Tests {
       "\(run.stderr)")
   }
 }
+
+extension HostileRound3Tests {
+  // MARK: Workload units
+
+  /// `size: {value: 500, unit: MB}` given to S3's `storage_gb` (GB-month) is priced as 500 GB, so the
+  /// estimate warns, naming both units; `gb: {value: 5, unit: GB}` given to the same input, and a
+  /// variable in `requests` given to Lambda's `requests` (requests/month), do not warn.
+  @Test("a workload variable given directly to an input in another unit is warned about")
+  func workloadUnitMismatch() throws {
+    let profile = """
+      format: billcast.profile/1
+      name: t
+      region: us-east-1
+      as_of: 2026-11-30
+      account: {free_tier: none}
+      workload:
+        size: {value: 500, unit: MB}
+        gb: {value: 5, unit: GB}
+        calls: {value: 1000, unit: requests}
+      architectures:
+        a:
+          components:
+            s: {service: aws.s3, inputs: {storage_gb: size, put_requests: 0, get_requests: 0}}
+            t: {service: aws.s3, inputs: {storage_gb: gb, put_requests: 0, get_requests: 0}}
+            f: {service: aws.lambda, inputs: {requests: calls, duration_ms: 100}}
+      """
+    let dir = try TemplateTests.workspace(["profile.yaml": profile])
+    let result = try #require(TemplateTests.results(try TemplateTests.estimateJSON(dir)).first)
+    let warnings = HostileTerraformTests.warnings(result).filter { $0.hasPrefix("unit-mismatch") }
+    #expect(
+      warnings == [
+        "unit-mismatch: s: storage_gb is measured in GB-month, but the workload variable size it is given is in MB; billcast does not convert units, so its value is taken as GB-month"
+      ], "\(warnings)")
+  }
+}
