@@ -176,4 +176,31 @@ extension Calculator {
       ))
     return false
   }
+
+  /// Warns when an input is just a workload variable whose declared unit is not the input's
+  /// (`size: {value: 500, unit: MB}` given to `storage_gb`, in GB-month): billcast does not convert it.
+  mutating func checkUnits(_ component: ResolvedComponent) {
+    for input in component.service.inputs {
+      guard case .name(let name)? = component.numeric[input.name], let declared = workloadUnits[name],
+        case .numeric(let unit) = input.kind, !unit.isEmpty, !Self.sameUnit(declared, unit)
+      else { continue }
+      let location = component.component.inputs.first { $0.name == input.name }?.location
+      warnings.append(
+        EstimateWarning(
+          .unitMismatch,
+          message:
+            "\(component.component.name): \(input.name) is measured in \(unit), but the workload variable \(name) it is given is in \(TerminalText.excerpt(declared)); billcast does not convert units, so its value is taken as \(unit)",
+          component: component.component.name, location: location ?? component.component.location))
+    }
+  }
+
+  /// Whether a declared unit is an input's, ignoring case and a per-period suffix
+  /// (`GB` is `GB-month`'s and `GB/month`'s unit, `requests` is `requests/month`'s).
+  static func sameUnit(_ a: String, _ b: String) -> Bool {
+    func base(_ u: String) -> String {
+      String(u.lowercased().prefix { $0 != "/" && $0 != "-" && $0 != " " }).trimmingCharacters(in: .whitespaces)
+    }
+    let (x, y) = (base(a), base(b))
+    return x == y || x + "s" == y || x == y + "s"
+  }
 }

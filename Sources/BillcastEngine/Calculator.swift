@@ -14,6 +14,8 @@ struct Calculator {
   let workload: [String: Interval]
   /// The exact values of workload variables whose decimal values were rounded.
   var workloadExpansions: [String: ClosedFormula] = [:]
+  /// The units workload variables declare, by name.
+  var workloadUnits: [String: String] = [:]
   let diagnostics: DiagnosticCollector
   var warnings: [EstimateWarning] = []
 
@@ -96,6 +98,7 @@ struct Calculator {
     for (index, component) in architecture.components.enumerated() {
       checkAvailability(component)
       addNotes(component)
+      checkUnits(component)
       guard let (inputs, inputExpansions) = evaluateInputs(component) else { failed = true; continue }
       for role in component.meters(on: asOf) {
         let meter: Meter

@@ -201,6 +201,8 @@ public struct EstimateWarning: Sendable, Hashable {
     case retiredSince
     /// A meter the region has no rate for, which the component never uses (quantity zero whatever the workload).
     case unusedWithoutRate
+    /// A workload variable declared in one unit given directly to an input measured in another.
+    case unitMismatch
     /// Something about an architecture's templates (its code, like `unpriced-resource`).
     case template(ArchitectureNotice.Kind)
     /// A `severity: warning` note of the pricing table, with the note's own code.
@@ -213,6 +215,7 @@ public struct EstimateWarning: Sendable, Hashable {
       case .availability: return "availability"
       case .retiredSince: return "retired-since"
       case .unusedWithoutRate: return "unused-without-rate"
+      case .unitMismatch: return "unit-mismatch"
       case .template(let kind): return kind.rawValue
       case .note(let code): return code
       }

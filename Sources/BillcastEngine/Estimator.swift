@@ -232,6 +232,7 @@ extension Estimator {
         catalog: resolved.catalog, region: resolved.profile.region, asOf: asOf, today: options.today,
         situation: situation, monthHours: options.monthHours, workload: job.workload, diagnostics: collector)
       calculator.workloadExpansions = job.expansions
+      calculator.workloadUnits = resolved.profile.workload.reduce(into: [:]) { $0[$1.name] = $1.unit }
       var result = calculator.price(job.architecture, scenario: job.scenario)
       result?.workload = resolved.profile.workload.compactMap { v in job.workload[v.name].map { (v.name, $0) } }
       slots.set(i, (result, collector.diagnostics))

@@ -26,6 +26,10 @@ package enum PriceListReport {
         out +=
           "  \(c.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(c.key): \(what) (SKU \(e(c.sku)))"
           + (c.keptUntil.map { "; the old rate is kept until \($0)" } ?? "") + "\n"
+        if c.fallsToZero {
+          out +=
+            "  warning    \(c.key): a paid rate falls to $0 (SKU \(e(c.sku))): estimates will price this meter free; check the offer\n"
+        }
       }
     }
     out += lackingText(plan.lacking)

@@ -6,7 +6,7 @@ extension BuiltInPricing {
   static let effectiveText = "2026-11-30"
 
   /// SHA-256 over the files' paths and digests: the built-in pricing's version.
-  static let digest = "85a8795edc3d97ccc878493634cc755ad9366b31d32b0173829f14e6f64a5edb"
+  static let digest = "aebd66fe3cbc1bca2915a48615b945cbdad4f6da2b696db17e796b5d396d159d"
 
   /// Each pricing file, by its path under pricing/.
   static let files: [File] = [
@@ -2576,12 +2576,14 @@ services:
             severity: error
             message: >-
               provisioned is "yes" but no Provisioned Concurrency is configured: give provisioned_concurrency
-              (and provisioned_hours), or set provisioned: "no" for on-demand billing
+              (and provisioned_hours, if it is not kept the whole month), or set provisioned: "no" for on-demand billing
             source: lambda-pricing
       provisioned_hours:
         unit: hours/month
-        description: Hours per month that Provisioned Concurrency is enabled (billed rounded up to 5 minutes)
-        default: 0
+        description: >-
+          Hours per month that Provisioned Concurrency is enabled (billed rounded up to 5 minutes); the whole
+          month unless given, as a configured function keeps it until it is removed
+        default: month_hours
         hard: {min: 0, max: 744}
     meters:
       requests:

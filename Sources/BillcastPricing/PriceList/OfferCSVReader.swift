@@ -251,13 +251,8 @@ enum OfferLinesReader {
       guard
         needs.wants(offer: code, usageType: attributes.first { $0.0 == "usagetype" }?.1 ?? "", region: product.region)
       else { continue }
-      if case .object(let terms, _)? = node["terms"]?["OnDemand"],
-        let term = terms.max(by: {
-          ($0.value["effectiveDate"]?.string ?? "") < ($1.value["effectiveDate"]?.string ?? "")
-        })
-      {
-        product.dimensions = try OfferReader.dimensions(of: term.value, at: offset, input: input)
-        product.effective = term.value["effectiveDate"]?.string.flatMap { CalendarDate(String($0.prefix(10))) }
+      if case .object(let terms, _)? = node["terms"]?["OnDemand"] {
+        try OfferReader.apply(terms, sku: sku, to: &product, at: offset, input: input)
       }
       products.append(product)
     }

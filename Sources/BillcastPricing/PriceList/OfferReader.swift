@@ -77,6 +77,31 @@ package enum OfferReader {
     return result
   }
 
+  /// Sets a product's dimensions and effective date from its on-demand terms. One on-demand term
+  /// per SKU in every offer seen; with several, the latest applies, and several latest ones that
+  /// price differently are an error (which one AWS bills cannot be told).
+  static func apply(
+    _ terms: [(key: String, value: JSONNode)], sku: String, to product: inout OfferProduct, at offset: Int,
+    input: ByteReader
+  ) throws(DiagnosticError) {
+    func date(_ term: JSONNode) -> String { term["effectiveDate"]?.string ?? "" }
+    guard let latest = terms.map({ date($0.value) }).max() else { return }
+    let chosen = terms.filter { date($0.value) == latest }
+    let dimensions = try dimensions(of: chosen[0].value, at: offset, input: input)
+    func prices(_ d: [OfferDimension]) -> [String] {
+      d.map { "\($0.begin) \($0.end?.description ?? "Inf") \($0.unit) \($0.usd)" }.sorted()
+    }
+    for other in chosen.dropFirst() {
+      guard prices(try Self.dimensions(of: other.value, at: offset, input: input)) == prices(dimensions) else {
+        throw input.failure(
+          "SKU \(TerminalText.excerpt(sku)) has conflicting on-demand terms effective \(TerminalText.excerpt(latest)): \(TerminalText.excerpt(chosen[0].key)) and \(TerminalText.excerpt(other.key)) price it differently, and which one applies cannot be told",
+          at: offset)
+      }
+    }
+    product.dimensions = dimensions
+    product.effective = CalendarDate(String(latest.prefix(10)))
+  }
+
   /// One dimension from its texts, numbers read with billcast's strict grammar.
   static func dimension(
     rateCode: String, begin: String, end: String, unit: String, usd: String, at offset: Int, input: ByteReader
@@ -190,12 +215,7 @@ enum BulkJSONReader {
         guard case .object(let terms, _) = try s.tree() else {
           throw s.input.failure("the terms of \(sku) are not an object", at: offset)
         }
-        // One on-demand term per SKU in every offer seen; with several, the latest applies.
-        let term = terms.max { ($0.value["effectiveDate"]?.string ?? "") < ($1.value["effectiveDate"]?.string ?? "") }
-        if let term {
-          products[sku]!.dimensions = try OfferReader.dimensions(of: term.value, at: offset, input: s.input)
-          products[sku]!.effective = term.value["effectiveDate"]?.string.flatMap { CalendarDate(String($0.prefix(10))) }
-        }
+        try OfferReader.apply(terms, sku: sku, to: &products[sku]!, at: offset, input: s.input)
       }
     }
   }

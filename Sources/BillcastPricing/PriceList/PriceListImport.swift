@@ -43,6 +43,13 @@ package struct PriceListImport: Sendable {
     /// When the old rate was kept in the entry's `before:` list: the date it ended (the new
     /// term's effective date).
     package var keptUntil: CalendarDate?
+
+    /// Whether a paid rate falls to exactly $0: imported, but warned about (an offer that makes a
+    /// paid meter free is more likely wrong than generous).
+    package var fallsToZero: Bool {
+      (kind == .changed || kind == .dated) && (old?.contains { $0.rate != .zero } ?? false)
+        && new.allSatisfy { $0.rate == .zero }
+    }
   }
 
   /// Every rate the offers give, in region and model order.

@@ -101,4 +101,39 @@ extension ComponentDraft {
     d.number("throughput_mbps", throughput, property: names.throughput, diagnostics: diagnostics)
     return .priced(d)
   }
+
+  /// Provisioned Concurrency for the whole month (the template keeps it configured): the sum of
+  /// the executions of every configuration of the function (its own, every alias's and version's).
+  /// `property` names the executions, `source` the configurations.
+  mutating func provision(
+    _ configurations: [TemplateNode], property: String, source: String, diagnostics: DiagnosticCollector
+  ) {
+    guard let first = configurations.first else { return }
+    if configurations.count == 1 {
+      number("provisioned_concurrency", first, property: property, diagnostics: diagnostics)
+    } else {
+      var total = ExactDecimal.zero
+      for node in configurations {
+        guard let text = node.text else {
+          return unresolved("provisioned_concurrency", property: property, node: node)
+        }
+        guard case .success(let value) = ExactDecimal.parse(text.trimmingCharacters(in: .whitespaces)) else {
+          diagnostics.add(
+            node.location.diagnostic(.error, "\(property) is '\(TerminalText.excerpt(text))', not a number"))
+          return
+        }
+        let (sum, overflow) = total.addingReportingOverflow(value)
+        guard !overflow else {
+          return diagnostics.add(
+            node.location.diagnostic(.error, "the \(property) of the function add up past any number billcast holds"))
+        }
+        total = sum
+      }
+      set(
+        "provisioned_concurrency", total.description,
+        property: "\(property) (\(configurations.count) configurations)", at: first.location)
+    }
+    set("provisioned", "yes", property: source, at: first.location)
+    set("provisioned_hours", "month_hours", property: source, at: first.location)
+  }
 }

@@ -33,28 +33,39 @@ package enum TerminalLayout {
   }
 
   /// Splits `text` into lines of at most `width` characters at spaces; a word longer than the
-  /// width is cut.
+  /// width is cut. Linear in the text's length: lengths are counted once, never re-counted.
   static func wrap(_ text: String, width: Int) -> [String] {
     guard text.count > width else { return [text] }
     var lines: [String] = []
     var current = ""
+    var currentCount = 0
     for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-      var word = Substring(word)
-      while word.count > width {
-        if !current.isEmpty { lines.append(current); current = "" }
-        lines.append(String(word.prefix(width)))
-        word = word.dropFirst(width)
+      var rest = word
+      var restCount = rest.count
+      while restCount > width {
+        if currentCount > 0 {
+          lines.append(current)
+          current = ""
+          currentCount = 0
+        }
+        let end = rest.index(rest.startIndex, offsetBy: width)
+        lines.append(String(rest[..<end]))
+        rest = rest[end...]
+        restCount -= width
       }
-      if current.isEmpty {
-        current = String(word)
-      } else if current.count + 1 + word.count <= width {
-        current += " " + word
+      if currentCount == 0 {
+        current = String(rest)
+        currentCount = restCount
+      } else if currentCount + 1 + restCount <= width {
+        current += " " + rest
+        currentCount += 1 + restCount
       } else {
         lines.append(current)
-        current = String(word)
+        current = String(rest)
+        currentCount = restCount
       }
     }
-    if !current.isEmpty || lines.isEmpty { lines.append(current) }
+    if currentCount > 0 || lines.isEmpty { lines.append(current) }
     return lines
   }
 }

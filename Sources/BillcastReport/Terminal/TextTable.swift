@@ -20,9 +20,21 @@ struct TextTable {
     self.alignments = alignments
   }
 
+  /// The most characters a line of a cell shows: a longer one (a 300 KB label) is cut, ending in `…`.
+  static let maximumCell = 2000
+
   /// Adds a row; each line of each cell has its control characters escaped (a newline in a
-  /// label would otherwise break the row, and ESC would drive the terminal).
-  mutating func add(_ cells: [[String]]) { rows.append(cells.map { $0.map(TerminalText.escaped) }) }
+  /// label would otherwise break the row, and ESC would drive the terminal), and is cut to
+  /// ``maximumCell`` characters.
+  mutating func add(_ cells: [[String]]) {
+    rows.append(cells.map { $0.map { Self.bounded(TerminalText.escaped($0)) } })
+  }
+
+  /// `line`, or its first ``maximumCell`` characters ending in `…` when it is longer.
+  static func bounded(_ line: String) -> String {
+    guard line.utf8.count > maximumCell, line.count > maximumCell else { return line }
+    return String(line.prefix(maximumCell - 1)) + "…"
+  }
   mutating func addRule() { rulesAfter.insert(rows.count - 1) }
 
   /// The table as text: its natural layout, or fitted to ``TerminalLayout/width`` when one is set.

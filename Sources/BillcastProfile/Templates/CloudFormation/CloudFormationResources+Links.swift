@@ -54,7 +54,11 @@ extension CloudFormationMapper {
     // Each configuration (the function's own, every alias's and version's) adds its executions.
     var seen: Set<String> = []
     for function in provisioned.map(\.function) where seen.insert(function).inserted {
-      update(function) { provision(&$0, provisioned.filter { $0.function == function }.map(\.executions)) }
+      update(function) {
+        $0.provision(
+          provisioned.filter { $0.function == function }.map(\.executions), property: "ProvisionedConcurrentExecutions",
+          source: "ProvisionedConcurrencyConfig", diagnostics: diagnostics)
+      }
     }
   }
 
@@ -85,39 +89,6 @@ extension CloudFormationMapper {
         .error,
         "\(r.id) has Provisioned Concurrency (ProvisionedConcurrencyConfig) for a function billcast cannot tell: FunctionName \(why); name a function of the templates with !Ref, or its literal FunctionName"
       ))
-  }
-
-  /// Provisioned Concurrency for the whole month (the template keeps it configured): the sum of
-  /// the executions of every configuration of the function.
-  func provision(_ d: inout ComponentDraft, _ configurations: [TemplateNode]) {
-    guard let first = configurations.first else { return }
-    let property = "ProvisionedConcurrentExecutions"
-    if configurations.count == 1 {
-      d.number("provisioned_concurrency", first, property: property, diagnostics: diagnostics)
-    } else {
-      var total = ExactDecimal.zero
-      for node in configurations {
-        guard let text = node.text else {
-          return d.unresolved("provisioned_concurrency", property: property, node: node)
-        }
-        guard case .success(let value) = ExactDecimal.parse(text.trimmingCharacters(in: .whitespaces)) else {
-          diagnostics.add(
-            node.location.diagnostic(.error, "\(property) is '\(TerminalText.excerpt(text))', not a number"))
-          return
-        }
-        let (sum, overflow) = total.addingReportingOverflow(value)
-        guard !overflow else {
-          return diagnostics.add(
-            node.location.diagnostic(.error, "the \(property) of the function add up past any number billcast holds"))
-        }
-        total = sum
-      }
-      d.set(
-        "provisioned_concurrency", total.description,
-        property: "\(property) (\(configurations.count) configurations)", at: first.location)
-    }
-    d.set("provisioned", "yes", property: "ProvisionedConcurrencyConfig", at: first.location)
-    d.set("provisioned_hours", "month_hours", property: "ProvisionedConcurrencyConfig", at: first.location)
   }
 
   /// The EBS volumes an instance's `BlockDeviceMappings` create, each a component named

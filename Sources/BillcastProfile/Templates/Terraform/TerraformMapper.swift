@@ -57,6 +57,18 @@ struct TerraformMapper {
     return plan.resources[target]
   }
 
+  /// The plan's functions by their planned `function_name` and `arn`, for Provisioned Concurrency
+  /// configs that name their function by a literal, not by a reference to it.
+  private func functionsByName() -> [String: [Resource]] {
+    var result: [String: [Resource]] = [:]
+    for r in plan.resources where r.type == "aws_lambda_function" {
+      for name in Set(["function_name", "arn"].compactMap { r.values[$0]?.text }) where !name.isEmpty {
+        result[name, default: []].append(r)
+      }
+    }
+    return result
+  }
+
   /// What billcast makes of one planned resource: a component, part of another, free, or unpriced.
   ///
   /// Long on purpose: one `case` per Terraform resource type billcast reads, each a few lines that
@@ -278,16 +290,6 @@ struct TerraformMapper {
           if addresses[owner] == nil { owners.append(owner) }
           addresses[owner, default: []].append(r)
         }
-      case "aws_lambda_provisioned_concurrency_config":
-        if let function = referenced(r, "function_name"), let n = r.values["provisioned_concurrent_executions"] {
-          update(function.address) { d in
-            d.number(
-              "provisioned_concurrency", n, property: "provisioned_concurrent_executions", diagnostics: diagnostics)
-            d.set("provisioned", "yes", property: r.address, at: r.location)
-            d.set("provisioned_hours", "month_hours", property: r.address, at: r.location)
-          }
-          result[i].disposition = .partOf(function.address)
-        }
       case "aws_api_gateway_stage":
         if r.values["cache_cluster_enabled"]?.text == "true", let api = referenced(r, "rest_api_id") {
           let size = r.values["cache_cluster_size"] ?? TemplateNode(.scalar("0.5"), r.location)
@@ -300,6 +302,14 @@ struct TerraformMapper {
       default: break
       }
     }
+    // Each configuration (the function's own, every alias's and version's) adds its executions.
+    for (function, configs) in provisioned(&result) {
+      update(function) {
+        $0.provision(
+          configs.map(\.executions), property: "provisioned_concurrent_executions",
+          source: configs.map(\.config.address).joined(separator: ", "), diagnostics: diagnostics)
+      }
+    }
     for owner in owners {
       let eips = addresses[owner]!
       update(owner) {
@@ -308,5 +318,34 @@ struct TerraformMapper {
           at: eips[0].location)
       }
     }
+  }
+
+  /// The Provisioned Concurrency configs of each function, in plan order, each config made part of
+  /// its function: named by a reference or by the function's planned name or ARN; a config that
+  /// names no function of the plan is not priced (never free).
+  private func provisioned(
+    _ result: inout [TemplateExpander.Located]
+  ) -> [(function: String, configs: [(config: Resource, executions: TemplateNode)])] {
+    var configs: [String: [(config: Resource, executions: TemplateNode)]] = [:]
+    var functions: [String] = []
+    let byName = functionsByName()
+    for (i, r) in plan.resources.enumerated() where r.type == "aws_lambda_provisioned_concurrency_config" {
+      let literal = r.values["function_name"]?.text
+      guard
+        let function = referenced(r, "function_name")
+          ?? literal.flatMap({ byName[$0]?.count == 1 ? byName[$0]![0] : nil }),
+        let executions = r.values["provisioned_concurrent_executions"]
+      else {
+        let name = literal.map { " ('\(TerminalText.excerpt($0))')" } ?? ""
+        result[i].disposition = .notPriced(
+          "its function_name\(name) names no aws_lambda_function of the plan, so its Provisioned Concurrency is not priced; give the function's provisioned_concurrency under usage"
+        )
+        continue
+      }
+      if configs[function.address] == nil { functions.append(function.address) }
+      configs[function.address, default: []].append((r, executions))
+      result[i].disposition = .partOf(function.address)
+    }
+    return functions.map { ($0, configs[$0]!) }
   }
 }
