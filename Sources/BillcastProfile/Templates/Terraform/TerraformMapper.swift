@@ -136,7 +136,13 @@ struct TerraformMapper {
       var d = draft(r, "aws.route53", required: ["standard_queries"])
       d.set("hosted_zones", "1", property: r.type, at: r.location)
       return .priced(d)
-    case "aws_instance": return .priced(instance(r))
+    case "aws_instance":
+      let instance = instance(r)  // read first: its located errors (a volume's invalid type) stand either way
+      if let tenancy = v["tenancy"]?.text, tenancy != "default" {
+        return .notPriced(
+          "instances with tenancy '\(TerminalText.excerpt(tenancy))' are not priced yet (only default, shared tenancy)")
+      }
+      return .priced(instance)
     case "aws_ebs_volume": return ebs(r, v, id: r.address, type: "type", size: "size")
     case "aws_eip":
       if let owner = referenced(r, "instance") { return .partOf(owner.address) }
@@ -186,8 +192,16 @@ struct TerraformMapper {
       d.set("secrets", String(1 + (v["replica"]?.items?.count ?? 0)), property: r.type, at: r.location)
       return .priced(d)
     case "aws_cloudwatch_log_group":
-      if v["log_group_class"]?.text == "INFREQUENT_ACCESS" {
-        return .notPriced("the Infrequent Access log class is not priced yet")
+      if let logClass = v["log_group_class"], let text = logClass.text, text != "STANDARD" {
+        guard ["INFREQUENT_ACCESS", "DELIVERY"].contains(text) else {
+          diagnostics.add(
+            logClass.location.diagnostic(
+              .error,
+              "log_group_class '\(TerminalText.excerpt(text))' is not a log class; expected one of: DELIVERY, INFREQUENT_ACCESS, STANDARD"
+            ))
+          return .notPriced("log_group_class '\(text)' is not a log class")
+        }
+        return .notPriced("the \(text == "DELIVERY" ? "Delivery" : "Infrequent Access") log class is not priced yet")
       }
       var d = draft(r, "aws.cloudwatch", required: ["log_ingest_gb", "log_storage_gb"])
       d.set(
@@ -231,17 +245,15 @@ struct TerraformMapper {
         "public_ipv4", associate, property: "associate_public_ip_address", values: ["true": "1", "false": "0"],
         diagnostics: diagnostics)
     }
-    if let root = v.at("root_block_device.0"),
-      case .priced(let volume) = ebs(
-        r, root, id: "\(r.address).root_block_device", type: "volume_type", size: "volume_size")
-    {
-      d.attached.append(volume)
-    }
-    for (i, device) in (v["ebs_block_device"]?.items ?? []).enumerated() {
-      if case .priced(let volume) = ebs(
-        r, device, id: "\(r.address).ebs_block_device[\(i)]", type: "volume_type", size: "volume_size")
-      {
-        d.attached.append(volume)
+    let devices =
+      (v.at("root_block_device.0").map { [("\(r.address).root_block_device", $0)] } ?? [])
+      + (v["ebs_block_device"]?.items ?? []).enumerated().map { ("\(r.address).ebs_block_device[\($0)]", $1) }
+    for (id, device) in devices {
+      switch ebs(r, device, id: id, type: "volume_type", size: "volume_size") {
+      case .priced(let volume): d.attached.append(volume)
+      case .notPriced(let why):
+        d.unpricedParts.append((id, why + "; the estimate leaves this volume out", device.location))
+      default: break
       }
     }
     return d
@@ -258,13 +270,17 @@ struct TerraformMapper {
     let v = r.values
     let providers = v["capacity_provider_strategy"]?.items?.compactMap { $0["capacity_provider"]?.text } ?? []
     if let other = ComponentDraft.ecsLaunch(v["launch_type"]?.text, capacityProviders: providers) { return other }
+    let definition = referenced(r, "task_definition")?.values
+    if let family = definition?.at("runtime_platform.0.operating_system_family")?.text, family.hasPrefix("WINDOWS") {
+      return .notPriced("Fargate tasks on \(TerminalText.excerpt(family)) are not priced yet (only Linux)")
+    }
     var d = draft(r, "aws.ecs-fargate")
     d.number("tasks", v["desired_count"], property: "desired_count", diagnostics: diagnostics)
     d.choice(
       "public_ip", v.at("network_configuration.0.assign_public_ip"), property: "assign_public_ip",
       values: ["true": "yes", "false": "no"], diagnostics: diagnostics)
     d.taskSize(
-      referenced(r, "task_definition")?.values, reference: v["task_definition"], names: .terraform,
+      definition, reference: v["task_definition"], names: .terraform,
       diagnostics: diagnostics)
     return .priced(d)
   }
