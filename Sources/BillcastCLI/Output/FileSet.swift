@@ -131,7 +131,7 @@ enum FileSet {
         umask(mask)
         guard fchmod(fd, 0o666 & ~mask) == 0 else { throw WriteFailure.errno(quoted(path)) }
       }
-      try writeAll(fd, text, target: quoted(path))
+      try ReportFile.writeAll(fd: fd, text, target: quoted(path))
       guard fsync(fd) == 0 else { throw WriteFailure.errno(quoted(path)) }
       closed = true
       guard close(fd) == 0 else { throw WriteFailure.errno(quoted(path)) }
@@ -149,23 +149,6 @@ enum FileSet {
       target: failure.target,
       reason: failure.reason
         + (done.isEmpty ? "; nothing was written" : "; already written: \(done.joined(separator: ", "))"))
-  }
-
-  private static func writeAll(_ fd: Int32, _ text: String, target: String) throws(WriteFailure) {
-    var bytes = Array(text.utf8)
-    var offset = 0
-    let failure: Int32? = bytes.withUnsafeMutableBytes { buffer in
-      while offset < buffer.count {
-        let n = posixWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        offset += n
-      }
-      return nil
-    }
-    if let failure { throw .errno(target, failure) }
   }
 
   private static func quoted(_ path: String) -> String { ReportFile.quoted(path) }
@@ -195,6 +178,3 @@ enum FileSet {
     }
   }
 }
-
-/// The C library's `write(2)` (the enum's own `write` hides it inside ``FileSet``).
-private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { write(fd, buffer, count) }

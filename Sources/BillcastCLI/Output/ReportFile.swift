@@ -139,7 +139,7 @@ enum ReportFile {
   }
 
   /// Writes every byte, retrying after interruptions and short writes.
-  private static func writeAll(fd: Int32, _ text: String, target: String) throws(WriteFailure) {
+  static func writeAll(fd: Int32, _ text: String, target: String) throws(WriteFailure) {
     var bytes = Array(text.utf8)
     var offset = 0
     let failure: Int32? = bytes.withUnsafeMutableBytes { buffer in
@@ -157,9 +157,10 @@ enum ReportFile {
     if let failure { throw .errno(target, failure) }
   }
 
+  /// The folder holding `path`: `.` when it names none.
   private static func directory(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "." }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
+    let folder = FilePath.folder(of: path)
+    return folder.isEmpty ? "." : folder
   }
 
   /// A path in quotes, with control characters escaped.

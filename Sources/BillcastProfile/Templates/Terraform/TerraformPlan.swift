@@ -66,13 +66,8 @@ struct TerraformPlan {
       // A deposed object (create_before_destroy) shares its address with the new one.
       guard let address = change["address"]?.string, change["deposed"] == nil else { continue }
       if let first = changes[address] {
-        let p = change.position
         diagnostics.add(
-          Diagnostic(
-            file: path, line: p.line, column: p.column, path: "resource_changes[\(i)]",
-            message:
-              "address \(address) is also at \(path):\(first.line):\(first.column); a plan changes each resource instance once"
-          ))
+          duplicate(address, at: change, keyPath: "resource_changes[\(i)]", file: path, first: first, verb: "changes"))
         continue
       }
       changes[address] = change.position
@@ -83,6 +78,18 @@ struct TerraformPlan {
     var reader = Reader(file: path, unknowns: unknowns, references: references, diagnostics: diagnostics)
     reader.collect(planned, path: "planned_values.root_module")
     return TerraformPlan(resources: reader.resources)
+  }
+
+  /// A resource instance's address met a second time, located there, naming the first place.
+  static func duplicate(
+    _ address: String, at node: JSONNode, keyPath: String, file: String, first: JSONPosition, verb: String
+  ) -> Diagnostic {
+    let p = node.position
+    return Diagnostic(
+      file: file, line: p.line, column: p.column, path: keyPath,
+      message:
+        "address \(address) is also at \(file):\(first.line):\(first.column); a plan \(verb) each resource instance once"
+    )
   }
 
   /// The plan's file as bytes: confined, a regular file within the size limit (in bytes as read).
@@ -138,13 +145,9 @@ struct TerraformPlan {
       for (i, r) in (module["resources"]?.items ?? []).enumerated() {
         guard let address = r["address"]?.string else { continue }
         if let first = seen[address] {
-          let p = r.position
           diagnostics.add(
-            Diagnostic(
-              file: file, line: p.line, column: p.column, path: "\(path).resources[\(i)]",
-              message:
-                "address \(address) is also at \(file):\(first.line):\(first.column); a plan names each resource instance once"
-            ))
+            TerraformPlan.duplicate(
+              address, at: r, keyPath: "\(path).resources[\(i)]", file: file, first: first, verb: "names"))
           continue
         }
         seen[address] = r.position
