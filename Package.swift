@@ -61,7 +61,10 @@ let package = Package(
       name: "BillcastProfileTests", dependencies: ["BillcastCore", "BillcastProfile", "BillcastTestSupport"]),
     .testTarget(
       name: "BillcastEngineTests",
-      dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastTestSupport"]),
+      dependencies: [
+        "BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastTestSupport",
+        .product(name: "Yams", package: "Yams"),
+      ]),
     .testTarget(
       name: "BillcastReportTests",
       dependencies: [

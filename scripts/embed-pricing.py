@@ -24,7 +24,9 @@ OUTPUT = ROOT / "Sources" / "BillcastPricing" / "BuiltIn" / "BuiltInPricingFiles
 
 
 def render() -> str:
-    files = sorted(p for p in PRICING.rglob("*.yaml") if p.is_file())
+    files = sorted(
+        p for p in PRICING.rglob("*.yaml") if p.is_file() and p.name not in ("resources.yaml", "fixtures.yaml")
+    )
     if not files:
         sys.exit("embed-pricing: no *.yaml files under pricing/")
     dates = []

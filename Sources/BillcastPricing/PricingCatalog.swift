@@ -226,11 +226,18 @@ public struct PricingCatalog: Sendable {
     guard let enumerator = fm.enumerator(atPath: directory) else { return [] }
     var files: [String] = []
     while let item = enumerator.nextObject() as? String {
-      if item.hasSuffix(".yaml") || item.hasSuffix(".yml") {
+      if (item.hasSuffix(".yaml") || item.hasSuffix(".yml")) && !isServiceDefinitionFile(item) {
         files.append((directory as NSString).appendingPathComponent(item))
       }
     }
     return files.sorted()
+  }
+
+  /// Whether a file under a pricing directory is a service's resource definitions or fixtures
+  /// (`resources.yaml`, `fixtures.yaml`): read by the template reader and the tests, not priced.
+  package static func isServiceDefinitionFile(_ path: String) -> Bool {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    return name == "resources.yaml" || name == "fixtures.yaml"
   }
 
   // MARK: Lookups

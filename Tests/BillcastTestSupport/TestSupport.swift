@@ -51,6 +51,9 @@ public enum TestSupport {
   /// A path inside the repository.
   public static func path(_ relative: String) -> String { repositoryRoot.appendingPathComponent(relative).path }
 
+  /// The catalog tests price against.
+  public static func testCatalog() throws -> PricingCatalog { try repositoryCatalog() }
+
   /// The repository's pricing tables.
   public static func repositoryCatalog() throws -> PricingCatalog {
     try PricingCatalog.load(directory: path("pricing"))

@@ -136,4 +136,17 @@ extension ComponentDraft {
     set("provisioned", "yes", property: source, at: first.location)
     set("provisioned_hours", "month_hours", property: source, at: first.location)
   }
+
+  /// A REST API stage's cache when `enabled` is true (0.5 GB unless `size` says otherwise);
+  /// unresolved when the flag is not known statically.
+  mutating func stageCache(
+    enabled: TemplateNode?, size: TemplateNode?, sizeProperty: String, diagnostics: DiagnosticCollector
+  ) {
+    guard let enabled else { return }
+    if enabled.unknownReason != nil { return unresolved("cache_gb", property: "CacheClusterEnabled", node: enabled) }
+    guard enabled.boolean("CacheClusterEnabled", diagnostics: diagnostics) == true else { return }
+    let node = size ?? TemplateNode(.scalar("0.5"), enabled.location)
+    choice(
+      "cache_gb", node, property: sizeProperty, values: ["0.5": "0.5gb", "1.6": "1.6gb"], diagnostics: diagnostics)
+  }
 }

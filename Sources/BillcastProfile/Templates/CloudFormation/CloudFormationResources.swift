@@ -36,35 +36,12 @@ struct CloudFormationMapper {
   private func disposition(
     _ r: Resource, _ p: TemplateNode, all: [Resource], properties: [String: TemplateNode], names: PhysicalNames
   ) -> ResourceDisposition {
+    if let definition = ResourceDefinitions.builtIn.definition(.cloudFormation, type: r.type) {
+      let resource = DefinedResource(
+        id: r.id, type: r.type, location: r.location, properties: p, format: .cloudFormation, raw: r.properties)
+      return definition.disposition(of: resource, diagnostics: diagnostics)
+    }
     switch r.type {
-    case "AWS::Lambda::Function", "AWS::Serverless::Function": return .priced(lambda(r, p))
-    case "AWS::ApiGatewayV2::Api":
-      guard let protocolType = p["ProtocolType"] else { return .priced(draft(r, "aws.apigateway.http")) }
-      switch protocolType.text {
-      case "HTTP": return .priced(draft(r, "aws.apigateway.http"))
-      case "WEBSOCKET": return .priced(draft(r, "aws.apigateway.websocket"))
-      default:
-        diagnostics.add(
-          protocolType.location.diagnostic(
-            .error,
-            "ProtocolType must be HTTP or WEBSOCKET to price the API (\(protocolType.unknownReason ?? "found '\(TerminalText.excerpt(protocolType.text ?? ""))'"))"
-          ))
-        return .priced(draft(r, "aws.apigateway.http"))
-      }
-    case "AWS::Serverless::HttpApi": return .priced(draft(r, "aws.apigateway.http"))
-    case "AWS::Serverless::WebSocketApi": return .priced(draft(r, "aws.apigateway.websocket"))
-    case "AWS::ApiGateway::RestApi": return .priced(draft(r, "aws.apigateway.rest"))
-    case "AWS::Serverless::Api":
-      var d = draft(r, "aws.apigateway.rest")
-      cache(&d, enabled: p["CacheClusterEnabled"], size: p["CacheClusterSize"])
-      return .priced(d)
-    case "AWS::CloudFront::Distribution": return .priced(cloudFront(r, p))
-    case "AWS::S3::Bucket":
-      var d = draft(r, "aws.s3")
-      if p.at("VersioningConfiguration.Status")?.text == "Enabled" {
-        d.notes.append("versioning is enabled: storage_gb should include the noncurrent versions kept")
-      }
-      return .priced(d)
     case "AWS::RDS::DBCluster": return aurora(r, p, all: all, properties: properties, names: names)
     case "AWS::RDS::DBInstance":
       if let cluster = names.target(p["DBClusterIdentifier"], kind: .cluster),
@@ -73,10 +50,6 @@ struct CloudFormationMapper {
         return .partOf(cluster)
       }
       return .notPriced("provisioned RDS and Aurora instances are not priced yet (only Aurora Serverless)")
-    case "AWS::Route53::HostedZone":
-      var d = draft(r, "aws.route53", required: ["standard_queries"])
-      d.set("hosted_zones", "1", property: "AWS::Route53::HostedZone", at: r.location)
-      return .priced(d)
     case "AWS::EC2::Instance":
       let instance = ec2(r, p)  // read first: its located errors (a volume's invalid type) stand either way
       if let tenancy = p["Tenancy"]?.text, tenancy != "default" {
@@ -103,23 +76,6 @@ struct CloudFormationMapper {
       }
       return .notPriced(
         "an Elastic IP attached to no instance or NAT gateway of the templates ($0.005 an hour) is not priced yet")
-    case "AWS::EC2::NatGateway":
-      var d = draft(r, "aws.nat-gateway")
-      d.set("gateways", "1", property: "AWS::EC2::NatGateway", at: r.location)
-      return .priced(d)
-    case "AWS::EC2::VPCEndpoint":
-      guard p["VpcEndpointType"]?.text == "Interface" else { return .free }
-      var d = draft(r, "aws.vpc-endpoint")
-      d.set("endpoints", "1", property: "AWS::EC2::VPCEndpoint", at: r.location)
-      if let subnets = p["SubnetIds"] {
-        if let items = subnets.items {
-          d.set("azs", String(items.count), property: "SubnetIds", at: subnets.location)
-        } else {
-          d.unresolved("azs", property: "SubnetIds", node: subnets)
-        }
-      }
-      return .priced(d)
-    case "AWS::ElasticLoadBalancingV2::LoadBalancer": return loadBalancer(r, p)
     case "AWS::ECS::Service": return ecsService(r, p, properties: properties)
     case "AWS::ECS::TaskDefinition":
       if let service = all.first(where: {
@@ -129,55 +85,6 @@ struct CloudFormationMapper {
       }
       return .notPriced(
         "no ECS service of the templates runs this task definition (tasks started by RunTask are not priced yet)")
-    case "AWS::AppRunner::Service": return .priced(appRunner(r, p))
-    case "AWS::SecretsManager::Secret":
-      var d = draft(r, "aws.secretsmanager")
-      if let regions = p["ReplicaRegions"], case .unknown = regions.value {
-        d.unresolved("secrets", property: "ReplicaRegions", node: regions)
-        return .priced(d)
-      }
-      let replicas = p["ReplicaRegions"]?.items?.count ?? 0
-      d.set(
-        "secrets", String(1 + replicas), property: replicas > 0 ? "ReplicaRegions" : "AWS::SecretsManager::Secret",
-        at: r.location)
-      return .priced(d)
-    case "AWS::Logs::LogGroup":
-      if let logClass = p["LogGroupClass"], let text = logClass.text, text != "STANDARD" {
-        guard ["INFREQUENT_ACCESS", "DELIVERY"].contains(text) else {
-          diagnostics.add(
-            logClass.location.diagnostic(
-              .error,
-              "LogGroupClass '\(TerminalText.excerpt(text))' is not a log class; expected one of: DELIVERY, INFREQUENT_ACCESS, STANDARD"
-            ))
-          return .notPriced("LogGroupClass '\(text)' is not a log class")
-        }
-        return .notPriced("the \(text == "DELIVERY" ? "Delivery" : "Infrequent Access") log class is not priced yet")
-      }
-      var d = draft(r, "aws.cloudwatch", required: ["log_ingest_gb", "log_storage_gb"])
-      let raw = r.properties["LogGroupName"]
-      let name = p["LogGroupName"]?.text ?? raw?["Fn::Sub"]?.text ?? raw?.text ?? ""
-      d.set(
-        "log_type", name.hasPrefix("/aws/lambda/") ? "lambda" : "custom", property: "LogGroupName",
-        at: (raw ?? r.properties).location)
-      if let days = p["RetentionInDays"]?.text {
-        d.notes.append(
-          "logs are kept \(days) days (RetentionInDays): log_storage_gb is about \(days)/30 of a month's ingestion, compressed"
-        )
-      } else {
-        d.notes.append("no RetentionInDays: logs are kept forever, so log_storage_gb grows every month")
-      }
-      return .priced(d)
-    case "AWS::CloudWatch::Alarm":
-      var d = draft(r, "aws.cloudwatch")
-      if let period = p["Period"]?.text.flatMap(Int.init), period < 60 {
-        return .notPriced("high-resolution alarms (Period under 60 seconds) are not priced yet")
-      }
-      d.set("alarms", "1", property: "AWS::CloudWatch::Alarm", at: r.location)
-      return .priced(d)
-    case "AWS::CloudWatch::Dashboard":
-      var d = draft(r, "aws.cloudwatch")
-      d.set("dashboards", "1", property: "AWS::CloudWatch::Dashboard", at: r.location)
-      return .priced(d)
     case "AWS::Scheduler::Schedule":
       var d = draft(r, "aws.eventbridge")
       if let state = p["State"], state.text != "ENABLED" {
@@ -226,52 +133,9 @@ struct CloudFormationMapper {
     }
   }
 
-  private func lambda(_ r: Resource, _ p: TemplateNode) -> ComponentDraft {
-    var d = draft(r, "aws.lambda")
-    d.number("memory_mb", p["MemorySize"], property: "MemorySize", diagnostics: diagnostics)
-    d.setDefault("memory_mb", "128", property: "MemorySize")
-    if let architectures = p["Architectures"] {
-      if let items = architectures.items, items.count != 1 {
-        let names = items.map { $0.text ?? $0.kindName }.joined(separator: ", ")
-        diagnostics.add(
-          architectures.location.diagnostic(
-            .error,
-            "Architectures lists \(items.count) architectures (\(TerminalText.excerpt(names))); Lambda takes exactly one"
-              + (r.type == "AWS::Serverless::Function"
-                ? " (SAM adds Globals' Architectures to the function's: use IgnoreGlobals: [Architectures] or set it in one place)"
-                : "")))
-      } else {
-        d.choice(
-          "architecture", architectures.items?.first ?? architectures, property: "Architectures",
-          values: ["x86_64": "x86_64", "arm64": "arm64"], diagnostics: diagnostics)
-      }
-    }
-    d.setDefault("architecture", "x86_64", property: "Architectures")
-    d.number(
-      "ephemeral_storage_mb", p.at("EphemeralStorage.Size"), property: "EphemeralStorage.Size", diagnostics: diagnostics
-    )
-    return d  // Provisioned Concurrency: see link (the function's own and its aliases' and versions')
-  }
-
-  /// A REST API stage's cache when `CacheClusterEnabled` is true (0.5 GB unless `size` says
-  /// otherwise); unresolved when the flag is not known statically.
+  /// A REST API stage's cache when `CacheClusterEnabled` is true (see ``ComponentDraft/stageCache``).
   func cache(_ d: inout ComponentDraft, enabled: TemplateNode?, size: TemplateNode?) {
-    guard let enabled else { return }
-    if enabled.unknownReason != nil { return d.unresolved("cache_gb", property: "CacheClusterEnabled", node: enabled) }
-    guard enabled.boolean("CacheClusterEnabled", diagnostics: diagnostics) == true else { return }
-    let node = size ?? TemplateNode(.scalar("0.5"), enabled.location)
-    d.choice(
-      "cache_gb", node, property: "CacheClusterSize", values: ["0.5": "0.5gb", "1.6": "1.6gb"], diagnostics: diagnostics
-    )
-  }
-
-  private func cloudFront(_ r: Resource, _ p: TemplateNode) -> ComponentDraft {
-    var d = draft(r, "aws.cloudfront")
-    let config = p["DistributionConfig"]
-    let behaviours = [config?["DefaultCacheBehavior"]].compactMap { $0 } + (config?["CacheBehaviors"]?.items ?? [])
-    d.viewerProtocols(behaviours.compactMap { $0["ViewerProtocolPolicy"] }, property: "ViewerProtocolPolicy")
-    d.priceClass(config?["PriceClass"])
-    return d
+    d.stageCache(enabled: enabled, size: size, sizeProperty: "CacheClusterSize", diagnostics: diagnostics)
   }
 
   private func aurora(
@@ -333,27 +197,6 @@ struct CloudFormationMapper {
       iops: p["Iops"], throughput: p["Throughput"], defaultType: defaultType, diagnostics: diagnostics)
   }
 
-  private func loadBalancer(_ r: Resource, _ p: TemplateNode) -> ResourceDisposition {
-    let type = p["Type"]?.text ?? "application"
-    guard type == "application" else {
-      return .notPriced("\(type) load balancers are not priced yet (only Application Load Balancers)")
-    }
-    var d = draft(r, "aws.elb")
-    d.choice(
-      "scheme", p["Scheme"], property: "Scheme",
-      values: ["internet-facing": "internet-facing", "internal": "internal"], diagnostics: diagnostics)
-    if let subnets = p["Subnets"] ?? p["SubnetMappings"] {
-      if let items = subnets.items {
-        d.set(
-          "availability_zones", String(items.count), property: p["Subnets"] != nil ? "Subnets" : "SubnetMappings",
-          at: subnets.location)
-      } else {
-        d.unresolved("availability_zones", property: "Subnets", node: subnets)
-      }
-    }
-    return .priced(d)
-  }
-
   private func ecsService(_ r: Resource, _ p: TemplateNode, properties: [String: TemplateNode]) -> ResourceDisposition {
     let providers = p["CapacityProviderStrategy"]?.items?.compactMap { $0["CapacityProvider"]?.text } ?? []
     if let other = ComponentDraft.ecsLaunch(p["LaunchType"]?.text, capacityProviders: providers) { return other }
@@ -371,19 +214,4 @@ struct CloudFormationMapper {
     return .priced(d)
   }
 
-  private func appRunner(_ r: Resource, _ p: TemplateNode) -> ComponentDraft {
-    var d = draft(r, "aws.apprunner")
-    let config = p["InstanceConfiguration"]
-    d.size(
-      cpu: config?["Cpu"] ?? TemplateNode(.scalar("1024"), r.location),
-      memory: config?["Memory"] ?? TemplateNode(.scalar("2048"), r.location), diagnostics: diagnostics)
-    if let auto = p.at("SourceConfiguration.AutoDeploymentsEnabled") {
-      if auto.unknownReason != nil {
-        d.unresolved("auto_deployments", property: "SourceConfiguration.AutoDeploymentsEnabled", node: auto)
-      } else if auto.boolean("AutoDeploymentsEnabled", diagnostics: diagnostics) == true {
-        d.set("auto_deployments", "1", property: "SourceConfiguration.AutoDeploymentsEnabled", at: auto.location)
-      }
-    }
-    return d
-  }
 }

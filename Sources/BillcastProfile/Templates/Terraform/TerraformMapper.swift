@@ -74,37 +74,13 @@ struct TerraformMapper {
   /// Long on purpose: one `case` per Terraform resource type billcast reads, each a few lines that
   /// read side by side as the mapping table (docs/infrastructure-as-code.md lists the same rows).
   private func disposition(_ r: Resource) -> ResourceDisposition {
+    if let definition = ResourceDefinitions.builtIn.definition(.terraform, type: r.type) {
+      let resource = DefinedResource(
+        id: r.address, type: r.type, location: r.location, properties: r.values, format: .terraform)
+      return definition.disposition(of: resource, diagnostics: diagnostics)
+    }
     let v = r.values
     switch r.type {
-    case "aws_lambda_function":
-      var d = draft(r, "aws.lambda")
-      d.number("memory_mb", v["memory_size"], property: "memory_size", diagnostics: diagnostics)
-      d.setDefault("memory_mb", "128", property: "memory_size")
-      if let a = known(v["architectures"]) {
-        d.choice(
-          "architecture", a.items?.first ?? a, property: "architectures",
-          values: ["x86_64": "x86_64", "arm64": "arm64"], diagnostics: diagnostics)
-      }
-      d.setDefault("architecture", "x86_64", property: "architectures")
-      d.number(
-        "ephemeral_storage_mb", known(v.at("ephemeral_storage.0.size")), property: "ephemeral_storage.size",
-        diagnostics: diagnostics)
-      return .priced(d)
-    case "aws_apigatewayv2_api":
-      let protocolType = v["protocol_type"]?.text
-      guard protocolType == "HTTP" || protocolType == "WEBSOCKET" else {
-        diagnostics.add(r.location.diagnostic(.error, "protocol_type must be HTTP or WEBSOCKET to price the API"))
-        return .priced(draft(r, "aws.apigateway.http"))
-      }
-      return .priced(draft(r, protocolType == "HTTP" ? "aws.apigateway.http" : "aws.apigateway.websocket"))
-    case "aws_api_gateway_rest_api": return .priced(draft(r, "aws.apigateway.rest"))
-    case "aws_cloudfront_distribution":
-      var d = draft(r, "aws.cloudfront")
-      let behaviours = [v.at("default_cache_behavior.0")].compactMap { $0 } + (v["ordered_cache_behavior"]?.items ?? [])
-      d.viewerProtocols(behaviours.compactMap { $0["viewer_protocol_policy"] }, property: "viewer_protocol_policy")
-      d.priceClass(v["price_class"])
-      return .priced(d)
-    case "aws_s3_bucket": return .priced(draft(r, "aws.s3"))
     case "aws_rds_cluster":
       let v1 = v["engine_mode"]?.text == "serverless"
       let scaling = v1 ? v.at("scaling_configuration.0") : v.at("serverlessv2_scaling_configuration.0")
@@ -132,10 +108,6 @@ struct TerraformMapper {
         return .partOf(cluster.address)
       }
       return .notPriced("provisioned Aurora instances are not priced yet (only Aurora Serverless)")
-    case "aws_route53_zone":
-      var d = draft(r, "aws.route53", required: ["standard_queries"])
-      d.set("hosted_zones", "1", property: r.type, at: r.location)
-      return .priced(d)
     case "aws_instance":
       let instance = instance(r)  // read first: its located errors (a volume's invalid type) stand either way
       if let tenancy = v["tenancy"]?.text, tenancy != "default" {
@@ -157,73 +129,12 @@ struct TerraformMapper {
       }
       return .notPriced(
         "an Elastic IP attached to no instance or NAT gateway of the plan ($0.005 an hour) is not priced yet")
-    case "aws_nat_gateway":
-      var d = draft(r, "aws.nat-gateway")
-      d.set("gateways", "1", property: r.type, at: r.location)
-      return .priced(d)
-    case "aws_lb", "aws_alb":
-      let type = v["load_balancer_type"]?.text ?? "application"
-      guard type == "application" else {
-        return .notPriced("\(type) load balancers are not priced yet (only Application Load Balancers)")
-      }
-      var d = draft(r, "aws.elb")
-      d.choice(
-        "scheme", v["internal"], property: "internal", values: ["true": "internal", "false": "internet-facing"],
-        diagnostics: diagnostics)
-      if let subnets = v["subnets"], let items = subnets.items {
-        d.set("availability_zones", String(items.count), property: "subnets", at: subnets.location)
-      }
-      return .priced(d)
     case "aws_ecs_service": return ecsService(r)
     case "aws_ecs_task_definition":
       if let service = referrers(to: r, type: "aws_ecs_service", attribute: "task_definition").first {
         return .partOf(service.address)
       }
       return .notPriced("no ECS service of the plan runs this task definition")
-    case "aws_apprunner_service":
-      var d = draft(r, "aws.apprunner")
-      d.size(
-        cpu: v.at("instance_configuration.0.cpu") ?? TemplateNode(.scalar("1024"), r.location),
-        memory: v.at("instance_configuration.0.memory") ?? TemplateNode(.scalar("2048"), r.location),
-        diagnostics: diagnostics)
-      return .priced(d)
-    case "aws_secretsmanager_secret":
-      var d = draft(r, "aws.secretsmanager")
-      d.set("secrets", String(1 + (v["replica"]?.items?.count ?? 0)), property: r.type, at: r.location)
-      return .priced(d)
-    case "aws_cloudwatch_log_group":
-      if let logClass = v["log_group_class"], let text = logClass.text, text != "STANDARD" {
-        guard ["INFREQUENT_ACCESS", "DELIVERY"].contains(text) else {
-          diagnostics.add(
-            logClass.location.diagnostic(
-              .error,
-              "log_group_class '\(TerminalText.excerpt(text))' is not a log class; expected one of: DELIVERY, INFREQUENT_ACCESS, STANDARD"
-            ))
-          return .notPriced("log_group_class '\(text)' is not a log class")
-        }
-        return .notPriced("the \(text == "DELIVERY" ? "Delivery" : "Infrequent Access") log class is not priced yet")
-      }
-      var d = draft(r, "aws.cloudwatch", required: ["log_ingest_gb", "log_storage_gb"])
-      d.set(
-        "log_type", (v["name"]?.text ?? "").hasPrefix("/aws/lambda/") ? "lambda" : "custom", property: "name",
-        at: v["name"]?.location ?? r.location)
-      return .priced(d)
-    case "aws_cloudwatch_metric_alarm":
-      var d = draft(r, "aws.cloudwatch")
-      d.set("alarms", "1", property: r.type, at: r.location)
-      return .priced(d)
-    case "aws_cloudwatch_dashboard":
-      var d = draft(r, "aws.cloudwatch")
-      d.set("dashboards", "1", property: r.type, at: r.location)
-      return .priced(d)
-    case "aws_vpc_endpoint":
-      guard v["vpc_endpoint_type"]?.text == "Interface" else { return .free }
-      var d = draft(r, "aws.vpc-endpoint")
-      d.set("endpoints", "1", property: r.type, at: r.location)
-      if let subnets = v["subnet_ids"], let items = subnets.items {
-        d.set("azs", String(items.count), property: "subnet_ids", at: subnets.location)
-      }
-      return .priced(d)
     default:
       if FreeResourceTypes.terraform.contains(r.type) { return .free }
       return .notPriced("billcast has no pricing for \(r.type) yet")

@@ -1,0 +1,151 @@
+import BillcastCore
+
+/// One template resource as a definition reads it: its id, type and properties in one format.
+struct DefinedResource {
+  /// The logical ID (CloudFormation) or address (Terraform).
+  var id: String
+  var type: String
+  var location: SourceLocation
+  /// The resolved properties (CloudFormation) or planned values (Terraform).
+  var properties: TemplateNode
+  var format: TemplateFormat
+  /// CloudFormation's properties as written, before resolving (an `Fn::Sub`'s text), if any.
+  var raw: TemplateNode? = nil
+
+  /// The first of a path's alternatives the resource sets, with the path read; a value known
+  /// only after apply is absent when `afterApplyIsDefault` (the provider fills in AWS's default).
+  func node(_ path: ResourceDefinition.PropertyPath, afterApplyIsDefault: Bool = false) -> (
+    node: TemplateNode, path: String
+  )? {
+    for p in path.paths(format) {
+      guard let node = properties.at(p) else { continue }
+      switch node.value {
+      case .null, .noValue: continue
+      case .unknown where afterApplyIsDefault && format == .terraform: continue
+      default: return (node, p)
+      }
+    }
+    return nil
+  }
+}
+
+extension ResourceDefinition {
+  /// What billcast makes of `r`: its conditions, then its service, inputs and rules.
+  func disposition(of r: DefinedResource, diagnostics: DiagnosticCollector) -> ResourceDisposition {
+    if case .free = service { return .free }
+    var notes: [String] = []
+    for condition in conditions {
+      guard let found = condition.holds(for: r) else { continue }
+      let message = condition.message.replacingOccurrences(of: "{value}", with: TerminalText.excerpt(found.value ?? ""))
+        .replacingOccurrences(of: "{property}", with: PropertyPath.display(found.path))
+      switch condition.outcome {
+      case .free: return .free
+      case .notPriced: return .notPriced(message)
+      case .error:
+        diagnostics.add((found.node?.location ?? r.location).diagnostic(.error, message))
+        return .notPriced(message)
+      case .note: notes.append(message)
+      }
+    }
+    var d = ComponentDraft(
+      id: r.id, type: r.type, service: serviceID(for: r, diagnostics: diagnostics), location: r.location,
+      required: required)
+    d.notes = notes
+    for input in inputs { input.apply(to: &d, r, diagnostics: diagnostics) }
+    for rule in rules {
+      if let other = IrregularRules.apply(rule, to: &d, r, diagnostics: diagnostics) { return other }
+    }
+    return .priced(d)
+  }
+
+  /// The service `r` prices as; an unknown choice is a located error (priced as the first choice).
+  private func serviceID(for r: DefinedResource, diagnostics: DiagnosticCollector) -> String {
+    switch service {
+    case .fixed(let id): return id
+    case .free: return ""
+    case .chosen(let path, let map, let absent):
+      let values = map.values(r.format)
+      let fallback = absent ?? values.values.sorted().first ?? ""
+      guard let (node, p) = r.node(path) else {
+        if absent == nil, let first = path.paths(r.format).first {
+          diagnostics.add(
+            r.location.diagnostic(
+              .error,
+              "\(PropertyPath.display(first)) is missing; expected one of: \(values.keys.sorted().joined(separator: ", "))"
+            ))
+        }
+        return fallback
+      }
+      if let text = node.text, let id = values[text] { return id }
+      let found = node.unknownReason ?? "found '\(TerminalText.excerpt(node.text ?? ""))'"
+      diagnostics.add(
+        node.location.diagnostic(
+          .error,
+          "\(PropertyPath.display(p)) must be \(values.keys.sorted().joined(separator: " or ")) to price the resource (\(found))"
+        ))
+      return fallback
+    }
+  }
+}
+
+extension ResourceDefinition.Condition {
+  /// The property's node, path and value text when the condition holds for `r`, else nil.
+  func holds(for r: DefinedResource) -> (node: TemplateNode?, path: String, value: String?)? {
+    let found = r.node(at)
+    let path = found?.path ?? at.paths(r.format).first ?? ""
+    guard !at.paths(r.format).isEmpty else { return nil }
+    let value = found == nil ? absentValue : found?.node.text
+    let holds: Bool
+    switch test {
+    case .present: holds = found != nil
+    case .absent: holds = found == nil
+    case .isIn(let lists): holds = value.map { (lists[r.format.rawValue] ?? []).contains($0) } ?? false
+    case .isNotIn(let lists): holds = value.map { !(lists[r.format.rawValue] ?? []).contains($0) } ?? false
+    case .below(let bound):
+      guard let value, case .success(let number) = ExactDecimal.parse(value.trimmingCharacters(in: .whitespaces))
+      else { return nil }
+      holds = number < bound
+    }
+    return holds ? (found?.node, path, value) : nil
+  }
+}
+
+extension ResourceDefinition.Input {
+  /// Sets the input on the draft from `r`'s properties, or its default.
+  func apply(to d: inout ComponentDraft, _ r: DefinedResource, diagnostics: DiagnosticCollector) {
+    let display: String
+    switch source {
+    case .constant(let text):
+      return d.set(name, text, property: r.type, at: r.location)
+    case .number(let path, let divisor):
+      display = ResourceDefinition.PropertyPath.display(path.paths(r.format).first ?? name)
+      if let (node, p) = r.node(path, afterApplyIsDefault: afterApplyIsDefault) {
+        d.number(
+          name, node, property: ResourceDefinition.PropertyPath.display(p), divisor: divisor, diagnostics: diagnostics)
+      }
+    case .choice(let path, let map):
+      display = ResourceDefinition.PropertyPath.display(path.paths(r.format).first ?? name)
+      if let (node, p) = r.node(path, afterApplyIsDefault: afterApplyIsDefault) {
+        d.choice(
+          name, firstItem ? (node.items?.first ?? node) : node, property: ResourceDefinition.PropertyPath.display(p),
+          values: map.values(r.format), diagnostics: diagnostics)
+      }
+    case .count(let path, let plus):
+      display = ResourceDefinition.PropertyPath.display(path.paths(r.format).first ?? name)
+      guard let (node, p) = r.node(path) else {
+        if plus > 0 { d.set(name, String(plus), property: r.type, at: r.location) }
+        break
+      }
+      guard let items = node.items else {
+        d.unresolved(name, property: ResourceDefinition.PropertyPath.display(p), node: node)
+        break
+      }
+      if items.isEmpty && plus > 0 {
+        d.set(name, String(plus), property: r.type, at: r.location)
+      } else {
+        d.set(name, String(items.count + plus), property: ResourceDefinition.PropertyPath.display(p), at: node.location)
+      }
+    }
+    if let defaultValue { d.setDefault(name, defaultValue, property: display) }
+  }
+}
