@@ -123,6 +123,23 @@ extension CloudFormationMapper {
 /// The physical names resources of the templates give themselves (a function's `FunctionName`,
 /// a cluster's `DBClusterIdentifier`), so that another resource naming one by that literal name
 /// is linked to it as by a `Ref`.
+/// How CloudFormation links resources: by `Ref` and `Fn::GetAtt`, or by a physical name.
+struct CloudFormationLinks: ResourceLinks {
+  let resources: [CloudFormationTemplate.Resource]
+  let properties: [String: TemplateNode]
+  let names: PhysicalNames
+
+  func target(of id: String, at path: String, names kind: String?) -> String? {
+    let node = properties[id]?.at(path)
+    guard let kind else { return node?.referencedResource }
+    return names.target(node, kind: kind == "cluster" ? .cluster : .function)
+  }
+
+  func referrers(to id: String, type: String, at path: String) -> [String] {
+    resources.filter { $0.type == type && properties[$0.id]?.at(path)?.referencedResource == id }.map(\.id)
+  }
+}
+
 struct PhysicalNames {
   enum Kind { case function, cluster }
   private var names: [String: String] = [:]

@@ -38,18 +38,12 @@ struct CloudFormationMapper {
   ) -> ResourceDisposition {
     if let definition = ResourceDefinitions.builtIn.definition(.cloudFormation, type: r.type) {
       let resource = DefinedResource(
-        id: r.id, type: r.type, location: r.location, properties: p, format: .cloudFormation, raw: r.properties)
+        id: r.id, type: r.type, location: r.location, properties: p, format: .cloudFormation, raw: r.properties,
+        links: CloudFormationLinks(resources: all, properties: properties, names: names))
       return definition.disposition(of: resource, diagnostics: diagnostics)
     }
     switch r.type {
     case "AWS::RDS::DBCluster": return aurora(r, p, all: all, properties: properties, names: names)
-    case "AWS::RDS::DBInstance":
-      if let cluster = names.target(p["DBClusterIdentifier"], kind: .cluster),
-        p["DBInstanceClass"]?.text == "db.serverless"
-      {
-        return .partOf(cluster)
-      }
-      return .notPriced("provisioned RDS and Aurora instances are not priced yet (only Aurora Serverless)")
     case "AWS::EC2::Instance":
       let instance = ec2(r, p)  // read first: its located errors (a volume's invalid type) stand either way
       if let tenancy = p["Tenancy"]?.text, tenancy != "default" {
@@ -77,14 +71,6 @@ struct CloudFormationMapper {
       return .notPriced(
         "an Elastic IP attached to no instance or NAT gateway of the templates ($0.005 an hour) is not priced yet")
     case "AWS::ECS::Service": return ecsService(r, p, properties: properties)
-    case "AWS::ECS::TaskDefinition":
-      if let service = all.first(where: {
-        $0.type == "AWS::ECS::Service" && properties[$0.id]?["TaskDefinition"]?.referencedResource == r.id
-      }) {
-        return .partOf(service.id)
-      }
-      return .notPriced(
-        "no ECS service of the templates runs this task definition (tasks started by RunTask are not priced yet)")
     case "AWS::Scheduler::Schedule":
       var d = draft(r, "aws.eventbridge")
       if let state = p["State"], state.text != "ENABLED" {

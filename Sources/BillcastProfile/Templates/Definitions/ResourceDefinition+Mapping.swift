@@ -11,6 +11,8 @@ struct DefinedResource {
   var format: TemplateFormat
   /// CloudFormation's properties as written, before resolving (an `Fn::Sub`'s text), if any.
   var raw: TemplateNode? = nil
+  /// The links between the resources of the templates or plan.
+  var links: (any ResourceLinks)? = nil
 
   /// The first of a path's alternatives the resource sets, with the path read; a value known
   /// only after apply is absent when `afterApplyIsDefault` (the provider fills in AWS's default).
@@ -33,6 +35,7 @@ extension ResourceDefinition {
   /// What billcast makes of `r`: its conditions, then its service, inputs and rules.
   func disposition(of r: DefinedResource, diagnostics: DiagnosticCollector) -> ResourceDisposition {
     if case .free = service { return .free }
+    if let partOf { return partOf.disposition(of: r) }
     var notes: [String] = []
     for condition in conditions {
       guard let found = condition.holds(for: r) else { continue }
@@ -62,7 +65,7 @@ extension ResourceDefinition {
   private func serviceID(for r: DefinedResource, diagnostics: DiagnosticCollector) -> String {
     switch service {
     case .fixed(let id): return id
-    case .free: return ""
+    case .free, .owner: return ""
     case .chosen(let path, let map, let absent):
       let values = map.values(r.format)
       let fallback = absent ?? values.values.sorted().first ?? ""
@@ -86,6 +89,39 @@ extension ResourceDefinition {
       return fallback
     }
   }
+}
+
+extension ResourceDefinition.PartOf {
+  /// Part of the resource the link finds, else not priced.
+  func disposition(of r: DefinedResource) -> ResourceDisposition {
+    if let when {
+      guard let text = r.node(when.at)?.node.text, when.values.contains(text) else { return .notPriced(otherwise) }
+    }
+    guard let links = r.links else { return .notPriced(otherwise) }
+    switch link {
+    case .target(let path, let names):
+      for p in path.paths(r.format) {
+        if let owner = links.target(of: r.id, at: p, names: names) { return .partOf(owner) }
+      }
+    case .referrer(let types, let path):
+      for type in types[r.format] ?? [] {
+        for p in path.paths(r.format) {
+          if let owner = links.referrers(to: r.id, type: type, at: p).first { return .partOf(owner) }
+        }
+      }
+    }
+    return .notPriced(otherwise)
+  }
+}
+
+/// How one format links its resources: by `Ref`, `Fn::GetAtt` and physical names in CloudFormation,
+/// by configuration references in a Terraform plan.
+protocol ResourceLinks {
+  /// The resource of the templates that resource `id`'s property at `path` names; `names` is the
+  /// kind of physical name it may be (`cluster`, `function`), for a format that links by name.
+  func target(of id: String, at path: String, names: String?) -> String?
+  /// The resources of `type` whose property at `path` names resource `id`, in template order.
+  func referrers(to id: String, type: String, at path: String) -> [String]
 }
 
 extension ResourceDefinition.Condition {

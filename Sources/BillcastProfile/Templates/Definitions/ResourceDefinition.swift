@@ -112,6 +112,26 @@ struct ResourceDefinition: Sendable {
     case chosen(PropertyPath, ValueMap, absent: String?)
     /// None: the resource costs nothing by itself (its use is billed elsewhere), and why.
     case free(String)
+    /// None of its own: it is priced with another resource (``PartOf``).
+    case owner
+  }
+
+  /// A resource priced with another, linked by a property of its own or of the other.
+  struct PartOf: Sendable {
+    /// How the owner is found.
+    enum Link: Sendable {
+      /// The resource this property names (a `Ref`, `Fn::GetAtt` or, for CloudFormation, a
+      /// physical name of `names` kind: `cluster` or `function`; a plan's configuration reference).
+      case target(PropertyPath, names: String?)
+      /// The first resource of these types whose property names this one.
+      case referrer([TemplateFormat: [String]], PropertyPath)
+    }
+
+    var link: Link
+    /// A test the resource must pass to be part of its owner (its values per format).
+    var when: (at: PropertyPath, values: [String])?
+    /// Why the resource is not priced when it has no owner.
+    var otherwise: String
   }
 
   /// The definition's name in its file (`queue`).
@@ -127,6 +147,8 @@ struct ResourceDefinition: Sendable {
   var conditions: [Condition] = []
   /// Irregular rules, by name, applied after the inputs (``IrregularRules``).
   var rules: [String] = []
+  /// When set, the resource is priced with the resource it links to, never on its own.
+  var partOf: PartOf?
   /// Where the definition is written.
   var location: SourceLocation
 }

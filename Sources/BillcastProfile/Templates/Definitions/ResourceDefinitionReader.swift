@@ -19,7 +19,9 @@ struct ResourceDefinitionReader {
   }
 
   private func definition(name: String, _ cursor: YAMLCursor) -> ResourceDefinition? {
-    let known = ["cloudformation", "terraform", "service", "free", "required", "inputs", "conditions", "rules"]
+    let known = [
+      "cloudformation", "terraform", "service", "free", "part-of", "required", "inputs", "conditions", "rules",
+    ]
     guard let fields = cursor.fields(known, what: "a resource definition") else { return nil }
     let location = SourceLocation(file: cursor.file, line: cursor.line, column: cursor.column, path: cursor.path)
     var types: [TemplateFormat: [String]] = [:]
@@ -33,6 +35,12 @@ struct ResourceDefinitionReader {
         ResourceDefinition(name: name, types: types, service: .free($0), location: location)
       }
     }
+    if let partOf = fields["part-of"] {
+      if fields.has("service") { fields["service"]?.error("a resource priced with another has no service of its own") }
+      var d = ResourceDefinition(name: name, types: types, service: .owner, location: location)
+      d.partOf = self.partOf(partOf)
+      return d.partOf == nil ? nil : d
+    }
     guard let serviceCursor = fields.required("service"), let service = service(serviceCursor) else { return nil }
     var d = ResourceDefinition(name: name, types: types, service: service, location: location)
     d.required = fields["required"].map(strings) ?? []
@@ -45,6 +53,26 @@ struct ResourceDefinitionReader {
       )
     }
     return d
+  }
+
+  private func partOf(_ cursor: YAMLCursor) -> ResourceDefinition.PartOf? {
+    guard let fields = cursor.fields(["at", "names", "referrer", "when", "otherwise"], what: "a link to an owner"),
+      let at = fields.required("at").flatMap(path), let otherwise = fields.required("otherwise")?.string()
+    else { return nil }
+    let link: ResourceDefinition.PartOf.Link
+    if let referrer = fields["referrer"] {
+      guard let types = self.path(referrer) else { return nil }
+      link = .referrer([.cloudFormation: types.cloudFormation, .terraform: types.terraform], at)
+    } else {
+      link = .target(at, names: fields["names"]?.choice(["cluster", "function"]))
+    }
+    var result = ResourceDefinition.PartOf(link: link, otherwise: otherwise)
+    if let when = fields["when"]?.fields(["at", "is"], what: "a test"), let whenAt = when.required("at").flatMap(path),
+      let values = when.required("is").map(strings)
+    {
+      result.when = (whenAt, values)
+    }
+    return result
   }
 
   /// A text or a list of texts.

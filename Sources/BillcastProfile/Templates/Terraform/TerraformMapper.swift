@@ -10,8 +10,23 @@ struct TerraformMapper {
 
   typealias Resource = TerraformPlan.Resource
 
-  /// The references a price depends on, by resource type.
-  static let linkedAttributes = [
+  /// The references a price depends on, by resource type: the definitions' links and these.
+  static let linkedAttributes: [String: [String]] = {
+    var result = handLinkedAttributes
+    for definition in ResourceDefinitions.builtIn.all {
+      guard let partOf = definition.partOf else { continue }
+      switch partOf.link {
+      case .target(let path, _):
+        for type in definition.types[.terraform] ?? [] { result[type, default: []] += path.terraform }
+      case .referrer(let types, let path):
+        for type in types[.terraform] ?? [] { result[type, default: []] += path.terraform }
+      }
+    }
+    return result.mapValues { Array(Set($0)).sorted() }
+  }()
+
+  /// The references the irregular mappings below follow, by resource type.
+  static let handLinkedAttributes = [
     "aws_rds_cluster_instance": ["cluster_identifier"], "aws_ecs_service": ["task_definition"], "aws_eip": ["instance"],
     "aws_nat_gateway": ["allocation_id"], "aws_eip_association": ["allocation_id", "public_ip", "instance_id"],
     "aws_lambda_provisioned_concurrency_config": ["function_name"], "aws_api_gateway_stage": ["rest_api_id"],
@@ -37,7 +52,7 @@ struct TerraformMapper {
   }
 
   /// The plan resources of `type` whose `attribute` refers to `r`.
-  private func referrers(to r: Resource, type: String, attribute: String) -> [Resource] {
+  func referrers(to r: Resource, type: String, attribute: String) -> [Resource] {
     guard let i = links.position[r.address] else { return [] }
     return links.referrers[i].lazy.filter { $0.attribute == attribute }.map { plan.resources[$0.from] }.filter {
       $0.type == type
@@ -52,7 +67,7 @@ struct TerraformMapper {
   }
 
   /// The resource instance `r`'s `attribute` refers to.
-  private func referenced(_ r: Resource, _ attribute: String) -> Resource? {
+  func referenced(_ r: Resource, _ attribute: String) -> Resource? {
     guard let i = links.position[r.address], let target = links.targets[i][attribute]?.first else { return nil }
     return plan.resources[target]
   }
@@ -76,7 +91,7 @@ struct TerraformMapper {
   private func disposition(_ r: Resource) -> ResourceDisposition {
     if let definition = ResourceDefinitions.builtIn.definition(.terraform, type: r.type) {
       let resource = DefinedResource(
-        id: r.address, type: r.type, location: r.location, properties: r.values, format: .terraform)
+        id: r.address, type: r.type, location: r.location, properties: r.values, format: .terraform, links: self)
       return definition.disposition(of: resource, diagnostics: diagnostics)
     }
     let v = r.values
@@ -103,11 +118,6 @@ struct TerraformMapper {
           minimumKey: "min_capacity", v1: v1, instances: instances)
       }
       return .priced(d)
-    case "aws_rds_cluster_instance":
-      if v["instance_class"]?.text == "db.serverless", let cluster = referenced(r, "cluster_identifier") {
-        return .partOf(cluster.address)
-      }
-      return .notPriced("provisioned Aurora instances are not priced yet (only Aurora Serverless)")
     case "aws_instance":
       let instance = instance(r)  // read first: its located errors (a volume's invalid type) stand either way
       if let tenancy = v["tenancy"]?.text, tenancy != "default" {
@@ -130,11 +140,6 @@ struct TerraformMapper {
       return .notPriced(
         "an Elastic IP attached to no instance or NAT gateway of the plan ($0.005 an hour) is not priced yet")
     case "aws_ecs_service": return ecsService(r)
-    case "aws_ecs_task_definition":
-      if let service = referrers(to: r, type: "aws_ecs_service", attribute: "task_definition").first {
-        return .partOf(service.address)
-      }
-      return .notPriced("no ECS service of the plan runs this task definition")
     default:
       if FreeResourceTypes.terraform.contains(r.type) { return .free }
       return .notPriced("billcast has no pricing for \(r.type) yet")
@@ -274,5 +279,17 @@ struct TerraformMapper {
       result[i].disposition = .partOf(function.address)
     }
     return functions.map { ($0, configs[$0]!) }
+  }
+}
+
+extension TerraformMapper: ResourceLinks {
+  func target(of id: String, at path: String, names: String?) -> String? {
+    guard let i = links.position[id] else { return nil }
+    return referenced(plan.resources[i], path)?.address
+  }
+
+  func referrers(to id: String, type: String, at path: String) -> [String] {
+    guard let i = links.position[id] else { return [] }
+    return referrers(to: plan.resources[i], type: type, attribute: path).map(\.address)
   }
 }
