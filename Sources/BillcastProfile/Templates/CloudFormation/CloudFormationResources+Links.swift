@@ -91,38 +91,8 @@ extension CloudFormationMapper {
       ))
   }
 
-  /// The EBS volumes an instance's `BlockDeviceMappings` create, each a component named
-  /// `Instance.BlockDeviceMappings[i]`; when the list itself is not known statically, one volume
-  /// `Instance.BlockDeviceMappings` whose size and type must come from usage.
-  func blockDevices(
-    _ r: Resource, _ p: TemplateNode, unpriced: inout [(id: String, reason: String, location: SourceLocation)]
-  )
-    -> [ComponentDraft]
-  {
-    if let list = p["BlockDeviceMappings"], case .unknown = list.value {
-      var d = ComponentDraft(
-        id: "\(r.id).BlockDeviceMappings", type: r.type, service: "aws.ebs", location: list.location)
-      d.unresolved("volume_type", property: "BlockDeviceMappings", node: list)
-      d.unresolved("storage_gb", property: "BlockDeviceMappings", node: list)
-      return [d]
-    }
-    var drafts: [ComponentDraft] = []
-    for (i, mapping) in (p["BlockDeviceMappings"]?.items ?? []).enumerated() {
-      guard let volume = mapping["Ebs"] else { continue }
-      let id = "\(r.id).BlockDeviceMappings[\(i)]"
-      switch ebs(r, volume, typeProperty: "VolumeType", sizeProperty: "VolumeSize", defaultType: "gp2", id: id) {
-      case .priced(let d): drafts.append(d)
-      case .notPriced(let why): unpriced.append((id, why + "; the estimate leaves this volume out", volume.location))
-      default: break
-      }
-    }
-    return drafts
-  }
 }
 
-/// The physical names resources of the templates give themselves (a function's `FunctionName`,
-/// a cluster's `DBClusterIdentifier`), so that another resource naming one by that literal name
-/// is linked to it as by a `Ref`.
 /// How CloudFormation links resources: by `Ref` and `Fn::GetAtt`, or by a physical name.
 struct CloudFormationLinks: ResourceLinks {
   let resources: [CloudFormationTemplate.Resource]
@@ -135,11 +105,21 @@ struct CloudFormationLinks: ResourceLinks {
     return names.target(node, kind: kind == "cluster" ? .cluster : .function)
   }
 
-  func referrers(to id: String, type: String, at path: String) -> [String] {
-    resources.filter { $0.type == type && properties[$0.id]?.at(path)?.referencedResource == id }.map(\.id)
+  func referrers(to id: String, type: String, at path: String, names kind: String?) -> [String] {
+    resources.filter { r in
+      guard r.type == type else { return false }
+      let node = properties[r.id]?.at(path)
+      guard let kind else { return node?.referencedResource == id }
+      return names.target(node, kind: kind == "cluster" ? .cluster : .function) == id
+    }.map(\.id)
   }
+
+  func properties(of id: String) -> TemplateNode? { properties[id] }
 }
 
+/// The physical names resources of the templates give themselves (a function's `FunctionName`,
+/// a cluster's `DBClusterIdentifier`), so that another resource naming one by that literal name
+/// is linked to it as by a `Ref`.
 struct PhysicalNames {
   enum Kind { case function, cluster }
   private var names: [String: String] = [:]

@@ -12,6 +12,12 @@ enum IrregularRules {
     "sam-api-cache": samAPICache,
     "cloudfront-behaviours": cloudFrontBehaviours,
     "app-runner-size": appRunnerSize,
+    "ebs-volume": ebsVolume,
+    "ec2-instance": ec2Instance,
+    "elastic-ip": elasticIP,
+    "ecs-fargate": ecsFargate,
+    "aurora-serverless": auroraServerless,
+    "schedule": schedule,
   ]
 
   /// The rules' names, for checking definitions.

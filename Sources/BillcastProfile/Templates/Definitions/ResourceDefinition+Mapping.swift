@@ -106,7 +106,7 @@ extension ResourceDefinition.PartOf {
     case .referrer(let types, let path):
       for type in types[r.format] ?? [] {
         for p in path.paths(r.format) {
-          if let owner = links.referrers(to: r.id, type: type, at: p).first { return .partOf(owner) }
+          if let owner = links.referrers(to: r.id, type: type, at: p, names: nil).first { return .partOf(owner) }
         }
       }
     }
@@ -120,8 +120,11 @@ protocol ResourceLinks {
   /// The resource of the templates that resource `id`'s property at `path` names; `names` is the
   /// kind of physical name it may be (`cluster`, `function`), for a format that links by name.
   func target(of id: String, at path: String, names: String?) -> String?
-  /// The resources of `type` whose property at `path` names resource `id`, in template order.
-  func referrers(to id: String, type: String, at path: String) -> [String]
+  /// The resources of `type` whose property at `path` names resource `id` (by a physical name
+  /// of `names` kind too, where the format links by name), in template order.
+  func referrers(to id: String, type: String, at path: String, names: String?) -> [String]
+  /// A resource's resolved properties or planned values.
+  func properties(of id: String) -> TemplateNode?
 }
 
 extension ResourceDefinition.Condition {

@@ -47,23 +47,12 @@ struct TerraformMapper {
     return result
   }
 
-  private func draft(_ r: Resource, _ service: String, required: [String] = []) -> ComponentDraft {
-    ComponentDraft(id: r.address, type: r.type, service: service, location: r.location, required: required)
-  }
-
   /// The plan resources of `type` whose `attribute` refers to `r`.
   func referrers(to r: Resource, type: String, attribute: String) -> [Resource] {
     guard let i = links.position[r.address] else { return [] }
     return links.referrers[i].lazy.filter { $0.attribute == attribute }.map { plan.resources[$0.from] }.filter {
       $0.type == type
     }
-  }
-
-  /// A value, or nil when it is known only after apply and the provider then fills in AWS's
-  /// default (a function's architecture, a volume's IOPS): the service's default is that default.
-  private func known(_ node: TemplateNode?) -> TemplateNode? {
-    if case .unknown? = node?.value { return nil }
-    return node
   }
 
   /// The resource instance `r`'s `attribute` refers to.
@@ -84,121 +73,16 @@ struct TerraformMapper {
     return result
   }
 
-  /// What billcast makes of one planned resource: a component, part of another, free, or unpriced.
-  ///
-  /// Long on purpose: one `case` per Terraform resource type billcast reads, each a few lines that
-  /// read side by side as the mapping table (docs/infrastructure-as-code.md lists the same rows).
+  /// What billcast makes of one planned resource: its definition's reading (see
+  /// ``ResourceDefinitions``), else free or not priced.
   private func disposition(_ r: Resource) -> ResourceDisposition {
     if let definition = ResourceDefinitions.builtIn.definition(.terraform, type: r.type) {
       let resource = DefinedResource(
         id: r.address, type: r.type, location: r.location, properties: r.values, format: .terraform, links: self)
       return definition.disposition(of: resource, diagnostics: diagnostics)
     }
-    let v = r.values
-    switch r.type {
-    case "aws_rds_cluster":
-      let v1 = v["engine_mode"]?.text == "serverless"
-      let scaling = v1 ? v.at("scaling_configuration.0") : v.at("serverlessv2_scaling_configuration.0")
-      guard v1 || scaling != nil else {
-        return .notPriced("a provisioned Aurora cluster is not priced yet (only Aurora Serverless)")
-      }
-      var d = draft(r, v1 ? "aws.aurora-serverless-v1" : "aws.aurora-serverless-v2")
-      d.choice(
-        "engine", v["engine"], property: "engine", values: ComponentDraft.auroraEngines, diagnostics: diagnostics)
-      if !v1, let storage = v["storage_type"], storage.text == "aurora-iopt1" {
-        d.set("configuration", "io-optimized", property: "storage_type", at: storage.location)
-      }
-      let instances = referrers(to: r, type: "aws_rds_cluster_instance", attribute: "cluster_identifier").filter {
-        $0.values["instance_class"]?.text == "db.serverless"
-      }.count
-      if let scaling {
-        d.auroraCapacity(
-          low: scaling["min_capacity"], high: scaling["max_capacity"], at: scaling,
-          property: v1 ? "scaling_configuration" : "serverlessv2_scaling_configuration",
-          minimumKey: "min_capacity", v1: v1, instances: instances)
-      }
-      return .priced(d)
-    case "aws_instance":
-      let instance = instance(r)  // read first: its located errors (a volume's invalid type) stand either way
-      if let tenancy = v["tenancy"]?.text, tenancy != "default" {
-        return .notPriced(
-          "instances with tenancy '\(TerminalText.excerpt(tenancy))' are not priced yet (only default, shared tenancy)")
-      }
-      return .priced(instance)
-    case "aws_ebs_volume": return ebs(r, v, id: r.address, type: "type", size: "size")
-    case "aws_eip":
-      if let owner = referenced(r, "instance") { return .partOf(owner.address) }
-      if let nat = referrers(to: r, type: "aws_nat_gateway", attribute: "allocation_id").first {
-        return .partOf(nat.address)
-      }
-      let associations = ["allocation_id", "public_ip"].flatMap {
-        referrers(to: r, type: "aws_eip_association", attribute: $0)
-      }
-      if let owner = associations.lazy.compactMap({ referenced($0, "instance_id") }).first {
-        return .partOf(owner.address)
-      }
-      return .notPriced(
-        "an Elastic IP attached to no instance or NAT gateway of the plan ($0.005 an hour) is not priced yet")
-    case "aws_ecs_service": return ecsService(r)
-    default:
-      if FreeResourceTypes.terraform.contains(r.type) { return .free }
-      return .notPriced("billcast has no pricing for \(r.type) yet")
-    }
-  }
-
-  private func instance(_ r: Resource) -> ComponentDraft {
-    let v = r.values
-    var d = draft(r, "aws.ec2")
-    if let type = v["instance_type"] {
-      if let t = type.text {
-        d.set("instance_type", t, property: "instance_type", at: type.location)
-      } else {
-        d.unresolved("instance_type", property: "instance_type", node: type)
-      }
-    }
-    if let associate = v["associate_public_ip_address"] {
-      d.choice(
-        "public_ipv4", associate, property: "associate_public_ip_address", values: ["true": "1", "false": "0"],
-        diagnostics: diagnostics)
-    }
-    let devices =
-      (v.at("root_block_device.0").map { [("\(r.address).root_block_device", $0)] } ?? [])
-      + (v["ebs_block_device"]?.items ?? []).enumerated().map { ("\(r.address).ebs_block_device[\($0)]", $1) }
-    for (id, device) in devices {
-      switch ebs(r, device, id: id, type: "volume_type", size: "volume_size") {
-      case .priced(let volume): d.attached.append(volume)
-      case .notPriced(let why):
-        d.unpricedParts.append((id, why + "; the estimate leaves this volume out", device.location))
-      default: break
-      }
-    }
-    return d
-  }
-
-  /// AWS creates a volume as gp2 when neither the plan nor the AMI says otherwise.
-  private func ebs(_ r: Resource, _ v: TemplateNode, id: String, type: String, size: String) -> ResourceDisposition {
-    ComponentDraft.ebsVolume(
-      id: id, type: r.type, v, names: .init(type: type, size: size, iops: "iops", throughput: "throughput"),
-      iops: known(v["iops"]), throughput: known(v["throughput"]), defaultType: "gp2", diagnostics: diagnostics)
-  }
-
-  private func ecsService(_ r: Resource) -> ResourceDisposition {
-    let v = r.values
-    let providers = v["capacity_provider_strategy"]?.items?.compactMap { $0["capacity_provider"]?.text } ?? []
-    if let other = ComponentDraft.ecsLaunch(v["launch_type"]?.text, capacityProviders: providers) { return other }
-    let definition = referenced(r, "task_definition")?.values
-    if let family = definition?.at("runtime_platform.0.operating_system_family")?.text, family.hasPrefix("WINDOWS") {
-      return .notPriced("Fargate tasks on \(TerminalText.excerpt(family)) are not priced yet (only Linux)")
-    }
-    var d = draft(r, "aws.ecs-fargate")
-    d.number("tasks", v["desired_count"], property: "desired_count", diagnostics: diagnostics)
-    d.choice(
-      "public_ip", v.at("network_configuration.0.assign_public_ip"), property: "assign_public_ip",
-      values: ["true": "yes", "false": "no"], diagnostics: diagnostics)
-    d.taskSize(
-      definition, reference: v["task_definition"], names: .terraform,
-      diagnostics: diagnostics)
-    return .priced(d)
+    if FreeResourceTypes.terraform.contains(r.type) { return .free }
+    return .notPriced("billcast has no pricing for \(r.type) yet")
   }
 
   /// Provisioned Concurrency configs, API stage caches and Elastic IPs, applied to their
@@ -288,8 +172,10 @@ extension TerraformMapper: ResourceLinks {
     return referenced(plan.resources[i], path)?.address
   }
 
-  func referrers(to id: String, type: String, at path: String) -> [String] {
+  func referrers(to id: String, type: String, at path: String, names: String?) -> [String] {
     guard let i = links.position[id] else { return [] }
     return referrers(to: plan.resources[i], type: type, attribute: path).map(\.address)
   }
+
+  func properties(of id: String) -> TemplateNode? { links.position[id].map { plan.resources[$0].values } }
 }
