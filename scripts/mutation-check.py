@@ -110,6 +110,14 @@ MUTATIONS = [
     ("MTF2", "two Elastic IPs on one Terraform instance are charged as one public IPv4 address", "HostileTerraformTests",
      [("Sources/BillcastProfile/Templates/Terraform/TerraformMapper.swift",
        '"public_ipv4", String(eips.count)', '"public_ipv4", "1"')]),
+    ("MD1", "an Elastic IP is not linked to the instance it names", "ResourceFixture",
+     [("Sources/BillcastProfile/Templates/Definitions/IrregularRules+Compute.swift",
+       'if let owner = links.target(of: r.id, at: name(r, "InstanceId", "instance"), names: nil) { return .partOf(owner) }',
+       "")]),
+    ("MD2", "a definition reads the other format's value map", "ResourceFixture",
+     [("Sources/BillcastProfile/Templates/Definitions/ResourceDefinition.swift",
+       "format == .cloudFormation ? cloudFormation : terraform\n    }\n  }\n\n  /// One input",
+       "format == .cloudFormation ? terraform : cloudFormation\n    }\n  }\n\n  /// One input")]),
 ]
 
 
