@@ -22,18 +22,21 @@ struct ResourceFixtureTests {
   @Test("each fixture prices as its hand-worked line items, in both formats", arguments: fixtures)
   func fixturePrices(_ fixture: ResourceFixture) throws {
     let catalog = try TestSupport.testCatalog()
+    var seen: Set<String> = []
     for format in fixture.formats {
       let priced = try fixture.price(format, catalog: catalog)
       #expect(
         priced.meters == fixture.expectedMeters,
         "\(fixture.name) as \(format.rawValue): \(priced.meters) (expected \(fixture.expectedMeters))")
       #expect(priced.total == fixture.expectedTotal, "\(fixture.name) as \(format.rawValue): total \(priced.total)")
-      for (id, status) in fixture.expectedStatus {
+      for (id, status) in fixture.expectedStatus where priced.statuses[id] != nil {
         #expect(
-          priced.statuses[id] == status,
-          "\(fixture.name) as \(format.rawValue): \(id) is \(priced.statuses[id] ?? "absent")")
+          priced.statuses[id] == status, "\(fixture.name) as \(format.rawValue): \(id) is \(priced.statuses[id]!)")
       }
+      seen.formUnion(priced.statuses.keys)
     }
+    let unknown = Set(fixture.expectedStatus.keys).subtracting(seen)
+    #expect(unknown.isEmpty, "\(fixture.name): status of resources in no format: \(unknown.sorted())")
   }
 
   @Test("every mapped resource type has a fixture")

@@ -36,7 +36,8 @@ struct CloudFormationMapper {
         links: CloudFormationLinks(resources: all, properties: properties, names: names))
       return definition.disposition(of: resource, diagnostics: diagnostics)
     }
-    if FreeResourceTypes.isFree(cloudFormation: r.type) { return .free }
+    // A custom resource's function is priced as a function; the resource itself costs nothing.
+    if r.type.hasPrefix("Custom::") { return .free }
     return .notPriced("billcast has no pricing for \(r.type) yet")
   }
 

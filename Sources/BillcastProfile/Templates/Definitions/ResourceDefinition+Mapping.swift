@@ -34,7 +34,6 @@ struct DefinedResource {
 extension ResourceDefinition {
   /// What billcast makes of `r`: its conditions, then its service, inputs and rules.
   func disposition(of r: DefinedResource, diagnostics: DiagnosticCollector) -> ResourceDisposition {
-    if case .free = service { return .free }
     if let partOf { return partOf.disposition(of: r) }
     var notes: [String] = []
     for condition in conditions {
@@ -50,6 +49,7 @@ extension ResourceDefinition {
       case .note: notes.append(message)
       }
     }
+    if case .free = service { return .free }
     var d = ComponentDraft(
       id: r.id, type: r.type, service: serviceID(for: r, diagnostics: diagnostics), location: r.location,
       required: required)

@@ -31,9 +31,10 @@ struct ResourceDefinitionReader {
     if types.isEmpty { cursor.error("a definition names its resource types under cloudformation, terraform or both") }
     if let free = fields["free"] {
       if fields.has("service") { fields["service"]?.error("a free resource has no service") }
-      return free.string("why the resource costs nothing").map {
-        ResourceDefinition(name: name, types: types, service: .free($0), location: location)
-      }
+      guard let why = free.string("why the resource costs nothing") else { return nil }
+      var d = ResourceDefinition(name: name, types: types, service: .free(why), location: location)
+      d.conditions = fields["conditions"]?.items("a list of conditions")?.compactMap(condition) ?? []
+      return d
     }
     if let partOf = fields["part-of"] {
       if fields.has("service") { fields["service"]?.error("a resource priced with another has no service of its own") }

@@ -81,7 +81,6 @@ struct TerraformMapper {
         id: r.address, type: r.type, location: r.location, properties: r.values, format: .terraform, links: self)
       return definition.disposition(of: resource, diagnostics: diagnostics)
     }
-    if FreeResourceTypes.terraform.contains(r.type) { return .free }
     return .notPriced("billcast has no pricing for \(r.type) yet")
   }
 
