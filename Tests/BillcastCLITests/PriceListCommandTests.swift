@@ -19,7 +19,7 @@ struct PriceListCommandTests {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     for side in ["before", "after"] {
       try FileManager.default.copyItem(
-        atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent(side).path)
+        atPath: TestSupport.testPricingPath, toPath: dir.appendingPathComponent(side).path)
     }
     return dir
   }
