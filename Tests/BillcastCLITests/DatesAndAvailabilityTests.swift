@@ -58,7 +58,7 @@ struct DatesAndAvailabilityTests {
   }
 
   @Test func servicesAreNotPricedBeforeTheyLaunched() throws {
-    // Lambda is priced from its preview of 2014-11-13 (pricing/aws/us-east-1.yaml, source
+    // Lambda is priced from its preview of 2014-11-13 (Tests/Fixtures/pricing/aws/, source
     // launch-lambda); Route 53 from 2010-12-05. In 2012 one architecture is left out, and in 1990
     // neither prices.
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("billcast-launch-\(UUID().uuidString)")

@@ -5,7 +5,7 @@ import Testing
 /// `billcast diff`: a one-price change in a copy of the pricing tables, two profiles, two saved reports.
 @Suite("billcast diff, end to end")
 struct DiffCommandTests {
-  /// A temporary folder with a copy of pricing/ whose Lambda x86 tier-1 duration rate is $0.0000170000 instead of $0.0000166667.
+  /// A temporary folder with a copy of the frozen test catalog whose Lambda x86 tier-1 duration rate is $0.0000170000 instead of $0.0000166667.
   static func workspace() throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("billcast-diff-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -142,7 +142,7 @@ extension HostileRound3Tests {
 extension HostileRound3Tests {
   // MARK: Price List offers
 
-  /// `pricing import` in a fresh copy of pricing/ of an offer written as `name`.
+  /// `pricing import` in a fresh copy of the frozen test catalog of an offer written as `name`.
   static func importOffer(_ offer: OfferFixture, name: String = "offer.json") throws -> CLIRun {
     let dir = try PriceListCommandTests.workspace()
     defer { try? FileManager.default.removeItem(at: dir) }

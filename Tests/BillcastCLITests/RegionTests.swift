@@ -55,7 +55,7 @@ struct RegionTests {
   @Test(
     "us-west-2 and eu-central-1: Lambda's duration tiers and the HTTP API's two tiers are each region's own",
     arguments: [
-      // Both regions (AWS's pricing-page maps of 2025-10, pricing/aws/rates/REGION.yaml), no free tier:
+      // Both regions (AWS's pricing-page maps of 2025-10, Tests/Fixtures/pricing/aws/rates/REGION.yaml), no free tier:
       // x86 7B GB-s = 6B × $0.0000166667 + 1B × $0.000015 = $100,000.20 + $15,000 = $115,000.20;
       // arm64 10B GB-s = 7.5B × $0.0000133334 + 2.5B × $0.0000120001 = $100,000.50 + $30,000.25 = $130,000.75;
       // requests (7B + 1B) × $0.20/M = $1,400 + $200.
