@@ -4,7 +4,8 @@
     scripts/check-schemas.py
 
 - each schema is valid draft 2020-12;
-- every example profile, every pricing file and every golden JSON report validates;
+- every example profile, every pricing file (pricing/ and the frozen test catalog
+  Tests/Fixtures/pricing/) and every golden JSON report validates;
 - a misspelt key in each of them does not.
 YAML is read as editors read it (YAML 1.2 core: dates stay strings), as VS Code's YAML extension does.
 """
@@ -63,6 +64,8 @@ def main():
     cases = [
         ("profile", sorted((ROOT / "examples").glob("*.yaml")), load_yaml),
         ("pricing", sorted((ROOT / "pricing").rglob("*.yaml")), load_yaml),
+        # The frozen test catalog the tests price against (docs/testing.md).
+        ("pricing", sorted((ROOT / "Tests" / "Fixtures" / "pricing").rglob("*.yaml")), load_yaml),
         # A golden JSON report is a folder of slices (Tests/BillcastTestSupport/GoldenSlices.swift): joined in name order.
         ("report", sorted((ROOT / "Tests" / "BillcastCLITests" / "Golden").rglob("*.json"))
          + sorted((ROOT / "Tests" / "BillcastCLITests" / "Golden").rglob("*.json.parts")), load_report),

@@ -3,7 +3,7 @@
 
 The products are AWS Lambda's on-demand products in us-east-1 with the SKUs and usage types seen in
 Price List copies (docs/research/price-list-identities.md 3.2) and the rates of
-pricing/aws/rates/us-east-1.yaml, plus rows an importer must pass over (free tier, Lambda@Edge,
+the frozen test catalog's Tests/Fixtures/pricing/aws/rates/us-east-1.yaml, plus rows an importer must pass over (free tier, Lambda@Edge,
 a non-USD term). `--lambda-x86-tier1 RATE` changes one rate; `--size-mb N` pads the Bulk file
 with N MB of unrelated products (for the streaming benchmark).
 """

@@ -88,7 +88,7 @@ struct BadInputTests {
       .trimmingCharacters(in: CharacterSet(charactersIn: "-")) + ".yaml"
     let (dir, file) = try write(c.text, named: fileName)
     defer { try? FileManager.default.removeItem(at: dir) }
-    let run = try CLI.run(["estimate", file, "--pricing", TestSupport.path("pricing")], in: dir)
+    let run = try CLI.run(["estimate", file, "--pricing", TestSupport.testPricingPath], in: dir)
     #expect(run.status == 2)
     #expect(run.stdout == "")
     for e in c.expected {
@@ -109,7 +109,7 @@ struct BadInputTests {
     #expect(text.utf8.count <= 500)
     let (dir, file) = try write(text, named: "bomb.yaml")
     defer { try? FileManager.default.removeItem(at: dir) }
-    let run = try CLI.run(["estimate", file, "--pricing", TestSupport.path("pricing")], in: dir)
+    let run = try CLI.run(["estimate", file, "--pricing", TestSupport.testPricingPath], in: dir)
     #expect(run.status == 2 && run.stdout == "")
     #expect(
       run.stderr.hasPrefix(
@@ -125,7 +125,7 @@ struct BadInputTests {
     let handle = try FileHandle(forWritingTo: url)
     try handle.truncate(atOffset: 100 * 1024 * 1024)  // a sparse 100 MB file
     try handle.close()
-    let run = try CLI.run(["estimate", "huge.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    let run = try CLI.run(["estimate", "huge.yaml", "--pricing", TestSupport.testPricingPath], in: dir)
     #expect(run.status == 2 && run.stdout == "")
     #expect(run.stderr == "huge.yaml:1:1: error: the file is 104857600 bytes; the limit is 1048576 bytes\n")
   }

@@ -24,6 +24,11 @@ enum CLI {
   /// newest snapshots; each build of billcast has keys of its own).
   static let snapshotCache = TestSupport.repositoryRoot.appendingPathComponent(".build/test-snapshot-cache").path
 
+  /// The environment for a run that finds its pricing itself, as a user's does (no
+  /// `BILLCAST_PRICING`): a `pricing/` the test wrote, or the tables built into billcast. Such a
+  /// run asserts no rate of the live tables.
+  static let findsItsPricing = ["BILLCAST_PRICING": ""]
+
   /// Runs `billcast` with arguments in the repository's root directory.
   static func run(
     _ arguments: [String], in directory: URL = TestSupport.repositoryRoot, environment extra: [String: String] = [:]
@@ -41,7 +46,13 @@ enum CLI {
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var environment = ProcessInfo.processInfo.environment
-    environment["BILLCAST_PRICING"] = nil
+    // Every run prices against the frozen test catalog (docs/testing.md), never the live pricing/ or
+    // the tables built into billcast, which are its copy: a rate edited in pricing/ changes no golden.
+    // Named relative to the repository's root when the run is there, so reports name it the same on
+    // every machine; a test about discovery or the built-in tables passes "BILLCAST_PRICING": "".
+    environment["BILLCAST_PRICING"] =
+      directory.standardizedFileURL.path == TestSupport.repositoryRoot.standardizedFileURL.path
+      ? TestSupport.testPricingRelativePath : TestSupport.testPricingPath
     environment["SWIFT_DETERMINISTIC_HASHING"] = nil  // each run its own hash seed: DeterminismTests rely on it
     // The runs share one pricing-snapshot cache of their own (never the user's): the first run of each
     // table set reads the YAML and stores a snapshot, the rest read the snapshot, and both give the goldens.

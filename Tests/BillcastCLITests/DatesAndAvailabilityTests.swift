@@ -33,7 +33,9 @@ struct DatesAndAvailabilityTests {
     // The table was confirmed on 2026-01-01; 2026-07-08 is 188 days later (30 + 28 + 31 + 30 + 31
     // + 30 + 8), past the 120 days a table is taken as current.
     let warning = "test/r was last confirmed on 2026-01-01, 188 days before 2026-07-08; prices may have changed since"
-    func run(_ arguments: [String]) throws -> CLIRun { try CLI.run(arguments, in: dir) }
+    func run(_ arguments: [String]) throws -> CLIRun {
+      try CLI.run(arguments, in: dir, environment: CLI.findsItsPricing)
+    }
     let table = try run(["estimate", "p.yaml", "--as-of", "2026-07-08"])
     #expect(table.status == 0, "\(table.stderr)")
     #expect(table.stdout.contains("Warning: " + warning), "\(table.stdout)")
@@ -56,7 +58,7 @@ struct DatesAndAvailabilityTests {
   }
 
   @Test func servicesAreNotPricedBeforeTheyLaunched() throws {
-    // Lambda is priced from its preview of 2014-11-13 (pricing/aws/us-east-1.yaml, source
+    // Lambda is priced from its preview of 2014-11-13 (Tests/Fixtures/pricing/aws/, source
     // launch-lambda); Route 53 from 2010-12-05. In 2012 one architecture is left out, and in 1990
     // neither prices.
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("billcast-launch-\(UUID().uuidString)")
@@ -78,11 +80,11 @@ struct DatesAndAvailabilityTests {
 
       """
     try profile.write(to: dir.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
-    let in2012 = try CLI.run(["estimate", "p.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    let in2012 = try CLI.run(["estimate", "p.yaml", "--pricing", TestSupport.testPricingPath], in: dir)
     #expect(in2012.status == 0)
     #expect(in2012.stdout.contains("Not priced: fn (AWS Lambda is available from 2014-11-13)"))
     let in1990 = try CLI.run(
-      ["estimate", "p.yaml", "--pricing", TestSupport.path("pricing"), "--as-of", "1990-01-01"], in: dir)
+      ["estimate", "p.yaml", "--pricing", TestSupport.testPricingPath, "--as-of", "1990-01-01"], in: dir)
     #expect(in1990.status == 2 && in1990.stdout == "")
     #expect(
       in1990.stderr.contains(

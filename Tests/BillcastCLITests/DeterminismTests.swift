@@ -24,7 +24,8 @@ struct DeterminismTests {
         ["forecast", "profile.yaml", "--months", "4", "--samples", "100", "--seed", "\(seed)", "--format", "json"],
       ]
       for command in commands {
-        let first = try CLI.run(command, in: directory), second = try CLI.run(command, in: directory)
+        let first = try CLI.run(command, in: directory, environment: CLI.findsItsPricing)
+        let second = try CLI.run(command, in: directory, environment: CLI.findsItsPricing)
         #expect(first.status == 0, "\(command) exited \(first.status): \(first.stderr)\n\(c)")
         #expect(first.stdout == second.stdout && !first.stdout.isEmpty, "\(command) differs between runs\n\(c)")
       }

@@ -5,14 +5,14 @@ import Testing
 /// `billcast diff`: a one-price change in a copy of the pricing tables, two profiles, two saved reports.
 @Suite("billcast diff, end to end")
 struct DiffCommandTests {
-  /// A temporary folder with a copy of pricing/ whose Lambda x86 tier-1 duration rate is $0.0000170000 instead of $0.0000166667.
+  /// A temporary folder with a copy of the frozen test catalog whose Lambda x86 tier-1 duration rate is $0.0000170000 instead of $0.0000166667.
   static func workspace() throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("billcast-diff-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     try FileManager.default.copyItem(
-      atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent("before").path)
+      atPath: TestSupport.testPricingPath, toPath: dir.appendingPathComponent("before").path)
     try FileManager.default.copyItem(
-      atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent("after").path)
+      atPath: TestSupport.testPricingPath, toPath: dir.appendingPathComponent("after").path)
     let table = dir.appendingPathComponent("after/aws/rates/us-east-1.yaml")
     let text = try String(contentsOf: table, encoding: .utf8)
     // The first occurrence is today's x86 tier-1 rate (the second is its history before August 2022).
@@ -95,7 +95,7 @@ struct DiffCommandTests {
     let dir = try Self.workspace()
     defer { try? FileManager.default.removeItem(at: dir) }
     try FileManager.default.copyItem(
-      atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent("pricing").path)
+      atPath: TestSupport.testPricingPath, toPath: dir.appendingPathComponent("pricing").path)
     try Self.profile(withAPI: false).write(
       to: dir.appendingPathComponent("old.yaml"), atomically: true, encoding: .utf8)
     try Self.profile(withAPI: true).write(to: dir.appendingPathComponent("new.yaml"), atomically: true, encoding: .utf8)
@@ -200,7 +200,7 @@ struct CheckCommandTests {
         - services: {aws.s3: 1}
       """
     try text.write(to: dir.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
-    let run = try CLI.run(["check", "p.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    let run = try CLI.run(["check", "p.yaml", "--pricing", TestSupport.testPricingPath], in: dir)
     #expect(run.status == 2)
     #expect(
       run.stderr.contains(

@@ -32,7 +32,7 @@ struct EscapingTests {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     try Self.profile.write(to: dir.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
-    return try CLI.run(arguments + ["p.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    return try CLI.run(arguments + ["p.yaml", "--pricing", TestSupport.testPricingPath], in: dir)
   }
 
   @Test(arguments: [

@@ -97,7 +97,7 @@ import Testing
     let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
       "billcast-diffcsv-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: dir) }
-    try FileManager.default.copyItem(atPath: TestSupport.path("pricing"), toPath: dir.path)
+    try FileManager.default.copyItem(atPath: TestSupport.testPricingPath, toPath: dir.path)
     let global = dir.appendingPathComponent("aws/global.yaml")
     let text = try String(contentsOf: global, encoding: .utf8)
     #expect(text.contains("- {upto: 25, rate: 0.50, source: r53-pricelist-note}"))
@@ -107,7 +107,8 @@ import Testing
     )
     .write(to: global, atomically: true, encoding: .utf8)
     let run = try CLI.run([
-      "diff", Self.example, "--scenario", "minimum", "--before-pricing", "pricing", "--after-pricing", dir.path,
+      "diff", Self.example, "--scenario", "minimum", "--before-pricing", TestSupport.testPricingRelativePath,
+      "--after-pricing", dir.path,
       "--before-label", "old", "--after-label", "new", "--format", "csv",
     ])
     #expect(run.status == 0, "\(run.stderr)")

@@ -107,10 +107,11 @@ struct HostileArgumentTests {
     )
     // The flag beats the environment.
     let flag = try CLI.run(
-      ["estimate", Self.example, "--pricing", "pricing"], environment: ["BILLCAST_PRICING": missing])
+      ["estimate", Self.example, "--pricing", TestSupport.testPricingRelativePath],
+      environment: ["BILLCAST_PRICING": missing])
     #expect(flag.status == 0, "\(flag.stderr)")
     // Without either, the pricing/ beside the example is found, and the report names its tables.
-    let found = try CLI.run(["estimate", Self.example])
+    let found = try CLI.run(["estimate", Self.example], environment: CLI.findsItsPricing)
     #expect(found.status == 0 && found.stdout.contains("aws/us-east-1 (effective "))
     // --help says the order.
     let help = try CLI.run(["estimate", "--help"])

@@ -17,7 +17,7 @@ struct HostileFileTests {
   /// Writes `text` as `name` in a new folder and runs `billcast ARGS name` there.
   func run(
     _ text: String, named name: String = "p.yaml", _ arguments: [String] = ["estimate"],
-    pricing: String? = TestSupport.path("pricing")
+    pricing: String? = TestSupport.testPricingPath
   ) throws -> CLIRun {
     let dir = try scratch()
     defer { try? FileManager.default.removeItem(at: dir) }

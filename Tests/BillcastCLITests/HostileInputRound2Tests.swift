@@ -110,7 +110,7 @@ struct HostileInputRound2Tests {
     ] {
       let dir = try TemplateTests.workspace(["sub/p.yaml": Self.lambdaProfile(requests: "1")])
       try FileManager.default.copyItem(
-        at: TestSupport.repositoryRoot.appendingPathComponent("pricing"), to: dir.appendingPathComponent("pricing"))
+        at: URL(fileURLWithPath: TestSupport.testPricingPath), to: dir.appendingPathComponent("pricing"))
       let planted = dir.appendingPathComponent("pricing").path
       switch change {
       case "world-writable": #expect(chmod(planted, 0o777) == 0)
@@ -125,7 +125,8 @@ struct HostileInputRound2Tests {
         #expect(chmod(planted, 0o755) == 0)
       default: #expect(chmod(planted, 0o755) == 0)
       }
-      let run = try CLI.run(["estimate", "sub/p.yaml"], in: dir)
+      // No BILLCAST_PRICING, so that billcast searches (the planted copy is of the frozen test catalog).
+      let run = try CLI.run(["estimate", "sub/p.yaml"], in: dir, environment: CLI.findsItsPricing)
       #expect(run.status == 0, "\(run.stderr)")
       if change == "trusted" {
         #expect(run.stdout.contains("Pricing (from pricing): aws/us-east-1"), "\(run.stdout)")
@@ -180,13 +181,14 @@ struct HostileInputRound2Tests {
       atPath: ws.appendingPathComponent("billing/leak.yaml").path, withDestinationPath: "../../outside/secret.yml")
     try fm.createSymbolicLink(
       atPath: ws.appendingPathComponent("billing/alias.yaml").path, withDestinationPath: "p.yaml")
-    let fine = try CLI.run(["estimate", "billing/p.yaml", "--confine", "."], in: ws)
+    // No pricing inside the confined directory: the built-in tables (no figure is asserted).
+    let fine = try CLI.run(["estimate", "billing/p.yaml", "--confine", "."], in: ws, environment: CLI.findsItsPricing)
     #expect(fine.status == 0, "\(fine.stderr)")
     for (profile, reason) in [
       ("billing/leak.yaml", "is outside"), ("billing/t.yaml", "is outside"),
       ("billing/alias.yaml", "through a symbolic link"), ("../outside/secret.yml", "is outside"),
     ] {
-      let run = try CLI.run(["estimate", profile, "--confine", "."], in: ws)
+      let run = try CLI.run(["estimate", profile, "--confine", "."], in: ws, environment: CLI.findsItsPricing)
       #expect(run.status == 2, "\(profile)")
       #expect(run.stdout.isEmpty)
       #expect(run.stderr.contains(reason), "\(profile): \(run.stderr)")

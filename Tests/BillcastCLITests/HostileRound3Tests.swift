@@ -128,8 +128,9 @@ extension HostileRound3Tests {
             f: {service: aws.lambda, label: "\(label)", inputs: {requests: 1000000, duration_ms: 100}}
       """
     let dir = try TemplateTests.workspace(["profile.yaml": profile])
-    let run = try CLI.run(
-      ["estimate", "profile.yaml", "--width", "40", "--pricing", TestSupport.path("pricing")], in: dir)
+    // A short pricing path: the header wraps at spaces, and an absolute path may be longer than 40.
+    try FileManager.default.copyItem(atPath: TestSupport.testPricingPath, toPath: dir.appendingPathComponent("p").path)
+    let run = try CLI.run(["estimate", "profile.yaml", "--width", "40", "--pricing", "p"], in: dir)
     #expect(run.status == 0, "\(run.stderr)")
     let shown = run.stdout.filter { $0 == "x" }.count
     #expect(shown > 0 && shown <= 2 * 1999, "\(shown) characters of the label shown")
@@ -141,7 +142,7 @@ extension HostileRound3Tests {
 extension HostileRound3Tests {
   // MARK: Price List offers
 
-  /// `pricing import` in a fresh copy of pricing/ of an offer written as `name`.
+  /// `pricing import` in a fresh copy of the frozen test catalog of an offer written as `name`.
   static func importOffer(_ offer: OfferFixture, name: String = "offer.json") throws -> CLIRun {
     let dir = try PriceListCommandTests.workspace()
     defer { try? FileManager.default.removeItem(at: dir) }

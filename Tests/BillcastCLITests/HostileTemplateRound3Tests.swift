@@ -91,7 +91,7 @@ struct HostileTemplateRound3Tests {
   @Test("Each REST API stage with a cache has its own cache cluster (one was charged for two)")
   func cachePerStage() throws {
     // Two stages caching 1.6 GB and one caching 0.5 GB, each the whole month (730 hours):
-    // 1.6 GB at $0.038/hour (pricing/aws/rates/us-east-1.yaml, aws.apigateway.rest/cache-1-6gb):
+    // 1.6 GB at $0.038/hour (Tests/Fixtures/pricing/aws/rates/us-east-1.yaml, aws.apigateway.rest/cache-1-6gb):
     // Prod 730 × 0.038 = $27.74, Dev 730 × 0.038 = $27.74; 0.5 GB at $0.020/hour (cache-0-5gb):
     // Test 730 × 0.020 = $14.60. No requests: $27.74 + $27.74 + $14.60 = $70.08.
     let stage =

@@ -108,7 +108,7 @@ extension HostileTerraformTests {
       [role, ("aws_iam_role.c", "aws_iam_role", "{}"), role],
       unknown: [("aws_iam_role.c", "{}"), ("aws_iam_role.c", "{}")])
     let dir = try Self.workspace(plan: plan)
-    let run = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    let run = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.testPricingPath], in: dir)
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     // planned_values: lines 3-5; resource_changes: lines 8-9.
@@ -166,11 +166,11 @@ extension HostileTerraformTests {
     let dir = try Self.workspace(plan: "")
     let broken: [UInt8] = [0xFF, 0xFE] + "{\n  \"é\": ]\n}".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     try Data(broken).write(to: dir.appendingPathComponent("plan.json"))
-    let run = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    let run = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.testPricingPath], in: dir)
     #expect(run.status == 2)
     #expect(run.stderr.contains("plan.json:2:8: error: invalid JSON"), "\(run.stderr)")
     try Data([0xFE, 0xFF, 0x00, 0x7B, 0xD8, 0x00, 0x00, 0x7D]).write(to: dir.appendingPathComponent("plan.json"))
-    let surrogate = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    let surrogate = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.testPricingPath], in: dir)
     #expect(surrogate.status == 2)
     #expect(surrogate.stdout.isEmpty)
     #expect(surrogate.stderr.contains("plan.json:1:2: error: not valid UTF-16"), "\(surrogate.stderr)")

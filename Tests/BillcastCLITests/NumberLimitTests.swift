@@ -30,7 +30,7 @@ struct NumberLimitTests {
       """
     let dir = try TemplateTests.workspace(["template.yaml": template, "profile.yaml": profile])
     defer { try? FileManager.default.removeItem(at: dir) }
-    let run = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    let run = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.testPricingPath], in: dir)
     #expect(run.status == 2 && run.stdout.isEmpty)
     #expect(
       run.stderr.contains(

@@ -6,20 +6,20 @@ import Testing
 ///
 /// The fixtures (Fixtures/offers, written by scripts/make-offer-fixtures.py) hold AWS Lambda's
 /// us-east-1 products with the SKUs and usage types seen in Price List copies
-/// (docs/research/price-list-identities.md 3.2) and the rates of pricing/aws/rates/us-east-1.yaml,
+/// (docs/research/price-list-identities.md 3.2) and the rates of Tests/Fixtures/pricing/aws/rates/us-east-1.yaml,
 /// plus products an importer must pass over (Lambda@Edge, the free tier's `Global-Request`).
 /// The "changed" file prices x86 tier 1 at $0.0000170000 instead of $0.0000166667.
 @Suite("billcast pricing verify and import")
 struct PriceListCommandTests {
   static func fixture(_ name: String) -> String { TestSupport.path("Tests/BillcastCLITests/Fixtures/offers/" + name) }
 
-  /// A folder with two copies of pricing/: `before` and `after`.
+  /// A folder with two copies of the frozen test catalog: `before` and `after`.
   static func workspace() throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("billcast-import-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     for side in ["before", "after"] {
       try FileManager.default.copyItem(
-        atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent(side).path)
+        atPath: TestSupport.testPricingPath, toPath: dir.appendingPathComponent(side).path)
     }
     return dir
   }

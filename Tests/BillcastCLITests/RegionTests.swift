@@ -22,7 +22,7 @@ struct RegionTests {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let profile = try Self.example(in: "eu-west-1", at: dir)
-    let pricing = TestSupport.path("pricing")
+    let pricing = TestSupport.testPricingPath
     let all = try CLI.run(["estimate", profile, "--pricing", pricing])
     #expect(all.status == 0, "\(all.stderr)")
     // eu-west-1 has no sourced rate for t3 surplus CPU credits, and the example's server uses none
@@ -55,7 +55,7 @@ struct RegionTests {
   @Test(
     "us-west-2 and eu-central-1: Lambda's duration tiers and the HTTP API's two tiers are each region's own",
     arguments: [
-      // Both regions (AWS's pricing-page maps of 2025-10, pricing/aws/rates/REGION.yaml), no free tier:
+      // Both regions (AWS's pricing-page maps of 2025-10, Tests/Fixtures/pricing/aws/rates/REGION.yaml), no free tier:
       // x86 7B GB-s = 6B × $0.0000166667 + 1B × $0.000015 = $100,000.20 + $15,000 = $115,000.20;
       // arm64 10B GB-s = 7.5B × $0.0000133334 + 2.5B × $0.0000120001 = $100,000.50 + $30,000.25 = $130,000.75;
       // requests (7B + 1B) × $0.20/M = $1,400 + $200.
@@ -83,7 +83,7 @@ struct RegionTests {
       """
     try profile.write(to: dir.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
     let run = try CLI.run(
-      ["estimate", "p.yaml", "--pricing", TestSupport.path("pricing"), "--free-tier", "none", "--format", "csv"],
+      ["estimate", "p.yaml", "--pricing", TestSupport.testPricingPath, "--free-tier", "none", "--format", "csv"],
       in: dir)
     #expect(run.status == 0, "\(run.stderr)")
     let rows = run.stdout.split(separator: "\n").map {
@@ -118,7 +118,7 @@ struct RegionTests {
       let text = try String(contentsOfFile: TestSupport.path("examples/\(file)"), encoding: .utf8)
       try text.replacingOccurrences(of: "\nregion: us-east-1\n", with: "\nregion: \(region)\n").write(
         toFile: path, atomically: true, encoding: .utf8)
-      let run = try CLI.run(["estimate", path, "--pricing", TestSupport.path("pricing"), "--format", "csv"])
+      let run = try CLI.run(["estimate", path, "--pricing", TestSupport.testPricingPath, "--format", "csv"])
       #expect(run.status == 0, "\(file) in \(region): \(run.stderr)")
       let rows = run.stdout.split(separator: "\n").dropFirst()
       #expect(!rows.isEmpty && rows.allSatisfy { $0.contains(",\(region),") }, "\(file) in \(region)")

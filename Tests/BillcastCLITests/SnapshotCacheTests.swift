@@ -37,7 +37,7 @@ struct SnapshotCacheTests {
     let dir = try Self.directory("region")
     defer { try? FileManager.default.removeItem(at: dir) }
     let profile = try RegionTests.example(in: "eu-central-1", at: dir)
-    let arguments = ["estimate", profile, "--pricing", TestSupport.path("pricing"), "--format", "csv"]
+    let arguments = ["estimate", profile, "--pricing", TestSupport.testPricingPath, "--format", "csv"]
     let uncached = try CLI.run(arguments, environment: ["BILLCAST_CACHE": "off"])
     let first = try CLI.run(arguments, environment: ["BILLCAST_CACHE": cache.path])
     let second = try CLI.run(arguments, environment: ["BILLCAST_CACHE": cache.path])
@@ -79,7 +79,7 @@ struct SnapshotCacheTests {
       try? FileManager.default.removeItem(at: dir)
     }
     try FileManager.default.copyItem(
-      atPath: TestSupport.path("pricing"), toPath: dir.appendingPathComponent("pricing").path)
+      atPath: TestSupport.testPricingPath, toPath: dir.appendingPathComponent("pricing").path)
     try FileManager.default.copyItem(
       atPath: TestSupport.path("examples/job-posting-analyzer.yaml"),
       toPath: dir.appendingPathComponent("profile.yaml").path)
@@ -88,7 +88,8 @@ struct SnapshotCacheTests {
       "estimate", "profile.yaml", "--free-tier", "none", "--scenario", "minimum", "--architecture", "lambda-cloudfront",
       "--format", "csv",
     ]
-    let environment = ["BILLCAST_CACHE": cache.path]
+    // The copy of the frozen catalog in `dir` is found beside the profile.
+    let environment = ["BILLCAST_CACHE": cache.path, "BILLCAST_PRICING": ""]
     func requestsCost(_ run: CLIRun) -> String? {
       run.stdout.split(separator: "\n").first { $0.hasPrefix("minimum,lambda-cloudfront,Lambda,aws.lambda,requests,") }
         .map { $0.split(separator: ",").dropFirst(10).prefix(2).joined(separator: ",") }
@@ -138,9 +139,10 @@ struct SnapshotCacheTests {
       atPath: TestSupport.path("examples/job-posting-analyzer.yaml"),
       toPath: dir.appendingPathComponent("profile.yaml").path)
     let arguments = ["estimate", "profile.yaml"]
-    let uncached = try CLI.run(arguments, in: dir, environment: ["BILLCAST_CACHE": "off"])
-    let first = try CLI.run(arguments, in: dir, environment: ["BILLCAST_CACHE": cache.path])
-    let second = try CLI.run(arguments, in: dir, environment: ["BILLCAST_CACHE": cache.path])
+    // No pricing directory anywhere: the built-in tables (this test compares runs and asserts no rate).
+    let uncached = try CLI.run(arguments, in: dir, environment: ["BILLCAST_CACHE": "off", "BILLCAST_PRICING": ""])
+    let first = try CLI.run(arguments, in: dir, environment: ["BILLCAST_CACHE": cache.path, "BILLCAST_PRICING": ""])
+    let second = try CLI.run(arguments, in: dir, environment: ["BILLCAST_CACHE": cache.path, "BILLCAST_PRICING": ""])
     #expect(uncached.status == 0, "\(uncached.stderr)")
     #expect(uncached.stdout.contains("Pricing (built into billcast): aws/global"), "\(uncached.stdout)")
     // BILLCAST_CACHE=off reads the YAML; otherwise the compiled snapshot is used and nothing is cached.

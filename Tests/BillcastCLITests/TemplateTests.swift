@@ -19,7 +19,7 @@ struct TemplateTests {
   }
 
   static func estimateJSON(_ dir: URL, _ profile: String = "profile.yaml") throws -> [String: Any] {
-    let run = try CLI.run(["estimate", profile, "--format", "json", "--pricing", TestSupport.path("pricing")], in: dir)
+    let run = try CLI.run(["estimate", profile, "--format", "json", "--pricing", TestSupport.testPricingPath], in: dir)
     #expect(run.status == 0, "\(run.stderr)")
     return try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
   }
@@ -158,7 +158,7 @@ struct TemplateTests {
             Fn: {requests: pages, duration_ms: 100}
       """
     let dir = try Self.workspace(["template.yaml": template, "profile.yaml": profile])
-    let run = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    let run = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.testPricingPath], in: dir)
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     #expect(
@@ -170,7 +170,7 @@ struct TemplateTests {
     let fixed = profile.replacingOccurrences(
       of: "Fn: {requests: pages, duration_ms: 100}", with: "Fn: {requests: pages, duration_ms: 100, memory_mb: 1024}")
     try fixed.write(to: dir.appendingPathComponent("profile.yaml"), atomically: true, encoding: .utf8)
-    let ok = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    let ok = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.testPricingPath], in: dir)
     #expect(ok.status == 0, "\(ok.stderr)")
     #expect(ok.stdout.contains("[unresolved-value] Fn: MemorySize cannot be resolved statically"))
   }
@@ -183,7 +183,7 @@ struct TemplateTests {
         of: "WorkerFunction: {requests: 2 * pages, duration_ms: 50}",
         with: "WorkerFunction: {requests: 2 * pages, duration_ms: 50, memory_mb: 1024}"),
     ])
-    let run = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    let run = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.testPricingPath], in: dir)
     #expect(run.status == 2)
     #expect(
       run.stderr.contains(
@@ -264,7 +264,7 @@ struct TemplateTests {
           cloudformation: \(name)
       """
     let dir = try Self.workspace([name: template, "profile.yaml": profile])
-    return try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    return try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.testPricingPath], in: dir)
   }
 
   @Test(
@@ -354,7 +354,7 @@ struct TemplateTests {
   func memorySizeDiff() throws {
     let dir = try Self.exampleCopies()
     let run = try CLI.run(
-      ["diff", "old/profile.yaml", "new/profile.yaml", "--format", "json", "--pricing", TestSupport.path("pricing")],
+      ["diff", "old/profile.yaml", "new/profile.yaml", "--format", "json", "--pricing", TestSupport.testPricingPath],
       in: dir)
     #expect(run.status == 0, "\(run.stderr)")
     let json = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -402,7 +402,7 @@ struct TemplateTests {
         "        transfer_out_gb: page_views * page_weight_mb / 1024\n        http_requests: page_views\n        transfer_out_gb_japan: 1\n"
     )
     try profile.write(to: dir.appendingPathComponent("profile.yaml"), atomically: true, encoding: .utf8)
-    let run = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    let run = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.testPricingPath], in: dir)
     #expect(run.status == 2)
     #expect(
       run.stderr.contains(
@@ -422,13 +422,13 @@ struct TemplateTests {
     let written = try CLI.run(
       [
         "init", "--cloudformation", "cloudformation/lambda-function.yml", "--output", "starter.yaml", "--pricing",
-        TestSupport.path("pricing"),
+        TestSupport.testPricingPath,
       ], in: dir)
     #expect(written.status == 0, "\(written.stderr)")
     let text = try String(contentsOf: dir.appendingPathComponent("starter.yaml"), encoding: .utf8)
     #expect(text.contains("cloudformation: [cloudformation/lambda-function.yml]"))
     #expect(text.contains("requests: ~   # requests/month — Invocations per month"))
-    let run = try CLI.run(["estimate", "starter.yaml", "--pricing", TestSupport.path("pricing")], in: dir)
+    let run = try CLI.run(["estimate", "starter.yaml", "--pricing", TestSupport.testPricingPath], in: dir)
     #expect(run.status == 2)
     #expect(run.stdout.isEmpty)
     for input in [

@@ -96,7 +96,7 @@ import Testing
     let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
       "billcast-colour-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: dir) }
-    try FileManager.default.copyItem(atPath: TestSupport.path("pricing"), toPath: dir.path)
+    try FileManager.default.copyItem(atPath: TestSupport.testPricingPath, toPath: dir.path)
     let global = dir.appendingPathComponent("aws/global.yaml")
     try (try String(contentsOf: global, encoding: .utf8))
       .replacingOccurrences(
@@ -105,7 +105,8 @@ import Testing
       )
       .write(to: global, atomically: true, encoding: .utf8)
     let run = try CLI.run([
-      "diff", Self.example, "--before-pricing", "pricing", "--after-pricing", dir.path, "--color", "always",
+      "diff", Self.example, "--before-pricing", TestSupport.testPricingRelativePath, "--after-pricing", dir.path,
+      "--color", "always",
     ])
     #expect(run.stdout.contains("\u{1B}[31m+$0.10\u{1B}[0m"), "\(run.stdout)")
     #expect(!run.stdout.contains("\u{1B}[32m"))

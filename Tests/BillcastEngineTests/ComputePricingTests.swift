@@ -3,7 +3,8 @@ import BillcastEngine
 import Foundation
 import Testing
 
-/// Hand-computed months of the compute alternatives, priced against pricing/aws/us-east-1-compute.yaml.
+/// Hand-computed months of the compute alternatives, priced against the frozen test catalog
+/// (Tests/Fixtures/pricing/aws/model/compute.yaml with us-east-1's rates).
 @Suite("Compute alternatives")
 struct ComputePricingTests {
   @Test("App Runner, 1 vCPU / 2 GB, one instance provisioned all month, active 200 h, 120 wake-ups")

@@ -6,7 +6,7 @@ import BillcastTestSupport
 /// Profiles for engine tests, priced against the repository's pricing tables.
 enum Fixtures {
   /// Loaded once (a `static let` is initialised exactly once, safely, even with tests running in parallel).
-  static let shared: Result<PricingCatalog, Error> = Result { try TestSupport.repositoryCatalog() }
+  static let shared: Result<PricingCatalog, Error> = Result { try TestSupport.testCatalog() }
 
   static func catalog() throws -> PricingCatalog { try shared.get() }
 

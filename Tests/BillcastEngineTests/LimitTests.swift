@@ -92,7 +92,7 @@ struct LimitTests {
     text += "  v\(n - 1): 1_000_000\n"
     text +=
       "architectures:\n  a:\n    components:\n      dns: {service: aws.route53, inputs: {hosted_zones: 1, standard_queries: v0}}\n"
-    let estimate = try TestSupport.estimate(text, catalog: try TestSupport.repositoryCatalog())
+    let estimate = try TestSupport.estimate(text, catalog: try TestSupport.testCatalog())
     // One hosted zone $0.50 + 1,000,000 standard queries × $0.40 per million = $0.90.
     #expect(estimate.results[0].total == Interval(TestSupport.d("0.9")))
     // The same chain closed into a cycle is reported once, as the path that closes it.

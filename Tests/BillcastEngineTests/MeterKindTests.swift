@@ -3,7 +3,8 @@ import BillcastCore
 import BillcastEngine
 import Testing
 
-/// One hand-computed figure per kind of meter, priced against pricing/aws/us-east-1.yaml.
+/// One hand-computed figure per kind of meter, priced against the frozen test catalog's us-east-1
+/// (Tests/Fixtures/pricing/aws/).
 @Suite("Meter kinds")
 struct MeterKindTests {
   @Test("flat: 2,500 S3 PUT requests × $0.005/1K = $0.0125")

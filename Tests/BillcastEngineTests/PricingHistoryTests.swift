@@ -2,7 +2,8 @@ import BillcastCore
 import BillcastEngine
 import Testing
 
-/// Prices as of earlier dates use the billing rules in force then (pricing/aws/us-east-1.yaml's dated entries).
+/// Prices as of earlier dates use the billing rules in force then (the frozen test catalog's dated entries in
+/// Tests/Fixtures/pricing/aws/).
 @Suite("Pricing history")
 struct PricingHistoryTests {
   @Test("Lambda: 100 ms rounding before 2020-12-01, 1 ms after")

@@ -34,7 +34,7 @@ import Testing
 
   @Test("every region's catalog reads back with every stored property as read from YAML")
   func roundTrip() throws {
-    let catalog = try TestSupport.repositoryCatalog()
+    let catalog = try TestSupport.testCatalog()
     #expect(catalog.tables.count == 6, "global, four regions and Firebase")
     let secret = [UInt8](repeating: 1, count: 32)
     let bytes = PricingSnapshotCache.encode(catalog, key: String(repeating: "a", count: 64), secret: secret)
@@ -56,7 +56,7 @@ import Testing
 
   @Test("the comparison sees every property: a changed rate, source date or location differs")
   func comparisonIsNotBlind() throws {
-    let catalog = try TestSupport.repositoryCatalog()
+    let catalog = try TestSupport.testCatalog()
     var changed = catalog
     changed.tables[0].services[0].location?.line? += 1
     #expect(Self.canonical(changed.tables) != Self.canonical(catalog.tables))
@@ -72,7 +72,7 @@ import Testing
 
   @Test("a snapshot that is cut short, changed, or for another key is refused")
   func damagedSnapshots() throws {
-    let catalog = try TestSupport.repositoryCatalog()
+    let catalog = try TestSupport.testCatalog()
     let key = String(repeating: "b", count: 64)
     let secret = [UInt8](repeating: 7, count: 32)
     let bytes = PricingSnapshotCache.encode(catalog, key: key, secret: secret)
@@ -96,7 +96,7 @@ import Testing
 
   @Test("the payload reader refuses damage it can see and never crashes (seeded byte changes, no checksum)")
   func payloadReaderIsTotal() throws {
-    let catalog = try TestSupport.repositoryCatalog()
+    let catalog = try TestSupport.testCatalog()
     var writer = SnapshotWriter()
     writer.write(catalog.tables)
     let payload = writer.bytes

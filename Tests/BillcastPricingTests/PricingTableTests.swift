@@ -6,7 +6,7 @@ import Testing
 @Suite("Pricing tables")
 struct PricingTableTests {
   @Test func repositoryTablesLoadAndEveryPriceIsSourced() throws {
-    let catalog = try TestSupport.repositoryCatalog()
+    let catalog = try TestSupport.testCatalog()
     #expect(catalog.table(id: "aws/us-east-1") != nil && catalog.table(id: "firebase/global") != nil)
     for table in catalog.tables {
       for service in table.services {
@@ -36,7 +36,7 @@ struct PricingTableTests {
   }
 
   @Test func publishedRatesAreTheOnesInTheTable() throws {
-    let catalog = try TestSupport.repositoryCatalog()
+    let catalog = try TestSupport.testCatalog()
     func rate(_ service: String, _ meter: String, key: String? = nil, tier: Int = 0) -> ExactDecimal? {
       guard case .price(let p)? = catalog.service(service, region: "us-east-1")?.meter(meter)?.billing else {
         return nil

@@ -43,7 +43,7 @@ struct ReportTests {
   /// Every renderer shows the same figures, and the lines add up to the totals exactly.
   @Test func linesSumToTotalsInEveryRenderer() throws {
     let profile = try Profile.load(path: TestSupport.path("examples/job-posting-analyzer-today.yaml"))
-    let resolved = try ResolvedProfile.resolve(profile, catalog: try TestSupport.repositoryCatalog())
+    let resolved = try ResolvedProfile.resolve(profile, catalog: try TestSupport.testCatalog())
     let estimate = try Estimator.estimate(resolved, options: EstimateOptions(today: CalendarDate("2026-11-25")!))
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(EstimateJSON.render(estimate).utf8)) as? [String: Any])

@@ -51,12 +51,17 @@ public enum TestSupport {
   /// A path inside the repository.
   public static func path(_ relative: String) -> String { repositoryRoot.appendingPathComponent(relative).path }
 
-  /// The catalog tests price against.
-  public static func testCatalog() throws -> PricingCatalog { try repositoryCatalog() }
+  /// The frozen test catalog's directory, relative to the repository's root: a copy of
+  /// `pricing/` that every test prices against, so that a rate edited in `pricing/` changes no
+  /// file under `Tests/` (docs/testing.md says when to refresh it: never for a rate change).
+  public static let testPricingRelativePath = "Tests/Fixtures/pricing"
 
-  /// The repository's pricing tables.
-  public static func repositoryCatalog() throws -> PricingCatalog {
-    try PricingCatalog.load(directory: path("pricing"))
+  /// The frozen test catalog's directory (absolute).
+  public static var testPricingPath: String { path(testPricingRelativePath) }
+
+  /// The frozen test catalog's tables (``testPricingPath``).
+  public static func testCatalog() throws -> PricingCatalog {
+    try PricingCatalog.load(directory: testPricingPath)
   }
 
   /// A catalog read from YAML texts (one per table); throws every problem found.
