@@ -63,7 +63,9 @@ def main():
     checked = 0
     cases = [
         ("profile", sorted((ROOT / "examples").glob("*.yaml")), load_yaml),
-        ("pricing", sorted((ROOT / "pricing").rglob("*.yaml")), load_yaml),
+        # A service's resources.yaml and fixtures.yaml are not pricing files (docs/resource-definitions.md).
+        ("pricing", sorted(p for p in (ROOT / "pricing").rglob("*.yaml")
+                           if p.name not in ("resources.yaml", "fixtures.yaml")), load_yaml),
         # The frozen test catalog the tests price against (docs/testing.md).
         ("pricing", sorted((ROOT / "Tests" / "Fixtures" / "pricing").rglob("*.yaml")), load_yaml),
         # A golden JSON report is a folder of slices (Tests/BillcastTestSupport/GoldenSlices.swift): joined in name order.
