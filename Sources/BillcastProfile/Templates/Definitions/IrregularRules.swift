@@ -96,7 +96,8 @@ enum IrregularRules {
   }
 
   /// App Runner's size is CPU and memory written in either of two units (`1024` or `1 vCPU`),
-  /// with AWS's 1 vCPU / 2 GB when absent; automatic deployments add a monthly charge.
+  /// with AWS's 1 vCPU / 2 GB when absent; automatic deployments (in either format) add a
+  /// monthly charge.
   static func appRunnerSize(_ d: inout ComponentDraft, _ r: DefinedResource, _ diagnostics: DiagnosticCollector)
     -> ResourceDisposition?
   {
@@ -109,11 +110,15 @@ enum IrregularRules {
       cpu: cpu ?? TemplateNode(.scalar("1024"), r.location),
       memory: memory ?? TemplateNode(.scalar("2048"), r.location),
       diagnostics: diagnostics)
-    guard r.format == .cloudFormation, let auto = p.at("SourceConfiguration.AutoDeploymentsEnabled") else { return nil }
+    let (path, name) =
+      r.format == .cloudFormation
+      ? ("SourceConfiguration.AutoDeploymentsEnabled", "AutoDeploymentsEnabled")
+      : ("source_configuration.0.auto_deployments_enabled", "auto_deployments_enabled")
+    guard let auto = p.at(path) else { return nil }
     if auto.unknownReason != nil {
-      d.unresolved("auto_deployments", property: "SourceConfiguration.AutoDeploymentsEnabled", node: auto)
-    } else if auto.boolean("AutoDeploymentsEnabled", diagnostics: diagnostics) == true {
-      d.set("auto_deployments", "1", property: "SourceConfiguration.AutoDeploymentsEnabled", at: auto.location)
+      d.unresolved("auto_deployments", property: path, node: auto)
+    } else if auto.boolean(name, diagnostics: diagnostics) == true {
+      d.set("auto_deployments", "1", property: path, at: auto.location)
     }
     return nil
   }
