@@ -33,6 +33,39 @@ struct ResourceFixture: @unchecked Sendable, CustomTestStringConvertible {
     (cloudFormation == nil ? [] : [.cloudFormation]) + (terraform == nil ? [] : [.terraform])
   }
 
+  /// The catalog fixtures price against: the frozen test catalog, plus each service model of
+  /// `pricing/aws/services/` it does not have and the rates the fixture files state for them
+  /// (`rates:` by region), so that adding a service touches no file under `Tests/`.
+  static func catalog() throws -> PricingCatalog {
+    let fm = FileManager.default
+    let folder = fm.temporaryDirectory.appendingPathComponent("billcast-fixture-catalog-\(UUID().uuidString)")
+    defer { try? fm.removeItem(at: folder) }
+    try fm.copyItem(atPath: TestSupport.testPricingPath, toPath: folder.path)
+    let live = TestSupport.path("pricing")
+    let files = fm.enumerator(atPath: live)!.compactMap { $0 as? String }.sorted()
+    for model in files where model.hasSuffix("/model.yaml") && !fm.fileExists(atPath: folder.path + "/" + model) {
+      try fm.createDirectory(
+        atPath: folder.path + "/" + (model as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try fm.copyItem(atPath: live + "/" + model, toPath: folder.path + "/" + model)
+    }
+    var added: [String: String] = [:]
+    for file in files where file.hasSuffix("/fixtures.yaml") {
+      guard let root = try Yams.compose(yaml: String(contentsOfFile: live + "/" + file, encoding: .utf8)),
+        let rates = root["rates"]?.mapping
+      else { continue }
+      for (region, entries) in rates {
+        guard let region = region.string, let entries = entries.mapping else { continue }
+        let text = try Yams.serialize(node: .mapping(entries))
+        added[region, default: ""] += text.split(separator: "\n").map { "  \($0)\n" }.joined()
+      }
+    }
+    for (region, text) in added {
+      let path = folder.path + "/aws/rates/\(region).yaml"
+      try (String(contentsOfFile: path, encoding: .utf8) + text).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    return try PricingCatalog.load(directory: folder.path)
+  }
+
   /// Every fixture under `pricing/`, in path order.
   static func all() throws -> [ResourceFixture] {
     let root = TestSupport.path("pricing")

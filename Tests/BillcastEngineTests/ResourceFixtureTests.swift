@@ -12,6 +12,8 @@ import Testing
 @Suite("Resource fixtures")
 struct ResourceFixtureTests {
   static let fixtures: [ResourceFixture] = (try? ResourceFixture.all()) ?? []
+  /// The catalog every fixture prices against (read once).
+  static let catalog = Result { try ResourceFixture.catalog() }
 
   @Test("the fixture files read")
   func fixturesRead() throws {
@@ -21,7 +23,7 @@ struct ResourceFixtureTests {
 
   @Test("each fixture prices as its hand-worked line items, in both formats", arguments: fixtures)
   func fixturePrices(_ fixture: ResourceFixture) throws {
-    let catalog = try TestSupport.testCatalog()
+    let catalog = try Self.catalog.get()
     var seen: Set<String> = []
     for format in fixture.formats {
       let priced = try fixture.price(format, catalog: catalog)
@@ -51,7 +53,7 @@ struct ResourceFixtureTests {
 
   @Test("every input a definition names is an input of its service")
   func inputsExist() throws {
-    let catalog = try TestSupport.testCatalog()
+    let catalog = try Self.catalog.get()
     for definition in ResourceDefinitions.builtIn.all {
       let services: [String]
       switch definition.service {
