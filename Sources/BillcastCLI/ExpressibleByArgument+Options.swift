@@ -1,12 +1,13 @@
 import ArgumentParser
 import BillcastCore
-import BillcastEngine
 import BillcastProfile
 import BillcastReport
-import Foundation
 
+/// `compare --at low|mid|high`.
 extension CompiledFormula.RangePoint: ExpressibleByArgument {}
 
+/// `--free-tier none|always-free|legacy|credits`.
 extension Account.FreeTier: ExpressibleByArgument {}
 
+/// `schema KIND`.
 extension JSONSchemas.Kind: ExpressibleByArgument {}
