@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
     help: "Check every month of the profile's forecast (its deterministic envelope) instead of the estimate.")
   var forecast = false
 
-  @OptionGroup var output: OutputOptions<CheckFormats>
+  @OptionGroup var output: OutputOptions<Format>
 
   /// The check of one resolved profile: its estimate's, or each month's of its forecast.
   func check(_ resolved: ResolvedProfile) throws(DiagnosticError) -> BudgetCheck {
@@ -33,8 +33,8 @@ struct CheckCommand: ParsableCommand {
       let f = try Forecaster.forecast(
         resolved,
         options: ForecastOptions(
-          today: today(), architectures: profile.architecture.isEmpty ? nil : profile.architecture,
-          freeTier: profile.freeTier, samples: 0))
+          today: CalendarDate.today(), architectures: profile.architectures.selected,
+          freeTier: profile.account.freeTier, samples: 0))
       return BudgetCheck.check(f, budgets: resolved.profile.budgets)
     }
     return BudgetCheck.check(
@@ -51,12 +51,7 @@ struct CheckCommand: ParsableCommand {
     } catch {
       throw exitWithDiagnostics(error)
     }
-    switch output.kind {
-    case .json: try output.write(BudgetReport.json(check))
-    case .markdown: try output.write(BudgetReport.text(check, markdown: true))
-    case .csv: try output.write(BudgetReport.csv(check))
-    default: try output.write(BudgetReport.text(check), highlight: .budgets)
-    }
+    try output.write(output.format.render(check))
     try Self.fail(check.over)
   }
 
@@ -71,12 +66,7 @@ struct CheckCommand: ParsableCommand {
     } catch {
       throw exitWithDiagnostics(error)
     }
-    switch output.kind {
-    case .json: try output.write(ProjectsReport.json(parts, value: BudgetReport.value))
-    case .markdown: try output.write(ProjectsReport.checks(parts, markdown: true))
-    case .csv: try output.write(ProjectsReport.csv(parts, table: BudgetReport.csv))
-    default: try output.write(ProjectsReport.checks(parts, markdown: false), highlight: .budgets)
-    }
+    try output.write(output.format.render(parts))
     try Self.fail(parts.flatMap(\.report.over))
   }
 
@@ -88,5 +78,32 @@ struct CheckCommand: ParsableCommand {
       ("billcast: budget '\(TerminalText.excerpt(first.budget))' exceeded\(month): \(first.scenario) \(first.architecture) \(first.scope) is \(Money.text(first.figure)) against \(Money.text(first.limit)), over by \(Money.text(first.overrun))\(over.count > 1 ? " (and \(over.count - 1) more)" : "")\n")
     )
     throw ExitCode(ExitStatus.checkFailed)
+  }
+}
+
+extension CheckCommand {
+  /// The formats `check` writes: no HTML page.
+  enum Format: String, ReportFormats {
+    case table, markdown, json, csv
+
+    /// One profile's budget check in this format (a table colours each limit that is over).
+    func render(_ check: BudgetCheck) -> RenderedReport {
+      switch self {
+      case .table: .table(highlight: .budgets) { BudgetReport.text(check) }
+      case .markdown: .markdown(BudgetReport.text(check, markdown: true))
+      case .json: .document(BudgetReport.json(check))
+      case .csv: .document(BudgetReport.csv(check))
+      }
+    }
+
+    /// Several projects' budget checks, a section each.
+    func render(_ parts: [ProjectsReport.Part<BudgetCheck>]) -> RenderedReport {
+      switch self {
+      case .table: .table(highlight: .budgets) { ProjectsReport.checks(parts, markdown: false) }
+      case .markdown: .markdown(ProjectsReport.checks(parts, markdown: true))
+      case .json: .document(ProjectsReport.json(parts, value: BudgetReport.value))
+      case .csv: .document(ProjectsReport.csv(parts, table: BudgetReport.csv))
+      }
+    }
   }
 }

@@ -34,7 +34,7 @@ struct CompareCommand: ParsableCommand {
     name: .long, help: "Where other variables' ranges are taken for break-even and sensitivity: low, mid or high.")
   var at: CompiledFormula.RangePoint = .mid
 
-  @OptionGroup var output: OutputOptions<AllFormats>
+  @OptionGroup var output: OutputOptions<Format>
 
   @Option(
     name: .customLong("output-dir"),
@@ -44,7 +44,7 @@ struct CompareCommand: ParsableCommand {
   var outputDirectory: String?
 
   func validate() throws {
-    if outputDirectory != nil && output.kind != .csv {
+    if outputDirectory != nil && output.format != .csv {
       throw ValidationError("--output-dir writes CSV files: give --format csv")
     }
     if outputDirectory != nil && output.output != nil {
@@ -85,22 +85,16 @@ struct CompareCommand: ParsableCommand {
     } catch {
       throw exitWithDiagnostics(error)
     }
-    switch output.kind {
-    case .table: try output.write(CompareText.render(comparison))
-    case .markdown: try output.write(CompareText.render(comparison, markdown: true))
-    case .json: try output.write(CompareJSON.render(comparison))
-    case .csv:
-      guard let outputDirectory else { return try output.write(CompareCSV.render(comparison)) }
-      try writeFiles(comparison, into: outputDirectory)
-    case .html: try output.write(CompareHTML.render(comparison))
-    }
+    // --output-dir comes with --format csv (validate() says so): three CSV files.
+    if let outputDirectory { return try writeFiles(comparison, into: outputDirectory) }
+    try output.write(output.format.render(comparison))
   }
 }
 
 extension CompareCommand {
   /// Several projects: every one compared on all cores, one report with a section each.
   func run(_ projects: [ProjectList.Project]) throws {
-    if output.kind == .html || outputDirectory != nil {
+    if output.format == .html || outputDirectory != nil {
       throw ValidationError("html and --output-dir are for one project: give one profile")
     }
     let parts: [ProjectsReport.Part<Comparison>]
@@ -112,12 +106,7 @@ extension CompareCommand {
     } catch {
       throw exitWithDiagnostics(error)
     }
-    switch output.kind {
-    case .table, .html: try output.write(ProjectsReport.comparisons(parts, markdown: false))
-    case .markdown: try output.write(ProjectsReport.comparisons(parts, markdown: true))
-    case .json: try output.write(ProjectsReport.json(parts, value: CompareJSON.value))
-    case .csv: try output.write(ProjectsReport.csv(parts, table: CompareCSV.render))
-    }
+    try output.write(output.format.render(parts))
   }
 
   /// The three CSV tables of a comparison, one file each; every table is rendered before any is written.
@@ -137,4 +126,31 @@ extension CompareCommand {
   }
 }
 
-extension CompiledFormula.RangePoint: ExpressibleByArgument {}
+extension CompareCommand {
+  /// The formats `compare` writes: every one.
+  enum Format: String, ReportFormats {
+    case table, markdown, json, csv, html
+
+    /// One profile's comparison in this format.
+    func render(_ comparison: Comparison) -> RenderedReport {
+      switch self {
+      case .table: .table { CompareText.render(comparison) }
+      case .markdown: .markdown(CompareText.render(comparison, markdown: true))
+      case .json: .document(CompareJSON.render(comparison))
+      case .csv: .document(CompareCSV.render(comparison))
+      case .html: .document(CompareHTML.render(comparison))
+      }
+    }
+
+    /// Several projects' comparisons, a section each; `html`, one project's page, is refused
+    /// before they are compared, and would be the table.
+    func render(_ parts: [ProjectsReport.Part<Comparison>]) -> RenderedReport {
+      switch self {
+      case .table, .html: .table { ProjectsReport.comparisons(parts, markdown: false) }
+      case .markdown: .markdown(ProjectsReport.comparisons(parts, markdown: true))
+      case .json: .document(ProjectsReport.json(parts, value: CompareJSON.value))
+      case .csv: .document(ProjectsReport.csv(parts, table: CompareCSV.render))
+      }
+    }
+  }
+}

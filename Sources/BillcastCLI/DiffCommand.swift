@@ -34,12 +34,12 @@ struct DiffCommand: ParsableCommand {
 
   @Option(
     name: .customLong("before-as-of"), help: ArgumentHelp("Price the before side as of this date.", valueName: "date"),
-    transform: dateArgument)
+    transform: CalendarDate.argument)
   var beforeAsOf: CalendarDate?
 
   @Option(
     name: .customLong("after-as-of"), help: ArgumentHelp("Price the after side as of this date.", valueName: "date"),
-    transform: dateArgument)
+    transform: CalendarDate.argument)
   var afterAsOf: CalendarDate?
 
   @Option(
@@ -61,15 +61,10 @@ struct DiffCommand: ParsableCommand {
   @Option(name: .long, help: "What --fail-above applies to: total (each scenario × architecture) or service.")
   var on: ThresholdTarget = .total
 
-  @Option(name: .long, help: "Compare only this scenario (repeatable).", completion: ProfileCompletion.scenarios)
-  var scenario: [String] = []
-
-  @Option(
-    name: .long, help: "Compare only this architecture (repeatable).", completion: ProfileCompletion.architectures)
-  var architecture: [String] = []
-
+  @OptionGroup var scenarios: ScenarioSelection
+  @OptionGroup var architectures: ArchitectureSelection
   @OptionGroup var pricing: PricingOptions
-  @OptionGroup var output: OutputOptions<CheckFormats>
+  @OptionGroup var output: OutputOptions<Format>
 
   enum ThresholdTarget: String, ExpressibleByArgument, CaseIterable { case total, service }
 
@@ -104,12 +99,11 @@ struct DiffCommand: ParsableCommand {
     let directory = pricingDirectory ?? pricing.directory(near: path)
     let resolved = try ResolvedProfile.resolve(
       reading, catalog: try PricingOptions.load(directory: directory),
-      architectures: architecture.isEmpty ? nil : architecture)
+      architectures: architectures.selected)
     return try Estimator.estimate(
       resolved,
       options: EstimateOptions(
-        asOf: asOf, today: today(), scenarios: scenario.isEmpty ? nil : scenario,
-        architectures: architecture.isEmpty ? nil : architecture))
+        asOf: asOf, today: CalendarDate.today(), scenarios: scenarios.selected, architectures: architectures.selected))
   }
 
   /// Both sides, or every problem of both (a diff of two broken inputs reports both).
@@ -148,12 +142,7 @@ struct DiffCommand: ParsableCommand {
     }
     let threshold = failAbove.flatMap(CostDiff.Threshold.init)
     let crossed = threshold.map { diff.crossings(of: $0, onServices: on == .service) } ?? []
-    switch output.kind {
-    case .json: try output.write(DiffReport.json(diff, crossed: crossed, threshold: threshold?.description))
-    case .markdown: try output.write(DiffReport.text(diff, markdown: true))
-    case .csv: try output.write(DiffCSV.render(diff))
-    default: try output.write(DiffReport.text(diff), highlight: .changes)
-    }
+    try output.write(output.format.render(diff, crossed: crossed, threshold: threshold))
     if let threshold, !crossed.isEmpty {
       ReportFile.writeStandardError(
         ("billcast: \(crossed.count) \(on == .service ? "service" : "total")\(crossed.count == 1 ? "" : "s") moved more than \(threshold): \(crossed.joined(separator: "; "))\n")
@@ -194,5 +183,23 @@ struct DiffCommand: ParsableCommand {
           try estimate(inputs[0], pricingDirectory: afterPricing, asOf: afterAsOf),
           label: label(afterPricing, afterAsOf))
       })
+  }
+}
+
+extension DiffCommand {
+  /// The formats `diff` writes: no HTML page.
+  enum Format: String, ReportFormats {
+    case table, markdown, json, csv
+
+    /// A diff in this format; JSON also lists the figures that moved more than `threshold`
+    /// (`crossed`), and a table colours increases and decreases.
+    func render(_ diff: CostDiff, crossed: [String], threshold: CostDiff.Threshold?) -> RenderedReport {
+      switch self {
+      case .table: .table(highlight: .changes) { DiffReport.text(diff) }
+      case .markdown: .markdown(DiffReport.text(diff, markdown: true))
+      case .json: .document(DiffReport.json(diff, crossed: crossed, threshold: threshold?.description))
+      case .csv: .document(DiffCSV.render(diff))
+      }
+    }
   }
 }

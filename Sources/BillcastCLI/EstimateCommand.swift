@@ -15,7 +15,7 @@ struct EstimateCommand: ParsableCommand {
   @Flag(name: .long, help: "Show each line's arithmetic: usage − free tier, tier × rate, each component's share.")
   var explain = false
 
-  @OptionGroup var output: OutputOptions<AllFormats>
+  @OptionGroup var output: OutputOptions<Format>
 
   func run() throws {
     let projects: [ProjectList.Project]?
@@ -27,20 +27,14 @@ struct EstimateCommand: ParsableCommand {
     } catch {
       throw exitWithDiagnostics(error)
     }
-    switch output.kind {
-    case .table: try output.write(EstimateText.render(estimate, explain: explain))
-    case .markdown: try output.write(EstimateMarkdown.render(estimate, explain: explain))
-    case .json: try output.write(EstimateJSON.render(estimate))
-    case .csv: try output.write(EstimateCSV.render(estimate))
-    case .html: try output.write(EstimateHTML.render(estimate))
-    }
+    try output.write(output.format.render(estimate, explain: explain))
   }
 }
 
 extension EstimateCommand {
   /// Several projects: every one priced on all cores, one report with a section each.
   func run(_ projects: [ProjectList.Project]) throws {
-    if output.kind == .html { throw ValidationError("html is one project's page: give one profile") }
+    if output.format == .html { throw ValidationError("html is one project's page: give one profile") }
     let parts: [ProjectsReport.Part<Estimate>]
     do {
       parts = try ProjectRunner.map(projects) { project throws(DiagnosticError) in
@@ -50,13 +44,35 @@ extension EstimateCommand {
     } catch {
       throw exitWithDiagnostics(error)
     }
-    switch output.kind {
-    case .table, .html: try output.write(ProjectsReport.estimates(parts, markdown: false, explain: explain))
-    case .markdown: try output.write(ProjectsReport.estimates(parts, markdown: true, explain: explain))
-    case .json: try output.write(ProjectsReport.json(parts, value: EstimateJSON.value))
-    case .csv: try output.write(ProjectsReport.csv(parts, table: EstimateCSV.render))
-    }
+    try output.write(output.format.render(parts, explain: explain))
   }
 }
 
-extension Account.FreeTier: ExpressibleByArgument {}
+extension EstimateCommand {
+  /// The formats `estimate` writes: every one.
+  enum Format: String, ReportFormats {
+    case table, markdown, json, csv, html
+
+    /// One profile's estimate in this format.
+    func render(_ estimate: Estimate, explain: Bool) -> RenderedReport {
+      switch self {
+      case .table: .table { EstimateText.render(estimate, explain: explain) }
+      case .markdown: .markdown(EstimateMarkdown.render(estimate, explain: explain))
+      case .json: .document(EstimateJSON.render(estimate))
+      case .csv: .document(EstimateCSV.render(estimate))
+      case .html: .document(EstimateHTML.render(estimate))
+      }
+    }
+
+    /// Several projects' estimates, a section each; `html`, one project's page, is refused
+    /// before they are priced, and would be the table.
+    func render(_ parts: [ProjectsReport.Part<Estimate>], explain: Bool) -> RenderedReport {
+      switch self {
+      case .table, .html: .table { ProjectsReport.estimates(parts, markdown: false, explain: explain) }
+      case .markdown: .markdown(ProjectsReport.estimates(parts, markdown: true, explain: explain))
+      case .json: .document(ProjectsReport.json(parts, value: EstimateJSON.value))
+      case .csv: .document(ProjectsReport.csv(parts, table: EstimateCSV.render))
+      }
+    }
+  }
+}

@@ -28,12 +28,8 @@ struct ForecastCommand: ParsableCommand {
     completion: ProfileCompletion.scenarios)
   var scenario: String?
 
-  @Option(
-    name: .long, help: "Forecast only this architecture (repeatable).", completion: ProfileCompletion.architectures)
-  var architecture: [String] = []
-
-  @Option(name: .customLong("free-tier"), help: "Override the account's free tier.")
-  var freeTier: Account.FreeTier?
+  @OptionGroup var architectures: ArchitectureSelection
+  @OptionGroup var account: FreeTierOption
 
   @Option(name: .long, parsing: .unconditional, help: "Monte Carlo samples (0 for the deterministic envelope only).")
   var samples: Int = 1000
@@ -47,7 +43,7 @@ struct ForecastCommand: ParsableCommand {
   var breakdownMonth: Int?
 
   @OptionGroup var pricing: PricingOptions
-  @OptionGroup var output: OutputOptions<AllFormats>
+  @OptionGroup var output: OutputOptions<Format>
 
   func validate() throws {
     if let start {
@@ -78,10 +74,10 @@ struct ForecastCommand: ParsableCommand {
       if reading.profile == nil { throw DiagnosticError(reading.diagnostics) }
       let resolved = try ResolvedProfile.resolve(
         reading, catalog: try pricing.loadCatalog(near: self.profile, regions: { [reading.profile!.region] }),
-        architectures: architecture.isEmpty ? nil : architecture)
+        architectures: architectures.selected)
       var options = ForecastOptions(
-        today: today(), start: start.flatMap(CalendarMonth.init), months: months, scenario: scenario,
-        architectures: architecture.isEmpty ? nil : architecture, freeTier: freeTier, samples: samples, seed: seed,
+        today: CalendarDate.today(), start: start.flatMap(CalendarMonth.init), months: months, scenario: scenario,
+        architectures: architectures.selected, freeTier: account.freeTier, samples: samples, seed: seed,
         breakdownMonth: breakdownMonth)
       let progress = ProgressLine.onTerminal("billcast forecast: Monte Carlo paths")
       defer { progress?.finish() }
@@ -90,12 +86,24 @@ struct ForecastCommand: ParsableCommand {
     } catch {
       throw exitWithDiagnostics(error)
     }
-    switch output.kind {
-    case .table: try output.write(ForecastText.render(forecast))
-    case .markdown: try output.write(ForecastText.render(forecast, markdown: true))
-    case .json: try output.write(ForecastJSON.render(forecast))
-    case .csv: try output.write(ForecastJSON.csv(forecast))
-    case .html: try output.write(ForecastHTML.render(forecast))
+    try output.write(output.format.render(forecast))
+  }
+}
+
+extension ForecastCommand {
+  /// The formats `forecast` writes: every one.
+  enum Format: String, ReportFormats {
+    case table, markdown, json, csv, html
+
+    /// A forecast in this format.
+    func render(_ forecast: Forecast) -> RenderedReport {
+      switch self {
+      case .table: .table { ForecastText.render(forecast) }
+      case .markdown: .markdown(ForecastText.render(forecast, markdown: true))
+      case .json: .document(ForecastJSON.render(forecast))
+      case .csv: .document(ForecastJSON.csv(forecast))
+      case .html: .document(ForecastHTML.render(forecast))
+      }
     }
   }
 }

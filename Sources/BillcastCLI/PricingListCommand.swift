@@ -9,15 +9,27 @@ struct PricingListCommand: ParsableCommand {
     commandName: "list", abstract: "List the pricing tables and their services.")
 
   @OptionGroup var pricingOptions: PricingOptions
-  @OptionGroup var output: OutputOptions<ListingFormats>
+  @OptionGroup var output: OutputOptions<Format>
 
   func run() throws {
     let catalog: PricingCatalog
     do { catalog = try pricingOptions.loadCatalog(near: nil) } catch { throw exitWithDiagnostics(error) }
-    switch output.kind {
-    case .json: try output.write(PricingReport.listJSON(catalog))
-    case .markdown: try output.write(PricingReport.listMarkdown(catalog))
-    case .table, .csv, .html: try output.write(PricingReport.listText(catalog))  // not offered
+    try output.write(output.format.render(catalog))
+  }
+}
+
+extension PricingListCommand {
+  /// The formats `pricing list` writes: text, Markdown or JSON.
+  enum Format: String, ReportFormats {
+    case table, markdown, json
+
+    /// The catalog's tables and services in this format.
+    func render(_ catalog: PricingCatalog) -> RenderedReport {
+      switch self {
+      case .table: .table { PricingReport.listText(catalog) }
+      case .markdown: .markdown(PricingReport.listMarkdown(catalog))
+      case .json: .document(PricingReport.listJSON(catalog))
+      }
     }
   }
 }

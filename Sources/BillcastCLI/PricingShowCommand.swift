@@ -15,7 +15,7 @@ struct PricingShowCommand: ParsableCommand {
   var region: String = "us-east-1"
 
   @OptionGroup var pricingOptions: PricingOptions
-  @OptionGroup var output: OutputOptions<ListingFormats>
+  @OptionGroup var output: OutputOptions<Format>
 
   func run() throws {
     let catalog: PricingCatalog
@@ -33,10 +33,22 @@ struct PricingShowCommand: ParsableCommand {
         ]))
     }
     let pools = catalog.freeTierPools(region: region).filter { $0.draws.contains { $0.service == service } }
-    switch output.kind {
-    case .json: try output.write(PricingReport.showJSON(svc, table: table, pools: pools))
-    case .markdown, .table, .csv, .html:  // csv and html are not offered
-      try output.write(PricingReport.showText(svc, table: table, pools: pools, markdown: output.kind == .markdown))
+    try output.write(output.format.render(svc, table: table, pools: pools))
+  }
+}
+
+extension PricingShowCommand {
+  /// The formats `pricing show` writes: text, Markdown or JSON.
+  enum Format: String, ReportFormats {
+    case table, markdown, json
+
+    /// One service of `table`, with the free-tier pools it draws from, in this format.
+    func render(_ service: Service, table: PricingTable, pools: [FreeTierPool]) -> RenderedReport {
+      switch self {
+      case .table: .table { PricingReport.showText(service, table: table, pools: pools, markdown: false) }
+      case .markdown: .markdown(PricingReport.showText(service, table: table, pools: pools, markdown: true))
+      case .json: .document(PricingReport.showJSON(service, table: table, pools: pools))
+      }
     }
   }
 }

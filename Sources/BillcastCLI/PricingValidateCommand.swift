@@ -39,10 +39,10 @@ struct PricingValidateCommand: ParsableCommand {
       let catalog = try PricingOptions.load(directory: directory)
       let files = directory.map { PricingCatalog.yamlFiles(under: $0) } ?? []
       var problems = PricingValidation.check(
-        catalog, today: today(), fileEffective: PricingValidation.fileEffectiveDates(files))
+        catalog, today: CalendarDate.today(), fileEffective: PricingValidation.fileEffectiveDates(files))
       if let maxAge {
         for table in catalog.tables {
-          let age = today().daysSince1970 - table.effective.daysSince1970
+          let age = CalendarDate.today().daysSince1970 - table.effective.daysSince1970
           guard age > maxAge else { continue }
           let location = table.idLocation ?? SourceLocation(file: table.path)
           problems.append(

@@ -15,21 +15,17 @@ struct ProfileOptions: ParsableArguments {
   /// The first profile: the one a single-project command prices.
   var profile: String { profiles.first ?? "" }
 
-  @Option(name: .long, help: "Price only this scenario (repeatable).", completion: ProfileCompletion.scenarios)
-  var scenario: [String] = []
-
-  @Option(name: .long, help: "Price only this architecture (repeatable).", completion: ProfileCompletion.architectures)
-  var architecture: [String] = []
+  @OptionGroup var scenarios: ScenarioSelection
+  @OptionGroup var architectures: ArchitectureSelection
 
   @Option(
     name: .customLong("as-of"),
     help: ArgumentHelp(
       "Price with the rules in force on this date (YYYY-MM-DD); default: the profile's as_of, else today.",
-      valueName: "date"), transform: dateArgument)
+      valueName: "date"), transform: CalendarDate.argument)
   var asOf: CalendarDate?
 
-  @Option(name: .customLong("free-tier"), help: "Override the account's free tier.")
-  var freeTier: Account.FreeTier?
+  @OptionGroup var account: FreeTierOption
 
   @OptionGroup var pricing: PricingOptions
 
@@ -50,19 +46,16 @@ struct ProfileOptions: ParsableArguments {
     // A profile with errors reports those (and, when the tables load, its problems against them).
     guard case .success(let tables) = catalog else {
       if profile.hasErrors { throw DiagnosticError(profile.diagnostics) }
-      return try ResolvedProfile.resolve(profile, catalog: try catalog.get(), architectures: selectedArchitectures)
+      return try ResolvedProfile.resolve(profile, catalog: try catalog.get(), architectures: architectures.selected)
     }
-    return try ResolvedProfile.resolve(profile, catalog: tables, architectures: selectedArchitectures)
+    return try ResolvedProfile.resolve(profile, catalog: tables, architectures: architectures.selected)
   }
-
-  /// The architectures `--architecture` names, or nil for all.
-  var selectedArchitectures: [String]? { architecture.isEmpty ? nil : architecture }
 
   /// The estimate options these flags describe.
   var estimateOptions: EstimateOptions {
     EstimateOptions(
-      asOf: asOf, today: today(), freeTier: freeTier,
-      scenarios: scenario.isEmpty ? nil : scenario, architectures: architecture.isEmpty ? nil : architecture)
+      asOf: asOf, today: CalendarDate.today(), freeTier: account.freeTier, scenarios: scenarios.selected,
+      architectures: architectures.selected)
   }
 
   func validate() throws {

@@ -24,5 +24,3 @@ struct SchemaCommand: ParsableCommand {
     try writeReport(JSONSchemas.text(kind), to: output)
   }
 }
-
-extension JSONSchemas.Kind: ExpressibleByArgument {}

@@ -47,12 +47,6 @@ public struct Interval: Hashable, Sendable {
   public static func += (a: inout Interval, b: Interval) { a = a + b }
 }
 
-/// Why interval arithmetic could not produce a result.
-public enum IntervalArithmeticError: Error, Equatable, Sendable {
-  case overflow
-  case divisionByZero
-}
-
 extension Interval {
   /// The sum, or an error on overflow.
   public func adding(_ b: Interval) throws(IntervalArithmeticError) -> Interval {

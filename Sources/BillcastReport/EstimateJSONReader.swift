@@ -71,7 +71,7 @@ public enum EstimateJSONReader {
 }
 
 /// The checks of a saved report, collecting every problem with its place in the file.
-struct SavedReportParser {
+private struct SavedReportParser {
   let path: String
   var errors: [Diagnostic] = []
 

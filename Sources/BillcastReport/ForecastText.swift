@@ -88,7 +88,7 @@ public enum ForecastText {
 }
 
 /// A row of block characters, one per month, scaled from the lowest to the highest value.
-package enum Sparkline {
+private enum Sparkline {
   static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
   /// One block per value, a space where a value is nil.

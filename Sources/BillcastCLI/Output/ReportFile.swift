@@ -8,21 +8,6 @@ import BillcastCore
   import Darwin
 #endif
 
-/// A write that failed: the path (or stream) and the system's reason.
-struct WriteFailure: Error, CustomStringConvertible {
-  /// The file or stream that could not be written, as the user named it.
-  var target: String
-  /// Why, in the system's words (`strerror`), or billcast's where it refused.
-  var reason: String
-
-  /// `cannot write 'PATH': REASON`.
-  var description: String { "cannot write \(target): \(reason)" }
-
-  static func errno(_ target: String, _ code: Int32 = currentErrno()) -> WriteFailure {
-    WriteFailure(target: target, reason: String(cString: strerror(code)))
-  }
-}
-
 /// Writes reports to standard output, standard error or a file, never replacing what the path is.
 ///
 /// - A regular file (or an absent path) is written atomically: a temporary file beside it,
@@ -168,7 +153,7 @@ enum ReportFile {
 }
 
 /// The C library's `errno` for the calling thread.
-private func currentErrno() -> Int32 { errno }
+func currentErrno() -> Int32 { errno }
 
 /// The C library's `write(2)` (the enum's own `write` hides it inside ``ReportFile``).
 private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { write(fd, buffer, count) }

@@ -25,8 +25,3 @@ public struct SourceLocation: Hashable, Sendable {
     Diagnostic(severity, file: file, line: line, column: column, path: path, message: message)
   }
 }
-
-extension YAMLCursor {
-  /// This position as a location to keep in a model.
-  public var location: SourceLocation { SourceLocation(file: file, line: line, column: column, path: path) }
-}

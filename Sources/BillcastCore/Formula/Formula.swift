@@ -69,43 +69,6 @@ public indirect enum Formula: Hashable, Sendable {
   public var isConstant: Bool { names.isEmpty }
 }
 
-/// Why a formula could not be evaluated.
-public enum FormulaEvaluationError: Error, Equatable, Sendable, CustomStringConvertible {
-  case unknownName(String)
-  case overflow
-  case divisionByZero
-  case invertedRange(String)
-
-  /// A message saying why the formula could not be evaluated.
-  public var description: String {
-    switch self {
-    case .unknownName(let n): return "unknown name '\(TerminalText.excerpt(n))'"
-    case .overflow: return "the result is too large to compute exactly"
-    case .divisionByZero: return "division by a value that can be zero"
-    case .invertedRange(let r): return "range \(r) has its low end above its high end"
-    }
-  }
-}
-
-extension FormulaEvaluationError {
-  /// The formula error for an interval arithmetic error.
-  public init(_ error: IntervalArithmeticError) {
-    self = error == .overflow ? .overflow : .divisionByZero
-  }
-}
-
-extension Interval {
-  /// The product, with a formula error.
-  public func times(_ b: Interval) throws(FormulaEvaluationError) -> Interval {
-    do { return try multiplied(by: b) } catch { throw FormulaEvaluationError(error) }
-  }
-
-  /// The sum, with a formula error.
-  public func plus(_ b: Interval) throws(FormulaEvaluationError) -> Interval {
-    do { return try adding(b) } catch { throw FormulaEvaluationError(error) }
-  }
-}
-
 extension Formula {
   /// Evaluates the formula with interval arithmetic; `lookup` gives each name's value.
   ///
@@ -250,57 +213,6 @@ extension Formula {
   /// A formula for an interval: a number, or a range of two numbers.
   public static func literal(_ value: Interval) -> Formula {
     value.isPoint ? .number(value.low) : .range(.number(value.low), .number(value.high))
-  }
-}
-
-/// A formula that names nothing: the exact value of a name whose decimal value was rounded.
-package struct ClosedFormula: Sendable {
-  /// The most nodes a closed formula may have; a larger one is not kept (its name's rounded
-  /// value, which still holds the exact value, is used instead).
-  package static let maximumNodes = 200
-  /// The deepest a closed formula may nest (its exact evaluation recurses this deep).
-  package static let maximumDepth = 32
-
-  /// The formula, naming nothing.
-  package let formula: Formula
-  /// Its number of nodes.
-  package let nodeCount: Int
-  /// How deep it nests.
-  package let depth: Int
-
-  /// `formula` with every name replaced by a closed formula (`closed`) or the literal of an exact
-  /// value (`literal`); nil if a name has neither, or the result passes ``maximumNodes`` or
-  /// ``maximumDepth``. Its size is worked out from the parts, without walking what they share,
-  /// so a long chain of variables costs no more than its last link.
-  package init?(_ formula: Formula, closed: (String) -> ClosedFormula?, literal: (String) -> Formula?) {
-    var complete = true
-    func build(_ f: Formula) -> (Formula, nodes: Int, depth: Int) {
-      switch f {
-      case .number: return (f, 1, 1)
-      case .name(let n):
-        if let c = closed(n) { return (c.formula, c.nodeCount, c.depth) }
-        if let l = literal(n) { return (l, l.nodeCount, l.isConstant && l.nodeCount == 1 ? 1 : 2) }
-        complete = false
-        return (f, 1, 1)
-      case .negate(let a):
-        let x = build(a)
-        return (.negate(x.0), x.nodes + 1, x.depth + 1)
-      case .binary(let op, let a, let b):
-        let x = build(a), y = build(b)
-        return (.binary(op, x.0, y.0), x.nodes + y.nodes + 1, Swift.max(x.depth, y.depth) + 1)
-      case .range(let a, let b):
-        let x = build(a), y = build(b)
-        return (.range(x.0, y.0), x.nodes + y.nodes + 1, Swift.max(x.depth, y.depth) + 1)
-      case .call(let fn, let args):
-        let built = args.map(build)
-        return (.call(fn, built.map(\.0)), built.reduce(1) { $0 + $1.nodes }, (built.map(\.depth).max() ?? 0) + 1)
-      }
-    }
-    let (closedFormula, nodes, depth) = build(formula)
-    guard complete, nodes <= Self.maximumNodes, depth <= Self.maximumDepth else { return nil }
-    self.formula = closedFormula
-    self.nodeCount = nodes
-    self.depth = depth
   }
 }
 

@@ -224,7 +224,7 @@ extension ForecastPlan {
 }
 
 /// Collects each architecture's figures from the worker threads.
-final class FiguresBox: @unchecked Sendable {
+private final class FiguresBox: @unchecked Sendable {
   private let lock = NSLock()
   private(set) var values: [ArchitectureForecast?]
   init(count: Int) { values = Array(repeating: nil, count: count) }
@@ -236,7 +236,7 @@ final class FiguresBox: @unchecked Sendable {
 }
 
 /// p10, p50 and p90 (nearest rank) and the range of values, by selection rather than a full sort.
-struct Percentiles {
+private struct Percentiles {
   var p10: ExactDecimal
   var p50: ExactDecimal
   var p90: ExactDecimal

@@ -199,7 +199,7 @@ extension ForecastPlan {
 }
 
 /// Collects each chunk's results from the worker threads.
-final class ResultBox: @unchecked Sendable {
+private final class ResultBox: @unchecked Sendable {
   private let lock = NSLock()
   private(set) var results: [[[[ExactDecimal]]]]
   private(set) var failures: [String?]

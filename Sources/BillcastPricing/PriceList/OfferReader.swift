@@ -135,7 +135,7 @@ package enum OfferReader {
 }
 
 /// The Bulk API's `index.json`: header, `products`, then `terms.OnDemand`.
-enum BulkJSONReader {
+private enum BulkJSONReader {
   /// Streams the offer: the header's strings, the products the models need, then their on-demand terms.
   static func read(_ input: ByteReader, needs: OfferNeeds) throws(DiagnosticError) -> Offer {
     var scanner = JSONScanner(input)

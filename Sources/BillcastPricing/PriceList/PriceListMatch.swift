@@ -1,42 +1,5 @@
 import BillcastCore
 
-/// A rate as an offer gives it, converted to a meter's unit and `per`: the tiers a rates entry holds.
-package struct OfferedRate: Sendable {
-  /// The meter (and key) the rate is for.
-  package var key: MeterKey
-  /// The region the offer is for.
-  package var region: String
-  /// The tiers: `upto` in the meter's unit (nil for the last), rate per the model's `per`.
-  package var tiers: [RateTier]
-  /// The product's SKU.
-  package var sku: String
-  /// The offer the rate came from.
-  package var offer: Offer
-  /// The date the offer's term took effect, if it says.
-  package var effective: CalendarDate?
-}
-
-/// One tier of a rates entry: where it ends and its rate.
-package struct RateTier: Sendable, Hashable {
-  /// The cumulative quantity where the tier ends, in the meter's unit; nil for the last tier.
-  package var upto: ExactDecimal?
-  /// The rate per the model's `per` units.
-  package var rate: ExactDecimal
-}
-
-/// A rate a model needs that the offers read do not give, and why.
-package struct LackingRate: Sendable {
-  /// The region.
-  package var region: String
-  /// The meter (and key).
-  package var key: MeterKey
-  /// Why, in words.
-  package var reason: String
-  /// Whether the offer has the product but its price cannot be read as a rate (ambiguous, or
-  /// not convertible): `verify` cannot say the rate matches, and fails.
-  package var unreadable = false
-}
-
 /// Matching offer products to the regional prices of the models, by their Price List identities.
 package struct PriceListMatch: Sendable {
   /// The rates found, by region, in model order.

@@ -28,7 +28,7 @@ extension ProfileReader {
 
 /// Reads the parts of a profile's `forecast` section, each checked against the profile's
 /// workload variables and scenarios; problems are reported at their cursor.
-struct ForecastSectionReader {
+private struct ForecastSectionReader {
   let workload: [String]
   let scenarios: [String]
 

@@ -1,0 +1,5 @@
+/// Why interval arithmetic could not produce a result.
+public enum IntervalArithmeticError: Error, Equatable, Sendable {
+  case overflow
+  case divisionByZero
+}

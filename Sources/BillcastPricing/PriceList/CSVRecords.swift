@@ -1,0 +1,90 @@
+import BillcastCore
+
+/// CSV records (RFC 4180: fields quoted with `"`, `""` for a quote, line breaks inside quotes)
+/// read one at a time; a field's text is decoded only when asked for.
+struct CSVRecords {
+  var input: ByteReader
+  /// The current record's bytes.
+  private var record: ArraySlice<UInt8> = []
+  /// Each field's range within the record (relative) and whether it was quoted.
+  private var fields: [(start: Int, end: Int, quoted: Bool)] = []
+
+  init(input: ByteReader) { self.input = input }
+
+  /// The number of fields in the current record.
+  var count: Int { fields.count }
+
+  /// Reads the next record; false at the end of the file.
+  mutating func next() throws(DiagnosticError) -> Bool {
+    fields.removeAll(keepingCapacity: true)
+    guard try input.peek() != nil else { return false }
+    let startOffset = input.offset
+    let captured = input.beginCapture()
+    var relative = 0
+    var fieldStart = 0, quoted = false, inQuotes = false
+    func finish(_ end: Int) { fields.append((fieldStart, end, quoted)) }
+    loop: while true {
+      guard let b = try input.peek() else {
+        if inQuotes { throw input.failure("the file ends inside a quoted field: it is truncated", at: startOffset) }
+        finish(relative)
+        break loop
+      }
+      input.index += 1
+      relative += 1
+      if inQuotes {
+        if b == 0x22 {
+          if try input.peek() == 0x22 {
+            input.index += 1
+            relative += 1
+          } else {
+            inQuotes = false
+          }
+        }
+        continue
+      }
+      switch b {
+      case 0x22:
+        if relative - 1 == fieldStart {
+          inQuotes = true
+          quoted = true
+        }
+      case 0x2C:
+        finish(relative - 1)
+        fieldStart = relative
+        quoted = false
+      case 0x0A:
+        finish(relative - 1)
+        break loop
+      default:
+        break
+      }
+    }
+    record = input.endCapture(captured)
+    // A CR before the line break belongs to the line ending, not the last field.
+    if let last = fields.last, last.end > last.start, record[record.startIndex + last.end - 1] == 0x0D {
+      fields[fields.count - 1].end -= 1
+    }
+    return true
+  }
+
+  /// The text of a field (quotes removed, `""` read as `"`).
+  func text(_ i: Int) -> String {
+    guard i < fields.count else { return "" }
+    let f = fields[i]
+    var s = record.startIndex + f.start, e = record.startIndex + f.end
+    if f.quoted && e - s >= 2 {
+      s += 1
+      e -= 1
+      let bytes = record[s..<e]
+      if !bytes.contains(0x22) { return String(decoding: bytes, as: UTF8.self) }
+      var out: [UInt8] = []
+      var i = s
+      while i < e {
+        out.append(record[i])
+        i += record[i] == 0x22 && i + 1 < e && record[i + 1] == 0x22 ? 2 : 1
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+    return String(decoding: record[s..<e], as: UTF8.self)
+  }
+}

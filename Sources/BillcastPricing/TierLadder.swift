@@ -1,0 +1,36 @@
+import BillcastCore
+
+/// Marginal tiers: each tier's rate applies to the quantity between the previous `upto` and its own.
+public struct TierLadder: Sendable, Hashable {
+  /// The number of units a rate is quoted for (1,000,000 for "$0.20 per 1M requests").
+  public var per: ExactDecimal
+  /// The tiers, `upto` ascending; the last tier has no `upto`.
+  public var tiers: [Tier]
+  /// Earlier prices: the ladder in force before each date, dates ascending.
+  public var before: [DatedLadder] = []
+  /// Where the rates are in AWS's Price List, if the table says.
+  public var priceList: PriceListIdentity?
+  /// The Price List SKU the current rates were read from, if the table says.
+  public var sku: String?
+
+  /// Creates a ladder from its unit count, its tiers and its earlier prices.
+  public init(
+    per: ExactDecimal, tiers: [Tier], before: [DatedLadder] = [], priceList: PriceListIdentity? = nil,
+    sku: String? = nil
+  ) {
+    self.per = per
+    self.tiers = tiers
+    self.before = before
+    self.priceList = priceList
+    self.sku = sku
+  }
+
+  /// The ladder in force on a date.
+  public func on(_ date: CalendarDate) -> TierLadder {
+    guard let earlier = before.first(where: { date < $0.until }) else { return self }
+    return TierLadder(per: earlier.per, tiers: earlier.tiers)
+  }
+
+  /// Whether the ladder has a single rate.
+  public var isFlat: Bool { tiers.count == 1 }
+}
