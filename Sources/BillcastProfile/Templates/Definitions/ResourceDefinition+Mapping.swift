@@ -134,10 +134,12 @@ extension ResourceDefinition.Condition {
     let path = found?.path ?? at.paths(r.format).first ?? ""
     guard !at.paths(r.format).isEmpty else { return nil }
     let value = found == nil ? absentValue : found?.node.text
+    // An empty list sets nothing (a plan writes every unused block as []).
+    let isSet = found.map { $0.node.items.map { !$0.isEmpty } ?? true } ?? false
     let holds: Bool
     switch test {
-    case .present: holds = found != nil
-    case .absent: holds = found == nil
+    case .present: holds = isSet
+    case .absent: holds = !isSet
     case .isIn(let lists): holds = value.map { (lists[r.format.rawValue] ?? []).contains($0) } ?? false
     case .isNotIn(let lists): holds = value.map { !(lists[r.format.rawValue] ?? []).contains($0) } ?? false
     case .below(let bound):

@@ -89,9 +89,9 @@ struct ResourceDefinition: Sendable {
       case isNotIn([String: [String]])
       /// A number below this.
       case below(ExactDecimal)
-      /// The property is set.
+      /// The property is set (a list, to at least one item).
       case present
-      /// The property is not set.
+      /// The property is not set (or is an empty list).
       case absent
     }
 
