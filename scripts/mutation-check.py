@@ -91,7 +91,7 @@ MUTATIONS = [
        "} else if let stated = d.inputs.first(where: { $0.name == input.name }) {",
        "} else if false, let stated = d.inputs.first(where: { $0.name == input.name }) {")]),
     ("M24", "CloudFront's redirect-to-https does not make requests HTTPS", "TemplateTests",
-     [("Sources/BillcastProfile/Templates/ResourceRules.swift",
+     [("Sources/BillcastProfile/Templates/ComponentDraft+Rules.swift",
        "guard let first = policies.first,\n      policies.allSatisfy(", "guard let first = policies.first, policies.isEmpty,\n      policies.allSatisfy(")]),
     ("M25", "a resource whose condition is false is priced", "TemplateTests",
      [("Sources/BillcastProfile/Templates/CloudFormation/CloudFormationArchitecture.swift",

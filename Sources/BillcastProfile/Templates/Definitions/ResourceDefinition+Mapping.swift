@@ -1,36 +1,5 @@
 import BillcastCore
 
-/// One template resource as a definition reads it: its id, type and properties in one format.
-struct DefinedResource {
-  /// The logical ID (CloudFormation) or address (Terraform).
-  var id: String
-  var type: String
-  var location: SourceLocation
-  /// The resolved properties (CloudFormation) or planned values (Terraform).
-  var properties: TemplateNode
-  var format: TemplateFormat
-  /// CloudFormation's properties as written, before resolving (an `Fn::Sub`'s text), if any.
-  var raw: TemplateNode? = nil
-  /// The links between the resources of the templates or plan.
-  var links: (any ResourceLinks)? = nil
-
-  /// The first of a path's alternatives the resource sets, with the path read; a value known
-  /// only after apply is absent when `afterApplyIsDefault` (the provider fills in AWS's default).
-  func node(_ path: ResourceDefinition.PropertyPath, afterApplyIsDefault: Bool = false) -> (
-    node: TemplateNode, path: String
-  )? {
-    for p in path.paths(format) {
-      guard let node = properties.at(p) else { continue }
-      switch node.value {
-      case .null, .noValue: continue
-      case .unknown where afterApplyIsDefault && format == .terraform: continue
-      default: return (node, p)
-      }
-    }
-    return nil
-  }
-}
-
 extension ResourceDefinition {
   /// What billcast makes of `r`: its conditions, then its service, inputs and rules.
   func disposition(of r: DefinedResource, diagnostics: DiagnosticCollector) -> ResourceDisposition {
@@ -112,19 +81,6 @@ extension ResourceDefinition.PartOf {
     }
     return .notPriced(otherwise)
   }
-}
-
-/// How one format links its resources: by `Ref`, `Fn::GetAtt` and physical names in CloudFormation,
-/// by configuration references in a Terraform plan.
-protocol ResourceLinks {
-  /// The resource of the templates that resource `id`'s property at `path` names; `names` is the
-  /// kind of physical name it may be (`cluster`, `function`), for a format that links by name.
-  func target(of id: String, at path: String, names: String?) -> String?
-  /// The resources of `type` whose property at `path` names resource `id` (by a physical name
-  /// of `names` kind too, where the format links by name), in template order.
-  func referrers(to id: String, type: String, at path: String, names: String?) -> [String]
-  /// A resource's resolved properties or planned values.
-  func properties(of id: String) -> TemplateNode?
 }
 
 extension ResourceDefinition.Condition {

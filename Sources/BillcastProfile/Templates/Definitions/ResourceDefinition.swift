@@ -1,13 +1,5 @@
 import BillcastCore
 
-/// The two spellings of infrastructure as code billcast reads one resource definition through.
-enum TemplateFormat: String, Sendable, CaseIterable {
-  /// CloudFormation and SAM templates: `AWS::Lambda::Function`, `MemorySize`.
-  case cloudFormation = "cloudformation"
-  /// Terraform plans (`terraform show -json`): `aws_lambda_function`, `memory_size`.
-  case terraform
-}
-
 /// How billcast prices one kind of template resource, in both formats: read from a service's
 /// `resources.yaml` (`billcast.resources/1`, see `docs/resource-definitions.md`).
 ///
