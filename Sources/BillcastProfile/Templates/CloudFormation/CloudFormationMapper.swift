@@ -14,35 +14,28 @@ struct CloudFormationMapper {
 
   /// Each resource with what billcast makes of it, in template order.
   func map(_ resources: [Resource]) -> [(Resource, ResourceDisposition)] {
-    var result: [(Resource, ResourceDisposition)] = []
     var properties: [String: TemplateNode] = [:]
     for r in resources { properties[r.id] = resolver.resolve(template.effectiveProperties(of: r)) }
-    let names = PhysicalNames(resources, properties: properties)
-    for r in resources {
-      result.append((r, disposition(r, properties[r.id]!, all: resources, properties: properties, names: names)))
+    let links = CloudFormationLinks(
+      resources: resources, properties: properties, names: PhysicalNames(resources, properties: properties))
+    let defined = resources.map { r in
+      DefinedResource(
+        id: r.id, type: r.type, location: r.location, properties: properties[r.id]!, format: .cloudFormation,
+        raw: r.properties, links: links)
     }
-    link(&result, properties: properties, names: names)
-    return result
+    var dispositions = defined.map(disposition)
+    IrregularRules.link(defined, &dispositions, diagnostics: diagnostics)
+    return Array(zip(resources, dispositions))
   }
 
   /// What billcast makes of one template resource: its definition's reading (see
   /// ``ResourceDefinitions``), else free or not priced.
-  private func disposition(
-    _ r: Resource, _ p: TemplateNode, all: [Resource], properties: [String: TemplateNode], names: PhysicalNames
-  ) -> ResourceDisposition {
+  private func disposition(_ r: DefinedResource) -> ResourceDisposition {
     if let definition = ResourceDefinitions.builtIn.definition(.cloudFormation, type: r.type) {
-      let resource = DefinedResource(
-        id: r.id, type: r.type, location: r.location, properties: p, format: .cloudFormation, raw: r.properties,
-        links: CloudFormationLinks(resources: all, properties: properties, names: names))
-      return definition.disposition(of: resource, diagnostics: diagnostics)
+      return definition.disposition(of: r, diagnostics: diagnostics)
     }
     // A custom resource's function is priced as a function; the resource itself costs nothing.
     if r.type.hasPrefix("Custom::") { return .free }
     return .notPriced("billcast has no pricing for \(r.type) yet")
-  }
-
-  /// A REST API stage's cache when `CacheClusterEnabled` is true (see ``ComponentDraft/stageCache``).
-  func cache(_ d: inout ComponentDraft, enabled: TemplateNode?, size: TemplateNode?) {
-    d.stageCache(enabled: enabled, size: size, sizeProperty: "CacheClusterSize", diagnostics: diagnostics)
   }
 }
