@@ -62,20 +62,26 @@ func snapshotSource(_ files: [(path: String, text: String)]) throws(DiagnosticEr
   return lines.joined(separator: "\n") + "\n"
 }
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.count == 2 else { EmbeddedFiles.fail("usage: embed-pricing-snapshot OUTPUT DIRECTORY", status: 64) }
-let (output, directory) = (arguments[0], arguments[1])
-do {
-  let files = try EmbeddedFiles.read(under: directory, keep: EmbeddedFiles.isPricingFile)
-  try EmbeddedFiles.write(try snapshotSource(files), to: output)
-} catch let error as DiagnosticError {
-  // Each diagnostic names the file under pricing/, where an editor can open it.
-  let prefix = PricingCatalog.builtInPathPrefix
-  let lines = error.diagnostics.map { diagnostic in
-    let line = "\(diagnostic)"
-    return line.hasPrefix(prefix) ? directory + "/" + line.dropFirst(prefix.count) : line
+/// The command: `embed-pricing-snapshot OUTPUT DIRECTORY` (a `@main` type, so it also builds as a
+/// library would, as the fuzz build's `--sanitize=fuzzer` compiles every executable).
+@main enum EmbedPricingSnapshot {
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    guard arguments.count == 2 else { EmbeddedFiles.fail("usage: embed-pricing-snapshot OUTPUT DIRECTORY", status: 64) }
+    let (output, directory) = (arguments[0], arguments[1])
+    do {
+      let files = try EmbeddedFiles.read(under: directory, keep: EmbeddedFiles.isPricingFile)
+      try EmbeddedFiles.write(try snapshotSource(files), to: output)
+    } catch let error as DiagnosticError {
+      // Each diagnostic names the file under pricing/, where an editor can open it.
+      let prefix = PricingCatalog.builtInPathPrefix
+      let lines = error.diagnostics.map { diagnostic in
+        let line = "\(diagnostic)"
+        return line.hasPrefix(prefix) ? directory + "/" + line.dropFirst(prefix.count) : line
+      }
+      EmbeddedFiles.fail(lines.joined(separator: "\n"), status: 2)
+    } catch {
+      EmbeddedFiles.fail("embed-pricing-snapshot: \(error)", status: 2)
+    }
   }
-  EmbeddedFiles.fail(lines.joined(separator: "\n"), status: 2)
-} catch {
-  EmbeddedFiles.fail("embed-pricing-snapshot: \(error)", status: 2)
 }

@@ -69,13 +69,19 @@ func generator(_ kind: String) -> (keep: (String) -> Bool, render: ([(path: Stri
   }
 }
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.count == 3, let generate = generator(arguments[0]) else {
-  EmbeddedFiles.fail("usage: embed-text pricing-files|resource-definitions|schemas OUTPUT DIRECTORY", status: 64)
-}
-do {
-  let files = try EmbeddedFiles.read(under: arguments[2], keep: generate.keep)
-  try EmbeddedFiles.write(generate.render(files), to: arguments[1])
-} catch {
-  EmbeddedFiles.fail("embed-text: \(error)", status: 1)
+/// The command: `embed-text KIND OUTPUT DIRECTORY` (a `@main` type, so it also builds as a library
+/// would, as the fuzz build's `--sanitize=fuzzer` compiles every executable).
+@main enum EmbedText {
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    guard arguments.count == 3, let generate = generator(arguments[0]) else {
+      EmbeddedFiles.fail("usage: embed-text pricing-files|resource-definitions|schemas OUTPUT DIRECTORY", status: 64)
+    }
+    do {
+      let files = try EmbeddedFiles.read(under: arguments[2], keep: generate.keep)
+      try EmbeddedFiles.write(generate.render(files), to: arguments[1])
+    } catch {
+      EmbeddedFiles.fail("embed-text: \(error)", status: 1)
+    }
+  }
 }
