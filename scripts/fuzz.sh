@@ -10,7 +10,7 @@ mkdir -p .build-fuzz
 # Every module is built with AddressSanitizer and libFuzzer's coverage instrumentation (what
 # -sanitize=fuzzer compiles in); libFuzzer itself is linked into the harnesses only (Fuzz/Package.swift),
 # since billcast's build-time tools are executables built with the same flags.
-coverage=(-Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp)
+coverage=(-Xswiftc "-sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp")
 # Quiet when it builds; the whole log when it does not (a harness that no longer compiles says why).
 if ! swift build --package-path Fuzz --scratch-path .build-fuzz -c release -Xswiftc -sanitize=address "${coverage[@]}" > .build-fuzz/build.log 2>&1; then
   cat .build-fuzz/build.log

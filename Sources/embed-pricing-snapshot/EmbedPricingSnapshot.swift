@@ -62,8 +62,7 @@ func snapshotSource(_ files: [(path: String, text: String)]) throws(DiagnosticEr
   return lines.joined(separator: "\n") + "\n"
 }
 
-/// The command: `embed-pricing-snapshot OUTPUT DIRECTORY` (a `@main` type, so it also builds as a
-/// library would, as the fuzz build's `--sanitize=fuzzer` compiles every executable).
+/// The command: `embed-pricing-snapshot OUTPUT DIRECTORY`.
 @main enum EmbedPricingSnapshot {
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())

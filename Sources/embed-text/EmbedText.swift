@@ -69,8 +69,7 @@ func generator(_ kind: String) -> (keep: (String) -> Bool, render: ([(path: Stri
   }
 }
 
-/// The command: `embed-text KIND OUTPUT DIRECTORY` (a `@main` type, so it also builds as a library
-/// would, as the fuzz build's `--sanitize=fuzzer` compiles every executable).
+/// The command: `embed-text KIND OUTPUT DIRECTORY`.
 @main enum EmbedText {
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
