@@ -25,12 +25,17 @@ let package = Package(
       dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "BigInt", package: "BigInt")]),
     .target(name: "BillcastPricing", dependencies: ["BillcastCore"]),
     // The tables of pricing/ built into billcast, generated at build time (Plugins/EmbedData).
-    .target(name: "BillcastBuiltIn", dependencies: ["BillcastCore", "BillcastPricing"], plugins: ["EmbedData"]),
-    .target(name: "BillcastProfile", dependencies: ["BillcastCore"], plugins: ["EmbedData"]),
+    // A target the plugin generates into holds a link to the folder it reads (`pricing`,
+    // `docs-schemas`), excluded: SwiftPM plans the build again, and so runs the plugin again,
+    // when a file is added to or removed from a target's folder (docs/generated-code.md).
+    .target(
+      name: "BillcastBuiltIn", dependencies: ["BillcastCore", "BillcastPricing"], exclude: ["pricing"],
+      plugins: ["EmbedData"]),
+    .target(name: "BillcastProfile", dependencies: ["BillcastCore"], exclude: ["pricing"], plugins: ["EmbedData"]),
     .target(name: "BillcastEngine", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile"]),
     .target(
       name: "BillcastReport", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"],
-      plugins: ["EmbedData"]),
+      exclude: ["docs-schemas"], plugins: ["EmbedData"]),
     .target(
       name: "BillcastCLI",
       dependencies: [

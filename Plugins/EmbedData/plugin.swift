@@ -9,9 +9,10 @@ import PackagePlugin
 /// - BillcastProfile: `BuiltInResourceDefinitions.swift` (embed-text: every `pricing/**/resources.yaml`).
 /// - BillcastReport: `JSONSchemaFiles.swift` (embed-text: `docs/schemas/*.schema.json`).
 ///
-/// Each command's inputs are every file and folder under its directory: editing a file reruns it,
-/// and so does adding or removing one (its folder changes). The tools list the files themselves,
-/// so they see a file SwiftPM has not yet shown the plugin. Only this package's tools run: no network.
+/// Each command's inputs are every file and folder under its directory: editing a file reruns it.
+/// Adding or removing one makes SwiftPM run this plugin again (each target holds a link to the
+/// folder it reads: Package.swift), and the tools list the files themselves. Only this package's
+/// tools run: no network.
 @main struct EmbedData: BuildToolPlugin {
   func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
     let root = context.package.directoryURL
