@@ -1,5 +1,6 @@
 # A small image with the release binary: its Swift runtime and Foundation are linked statically
-# and its pricing tables are built in, so the runtime stage needs only glibc and libstdc++.
+# and its pricing tables are built in, so the runtime stage needs only glibc and libstdc++. The
+# build generates them from pricing/ and docs/schemas/ (docs/generated-code.md), both in the context.
 #
 #   docker build -t billcast .
 #   docker run --rm -v "$PWD:/work" billcast estimate examples/job-posting-analyzer.yaml

@@ -7,6 +7,7 @@ let package = Package(
     .executable(name: "billcast", targets: ["billcast"]),
     .library(name: "BillcastCore", targets: ["BillcastCore"]),
     .library(name: "BillcastPricing", targets: ["BillcastPricing"]),
+    .library(name: "BillcastBuiltIn", targets: ["BillcastBuiltIn"]),
     .library(name: "BillcastProfile", targets: ["BillcastProfile"]),
     .library(name: "BillcastEngine", targets: ["BillcastEngine"]),
     .library(name: "BillcastReport", targets: ["BillcastReport"]),
@@ -23,14 +24,22 @@ let package = Package(
       name: "BillcastCore",
       dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "BigInt", package: "BigInt")]),
     .target(name: "BillcastPricing", dependencies: ["BillcastCore"]),
-    .target(name: "BillcastProfile", dependencies: ["BillcastCore"]),
+    // The tables of pricing/ built into billcast, generated at build time (Plugins/EmbedData).
+    // A target the plugin generates into holds a link to the folder it reads (`pricing`,
+    // `docs-schemas`), excluded: SwiftPM plans the build again, and so runs the plugin again,
+    // when a file is added to or removed from a target's folder (docs/generated-code.md).
+    .target(
+      name: "BillcastBuiltIn", dependencies: ["BillcastCore", "BillcastPricing"], exclude: ["pricing"],
+      plugins: ["EmbedData"]),
+    .target(name: "BillcastProfile", dependencies: ["BillcastCore"], exclude: ["pricing"], plugins: ["EmbedData"]),
     .target(name: "BillcastEngine", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile"]),
     .target(
-      name: "BillcastReport", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"]),
+      name: "BillcastReport", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"],
+      exclude: ["docs-schemas"], plugins: ["EmbedData"]),
     .target(
       name: "BillcastCLI",
       dependencies: [
-        "BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastReport",
+        "BillcastCore", "BillcastPricing", "BillcastBuiltIn", "BillcastProfile", "BillcastEngine", "BillcastReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -38,8 +47,14 @@ let package = Package(
     .executableTarget(
       name: "billcast-example", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"]),
     .executableTarget(name: "billcast-floor", dependencies: [.product(name: "Yams", package: "Yams")]),
-    // Writes Sources/BillcastPricing/BuiltIn/BuiltInSnapshot.swift (the compiled built-in tables).
-    .executableTarget(name: "embed-pricing-snapshot", dependencies: ["BillcastCore", "BillcastPricing"]),
+    // The build-time generators Plugins/EmbedData runs (docs/generated-code.md): embed-text copies
+    // files' texts into Swift (Foundation only); embed-pricing-snapshot reads the pricing tables
+    // with every check and writes their compiled snapshot.
+    .target(name: "EmbedSupport"),
+    .executableTarget(name: "embed-text", dependencies: ["EmbedSupport"]),
+    .executableTarget(
+      name: "embed-pricing-snapshot", dependencies: ["BillcastCore", "BillcastPricing", "EmbedSupport"]),
+    .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["embed-text", "embed-pricing-snapshot"]),
     .executableTarget(
       name: "billcast-bench",
       dependencies: [
@@ -56,7 +71,8 @@ let package = Package(
     // one of them changes (a transitive import alone was seen to leave stale objects behind).
     .testTarget(name: "BillcastCoreTests", dependencies: ["BillcastCore"]),
     .testTarget(
-      name: "BillcastPricingTests", dependencies: ["BillcastCore", "BillcastPricing", "BillcastTestSupport"]),
+      name: "BillcastPricingTests",
+      dependencies: ["BillcastCore", "BillcastPricing", "BillcastBuiltIn", "BillcastTestSupport"]),
     .testTarget(
       name: "BillcastProfileTests", dependencies: ["BillcastCore", "BillcastProfile", "BillcastTestSupport"]),
     .testTarget(

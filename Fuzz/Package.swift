@@ -5,7 +5,10 @@ import PackageDescription
 
 let harness: (String, [Target.Dependency]) -> Target = { name, dependencies in
   .executableTarget(
-    name: name, dependencies: dependencies + ["FuzzSupport"], swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+    name: name, dependencies: dependencies + ["FuzzSupport"], swiftSettings: [.unsafeFlags(["-parse-as-library"])],
+    // libFuzzer (its `main`) is linked into the harnesses only: billcast's build-time tools
+    // (Plugins/EmbedData) are executables of their own, built with the same flags.
+    linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])])
 }
 
 let package = Package(

@@ -4,16 +4,17 @@
 Usage: scripts/api-digest.py [--check]
 
 Runs `swift package dump-symbol-graph` and writes docs/api/public-api.txt: for each library
-module (BillcastCore, BillcastPricing, BillcastProfile, BillcastEngine, BillcastReport), every
-public symbol as `Module  kind  path: declaration`, sorted. With --check it writes nothing and
-exits 1 if the file differs from the API the sources declare: a change to the public API must
-arrive with its reviewed digest (CI runs it). Everything else is `package` or internal.
+module (BillcastCore, BillcastPricing, BillcastBuiltIn, BillcastProfile, BillcastEngine,
+BillcastReport), every public symbol as `Module  kind  path: declaration`, sorted. With
+--check it writes nothing and exits 1 if the file differs from the API the sources declare: a
+change to the public API must arrive with its reviewed digest (CI runs it). Everything else is
+`package` or internal.
 """
 import json, pathlib, shutil, subprocess, sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "api" / "public-api.txt"
-MODULES = ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastReport"]
+MODULES = ["BillcastCore", "BillcastPricing", "BillcastBuiltIn", "BillcastProfile", "BillcastEngine", "BillcastReport"]
 
 
 def symbol_graph_dir():

@@ -7,8 +7,12 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"; shift || true
 if [ $# -eq 0 ]; then harnesses=(profile pricing snapshot formula report template); else harnesses=("$@"); fi
 mkdir -p .build-fuzz
+# Every module is built with AddressSanitizer and libFuzzer's coverage instrumentation (what
+# -sanitize=fuzzer compiles in); libFuzzer itself is linked into the harnesses only (Fuzz/Package.swift),
+# since billcast's build-time tools are executables built with the same flags.
+coverage=(-Xswiftc "-sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp")
 # Quiet when it builds; the whole log when it does not (a harness that no longer compiles says why).
-if ! swift build --package-path Fuzz --scratch-path .build-fuzz -c release -Xswiftc -sanitize=fuzzer,address > .build-fuzz/build.log 2>&1; then
+if ! swift build --package-path Fuzz --scratch-path .build-fuzz -c release -Xswiftc -sanitize=address "${coverage[@]}" > .build-fuzz/build.log 2>&1; then
   cat .build-fuzz/build.log
   echo "fuzz: the harnesses do not build" >&2
   exit 1

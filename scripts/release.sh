@@ -5,7 +5,7 @@
 #   OUTDIR/billcast-VERSION-linux-ARCH.tar.gz.sha256
 #
 # The binary links the Swift runtime and Foundation statically (--static-swift-stdlib), so it
-# runs on a Linux machine without Swift; its pricing tables are built in (scripts/embed-pricing.py).
+# runs on a Linux machine without Swift; its pricing tables are built in (generated from pricing/ at build time: docs/generated-code.md).
 # ARCH is this machine's (x86_64 or aarch64): cross-building needs a Swift SDK for the other
 # architecture (`swift sdk install`), which this script does not fetch.
 #
@@ -19,7 +19,6 @@ set -euo pipefail
 out=$(mkdir -p "$1" && cd "$1" && pwd)
 cd "$(dirname "$0")/.."
 
-python3 scripts/embed-pricing.py --check
 version=$(scripts/version.sh)
 arch=$(uname -m)
 name="billcast-$version-linux-$arch"

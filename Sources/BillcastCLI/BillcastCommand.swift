@@ -1,4 +1,5 @@
 import ArgumentParser
+import BillcastBuiltIn
 import BillcastPricing
 
 /// The `billcast` command: estimates and forecasts monthly cloud bills.

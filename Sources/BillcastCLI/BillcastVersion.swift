@@ -1,4 +1,5 @@
 import ArgumentParser
+import BillcastBuiltIn
 import BillcastPricing
 
 /// billcast's version, as `--version` prints it and the release archive is named.

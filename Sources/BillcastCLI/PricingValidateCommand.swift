@@ -1,4 +1,5 @@
 import ArgumentParser
+import BillcastBuiltIn
 import BillcastCore
 import BillcastEngine
 import BillcastPricing

@@ -7,7 +7,7 @@ enum ReportHeader {
   /// DIR)", DIR being the pricing directory the tables were read from: a reader sees where the
   /// prices came from.
   static func pricingLabel(_ tables: [TableReference], markdown: Bool = false) -> String {
-    let builtIn = !tables.isEmpty && tables.allSatisfy { $0.path.hasPrefix(BuiltInPricing.pathPrefix) }
+    let builtIn = !tables.isEmpty && tables.allSatisfy { $0.path.hasPrefix(PricingCatalog.builtInPathPrefix) }
     if builtIn { return "Pricing (built into billcast)" }
     let directories = Set(tables.compactMap(\.directory))
     guard directories.count == 1, let directory = directories.first else { return "Pricing" }

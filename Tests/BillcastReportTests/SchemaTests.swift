@@ -23,7 +23,7 @@ import Yams
         contentsOfFile: TestSupport.path("docs/schemas/\(kind.rawValue).schema.json"), encoding: .utf8)
       #expect(
         JSONSchemas.text(kind) == file,
-        "run scripts/embed-schemas.py after editing docs/schemas/\(kind.rawValue).schema.json")
+        "docs/schemas/\(kind.rawValue).schema.json differs from the copy built in (docs/generated-code.md)")
     }
   }
 

@@ -31,7 +31,7 @@ public struct PricingSnapshotCache: Sendable {
   }
 
   /// The layout of the snapshot payload; raised whenever any snapshot type's encoding changes.
-  static let format = 1
+  package static let format = 1
   /// The bytes a snapshot file starts with: the payload's format and the code's kind.
   static let magic = Array("billcast.pricing-snapshot/\(format) hmac-sha256\n".utf8)
   /// The length of a snapshot file's header: the magic line, the key (64 hex digits) and the

@@ -1,6 +1,7 @@
 /// The JSON Schemas (draft 2020-12) of billcast's formats, for editors and for checking files.
 ///
-/// The source is `docs/schemas/`; `scripts/embed-schemas.py` compiles it in. Tests prove each
+/// The source is `docs/schemas/`, copied in at build time (`JSONSchemaFiles.swift`, by the
+/// `EmbedData` plugin's `embed-text`; docs/generated-code.md). Tests prove each
 /// schema accepts exactly the keys the readers accept, and that every example, pricing file
 /// and golden report validates.
 package enum JSONSchemas {

@@ -1,9 +1,11 @@
 import BillcastCore
+import BillcastPricing
 
 /// The pricing tables compiled into billcast: the default when no pricing directory is named.
 ///
-/// `scripts/embed-pricing.py` writes the files of `pricing/` into `BuiltInPricingFiles.swift`;
-/// they are read by the same reader, with the same checks, as a directory's.
+/// The files of `pricing/` are generated into this module at build time (`BuiltInPricingFiles.swift`,
+/// by the `EmbedData` plugin's `embed-text`; docs/generated-code.md); they are read by the same
+/// reader, with the same checks, as a directory's.
 public enum BuiltInPricing {
   /// One pricing file: its path under `pricing/` and its exact text.
   struct File: Sendable {
@@ -12,11 +14,13 @@ public enum BuiltInPricing {
   }
 
   /// What a built-in table's path starts with, so a diagnostic or listing says where it came from.
-  public static let pathPrefix = "built-in:"
+  public static let pathPrefix = PricingCatalog.builtInPathPrefix
 
   /// The earliest date on which the built-in tables say their prices were confirmed.
   public static var effective: CalendarDate {
-    guard let date = CalendarDate(effectiveText) else { preconditionFailure("embed-pricing wrote an invalid date") }
+    guard let date = CalendarDate(effectiveText) else {
+      preconditionFailure("embed-pricing-snapshot wrote an invalid date")
+    }
     return date
   }
 
@@ -29,16 +33,16 @@ public enum BuiltInPricing {
   /// Reads the built-in tables: every region's, or only those `regions` returns.
   ///
   /// With `compiled` (the default), the tables come from the snapshot compiled into billcast
-  /// (`BuiltInSnapshot.swift`): the same tables, read from YAML with every check when billcast
-  /// was built, decoded without reading YAML. It is used only when it was made from these exact
-  /// tables (their SHA-256, `digest`) with the current encoding, and under the standard limits;
-  /// otherwise the YAML is read. With a `cache`, a snapshot of the tables read before by the same
-  /// build is used when there is one; otherwise the tables are read with every check and stored.
+  /// (`BuiltInSnapshot.swift`, generated at build time): the same tables, read from YAML with
+  /// every check when billcast was built, decoded without reading YAML. It is used only under the
+  /// standard limits; otherwise the YAML is read. With a `cache`, a snapshot of the tables read
+  /// before by the same build is used when there is one; otherwise the tables are read with every
+  /// check and stored.
   public static func catalog(
     limits: YAMLLimits = .standard, regions: () -> Set<String>? = { nil }, cache: PricingSnapshotCache? = nil,
     compiled: Bool = true
   ) throws(DiagnosticError) -> PricingCatalog {
-    guard compiled && limits == .standard && compiledSnapshotIsCurrent else {
+    guard compiled && limits == .standard else {
       return try read(limits: limits, regions: regions, cache: cache)
     }
     let wanted = regions()
@@ -50,16 +54,8 @@ public enum BuiltInPricing {
   static func read(limits: YAMLLimits, regions: () -> Set<String>?, cache: PricingSnapshotCache?)
     throws(DiagnosticError) -> PricingCatalog
   {
-    let files = Self.files
-    let sizes = files.map(\.text.utf8.count)
-    let document: @Sendable (Int) throws(DiagnosticError) -> YAMLDocument = { i throws(DiagnosticError) in
-      try YAMLDocument.parse(files[i].text, path: pathPrefix + files[i].path, limits: limits)
-    }
-    guard let cache else {
-      return try PricingCatalog.load(count: files.count, sizes: sizes, regions: regions, document: document)
-    }
-    return try PricingCatalog.load(
-      cache: cache, identity: pathPrefix + digest, limits: limits, count: files.count, sizes: sizes, regions: regions,
-      document: document)
+    try PricingCatalog.load(
+      texts: files.map { (pathPrefix + $0.path, $0.text) }, limits: limits, regions: regions,
+      cache: cache.map { ($0, pathPrefix + digest) })
   }
 }
