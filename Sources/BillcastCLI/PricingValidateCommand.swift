@@ -38,9 +38,12 @@ struct PricingValidateCommand: ParsableCommand {
     do {
       let directory = self.directory ?? (PricingOptions.isDirectory("pricing") ? "pricing" : nil)
       let catalog = try PricingOptions.load(directory: directory)
-      let files = directory.map { PricingCatalog.yamlFiles(under: $0) } ?? []
-      var problems = PricingValidation.check(
-        catalog, today: CalendarDate.today(), fileEffective: PricingValidation.fileEffectiveDates(files))
+      // Each source is dated by the file that lists it: a directory's files, or the built-in ones.
+      let fileEffective =
+        directory.map { PricingValidation.fileEffectiveDates(PricingCatalog.yamlFiles(under: $0)) }
+        ?? PricingValidation.fileEffectiveDates(
+          texts: BuiltInPricing.contents.map { (BuiltInPricing.pathPrefix + $0.path, $0.text) })
+      var problems = PricingValidation.check(catalog, today: CalendarDate.today(), fileEffective: fileEffective)
       if let maxAge {
         for table in catalog.tables {
           let age = CalendarDate.today().daysSince1970 - table.effective.daysSince1970

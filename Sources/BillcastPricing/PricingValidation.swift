@@ -44,10 +44,24 @@ package enum PricingValidation {
     var dates: [String: CalendarDate] = [:]
     for path in paths {
       guard let document = try? YAMLDocument.load(path: path) else { continue }
-      let root = YAMLCursor(document: document, diagnostics: DiagnosticCollector())
-      if let date = root.entries()?.first(where: { $0.key == "effective" })?.value.date() { dates[path] = date }
+      if let date = effective(of: document) { dates[path] = date }
     }
     return dates
+  }
+
+  /// The `effective` date each pricing file held in memory states (the built-in tables), by path.
+  package static func fileEffectiveDates(texts: [(path: String, text: String)]) -> [String: CalendarDate] {
+    var dates: [String: CalendarDate] = [:]
+    for file in texts {
+      guard let document = try? YAMLDocument.parse(file.text, path: file.path) else { continue }
+      if let date = effective(of: document) { dates[file.path] = date }
+    }
+    return dates
+  }
+
+  private static func effective(of document: YAMLDocument) -> CalendarDate? {
+    let root = YAMLCursor(document: document, diagnostics: DiagnosticCollector())
+    return root.entries()?.first(where: { $0.key == "effective" })?.value.date()
   }
 
   /// Counts what a catalog holds, for the summary line.
