@@ -97,7 +97,7 @@ enum IrregularRules {
 
   /// App Runner's size is CPU and memory written in either of two units (`1024` or `1 vCPU`),
   /// with AWS's 1 vCPU / 2 GB when absent; automatic deployments (in either format) add a
-  /// monthly charge.
+  /// monthly charge, and CloudFormation's default for them depends on the kind of source.
   static func appRunnerSize(_ d: inout ComponentDraft, _ r: DefinedResource, _ diagnostics: DiagnosticCollector)
     -> ResourceDisposition?
   {
@@ -114,7 +114,16 @@ enum IrregularRules {
       r.format == .cloudFormation
       ? ("SourceConfiguration.AutoDeploymentsEnabled", "AutoDeploymentsEnabled")
       : ("source_configuration.0.auto_deployments_enabled", "auto_deployments_enabled")
-    guard let auto = p.at(path) else { return nil }
+    guard let auto = p.at(path) else {
+      // AWS's default: on for a source code repository or an ECR image (taken to be the
+      // service's own account's), off for an ECR Public image.
+      let source = p["SourceConfiguration"]
+      let imageType = source?.at("ImageRepository.ImageRepositoryType")?.text
+      if r.format == .cloudFormation, source?["CodeRepository"] != nil || imageType == "ECR" {
+        d.set("auto_deployments", "1", property: "\(path) (AWS's default for this source)", at: r.location)
+      }
+      return nil
+    }
     if auto.unknownReason != nil {
       d.unresolved("auto_deployments", property: path, node: auto)
     } else if auto.boolean(name, diagnostics: diagnostics) == true {
