@@ -146,7 +146,19 @@ extension ComponentDraft {
     if enabled.unknownReason != nil { return unresolved("cache_gb", property: "CacheClusterEnabled", node: enabled) }
     guard enabled.boolean("CacheClusterEnabled", diagnostics: diagnostics) == true else { return }
     let node = size ?? TemplateNode(.scalar("0.5"), enabled.location)
+    // AWS's larger cache sizes are valid but not priced yet: left out with a warning, never an error or $0.
+    if let text = node.text, Self.unpricedCacheSizes.contains(text) {
+      unpricedParts.append(
+        (
+          "\(id) cache", "a \(text) GB stage cache is not priced yet (only 0.5 and 1.6 GB); the estimate leaves it out",
+          node.location
+        ))
+      return
+    }
     choice(
       "cache_gb", node, property: sizeProperty, values: ["0.5": "0.5gb", "1.6": "1.6gb"], diagnostics: diagnostics)
   }
+
+  /// API Gateway's stage cache sizes (GB) beyond the two billcast prices.
+  static let unpricedCacheSizes: Set = ["6.1", "13.5", "28.4", "58.2", "118", "237"]
 }
