@@ -45,7 +45,7 @@ struct ResourceFixture: @unchecked Sendable, CustomTestStringConvertible {
     let files = fm.enumerator(atPath: live)!.compactMap { $0 as? String }.sorted()
     for model in files where model.hasSuffix("/model.yaml") && !fm.fileExists(atPath: folder.path + "/" + model) {
       try fm.createDirectory(
-        atPath: folder.path + "/" + (model as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        atPath: folder.path + "/" + FilePath.folder(of: model), withIntermediateDirectories: true)
       try fm.copyItem(atPath: live + "/" + model, toPath: folder.path + "/" + model)
     }
     var added: [String: String] = [:]
@@ -72,7 +72,7 @@ struct ResourceFixture: @unchecked Sendable, CustomTestStringConvertible {
     let files = FileManager.default.enumerator(atPath: root)!.compactMap { $0 as? String }.filter {
       $0.hasSuffix("/fixtures.yaml")
     }.sorted()
-    return try files.flatMap { try read(root + "/" + $0, folder: ($0 as NSString).deletingLastPathComponent) }
+    return try files.flatMap { try read(root + "/" + $0, folder: FilePath.folder(of: $0)) }
   }
 
   static func read(_ path: String, folder: String) throws -> [ResourceFixture] {

@@ -4,6 +4,8 @@ import BillcastCore
 /// `resources.yaml` of each service under `pricing/`, built into billcast.
 struct ResourceDefinitions: Sendable {
   private var byType: [TemplateFormat: [String: ResourceDefinition]] = [:]
+  /// Every definition, in file order.
+  private(set) var all: [ResourceDefinition] = []
 
   /// The definitions built into billcast (checked by a test, so reading them cannot fail).
   static let builtIn: ResourceDefinitions = {
@@ -28,6 +30,7 @@ struct ResourceDefinitions: Sendable {
         continue
       }
       for definition in reader.read(document) {
+        result.all.append(definition)
         for (format, types) in definition.types {
           for type in types {
             if let other = result.byType[format]?[type] {
@@ -48,13 +51,4 @@ struct ResourceDefinitions: Sendable {
 
   /// The resource types defined in a format, sorted.
   func types(_ format: TemplateFormat) -> [String] { (byType[format] ?? [:]).keys.sorted() }
-
-  /// Every definition, once each, by name.
-  var all: [ResourceDefinition] {
-    var seen: Set<String> = []
-    return byType.values.flatMap(\.values).filter { seen.insert($0.location.short + $0.location.path).inserted }.sorted
-    {
-      $0.name < $1.name
-    }
-  }
 }
