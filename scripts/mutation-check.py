@@ -118,6 +118,12 @@ MUTATIONS = [
      [("Sources/BillcastProfile/Templates/Definitions/ResourceDefinition.swift",
        "format == .cloudFormation ? cloudFormation : terraform\n    }\n  }\n\n  /// One input",
        "format == .cloudFormation ? terraform : cloudFormation\n    }\n  }\n\n  /// One input")]),
+    ("MD3", "schedules no longer add their runs to the function they invoke", "ResourceFixture",
+     [("Sources/BillcastProfile/Templates/Definitions/IrregularRules+Links.swift",
+       "    scheduledInvocations(resources, diagnostics: diagnostics, update: update)\n", "")]),
+    ("MD4", "a day of the month past 28 runs in every month", "ScheduleExpression",
+     [("Sources/BillcastProfile/Templates/CronExpression+Runs.swift",
+       "let always = dates.filter { $0 <= 28 }.count + lastDays", "let always = dates.count + lastDays")]),
 ]
 
 

@@ -16,12 +16,12 @@ extension Calculator {
       let value: Interval
       do {
         let (v, exact) = try formula.evaluate(
-          { $0 == Builtins.monthHours ? Interval(monthHours) : workload[$0] }, expansion: { workloadExpansions[$0] })
+          { builtin($0).map { Interval($0) } ?? workload[$0] }, expansion: { workloadExpansions[$0] })
         value = v
         if !exact {
           expansions[input.name] = ClosedFormula(
             formula, closed: { workloadExpansions[$0] },
-            literal: { n in n == Builtins.monthHours ? .number(monthHours) : workload[n].map(Formula.literal) })
+            literal: { n in builtin(n).map { .number($0) } ?? workload[n].map(Formula.literal) })
         }
       } catch {
         diagnostics.add(location.diagnostic(.error, "\(input.name): \(error)"))

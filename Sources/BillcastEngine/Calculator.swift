@@ -11,6 +11,8 @@ struct Calculator {
   let today: CalendarDate
   let situation: FreeTierSituation
   let monthHours: ExactDecimal
+  /// The calendar month priced, or nil for an average month (see ``Builtins``).
+  var month: CalendarDate?
   let workload: [String: Interval]
   /// The exact values of workload variables whose decimal values were rounded.
   var workloadExpansions: [String: ClosedFormula] = [:]
@@ -32,6 +34,9 @@ struct Calculator {
     self.workload = workload
     self.diagnostics = diagnostics
   }
+
+  /// A built-in name's value in the month priced (see ``Builtins``).
+  func builtin(_ name: String) -> ExactDecimal? { Builtins.value(name, hours: monthHours, month: month) }
 
   /// One component's use of one meter, before pricing.
   struct Usage {
@@ -136,7 +141,7 @@ struct Calculator {
     let quantity: Interval
     do {
       quantity = try meter.quantity(on: asOf).evaluate(
-        { name in name == Builtins.monthHours ? Interval(monthHours) : inputs[name] }, expansion: { expansions[$0] }
+        { name in builtin(name).map { Interval($0) } ?? inputs[name] }, expansion: { expansions[$0] }
       ).value
     } catch {
       diagnostics.add(component.component.location.diagnostic(.error, "\(what): \(error)"))

@@ -16,6 +16,10 @@ public struct EstimateOptions: Sendable {
   public var architectures: [String]?
   /// Hours in the month priced.
   public var monthHours: ExactDecimal
+  /// The calendar month priced (any day of it), when its days of the week and its place in the
+  /// year count (a forecast with `month_hours: calendar`); nil prices an average month of
+  /// `monthHours` hours.
+  public var month: CalendarDate?
   /// The workload's values, used instead of evaluating the profile's formulas (a forecast
   /// month's). Internal: a value missing for a variable would leave the estimate without it, so
   /// only the forecast and break-even, which evaluate every variable, set it.

@@ -128,7 +128,7 @@ extension Estimator {
         let workload = options.workload
           ?? WorkloadEvaluator.evaluate(
             resolved.profile.workload, overrides: scenario?.overrides ?? [], monthHours: options.monthHours,
-            diagnostics: diagnostics, expansions: &expansions)
+            month: options.month, diagnostics: diagnostics, expansions: &expansions)
       else { return [] }
       return resolved.architectures.filter { architectures.contains($0.architecture.name) }.map {
         PricingJob(scenario: scenario, workload: workload, expansions: expansions, architecture: $0)
@@ -151,6 +151,7 @@ extension Estimator {
         catalog: resolved.catalog, region: resolved.profile.region, asOf: asOf, today: options.today,
         situation: situation, monthHours: options.monthHours, workload: job.workload, diagnostics: collector)
       calculator.workloadExpansions = job.expansions
+      calculator.month = options.month
       calculator.workloadUnits = resolved.profile.workload.reduce(into: [:]) { $0[$1.name] = $1.unit }
       var result = calculator.price(job.architecture, scenario: job.scenario)
       result?.workload = resolved.profile.workload.compactMap { v in job.workload[v.name].map { (v.name, $0) } }

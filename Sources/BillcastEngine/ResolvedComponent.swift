@@ -21,13 +21,12 @@ public struct ResolvedComponent: Sendable {
   /// is zero (an input that names a workload variable is never taken for zero).
   func isUnused(_ meter: String) -> Bool {
     guard let meter = service.meter(meter) else { return false }
-    let hours = Interval(672, 744)  // 28 to 31 days
     func value(_ formula: Formula) -> Interval? {
       var inputs: [String: Interval] = [:]
       for (name, f) in numeric {
-        if let v = try? f.evaluate({ $0 == Builtins.monthHours ? hours : nil }) { inputs[name] = v }
+        if let v = try? f.evaluate(Builtins.anyMonth) { inputs[name] = v }
       }
-      return try? formula.evaluate { $0 == Builtins.monthHours ? hours : inputs[$0] }
+      return try? formula.evaluate { Builtins.anyMonth($0) ?? inputs[$0] }
     }
     return ([meter.quantity] + meter.quantityBefore.map(\.quantity)).allSatisfy { value($0) == Interval(.zero) }
   }

@@ -12,13 +12,14 @@ package enum WorkloadEvaluator {
   /// a limit is reported there (`forecast.growth.page_views`, month 37), not at the variable.
   package static func evaluate(
     _ variables: [WorkloadVariable], overrides: [WorkloadVariable], monthHours: ExactDecimal,
-    diagnostics: DiagnosticCollector,
+    month: CalendarDate? = nil, diagnostics: DiagnosticCollector,
     adjust: ((String, Interval) throws(FormulaEvaluationError) -> Interval)? = nil,
     adjustedAt: ((String) -> (location: SourceLocation, context: String)?)? = nil
   ) -> [String: Interval]? {
     var expansions: [String: ClosedFormula] = [:]
     return evaluate(
-      variables, overrides: overrides, monthHours: monthHours, diagnostics: diagnostics, expansions: &expansions,
+      variables, overrides: overrides, monthHours: monthHours, month: month, diagnostics: diagnostics,
+      expansions: &expansions,
       adjust: adjust, adjustedAt: adjustedAt)
   }
 
@@ -26,7 +27,7 @@ package enum WorkloadEvaluator {
   /// value had to be rounded (a closed formula), for the formulas that use it.
   static func evaluate(
     _ variables: [WorkloadVariable], overrides: [WorkloadVariable], monthHours: ExactDecimal,
-    diagnostics: DiagnosticCollector,
+    month: CalendarDate? = nil, diagnostics: DiagnosticCollector,
     expansions: inout [String: ClosedFormula],
     adjust: ((String, Interval) throws(FormulaEvaluationError) -> Interval)? = nil,
     adjustedAt: ((String) -> (location: SourceLocation, context: String)?)? = nil
@@ -36,6 +37,7 @@ package enum WorkloadEvaluator {
     for o in overrides { byName[o.name] = o }
     var values: [String: Interval] = [:]
     var failed = false
+    let builtin = { (n: String) in Builtins.value(n, hours: monthHours, month: month) }
     // Each variable after those it names (cycles were reported when the profile was read).
     let order = DependencyOrder.order(roots: variables.map(\.name)) { name in
       byName[name].map { $0.value.names.filter { byName[$0] != nil } }
@@ -45,7 +47,7 @@ package enum WorkloadEvaluator {
       do {
         let known = expansions
         var (v, exact) = try variable.value.evaluate(
-          { n in n == Builtins.monthHours ? Interval(monthHours) : values[n] }, expansion: { known[$0] })
+          { n in builtin(n).map { Interval($0) } ?? values[n] }, expansion: { known[$0] })
         var place: (location: SourceLocation, context: String)?
         if let adjust {
           let formulaValue = v
@@ -63,7 +65,7 @@ package enum WorkloadEvaluator {
         } else if !exact {
           expansions[name] = ClosedFormula(
             variable.value, closed: { known[$0] },
-            literal: { n in n == Builtins.monthHours ? .number(monthHours) : values[n].map(Formula.literal) })
+            literal: { n in builtin(n).map { .number($0) } ?? values[n].map(Formula.literal) })
         }
         if v.low.magnitude > Estimator.quantityLimit || v.high.magnitude > Estimator.quantityLimit {
           diagnostics.add(

@@ -200,7 +200,9 @@ struct ProfileReader {
       return nil
     }
     if Builtins.names.contains(name) {
-      c.error("'\(TerminalText.excerpt(name))' is a built-in name (the hours in the month priced); choose another name")
+      c.error(
+        "'\(TerminalText.excerpt(name))' is a built-in name (month_hours, month_mondays, month_is_jan and the like say what the month priced is); choose another name"
+      )
       return nil
     }
     if case .mapping = c.node {

@@ -103,22 +103,19 @@ struct HostileTemplateTests {
     """
   }
 
-  @Test("A cron(…) schedule needs its invocations from usage; a malformed rate(…) is a located error, never $0")
+  @Test("A cron(…) schedule is counted on the calendar; a malformed expression is a located error, never $0")
   func schedules() throws {
+    // cron(0 3 * * ? *): once a day, 730 / 24 = 30.4166… runs in a 730-hour month; with no free
+    // tier, 30.4166… invocations × $1.00 / 1,000,000 = $0.0000304166…
     let template = "Resources:\n" + Self.schedule("Nightly", "cron(0 3 * * ? *)")
-    let missing = try Self.workspace(templates: ["t.yml": template], usage: "{}")
-    let run = try CLI.run(["estimate", "profile.yaml"], in: missing)
-    #expect(run.status == 2)
-    #expect(
-      run.stderr.contains(
-        "t.yml:5:27: error: Resources.Nightly.Properties.ScheduleExpression: ScheduleExpression cannot be resolved statically: billcast does not count cron(…) schedules yet; give scheduler_invocations under architectures.a.usage.Nightly"
-      ), "\(run.stderr)")
-    // Given: 31 nightly runs a month are far inside EventBridge Scheduler's 14M free invocations.
-    let given = try Self.workspace(templates: ["t.yml": template], usage: "Nightly: {scheduler_invocations: 31}")
-    let json = try TemplateTests.estimateJSON(given)
-    #expect(try TemplateTests.statuses(try #require(TemplateTests.results(json).first))["Nightly"] == "priced")
+    let counted = try Self.workspace(templates: ["t.yml": template], usage: "{}", options: "account: {free_tier: none}")
+    let json = try TemplateTests.estimateJSON(counted)
+    let result = try #require(TemplateTests.results(json).first)
+    #expect(try TemplateTests.statuses(result)["Nightly"] == "priced")
+    #expect(TemplateTests.componentCost(result, "Nightly")?.hasPrefix("0.00003041666") == true)
     for bad in [
       "rate(5 minute)", "rate(1 minutes)", "rate(0 hours)", "rate(five minutes)", "rate(5 weeks)", "every day",
+      "cron(0 3 * * *)", "cron(0 3 * * MON *)", "at(2027-13-01T00:00:00)",
     ] {
       let dir = try Self.workspace(templates: ["t.yml": "Resources:\n" + Self.schedule("Bad", bad)], usage: "{}")
       let r = try CLI.run(["estimate", "profile.yaml"], in: dir)

@@ -55,7 +55,8 @@ enum BreakEvenBounds {
     let collector = DiagnosticCollector()
     let overrides = profile.scenarios.first { $0.name == scenario }?.overrides ?? []
     let workload = WorkloadEvaluator.evaluate(
-      profile.workload, overrides: overrides, monthHours: options.monthHours, diagnostics: collector,
+      profile.workload, overrides: overrides, monthHours: options.monthHours, month: options.month,
+      diagnostics: collector,
       adjust: { name, value in name == variable ? Interval(x) : value })
     guard let workload, !collector.hasErrors else {
       return collector.errors.first.map(describe) ?? "the workload does not evaluate"

@@ -41,7 +41,7 @@ struct PointAnalysis {
             arch,
             try CostModel(
               resolved: resolved, architecture: arch, scenario: scenario, asOf: asOf, situation: situation,
-              monthHours: options.estimate.monthHours, point: options.point)
+              monthHours: options.estimate.monthHours, month: options.estimate.month, point: options.point)
           ))
       } catch {
         collector.add(

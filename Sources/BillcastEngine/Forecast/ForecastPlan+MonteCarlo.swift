@@ -98,13 +98,14 @@ extension ForecastPlan {
     situation.credits = nil
     let model = try CostModel(
       resolved: resolved, architecture: architecture, scenario: month.scenario, asOf: month.month.firstDay,
-      situation: situation, monthHours: month.hours, sampling: registry)
+      situation: situation, monthHours: month.hours, month: month.calendarDay, sampling: registry)
     var accumulate: [(slot: Int, increment: CompiledFormula)] = []
     for (name, formula) in (settings?.accumulate ?? [:]).sorted(by: { $0.key < $1.key }) {
       guard let slot = model.slot(of: name) else { continue }
       registry.begin("a:" + name)
       let increment = try CompiledFormula.compile(formula, ranges: .sample(registry, owner: "a:" + name)) { n in
-        n == Builtins.monthHours ? .value(month.hours) : model.slot(of: n).map { .slot($0) }
+        Builtins.value(n, hours: month.hours, month: month.calendarDay).map { .value($0) }
+          ?? model.slot(of: n).map { .slot($0) }
       }
       accumulate.append((slot, increment))
     }

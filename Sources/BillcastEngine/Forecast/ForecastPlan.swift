@@ -132,7 +132,8 @@ struct ForecastPlan {
     let places = settings?.adjustmentLocations ?? [:]
     let context = "month \(index) (\(month.month)), after growth and accumulation"
     return WorkloadEvaluator.evaluate(
-      profile.workload, overrides: scenario?.overrides ?? [], monthHours: month.hours, diagnostics: diagnostics,
+      profile.workload, overrides: scenario?.overrides ?? [], monthHours: month.hours, month: month.calendarDay,
+      diagnostics: diagnostics,
       adjust: { (name: String, value: Interval) throws(FormulaEvaluationError) -> Interval in
         var v = value
         if let g = growth[name] { v = try Self.growthAdjustment(g, month: index, value: v) }
@@ -149,6 +150,7 @@ struct ForecastPlan {
       asOf: month.month.firstDay, today: options.today, freeTier: options.freeTier,
       scenarios: month.scenario.map { [$0] },
       architectures: [architecture], monthHours: month.hours)
+    o.month = month.calendarDay
     o.workload = workload
     o.applyCredits = false
     do {
@@ -180,7 +182,9 @@ struct ForecastPlan {
   func accumulate(_ month: ForecastMonth, workload: [String: Interval], into accumulated: inout [String: Interval]) {
     for (name, formula) in settings?.accumulate ?? [:] {
       do {
-        let inc = try formula.evaluate { n in n == Builtins.monthHours ? Interval(month.hours) : workload[n] }
+        let inc = try formula.evaluate { n in
+          Builtins.value(n, hours: month.hours, month: month.calendarDay).map { Interval($0) } ?? workload[n]
+        }
         accumulated[name] = try (accumulated[name] ?? .zero).plus(inc)
       } catch {
         diagnostics.add(

@@ -79,7 +79,9 @@ public enum Forecaster {
       } else {
         hours = 730
       }
-      return ForecastMonth(index: m, month: month, scenario: scenario, hours: hours)
+      var result = ForecastMonth(index: m, month: month, scenario: scenario, hours: hours)
+      if case .calendar? = settings?.monthHours { result.onCalendar = true }
+      return result
     }
   }
 }

@@ -8,13 +8,18 @@ extension CostModel {
     let registry: ParameterRegistry?
     let point: CompiledFormula.RangePoint
     let monthHours: ExactDecimal
+    /// The calendar month priced, or nil for an average month (see ``Builtins``).
+    let month: CalendarDate?
     /// Each workload variable's slot.
     var slots: [String: Int] = [:]
 
-    init(registry: ParameterRegistry?, point: CompiledFormula.RangePoint, monthHours: ExactDecimal) {
+    init(
+      registry: ParameterRegistry?, point: CompiledFormula.RangePoint, monthHours: ExactDecimal, month: CalendarDate?
+    ) {
       self.registry = registry
       self.point = point
       self.monthHours = monthHours
+      self.month = month
     }
 
     /// How ranges in the formula of `owner` are compiled: a point, or a Monte Carlo parameter.
@@ -25,7 +30,7 @@ extension CostModel {
     }
 
     func bindWorkload(_ name: String) -> CompiledFormula.Binding? {
-      if name == Builtins.monthHours { return .value(monthHours) }
+      if let v = Builtins.value(name, hours: monthHours, month: month) { return .value(v) }
       return slots[name].map { .slot($0) }
     }
 
@@ -69,7 +74,7 @@ extension CostModel {
           let quantity = try CompiledFormula.compile(
             meter.quantity(on: asOf), ranges: mode("m:\(component.service.id)/\(meter.name)")
           ) { n in
-            if n == Builtins.monthHours { return .value(monthHours) }
+            if let v = Builtins.value(n, hours: monthHours, month: month) { return .value(v) }
             return inputs[n].map { .formula($0) }
           }
           // A quantity that is zero whatever the workload (an unused input left at its default)

@@ -33,32 +33,34 @@ public final class CostModel: Sendable {
   /// Compiles an architecture for a scenario; ranges in formulas take `point`.
   public convenience init(
     resolved: ResolvedProfile, architecture: String, scenario: String?, asOf: CalendarDate,
-    situation: FreeTierSituation, monthHours: ExactDecimal = 730, point: CompiledFormula.RangePoint
+    situation: FreeTierSituation, monthHours: ExactDecimal = 730, month: CalendarDate? = nil,
+    point: CompiledFormula.RangePoint
   ) throws(FormulaEvaluationError) {
     try self.init(
       resolved: resolved, architecture: architecture, scenario: scenario, asOf: asOf, situation: situation,
-      monthHours: monthHours, sampling: nil, point: point)
+      monthHours: monthHours, month: month, sampling: nil, point: point)
   }
 
   /// Compiles an architecture for a scenario with every range a Monte Carlo parameter of `registry`.
   package convenience init(
     resolved: ResolvedProfile, architecture: String, scenario: String?, asOf: CalendarDate,
-    situation: FreeTierSituation, monthHours: ExactDecimal = 730, sampling registry: ParameterRegistry
+    situation: FreeTierSituation, monthHours: ExactDecimal = 730, month: CalendarDate? = nil,
+    sampling registry: ParameterRegistry
   ) throws(FormulaEvaluationError) {
     try self.init(
       resolved: resolved, architecture: architecture, scenario: scenario, asOf: asOf, situation: situation,
-      monthHours: monthHours, sampling: registry, point: .mid)
+      monthHours: monthHours, month: month, sampling: registry, point: .mid)
   }
 
   init(
     resolved: ResolvedProfile, architecture: String, scenario: String?, asOf: CalendarDate,
-    situation: FreeTierSituation, monthHours: ExactDecimal, sampling registry: ParameterRegistry?,
+    situation: FreeTierSituation, monthHours: ExactDecimal, month: CalendarDate?, sampling registry: ParameterRegistry?,
     point: CompiledFormula.RangePoint
   ) throws(FormulaEvaluationError) {
     guard let arch = resolved.architectures.first(where: { $0.architecture.name == architecture }) else {
       throw .unknownName(architecture)
     }
-    var compiler = Compiler(registry: registry, point: point, monthHours: monthHours)
+    var compiler = Compiler(registry: registry, point: point, monthHours: monthHours, month: month)
     let (order, formulas) = try compiler.workload(resolved.profile, scenario: scenario)
     var meters = try compiler.usages(arch, catalog: resolved.catalog, region: resolved.profile.region, asOf: asOf)
     let pools = resolved.catalog.freeTierPools(region: resolved.profile.region).filter {

@@ -39,6 +39,9 @@ struct ComponentDraft {
   var unpricedParts: [(id: String, reason: String, location: SourceLocation)] = []
   /// What else the user should know about the resource (written as comments by `billcast init`).
   var notes: [String] = []
+  /// Amounts other resources add to an input, on top of what the profile gives (a schedule's
+  /// invocations of its target function): the input is their sum when the profile gives none.
+  var additions: [Input] = []
 
   init(id: String, type: String, service: String, location: SourceLocation, required: [String] = []) {
     self.id = id

@@ -65,6 +65,7 @@ extension TemplateExpander {
     }
     addUsage(entry, to: &inputs, draft: d)
     applyOverrides(entry, to: &inputs, draft: d, key: key, notices: &notices)
+    add(d.additions, to: &inputs)
     for u in d.unresolved {
       if inputs.contains(where: { $0.name == u.name }) {
         notices.append(
@@ -105,6 +106,25 @@ extension TemplateExpander {
           ))
       } else {
         inputs.append(input)
+      }
+    }
+  }
+
+  /// Adds what other resources add to an input (a schedule's invocations of its function) to
+  /// the profile's value of it, or gives it their sum when the profile gives none.
+  private func add(_ additions: [ComponentDraft.Input], to inputs: inout [ComponentInput]) {
+    var names: [String] = []
+    for a in additions where !names.contains(a.name) { names.append(a.name) }
+    for name in names {
+      let terms = additions.filter { $0.name == name }
+      let sum = terms.map { "(\($0.text))" }.joined(separator: " + ")
+      if let i = inputs.firstIndex(where: { $0.name == name }) {
+        inputs[i].text = "(\(inputs[i].text)) + \(sum)"
+        inputs[i].isPlain = false
+      } else {
+        inputs.append(
+          ComponentInput(
+            name: name, text: sum, isPlain: false, location: terms[0].location, keyLocation: terms[0].location))
       }
     }
   }

@@ -82,10 +82,13 @@ package enum TemplateInventory {
       case .priced(let d):
         return ([d] + d.attached).map { d in
           Entry(
-            id: d.id, type: d.type, service: d.service, stated: d.inputs.map(\.name),
+            id: d.id, type: d.type, service: d.service, stated: d.inputs.map(\.name) + d.additions.map(\.name),
             required: d.required + d.unresolved.map(\.name),
             notes: d.notes
-              + d.unresolved.map { "\($0.property) cannot be resolved statically (\($0.reason)): give \($0.name)" },
+              + d.unresolved.map { "\($0.property) cannot be resolved statically (\($0.reason)): give \($0.name)" }
+              + d.additions.map {
+                "\($0.name) includes \(typicalMonth($0.text)) from \($0.property); give only the others as \($0.name)"
+              },
             status: "priced")
         }
       case .partOf(let owner):
@@ -106,5 +109,13 @@ package enum TemplateInventory {
         ]
       }
     }
+  }
+
+  /// A count over `month_hours` in a month of 730 hours, like `8,760 a month (730 hours)`.
+  static func typicalMonth(_ formula: String) -> String {
+    guard let value = try? Formula.parse(formula).evaluate({ $0 == Builtins.monthHours ? Interval(730) : nil }) else {
+      return "\(formula) a month"
+    }
+    return "\(value.low.rounded(toFractionDigits: 2)) a month of 730 hours"
   }
 }

@@ -190,43 +190,16 @@ extension IrregularRules {
     return nil
   }
 
-  /// A schedule's invocations a month: a disabled one has none, one whose state cannot be known
-  /// asks for the count, and its expression is counted by ``ScheduleExpression``.
+  /// A schedule's invocations a month: none when disabled, asked for when its state or
+  /// expression cannot be known, else counted from its expression by ``ScheduleRuns``.
   static func schedule(_ d: inout ComponentDraft, _ r: DefinedResource, _ diagnostics: DiagnosticCollector)
     -> ResourceDisposition?
   {
-    let p = r.properties
     let stateName = name(r, "State", "state")
-    if let state = p[stateName], state.text != "ENABLED" {
-      if state.text == "DISABLED" {
-        d.set("scheduler_invocations", "0", property: stateName, at: state.location)
-        return nil
-      }
-      if state.unknownReason != nil {
-        d.unresolved("scheduler_invocations", property: stateName, node: state)
-        return nil
-      }
-    }
     let expressionName = name(r, "ScheduleExpression", "schedule_expression")
-    guard let expression = p[expressionName] else { return nil }
-    guard let text = expression.text else {
-      d.unresolved("scheduler_invocations", property: expressionName, node: expression)
-      return nil
-    }
-    switch ScheduleExpression.parse(text) {
-    case .rate(let perMonth)?:
-      d.set("scheduler_invocations", perMonth, property: expressionName, at: expression.location)
-    case .notCounted(let kind)?:
-      d.unresolved(
-        "scheduler_invocations", property: expressionName,
-        node: TemplateNode(.unknown("billcast does not count \(kind)(…) schedules yet"), expression.location))
-    case nil:
-      diagnostics.add(
-        expression.location.diagnostic(
-          .error,
-          "\(expressionName) '\(TerminalText.excerpt(text))' is not a schedule: expected rate(VALUE UNIT) with a whole VALUE of 1 or more and UNIT minute, hour or day (plural above 1), cron(…) or at(…)"
-        ))
-    }
+    ScheduleRuns.read(
+      expression: r.properties[expressionName], expressionName: expressionName, state: r.properties[stateName],
+      stateName: stateName, diagnostics: diagnostics)?.set("scheduler_invocations", on: &d)
     return nil
   }
 }

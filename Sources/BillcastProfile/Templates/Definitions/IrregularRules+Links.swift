@@ -19,6 +19,7 @@ extension IrregularRules {
     elasticIPAddresses(resources, dispositions, index: index, update: update)
     stageCaches(resources, diagnostics: diagnostics, update: update)
     provisionedConcurrency(resources, &dispositions, index: index, diagnostics: diagnostics)
+    scheduledInvocations(resources, diagnostics: diagnostics, update: update)
   }
 
   /// Every public IPv4 address costs $0.005 an hour, attached or not: an instance has one per

@@ -30,6 +30,7 @@ struct TerraformMapper {
     "aws_rds_cluster_instance": ["cluster_identifier"], "aws_ecs_service": ["task_definition"], "aws_eip": ["instance"],
     "aws_nat_gateway": ["allocation_id"], "aws_eip_association": ["allocation_id", "public_ip", "instance_id"],
     "aws_lambda_provisioned_concurrency_config": ["function_name"], "aws_api_gateway_stage": ["rest_api_id"],
+    "aws_cloudwatch_event_target": ["arn", "rule"], "aws_scheduler_schedule": ["target.0.arn"],
   ]
 
   init(plan: TerraformPlan, diagnostics: DiagnosticCollector) {
@@ -81,7 +82,9 @@ extension TerraformMapper: ResourceLinks {
   func target(of id: String, at path: String, names: String?) -> String? {
     guard let i = links.position[id] else { return nil }
     if let target = referenced(plan.resources[i], path) { return target.address }
-    guard names == "function", let literal = plan.resources[i].values[path]?.text, !literal.isEmpty else { return nil }
+    guard names == "function", let literal = plan.resources[i].values.at(path)?.text, !literal.isEmpty else {
+      return nil
+    }
     let functions = plan.resources.filter { r in
       r.type == "aws_lambda_function" && ["function_name", "arn"].contains { r.values[$0]?.text == literal }
     }

@@ -225,7 +225,7 @@ struct TerraformPlan {
     for r in module["resources"]?.items ?? [] {
       guard let address = r["address"]?.string else { continue }
       var attributes: [String: [Reference]] = [:]
-      for (attribute, expression) in objectEntries(r["expressions"]) {
+      for (attribute, expression) in expressions(r["expressions"]) {
         var refs: [Reference] = []
         for reference in (expression["references"]?.items ?? []).compactMap(\.string).compactMap(resourceReference)
         where !refs.contains(reference) {
@@ -240,6 +240,16 @@ struct TerraformPlan {
     }
     for (name, call) in objectEntries(module["module_calls"]) {
       if let child = call["module"] { collectReferences(child, prefix: prefix + "module.\(name).", into: &result) }
+    }
+  }
+
+  /// A resource's expressions by attribute, those of nested blocks by path (`target.0.arn`).
+  private static func expressions(_ node: JSONNode?) -> [(key: String, value: JSONNode)] {
+    objectEntries(node).flatMap { entry -> [(key: String, value: JSONNode)] in
+      guard case .array(let blocks, _) = entry.value else { return [entry] }
+      return blocks.enumerated().flatMap { i, block in
+        objectEntries(block).filter { $0.value["references"] != nil }.map { ("\(entry.key).\(i).\($0.key)", $0.value) }
+      }
     }
   }
 
