@@ -116,11 +116,10 @@ struct ProfileReader {
         components.append(comp)
       }
     }
-    if components.isEmpty && (af.has("components") || (expansion != nil && !diagnostics.hasErrors)) {
-      (af["components"] ?? c).error(
-        expansion == nil
-          ? "an architecture needs at least one component"
-          : "an architecture needs at least one component, and its templates have no priced resource")
+    // Templates with nothing priced (only free resources, or types billcast does not price yet)
+    // estimate to $0 with the list of their resources; a hand-written architecture needs one.
+    if components.isEmpty && expansion == nil && af.has("components") {
+      (af["components"] ?? c).error("an architecture needs at least one component")
     }
     if components.count > Profile.componentLimit {
       af.cursor.keyCursor("components").error(

@@ -12,11 +12,9 @@ public enum CompareText {
       : "\(e.profileName) — architectures compared (\(e.currency) a month)\n"
     out +=
       markdown
-      ? "- Region: `\(e.region)`, as of \(e.asOf)\n- Free tier: \(e.freeTier.summary)\n- \(ReportHeader.pricingLabel(e.tables, markdown: true)): "
-      : "Region \(e.region), as of \(e.asOf); free tier: \(e.freeTier.summary)\n\(ReportHeader.pricingLabel(e.tables)): "
-    out +=
-      e.tables.map { "\($0.id) (effective \($0.effective), sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ")
-      + "\n"
+      ? "- Region: `\(e.region)`, as of \(e.asOf)\n- Free tier: \(e.freeTier.summary)\n- "
+      : "Region \(e.region), as of \(e.asOf); free tier: \(e.freeTier.summary)\n"
+    out += ReportHeader.pricingLine(e.tables, markdown: markdown) + "\n"
     out += ReportHeader.tableWarnings(e.tables, markdown: markdown)
     let scenarios = EstimateText.unique(e.results.map(\.scenario))
     out += costByScenario(c, scenarios: scenarios, markdown: markdown)

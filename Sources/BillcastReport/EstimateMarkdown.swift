@@ -12,10 +12,7 @@ public enum EstimateMarkdown {
     for n in e.notYetAvailable {
       out += "- Not priced: \(MarkdownText.code(n.architecture)) (\(cell(n.notPricedReason)))\n"
     }
-    out +=
-      "- \(ReportHeader.pricingLabel(e.tables, markdown: true)): "
-      + e.tables.map { "`\($0.id)` (effective \($0.effective), sha256 `\($0.sha256.prefix(12))`)" }.joined(
-        separator: ", ") + "\n"
+    out += "- " + ReportHeader.pricingLine(e.tables, markdown: true, code: true) + "\n"
     out += ReportHeader.tableWarnings(e.tables, markdown: true) + "\n"
     let architectures = EstimateText.unique(e.results.map(\.architecture))
     let scenarios = EstimateText.unique(e.results.map(\.scenario))

@@ -19,10 +19,7 @@ public enum EstimateText {
   static func header(_ e: Estimate) -> String {
     var out = "\(e.profileName) — monthly estimate (\(e.currency))\n"
     out += "Region \(e.region), as of \(e.asOf); free tier: \(e.freeTier.summary)\n"
-    out +=
-      ReportHeader.pricingLabel(e.tables) + ": "
-      + e.tables.map { "\($0.id) (effective \($0.effective), sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ")
-      + "\n"
+    out += ReportHeader.pricingLine(e.tables) + "\n"
     out += ReportHeader.tableWarnings(e.tables, markdown: false)
     for n in e.notYetAvailable { out += "Not priced: \(n.architecture) (\(n.notPricedReason))\n" }
     return out

@@ -13,10 +13,7 @@ public enum ForecastText {
     let runs = f.samples > 0 ? "\(f.samples) Monte Carlo samples, seed \(f.seed)" : "deterministic envelope only"
     out +=
       (markdown ? "- " : "") + "Region \(f.region), \(first) to \(last); \(runs); free tier: \(f.freeTier.summary)\n"
-    out +=
-      (markdown ? "- " : "") + ReportHeader.pricingLabel(f.tables, markdown: markdown) + ": "
-      + f.tables.map { "\($0.id) (effective \($0.effective), sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ")
-      + "\n"
+    out += (markdown ? "- " : "") + ReportHeader.pricingLine(f.tables, markdown: markdown) + "\n"
     out += ReportHeader.tableWarnings(f.tables, markdown: markdown)
 
     out += monthly(f, markdown: markdown)

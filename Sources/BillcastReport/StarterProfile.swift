@@ -22,7 +22,10 @@ package enum StarterProfile {
     case .terraformPlan:
       out += "    terraform_plan: \(quoted(patterns.first ?? "plan.json"))   # terraform show -json PLANFILE\n"
     }
-    out += "    usage:\n"
+    let priced = entries.contains { $0.service != nil }
+    out +=
+      priced
+      ? "    usage:\n" : "    usage: {}    # nothing in the templates is priced: the estimate is $0 and lists them\n"
     var others: [String] = []
     for e in entries {
       guard let serviceID = e.service else {

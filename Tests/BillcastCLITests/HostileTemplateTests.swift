@@ -114,13 +114,28 @@ struct HostileTemplateTests {
     #expect(try TemplateTests.statuses(result)["Nightly"] == "priced")
     #expect(TemplateTests.componentCost(result, "Nightly")?.hasPrefix("0.00003041666") == true)
     for bad in [
-      "rate(5 minute)", "rate(1 minutes)", "rate(0 hours)", "rate(five minutes)", "rate(5 weeks)", "every day",
-      "cron(0 3 * * *)", "cron(0 3 * * MON *)", "at(2027-13-01T00:00:00)",
+      "rate(0 hours)", "rate(five minutes)", "rate(5 weeks)", "every day", "cron(0 3 * * *)", "cron(0 3 * * MON *)",
+      "at(2027-13-01T00:00:00)",
     ] {
       let dir = try Self.workspace(templates: ["t.yml": "Resources:\n" + Self.schedule("Bad", bad)], usage: "{}")
       let r = try CLI.run(["estimate", "profile.yaml"], in: dir)
       #expect(r.status == 2, "\(bad)")
       #expect(r.stderr.contains("ScheduleExpression '\(bad)' is not a schedule"), "\(bad): \(r.stderr)")
+    }
+    // An EventBridge rule's unit must be singular for 1 and plural above (the rules' guide);
+    // Scheduler takes either (its API: minute | minutes | hour | hours | day | days), as AWS's
+    // own serverless-patterns deploy `rate(5 minute)` schedules.
+    for (bad, good) in [("rate(5 minute)", "rate(1 minutes)"), ("rate(1 hours)", "rate(2 hour)")] {
+      let rule = "  Bad:\n    Type: AWS::Events::Rule\n    Properties: {ScheduleExpression: '\(bad)'}\n"
+      let dir = try Self.workspace(
+        templates: ["t.yml": "Resources:\n" + rule + Self.schedule("Good", good)], usage: "{}")
+      let r = try CLI.run(["estimate", "profile.yaml"], in: dir)
+      #expect(r.status == 2, "\(bad)")
+      #expect(
+        r.stderr.contains(
+          "ScheduleExpression '\(bad)' is not a schedule: a rate's UNIT is minute, hour or day (minutes, hours, days above 1)"
+        ), "\(bad): \(r.stderr)")
+      #expect(!r.stderr.contains("'\(good)'"), "\(good): \(r.stderr)")
     }
     // rate(5 minutes): 730 h × 60 / 5 = 8,760 invocations in a 730-hour month, also free.
     let rate = try Self.workspace(

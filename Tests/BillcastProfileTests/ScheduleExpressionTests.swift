@@ -112,6 +112,23 @@ struct ScheduleExpressionTests {
     #expect(ScheduleExpression.parse(expression) == .failure(CronSyntaxError(reason)))
   }
 
+  @Test("Scheduler takes a rate's unit singular or plural; a rule needs singular for 1 and plural above")
+  func schedulerUnits() throws {
+    #expect(
+      ScheduleExpression.parse("rate(5 minute)", scheduler: true)
+        == .success(.recurring("month_hours * 60 / 5", caveats: [])))
+    #expect(
+      ScheduleExpression.parse("rate(1 hours)", scheduler: true) == .success(.recurring("month_hours / 1", caveats: []))
+    )
+    #expect(
+      ScheduleExpression.parse("rate(2 weeks)", scheduler: true)
+        == .failure(CronSyntaxError("a rate's UNIT is minute(s), hour(s) or day(s), not 'weeks'")))
+    #expect(
+      ScheduleExpression.parse("rate(1 hours)")
+        == .failure(CronSyntaxError("a rate's UNIT is minute, hour or day (minutes, hours, days above 1), not 'hours'"))
+    )
+  }
+
   @Test("A one-time at(…) schedule runs in no steady month")
   func once() {
     #expect(ScheduleExpression.parse("at(2027-03-01T09:30:00)") == .success(.once("2027-03-01T09:30:00")))

@@ -9,8 +9,10 @@ enum ScheduleExpression: Equatable {
   case once(String)
 
   /// Reads an expression; a failure says why it is not one AWS accepts. A rate's value is a
-  /// whole number of 1 or more, and its unit singular for 1 and plural above it, as AWS requires.
-  static func parse(_ text: String) -> Result<ScheduleExpression, CronSyntaxError> {
+  /// whole number of 1 or more; an EventBridge rule's unit is singular for 1 and plural above it,
+  /// as the rules' guide requires, while EventBridge Scheduler (`scheduler`) takes either form
+  /// (its API lists `minute | minutes | hour | hours | day | days`).
+  static func parse(_ text: String, scheduler: Bool = false) -> Result<ScheduleExpression, CronSyntaxError> {
     if text.hasPrefix("cron("), text.hasSuffix(")") {
       return CronExpression.parse(String(text.dropFirst(5).dropLast())).map {
         .recurring($0.monthlyRuns.formula, caveats: $0.monthlyRuns.caveats)
@@ -30,14 +32,18 @@ enum ScheduleExpression: Equatable {
     guard parts.count == 2, parts[0].allSatisfy(\.isASCII), parts[0].allSatisfy(\.isNumber),
       let n = Int(parts[0]), n > 0
     else { return .failure(CronSyntaxError("a rate needs a whole VALUE of 1 or more and a UNIT")) }
-    let unit = n == 1 ? parts[1] : parts[1].hasSuffix("s") ? parts[1].dropLast() : ""
+    let plural = parts[1].hasSuffix("s")
+    let unit = scheduler || n == 1 && !plural || n > 1 && plural ? (plural ? parts[1].dropLast() : parts[1]) : ""
     switch unit {
     case "minute": return .success(.recurring("month_hours * 60 / \(n)", caveats: []))
     case "hour": return .success(.recurring("month_hours / \(n)", caveats: []))
     case "day": return .success(.recurring("month_hours / 24 / \(n)", caveats: []))
     default:
       return .failure(
-        CronSyntaxError("a rate's UNIT is minute, hour or day (minutes, hours, days above 1), not '\(parts[1])'"))
+        CronSyntaxError(
+          scheduler
+            ? "a rate's UNIT is minute(s), hour(s) or day(s), not '\(parts[1])'"
+            : "a rate's UNIT is minute, hour or day (minutes, hours, days above 1), not '\(parts[1])'"))
     }
   }
 

@@ -58,8 +58,6 @@ enum HTMLPage {
   }
 
   static func pricing(_ tables: [TableReference]) -> String {
-    ReportHeader.pricingLabel(tables) + ": "
-      + tables.map { "\($0.id) (effective \($0.effective), sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ")
-      + tables.compactMap(\.warning).map { ". Warning: " + $0 }.joined()
+    ReportHeader.pricingLine(tables) + tables.compactMap(\.warning).map { ". Warning: " + $0 }.joined()
   }
 }

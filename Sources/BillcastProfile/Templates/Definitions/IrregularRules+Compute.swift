@@ -199,7 +199,7 @@ extension IrregularRules {
     let expressionName = name(r, "ScheduleExpression", "schedule_expression")
     ScheduleRuns.read(
       expression: r.properties[expressionName], expressionName: expressionName, state: r.properties[stateName],
-      stateName: stateName, diagnostics: diagnostics)?.set("scheduler_invocations", on: &d)
+      stateName: stateName, scheduler: true, diagnostics: diagnostics)?.set("scheduler_invocations", on: &d)
     return nil
   }
 }

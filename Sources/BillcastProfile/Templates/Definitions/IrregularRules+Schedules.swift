@@ -27,9 +27,10 @@ extension IrregularRules {
           r.type == "AWS::Scheduler::Schedule"
           ? ["Target.Arn"] : (0..<(r.properties["Targets"]?.items?.count ?? 0)).map { "Targets.\($0).Arn" }
         let functions = targets.compactMap { r.links?.target(of: r.id, at: $0, names: "function") }
-        // A Scheduler schedule's own rule reports its expression's errors; a rule is free, so here.
+        // A Scheduler schedule's own rule reports its expression's errors; a rule is free, so
+        // here, with or without targets (AWS refuses it either way).
         let reporter = r.type == "AWS::Events::Rule" ? diagnostics : DiagnosticCollector()
-        guard !functions.isEmpty, let runs = runs(of: r, r.properties, diagnostics: reporter) else { continue }
+        guard let runs = runs(of: r, r.properties, diagnostics: reporter), !functions.isEmpty else { continue }
         invocations += functions.map { Invocation(function: $0, runs: runs, source: "\(r.type) \(r.id)") }
       case "AWS::Serverless::Function":
         samEvents(r, diagnostics: diagnostics, update: update).forEach { invocations.append($0) }
@@ -80,7 +81,8 @@ extension IrregularRules {
     }
     return ScheduleRuns.read(
       expression: properties[expressionName], expressionName: expressionName, state: properties[stateName],
-      stateName: stateName, diagnostics: diagnostics)
+      stateName: stateName, scheduler: r.type == "AWS::Scheduler::Schedule" || r.type == "aws_scheduler_schedule",
+      diagnostics: diagnostics)
   }
 
   /// A SAM function's `Schedule` and `ScheduleV2` events: each invokes the function; a
@@ -97,7 +99,7 @@ extension IrregularRules {
       guard
         let runs = ScheduleRuns.read(
           expression: p[expressionName], expressionName: expressionName, state: p[stateName], stateName: stateName,
-          diagnostics: diagnostics)
+          scheduler: type == "ScheduleV2", diagnostics: diagnostics)
       else { continue }
       result.append(Invocation(function: r.id, runs: runs, source: "\(r.id) event \(event.key) (\(type!))"))
       guard type == "ScheduleV2" else { continue }

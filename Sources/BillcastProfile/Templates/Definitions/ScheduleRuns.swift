@@ -15,10 +15,10 @@ enum ScheduleRuns {
   static let running: Set = ["ENABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS", "true"]
   static let stopped: Set = ["DISABLED", "false"]
 
-  /// Reads a schedule: nil when it has no expression, or one AWS would refuse (an error located
-  /// at it, never a silent $0).
+  /// Reads a schedule (an EventBridge Scheduler one, or a rule's): nil when it has no
+  /// expression, or one AWS would refuse (an error located at it, never a silent $0).
   static func read(
-    expression: TemplateNode?, expressionName: String, state: TemplateNode?, stateName: String,
+    expression: TemplateNode?, expressionName: String, state: TemplateNode?, stateName: String, scheduler: Bool,
     diagnostics: DiagnosticCollector
   ) -> ScheduleRuns? {
     if let state, !(state.text.map(running.contains) ?? false) {
@@ -29,7 +29,7 @@ enum ScheduleRuns {
     }
     guard let expression else { return nil }
     guard let text = expression.text else { return .unresolved(property: expressionName, node: expression) }
-    switch ScheduleExpression.parse(text) {
+    switch ScheduleExpression.parse(text, scheduler: scheduler) {
     case .success(.recurring(let formula, let caveats)):
       return .runs(formula: formula, caveats: caveats, property: expressionName, location: expression.location)
     case .success(.once(let when)):
