@@ -77,7 +77,7 @@ struct HostileTemplateTests {
     var a = ["Resources:", "  F:", "    \(Self.function)"]
     a.append("    Properties: {MemorySize: !ImportValue E5999, \(Self.functionProperties)}")
     a.append("Outputs:")
-    var b = ["Resources:", "  B: {Type: AWS::SNS::Topic}", "Outputs:"]
+    var b = ["Resources:", "  B: {Type: AWS::CloudFormation::WaitConditionHandle}", "Outputs:"]
     for i in 0..<6_000 {
       let line = "  O\(i): {Value: \(i == 0 ? "1024" : "!ImportValue E\(i - 1)"), Export: {Name: E\(i)}}"
       if i.isMultiple(of: 2) { a.append(line) } else { b.append(line) }
