@@ -200,7 +200,7 @@ def measure(index: int, entry: dict, billcast: str, pricing: str) -> dict:
     flag = "--cloudformation" if entry["kind"] == "cloudformation" else "--terraform-plan"
     record = {"file": entry["file"], "kind": entry["kind"], "source": entry["source"],
               "init": False, "estimate": False, "repaired": False, "error": None, "filled": 0,
-              "parameters": {}, "resources": [], "resources_from": None}
+              "parameters": {}, "resources": [], "resources_from": None, "warnings": []}
     init = run([billcast, "init", flag, os.path.join(ROOT, entry["file"]), "--pricing", pricing, "--output", profile])
     if init.returncode != 0 or not os.path.exists(profile):
         record["error"] = f"init (exit {init.returncode}): " + first_error(init.stderr)
@@ -231,11 +231,15 @@ def measure(index: int, entry: dict, billcast: str, pricing: str) -> dict:
     record["estimate"] = True
     report = json.loads(est.stdout)
     seen = {}
+    warnings = set()
     for result in report.get("results", []):
+        for x in result.get("warnings", []):
+            warnings.add((x.get("code", ""), normalize(x.get("message", ""))))
         for r in result.get("resources", []):
             seen.setdefault(r["id"], {"id": r["id"], "type": r["type"], "status": r["status"]})
     record["resources"] = sorted(seen.values(), key=lambda r: r["id"])
     record["resources_from"] = "estimate"
+    record["warnings"] = sorted(warnings)
     shutil.rmtree(work, ignore_errors=True)
     return record
 
@@ -323,6 +327,15 @@ def render(manifest: list[dict], records: list[dict]) -> str:
         w(f"| `{t}` | {n} | {files_by_type[t]} |")
     w("")
     w(f"{len(types)} not-priced types in all, {sum(types.values())} resources.")
+    w("")
+    w("### Estimate warnings by code")
+    w("")
+    codes = collections.Counter(code for r in records for code, _ in r["warnings"])
+    files_by_code = collections.Counter(code for r in records for code in {c for c, _ in r["warnings"]})
+    w("| code | warnings | files |")
+    w("|---|---:|---:|")
+    for code, n in sorted(codes.items(), key=lambda kv: (-kv[1], kv[0])):
+        w(f"| `{code}` | {n} | {files_by_code[code]} |")
     w("")
     w("### Files with nothing priced")
     w("")
