@@ -293,7 +293,12 @@ def render(manifest: list[dict], records: list[dict]) -> str:
         w(f"| {kind or 'all'} | {len(rs)} | {inited} ({pct(inited, len(rs))}) | {est} ({pct(est, len(rs))}) | {nothing} |")
     w("")
     w("*Nothing priced*: files whose resources are known (below) and none of them is priced;")
-    w("billcast refuses to estimate such a file (an architecture needs a component).")
+    w("such a file estimates to $0.00 and lists every resource, each not-priced one a warning.")
+    w("")
+    res = [x for r in known for x in r["resources"]]
+    accounted = sum(1 for x in res if x["status"] != "not-priced")
+    w(f"**Accounted for**: {accounted} of {len(res)} resources ({pct(accounted, len(res))}) are priced, free,")
+    w("part of another or not created; the rest are not priced yet, each named with a warning.")
     w("")
     w("### Resources by status")
     w("")

@@ -48,7 +48,8 @@ extension ResourceDefinition {
         }
         return fallback
       }
-      if let text = node.text, let id = values[text] { return id }
+      // YAML 1.1's booleans (`False`, `TRUE`) reach a template as written; CloudFormation reads them as booleans.
+      if let text = node.text, let id = values[text] ?? values[text.lowercased()] { return id }
       let found = node.unknownReason ?? "found '\(TerminalText.excerpt(node.text ?? ""))'"
       diagnostics.add(
         node.location.diagnostic(
