@@ -3,7 +3,8 @@ import BillcastCore
 /// The rules across resources: what one resource says about another's price, applied once
 /// every resource of the templates or plan is read. Each is code because it gathers several
 /// resources into one component (a function's Provisioned Concurrency configurations, an API's
-/// stage caches, an instance's Elastic IPs), which a definition of one resource cannot say.
+/// stage caches, an instance's Elastic IPs) or changes one resource's service by another's word (a
+/// distribution's Lambda@Edge functions), which a definition of one resource cannot say.
 extension IrregularRules {
   /// Applies the rules across resources to `dispositions` (one per resource, in order).
   static func link(
@@ -20,6 +21,7 @@ extension IrregularRules {
     stageCaches(resources, diagnostics: diagnostics, update: update)
     provisionedConcurrency(resources, &dispositions, index: index, diagnostics: diagnostics)
     scheduledInvocations(resources, diagnostics: diagnostics, update: update)
+    lambdaAtEdge(resources, &dispositions, index: index, diagnostics: diagnostics)
   }
 
   /// Every public IPv4 address costs $0.005 an hour, attached or not: an instance has one per

@@ -35,7 +35,7 @@ extension IrregularRules {
       case "AWS::Serverless::Function":
         samEvents(r, diagnostics: diagnostics, update: update).forEach { invocations.append($0) }
       case "aws_scheduler_schedule":
-        guard let function = r.links?.target(of: r.id, at: "target.0.arn", names: "function"),
+        guard let function = r.links?.target(of: r.id, at: "target.arn", names: "function"),
           let runs = runs(of: r, r.properties, diagnostics: DiagnosticCollector())
         else { continue }
         invocations.append(Invocation(function: function, runs: runs, source: "\(r.type) \(r.id)"))

@@ -18,6 +18,7 @@ enum IrregularRules {
     "ecs-fargate": ecsFargate,
     "aurora-serverless": auroraServerless,
     "schedule": schedule,
+    "efs-file-system": efsFileSystem,
   ]
 
   /// The rules' names, for checking definitions.

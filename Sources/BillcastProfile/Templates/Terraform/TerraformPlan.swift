@@ -225,17 +225,7 @@ struct TerraformPlan {
     for r in module["resources"]?.items ?? [] {
       guard let address = r["address"]?.string else { continue }
       var attributes: [String: [Reference]] = [:]
-      for (attribute, expression) in expressions(r["expressions"]) {
-        var refs: [Reference] = []
-        for reference in (expression["references"]?.items ?? []).compactMap(\.string).compactMap(resourceReference)
-        where !refs.contains(reference) {
-          refs.append(reference)
-        }
-        // `aws_rds_cluster.c[0].id` is listed with `aws_rds_cluster.c[0]` and `aws_rds_cluster.c`: the keyed one says more.
-        let keyed = Set(refs.filter { $0.key != nil }.map(\.name))
-        refs.removeAll { $0.key == nil && keyed.contains($0.name) }
-        if !refs.isEmpty { attributes[attribute] = refs }
-      }
+      collectExpressions(r["expressions"], path: "", into: &attributes)
       result[prefix + address] = attributes
     }
     for (name, call) in objectEntries(module["module_calls"]) {
@@ -243,13 +233,27 @@ struct TerraformPlan {
     }
   }
 
-  /// A resource's expressions by attribute, those of nested blocks by path (`target.0.arn`).
-  private static func expressions(_ node: JSONNode?) -> [(key: String, value: JSONNode)] {
-    objectEntries(node).flatMap { entry -> [(key: String, value: JSONNode)] in
-      guard case .array(let blocks, _) = entry.value else { return [entry] }
-      return blocks.enumerated().flatMap { i, block in
-        objectEntries(block).filter { $0.value["references"] != nil }.map { ("\(entry.key).\(i).\($0.key)", $0.value) }
+  /// Each attribute's references; a nested block's (a list of expression objects, like a
+  /// distribution's `default_cache_behavior`) under its dotted path without list indexes
+  /// (`default_cache_behavior.lambda_function_association.lambda_arn`), every block item's together.
+  private static func collectExpressions(
+    _ expressions: JSONNode?, path: String, into attributes: inout [String: [Reference]]
+  ) {
+    for (attribute, expression) in objectEntries(expressions) {
+      let name = path.isEmpty ? attribute : "\(path).\(attribute)"
+      if case .array = expression {
+        for block in expression.items ?? [] { collectExpressions(block, path: name, into: &attributes) }
+        continue
       }
+      var refs = attributes[name] ?? []
+      for reference in (expression["references"]?.items ?? []).compactMap(\.string).compactMap(resourceReference)
+      where !refs.contains(reference) {
+        refs.append(reference)
+      }
+      // `aws_rds_cluster.c[0].id` is listed with `aws_rds_cluster.c[0]` and `aws_rds_cluster.c`: the keyed one says more.
+      let keyed = Set(refs.filter { $0.key != nil }.map(\.name))
+      refs.removeAll { $0.key == nil && keyed.contains($0.name) }
+      if !refs.isEmpty { attributes[name] = refs }
     }
   }
 
