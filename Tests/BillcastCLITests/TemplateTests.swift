@@ -246,7 +246,7 @@ struct TemplateTests {
         "aws_instance.web": "priced", "aws_eip.nat": "part-of", "aws_nat_gateway.main": "priced",
         "module.app.aws_ecs_service.api": "priced",
         "module.app.aws_ecs_task_definition.api": "part-of", "module.app.aws_iam_role.task": "free",
-        "module.app.aws_kinesis_stream.jobs": "not-priced",
+        "module.app.aws_kinesis_video_stream.jobs": "not-priced",
         "module.app.aws_lambda_function.worker[0]": "priced", "module.app.aws_lambda_function.worker[1]": "priced",
       ])
   }
