@@ -205,7 +205,7 @@ struct TemplateTests {
 
   /// `Fixtures/terraform/plan.json`: an EC2 instance with a 20 GB gp3 root volume and a public IP,
   /// a NAT gateway with its Elastic IP, and a child module `app` with a Fargate service (two ARM64
-  /// tasks of 512 CPU units and 1,024 MiB from its task definition), an IAM role, a Kinesis stream and
+  /// tasks of 512 CPU units and 1,024 MiB from its task definition), an IAM role, a Kinesis video stream and
   /// two `count` instances of a 256 MB Lambda function. No free tier; 730 hours a month.
   /// - aws_instance.web: 730 h × $0.0104 = $7.592, public IPv4 730 × $0.005 = $3.65: $11.242.
   /// - Its root volume: 20 GB × $0.08 = $1.60.
@@ -246,7 +246,7 @@ struct TemplateTests {
         "aws_instance.web": "priced", "aws_eip.nat": "part-of", "aws_nat_gateway.main": "priced",
         "module.app.aws_ecs_service.api": "priced",
         "module.app.aws_ecs_task_definition.api": "part-of", "module.app.aws_iam_role.task": "free",
-        "module.app.aws_kinesis_stream.jobs": "not-priced",
+        "module.app.aws_kinesis_video_stream.jobs": "not-priced",
         "module.app.aws_lambda_function.worker[0]": "priced", "module.app.aws_lambda_function.worker[1]": "priced",
       ])
   }
