@@ -81,7 +81,7 @@ struct TemplateTests {
         Type: AWS::S3::Bucket
         Condition: IsDev
       Table:
-        Type: AWS::Serverless::SimpleTable
+        Type: AWS::Cassandra::Table   # Amazon Keyspaces: a type billcast does not price
       FunctionRole:
         Type: AWS::IAM::Role
         Properties: {AssumeRolePolicyDocument: {}}

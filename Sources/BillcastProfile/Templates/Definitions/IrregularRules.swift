@@ -19,6 +19,7 @@ enum IrregularRules {
     "aurora-serverless": auroraServerless,
     "schedule": schedule,
     "efs-file-system": efsFileSystem,
+    "sam-simple-table-capacity": samSimpleTableCapacity,
   ]
 
   /// The rules' names, for checking definitions.
@@ -129,6 +130,22 @@ enum IrregularRules {
       d.unresolved("auto_deployments", property: path, node: auto)
     } else if auto.boolean(name, diagnostics: diagnostics) == true {
       d.set("auto_deployments", "1", property: path, at: auto.location)
+    }
+    return nil
+  }
+
+  /// A SAM SimpleTable is on demand unless `ProvisionedThroughput` is given: the mode follows
+  /// from whether an object property is there at all, which data can only map from a value.
+  static func samSimpleTableCapacity(
+    _ d: inout ComponentDraft, _ r: DefinedResource, _ diagnostics: DiagnosticCollector
+  )
+    -> ResourceDisposition?
+  {
+    guard let throughput = r.properties["ProvisionedThroughput"] else { return nil }
+    if throughput.unknownReason != nil {
+      d.unresolved("capacity_mode", property: "ProvisionedThroughput", node: throughput)
+    } else {
+      d.set("capacity_mode", "provisioned", property: "ProvisionedThroughput", at: throughput.location)
     }
     return nil
   }
