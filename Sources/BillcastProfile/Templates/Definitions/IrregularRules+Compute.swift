@@ -57,6 +57,7 @@ extension IrregularRules {
           r.location))
     }
     blockDevices(&d, r, diagnostics: diagnostics)
+    publicAddress(&d, r)
     if let tenancy = p[name(r, "Tenancy", "tenancy")]?.text, tenancy != "default" {
       return .notPriced(
         "instances with \(name(r, "Tenancy", "tenancy")) '\(TerminalText.excerpt(tenancy))' are not priced yet (only default, shared tenancy)"
