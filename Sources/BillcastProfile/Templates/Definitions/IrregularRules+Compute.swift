@@ -103,19 +103,30 @@ extension IrregularRules {
   }
 
   /// An Elastic IP is priced with what it is attached to: an instance (directly or through an
-  /// association naming it by allocation id or address) or a NAT gateway.
+  /// association naming it by allocation id or address), a NAT gateway or a Network Load
+  /// Balancer's subnet mapping; any other is one public IPv4 address of its own
+  /// (`aws.elastic-ip`), for AWS charges every address, idle or attached elsewhere.
   static func elasticIP(_ d: inout ComponentDraft, _ r: DefinedResource, _ diagnostics: DiagnosticCollector)
     -> ResourceDisposition?
   {
     let whole = r.format == .cloudFormation ? "the templates" : "the plan"
-    let unattached = ResourceDisposition.notPriced(
-      "an Elastic IP attached to no instance or NAT gateway of \(whole) ($0.005 an hour) is not priced yet")
-    guard let links = r.links else { return unattached }
+    d.notes.append(
+      "attached to no instance, NAT gateway or load balancer of \(whole): one public IPv4 address, $0.005 an hour, idle or attached elsewhere"
+    )
+    guard let links = r.links else { return nil }
     if let owner = links.target(of: r.id, at: name(r, "InstanceId", "instance"), names: nil) { return .partOf(owner) }
-    let nat = links.referrers(
-      to: r.id, type: name(r, "AWS::EC2::NatGateway", "aws_nat_gateway"), at: name(r, "AllocationId", "allocation_id"),
-      names: nil)
+    let allocation = name(r, "AllocationId", "allocation_id")
+    let nat = links.referrers(to: r.id, type: name(r, "AWS::EC2::NatGateway", "aws_nat_gateway"), at: allocation, names: nil)
     if let nat = nat.first { return .partOf(nat) }
+    let mappings =
+      r.format == .cloudFormation
+      ? (0..<16).map { "SubnetMappings.\($0).AllocationId" } : ["subnet_mapping.allocation_id"]
+    let balancerType = name(r, "AWS::ElasticLoadBalancingV2::LoadBalancer", "aws_lb")
+    if let balancer = mappings.lazy.compactMap({ links.referrers(to: r.id, type: balancerType, at: $0, names: nil).first })
+      .first
+    {
+      return .partOf(balancer)
+    }
     let associations = (r.format == .cloudFormation ? ["AllocationId", "EIP"] : ["allocation_id", "public_ip"]).flatMap
     {
       links.referrers(to: r.id, type: name(r, "AWS::EC2::EIPAssociation", "aws_eip_association"), at: $0, names: nil)
@@ -124,7 +135,7 @@ extension IrregularRules {
     if let owner = associations.lazy.compactMap({ links.target(of: $0, at: instance, names: nil) }).first {
       return .partOf(owner)
     }
-    return unattached
+    return nil
   }
 
   /// An ECS service is priced on Fargate only (EC2 capacity is priced as instances), with its

@@ -31,7 +31,7 @@ struct TerraformMapper {
     "aws_nat_gateway": ["allocation_id"], "aws_eip_association": ["allocation_id", "public_ip", "instance_id"],
     "aws_lambda_provisioned_concurrency_config": ["function_name"], "aws_api_gateway_stage": ["rest_api_id"],
     "aws_cloudwatch_event_target": ["arn", "rule"], "aws_scheduler_schedule": ["target.arn"],
-    "aws_instance": ["subnet_id"],
+    "aws_instance": ["subnet_id"], "aws_lb": ["subnet_mapping.allocation_id"],
     "aws_cloudfront_distribution": IrregularRules.edgeFunctionAttributes,
   ]
 
