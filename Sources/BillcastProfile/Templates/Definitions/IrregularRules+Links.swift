@@ -17,6 +17,7 @@ extension IrregularRules {
       change(&d)
       dispositions[i] = .priced(d)
     }
+    natAddresses(resources, &dispositions)
     elasticIPAddresses(resources, dispositions, index: index, update: update)
     stageCaches(resources, diagnostics: diagnostics, update: update)
     provisionedConcurrency(resources, &dispositions, index: index, diagnostics: diagnostics)
