@@ -62,6 +62,8 @@ struct KeyedPriceEachTests {
     // A misspelt size is corrected within its family.
     #expect(Spelling.suggestion(for: "m7g.xlrage", among: types) == "m7g.xlarge")
     #expect(Spelling.suggestion(for: "t3.mirco", among: types) == "t3.micro")
+    // A size no type has is no typo of another size: m5.5xlarge is not m5.2xlarge.
+    #expect(Spelling.suggestion(for: "m5.5xlarge", among: ["m5.large", "m5.2xlarge", "m5.4xlarge"]) == nil)
     // Undotted names and other dotted names are as before.
     #expect(Spelling.suggestion(for: "aws.lamda", among: ["aws.lambda", "aws.sqs"]) == "aws.lambda")
     #expect(Spelling.suggestion(for: "duraton_ms", among: ["duration_ms"]) == "duration_ms")

@@ -33,10 +33,11 @@ package enum Spelling {
   /// Whether suggesting `candidate` for `name` is honest about size: a dotted name whose last
   /// part is a size some known name has (`m5.4xlarge`) is only ever offered a name of that size
   /// (`m5a.4xlarge`, never `m7g.xlarge`, a quarter of it); a misspelt size (`m5.xlrage`) only a
-  /// name of the same family (`m5.xlarge`). Undotted names are not concerned.
+  /// name of the same family whose size has the same digits (`m5.xlarge`, but nothing for
+  /// `m5.5xlarge`). Undotted names are not concerned.
   static func keepsSize(_ name: String, _ candidate: String, sizes: Set<Substring>) -> Bool {
     guard let size = sizePart(of: name), let other = sizePart(of: candidate), size != other else { return true }
-    if sizes.contains(size) { return false }
+    if sizes.contains(size) || size.filter(\.isNumber) != other.filter(\.isNumber) { return false }
     return name[..<name.lastIndex(of: ".")!] == candidate[..<candidate.lastIndex(of: ".")!]
   }
 
