@@ -142,7 +142,7 @@ public struct ResolvedProfile: Sendable {
           diagnostics.add(
             input.location.diagnostic(
               .error,
-              "'\(TerminalText.excerpt(input.text))' is not a value of \(input.name); expected one of: \(values.joined(separator: ", "))\(Spelling.hint(for: input.text, among: values))"
+              "'\(TerminalText.excerpt(input.text))' is not a value of \(input.name); \(Self.expected(values, of: service.id))\(Spelling.hint(for: input.text, among: values))"
             ))
           ok = false
         }
@@ -168,6 +168,13 @@ public struct ResolvedProfile: Sendable {
       }
     }
     return (numeric, choices, ok)
+  }
+
+  /// "expected one of: a, b, c", or for a long list (EC2's hundreds of instance types) its
+  /// count and where to read it.
+  static func expected(_ values: [String], of service: String) -> String {
+    if values.count <= 30 { return "expected one of: \(values.joined(separator: ", "))" }
+    return "expected one of its \(values.count) values (billcast pricing show \(service) lists them)"
   }
 
   /// Fills in the default of every input the component leaves out; false (reported) if one has none:

@@ -1,4 +1,5 @@
 import BillcastCore
+import Foundation
 
 /// Reading a meter's price: a flat rate, tiers, or one ladder per value of a choice input,
 /// each with its earlier prices (`before`), its Price List identity and SKU. In a model, a price
@@ -13,45 +14,68 @@ extension PricingTableReader {
       cursor.error("expected a price: {rate, per, source}, {tiers, per, source} or {by, values}")
       return nil
     }
-    if cursor.hasKey("by") {
-      guard let f = cursor.fields(["by", "values"], what: "a keyed price {by, values}") else { return nil }
-      guard let byCursor = f.required("by"), let by = byCursor.string("a choice input name") else { return nil }
-      guard let input = inputs.first(where: { $0.name == by }), case .choice(let values) = input.kind else {
-        byCursor.error(
-          "'\(TerminalText.excerpt(by))' is not a choice input of this service\(Spelling.hint(for: by, among: inputs.map(\.name)))"
-        )
-        return nil
-      }
-      var ladders: [String: TierLadder] = [:]
-      guard let valuesCursor = f.required("values") else { return nil }
-      for (key, c) in valuesCursor.entries("a mapping of choices to prices") ?? [] {
-        guard values.contains(key) else {
-          valuesCursor.keyCursor(key).error(
-            "'\(TerminalText.excerpt(key))' is not a value of \(by) (\(values.joined(separator: ", ")))")
-          continue
-        }
-        let meterKey = MeterKey(service: meter.service, meter: meter.meter, key: key)
-        if let ladder = readLadder(c, key: meterKey, sources: sources) { ladders[key] = ladder }
-      }
-      // Every value the meter can see must have a price: a missing one would bill $0.
-      let reachable = when[by] ?? values
-      for value in reachable where ladders[value] == nil && !valuesCursor.hasKey(value) {
-        valuesCursor.error("no price for \(by) = \(value); every value of \(by) this meter applies to needs one")
-      }
-      return .keyed(by: by, ladders)
-    }
+    if cursor.hasKey("by") { return readKeyedPrice(cursor, meter: meter, inputs: inputs, when: when, sources: sources) }
     let meterKey = MeterKey(service: meter.service, meter: meter.meter)
     return readLadder(cursor, key: meterKey, sources: sources).map { .ladder($0) }
   }
 
+  /// Reads a keyed price `{by, values, each}`: one ladder per value of a choice input, from
+  /// `values` (a mapping of values to prices) and, for every value it does not list, from `each`
+  /// (one price whose identity names the value as `{INPUT}`, like `BoxUsage:{instance_type}`).
+  mutating func readKeyedPrice(
+    _ cursor: YAMLCursor, meter: MeterReference, inputs: [ServiceInput], when: ChoiceCondition,
+    sources: [String: PriceSource]
+  ) -> Price? {
+    guard let f = cursor.fields(["by", "values", "each"], what: "a keyed price {by, values, each}") else { return nil }
+    guard let byCursor = f.required("by"), let by = byCursor.string("a choice input name") else { return nil }
+    guard let input = inputs.first(where: { $0.name == by }), case .choice(let values) = input.kind else {
+      byCursor.error(
+        "'\(TerminalText.excerpt(by))' is not a choice input of this service\(Spelling.hint(for: by, among: inputs.map(\.name)))"
+      )
+      return nil
+    }
+    var ladders: [String: TierLadder] = [:]
+    let each = f["each"]
+    guard let valuesCursor = each == nil ? f.required("values") : f["values"] ?? cursor else { return nil }
+    let listed = f["values"]?.entries("a mapping of choices to prices") ?? []
+    for (key, c) in listed {
+      guard values.contains(key) else {
+        valuesCursor.keyCursor(key).error(
+          "'\(TerminalText.excerpt(key))' is not a value of \(by) (\(values.joined(separator: ", ")))")
+        continue
+      }
+      let meterKey = MeterKey(service: meter.service, meter: meter.meter, key: key)
+      if let ladder = readLadder(c, key: meterKey, sources: sources) { ladders[key] = ladder }
+    }
+    // `each`: one price for every value `values` does not list, `{by}` in its identity standing for the value.
+    let reachable = when[by] ?? values
+    if let each {
+      let named = Set(listed.map(\.0))
+      for value in reachable where !named.contains(value) {
+        let meterKey = MeterKey(service: meter.service, meter: meter.meter, key: value)
+        if let ladder = readLadder(each, key: meterKey, sources: sources, placeholder: (by, value)) {
+          ladders[value] = ladder
+        }
+      }
+      return .keyed(by: by, ladders)
+    }
+    // Every value the meter can see must have a price: a missing one would bill $0.
+    for value in reachable where ladders[value] == nil && !valuesCursor.hasKey(value) {
+      valuesCursor.error("no price for \(by) = \(value); every value of \(by) this meter applies to needs one")
+    }
+    return .keyed(by: by, ladders)
+  }
+
   /// Reads one ladder: its rates from the price itself, or (in a model) from the region's rates file.
-  mutating func readLadder(_ cursor: YAMLCursor, key: MeterKey, sources: [String: PriceSource]) -> TierLadder? {
+  mutating func readLadder(
+    _ cursor: YAMLCursor, key: MeterKey, sources: [String: PriceSource], placeholder: (String, String)? = nil
+  ) -> TierLadder? {
     guard
       let f = cursor.fields(
         ["rate", "per", "source", "tiers", "before", "price_list", "sku"],
         what: "a price {rate, per, source}, {tiers, per, source} or, in a model, {per, price_list}")
     else { return nil }
-    let identity = f["price_list"].flatMap(readIdentity)
+    let identity = f["price_list"].flatMap { readIdentity($0, placeholder: placeholder) }
     if f.has("rate") || f.has("tiers") || regional == nil {
       if let entry = regional?.entries[key] {
         consumedRates.insert(key)
@@ -86,20 +110,25 @@ extension PricingTableReader {
     return ladder
   }
 
-  /// Reads a Price List identity: `{offer, usage_type, unit, attributes, scale, seen}`.
-  func readIdentity(_ cursor: YAMLCursor) -> PriceListIdentity? {
+  /// Reads a Price List identity: `{offer, usage_type, unit, attributes, scale, seen}`; in a
+  /// keyed price's `each`, `{INPUT}` in the usage type and attribute values is the key's value.
+  func readIdentity(_ cursor: YAMLCursor, placeholder: (String, String)? = nil) -> PriceListIdentity? {
     guard
       let f = cursor.fields(
         ["offer", "usage_type", "unit", "attributes", "scale", "seen"],
         what: "a Price List identity {offer, usage_type, unit}")
     else { return nil }
+    func filled(_ text: String) -> String {
+      guard let (name, value) = placeholder else { return text }
+      return text.replacingOccurrences(of: "{\(name)}", with: value)
+    }
     guard let offer = f.required("offer")?.string("an offer code like AWSLambda"),
-      let usageType = f.required("usage_type")?.string("a usage type like Lambda-GB-Second"),
+      let usageType = f.required("usage_type")?.string("a usage type like Lambda-GB-Second").map(filled),
       let unit = f.required("unit")?.string("AWS's unit like GB-Mo")
     else { return nil }
     var attributes: [String: String] = [:]
     for (name, value) in f["attributes"]?.entries("a mapping of Price List attributes to values") ?? [] {
-      if let text = value.string("an attribute value") { attributes[name] = text }
+      if let text = value.string("an attribute value") { attributes[name] = filled(text) }
     }
     var scale = ExactDecimal.one
     if let c = f["scale"], let v = c.decimal() {

@@ -24,7 +24,7 @@ package enum PriceListReport {
             "\(ladder(c.new)) from \(c.effective.map(\.description) ?? "?") not applied: a newer offer gave the rate for that date"
         }
         out +=
-          "  \(c.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(c.key): \(what) (SKU \(e(c.sku)))"
+          "  \(c.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(c.key): \(what)\(c.sku.isEmpty ? "" : " (SKU \(e(c.sku)))")"
           + (c.keptUntil.map { "; the old rate is kept until \($0)" } ?? "") + "\n"
         if c.fallsToZero {
           out +=

@@ -89,7 +89,12 @@ package enum StarterProfile {
       let what: String
       switch input.kind {
       case .numeric(let unit): what = unit
-      case .choice(let values): what = "one of " + values.joined(separator: ", ")
+      case .choice(let values):
+        // EC2's hundreds of instance types are not listed on one line.
+        what =
+          values.count <= 30
+          ? "one of " + values.joined(separator: ", ")
+          : "one of \(values.count) values (billcast pricing show \(serviceID) lists them)"
       }
       let text = "\(input.name): ~   # \(what)" + (input.description.map { " — \($0)" } ?? "")
       return needed ? "\(indent)\(text)\n" : nil

@@ -9,8 +9,10 @@ package enum Spelling {
   package static func suggestion(for name: String, among known: some Sequence<String>) -> String? {
     // A name this long is no typo of a known one; and the edit distance is quadratic.
     guard name.utf8.count <= maximumNameLength else { return nil }
+    let known = Array(known)
+    let sizes = Set(known.compactMap { sizePart(of: $0) })
     var best: (String, Int)?
-    for candidate in known where candidate.utf8.count <= maximumNameLength {
+    for candidate in known where candidate.utf8.count <= maximumNameLength && keepsSize(name, candidate, sizes: sizes) {
       // The distance is at least the difference in length: skip candidates that cannot be close.
       if abs(candidate.count - name.count) > Swift.max(2, Swift.min(name.count, candidate.count) / 3) { continue }
       let d = distance(name.lowercased(), candidate.lowercased())
@@ -19,6 +21,24 @@ package enum Spelling {
     guard let (candidate, d) = best else { return nil }
     let limit = Swift.max(2, Swift.min(name.count, candidate.count) / 3)
     return d <= limit ? candidate : nil
+  }
+
+  /// The part after the last dot of a dotted name (an instance type's size: `4xlarge` of
+  /// `m5.4xlarge`, `micro` of `db.t3.micro`), or nil.
+  static func sizePart(of name: String) -> Substring? {
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+    return name[name.index(after: dot)...]
+  }
+
+  /// Whether suggesting `candidate` for `name` is honest about size: a dotted name whose last
+  /// part is a size some known name has (`m5.4xlarge`) is only ever offered a name of that size
+  /// (`m5a.4xlarge`, never `m7g.xlarge`, a quarter of it); a misspelt size (`m5.xlrage`) only a
+  /// name of the same family whose size has the same digits (`m5.xlarge`, but nothing for
+  /// `m5.5xlarge`). Undotted names are not concerned.
+  static func keepsSize(_ name: String, _ candidate: String, sizes: Set<Substring>) -> Bool {
+    guard let size = sizePart(of: name), let other = sizePart(of: candidate), size != other else { return true }
+    if sizes.contains(size) || size.filter(\.isNumber) != other.filter(\.isNumber) { return false }
+    return name[..<name.lastIndex(of: ".")!] == candidate[..<candidate.lastIndex(of: ".")!]
   }
 
   /// Levenshtein distance.

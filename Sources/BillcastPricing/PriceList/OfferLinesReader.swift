@@ -6,6 +6,7 @@ enum OfferLinesReader {
     var input = input
     var products: [OfferProduct] = []
     var offerCode: String?, version: String?, published: String?
+    var source: Offer.Source?
     while try input.peek() != nil {
       let offset = input.offset
       let captured = input.beginCapture()
@@ -33,6 +34,10 @@ enum OfferLinesReader {
         throw input.failure("this line is for \(code), earlier lines for \(offerCode): one offer per file", at: offset)
       }
       offerCode = code
+      // billcast's own field, written by converters of AWS data that is not a Price List offer.
+      if let url = node["billcastSource"]?["url"]?.string, let note = node["billcastSource"]?["note"]?.string {
+        source = Offer.Source(url: url, note: note)
+      }
       if version == nil || v > version! {
         version = v
         published = p
@@ -52,7 +57,7 @@ enum OfferLinesReader {
     return try OfferReader.checked(
       Offer(
         path: input.path, layout: .getProducts, offerCode: offerCode, version: version, publicationDate: published,
-        products: products),
+        products: products, source: source),
       input: input)
   }
 }

@@ -29,7 +29,8 @@ extension OfferReader {
         at: 0)
     }
     for product in offer.products {
-      if !Self.isWord(product.sku, extra: []) {
+      // An empty SKU is a converted offer's (AWS data without SKUs): no SKU is written.
+      if !product.sku.isEmpty && !Self.isWord(product.sku, extra: []) {
         fail(
           "the SKU '\(TerminalText.excerpt(product.sku))' is not an AWS SKU (letters and digits only)",
           at: product.offset)

@@ -140,7 +140,7 @@ package struct PriceListImport: Sendable {
     let source = sourceID(rate.offer, region: region)
     guard let old else {
       addSource(rate, id: source, region: change.region, to: &editor)
-      editor.set(rate.key, tiers: rate.tiers, source: source, sku: rate.sku)
+      editor.set(rate.key, tiers: rate.tiers, source: source, sku: rate.sku.isEmpty ? nil : rate.sku)
       return change
     }
     // Undated terms are refused when the offer is read; a plan built otherwise dates them by the offer.
@@ -158,10 +158,11 @@ package struct PriceListImport: Sendable {
     // earlier date still prices with it.
     if let oldSource = old.source, !old.tiers.isEmpty {
       let earlier = RatesFileEditor.Earlier(until: effective, tiers: old.tiers, source: oldSource)
-      editor.set(rate.key, tiers: rate.tiers, source: source, sku: rate.sku, history: .append(earlier))
+      editor.set(
+        rate.key, tiers: rate.tiers, source: source, sku: rate.sku.isEmpty ? nil : rate.sku, history: .append(earlier))
       change.keptUntil = effective
     } else {
-      editor.set(rate.key, tiers: rate.tiers, source: source, sku: rate.sku)
+      editor.set(rate.key, tiers: rate.tiers, source: source, sku: rate.sku.isEmpty ? nil : rate.sku)
     }
     return change
   }
@@ -191,7 +192,7 @@ package struct PriceListImport: Sendable {
       }
       change.kind = .changed
       addSource(rate, id: source, region: change.region, to: &editor)
-      editor.set(rate.key, tiers: rate.tiers, source: source, sku: rate.sku)
+      editor.set(rate.key, tiers: rate.tiers, source: source, sku: rate.sku.isEmpty ? nil : rate.sku)
       return change
     }
     let k = later!
@@ -207,6 +208,14 @@ package struct PriceListImport: Sendable {
 
   /// Adds the source an offer's rates cite (once per rates file).
   static func addSource(_ rate: OfferedRate, id: String, region: String, to editor: inout RatesFileEditor) {
+    if let converted = rate.offer.source {
+      editor.addSource(
+        id: id, url: converted.url, read: rate.offer.publishedOn!,
+        note:
+          "\(converted.note) Imported by billcast pricing import from \((rate.offer.path as NSString).lastPathComponent)."
+      )
+      return
+    }
     editor.addSource(
       id: id, url: rate.offer.url(region: region), read: rate.offer.publishedOn!,
       note:
