@@ -116,15 +116,17 @@ extension IrregularRules {
     guard let links = r.links else { return nil }
     if let owner = links.target(of: r.id, at: name(r, "InstanceId", "instance"), names: nil) { return .partOf(owner) }
     let allocation = name(r, "AllocationId", "allocation_id")
-    let nat = links.referrers(to: r.id, type: name(r, "AWS::EC2::NatGateway", "aws_nat_gateway"), at: allocation, names: nil)
+    let nat = links.referrers(
+      to: r.id, type: name(r, "AWS::EC2::NatGateway", "aws_nat_gateway"), at: allocation, names: nil)
     if let nat = nat.first { return .partOf(nat) }
     let mappings =
       r.format == .cloudFormation
       ? (0..<16).map { "SubnetMappings.\($0).AllocationId" } : ["subnet_mapping.allocation_id"]
     let balancerType = name(r, "AWS::ElasticLoadBalancingV2::LoadBalancer", "aws_lb")
-    if let balancer = mappings.lazy.compactMap({ links.referrers(to: r.id, type: balancerType, at: $0, names: nil).first })
-      .first
-    {
+    if let balancer = mappings.lazy.compactMap({
+      links.referrers(to: r.id, type: balancerType, at: $0, names: nil).first
+    })
+    .first {
       return .partOf(balancer)
     }
     let associations = (r.format == .cloudFormation ? ["AllocationId", "EIP"] : ["allocation_id", "public_ip"]).flatMap
