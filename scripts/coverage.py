@@ -282,18 +282,24 @@ def render(manifest: list[dict], records: list[dict]) -> str:
     w("")
     w("## Results")
     w("")
-    w("| kind | files | init succeeds | estimate succeeds | nothing priced |")
-    w("|---|---:|---:|---:|---:|")
+    w("| kind | files | init succeeds | estimate succeeds | nothing priced | of which nothing to price |")
+    w("|---|---:|---:|---:|---:|---:|")
     known = [r for r in records if r["resources_from"]]
     for kind in ("cloudformation", "terraform", None):
         rs = [r for r in records if kind is None or r["kind"] == kind]
         inited = sum(r["init"] for r in rs)
         est = sum(r["estimate"] for r in rs)
-        nothing = sum(1 for r in rs if r["resources_from"] and not any(x["status"] == "priced" for x in r["resources"]))
-        w(f"| {kind or 'all'} | {len(rs)} | {inited} ({pct(inited, len(rs))}) | {est} ({pct(est, len(rs))}) | {nothing} |")
+        unpriced = [r for r in rs if r["resources_from"] and not any(x["status"] == "priced" for x in r["resources"])]
+        free_only = sum(1 for r in unpriced if not any(x["status"] == "not-priced" for x in r["resources"]))
+        w(
+            f"| {kind or 'all'} | {len(rs)} | {inited} ({pct(inited, len(rs))}) | {est} ({pct(est, len(rs))})"
+            f" | {len(unpriced)} | {free_only} |"
+        )
     w("")
     w("*Nothing priced*: files whose resources are known (below) and none of them is priced;")
     w("such a file estimates to $0.00 and lists every resource, each not-priced one a warning.")
+    w("*Nothing to price*: of those, the files whose every resource is free or not created")
+    w("(a VPC, a custom domain): AWS charges nothing for them, so $0.00 is their price.")
     w("")
     res = [x for r in known for x in r["resources"]]
     accounted = sum(1 for x in res if x["status"] != "not-priced")
