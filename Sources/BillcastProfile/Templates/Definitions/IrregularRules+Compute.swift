@@ -167,9 +167,10 @@ extension IrregularRules {
     return nil
   }
 
-  /// Aurora Serverless: v1 (`EngineMode: serverless`) or v2 (a v2 scaling configuration) is a
-  /// choice of service from two properties, a provisioned cluster is not priced yet, and v2's
-  /// capacity counts the cluster's `db.serverless` instances, which are other resources.
+  /// An Aurora cluster: Serverless v1 (`EngineMode: serverless`), v2 (a v2 scaling configuration)
+  /// or provisioned (`aws.aurora`: storage and I/O; its instances price their own hours) is a
+  /// choice of service from two properties, and v2's capacity counts the cluster's
+  /// `db.serverless` instances, which are other resources.
   static func auroraServerless(_ d: inout ComponentDraft, _ r: DefinedResource, _ diagnostics: DiagnosticCollector)
     -> ResourceDisposition?
   {
@@ -180,10 +181,7 @@ extension IrregularRules {
       ? name(r, "ScalingConfiguration", "scaling_configuration")
       : name(r, "ServerlessV2ScalingConfiguration", "serverlessv2_scaling_configuration")
     let scaling = r.format == .cloudFormation ? p[scalingProperty] : p.at(scalingProperty + ".0")
-    guard v1 || scaling != nil else {
-      return .notPriced("a provisioned Aurora cluster is not priced yet (only Aurora Serverless)")
-    }
-    d.service = v1 ? "aws.aurora-serverless-v1" : "aws.aurora-serverless-v2"
+    d.service = v1 ? "aws.aurora-serverless-v1" : scaling == nil ? "aws.aurora" : "aws.aurora-serverless-v2"
     let engine = name(r, "Engine", "engine")
     d.choice("engine", p[engine], property: engine, values: ComponentDraft.auroraEngines, diagnostics: diagnostics)
     let storageType = name(r, "StorageType", "storage_type")

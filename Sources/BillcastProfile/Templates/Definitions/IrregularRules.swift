@@ -17,6 +17,7 @@ enum IrregularRules {
     "elastic-ip": elasticIP,
     "ecs-fargate": ecsFargate,
     "aurora-serverless": auroraServerless,
+    "db-instance": dbInstance,
     "schedule": schedule,
     "efs-file-system": efsFileSystem,
     "sam-simple-table-capacity": samSimpleTableCapacity,
