@@ -337,7 +337,20 @@ struct HostileCloudFormationTests {
             Environment: {Variables: {URL: !GetAtt Api.GraphQLUrl}}
       """
     let dir = try HostileTemplateTests.workspace(
-      templates: ["t.yml": template], usage: "F: {requests: 1, duration_ms: 1}")
-    _ = try TemplateTests.estimateJSON(dir)
+      templates: ["t.yml": template], usage: "F: {requests: 1, duration_ms: 1}\nApi: {operations: 1}")
+    // The API is priced as AWS AppSync, which the frozen test catalog predates: the catalog is copied
+    // with AppSync's model and us-east-1 rates added, as the resource fixtures do.
+    let pricing = dir.appendingPathComponent("pricing")
+    let fm = FileManager.default
+    try fm.copyItem(atPath: TestSupport.testPricingPath, toPath: pricing.path)
+    try fm.copyItem(
+      atPath: TestSupport.path("pricing/aws/services/appsync/model.yaml"),
+      toPath: pricing.appendingPathComponent("aws/model/appsync.yaml").path)
+    let rates = pricing.appendingPathComponent("aws/rates/us-east-1.yaml")
+    let appSync = ["operations: {rate: 4.00", "realtime-updates: {rate: 2.00", "connection-minutes: {rate: 0.08"]
+      .map { "  aws.appsync/\($0), source: appsync-pricing-page}\n" }.joined()
+    try (String(contentsOf: rates, encoding: .utf8) + appSync).write(to: rates, atomically: true, encoding: .utf8)
+    let run = try CLI.run(["estimate", "profile.yaml", "--pricing", pricing.path], in: dir)
+    #expect(run.status == 0, "\(run.stderr)")
   }
 }
