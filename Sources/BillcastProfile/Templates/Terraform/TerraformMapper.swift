@@ -32,6 +32,7 @@ struct TerraformMapper {
     "aws_lambda_provisioned_concurrency_config": ["function_name"], "aws_api_gateway_stage": ["rest_api_id"],
     "aws_cloudwatch_event_target": ["arn", "rule"], "aws_scheduler_schedule": ["target.arn"],
     "aws_cloudfront_distribution": IrregularRules.edgeFunctionAttributes,
+    "aws_autoscaling_group": IrregularRules.autoScalingGroupAttributes,
   ]
 
   init(plan: TerraformPlan, diagnostics: DiagnosticCollector) {

@@ -1,0 +1,147 @@
+import BillcastCore
+
+/// An Auto Scaling group is priced as the EC2 instances it runs: their number from the group, but
+/// their type (and whether they get public IPv4 addresses) from another resource, the launch
+/// template or launch configuration the group names, which a definition of one resource cannot read.
+extension IrregularRules {
+  /// The plan attributes the group's rule follows to its launch template or configuration.
+  static let autoScalingGroupAttributes = [
+    "launch_template.id", "launch_template.name", "launch_configuration",
+    "mixed_instances_policy.launch_template.launch_template_specification.launch_template_id",
+    "mixed_instances_policy.launch_template.launch_template_specification.launch_template_name",
+  ]
+
+  /// What a group launches: the template's or configuration's properties, with their names.
+  private struct LaunchSpecification {
+    var id: String
+    var properties: TemplateNode
+    var template: Bool
+  }
+
+  /// The group's instances: `DesiredCapacity` (its `MinSize` when absent), of the type its launch
+  /// template, launch configuration or first mixed-instances override names, with one public IPv4
+  /// address each only when the launch template or configuration asks for one.
+  static func autoScalingGroup(_ d: inout ComponentDraft, _ r: DefinedResource, _ diagnostics: DiagnosticCollector)
+    -> ResourceDisposition?
+  {
+    let p = r.properties
+    let desired = name(r, "DesiredCapacity", "desired_capacity")
+    let minimum = name(r, "MinSize", "min_size")
+    if let node = p[desired], !(r.format == .terraform && node.unknownReason != nil) {
+      d.number("instances", node, property: desired, diagnostics: diagnostics)
+    } else {
+      d.number("instances", p[minimum], property: minimum, diagnostics: diagnostics)
+      d.notes.append(
+        "\(desired) is not set: priced at \(minimum), the capacity AWS starts the group with; give instances under usage for what it scales to"
+      )
+    }
+    let launch = launchSpecification(r)
+    groupInstanceType(&d, r, launch)
+    groupPublicAddresses(&d, r, launch)
+    if let launch, blockDevices(of: launch, r) > 0 {
+      d.notes.append(
+        "the \(launch.template ? "launch template" : "launch configuration") \(launch.id) gives each instance \(blockDevices(of: launch, r)) EBS block device(s), not priced here: add them as aws.ebs volumes (storage_gb times the instances)"
+      )
+    }
+    return nil
+  }
+
+  /// The launch template or configuration the group names (a mixed instances policy's template too).
+  private static func launchSpecification(_ r: DefinedResource) -> LaunchSpecification? {
+    guard let links = r.links else { return nil }
+    let templates =
+      r.format == .cloudFormation
+      ? [
+        "LaunchTemplate.LaunchTemplateId", "LaunchTemplate.LaunchTemplateName",
+        "MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification.LaunchTemplateId",
+        "MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification.LaunchTemplateName",
+      ] : autoScalingGroupAttributes.filter { $0 != "launch_configuration" }
+    for path in templates {
+      if let id = links.target(of: r.id, at: path, names: nil), let properties = links.properties(of: id) {
+        let data = r.format == .cloudFormation ? properties["LaunchTemplateData"] : properties
+        return data.map { LaunchSpecification(id: id, properties: $0, template: true) }
+      }
+    }
+    let configuration = name(r, "LaunchConfigurationName", "launch_configuration")
+    if let id = links.target(of: r.id, at: configuration, names: nil), let properties = links.properties(of: id) {
+      return LaunchSpecification(id: id, properties: properties, template: false)
+    }
+    return nil
+  }
+
+  /// The instances' type: the first override of a mixed instances policy, else the launch
+  /// template's or configuration's; asked for when none of them says it statically.
+  private static func groupInstanceType(_ d: inout ComponentDraft, _ r: DefinedResource, _ launch: LaunchSpecification?)
+  {
+    let overridePath = name(
+      r, "MixedInstancesPolicy.LaunchTemplate.Overrides.0.InstanceType",
+      "mixed_instances_policy.0.launch_template.0.override.0.instance_type")
+    let typeProperty = name(r, "InstanceType", "instance_type")
+    if let node = r.properties.at(overridePath) {
+      guard let t = node.text else { return d.unresolved("instance_type", property: overridePath, node: node) }
+      d.set("instance_type", t, property: overridePath, at: node.location)
+      d.notes.append(
+        "a mixed instances policy: priced as its first override's type, \(TerminalText.excerpt(t)), on demand; set instance_type under usage if the group runs others"
+      )
+      return
+    }
+    guard let launch else {
+      return d.unresolved(
+        "instance_type", property: typeProperty,
+        node: TemplateNode(
+          .unknown("the group names no launch template or launch configuration of the \(whole(r))"), r.location))
+    }
+    guard let node = launch.properties[typeProperty] else {
+      return d.unresolved(
+        "instance_type", property: typeProperty,
+        node: TemplateNode(.unknown("\(launch.id) does not set \(typeProperty)"), launch.properties.location))
+    }
+    guard let t = node.text else { return d.unresolved("instance_type", property: typeProperty, node: node) }
+    d.set("instance_type", t, property: "\(launch.id) \(typeProperty)", at: node.location)
+  }
+
+  /// One public IPv4 address per instance when the launch template's network interfaces (or the
+  /// launch configuration) associate one, else none.
+  private static func groupPublicAddresses(
+    _ d: inout ComponentDraft, _ r: DefinedResource, _ launch: LaunchSpecification?
+  ) {
+    let property: String
+    if launch?.template ?? true {
+      property = name(r, "NetworkInterfaces", "network_interfaces")
+    } else {
+      property = name(r, "AssociatePublicIpAddress", "associate_public_ip_address")
+    }
+    let associate = name(r, "AssociatePublicIpAddress", "associate_public_ip_address")
+    let nodes: [TemplateNode] =
+      launch.map { l in
+        l.template
+          ? (l.properties[property]?.items ?? []).compactMap { $0[associate] }
+          : [l.properties[associate]].compactMap { $0 }
+      } ?? []
+    let instances = d.inputs.first { $0.name == "instances" }
+    if let node = nodes.first(where: { $0.text?.lowercased() == "true" }), let instances {
+      d.set("public_ipv4", instances.text, property: "\(launch!.id) \(associate)", at: node.location)
+    } else if let node = nodes.first(where: { $0.text?.lowercased() == "true" }) {
+      d.unresolved(
+        "public_ipv4", property: "\(launch!.id) \(associate)",
+        node: TemplateNode(
+          .unknown("one per instance, and the number of instances is not known statically"), node.location))
+    } else {
+      let from = launch.map { "\($0.id) \(property)" } ?? "(no launch template)"
+      d.set("public_ipv4", "0", property: from, at: r.location)
+      d.notes.append(
+        "no public IPv4 addresses: the launch \(launch?.template ?? true ? "template" : "configuration") does not set \(associate) true; if the subnets auto-assign public addresses, set public_ipv4 to the instances under usage"
+      )
+    }
+  }
+
+  /// The number of EBS block devices a launch template or configuration gives each instance.
+  private static func blockDevices(of launch: LaunchSpecification, _ r: DefinedResource) -> Int {
+    let list = launch.properties[
+      name(r, "BlockDeviceMappings", launch.template ? "block_device_mappings" : "ebs_block_device")]
+    let root = r.format == .terraform && !launch.template && launch.properties.at("root_block_device.0") != nil ? 1 : 0
+    return (list?.items ?? []).filter { r.format == .terraform || $0["Ebs"] != nil }.count + root
+  }
+
+  private static func whole(_ r: DefinedResource) -> String { r.format == .cloudFormation ? "templates" : "plan" }
+}
