@@ -126,11 +126,15 @@ extension IrregularRules {
         "public_ipv4", property: "\(launch!.id) \(associate)",
         node: TemplateNode(
           .unknown("one per instance, and the number of instances is not known statically"), node.location))
-    } else {
-      let from = launch.map { "\($0.id) \(property)" } ?? "(no launch template)"
-      d.set("public_ipv4", "0", property: from, at: r.location)
+    } else if let launch {
+      d.set("public_ipv4", "0", property: "\(launch.id) \(property)", at: r.location)
       d.notes.append(
-        "no public IPv4 addresses: the launch \(launch?.template ?? true ? "template" : "configuration") does not set \(associate) true; if the subnets auto-assign public addresses, set public_ipv4 to the instances under usage"
+        "no public IPv4 addresses: the launch \(launch.template ? "template" : "configuration") does not set \(associate) true; if the subnets auto-assign public addresses, set public_ipv4 to the instances under usage"
+      )
+    } else {
+      d.set("public_ipv4", "0", property: "(no launch template of the \(whole(r)))", at: r.location)
+      d.notes.append(
+        "priced with no public IPv4 addresses: the launch template is not in the \(whole(r)); if its network interfaces associate public addresses, set public_ipv4 to the instances under usage"
       )
     }
   }
