@@ -38,11 +38,7 @@ extension IrregularRules {
     let launch = launchSpecification(r)
     groupInstanceType(&d, r, launch)
     groupPublicAddresses(&d, r, launch)
-    if let launch, blockDevices(of: launch, r) > 0 {
-      d.notes.append(
-        "the \(launch.template ? "launch template" : "launch configuration") \(launch.id) gives each instance \(blockDevices(of: launch, r)) EBS block device(s), not priced here: add them as aws.ebs volumes (storage_gb times the instances)"
-      )
-    }
+    if let launch { groupVolumes(&d, r, launch, diagnostics: diagnostics) }
     return nil
   }
 
@@ -139,12 +135,51 @@ extension IrregularRules {
     }
   }
 
-  /// The number of EBS block devices a launch template or configuration gives each instance.
-  private static func blockDevices(of launch: LaunchSpecification, _ r: DefinedResource) -> Int {
-    let list = launch.properties[
-      name(r, "BlockDeviceMappings", launch.template ? "block_device_mappings" : "ebs_block_device")]
-    let root = r.format == .terraform && !launch.template && launch.properties.at("root_block_device.0") != nil ? 1 : 0
-    return (list?.items ?? []).filter { r.format == .terraform || $0["Ebs"] != nil }.count + root
+  /// The EBS volumes a launch template or configuration gives each instance, priced for all the
+  /// group's instances: one component per block device whose storage, and IOPS and throughput above
+  /// gp3's included baseline, are multiplied by the instances (the meters are linear in them).
+  private static func groupVolumes(
+    _ d: inout ComponentDraft, _ r: DefinedResource, _ launch: LaunchSpecification, diagnostics: DiagnosticCollector
+  ) {
+    let p = launch.properties
+    var devices: [(id: String, node: TemplateNode)] = []
+    if r.format == .cloudFormation {
+      for (i, mapping) in (p["BlockDeviceMappings"]?.items ?? []).enumerated() {
+        if let volume = mapping["Ebs"] { devices.append(("\(r.id).BlockDeviceMappings[\(i)]", volume)) }
+      }
+    } else if launch.template {
+      for (i, mapping) in (p["block_device_mappings"]?.items ?? []).enumerated() {
+        if let volume = mapping.at("ebs.0") { devices.append(("\(r.id).block_device_mappings[\(i)]", volume)) }
+      }
+    } else {
+      devices =
+        (p.at("root_block_device.0").map { [("\(r.id).root_block_device", $0)] } ?? [])
+        + (p["ebs_block_device"]?.items ?? []).enumerated().map { ("\(r.id).ebs_block_device[\($0)]", $1) }
+    }
+    guard !devices.isEmpty else { return }
+    guard let count = d.inputs.first(where: { $0.name == "instances" })?.text, Int(count) != nil else {
+      d.notes.append(
+        "\(launch.id) gives each instance \(devices.count) EBS volume(s), not priced: the number of instances is not known statically; add them as aws.ebs volumes"
+      )
+      return
+    }
+    let size = name(r, "VolumeSize", "volume_size")
+    for (id, device) in devices {
+      switch volume(device, id: id, r, size: size, diagnostics: diagnostics) {
+      case .priced(var v):
+        v.type = r.type
+        for (input, base) in [("storage_gb", "0"), ("iops", "3000"), ("throughput_mbps", "125")] {
+          guard let i = v.inputs.firstIndex(where: { $0.name == input }) else { continue }
+          let value = v.inputs[i].text
+          v.inputs[i].text = base == "0" ? "\(value) * \(count)" : "\(base) + (\(value) - \(base)) * \(count)"
+          v.inputs[i].property += " × \(count) instances"
+        }
+        d.attached.append(v)
+      case .notPriced(let why):
+        d.unpricedParts.append((id, why + "; the estimate leaves this volume out", device.location))
+      default: break
+      }
+    }
   }
 
   private static func whole(_ r: DefinedResource) -> String { r.format == .cloudFormation ? "templates" : "plan" }
