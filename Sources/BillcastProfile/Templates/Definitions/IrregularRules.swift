@@ -21,6 +21,8 @@ enum IrregularRules {
     "schedule": schedule,
     "efs-file-system": efsFileSystem,
     "sam-simple-table-capacity": samSimpleTableCapacity,
+    "autoscaling-group": autoScalingGroup,
+    "elasticache-replication-group": elastiCacheReplicationGroup,
   ]
 
   /// The rules' names, for checking definitions.

@@ -33,6 +33,7 @@ struct TerraformMapper {
     "aws_cloudwatch_event_target": ["arn", "rule"], "aws_scheduler_schedule": ["target.arn"],
     "aws_instance": ["subnet_id"], "aws_lb": ["subnet_mapping.allocation_id"],
     "aws_cloudfront_distribution": IrregularRules.edgeFunctionAttributes,
+    "aws_autoscaling_group": IrregularRules.autoScalingGroupAttributes,
   ]
 
   init(plan: TerraformPlan, diagnostics: DiagnosticCollector) {
