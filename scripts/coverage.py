@@ -93,9 +93,16 @@ STATUS_NAMES = {
 }
 
 
+# Choices whose list the starter counts instead of listing (EC2's 778 instance types).
+LONG_CHOICES = {"instance_type": "t3.micro"}
+
+
 def fill_value(key: str, comment: str) -> str:
-    """The value a blank gets: a choice's first value, else the table's, else 1000."""
+    """The value a blank gets: a choice's first value (or, for a list the starter only counts,
+    a fixed one), else the table's, else 1000."""
     choice = CHOICE.search(comment or "")
+    if choice and re.match(r"(its )?\d+ values", choice.group(1)):
+        return LONG_CHOICES.get(key, FALLBACK)
     if choice:
         first = choice.group(1).split(",")[0].strip()
         if first:
