@@ -93,12 +93,15 @@ extension ResourceDefinition.Condition {
     let value = found == nil ? absentValue : found?.node.text
     // An empty list sets nothing (a plan writes every unused block as []).
     let isSet = found.map { $0.node.items.map { !$0.isEmpty } ?? true } ?? false
+    // As written, or lowercased: AWS reads some values in any case (`Engine: MySQL`), and the
+    // definitions list them as the Price List and Terraform write them.
+    func listed(_ list: [String], _ v: String) -> Bool { list.contains(v) || list.contains(v.lowercased()) }
     let holds: Bool
     switch test {
     case .present: holds = isSet
     case .absent: holds = !isSet
-    case .isIn(let lists): holds = value.map { (lists[r.format.rawValue] ?? []).contains($0) } ?? false
-    case .isNotIn(let lists): holds = value.map { !(lists[r.format.rawValue] ?? []).contains($0) } ?? false
+    case .isIn(let lists): holds = value.map { listed(lists[r.format.rawValue] ?? [], $0) } ?? false
+    case .isNotIn(let lists): holds = value.map { !listed(lists[r.format.rawValue] ?? [], $0) } ?? false
     case .below(let bound):
       guard let value, case .success(let number) = ExactDecimal.parse(value.trimmingCharacters(in: .whitespaces))
       else { return nil }
