@@ -39,6 +39,12 @@ public enum EmbeddedFiles {
     return "\(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)"
   }
 
+  /// A generated file's first lines: not formatted, not to be edited, and which tool made it
+  /// from what.
+  public static func header(tool: String, source: String) -> String {
+    "// swift-format-ignore-file\n// Generated at build time by \(tool) from \(source) (Plugins/EmbedData): do not edit.\n\n"
+  }
+
   /// Writes `text` to `path` unless it already holds it, so nothing that depends on it rebuilds.
   public static func write(_ text: String, to path: String) throws {
     if (try? String(contentsOfFile: path, encoding: .utf8)) == text { return }

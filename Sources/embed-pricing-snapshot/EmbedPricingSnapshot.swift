@@ -44,9 +44,8 @@ func snapshotSource(_ files: [(path: String, text: String)]) throws(DiagnosticEr
     throw DiagnosticError([Diagnostic(file: "pricing", message: "no pricing tables (*.yaml) in pricing/")])
   }
   var lines = [
-    "// swift-format-ignore-file",
-    "// Generated at build time by embed-pricing-snapshot from pricing/ (Plugins/EmbedData): do not edit.",
-    "",
+    // The header's lines, without the blank line it ends with (the next element is one).
+    String(EmbeddedFiles.header(tool: "embed-pricing-snapshot", source: "pricing/").dropLast()),
     "extension BuiltInPricing {",
     "  /// The earliest `effective` date among the built-in tables.",
     "  static let effectiveText = \"\(effective)\"",

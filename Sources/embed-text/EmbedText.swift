@@ -20,10 +20,8 @@ func elements(_ entries: [String]) -> String {
   entries.isEmpty ? "" : "\n" + entries.joined(separator: "\n") + "\n  "
 }
 
-/// The generated file's first lines: not formatted, not to be edited, and where it came from.
-func header(_ source: String) -> String {
-  "// swift-format-ignore-file\n// Generated at build time by embed-text from \(source) (Plugins/EmbedData): do not edit.\n\n"
-}
+/// The generated file's first lines (``EmbeddedFiles/header(tool:source:)``).
+func header(_ source: String) -> String { EmbeddedFiles.header(tool: "embed-text", source: source) }
 
 /// Which files of the directory `kind` embeds, and the Swift source holding them.
 func generator(_ kind: String) -> (keep: (String) -> Bool, render: ([(path: String, text: String)]) -> String)? {

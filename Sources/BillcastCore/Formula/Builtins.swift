@@ -24,6 +24,8 @@ package enum Builtins {
   /// A built-in's value in a month of `hours` hours; `month` is the calendar month (any day of
   /// it) when the month is one, nil for an average month. Nil for a name that is not built in.
   package static func value(_ name: String, hours: ExactDecimal, month: CalendarDate?) -> ExactDecimal? {
+    // Every built-in starts so: any other name (an input, a workload variable) is answered at once.
+    guard name.hasPrefix("month_") else { return nil }
     if name == monthHours { return hours }
     if let w = weekdays.firstIndex(of: name) {
       guard let month, let first = CalendarDate(year: month.year, month: month.month, day: 1) else {
