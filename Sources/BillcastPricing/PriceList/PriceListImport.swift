@@ -105,10 +105,13 @@ package struct PriceListImport: Sendable {
     if !problems.isEmpty { throw DiagnosticError(problems) }
   }
 
-  /// The rates entries' own usage types (`usage_type:`), by region and meter.
-  static func regionalUsageTypes(_ catalog: PricingCatalog, provider: String) -> [String: [MeterKey: String]] {
+  /// The rates entries' own usage types (`usage_type:`), by region and meter; of one provider's
+  /// tables, or of all.
+  package static func regionalUsageTypes(_ catalog: PricingCatalog, provider: String? = nil) -> [String: [MeterKey:
+    String]]
+  {
     var found: [String: [MeterKey: String]] = [:]
-    for table in catalog.tables where table.provider == provider {
+    for table in catalog.tables where provider == nil || table.provider == provider {
       for service in table.services {
         for meter in service.meters {
           guard case .price(let price) = meter.billing else { continue }
