@@ -41,4 +41,17 @@ struct RegionalUsageTypeTests {
     #expect(other.stdout.contains("0 differ, 1 match, 1 lacking"), "\(other.stdout)")
     #expect(other.stdout.contains("AWSSecretsManager-APIRequests"), "\(other.stdout)")
   }
+
+  @Test("pricing show --format json prints the region's own usage type and the identity's unconfirmed reason")
+  func showPrintsThem() throws {
+    let run = try CLI.run([
+      "pricing", "show", "aws.secretsmanager", "--region", "eu-west-1", "--format", "json", "--pricing",
+      TestSupport.path("pricing"),
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("\"usage_type\": \"AWSSecretsManager-APIRequests\""), "\(run.stdout)")
+    #expect(run.stdout.contains("\"unconfirmed\": \"unit: \\\"API Requests\\\" was seen in billing exports"))
+    // The secrets meter's identity is confirmed: null.
+    #expect(run.stdout.contains("\"unconfirmed\": null"))
+  }
 }

@@ -136,4 +136,25 @@ struct PriceListIdentityDataTests {
     let problems = TestSupport.pricingDiagnostics(text)
     #expect(problems.contains { $0.message.contains("unconfirmed needs a reason") }, "\(problems)")
   }
+
+  @Test("an identity whose seen text says something is unconfirmed carries unconfirmed: (CloudFront aside)")
+  func seenUnconfirmedIsMarked() throws {
+    // aws.cloudfront's identities are being reworked in the same issue (item 1, CloudFront) and are left to it.
+    let catalog = try #require(Self.live)
+    var unmarked: [String] = []
+    for table in catalog.tables {
+      for service in table.services where service.id != "aws.cloudfront" {
+        for meter in service.meters {
+          guard case .price(let price) = meter.billing else { continue }
+          for (key, ladder) in price.allLadders {
+            guard let id = ladder.priceList, let seen = id.seen else { continue }
+            if seen.lowercased().contains("unconfirmed") && id.unconfirmed == nil {
+              unmarked.append(MeterKey(service: service.id, meter: meter.name, key: key).description)
+            }
+          }
+        }
+      }
+    }
+    #expect(Set(unmarked).sorted() == [])
+  }
 }
