@@ -17,12 +17,19 @@ package enum PricingValidation {
   /// of the file that lists it (`fileEffective`, by path; a file not in it is dated by its
   /// table, the earliest date of its files). A rates file's sources are dated by the rates
   /// file, so an import that brings a region's rates forward to an offer's date validates.
+  /// Every source must also keep its grade's rules (``SourceGradeRules``), reported once even
+  /// when several composed tables share it.
   package static func check(
     _ catalog: PricingCatalog, today: CalendarDate, fileEffective: [String: CalendarDate] = [:]
   ) -> [Diagnostic] {
     var problems: [Diagnostic] = []
+    var graded: Set<Diagnostic> = []
     for table in catalog.tables {
       for (id, source) in table.sources.sorted(by: { $0.key < $1.key }) {
+        for problem in SourceGradeRules.problems(id: id, source: source, file: table.path)
+        where graded.insert(problem).inserted {
+          problems.append(problem)
+        }
         let effective = source.readLocation.flatMap { fileEffective[$0.file] } ?? table.effective
         if source.read > today {
           problems.append(
