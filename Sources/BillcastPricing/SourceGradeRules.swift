@@ -45,11 +45,15 @@ package enum SourceGradeRules {
     }
   }
 
-  /// Whether a note says the data was not fetched, or not read directly.
+  /// Whether a note says the data was not fetched, or not read directly ("the page was not
+  /// read", "the page itself was not read here").
   package static func saysNotRead(_ note: String) -> Bool {
     let text = note.lowercased()
-    return ["not fetched", "never fetched", "not read directly", "not directly read", "not directly fetched"]
-      .contains { text.contains($0) }
+    return [
+      "not fetched", "never fetched", "not read directly", "not directly read", "not directly fetched", "was not read",
+      "not read here",
+    ]
+    .contains { text.contains($0) }
   }
 
   /// Whether an address is AWS's: aws.amazon.com and its subdomains, *.amazonaws.com,

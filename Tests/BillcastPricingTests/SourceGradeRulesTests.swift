@@ -91,6 +91,15 @@ struct SourceGradeRulesTests {
     #expect(
       try Self.problems("url: 'https://calculator.aws/pricing/2.0/x.json', read: 2026-09-17, grade: S, \(note)")
         == ["sources.s.url"])
+    // A P source whose note says the AWS page itself was not read (launch-ec2's old shape): the url
+    // must be what was read, and so must a page read "not here".
+    let whatsNew = "https://aws.amazon.com/about-aws/whats-new/2008/08/20/amazon-ebs/"
+    #expect(
+      try Self.problems("url: '\(whatsNew)', read: 2026-11-30, grade: P, note: 'the page text was not read'")
+        == ["sources.s.url"])
+    #expect(
+      try Self.problems("url: '\(whatsNew)', read: 2026-11-30, grade: S, note: 'the page itself was not read here'")
+        == ["sources.s.url"])
     // S, pointing at the note that was read: accepted.
     #expect(
       try Self.problems("url: 'https://github.com/o/r/blob/abc1234/notes.md', read: 2026-09-17, grade: S, \(note)")
