@@ -8,7 +8,8 @@ import Testing
 /// The tables' SKUs and rates agree with a real AWS bill: the FinOps Foundation's FOCUS 1.0 sample
 /// (`Tests/Fixtures/bills/focus-1.0-sample.csv`, CC BY 4.0; its README names the source).
 ///
-/// Every AWS row whose `SkuId` a rates entry names (`sku:`) must be in that entry's region, and its
+/// Every AWS row whose `SkuId` a rates entry names (`sku:`) must be in that entry's region (any
+/// region for the global table's: the bill gives CloudFront's rows the edge's region), and its
 /// `ListUnitPrice`, converted to the meter's unit (× the identity's `scale` × the price's `per`,
 /// exactly), must be one of the rates of the ladder in force on the row's `ChargePeriodStart`
 /// (an earlier `before:` price for a date before it ended). A bill price of $0 agrees with a
@@ -105,7 +106,8 @@ import Testing
   static func disagreement(_ row: BillRow, _ entry: SKUEntry) -> String? {
     let what =
       "SKU \(row.sku) (row \(row.id), \(row.region), \(row.date), \"\(row.description)\"), meter \(entry.key) in \(entry.table.id)"
-    guard entry.table.region == row.region else {
+    // A global table's SKU (CloudFront, Route 53) is billed with the edge's region or none.
+    guard entry.table.region == row.region || entry.table.region == "global" else {
       return "\(what): the bill has the SKU in \(row.region), the table in \(entry.table.region)"
     }
     guard let price = ExactDecimal(row.listUnitPrice) else {
@@ -167,6 +169,34 @@ import Testing
     var moved = row
     moved.region = "us-east-1"
     #expect(Self.disagreement(moved, entry)?.contains("the bill has the SKU in us-east-1") == true)
+  }
+
+  @Test("a global table's SKU is matched in the edge's region the bill gives it, and a $0 row by its free tier")
+  func aGlobalSKUIsMatchedInAnyRegion() throws {
+    // CloudFront HTTPS requests in Canada (the sample's SKU ZG984ETY8SNCPH2B, row region
+    // ca-central-1): $0.000001 per request × 10,000 = $0.01 per 10,000, the global table's rate. No
+    // table names this SKU; the entry here is given it to try the rule.
+    let catalog = try BuiltInPricing.catalog(regions: { [] })
+    let global = try #require(catalog.tables.first { $0.id == "aws/global" })
+    let meter = try #require(global.service("aws.cloudfront")?.meter("https-requests"))
+    guard case .price(.ladder(var ladder)) = meter.billing else {
+      Issue.record("aws.cloudfront/https-requests has no ladder of its own")
+      return
+    }
+    ladder.sku = "ZG984ETY8SNCPH2B"
+    let entry = SKUEntry(
+      table: global, key: MeterKey(service: "aws.cloudfront", meter: "https-requests"), meterUnit: meter.unit,
+      ladder: ladder)
+    var row = BillRow(
+      id: "2", sku: "ZG984ETY8SNCPH2B", region: "ca-central-1", listUnitPrice: "0.000001", pricingUnit: "Requests",
+      date: CalendarDate("2024-09-10")!, description: "$0.0100 per 10,000 HTTPS Requests (Canada)")
+    #expect(Self.disagreement(row, entry) == nil)
+    // The free first range ("$0.000 per request - HTTP or HTTPS under the global monthly free tier")
+    // is the table's CloudFront request pool.
+    row.listUnitPrice = "0"
+    #expect(Self.disagreement(row, entry) == nil)
+    row.listUnitPrice = "0.00000075"
+    #expect(Self.disagreement(row, entry)?.contains("= 0.0075 per 10000") == true)
   }
 }
 
