@@ -16,7 +16,8 @@ struct CloudFormationArchitecture {
     let templates = files.compactMap { file -> CloudFormationTemplate? in
       // Reading a template warns only of repeated keys: those become notices in the report.
       let reading = DiagnosticCollector()
-      let template = CloudFormationTemplate.load(path: file, limits: .standard, diagnostics: reading)
+      let template = CloudFormationTemplate.load(
+        path: file, limits: .standard, diagnostics: reading, parameterValues: parameters.mapValues(\.0))
       for d in reading.diagnostics {
         guard d.severity != .error else {
           diagnostics.add(d)

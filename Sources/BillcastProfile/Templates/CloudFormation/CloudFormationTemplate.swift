@@ -62,7 +62,11 @@ struct CloudFormationTemplate {
   static let samResourceKeys = ["Connectors", "IgnoreGlobals"]
 
   /// Reads a template file (YAML or JSON) within `limits`; problems go to `diagnostics`.
-  static func load(path: String, limits: YAMLLimits, diagnostics: DiagnosticCollector) -> CloudFormationTemplate? {
+  /// `parameterValues` are the profile's values of the template's parameters, for the
+  /// collections of `Fn::ForEach` loops.
+  static func load(
+    path: String, limits: YAMLLimits, diagnostics: DiagnosticCollector, parameterValues: [String: String] = [:]
+  ) -> CloudFormationTemplate? {
     let document: YAMLDocument
     do {
       document = try YAMLDocument.loadAllowingDuplicateKeys(path: path, limits: limits)
@@ -71,11 +75,14 @@ struct CloudFormationTemplate {
       return nil
     }
     let root = TemplateNode.from(yaml: document.root, file: path, path: "", diagnostics: diagnostics)
-    return read(root, file: path, diagnostics: diagnostics)
+    return read(root, file: path, diagnostics: diagnostics, parameterValues: parameterValues)
   }
 
-  /// Reads a template's converted tree.
-  static func read(_ root: TemplateNode, file: String, diagnostics: DiagnosticCollector) -> CloudFormationTemplate? {
+  /// Reads a template's converted tree, its `Fn::ForEach` loops expanded.
+  static func read(
+    _ original: TemplateNode, file: String, diagnostics: DiagnosticCollector, parameterValues: [String: String] = [:]
+  ) -> CloudFormationTemplate? {
+    let root = expandLoops(original, diagnostics: diagnostics, parameterValues: parameterValues)
     guard let top = root.entries else {
       diagnostics.add(
         root.location.diagnostic(
@@ -118,15 +125,8 @@ struct CloudFormationTemplate {
           .error, "Resources must be a mapping of logical IDs to resources, found \(resourceNode.kindName)"))
       return nil
     }
-    for (id, node) in resourceEntries {
-      if id.hasPrefix("Fn::ForEach::") {
-        diagnostics.add(
-          node.location.diagnostic(
-            .error,
-            "Fn::ForEach (the AWS::LanguageExtensions transform) is not supported yet: write the resources it makes out one by one"
-          ))
-        continue
-      }
+    // A loop left unexpanded (the template lacks the transform) has been reported.
+    for (id, node) in resourceEntries where !id.hasPrefix(ForEachExpansion.prefix) {
       if let r = readResource(id, node, isSAM: isSAM, diagnostics: diagnostics) { resources.append(r) }
     }
     return CloudFormationTemplate(
@@ -134,6 +134,34 @@ struct CloudFormationTemplate {
       mappings: root["Mappings"],
       resources: resources, outputs: (root["Outputs"]?.entries ?? []).map { ($0.key, $0.value) },
       globals: root["Globals"], isSAM: isSAM, macros: macros(root["Transform"]))
+  }
+
+  /// The template with its `Fn::ForEach` loops expanded, which needs the
+  /// `AWS::LanguageExtensions` transform, as in CloudFormation.
+  static func expandLoops(_ root: TemplateNode, diagnostics: DiagnosticCollector, parameterValues: [String: String])
+    -> TemplateNode
+  {
+    guard ForEachExpansion.hasLoops(root) else { return root }
+    let transforms = root["Transform"].map { ($0.items ?? [$0]).compactMap(\.text) } ?? []
+    guard transforms.contains("AWS::LanguageExtensions") else {
+      diagnostics.add(
+        root.location.diagnostic(
+          .error,
+          "the template uses Fn::ForEach, which needs 'Transform: AWS::LanguageExtensions', as in CloudFormation"
+        ))
+      return root
+    }
+    let declared = root["Parameters"]?.entries ?? []
+    let expansion = ForEachExpansion(diagnostics: diagnostics) { name in
+      guard let p = declared.first(where: { $0.key == name })?.value,
+        let type = p["Type"]?.text, type == "CommaDelimitedList" || type.hasPrefix("List<")
+      else { return nil }
+      if let text = parameterValues[name] ?? p["Default"]?.text {
+        return text.components(separatedBy: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      }
+      return p["Default"]?.items?.compactMap(\.text)
+    }
+    return expansion.expand(template: root)
   }
 
   /// The transforms of a `Transform` section that are macros billcast does not run.
