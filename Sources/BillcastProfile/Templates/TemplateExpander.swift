@@ -62,8 +62,11 @@ struct TemplateExpander {
       }
       expansion = Expansion(source: TemplateSource(kind: .cloudFormation, files: files))
       let parameters = readParameters(f["parameters"])
+      var nested: [String] = []
       located = CloudFormationArchitecture(diagnostics: diagnostics, region: region).read(
-        files: files, parameters: parameters, notices: &expansion.notices)
+        files: files, parameters: parameters, notices: &expansion.notices, nestedFiles: &nested)
+      let listed = Set(files.map(NestedStacks.identity))
+      expansion.source.files += nested.filter { !listed.contains(NestedStacks.identity($0)) }
     } else {
       guard let tf, let pattern = tf.string("a path to the JSON of terraform show -json"),
         let file = expandPattern(tf, pattern: pattern).first
