@@ -60,10 +60,13 @@ struct NestedStackTests {
         G:
           \(Self.function)
           Properties: {MemorySize: !GetAtt Inner.Outputs.FunctionMemory, \(Self.functionProperties)}
+        H:
+          \(Self.function)
+          Properties: {MemorySize: !Sub '${Inner.Outputs.FunctionMemory}', \(Self.functionProperties)}
       """
     let dir = try TemplateTests.workspace([
       "parent.yml": parent, "nested/child.yml": Self.child(),
-      "profile.yaml": Self.profile("parent.yml", usage: "Inner/F: \(Self.usage)\nG: \(Self.usage)"),
+      "profile.yaml": Self.profile("parent.yml", usage: "Inner/F: \(Self.usage)\nG: \(Self.usage)\nH: \(Self.usage)"),
     ])
     let result = try #require(TemplateTests.results(try TemplateTests.estimateJSON(dir)).first)
     // Inner/F takes Memory = 2048 from the parent's Mem: 1M × 0.1 s × 2 GB = 200,000 GB-s
@@ -71,6 +74,8 @@ struct NestedStackTests {
     #expect(TemplateTests.componentCost(result, "Inner/F") == "3.53334")
     // G's MemorySize is the child's output FunctionMemory, 2048 too: $3.53334.
     #expect(TemplateTests.componentCost(result, "G") == "3.53334")
+    // H reads the same output through Fn::Sub: $3.53334.
+    #expect(TemplateTests.componentCost(result, "H") == "3.53334")
     let statuses = try TemplateTests.statuses(result)
     #expect(statuses["Inner"] == "free")
     #expect(statuses["Inner/F"] == "priced")

@@ -104,7 +104,8 @@ struct CloudFormationArchitecture {
       let created = createdResources(
         instance.resolver, implicit: instance.template.implicitAPIs(), prefix: instance.prefix, seen: &seen,
         result: &result, notices: &notices)
-      let mapper = CloudFormationMapper(template: instance.template, resolver: instance.resolver, diagnostics: diagnostics)
+      let mapper = CloudFormationMapper(
+        template: instance.template, resolver: instance.resolver, diagnostics: diagnostics)
       for (r, disposition) in mapper.map(created) {
         let d = nested.disposition(of: r.id, in: instance) ?? disposition.qualified(instance.prefix)
         result.append((instance.prefix + r.id, r.type, r.location, d))

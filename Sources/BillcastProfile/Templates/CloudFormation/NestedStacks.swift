@@ -150,7 +150,8 @@ final class NestedStacks {
           "\(child.template.file) has no output \(name)\(Spelling.hint(for: name, among: child.template.outputs.map(\.name)))"
         ), location)
     }
-    let value = (node["Value"].map(child.resolver.resolve) ?? TemplateNode(.unknown("output \(name) has no Value"), node.location))
+    let value =
+      (node["Value"].map(child.resolver.resolve) ?? TemplateNode(.unknown("output \(name) has no Value"), node.location))
       .qualifyingReferences(child.prefix)
     child.outputs[name] = value
     return TemplateNode(value.value, location)
@@ -258,7 +259,9 @@ extension NestedStacks {
       return error(
         "\(r.id) nests one more template, past the \(limit) templates one architecture reads, nested stacks included")
     }
-    if let problem = InputFiles.confinementProblem(path) { return error("\(key) \(TerminalText.excerpt(text)): \(problem)") }
+    if let problem = InputFiles.confinementProblem(path) {
+      return error("\(key) \(TerminalText.excerpt(text)): \(problem)")
+    }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
       return error("\(key) \(TerminalText.excerpt(text)) of \(r.id) is not a readable file (\(path))")
