@@ -59,4 +59,91 @@ struct LiveDatedRulesTests {
     #expect(try Self.duration(arm("2022-09-01")) == d("106000.55"))
     #expect(try Self.duration(arm("2022-07-01")) == d("106667.2"))
   }
+
+  /// A one-component profile priced against the live tables.
+  static func profile(
+    _ service: String, _ inputs: [(String, String)], asOf: String, region: String = "us-east-1",
+    freeTier: String = "none"
+  ) -> String {
+    var text = """
+      format: billcast.profile/1
+      name: test
+      region: \(region)
+      as_of: \(asOf)
+      account:
+        free_tier: \(freeTier)
+      architectures:
+        a:
+          components:
+            c:
+              service: \(service)
+              inputs:
+
+      """
+    for (k, v) in inputs { text += "            \(k): \"\(v)\"\n" }
+    return text
+  }
+
+  static func cost(_ text: String, _ meter: String) throws -> ExactDecimal {
+    let estimate = try TestSupport.estimate(text, catalog: try live.get())
+    let component = estimate.results[0].components.first { $0.component == "c" }!
+    return component.lines.first { $0.meter == meter }?.cost.high ?? .zero
+  }
+
+  /// Whether pricing `text` fails with a diagnostic containing `words`.
+  static func fails(_ text: String, saying words: String) -> Bool {
+    do {
+      _ = try TestSupport.estimate(text, catalog: try live.get())
+      return false
+    } catch {
+      return (error as? DiagnosticError)?.diagnostics.contains { $0.message.contains(words) } ?? false
+    }
+  }
+
+  @Test("Lambda's configurable ephemeral storage is not available before 2022-03-24")
+  func ephemeralStorage() throws {
+    let text = {
+      Self.profile(
+        "aws.lambda", [("requests", "1000000"), ("duration_ms", "1000"), ("ephemeral_storage_mb", "1024")], asOf: $0)
+    }
+    #expect(Self.fails(text("2022-03-01"), saying: "aws.lambda/ephemeral-storage) is not available before 2022-03-24"))
+    // From the launch: 1M × 1 s × (1,024 − 512) / 1,024 GB = 500,000 GB-s × $0.0000000309 = $0.01545.
+    #expect(try Self.cost(text("2022-03-24"), "ephemeral-storage") == d("0.01545"))
+    // The default 512 MB (no configured storage) prices as before at any date.
+    let plain = Self.profile("aws.lambda", [("requests", "1000000"), ("duration_ms", "1000")], asOf: "2020-01-01")
+    #expect(try Self.cost(plain, "ephemeral-storage") == .zero)
+  }
+
+  @Test("Lambda Provisioned Concurrency is not available before 2019-12-03")
+  func provisionedConcurrency() throws {
+    let text = {
+      Self.profile(
+        "aws.lambda",
+        [
+          ("requests", "0"), ("duration_ms", "100"), ("provisioned", "yes"), ("provisioned_concurrency", "1"),
+          ("provisioned_hours", "1"),
+        ], asOf: $0)
+    }
+    #expect(
+      Self.fails(text("2019-11-01"), saying: "Provisioned Concurrency (meters aws.lambda/provisioned-concurrency"))
+    // From the launch: 1 × 128 MB / 1,024 × 1 h × 3,600 s = 450 GB-s × $0.0000041667 = $0.001875015.
+    #expect(try Self.cost(text("2019-12-03"), "provisioned-concurrency") == d("0.001875015"))
+  }
+
+  @Test("CloudFront Functions are not available before 2021-05-03; their free allowance from 2021-12-01")
+  func cloudFrontFunctions() throws {
+    let text = {
+      Self.profile(
+        "aws.cloudfront", [("transfer_out_gb", "0"), ("https_requests", "0"), ("function_invocations", "1000000")],
+        asOf: $0, freeTier: "always-free")
+    }
+    #expect(
+      Self.fails(
+        text("2021-04-01"),
+        saying: "CloudFront Functions (meter aws.cloudfront/functions) is not available before 2021-05-03"))
+    // May to November 2021: the allowance is unknown, so no free allowance: 1M × $0.10 per 1M = $0.10.
+    #expect(try Self.cost(text("2021-06-01"), "functions") == d("0.1"))
+    // From 2021-12-01: 1M within the 2M free every month.
+    #expect(try Self.cost(text("2021-12-01"), "functions") == .zero)
+  }
 }
