@@ -7,6 +7,9 @@ public struct PriceListIdentity: Sendable, Hashable {
   public var offer: String
   /// The usage type without its region prefix, like `Lambda-GB-Second` for `EU-Lambda-GB-Second`.
   public var usageType: String
+  /// Further usage types (without region prefix) billed on the same meter at the same rate:
+  /// CloudFront's Canada requests (`CA-Requests-Tier1`) with the United States' (`US-…`).
+  public var alsoUsageTypes: [String]
   /// The unit AWS prices the product in, like `Lambda-GB-Second` or `GB-Mo`.
   public var unit: String
   /// Further product attributes that must match where the usage type alone is ambiguous
@@ -24,14 +27,18 @@ public struct PriceListIdentity: Sendable, Hashable {
   /// Creates an identity; `scale` is 1 unless the meter's unit differs from AWS's.
   public init(
     offer: String, usageType: String, unit: String, attributes: [String: String] = [:], scale: ExactDecimal = .one,
-    seen: String? = nil, unconfirmed: String? = nil
+    seen: String? = nil, unconfirmed: String? = nil, alsoUsageTypes: [String] = []
   ) {
     self.offer = offer
     self.usageType = usageType
+    self.alsoUsageTypes = alsoUsageTypes
     self.unit = unit
     self.attributes = attributes
     self.scale = scale
     self.seen = seen
     self.unconfirmed = unconfirmed
   }
+
+  /// Every usage type the identity names: its own first, then the further ones.
+  public var usageTypes: [String] { [usageType] + alsoUsageTypes }
 }

@@ -117,7 +117,7 @@ extension PricingTableReader {
   func readIdentity(_ cursor: YAMLCursor, placeholder: (String, String)? = nil) -> PriceListIdentity? {
     guard
       let f = cursor.fields(
-        ["offer", "usage_type", "unit", "attributes", "scale", "seen", "unconfirmed"],
+        ["offer", "usage_type", "also_usage_types", "unit", "attributes", "scale", "seen", "unconfirmed"],
         what: "a Price List identity {offer, usage_type, unit}")
     else { return nil }
     func filled(_ text: String) -> String {
@@ -144,9 +144,18 @@ extension PricingTableReader {
         unconfirmed = reason
       }
     }
+    var also: [String] = []
+    for c in f["also_usage_types"]?.items("a list of further usage types billed on this meter") ?? [] {
+      guard let text = c.string("a usage type like CA-Requests-Tier1").map(filled) else { continue }
+      if text == usageType || also.contains(text) {
+        c.error("usage type \(text) is named twice")
+      } else {
+        also.append(text)
+      }
+    }
     return PriceListIdentity(
       offer: offer, usageType: usageType, unit: unit, attributes: attributes, scale: scale, seen: f["seen"]?.string(),
-      unconfirmed: unconfirmed)
+      unconfirmed: unconfirmed, alsoUsageTypes: also)
   }
 
   /// Reads one ladder with its `before` history; `per` is the model's when the ladder is a rates entry.

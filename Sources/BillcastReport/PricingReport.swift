@@ -177,6 +177,7 @@ package enum PricingReport {
     return .object([
       ("offer", .string(id.offer)),
       ("usage_type", .string(l.usageType ?? id.usageType)),
+      ("also_usage_types", .array(id.alsoUsageTypes.map { .string($0) })),
       ("unit", .string(id.unit)),
       ("attributes", .object(id.attributes.keys.sorted().map { ($0, .string(id.attributes[$0]!)) })),
       ("scale", .string(id.scale.description)),

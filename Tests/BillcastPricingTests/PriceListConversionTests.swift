@@ -118,4 +118,53 @@ struct PriceListConversionTests {
     #expect(
       one.rates.map(\.sku) == ["A"] && one.rates.first?.tiers == [RateTier(upto: nil, rate: ExactDecimal("0.11")!)])
   }
+
+  @Test(
+    "also_usage_types: a meter billed as two products (CloudFront's US- and CA- requests) matches either, and a price that differs is reported"
+  )
+  func alsoUsageTypes() {
+    let identity = PriceListIdentity(
+      offer: "AmazonCloudFront", usageType: "US-Requests-Tier1", unit: "Requests",
+      alsoUsageTypes: ["CA-Requests-Tier1"])
+    let price = RegionalPrice(
+      key: MeterKey(service: "aws.cloudfront", meter: "http-requests"), per: ExactDecimal(10000), unit: "requests",
+      priceList: identity)
+    func product(_ sku: String, _ usageType: String, _ usd: String) -> OfferProduct {
+      OfferProduct(
+        sku: sku, region: "global", usageType: usageType, attributes: [:],
+        dimensions: [Self.d("0", nil, "Requests", usd)], offset: 0)
+    }
+    func offer(_ products: [OfferProduct]) -> Offer {
+      Offer(
+        path: "o.json", layout: .bulkJSON, offerCode: "AmazonCloudFront", version: "1",
+        publicationDate: "2025-04-25T20:56:06Z", products: products)
+    }
+    // Canada's product alone is the meter's: $0.00000075 per request x 10,000 = $0.0075 per 10,000.
+    let canada = PriceListMatch(offers: [offer([product("ZG98", "CA-Requests-Tier1", "0.00000075")])], prices: [price])
+    #expect(
+      canada.rates.map(\.sku) == ["ZG98"]
+        && canada.rates.first?.tiers == [RateTier(upto: nil, rate: ExactDecimal("0.0075")!)])
+    // Both at one price: one rate, the first SKU in order; the origin-proxy product is not the meter's.
+    let both = PriceListMatch(
+      offers: [
+        offer([
+          product("NJD4", "US-Requests-Tier1", "0.00000075"), product("29K2", "CA-Requests-Tier1", "0.00000075"),
+          product("SUYU", "US-Requests-HTTP-Proxy", "0.000002"),
+        ])
+      ], prices: [price])
+    #expect(both.rates.map(\.sku) == ["29K2"])
+    // Canada at another price than the United States: reported, not guessed.
+    let apart = PriceListMatch(
+      offers: [
+        offer([product("NJD4", "US-Requests-Tier1", "0.00000075"), product("29K2", "CA-Requests-Tier1", "0.0000009")])
+      ],
+      prices: [price])
+    #expect(apart.rates.isEmpty && apart.lacking.first?.reason.hasPrefix("ambiguous: SKUs 29K2 and NJD4") == true)
+    // Nothing of either: the reason names both usage types.
+    let none = PriceListMatch(offers: [offer([product("SUYU", "US-Requests-HTTP-Proxy", "0.000002")])], prices: [price])
+    #expect(
+      none.lacking.map(\.reason) == [
+        "no on-demand product with usage type US-Requests-Tier1 or CA-Requests-Tier1 in AmazonCloudFront for global"
+      ])
+  }
 }

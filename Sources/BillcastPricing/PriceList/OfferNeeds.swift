@@ -12,7 +12,7 @@ package struct OfferNeeds: Sendable {
     var offers: [MeterKey: String] = [:]
     for price in prices {
       guard let id = price.priceList else { continue }
-      wanted[id.offer, default: []].insert(id.usageType)
+      wanted[id.offer, default: []].formUnion(id.usageTypes)
       offers[price.key] = id.offer
     }
     for (key, usageType) in regional.values.flatMap({ $0 }) {

@@ -46,14 +46,14 @@ package struct PriceListMatch: Sendable {
   ) {
     let wanted = identity.attributes.map { (PriceListRegions.normalised($0.key), $0.value) }
     let candidates = products.filter { p in
-      p.usageType == identity.usageType && wanted.allSatisfy { p.attributes[$0.0] == $0.1 }
+      identity.usageTypes.contains(p.usageType) && wanted.allSatisfy { p.attributes[$0.0] == $0.1 }
     }
     guard !candidates.isEmpty else {
       lacking.append(
         LackingRate(
           region: region, key: price.key,
           reason:
-            "no on-demand product with usage type \(identity.usageType)\(wanted.isEmpty ? "" : " and " + identity.attributes.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")) in \(offer.offerCode) for \(region)"
+            "no on-demand product with usage type \(identity.usageTypes.joined(separator: " or "))\(wanted.isEmpty ? "" : " and " + identity.attributes.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")) in \(offer.offerCode) for \(region)"
         ))
       return
     }

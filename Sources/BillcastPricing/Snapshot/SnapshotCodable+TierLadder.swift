@@ -189,11 +189,13 @@ extension PriceListIdentity: SnapshotCodable {
     writer.write(scale)
     writer.write(seen)
     writer.write(unconfirmed)
+    writer.write(alsoUsageTypes)
   }
 
   package init(from reader: inout SnapshotReader) throws(SnapshotError) {
     self.init(
       offer: try reader.read(), usageType: try reader.read(), unit: try reader.read(), attributes: try reader.read(),
-      scale: try reader.read(), seen: try reader.read(), unconfirmed: try reader.read())
+      scale: try reader.read(), seen: try reader.read(), unconfirmed: try reader.read(),
+      alsoUsageTypes: try reader.read())
   }
 }
