@@ -142,13 +142,14 @@ import Testing
       failures += named.compactMap { Self.disagreement(row, $0) }
     }
     // Counted by a script apart from this test (docs/research/focus-sample-skus.md): the SKUs named
-    // by `sku:` in pricing/aws/rates/*.yaml (1,565 distinct, 1,625 entries) met with the sample's
-    // AWS rows: 182 rows, 37 SKUs; 38 (SKU, ListUnitPrice) pairs, since us-west-2's data transfer
+    // by `sku:` in pricing/aws (1,595 distinct) met with the sample's AWS rows: 185 rows, 38 SKUs
+    // (eu-central-1's gp2 storage, WHD78M63XVBREKT5 at $0.119, the latest); 39 (SKU, ListUnitPrice)
+    // pairs, since us-west-2's data transfer
     // out (5M4327XEUKBBTWAT) shows two tiers, $0.09 and $0.085. A renamed or dropped SKU lowers
     // the count; a SKU added to the tables that the sample has raises it: check the new pair
     // agrees, then update the figures here and in the research note.
-    #expect(Set(pairs.map { $0.split(separator: " ")[0] }).count == 37, "SKUs shared with the sample")
-    #expect(pairs.count == 38, "(SKU, list price) pairs shared with the sample")
+    #expect(Set(pairs.map { $0.split(separator: " ")[0] }).count == 38, "SKUs shared with the sample")
+    #expect(pairs.count == 39, "(SKU, list price) pairs shared with the sample")
     let disagreements = failures.count
     #expect(disagreements == 0, "\(disagreements) disagreements:\n\(failures.joined(separator: "\n"))")
   }
