@@ -87,7 +87,7 @@ struct PricingValidateCommand: ParsableCommand {
       if !problems.isEmpty { throw DiagnosticError(problems) }
       let s = PricingValidation.summary(catalog)
       try writeReport(
-        "\(directory ?? "built-in pricing \(BuiltInPricing.version)"): \(s.tables) tables, \(s.services) services, \(s.meters) meters, \(s.prices) prices from \(s.sources) sources, \(s.pools) free-tier pools: all well-formed and sourced"
+        "\(directory ?? "built-in pricing \(BuiltInPricing.version)"): \(s.tables) tables, \(s.services) services, \(s.meters) meters, \(s.prices) prices from \(s.sources) sources, \(s.pools) free-tier pools, \(s.identities) Price List identities (\(s.confirmed) confirmed, \(s.unconfirmed) unconfirmed): all well-formed and sourced"
           + (examples.map { "; every service the profiles in \($0) use is priced" } ?? "") + "\n", to: nil)
     } catch let error as DiagnosticError {
       throw exitWithDiagnostics(error)

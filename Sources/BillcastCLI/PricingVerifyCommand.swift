@@ -37,7 +37,8 @@ struct PricingVerifyCommand: ParsableCommand {
 
   /// Reads every offer file, reporting every file's problem at once.
   static func readOffers(_ files: [String], catalog: PricingCatalog) throws(DiagnosticError) -> [Offer] {
-    let needs = OfferNeeds(catalog.tables.flatMap(\.regionalPrices))
+    let needs = OfferNeeds(
+      catalog.tables.flatMap(\.regionalPrices), usageTypes: PriceListImport.regionalUsageTypes(catalog))
     var offers: [Offer] = []
     var problems: [Diagnostic] = []
     for file in files {

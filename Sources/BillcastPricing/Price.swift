@@ -12,4 +12,12 @@ public enum Price: Sendable {
     case .keyed(_, let ladders): return key.flatMap { ladders[$0] }
     }
   }
+
+  /// Every ladder with its key (nil for an unkeyed price), keys in order.
+  package var allLadders: [(key: String?, ladder: TierLadder)] {
+    switch self {
+    case .ladder(let l): return [(nil, l)]
+    case .keyed(_, let ladders): return ladders.keys.sorted().map { ($0, ladders[$0]!) }
+    }
+  }
 }

@@ -16,11 +16,15 @@ public struct PriceListIdentity: Sendable, Hashable {
   public var scale: ExactDecimal
   /// Where the identity was seen, in words.
   public var seen: String?
+  /// Why the identity is not confirmed by AWS's data (its usage type, unit or attributes were
+  /// not all seen in an offer or price-map row, a bill or AWS's usage-type docs), with the best
+  /// lead; nil when it is confirmed.
+  public var unconfirmed: String?
 
   /// Creates an identity; `scale` is 1 unless the meter's unit differs from AWS's.
   public init(
     offer: String, usageType: String, unit: String, attributes: [String: String] = [:], scale: ExactDecimal = .one,
-    seen: String? = nil
+    seen: String? = nil, unconfirmed: String? = nil
   ) {
     self.offer = offer
     self.usageType = usageType
@@ -28,5 +32,6 @@ public struct PriceListIdentity: Sendable, Hashable {
     self.attributes = attributes
     self.scale = scale
     self.seen = seen
+    self.unconfirmed = unconfirmed
   }
 }

@@ -103,19 +103,21 @@ extension PricingTableReader {
       return nil
     }
     consumedRates.insert(key)
-    guard var ladder = readLadderWithHistory(entry.value, sources: sources, per: per, allowing: ["sku"]) else {
+    guard
+      var ladder = readLadderWithHistory(entry.value, sources: sources, per: per, allowing: ["sku", "usage_type"])
+    else {
       return nil
     }
     ladder.priceList = identity
     return ladder
   }
 
-  /// Reads a Price List identity: `{offer, usage_type, unit, attributes, scale, seen}`; in a
+  /// Reads a Price List identity: `{offer, usage_type, unit, attributes, scale, seen, unconfirmed}`; in a
   /// keyed price's `each`, `{INPUT}` in the usage type and attribute values is the key's value.
   func readIdentity(_ cursor: YAMLCursor, placeholder: (String, String)? = nil) -> PriceListIdentity? {
     guard
       let f = cursor.fields(
-        ["offer", "usage_type", "unit", "attributes", "scale", "seen"],
+        ["offer", "usage_type", "unit", "attributes", "scale", "seen", "unconfirmed"],
         what: "a Price List identity {offer, usage_type, unit}")
     else { return nil }
     func filled(_ text: String) -> String {
@@ -134,8 +136,17 @@ extension PricingTableReader {
     if let c = f["scale"], let v = c.decimal() {
       if v > .zero { scale = v } else { c.error("scale must be above zero, found \(v)") }
     }
+    var unconfirmed: String?
+    if let c = f["unconfirmed"], let reason = c.string("why the identity is unconfirmed, with the best lead") {
+      if reason.trimmingCharacters(in: .whitespaces).isEmpty {
+        c.error("unconfirmed needs a reason (what was not seen, and the best lead)")
+      } else {
+        unconfirmed = reason
+      }
+    }
     return PriceListIdentity(
-      offer: offer, usageType: usageType, unit: unit, attributes: attributes, scale: scale, seen: f["seen"]?.string())
+      offer: offer, usageType: usageType, unit: unit, attributes: attributes, scale: scale, seen: f["seen"]?.string(),
+      unconfirmed: unconfirmed)
   }
 
   /// Reads one ladder with its `before` history; `per` is the model's when the ladder is a rates entry.
@@ -168,6 +179,9 @@ extension PricingTableReader {
     }
     ladder.before = before
     if extra.contains("sku") { ladder.sku = f["sku"]?.string("a Price List SKU") }
+    if extra.contains("usage_type") {
+      ladder.usageType = f["usage_type"]?.string("the region's Price List usage type, without its region prefix")
+    }
     return ladder
   }
 

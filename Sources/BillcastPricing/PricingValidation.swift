@@ -6,18 +6,30 @@ package enum PricingValidation {
   package struct Summary: Sendable {
     /// How many tables, services, meters, prices (tier rates, earlier ones included), sources and free-tier pools.
     package var tables = 0, services = 0, meters = 0, prices = 0, sources = 0, pools = 0
+    /// How many Price List identities (one per meter and key, however many regions share it), and
+    /// how many of them carry `unconfirmed:`.
+    package var identities = 0, unconfirmed = 0
+    /// How many identities AWS's data confirms.
+    package var confirmed: Int { identities - unconfirmed }
   }
 
   /// Problems no single file shows: a source read after today, or after the `effective` date
   /// of the file that lists it (`fileEffective`, by path; a file not in it is dated by its
   /// table, the earliest date of its files). A rates file's sources are dated by the rates
   /// file, so an import that brings a region's rates forward to an offer's date validates.
+  /// Every source must also keep its grade's rules (``SourceGradeRules``), reported once even
+  /// when several composed tables share it.
   package static func check(
     _ catalog: PricingCatalog, today: CalendarDate, fileEffective: [String: CalendarDate] = [:]
   ) -> [Diagnostic] {
     var problems: [Diagnostic] = []
+    var graded: Set<Diagnostic> = []
     for table in catalog.tables {
       for (id, source) in table.sources.sorted(by: { $0.key < $1.key }) {
+        for problem in SourceGradeRules.problems(id: id, source: source, file: table.path)
+        where graded.insert(problem).inserted {
+          problems.append(problem)
+        }
         let effective = source.readLocation.flatMap { fileEffective[$0.file] } ?? table.effective
         if source.read > today {
           problems.append(
@@ -67,7 +79,9 @@ package enum PricingValidation {
   /// Counts what a catalog holds, for the summary line.
   package static func summary(_ catalog: PricingCatalog) -> Summary {
     var s = Summary()
+    var identities: [String: PriceListIdentity] = [:]
     for t in catalog.tables {
+      for p in t.regionalPrices { if let id = p.priceList { identities[p.key.description] = id } }
       s.tables += 1
       s.sources += t.sources.count
       s.pools += t.freeTier.count
@@ -76,14 +90,16 @@ package enum PricingValidation {
         for m in service.meters {
           s.meters += 1
           guard case .price(let p) = m.billing else { continue }
-          switch p {
-          case .ladder(let l): s.prices += l.tiers.count + l.before.reduce(0) { $0 + $1.tiers.count }
-          case .keyed(_, let ls):
-            s.prices += ls.values.reduce(0) { $0 + $1.tiers.count + $1.before.reduce(0) { $0 + $1.tiers.count } }
+          for (key, l) in p.allLadders {
+            s.prices += l.tiers.count + l.before.reduce(0) { $0 + $1.tiers.count }
+            guard let id = l.priceList else { continue }
+            identities[MeterKey(service: service.id, meter: m.name, key: key).description] = id
           }
         }
       }
     }
+    s.identities = identities.count
+    s.unconfirmed = identities.values.filter { $0.unconfirmed != nil }.count
     return s
   }
 }

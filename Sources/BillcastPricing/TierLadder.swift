@@ -12,17 +12,22 @@ public struct TierLadder: Sendable, Hashable {
   public var priceList: PriceListIdentity?
   /// The Price List SKU the current rates were read from, if the table says.
   public var sku: String?
+  /// The region's Price List usage type (without its region prefix) where it differs from the
+  /// model's identity, like `AWSSecretsManager-APIRequests` for eu-west-1's irregular
+  /// `EU-AWSSecretsManager-APIRequests`; nil when the identity's applies.
+  public var usageType: String?
 
   /// Creates a ladder from its unit count, its tiers and its earlier prices.
   public init(
     per: ExactDecimal, tiers: [Tier], before: [DatedLadder] = [], priceList: PriceListIdentity? = nil,
-    sku: String? = nil
+    sku: String? = nil, usageType: String? = nil
   ) {
     self.per = per
     self.tiers = tiers
     self.before = before
     self.priceList = priceList
     self.sku = sku
+    self.usageType = usageType
   }
 
   /// The ladder in force on a date.

@@ -176,12 +176,13 @@ package enum PricingReport {
     guard let id = l.priceList else { return .null }
     return .object([
       ("offer", .string(id.offer)),
-      ("usage_type", .string(id.usageType)),
+      ("usage_type", .string(l.usageType ?? id.usageType)),
       ("unit", .string(id.unit)),
       ("attributes", .object(id.attributes.keys.sorted().map { ($0, .string(id.attributes[$0]!)) })),
       ("scale", .string(id.scale.description)),
       ("sku", l.sku.map { .string($0) } ?? .null),
       ("seen", id.seen.map { .string($0) } ?? .null),
+      ("unconfirmed", id.unconfirmed.map { .string($0) } ?? .null),
     ])
   }
 

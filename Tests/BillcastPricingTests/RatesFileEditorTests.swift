@@ -60,4 +60,30 @@ struct RatesFileEditorTests {
         "rates.aws.lambda/requests"
       ])
   }
+
+  @Test("an entry's own usage_type survives an import that rewrites its rate, in flow and block style")
+  func usageTypeIsKept() throws {
+    let text = Self.file.replacingOccurrences(
+      of: "  aws.lambda/requests: {rate: 0.20, source: lambda-pricing}",
+      with:
+        "  aws.secretsmanager/api-calls: {rate: 0.05, source: lambda-pricing, usage_type: AWSSecretsManager-APIRequests}"
+    )
+    let key = MeterKey("aws.secretsmanager/api-calls")!
+    var editor = try RatesFileEditor(text: text, path: "r.yaml")
+    #expect(editor.current[key]?.usageType == "AWSSecretsManager-APIRequests")
+    editor.set(
+      key, tiers: [RateTier(upto: nil, rate: ExactDecimal("0.06")!)], source: "lambda-pricing", sku: "EGBHGCHDFAQWM4B6")
+    #expect(
+      editor.text.contains(
+        "  aws.secretsmanager/api-calls: {rate: 0.06, source: lambda-pricing, sku: EGBHGCHDFAQWM4B6, usage_type: AWSSecretsManager-APIRequests}"
+      ), "\(editor.text)")
+    // Tiers are written in block style, the usage type after the SKU.
+    editor.set(
+      key,
+      tiers: [RateTier(upto: ExactDecimal("100")!, rate: ExactDecimal("0.06")!), RateTier(upto: nil, rate: .zero)],
+      source: "lambda-pricing", sku: nil)
+    #expect(
+      editor.text.contains("    source: lambda-pricing\n    usage_type: AWSSecretsManager-APIRequests\n    tiers:"))
+    #expect(try RatesFileEditor.unintendedChanges(in: editor.text, path: "r.yaml", intended: editor) == [])
+  }
 }

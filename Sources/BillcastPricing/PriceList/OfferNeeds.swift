@@ -5,11 +5,18 @@ package struct OfferNeeds: Sendable {
   /// Usage types (without region prefix) wanted, by offer code.
   var usageTypes: [String: Set<String>]
 
-  /// The needs of every identity in a list of regional prices.
-  package init(_ prices: [RegionalPrice]) {
+  /// The needs of every identity in a list of regional prices, and of the rates entries that
+  /// name their region's own usage type (`usageTypes`, by region and meter).
+  package init(_ prices: [RegionalPrice], usageTypes regional: [String: [MeterKey: String]] = [:]) {
     var wanted: [String: Set<String>] = [:]
+    var offers: [MeterKey: String] = [:]
     for price in prices {
-      if let id = price.priceList { wanted[id.offer, default: []].insert(id.usageType) }
+      guard let id = price.priceList else { continue }
+      wanted[id.offer, default: []].insert(id.usageType)
+      offers[price.key] = id.offer
+    }
+    for (key, usageType) in regional.values.flatMap({ $0 }) {
+      if let offer = offers[key] { wanted[offer, default: []].insert(usageType) }
     }
     usageTypes = wanted
   }

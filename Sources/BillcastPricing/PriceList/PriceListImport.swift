@@ -71,7 +71,8 @@ package struct PriceListImport: Sendable {
           file: directory, message: "no \(provider) model with regional prices is loaded; nothing to import into")
       ])
     }
-    let match = PriceListMatch(offers: offers, prices: prices)
+    let match = PriceListMatch(
+      offers: offers, prices: prices, usageTypes: Self.regionalUsageTypes(catalog, provider: provider))
     lacking = match.lacking
     let byRegion = Dictionary(grouping: match.rates, by: \.region)
     var problems: [Diagnostic] = []
@@ -102,6 +103,26 @@ package struct PriceListImport: Sendable {
       files.append((path, editor.text))
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
+  }
+
+  /// The rates entries' own usage types (`usage_type:`), by region and meter; of one provider's
+  /// tables, or of all.
+  package static func regionalUsageTypes(_ catalog: PricingCatalog, provider: String? = nil) -> [String: [MeterKey:
+    String]]
+  {
+    var found: [String: [MeterKey: String]] = [:]
+    for table in catalog.tables where provider == nil || table.provider == provider {
+      for service in table.services {
+        for meter in service.meters {
+          guard case .price(let price) = meter.billing else { continue }
+          for (key, ladder) in price.allLadders {
+            guard let own = ladder.usageType else { continue }
+            found[table.region, default: [:]][MeterKey(service: service.id, meter: meter.name, key: key)] = own
+          }
+        }
+      }
+    }
+    return found
   }
 
   /// The rates file's text as it stands, or a new file's header; every offer must carry a publication date.

@@ -10,13 +10,17 @@ package struct PriceListMatch: Sendable {
   /// Matches every regional price whose offer was read against the offers' products, each
   /// offer on its own (two offers of one region are two dated facts, not one ambiguous pool),
   /// in the order their rates apply: by the term's effective date, then by publication.
-  package init(offers: [Offer], prices: [RegionalPrice]) {
+  /// `usageTypes` gives, by region and meter, a rates entry's own usage type where the region's
+  /// differs from the identity's (eu-west-1's `EU-AWSSecretsManager-APIRequests`).
+  package init(offers: [Offer], prices: [RegionalPrice], usageTypes: [String: [MeterKey: String]] = [:]) {
     for offer in offers {
       let byRegion = Dictionary(grouping: offer.products.filter { $0.region != nil }, by: { $0.region! })
       for (region, products) in byRegion.sorted(by: { $0.key < $1.key }) {
         for price in prices {
           guard let identity = price.priceList, identity.offer == offer.offerCode else { continue }
-          match(price, identity, among: products, region: region, offer: offer)
+          var regional = identity
+          if let own = usageTypes[region]?[price.key] { regional.usageType = own }
+          match(price, regional, among: products, region: region, offer: offer)
         }
       }
     }

@@ -3,18 +3,24 @@ import BillcastCore
 /// The YAML an import writes: entries, scalars and a new file's header. Every string that
 /// comes from an offer is written as a scalar that reads back as that string and nothing more.
 extension RatesFileEditor {
-  /// An entry's lines: flow style for a flat rate without history, block style otherwise.
-  static func render(_ key: MeterKey, tiers: [RateTier], source: String, sku: String?, before: [String]) -> [String] {
+  /// An entry's lines: flow style for a flat rate without history, block style otherwise; the
+  /// entry's own `usage_type` (if any) follows its SKU.
+  static func render(
+    _ key: MeterKey, tiers: [RateTier], source: String, sku: String?, usageType: String? = nil, before: [String]
+  ) -> [String] {
     let source = scalar(source)
+    let identity = (sku.map { [("sku", $0)] } ?? []) + (usageType.map { [("usage_type", $0)] } ?? [])
     if tiers.count == 1 && tiers[0].upto == nil {
       if before.isEmpty {
-        return ["  \(key): {rate: \(tiers[0].rate), source: \(source)\(sku.map { ", sku: \(scalar($0))" } ?? "")}"]
+        return [
+          "  \(key): {rate: \(tiers[0].rate), source: \(source)\(identity.map { ", \($0.0): \(scalar($0.1))" }.joined())}"
+        ]
       }
       return ["  \(key):", "    rate: \(tiers[0].rate)", "    source: \(source)"]
-        + (sku.map { ["    sku: \(scalar($0))"] } ?? [])
+        + identity.map { "    \($0.0): \(scalar($0.1))" }
         + before
     }
-    return ["  \(key):", "    source: \(source)"] + (sku.map { ["    sku: \(scalar($0))"] } ?? []) + ["    tiers:"]
+    return ["  \(key):", "    source: \(source)"] + identity.map { "    \($0.0): \(scalar($0.1))" } + ["    tiers:"]
       + tiers.map { t in t.upto.map { "      - {upto: \($0), rate: \(t.rate)}" } ?? "      - {rate: \(t.rate)}" }
       + before
   }

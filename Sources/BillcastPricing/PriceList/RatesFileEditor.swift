@@ -6,11 +6,13 @@ import Foundation
 struct RatesFileEditor {
   /// The file's lines, without line breaks.
   private(set) var lines: [String]
-  /// A rates entry as read: its current tiers, SKU and source, and its dated history.
+  /// A rates entry as read: its current tiers, SKU and source, its own usage type, and its dated history.
   struct Entry: Equatable {
     var tiers: [RateTier]
     var sku: String?
     var source: String?
+    /// The entry's `usage_type:` (the region's own), kept as it is by every edit.
+    var usageType: String?
     /// The `before:` items, as read (dates ascending in a valid file).
     var history: [Earlier] = []
     /// The date the current rate took effect: the last `until` of its history, if any.
@@ -50,7 +52,9 @@ struct RatesFileEditor {
 
   /// An entry's tiers, SKU, source and history as written (a flat rate is one tier).
   static func read(_ cursor: YAMLCursor) -> Entry {
-    guard let f = cursor.fields(["rate", "source", "tiers", "before", "sku"]) else { return Entry(tiers: []) }
+    guard let f = cursor.fields(["rate", "source", "tiers", "before", "sku", "usage_type"]) else {
+      return Entry(tiers: [])
+    }
     let history = (f["before"]?.items() ?? []).compactMap { item -> Earlier? in
       guard let b = item.fields(["until", "rate", "tiers", "source"]), let until = b["until"]?.date() else {
         return nil
@@ -58,7 +62,8 @@ struct RatesFileEditor {
       return Earlier(until: until, tiers: tiers(b["rate"], b["tiers"]), source: b["source"]?.string() ?? "")
     }
     return Entry(
-      tiers: tiers(f["rate"], f["tiers"]), sku: f["sku"]?.string(), source: f["source"]?.string(), history: history)
+      tiers: tiers(f["rate"], f["tiers"]), sku: f["sku"]?.string(), source: f["source"]?.string(),
+      usageType: f["usage_type"]?.string(), history: history)
   }
 
   /// A flat `rate` as one tier, or a `tiers` list.
@@ -105,13 +110,17 @@ struct RatesFileEditor {
 
   /// Replaces an entry, its `before:` list as `history` says, or adds it at the end of `rates:`.
   mutating func set(_ key: MeterKey, tiers: [RateTier], source: String, sku: String?, history: HistoryEdit = .keep) {
-    var entry = Entry(tiers: tiers, sku: sku, source: source, history: current[key]?.history ?? [])
+    let usageType = current[key]?.usageType
+    var entry = Entry(
+      tiers: tiers, sku: sku, source: source, usageType: usageType, history: current[key]?.history ?? [])
     guard let first = entryLines[key], let body = section("rates") else {
       let end = section("rates")?.upperBound ?? lines.count
       if case .replace(let items) = history { entry.history = items }
       if case .append(let item) = history { entry.history.append(item) }
       let before = entry.history.isEmpty ? [] : ["    before:"] + entry.history.map(Self.renderEarlier)
-      lines.insert(contentsOf: Self.render(key, tiers: tiers, source: source, sku: sku, before: before), at: end)
+      lines.insert(
+        contentsOf: Self.render(key, tiers: tiers, source: source, sku: sku, usageType: usageType, before: before),
+        at: end)
       current[key] = entry
       reindex()
       return
@@ -140,7 +149,9 @@ struct RatesFileEditor {
       before = ["    before:"] + items.map(Self.renderEarlier)
       entry.history = items
     }
-    lines.replaceSubrange(first..<last, with: Self.render(key, tiers: tiers, source: source, sku: sku, before: before))
+    lines.replaceSubrange(
+      first..<last, with: Self.render(key, tiers: tiers, source: source, sku: sku, usageType: usageType, before: before)
+    )
     current[key] = entry
     reindex()
   }

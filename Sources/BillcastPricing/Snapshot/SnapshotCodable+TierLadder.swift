@@ -10,12 +10,13 @@ extension TierLadder: SnapshotCodable {
     writer.write(before)
     writer.write(priceList)
     writer.write(sku)
+    writer.write(usageType)
   }
 
   package init(from reader: inout SnapshotReader) throws(SnapshotError) {
     self.init(
       per: try reader.read(), tiers: try reader.read(), before: try reader.read(), priceList: try reader.read(),
-      sku: try reader.read())
+      sku: try reader.read(), usageType: try reader.read())
   }
 }
 
@@ -187,11 +188,12 @@ extension PriceListIdentity: SnapshotCodable {
     writer.write(attributes)
     writer.write(scale)
     writer.write(seen)
+    writer.write(unconfirmed)
   }
 
   package init(from reader: inout SnapshotReader) throws(SnapshotError) {
     self.init(
       offer: try reader.read(), usageType: try reader.read(), unit: try reader.read(), attributes: try reader.read(),
-      scale: try reader.read(), seen: try reader.read())
+      scale: try reader.read(), seen: try reader.read(), unconfirmed: try reader.read())
   }
 }

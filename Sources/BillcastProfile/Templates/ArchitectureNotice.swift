@@ -21,6 +21,9 @@ public struct ArchitectureNotice: Sendable, Hashable {
     /// A CloudFormation template that names a transform macro billcast does not run: it is
     /// priced as written, before the macro rewrites it.
     case customTransform = "custom-transform"
+    /// A template the architecture names that another of its templates nests: it is read once,
+    /// as that nested stack, its resources named `Stack/ID`.
+    case nestedTemplate = "nested-template"
   }
 
   /// The notice's kind.

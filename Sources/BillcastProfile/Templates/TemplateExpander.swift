@@ -61,9 +61,7 @@ struct TemplateExpander {
         files = []
       }
       expansion = Expansion(source: TemplateSource(kind: .cloudFormation, files: files))
-      let parameters = readParameters(f["parameters"])
-      located = CloudFormationArchitecture(diagnostics: diagnostics, region: region).read(
-        files: files, parameters: parameters, notices: &expansion.notices)
+      located = readCloudFormation(files, parameters: readParameters(f["parameters"]), into: &expansion)
     } else {
       guard let tf, let pattern = tf.string("a path to the JSON of terraform show -json"),
         let file = expandPattern(tf, pattern: pattern).first
@@ -92,6 +90,19 @@ struct TemplateExpander {
       entry.key.error("'\(TerminalText.excerpt(id))': \(why)")
     }
     return expansion
+  }
+
+  /// The resources of CloudFormation templates and of the nested templates they read, whose
+  /// files join the expansion's source.
+  private func readCloudFormation(
+    _ files: [String], parameters: [String: (String, YAMLCursor)], into expansion: inout Expansion
+  ) -> [Located] {
+    var nested: [String] = []
+    let located = CloudFormationArchitecture(diagnostics: diagnostics, region: region).read(
+      files: files, parameters: parameters, notices: &expansion.notices, nestedFiles: &nested)
+    let listed = Set(files.map(NestedStacks.identity))
+    expansion.source.files += nested.filter { !listed.contains(NestedStacks.identity($0)) }
+    return located
   }
 
   // MARK: Profile fields

@@ -41,7 +41,7 @@ package enum TemplateInventory {
     defer {
       warnings +=
         diagnostics.warnings
-        + notices.filter { $0.kind == .duplicateKey }.compactMap { n in
+        + notices.filter { $0.kind == .duplicateKey || $0.kind == .nestedTemplate }.compactMap { n in
           n.location.map {
             $0.diagnostic(.warning, n.message.components(separatedBy: ": ").dropFirst().joined(separator: ": "))
           }
@@ -70,8 +70,9 @@ package enum TemplateInventory {
     let root = TemplateNode.from(yaml: document.root, file: path, path: "", diagnostics: diagnostics)
     var notices: [ArchitectureNotice] = []
     let templates = CloudFormationTemplate.read(root, file: path, diagnostics: diagnostics).map { [$0] } ?? []
-    let located = CloudFormationArchitecture(diagnostics: diagnostics, region: region).read(
-      templates: templates, parameters: [:], notices: &notices)
+    var architecture = CloudFormationArchitecture(diagnostics: diagnostics, region: region)
+    architecture.readsNestedTemplates = false
+    let located = architecture.read(templates: templates, parameters: [:], notices: &notices)
     try diagnostics.throwIfErrors()
     return entries(located)
   }

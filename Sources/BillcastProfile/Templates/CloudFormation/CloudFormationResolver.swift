@@ -18,6 +18,12 @@ final class CloudFormationResolver {
   var otherTemplates: [String: String] = [:]
   /// Says which file beside the template exports a name no template of the architecture exports.
   var exportHint: (String) -> String = { _ in "" }
+  /// The value of a nested stack's output (`Fn::GetAtt Stack.Outputs.Name`), given the stack's
+  /// logical ID, the output's name and where it is asked; nil when the template reads no
+  /// nested template for that resource (the attribute then stays a reference).
+  var nestedOutput: (String, String, SourceLocation) -> TemplateNode? = { _, _, _ in nil }
+  /// Who gives the template's parameters, for the reason a parameter without a default has no value.
+  var parameterSource = "the profile's parameters do not give it"
   /// The bytes of text `Fn::Join` and `Fn::Sub` have made so far (see ``textBudget``).
   private var textMade = 0
 
@@ -136,7 +142,7 @@ final class CloudFormationResolver {
           $0.split(separator: ".", maxSplits: 1).map(String.init)
         } ?? []
       guard parts.count == 2 else { return unknown("Fn::GetAtt needs [resource, attribute]", location) }
-      return TemplateNode(.reference(parts[0], attribute: parts[1]), location)
+      return getAtt(parts[0], parts[1], location)
     case "Fn::Sub": return substitute(argument, at: location)
     case "Fn::Join":
       guard let args = argument.items, args.count == 2, let delimiter = resolve(args[0]).text else {
@@ -218,7 +224,7 @@ final class CloudFormationResolver {
   private func ref(_ name: String, at location: SourceLocation) -> TemplateNode {
     if let value = parameters[name] { return value }
     if template.parameters.contains(where: { $0.name == name }) {
-      return unknown("parameter \(name) has no default and the profile's parameters do not give it", location)
+      return unknown("parameter \(name) has no default and \(parameterSource)", location)
     }
     if resourceIDs.contains(name) { return TemplateNode(.reference(name, attribute: nil), location) }
     if let file = otherTemplates[name] {
@@ -289,7 +295,16 @@ final class CloudFormationResolver {
 
   private func getAtt(_ name: String, _ location: SourceLocation) -> TemplateNode {
     let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
-    return TemplateNode(.reference(parts[0], attribute: parts.count > 1 ? parts[1] : nil), location)
+    guard parts.count > 1 else { return TemplateNode(.reference(parts[0], attribute: nil), location) }
+    return getAtt(parts[0], parts[1], location)
+  }
+
+  /// A resource's attribute: a nested stack's output where its template is read, else a reference.
+  private func getAtt(_ resource: String, _ attribute: String, _ location: SourceLocation) -> TemplateNode {
+    if attribute.hasPrefix("Outputs."), let value = nestedOutput(resource, String(attribute.dropFirst(8)), location) {
+      return value
+    }
+    return TemplateNode(.reference(resource, attribute: attribute), location)
   }
 
   enum SubstitutionPart: Equatable { case literal(String), variable(String) }

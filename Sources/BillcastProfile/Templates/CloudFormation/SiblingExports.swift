@@ -5,7 +5,7 @@ import Foundation
 /// only when an `Fn::ImportValue` finds no export, to say which file defines it.
 final class SiblingExports {
   /// The architecture's own files, which are not siblings.
-  private let architecture: Set<String>
+  private var architecture: Set<String>
   /// Each folder's exports (name → file and output), read on first use.
   private var folders: [String: [String: (file: String, output: String)]] = [:]
 
@@ -15,6 +15,11 @@ final class SiblingExports {
 
   init(architecture files: [String]) {
     architecture = Set(files.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+  }
+
+  /// Counts `files` (the nested templates read) as the architecture's own.
+  func include(_ files: [String]) {
+    architecture.formUnion(files.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
   }
 
   /// A clause naming the sibling of `template` that exports `name` and how to include it; empty
