@@ -47,6 +47,44 @@ package enum PricingValidation {
             ))
         }
       }
+      // A model's service is in every region's composed table: report each note once.
+      for note in notesContradictingMeters(table) where !problems.contains(where: { $0.path == note.path }) {
+        problems.append(note)
+      }
+    }
+    return problems
+  }
+
+  /// Words with which a note says its charge is left out of the estimate.
+  static let exclusionPhrases = [
+    "not in this component", "not included here", "not included in this component", "not modelled here",
+    "not modeled here", "not priced here",
+  ]
+
+  /// A note named after a meter of its service (`fargate-public-ipv4` for the meter `public-ipv4`)
+  /// with a sentence that names the meter's charge ("public IPv4") and says it is left out ("not in
+  /// this component"), while that meter prices it: a reader would add the charge twice.
+  static func notesContradictingMeters(_ table: PricingTable) -> [Diagnostic] {
+    var problems: [Diagnostic] = []
+    for service in table.services {
+      for note in service.notes {
+        guard let meter = service.meters.first(where: { note.code == $0.name || note.code.hasSuffix("-" + $0.name) })
+        else { continue }
+        let charge = meter.name.split(separator: "-").joined(separator: " ")
+        let sentences = note.message.lowercased().split(separator: ". ")
+        for sentence in sentences where sentence.contains(charge) {
+          guard let phrase = exclusionPhrases.first(where: { sentence.contains($0) }) else { continue }
+          problems.append(
+            Diagnostic(
+              file: service.location?.file ?? table.path, line: service.location?.line,
+              column: service.location?.column,
+              path: "services.\(service.id).notes.\(note.code)",
+              message:
+                "note \(note.code) says the \(charge) charge is \"\(phrase)\", but \(service.id)/\(meter.name) prices it; say that the meter prices it"
+            ))
+          break
+        }
+      }
     }
     return problems
   }

@@ -389,7 +389,9 @@ struct TemplateTests {
     #expect(csv.stdout.split(separator: "\n").filter { $0.contains(",free,0,0,") }.count == 10)
   }
 
-  @Test("redirect-to-https on every cache behaviour rules out HTTP requests; PriceClass_100 rules out Asia's rates")
+  @Test(
+    "redirect-to-https on every cache behaviour rules out HTTP requests; PriceClass_100 rules out Asia's rates and requests"
+  )
   func cloudFrontTemplateValues() throws {
     let dir = try Self.workspace([:])
     try FileManager.default.copyItem(
@@ -399,7 +401,7 @@ struct TemplateTests {
     profile = profile.replacingOccurrences(
       of: "        transfer_out_gb: page_views * page_weight_mb / 1024\n",
       with:
-        "        transfer_out_gb: page_views * page_weight_mb / 1024\n        http_requests: page_views\n        transfer_out_gb_japan: 1\n"
+        "        transfer_out_gb: page_views * page_weight_mb / 1024\n        http_requests: page_views\n        transfer_out_gb_japan: 1\n        https_requests_japan: 1\n"
     )
     try profile.write(to: dir.appendingPathComponent("profile.yaml"), atomically: true, encoding: .utf8)
     let run = try CLI.run(["estimate", "profile.yaml", "--pricing", TestSupport.testPricingPath], in: dir)
@@ -411,6 +413,11 @@ struct TemplateTests {
     #expect(
       run.stderr.contains(
         "usage.CloudFrontDistribution.transfer_out_gb_japan: transfer_out_gb_japan does not apply to CloudFrontDistribution: PriceClass_100"
+      ), "\(run.stderr)")
+    // Japan's requests too (issue 25: each edge group's requests have their own inputs).
+    #expect(
+      run.stderr.contains(
+        "usage.CloudFrontDistribution.https_requests_japan: https_requests_japan does not apply to CloudFrontDistribution: PriceClass_100"
       ), "\(run.stderr)")
   }
 

@@ -137,13 +137,12 @@ struct PriceListIdentityDataTests {
     #expect(problems.contains { $0.message.contains("unconfirmed needs a reason") }, "\(problems)")
   }
 
-  @Test("an identity whose seen text says something is unconfirmed carries unconfirmed: (CloudFront aside)")
+  @Test("an identity whose seen text says something is unconfirmed carries unconfirmed:")
   func seenUnconfirmedIsMarked() throws {
-    // aws.cloudfront's identities are being reworked in the same issue (item 1, CloudFront) and are left to it.
     let catalog = try #require(Self.live)
     var unmarked: [String] = []
     for table in catalog.tables {
-      for service in table.services where service.id != "aws.cloudfront" {
+      for service in table.services {
         for meter in service.meters {
           guard case .price(let price) = meter.billing else { continue }
           for (key, ladder) in price.allLadders {

@@ -36,9 +36,10 @@ extension ComponentDraft {
     case "PriceClass_200": outside = ["south_america", "australia_nz"]
     default: outside = []
     }
+    let why =
+      "\(name) (\(node.location.short)) serves no edge location there: those viewers are served, and billed, from the price class's edges"
     for region in outside {
-      excluded["transfer_out_gb_\(region)"] =
-        "\(name) (\(node.location.short)) serves no edge location there: those viewers are served, and billed, from the price class's edges"
+      for input in ["transfer_out_gb_", "http_requests_", "https_requests_"] { excluded[input + region] = why }
     }
   }
 
