@@ -6,7 +6,8 @@ prices from a price map AWS publishes at
 https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/ec2.json. The map has
 no SKUs and no usage types: its keys are `OnDemand Linux-instancetype-TYPE`, each a mapping of
 location names (`US East (N. Virginia)`) to USD per hour. github.com/iann0036/aws-price-watcher
-saves it unchanged (`processed/ec2.json`) with each change's commit date.
+saves it reshaped by instance type, prices as published (`processed/ec2.json`), with each
+change's commit date.
 
 This script writes, for each region, one `aws pricing get-products`-style JSON line per
 current-generation instance type (the families AWS's Instance Types guide lists as current
@@ -14,7 +15,8 @@ generation, CURRENT_FAMILIES below): product family Compute Instance, usage type
 `[PREFIX-]BoxUsage:TYPE` (the form the Price List uses for Linux shared-tenancy on-demand hours),
 operation RunInstances, capacitystatus Used, preInstalledSw NA, and the map's price per Hrs. The
 SKU is left empty (the map has none, so none is written into the rates files), and each line
-carries `billcastSource`, the map's address and what was read, which `pricing import` records as
+carries `billcastSource`, the address of the file that was read (`--source-url`, a repository
+file at a commit, as billcast's PL grade requires) and a note, which `pricing import` records as
 the rates' source.
 
 With --model it also rewrites the instance types the EC2 model lists (the block between the
@@ -25,11 +27,12 @@ Refresh (see docs/adding-a-service.md, "Refreshing EC2's instance types"):
 
     git -C aws-price-watcher show HEAD:processed/ec2.json > /tmp/ec2.json
     python3 scripts/ec2-offer-from-price-map.py /tmp/ec2.json --published 2025-05-20T00:41:52Z \\
-        --read-from 'github.com/iann0036/aws-price-watcher commit 03d12ad' \\
+        --read-from 'the copy github.com/iann0036/aws-price-watcher saved at commit 03d12ad (processed/ec2.json)' \\
+        --source-url https://github.com/iann0036/aws-price-watcher/blob/03d12ad79d205df6b1df2487a4a9ebe49848090e/processed/ec2.json \\
         --out /tmp/ec2-offers --model pricing/aws/model/compute.yaml
     swift run billcast pricing import /tmp/ec2-offers/*.jsonl --pricing pricing
 
-Standard library only.
+Standard library only; shares scripts/price_map_offers.py with the RDS converter.
 """
 
 import argparse
@@ -38,13 +41,17 @@ import os
 import re
 import sys
 
-# The four regions billcast prices, their Price List location names and usage-type prefixes.
-REGIONS = {
-    "us-east-1": ("US East (N. Virginia)", ""),
-    "us-west-2": ("US West (Oregon)", "USW2-"),
-    "eu-west-1": ("EU (Ireland)", "EU-"),
-    "eu-central-1": ("EU (Frankfurt)", "EUC1-"),
-}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from price_map_offers import (  # noqa: E402  (the sibling module, found through the path above)
+    PRICE_PATTERN,
+    REGIONS,
+    add_common_arguments,
+    check_published,
+    on_demand_line,
+    rewrite_list,
+    version_of,
+    write_region_file,
+)
 
 # Current generation instance families, as AWS's Amazon EC2 Instance Types guide lists them
 # (https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-types.html#current-gen-instances,
@@ -68,9 +75,6 @@ hpc6a hpc6id hpc7a hpc7g hpc8a
 
 KEY_PREFIX = "OnDemand Linux-instancetype-"
 TYPE_PATTERN = re.compile(r"^[a-z0-9-]+\.[a-z0-9-]+$")
-PRICE_PATTERN = re.compile(r"^[0-9]+(\.[0-9]+)?$")
-PUBLISHED_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
-MAP_URL = "https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/ec2.json"
 
 
 def current_types(price_map):
@@ -104,109 +108,59 @@ def size_order(instance_type, prices):
 
 
 def product_line(instance_type, region, price, version, published, source):
-    location, prefix = REGIONS[region]
-    return {
-        "serviceCode": "AmazonEC2",
-        "version": version,
-        "publicationDate": published,
-        "billcastSource": source,
-        "product": {
-            "productFamily": "Compute Instance",
-            "sku": "",
-            "attributes": {
-                "servicecode": "AmazonEC2",
-                "location": location,
-                "regionCode": region,
-                "instanceType": instance_type,
-                "usagetype": f"{prefix}BoxUsage:{instance_type}",
-                "operation": "RunInstances",
-                "operatingSystem": "Linux",
-                "tenancy": "Shared",
-                "capacitystatus": "Used",
-                "preInstalledSw": "NA",
-            },
-        },
-        "terms": {
-            "OnDemand": {
-                "map": {
-                    "effectiveDate": published,
-                    "priceDimensions": {
-                        "map": {
-                            "beginRange": "0",
-                            "endRange": "Inf",
-                            "unit": "Hrs",
-                            "description": f"${price} per On Demand Linux {instance_type} Instance Hour",
-                            "pricePerUnit": {"USD": price},
-                        }
-                    },
-                }
-            }
-        },
+    _, prefix = REGIONS[region]
+    attributes = {
+        "instanceType": instance_type,
+        "usagetype": f"{prefix}BoxUsage:{instance_type}",
+        "operation": "RunInstances",
+        "operatingSystem": "Linux",
+        "tenancy": "Shared",
+        "capacitystatus": "Used",
+        "preInstalledSw": "NA",
     }
+    description = f"${price} per On Demand Linux {instance_type} Instance Hour"
+    return on_demand_line(
+        "AmazonEC2", "Compute Instance", attributes, region, price, description, version, published, source
+    )
 
 
-def write_offers(types, out, published, read_from):
-    version = "pricemap-" + re.sub(r"[^0-9]", "", published)
-    os.makedirs(out, exist_ok=True)
+def write_offers(types, out, published, read_from, source_url):
+    version = version_of(published)
     counts = {}
     for region in REGIONS:
         source = {
-            "url": MAP_URL,
+            "url": source_url,
             "note": (
                 f"AWS's EC2 on-demand price map (the data of aws.amazon.com/ec2/pricing/on-demand/), "
-                f"Linux shared tenancy, '{REGIONS[region][0]}', as published {published} and saved unchanged by "
-                f"{read_from}; converted by scripts/ec2-offer-from-price-map.py (usage type "
+                f"Linux shared tenancy, '{REGIONS[region][0]}', as published {published}, read in {read_from}; "
+                f"converted by scripts/ec2-offer-from-price-map.py (usage type "
                 f"{REGIONS[region][1]}BoxUsage:TYPE, no SKU in the map)."
             ),
         }
-        path = os.path.join(out, f"ec2-price-map-{region}.jsonl")
-        n = 0
-        with open(path, "w", encoding="utf-8") as f:
-            for instance_type in sorted(types, key=lambda t: size_order(t, types[t])):
-                price = types[instance_type].get(region)
-                if price is None:
-                    continue
-                line = product_line(instance_type, region, price, version, published, source)
-                f.write(json.dumps(line, separators=(",", ":")) + "\n")
-                n += 1
-        counts[region] = n
-        print(f"{path}: {n} instance types")
+        lines = []
+        for instance_type in sorted(types, key=lambda t: size_order(t, types[t])):
+            price = types[instance_type].get(region)
+            if price is not None:
+                lines.append(product_line(instance_type, region, price, version, published, source))
+        counts[region] = write_region_file(out, "ec2-price-map", region, lines, "instance types")
     return counts
-
-
-def rewrite_model(types, model):
-    with open(model, encoding="utf-8") as f:
-        lines = f.read().split("\n")
-    begin = next((i for i, l in enumerate(lines) if l.strip().startswith("# BEGIN ec2-instance-types")), None)
-    end = next((i for i, l in enumerate(lines) if l.strip().startswith("# END ec2-instance-types")), None)
-    if begin is None or end is None or end < begin:
-        sys.exit(f"error: {model} has no '# BEGIN ec2-instance-types' ... '# END ec2-instance-types' block")
-    indent = lines[begin][: len(lines[begin]) - len(lines[begin].lstrip())]
-    ordered = sorted(types, key=lambda t: size_order(t, types[t]))
-    lines[begin + 1 : end] = [f"{indent}- {t}" for t in ordered]
-    with open(model, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
-    print(f"{model}: {len(ordered)} instance types")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("price_map", help="the EC2 price map (processed/ec2.json of aws-price-watcher)")
-    parser.add_argument("--published", required=True, help="when the map was published, YYYY-MM-DDThh:mm:ssZ")
-    parser.add_argument("--read-from", required=True, help="where the map was read, for the sources' notes")
-    parser.add_argument("--out", required=True, help="directory for the get-products lines, one file per region")
-    parser.add_argument("--model", help="compute.yaml, to rewrite its list of instance types")
+    add_common_arguments(parser, "compute.yaml, to rewrite its list of instance types")
     args = parser.parse_args()
-    if not PUBLISHED_PATTERN.match(args.published):
-        sys.exit("error: --published must be YYYY-MM-DDThh:mm:ssZ")
+    check_published(args.published)
     with open(args.price_map, encoding="utf-8") as f:
         price_map = json.load(f)
     types = current_types(price_map)
     if not types:
         sys.exit(f"error: {args.price_map} has no current-generation Linux on-demand prices")
-    write_offers(types, args.out, args.published, args.read_from)
+    write_offers(types, args.out, args.published, args.read_from, args.source_url)
     if args.model:
-        rewrite_model(types, args.model)
+        ordered = sorted(types, key=lambda t: size_order(t, types[t]))
+        rewrite_list(args.model, "ec2-instance-types", ordered, "instance types")
 
 
 if __name__ == "__main__":

@@ -34,14 +34,15 @@ Refresh (see docs/adding-a-service.md, "Refreshing RDS instance rates"):
       git -C aws-price-watcher show COMMIT:processed/rds-$e-ondemand.json > /tmp/rds-$e.json
     done
     python3 scripts/rds-offer-from-price-map.py /tmp/rds-*.json --published 2025-05-23T18:02:35Z \\
-        --read-from 'github.com/iann0036/aws-price-watcher commit COMMIT' \\
+        --read-from 'the copies github.com/iann0036/aws-price-watcher saved at commit COMMIT' \\
+        --source-url https://github.com/iann0036/aws-price-watcher/blob/COMMIT/processed/rds-mysql-ondemand.json \\
         --out /tmp/rds-offers --model pricing/aws/services/rds/model.yaml
     swift run billcast pricing import /tmp/rds-offers/*.jsonl --pricing pricing
 
 `--published` is the maps' publication time: the `hawkFilePublicationDate` of the manifest of
 the raw maps of the same commit (all RDS maps share one `esIndex`, plc-rds-usd-...).
 
-Standard library only.
+Standard library only; shares scripts/price_map_offers.py with the EC2 converter.
 """
 
 import argparse
@@ -50,13 +51,17 @@ import os
 import re
 import sys
 
-# The four regions billcast prices, their Price List location names and usage-type prefixes.
-REGIONS = {
-    "us-east-1": ("US East (N. Virginia)", ""),
-    "us-west-2": ("US West (Oregon)", "USW2-"),
-    "eu-west-1": ("EU (Ireland)", "EU-"),
-    "eu-central-1": ("EU (Frankfurt)", "EUC1-"),
-}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from price_map_offers import (  # noqa: E402  (the sibling module, found through the path above)
+    PRICE_PATTERN,
+    REGIONS,
+    add_common_arguments,
+    check_published,
+    on_demand_line,
+    rewrite_list,
+    version_of,
+    write_region_file,
+)
 
 # The engines billcast prices: the map's name, the model's key.
 ENGINES = {"MySQL": "mysql", "PostgreSQL": "postgresql", "MariaDB": "mariadb"}
@@ -76,9 +81,6 @@ NAME = re.compile(
     r"(?P<deployment>Single-AZ|Multi-AZ|Multi-AZ readable standbys) (Current|Previous) Generation$"
 )
 INSTANCE_TYPE = re.compile(r"\(Instance Type: (db\.[a-z0-9-]+\.[a-z0-9]+)[,)]")
-PRICE_PATTERN = re.compile(r"^[0-9]+(\.[0-9]+)?$")
-PUBLISHED_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
-MAP_DIRECTORY = "https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/rds/USD/current/"
 MAP_URL = "https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/rds/USD/current/rds-{}-ondemand.json"
 
 
@@ -129,105 +131,56 @@ def size_order(instance_class, prices):
 
 def product_line(key, region, price, version, published, source):
     engine, deployment, instance_class = key
-    location, prefix = REGIONS[region]
+    _, prefix = REGIONS[region]
     usage, option = DEPLOYMENTS[deployment]
     engine_name = next(name for name, model_key in ENGINES.items() if model_key == engine)
-    return {
-        "serviceCode": "AmazonRDS",
-        "version": version,
-        "publicationDate": published,
-        "billcastSource": source,
-        "product": {
-            "productFamily": "Database Instance",
-            "sku": "",
-            "attributes": {
-                "servicecode": "AmazonRDS",
-                "location": location,
-                "regionCode": region,
-                "instanceType": instance_class,
-                "usagetype": f"{prefix}{usage}:{instance_class}",
-                "databaseEngine": engine_name,
-                "deploymentOption": option,
-                "licenseModel": "No license required",
-            },
-        },
-        "terms": {
-            "OnDemand": {
-                "map": {
-                    "effectiveDate": published,
-                    "priceDimensions": {
-                        "map": {
-                            "beginRange": "0",
-                            "endRange": "Inf",
-                            "unit": "Hrs",
-                            "description": f"${price} per RDS {engine_name} {option} {instance_class} instance hour",
-                            "pricePerUnit": {"USD": price},
-                        }
-                    },
-                }
-            }
-        },
+    attributes = {
+        "instanceType": instance_class,
+        "usagetype": f"{prefix}{usage}:{instance_class}",
+        "databaseEngine": engine_name,
+        "deploymentOption": option,
+        "licenseModel": "No license required",
     }
+    description = f"${price} per RDS {engine_name} {option} {instance_class} instance hour"
+    return on_demand_line(
+        "AmazonRDS", "Database Instance", attributes, region, price, description, version, published, source
+    )
 
 
-def write_offers(prices, classes, out, published, read_from):
-    version = "pricemap-" + re.sub(r"[^0-9]", "", published)
-    os.makedirs(out, exist_ok=True)
+def write_offers(prices, classes, out, published, read_from, source_url):
+    version = version_of(published)
     engines = sorted({key[0] for key in prices}, key=list(ENGINES.values()).index)
     for region in REGIONS:
         location = REGIONS[region][0]
         maps = ", ".join(MAP_URL.format(engine) for engine in engines)
         source = {
-            "url": MAP_DIRECTORY,
+            "url": source_url,
             "note": (
                 f"AWS's RDS on-demand instance price maps (the data of aws.amazon.com/rds/pricing/: {maps}), "
-                f"'{location}', as published {published} and saved by {read_from} "
+                f"'{location}', as published {published}, read in {read_from} "
                 f"(processed/rds-ENGINE-ondemand.json: the map's price names and prices as published); "
                 f"converted by scripts/rds-offer-from-price-map.py (usage types "
                 f"{REGIONS[region][1]}InstanceUsage:CLASS and {REGIONS[region][1]}Multi-AZUsage:CLASS, "
                 f"no SKU in the processed map)."
             ),
         }
-        path = os.path.join(out, f"rds-price-map-{region}.jsonl")
-        n = 0
-        with open(path, "w", encoding="utf-8") as f:
-            for engine in engines:
-                for deployment in DEPLOYMENTS:
-                    for instance_class in classes:
-                        price = prices.get((engine, deployment, instance_class), {}).get(region)
-                        if price is None:
-                            continue
-                        key = (engine, deployment, instance_class)
-                        line = product_line(key, region, price, version, published, source)
-                        f.write(json.dumps(line, separators=(",", ":")) + "\n")
-                        n += 1
-        print(f"{path}: {n} prices")
-
-
-def rewrite_model(classes, model):
-    with open(model, encoding="utf-8") as f:
-        lines = f.read().split("\n")
-    begin = next((i for i, l in enumerate(lines) if l.strip().startswith("# BEGIN rds-instance-classes")), None)
-    end = next((i for i, l in enumerate(lines) if l.strip().startswith("# END rds-instance-classes")), None)
-    if begin is None or end is None or end < begin:
-        sys.exit(f"error: {model} has no '# BEGIN rds-instance-classes' ... '# END rds-instance-classes' block")
-    indent = lines[begin][: len(lines[begin]) - len(lines[begin].lstrip())]
-    lines[begin + 1 : end] = [f"{indent}- {c}" for c in classes]
-    with open(model, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
-    print(f"{model}: {len(classes)} instance classes")
+        lines = []
+        for engine in engines:
+            for deployment in DEPLOYMENTS:
+                for instance_class in classes:
+                    key = (engine, deployment, instance_class)
+                    price = prices.get(key, {}).get(region)
+                    if price is not None:
+                        lines.append(product_line(key, region, price, version, published, source))
+        write_region_file(out, "rds-price-map", region, lines, "prices")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("price_maps", nargs="+", help="processed/rds-ENGINE-ondemand.json of aws-price-watcher")
-    parser.add_argument("--published", required=True, help="when the maps were published, YYYY-MM-DDThh:mm:ssZ")
-    parser.add_argument("--read-from", required=True, help="where the maps were read, for the sources' notes")
-    parser.add_argument("--out", required=True, help="directory for the get-products lines, one file per region")
-    parser.add_argument("--model", help="the RDS model.yaml, to rewrite its list of instance classes")
+    add_common_arguments(parser, "the RDS model.yaml, to rewrite its list of instance classes")
     args = parser.parse_args()
-    if not PUBLISHED_PATTERN.match(args.published):
-        sys.exit("error: --published must be YYYY-MM-DDThh:mm:ssZ")
+    check_published(args.published)
     prices = {}
     for path in args.price_maps:
         with open(path, encoding="utf-8") as f:
@@ -242,9 +195,9 @@ def main():
     for (_, _, instance_class), by_region in prices.items():
         by_class.setdefault(instance_class, []).append(by_region)
     classes = sorted(by_class, key=lambda c: size_order(c, by_class[c]))
-    write_offers(prices, classes, args.out, args.published, args.read_from)
+    write_offers(prices, classes, args.out, args.published, args.read_from, args.source_url)
     if args.model:
-        rewrite_model(classes, args.model)
+        rewrite_list(args.model, "rds-instance-classes", classes, "instance classes")
 
 
 if __name__ == "__main__":
