@@ -42,16 +42,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from price_map_offers import (  # noqa: E402  (the sibling module, found through the path above)
-    PRICE_PATTERN,
-    REGIONS,
-    add_common_arguments,
-    check_published,
-    on_demand_line,
-    rewrite_list,
-    version_of,
-    write_region_file,
-)
+import price_map_offers as shared  # noqa: E402  (the sibling module, found through the path above)
 
 # Current generation instance families, as AWS's Amazon EC2 Instance Types guide lists them
 # (https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-types.html#current-gen-instances,
@@ -88,11 +79,11 @@ def current_types(price_map):
         if not TYPE_PATTERN.match(instance_type) or instance_type.split(".")[0] not in families:
             continue
         prices = {}
-        for region, (location, _) in REGIONS.items():
+        for region, (location, _) in shared.REGIONS.items():
             price = by_location.get(location)
             if price is None:
                 continue
-            if not PRICE_PATTERN.match(price):
+            if not shared.PRICE_PATTERN.match(price):
                 sys.exit(f"error: {key} in {location}: '{price}' is not a price")
             prices[region] = price
         if prices:
@@ -108,7 +99,7 @@ def size_order(instance_type, prices):
 
 
 def product_line(instance_type, region, price, version, published, source):
-    _, prefix = REGIONS[region]
+    _, prefix = shared.REGIONS[region]
     attributes = {
         "instanceType": instance_type,
         "usagetype": f"{prefix}BoxUsage:{instance_type}",
@@ -119,22 +110,22 @@ def product_line(instance_type, region, price, version, published, source):
         "preInstalledSw": "NA",
     }
     description = f"${price} per On Demand Linux {instance_type} Instance Hour"
-    return on_demand_line(
+    return shared.on_demand_line(
         "AmazonEC2", "Compute Instance", attributes, region, price, description, version, published, source
     )
 
 
 def write_offers(types, out, published, read_from, source_url):
-    version = version_of(published)
+    version = shared.version_of(published)
     counts = {}
-    for region in REGIONS:
+    for region in shared.REGIONS:
         source = {
             "url": source_url,
             "note": (
                 f"AWS's EC2 on-demand price map (the data of aws.amazon.com/ec2/pricing/on-demand/), "
-                f"Linux shared tenancy, '{REGIONS[region][0]}', as published {published}, read in {read_from}; "
+                f"Linux shared tenancy, '{shared.REGIONS[region][0]}', as published {published}, read in {read_from}; "
                 f"converted by scripts/ec2-offer-from-price-map.py (usage type "
-                f"{REGIONS[region][1]}BoxUsage:TYPE, no SKU in the map)."
+                f"{shared.REGIONS[region][1]}BoxUsage:TYPE, no SKU in the map)."
             ),
         }
         lines = []
@@ -142,16 +133,16 @@ def write_offers(types, out, published, read_from, source_url):
             price = types[instance_type].get(region)
             if price is not None:
                 lines.append(product_line(instance_type, region, price, version, published, source))
-        counts[region] = write_region_file(out, "ec2-price-map", region, lines, "instance types")
+        counts[region] = shared.write_region_file(out, "ec2-price-map", region, lines, "instance types")
     return counts
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("price_map", help="the EC2 price map (processed/ec2.json of aws-price-watcher)")
-    add_common_arguments(parser, "compute.yaml, to rewrite its list of instance types")
+    shared.add_common_arguments(parser, "compute.yaml, to rewrite its list of instance types")
     args = parser.parse_args()
-    check_published(args.published)
+    shared.check_published(args.published)
     with open(args.price_map, encoding="utf-8") as f:
         price_map = json.load(f)
     types = current_types(price_map)
@@ -160,7 +151,7 @@ def main():
     write_offers(types, args.out, args.published, args.read_from, args.source_url)
     if args.model:
         ordered = sorted(types, key=lambda t: size_order(t, types[t]))
-        rewrite_list(args.model, "ec2-instance-types", ordered, "instance types")
+        shared.rewrite_list(args.model, "ec2-instance-types", ordered, "instance types")
 
 
 if __name__ == "__main__":

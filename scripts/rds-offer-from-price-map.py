@@ -52,16 +52,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from price_map_offers import (  # noqa: E402  (the sibling module, found through the path above)
-    PRICE_PATTERN,
-    REGIONS,
-    add_common_arguments,
-    check_published,
-    on_demand_line,
-    rewrite_list,
-    version_of,
-    write_region_file,
-)
+import price_map_offers as shared  # noqa: E402  (the sibling module, found through the path above)
 
 # The engines billcast prices: the map's name, the model's key.
 ENGINES = {"MySQL": "mysql", "PostgreSQL": "postgresql", "MariaDB": "mariadb"}
@@ -93,7 +84,7 @@ def location_price(by_location, location, instance_class, name):
         named = INSTANCE_TYPE.search(key)
         if named is None or named.group(1) != instance_class:
             sys.exit(f"error: '{name}' in '{key}': the location's Instance Type is not {instance_class}")
-        if not PRICE_PATTERN.match(price):
+        if not shared.PRICE_PATTERN.match(price):
             sys.exit(f"error: '{name}' in '{key}': '{price}' is not a price")
         if found is not None and found != price:
             sys.exit(f"error: '{name}' has two prices in {location}: {found} and {price}")
@@ -113,7 +104,7 @@ def instance_prices(price_map, path):
         if key in prices:
             sys.exit(f"error: {path}: {key} is priced twice")
         by_region = {}
-        for region, (location, _) in REGIONS.items():
+        for region, (location, _) in shared.REGIONS.items():
             price = location_price(by_location, location, instance_class, name)
             if price is not None:
                 by_region[region] = price
@@ -131,7 +122,7 @@ def size_order(instance_class, prices):
 
 def product_line(key, region, price, version, published, source):
     engine, deployment, instance_class = key
-    _, prefix = REGIONS[region]
+    _, prefix = shared.REGIONS[region]
     usage, option = DEPLOYMENTS[deployment]
     engine_name = next(name for name, model_key in ENGINES.items() if model_key == engine)
     attributes = {
@@ -142,16 +133,16 @@ def product_line(key, region, price, version, published, source):
         "licenseModel": "No license required",
     }
     description = f"${price} per RDS {engine_name} {option} {instance_class} instance hour"
-    return on_demand_line(
+    return shared.on_demand_line(
         "AmazonRDS", "Database Instance", attributes, region, price, description, version, published, source
     )
 
 
 def write_offers(prices, classes, out, published, read_from, source_url):
-    version = version_of(published)
+    version = shared.version_of(published)
     engines = sorted({key[0] for key in prices}, key=list(ENGINES.values()).index)
-    for region in REGIONS:
-        location = REGIONS[region][0]
+    for region in shared.REGIONS:
+        location = shared.REGIONS[region][0]
         maps = ", ".join(MAP_URL.format(engine) for engine in engines)
         source = {
             "url": source_url,
@@ -160,7 +151,7 @@ def write_offers(prices, classes, out, published, read_from, source_url):
                 f"'{location}', as published {published}, read in {read_from} "
                 f"(processed/rds-ENGINE-ondemand.json: the map's price names and prices as published); "
                 f"converted by scripts/rds-offer-from-price-map.py (usage types "
-                f"{REGIONS[region][1]}InstanceUsage:CLASS and {REGIONS[region][1]}Multi-AZUsage:CLASS, "
+                f"{shared.REGIONS[region][1]}InstanceUsage:CLASS and {shared.REGIONS[region][1]}Multi-AZUsage:CLASS, "
                 f"no SKU in the processed map)."
             ),
         }
@@ -172,15 +163,15 @@ def write_offers(prices, classes, out, published, read_from, source_url):
                     price = prices.get(key, {}).get(region)
                     if price is not None:
                         lines.append(product_line(key, region, price, version, published, source))
-        write_region_file(out, "rds-price-map", region, lines, "prices")
+        shared.write_region_file(out, "rds-price-map", region, lines, "prices")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("price_maps", nargs="+", help="processed/rds-ENGINE-ondemand.json of aws-price-watcher")
-    add_common_arguments(parser, "the RDS model.yaml, to rewrite its list of instance classes")
+    shared.add_common_arguments(parser, "the RDS model.yaml, to rewrite its list of instance classes")
     args = parser.parse_args()
-    check_published(args.published)
+    shared.check_published(args.published)
     prices = {}
     for path in args.price_maps:
         with open(path, encoding="utf-8") as f:
@@ -197,7 +188,7 @@ def main():
     classes = sorted(by_class, key=lambda c: size_order(c, by_class[c]))
     write_offers(prices, classes, args.out, args.published, args.read_from, args.source_url)
     if args.model:
-        rewrite_list(args.model, "rds-instance-classes", classes, "instance classes")
+        shared.rewrite_list(args.model, "rds-instance-classes", classes, "instance classes")
 
 
 if __name__ == "__main__":
