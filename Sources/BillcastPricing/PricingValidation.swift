@@ -23,7 +23,7 @@ package enum PricingValidation {
     _ catalog: PricingCatalog, today: CalendarDate, fileEffective: [String: CalendarDate] = [:]
   ) -> [Diagnostic] {
     var problems: [Diagnostic] = []
-    var graded: Set<Diagnostic> = []
+    var graded: Set<Diagnostic> = []  // problems of sources and notes, which composed tables share
     for table in catalog.tables {
       for (id, source) in table.sources.sorted(by: { $0.key < $1.key }) {
         for problem in SourceGradeRules.problems(id: id, source: source, file: table.path)
@@ -48,7 +48,7 @@ package enum PricingValidation {
         }
       }
       // A model's service is in every region's composed table: report each note once.
-      for note in notesContradictingMeters(table) where !problems.contains(where: { $0.path == note.path }) {
+      for note in notesContradictingMeters(table) where graded.insert(note).inserted {
         problems.append(note)
       }
     }

@@ -177,7 +177,7 @@ struct CloudFormationArchitecture {
     for p in template.parameters {
       if let (text, cursor) = parameters[p.name] {
         if let allowed = p.allowedValues,
-          !(p.isList ? text.components(separatedBy: ",") : [text]).allSatisfy(allowed.contains)
+          !(p.isList ? CloudFormationTemplate.Parameter.members(text) : [text]).allSatisfy(allowed.contains)
         {
           cursor.error(
             "'\(TerminalText.excerpt(text))' is not an allowed value of \(p.name) in \(template.file); expected one of: \(allowed.joined(separator: ", "))"

@@ -30,8 +30,13 @@ struct CloudFormationTemplate {
     /// comma-separated values (as CloudFormation makes it).
     func value(_ text: String, at location: SourceLocation) -> TemplateNode {
       guard isList else { return TemplateNode(.scalar(text), location) }
-      return TemplateNode(
-        .list(text.components(separatedBy: ",").map { TemplateNode(.scalar($0), location) }), location)
+      return TemplateNode(.list(Self.members(text).map { TemplateNode(.scalar($0), location) }), location)
+    }
+
+    /// A list parameter's members: its comma-separated values, each space-trimmed, as
+    /// CloudFormation reads a `CommaDelimitedList`.
+    static func members(_ text: String) -> [String] {
+      text.components(separatedBy: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }
   }
 
@@ -154,11 +159,9 @@ struct CloudFormationTemplate {
     let declared = root["Parameters"]?.entries ?? []
     let expansion = ForEachExpansion(diagnostics: diagnostics) { name in
       guard let p = declared.first(where: { $0.key == name })?.value,
-        let type = p["Type"]?.text, type == "CommaDelimitedList" || type.hasPrefix("List<")
+        Parameter(name: name, defaultValue: nil, allowedValues: nil, location: p.location, type: p["Type"]?.text).isList
       else { return nil }
-      if let text = parameterValues[name] ?? p["Default"]?.text {
-        return text.components(separatedBy: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-      }
+      if let text = parameterValues[name] ?? p["Default"]?.text { return Parameter.members(text) }
       return p["Default"]?.items?.compactMap(\.text)
     }
     return expansion.expand(template: root)

@@ -119,7 +119,7 @@ struct ForEachExpansion {
     }
     var result: [(key: String, value: TemplateNode)] = []
     for v in values {
-      let copy = substitute(parts[2], identifier: identifier, value: v)
+      let copy = substitute(parts[2], Substitution(identifier: identifier, value: v))
       guard !budget.exceeded else { return [] }
       result += (expand(copy, depth: depth).entries ?? [])
     }
@@ -148,8 +148,29 @@ struct ForEachExpansion {
     return nil
   }
 
+  /// What one value of a loop replaces: `${Identifier}` by the value, `&{Identifier}` by its
+  /// letters and digits, and `Ref: Identifier` by the value.
+  private struct Substitution {
+    let identifier: String, value: String
+    let dollar: String, ampersand: String, bare: String
+
+    init(identifier: String, value: String) {
+      self.identifier = identifier
+      self.value = value
+      dollar = "${\(identifier)}"
+      ampersand = "&{\(identifier)}"
+      bare = String(
+        value.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
+    }
+
+    func text(_ s: String) -> String {
+      guard s.contains(dollar) || s.contains(ampersand) else { return s }
+      return s.replacingOccurrences(of: dollar, with: value).replacingOccurrences(of: ampersand, with: bare)
+    }
+  }
+
   /// A copy of `node` for one value of a loop.
-  private func substitute(_ node: TemplateNode, identifier: String, value: String) -> TemplateNode {
+  private func substitute(_ node: TemplateNode, _ s: Substitution) -> TemplateNode {
     budget.made += 1
     if budget.made > Self.maximumNodes, !budget.exceeded {
       budget.exceeded = true
@@ -159,25 +180,16 @@ struct ForEachExpansion {
           "the Fn::ForEach loops make more than \(Self.maximumNodes) nodes; CloudFormation's limits are far lower"))
     }
     if budget.exceeded { return node }
-    let dollar = "${\(identifier)}", ampersand = "&{\(identifier)}"
-    let bare = String(
-      value.unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) })
-    func text(_ s: String) -> String {
-      guard s.contains(dollar) || s.contains(ampersand) else { return s }
-      return s.replacingOccurrences(of: dollar, with: value).replacingOccurrences(of: ampersand, with: bare)
-    }
     switch node.value {
-    case .scalar(let s):
-      return TemplateNode(.scalar(text(s)), node.location)
+    case .scalar(let text):
+      return TemplateNode(.scalar(s.text(text)), node.location)
     case .list(let items):
-      return TemplateNode(.list(items.map { substitute($0, identifier: identifier, value: value) }), node.location)
+      return TemplateNode(.list(items.map { substitute($0, s) }), node.location)
     case .map(let entries):
-      if entries.count == 1, entries[0].key == "Ref", entries[0].value.text == identifier {
-        return TemplateNode(.scalar(value), node.location)
+      if entries.count == 1, entries[0].key == "Ref", entries[0].value.text == s.identifier {
+        return TemplateNode(.scalar(s.value), node.location)
       }
-      return TemplateNode(
-        .map(entries.map { (text($0.key), substitute($0.value, identifier: identifier, value: value)) }),
-        node.location)
+      return TemplateNode(.map(entries.map { (s.text($0.key), substitute($0.value, s)) }), node.location)
     default:
       return node
     }
