@@ -6,16 +6,18 @@ import Foundation
 ///
 /// A caller may mark a start (``beginCapture()``) to keep the bytes of one value (a product, a
 /// term, a CSV row) until it ends; the buffer grows for it up to ``maximumCapture`` bytes.
-struct ByteReader {
+package struct ByteReader {
   /// The largest single value kept whole.
-  static let maximumCapture = 64 << 20
+  package static let maximumCapture = 64 << 20
 
-  let path: String
+  package let path: String
+  /// What the file is, for errors: `offer file`, `bill`.
+  package let kind: String
   private let fd: Int32
   /// The window of the file in memory: bytes `start..<end` are unread or captured.
   private(set) var buffer: [UInt8]
   /// The next byte to read.
-  var index = 0
+  package var index = 0
   /// The end of the valid bytes in `buffer`.
   private(set) var end = 0
   /// The file offset of `buffer[0]`.
@@ -25,28 +27,29 @@ struct ByteReader {
   /// Whether the file has no more bytes.
   private(set) var atEOF = false
   /// Called after each chunk is read, with the bytes read so far (for a progress line).
-  var progress: ((Int) -> Void)?
+  package var progress: ((Int) -> Void)?
 
   /// Opens a file for reading; a located error if it cannot be read.
-  init(path: String, chunk: Int = 1 << 20) throws(DiagnosticError) {
+  package init(path: String, kind: String = "offer file", chunk: Int = 1 << 20) throws(DiagnosticError) {
     self.path = path
+    self.kind = kind
     fd = open(path, O_RDONLY)
     if fd < 0 {
       throw DiagnosticError([
-        Diagnostic(file: path, message: "cannot read the offer file (\(String(cString: strerror(errno))))")
+        Diagnostic(file: path, message: "cannot read the \(kind) (\(String(cString: strerror(errno))))")
       ])
     }
     buffer = [UInt8](repeating: 0, count: chunk)
   }
 
   /// Closes the file.
-  func close() { _ = Foundation.close(fd) }
+  package func close() { _ = Foundation.close(fd) }
 
   /// The file offset of the next byte.
-  var offset: Int { base + index }
+  package var offset: Int { base + index }
 
   /// Reads more of the file; false at its end.
-  mutating func refill() throws(DiagnosticError) -> Bool {
+  package mutating func refill() throws(DiagnosticError) -> Bool {
     if atEOF { return false }
     let keep = captureStart ?? index
     if keep > 0 {
@@ -64,7 +67,7 @@ struct ByteReader {
     if end == buffer.count {
       if buffer.count >= Self.maximumCapture {
         throw failure(
-          "one value is larger than \(Self.maximumCapture >> 20) MB; this is not an offer file billcast can read",
+          "one value is larger than \(Self.maximumCapture >> 20) MB; this is not \(kind == "offer file" ? "an offer file" : "a \(kind)") billcast can read",
           at: base)
       }
       buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count))
@@ -72,7 +75,7 @@ struct ByteReader {
     let n = buffer.withUnsafeMutableBufferPointer { b in read(fd, b.baseAddress! + end, b.count - end) }
     if n < 0 {
       throw DiagnosticError([
-        Diagnostic(file: path, message: "cannot read the offer file (\(String(cString: strerror(errno))))")
+        Diagnostic(file: path, message: "cannot read the \(kind) (\(String(cString: strerror(errno))))")
       ])
     }
     if n == 0 {
@@ -86,14 +89,14 @@ struct ByteReader {
 
   /// The next byte without reading it, or nil at the end of the file.
   @inline(__always)
-  mutating func peek() throws(DiagnosticError) -> UInt8? {
+  package mutating func peek() throws(DiagnosticError) -> UInt8? {
     if index < end { return buffer[index] }
     return try refill() ? buffer[index] : nil
   }
 
   /// Starts keeping bytes from the next one; returns the capture's start, for ``endCapture(_:)``.
   /// Captures nest (a key read inside a product being kept).
-  mutating func beginCapture() -> Int {
+  package mutating func beginCapture() -> Int {
     if captureStart == nil { captureStart = index }
     captures += 1
     return base + index
@@ -101,7 +104,7 @@ struct ByteReader {
 
   /// The bytes kept since the capture that started at `start`; stops keeping them when no
   /// other capture is open.
-  mutating func endCapture(_ start: Int) -> ArraySlice<UInt8> {
+  package mutating func endCapture(_ start: Int) -> ArraySlice<UInt8> {
     captures -= 1
     if captures == 0 { captureStart = nil }
     return buffer[(start - base)..<index]
@@ -111,13 +114,13 @@ struct ByteReader {
   private var captures = 0
 
   /// An error at a file offset, located by line and column (read again from the file: errors are rare).
-  func failure(_ message: String, at offset: Int? = nil) -> DiagnosticError {
+  package func failure(_ message: String, at offset: Int? = nil) -> DiagnosticError {
     let (line, column) = Self.position(of: offset ?? self.offset, in: path)
     return DiagnosticError([Diagnostic(file: path, line: line, column: column, message: message)])
   }
 
   /// The 1-based line and column of a byte offset in a file.
-  static func position(of offset: Int, in path: String) -> (Int, Int) {
+  package static func position(of offset: Int, in path: String) -> (Int, Int) {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { return (1, 1) }
     defer { _ = Foundation.close(fd) }

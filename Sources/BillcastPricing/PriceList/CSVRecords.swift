@@ -2,20 +2,20 @@ import BillcastCore
 
 /// CSV records (RFC 4180: fields quoted with `"`, `""` for a quote, line breaks inside quotes)
 /// read one at a time; a field's text is decoded only when asked for.
-struct CSVRecords {
-  var input: ByteReader
+package struct CSVRecords {
+  package var input: ByteReader
   /// The current record's bytes.
   private var record: ArraySlice<UInt8> = []
   /// Each field's range within the record (relative) and whether it was quoted.
   private var fields: [(start: Int, end: Int, quoted: Bool)] = []
 
-  init(input: ByteReader) { self.input = input }
+  package init(input: ByteReader) { self.input = input }
 
   /// The number of fields in the current record.
-  var count: Int { fields.count }
+  package var count: Int { fields.count }
 
   /// Reads the next record; false at the end of the file.
-  mutating func next() throws(DiagnosticError) -> Bool {
+  package mutating func next() throws(DiagnosticError) -> Bool {
     fields.removeAll(keepingCapacity: true)
     guard try input.peek() != nil else { return false }
     let startOffset = input.offset
@@ -68,7 +68,7 @@ struct CSVRecords {
   }
 
   /// The text of a field (quotes removed, `""` read as `"`).
-  func text(_ i: Int) -> String {
+  package func text(_ i: Int) -> String {
     guard i < fields.count else { return "" }
     let f = fields[i]
     var s = record.startIndex + f.start, e = record.startIndex + f.end
