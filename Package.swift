@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "BillcastPricing", targets: ["BillcastPricing"]),
     .library(name: "BillcastBuiltIn", targets: ["BillcastBuiltIn"]),
     .library(name: "BillcastProfile", targets: ["BillcastProfile"]),
+    .library(name: "BillcastBill", targets: ["BillcastBill"]),
     .library(name: "BillcastEngine", targets: ["BillcastEngine"]),
     .library(name: "BillcastReport", targets: ["BillcastReport"]),
   ],
@@ -32,7 +33,10 @@ let package = Package(
       name: "BillcastBuiltIn", dependencies: ["BillcastCore", "BillcastPricing"], exclude: ["pricing"],
       plugins: ["EmbedData"]),
     .target(name: "BillcastProfile", dependencies: ["BillcastCore"], exclude: ["pricing"], plugins: ["EmbedData"]),
-    .target(name: "BillcastEngine", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile"]),
+    // Real bills (FOCUS and CUR exports) read in bounded memory, for `billcast reconcile`.
+    .target(name: "BillcastBill", dependencies: ["BillcastCore", "BillcastPricing"]),
+    .target(
+      name: "BillcastEngine", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastBill"]),
     .target(
       name: "BillcastReport", dependencies: ["BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine"],
       exclude: ["docs-schemas"], plugins: ["EmbedData"]),

@@ -16,6 +16,8 @@ public struct Architecture: Sendable {
   public var resources: [TemplateResource] = []
   /// What every estimate of the architecture must say about its templates.
   public var notices: [ArchitectureNotice] = []
+  /// How `billcast reconcile` finds the architecture's rows in a bill (its `reconcile:` block).
+  public var reconcile = ReconcileRules()
 
   /// Creates an architecture from its components.
   public init(name: String, description: String? = nil, components: [Component], location: SourceLocation) {

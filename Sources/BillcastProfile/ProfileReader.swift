@@ -93,7 +93,7 @@ struct ProfileReader {
     checkName(key, root: c, what: "architecture")
     guard
       let af = c.fields(
-        ["description", "components"] + TemplateExpander.fields,
+        ["description", "components", "reconcile"] + TemplateExpander.fields,
         what:
           "an architecture {description, components} or {cloudformation | terraform_plan, parameters, usage, components}"
       )
@@ -130,6 +130,9 @@ struct ProfileReader {
     architecture.templates = expansion?.source
     architecture.resources = expansion?.resources ?? []
     architecture.notices = expansion?.notices ?? []
+    if let rc = af["reconcile"], let rules = readReconcile(rc, components: components.map(\.name)) {
+      architecture.reconcile = rules
+    }
     return architecture
   }
 

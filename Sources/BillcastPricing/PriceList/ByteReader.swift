@@ -18,6 +18,8 @@ package struct ByteReader {
   private(set) var buffer: [UInt8]
   /// The next byte to read.
   package var index = 0
+  /// The largest value kept whole by this reader (at most ``maximumCapture``; a bill's rows are capped lower).
+  package var captureLimit = ByteReader.maximumCapture
   /// The end of the valid bytes in `buffer`.
   private(set) var end = 0
   /// The file offset of `buffer[0]`.
@@ -65,9 +67,9 @@ package struct ByteReader {
       if captureStart != nil { captureStart = 0 }
     }
     if end == buffer.count {
-      if buffer.count >= Self.maximumCapture {
+      if buffer.count >= captureLimit {
         throw failure(
-          "one value is larger than \(Self.maximumCapture >> 20) MB; this is not \(kind == "offer file" ? "an offer file" : "a \(kind)") billcast can read",
+          "one value is larger than \(captureLimit >> 20) MB; this is not \(kind == "offer file" ? "an offer file" : "a \(kind)") billcast can read",
           at: base)
       }
       buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count))

@@ -8,6 +8,10 @@ package struct CSVRecords {
   private var record: ArraySlice<UInt8> = []
   /// Each field's range within the record (relative) and whether it was quoted.
   private var fields: [(start: Int, end: Int, quoted: Bool)] = []
+  /// The line the current record starts on (1-based).
+  package private(set) var line = 0
+  /// The line the next record starts on.
+  private var nextLine = 1
 
   package init(input: ByteReader) { self.input = input }
 
@@ -18,6 +22,7 @@ package struct CSVRecords {
   package mutating func next() throws(DiagnosticError) -> Bool {
     fields.removeAll(keepingCapacity: true)
     guard try input.peek() != nil else { return false }
+    line = nextLine
     let startOffset = input.offset
     let captured = input.beginCapture()
     var relative = 0
@@ -32,6 +37,7 @@ package struct CSVRecords {
       input.index += 1
       relative += 1
       if inQuotes {
+        if b == 0x0A { nextLine += 1 }
         if b == 0x22 {
           if try input.peek() == 0x22 {
             input.index += 1
@@ -54,6 +60,7 @@ package struct CSVRecords {
         quoted = false
       case 0x0A:
         finish(relative - 1)
+        nextLine += 1
         break loop
       default:
         break
@@ -65,6 +72,27 @@ package struct CSVRecords {
       fields[fields.count - 1].end -= 1
     }
     return true
+  }
+
+  /// Whether a field was quoted (an unquoted `NULL` is a null; a quoted one is text).
+  package func isQuoted(_ i: Int) -> Bool { i < fields.count && fields[i].quoted }
+
+  /// The current record's length in bytes.
+  package var byteCount: Int { record.count }
+
+  /// The line and column (1-based, in characters) where a field starts.
+  package func location(ofField i: Int) -> (line: Int, column: Int) {
+    let start = i < fields.count ? fields[i].start : record.count
+    var line = self.line, column = 1
+    for b in record[record.startIndex..<(record.startIndex + start)] {
+      if b == 0x0A {
+        line += 1
+        column = 1
+      } else if b & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    return (line, column)
   }
 
   /// The text of a field (quotes removed, `""` read as `"`).

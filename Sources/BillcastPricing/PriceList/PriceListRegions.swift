@@ -1,7 +1,7 @@
 import BillcastCore
 
 /// Region codes, their Price List location names and their usage-type prefixes.
-enum PriceListRegions {
+package enum PriceListRegions {
   /// Location names as the Price List writes them, by region code.
   static let locations: [String: String] = [
     "US East (N. Virginia)": "us-east-1", "US East (Ohio)": "us-east-2", "US West (N. California)": "us-west-1",
@@ -14,7 +14,7 @@ enum PriceListRegions {
   ]
 
   /// Usage-type prefixes by region code (AWS's "Region billing codes"; eu-west-1's is `EU`).
-  static let prefixes: [String: String] = [
+  package static let prefixes: [String: String] = [
     "us-east-1": "USE1", "us-east-2": "USE2", "us-west-1": "USW1", "us-west-2": "USW2", "ca-central-1": "CAN1",
     "eu-west-1": "EU", "eu-west-2": "EUW2", "eu-west-3": "EUW3", "eu-central-1": "EUC1", "eu-north-1": "EUN1",
     "eu-south-1": "EUS1", "ap-northeast-1": "APN1", "ap-northeast-2": "APN2", "ap-northeast-3": "APN3",
@@ -32,7 +32,7 @@ enum PriceListRegions {
 
   /// A usage type without the region's own prefix: only `CODE-` where CODE is that region's
   /// billing code is removed (`Global-` and CloudFront's edge groups are part of the identity).
-  static func strip(_ usageType: String, region: String?) -> String {
+  package static func strip(_ usageType: String, region: String?) -> String {
     guard let region, let code = prefixes[region], usageType.hasPrefix(code + "-") else { return usageType }
     return String(usageType.dropFirst(code.count + 1))
   }
