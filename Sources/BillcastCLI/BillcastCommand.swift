@@ -11,7 +11,7 @@ package struct BillcastCommand: ParsableCommand {
     version: BillcastVersion.text,
     subcommands: [
       EstimateCommand.self, CompareCommand.self, ForecastCommand.self, DiffCommand.self, CheckCommand.self,
-      PricingCommand.self, InitCommand.self, SchemaCommand.self,
+      ReconcileCommand.self, PricingCommand.self, InitCommand.self, SchemaCommand.self,
     ])
 
   /// Creates the command.

@@ -1,0 +1,105 @@
+import BillcastCore
+import BillcastPricing
+
+/// The causes of the differences between an estimate and a bill, gathered over the months.
+enum Findings {
+  /// Every cause, largest effect first.
+  static func collect(_ months: [MonthReconciliation]) -> [ReconcileFinding] {
+    var findings: [String: ReconcileFinding] = [:]
+    var order: [String] = []
+    func add(_ id: String, _ make: () -> ReconcileFinding, month: String, effect: ExactDecimal) {
+      if findings[id] == nil {
+        findings[id] = make()
+        findings[id]!.effect = .zero
+        order.append(id)
+      }
+      findings[id]!.months.append(month)
+      findings[id]!.effect += effect
+    }
+    for month in months {
+      for service in month.services {
+        for meter in service.meters {
+          meters(meter, month: month.month, add: add)
+        }
+      }
+      for unknown in month.unknown {
+        let subject = [unknown.serviceCode.isEmpty ? unknown.serviceName : unknown.serviceCode, unknown.usageType]
+          .filter { !$0.isEmpty }.joined(separator: " ")
+        add(
+          "unknown " + subject + " " + unknown.reason,
+          {
+            ReconcileFinding(
+              kind: .unknown, months: [], subject: subject,
+              message: "\(subject): billed but not in the profile (\(unknown.reason))", effect: .zero, factor: nil)
+          }, month: month.month, effect: unknown.amounts.billed)
+      }
+      for charge in month.charges {
+        let kind: ReconcileFinding.Kind =
+          ["commitment-fee", "commitment-negation", "unused-commitment"].contains(charge.kind)
+          ? .commitment : (["credit", "refund", "discount"].contains(charge.kind) ? .credit : .unknown)
+        add(
+          "charge " + charge.kind,
+          {
+            ReconcileFinding(
+              kind: kind, months: [], subject: charge.kind,
+              message: "\(charge.kind) rows the estimate does not model", effect: .zero, factor: nil)
+          }, month: month.month, effect: charge.amounts.billed)
+      }
+    }
+    return order.map { findings[$0]! }.sorted { a, b in
+      a.effect.magnitude != b.effect.magnitude ? a.effect.magnitude > b.effect.magnitude : a.subject < b.subject
+    }
+  }
+
+  /// A meter's quantity, rate and free-tier findings for one month.
+  static func meters(
+    _ meter: MeterReconciliation, month: String,
+    add: (String, () -> ReconcileFinding, String, ExactDecimal) -> Void
+  ) {
+    let key = meter.meter.description
+    let rateEffect = meter.rateDrift?.effect ?? .zero
+    if let drift = meter.quantityDrift {
+      let nearer = meter.billQuantity > meter.estimateQuantity.high ? meter.estimateCost.high : meter.estimateCost.low
+      let explained =
+        drift.explanation.map {
+          "; \($0.component).\($0.input) measured \($0.measured) (profile: \($0.profile))"
+        } ?? ""
+      add(
+        "quantity " + key,
+        {
+          ReconcileFinding(
+            kind: .quantity, months: [], subject: drift.explanation.map { "\($0.component).\($0.input)" } ?? key,
+            message:
+              "\(key): billed \(meter.billQuantity) \(meter.unit), estimate \(meter.estimateQuantity)\(drift.factor.map { " (×\($0.rounded(toFractionDigits: 4)))" } ?? "")\(explained)",
+            effect: .zero, factor: drift.factor)
+        }, month, meter.bill.list - nearer - rateEffect)
+    }
+    if let rate = meter.rateDrift {
+      add(
+        "rate " + key,
+        {
+          ReconcileFinding(
+            kind: .rate, months: [], subject: key,
+            message:
+              "\(key): billed at \(rate.billRate) per \(meter.unit), the table's rate is \(rate.tableRate) (×\(rate.factor.rounded(toFractionDigits: 4)))\(meter.skus.isEmpty ? "" : ", SKU \(meter.skus.joined(separator: ", "))")",
+            effect: .zero, factor: rate.factor)
+        }, month, rate.effect)
+    }
+    let free = meter.billFreeQuantity
+    let drawn = meter.estimateFreeTier
+    let slack = ExactDecimal.maximum(
+      drawn.high * MonthComparison.quantityTolerance, ExactDecimal(raw: ExactDecimal.scale / 1000))
+    if free < drawn.low - slack || free > drawn.high + slack {
+      let rate = meter.tableRates.first ?? .zero
+      let nearer = free > drawn.high ? drawn.high : drawn.low
+      add(
+        "free " + key,
+        {
+          ReconcileFinding(
+            kind: .freeTier, months: [], subject: key,
+            message: "\(key): the bill shows \(free) \(meter.unit) free, billcast drew \(drawn)", effect: .zero,
+            factor: nil)
+        }, month, (nearer - free) * rate)
+    }
+  }
+}
