@@ -75,6 +75,9 @@ let package = Package(
     // one of them changes (a transitive import alone was seen to leave stale objects behind).
     .testTarget(name: "BillcastCoreTests", dependencies: ["BillcastCore"]),
     .testTarget(
+      name: "BillcastBillTests", dependencies: ["BillcastCore", "BillcastPricing", "BillcastBill", "BillcastTestSupport"]
+    ),
+    .testTarget(
       name: "BillcastPricingTests",
       dependencies: ["BillcastCore", "BillcastPricing", "BillcastBuiltIn", "BillcastTestSupport"]),
     .testTarget(

@@ -38,6 +38,7 @@ extension BillReader {
       resourceId: text(.resourceId), tags: tags, quantity: quantity, unit: value(.pricingUnit) ?? text(.consumedUnit),
       listUnitPrice: listUnitPrice, listCost: listCost, billedCost: billed, effectiveCost: effective,
       description: text(.description))
+    row.provider = text(.providerName)
     guard convertCurrency(&row) else { return nil }
     return row
   }

@@ -14,6 +14,8 @@ public struct BillRow: Sendable {
   public var currency: String
   /// The Price List offer code, like `AWSLambda` (FOCUS `x_ServiceCode`, CUR `line_item_product_code`); empty if the bill lacks it.
   public var serviceCode: String
+  /// The provider, like `AWS` (FOCUS `ProviderName`; empty in CUR, which is AWS's alone).
+  public var provider: String = ""
   /// The service's name, like `AWS Lambda`.
   public var serviceName: String
   /// The region code, like `us-east-1`; empty for a global charge.

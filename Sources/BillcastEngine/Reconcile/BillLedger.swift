@@ -102,7 +102,7 @@ struct BillLedger {
         list: list, at: place)
     case .outside(let why):
       return addUnknown(
-        row, reason: "not this architecture's: \(why)", component: nil, to: &month, list: list, at: place)
+        row, reason: why, component: nil, to: &month, list: list, at: place)
     case .unknown:
       return addUnknown(
         row, reason: "no component of the profile bills this usage", component: nil, to: &month, list: list, at: place)

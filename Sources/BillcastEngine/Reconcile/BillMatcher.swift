@@ -73,12 +73,15 @@ struct BillMatcher {
 
   /// The match of a usage row.
   func match(_ row: BillRow) -> Match {
+    if !row.provider.isEmpty && !["AWS", "Amazon Web Services", "Amazon Web Services, Inc."].contains(row.provider) {
+      return .outside("another provider's charge (\(row.provider))")
+    }
     if !rules.accounts.isEmpty && !rules.accounts.contains(row.account) {
-      return .outside("account \(row.account) is not one of reconcile.accounts")
+      return .outside("not this architecture's: account \(row.account) is not one of reconcile.accounts")
     }
     let tags = Dictionary(row.tags.map { (BillTags.normalised($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
     for (key, value) in rules.tags where tags[BillTags.normalised(key)] != value {
-      return .outside("without the tag \(key)=\(value) of reconcile.tags")
+      return .outside("not this architecture's: without the tag \(key)=\(value) of reconcile.tags")
     }
     let component = component(of: row, tags: tags)
     var targets = byUsageType[row.serviceCode + "|" + usageType(of: row)] ?? []

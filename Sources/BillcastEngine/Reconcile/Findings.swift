@@ -13,7 +13,7 @@ enum Findings {
         findings[id]!.effect = .zero
         order.append(id)
       }
-      findings[id]!.months.append(month)
+      if findings[id]!.months.last != month { findings[id]!.months.append(month) }
       findings[id]!.effect += effect
     }
     for month in months {
