@@ -656,7 +656,7 @@ def build_manifest(args, bill, per_month, sets, factors, plans, fx):
         usage_list = sum((r["list_cost"] for r in rows if r["kind"] in ("usage", "free", "sp-covered")), D0)
         totals[month] = dict(estimate_total=base["total"][end], bill_billed_cost=fmt(billed * fx),
                              bill_effective_cost=fmt(effective * fx), bill_usage_list_cost=fmt(usage_list * fx),
-                             rows=sum(1 for _ in rows))
+                             rows=sum(2 if args.format == "cur2" and r["kind"] == "sp-covered" else 1 for r in rows))
     return dict(schema="billcast.generated-bill/1",
                 format="cur2" if args.format == "cur2" else f"focus-{args.focus_version}",
                 profile=args.profile, scenario=per_month[0][1]["scenario"], architecture=per_month[0][1]["architecture"],
