@@ -40,13 +40,15 @@ gen eur-focus-1.2.csv --format focus --focus-version 1.2 --months 2026-09 --gran
 
 if [[ $CHECK == 1 ]]; then
   status=0
+  count=0
   for f in "$OUT"/*; do
     name="$(basename "$f")"
+    count=$((count + 1))
     if ! cmp -s "$f" "$FIXTURES/$name"; then
       echo "generate-fixture-bills: $FIXTURES/$name differs from what scripts/generate-bill.py writes; run scripts/generate-fixture-bills.sh" >&2
       status=1
     fi
   done
-  [[ $status == 0 ]] && echo "generate-fixture-bills: $(ls "$OUT" | wc -l) files as committed"
+  [[ $status == 0 ]] && echo "generate-fixture-bills: $count files as committed"
   exit $status
 fi
