@@ -325,6 +325,7 @@ class Bill:
         self.args = args
         self.region = region
         self.rows = []
+        self.elsewhere = set()
         self.tags = dict(t.split("=", 1) for t in args.tag)
         self.logical = dict(x.split("=", 1) for x in args.logical_id)
         digest = hashlib.sha256(args.account.encode()).hexdigest()
@@ -355,6 +356,9 @@ def meter_rows(bill, month, result, m, end, factors, plans, split_components):
     quantity = Decimal(m["quantity"][end])
     drawn = sum((Decimal(f["drawn"][end]) for f in m["free_tier"]), D0)
     if quantity == 0:
+        return
+    if not m["meter"].startswith("aws."):
+        bill.elsewhere.add(m["meter"])  # another provider's meter (Firebase): not on an AWS bill
         return
     pl = m.get("price_list")
     if pl is None:
@@ -663,7 +667,7 @@ def build_manifest(args, bill, per_month, sets, factors, plans, fx):
                 at=end, account=args.account, currency=args.currency, exchange_rate=fmt(fx),
                 granularity=args.granularity, tags=bill.tags, logical_ids=bool(args.logical_ids or args.logical_id),
                 note="causes' amounts are in USD at the table's prices; bill_* totals are in the bill's currency",
-                months=totals, causes=causes)
+                months=totals, causes=causes, not_on_aws_bill=sorted(bill.elsewhere))
 
 
 if __name__ == "__main__":
