@@ -220,6 +220,7 @@ def parse_args(argv):
     p.add_argument("--currency", default="USD")
     p.add_argument("--exchange-rate", default="1")
     p.add_argument("--granularity", choices=["daily", "monthly"], default="daily")
+    p.add_argument("--unprefixed", action="append", default=[], help="OFFER whose us-east-1 usage types have no prefix")
     p.add_argument("--tag", action="append", default=[])
     p.add_argument("--logical-ids", action="store_true")
     p.add_argument("--logical-id", action="append", default=[], help="COMPONENT=LOGICAL_ID")
@@ -310,8 +311,10 @@ def line_shares(result, meter, end, split_components):
     return shares
 
 
-def usage_type(offer, usage, region):
-    if offer in GLOBAL_OFFERS:
+def usage_type(offer, usage, region, unprefixed=()):
+    """The usage type as a bill writes it: with the region's prefix, except for global offers and, in
+    us-east-1, the offers given with --unprefixed (AWS writes some us-east-1 usage types bare)."""
+    if offer in GLOBAL_OFFERS or (region == "us-east-1" and offer in unprefixed):
         return usage
     if region not in PREFIXES:
         raise Fail(f"no usage-type prefix known for region {region}")
@@ -366,7 +369,7 @@ def meter_rows(bill, month, result, m, end, factors, plans, split_components):
     offer = pl["offer"]
     if offer not in SERVICES:
         raise Fail(f"{m['meter']}: no service name known for offer {offer}")
-    ut = usage_type(offer, pl.get("region_usage_type", pl["usage_type"]), bill.region)
+    ut = usage_type(offer, pl.get("region_usage_type", pl["usage_type"]), bill.region, bill.args.unprefixed)
     scale = Decimal(pl.get("scale", "1"))
     base = dict(offer=offer, usage_type=ut, operation=pl.get("attributes", {}).get("operation", ""), unit=pl["unit"],
                 sku=pl.get("sku", ""), region=bill.region, month=month, meter=m["meter"])
@@ -407,7 +410,7 @@ def extra_rows(bill, month, args):
         unit, sku = (f[4] if len(f) > 4 else "Units"), (f[5] if len(f) > 5 else "")
         if offer not in SERVICES:
             raise Fail(f"--forgotten '{spec}': no service name known for offer {offer}")
-        uts = usage_type(offer, ut, bill.region)
+        uts = usage_type(offer, ut, bill.region, args.unprefixed)
         row = dict(kind="usage", offer=offer, usage_type=uts, operation="", unit=unit, sku=sku, region=bill.region,
                    month=month, meter="", component=None, tags=bill.tags_for(None), tier=0, list_rate=rate,
                    description=f"${fmt(rate)} per {unit} for {uts} in {REGION_NAMES.get(bill.region, bill.region)}")
@@ -635,7 +638,7 @@ def build_manifest(args, bill, per_month, sets, factors, plans, fx):
     for spec in args.forgotten:
         f = spec.split(":")
         q, rate = Decimal(f[2]), Decimal(f[3])
-        causes.append(dict(kind="forgotten", offer=f[0], usage_type=usage_type(f[0], f[1], bill.region), quantity=fmt(q),
+        causes.append(dict(kind="forgotten", offer=f[0], usage_type=usage_type(f[0], f[1], bill.region, args.unprefixed), quantity=fmt(q),
                            rate=fmt(rate), unit=f[4] if len(f) > 4 else "Units", sku=f[5] if len(f) > 5 else "",
                            monthly_cost=fmt(q * rate)))
     for kind, specs, sign in (("credit", args.credit, -1), ("tax", args.tax, 1), ("refund", args.refund, -1)):
@@ -665,7 +668,7 @@ def build_manifest(args, bill, per_month, sets, factors, plans, fx):
                 format="cur2" if args.format == "cur2" else f"focus-{args.focus_version}",
                 profile=args.profile, scenario=per_month[0][1]["scenario"], architecture=per_month[0][1]["architecture"],
                 at=end, account=args.account, currency=args.currency, exchange_rate=fmt(fx),
-                granularity=args.granularity, tags=bill.tags, logical_ids=bool(args.logical_ids or args.logical_id),
+                granularity=args.granularity, unprefixed_in_us_east_1=sorted(args.unprefixed), tags=bill.tags, logical_ids=bool(args.logical_ids or args.logical_id),
                 note="causes' amounts are in USD at the table's prices; bill_* totals are in the bill's currency",
                 months=totals, causes=causes, not_on_aws_bill=sorted(bill.elsewhere))
 

@@ -27,8 +27,9 @@ gen() {
 gen exact-focus-1.2.csv --format focus --focus-version 1.2 --months 2026-09,2026-10 --granularity monthly
 gen exact-cur2.csv.gz --format cur2 --months 2026-09,2026-10 --granularity daily --gzip
 # Drift: the API function runs twice as long (200 -> 400 ms), Aurora's ACU-hour costs 10% more than the table,
-# a NAT gateway the profile lacks (730 h at $0.045), and a $25 promotional credit.
-DRIFT=(--set lambda_duration_ms=400 --price 'aws.aurora-serverless-v2/capacity[standard]=1.1'
+# a NAT gateway the profile lacks (730 h at $0.045), and a $25 promotional credit. S3 usage types are written
+# without the USE1- prefix, as AWS writes some us-east-1 usage types (not drift: the reader must match both).
+DRIFT=(--unprefixed AmazonS3 --set lambda_duration_ms=400 --price 'aws.aurora-serverless-v2/capacity[standard]=1.1'
   --forgotten AmazonEC2:NatGateway-Hours:730:0.045:Hrs --credit 25)
 gen drift-focus-1.0.csv --format focus --focus-version 1.0 --months 2026-09 --granularity monthly "${DRIFT[@]}"
 # The same drift in CUR 2.0, with 80% of Lambda duration covered by a Compute Savings Plan at 72% of on-demand.

@@ -50,6 +50,8 @@ class Helpers(unittest.TestCase):
         self.assertEqual(gen.cur_norm("app"), "user_app")
         self.assertEqual(gen.usage_type("AWSLambda", "Lambda-GB-Second", "eu-west-1"), "EU-Lambda-GB-Second")
         self.assertEqual(gen.usage_type("AmazonCloudFront", "US-DataTransfer-Out-Bytes", "us-east-1"), "US-DataTransfer-Out-Bytes")
+        self.assertEqual(gen.usage_type("AmazonS3", "Requests-Tier1", "us-east-1", ["AmazonS3"]), "Requests-Tier1")
+        self.assertEqual(gen.usage_type("AmazonS3", "Requests-Tier1", "us-west-2", ["AmazonS3"]), "USW2-Requests-Tier1")
 
     def test_column_sets(self):
         self.assertEqual((len(gen.FOCUS_10), len(gen.FOCUS_11), len(gen.FOCUS_12), len(gen.CUR2)), (48, 55, 60, 115))
@@ -94,6 +96,9 @@ class Fixtures(unittest.TestCase):
         self.assertEqual((acu[0]["ListUnitPrice"], acu[0]["BilledCost"]), ("0.132", "48.18"))  # 365 × 0.12 × 1.1
         nat = [r for r in rs if r["x_UsageType"] == "USE1-NatGateway-Hours"]
         self.assertEqual((nat[0]["ConsumedQuantity"], nat[0]["BilledCost"], nat[0]["Tags"]), ("730", "32.85", '{"app":"shop"}'))
+        # S3 is written without the us-east-1 prefix (--unprefixed AmazonS3), CloudWatch's storage with it.
+        storage = {(r["x_ServiceCode"], r["x_UsageType"]) for r in rs if r["x_UsageType"].endswith("TimedStorage-ByteHrs")}
+        self.assertEqual(storage, {("AmazonS3", "TimedStorage-ByteHrs"), ("AmazonCloudWatch", "USE1-TimedStorage-ByteHrs")})
         credit = [r for r in rs if r["ChargeCategory"] == "Credit"]
         self.assertEqual([r["BilledCost"] for r in credit], ["-25"])
         # api duration doubled: 5M requests × 0.4 s × 1 GB = 2,000,000 GB-s; worker 500,000.
