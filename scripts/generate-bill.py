@@ -3,7 +3,7 @@
 
     scripts/generate-bill.py PROFILE --months 2026-09,2026-10 [--format focus|cur2] [--focus-version 1.2]
         [--scenario S] [--architecture A] [--at low|high] [--pricing DIR] [--billcast PATH]
-        [--account 111122223333] [--currency USD] [--exchange-rate 1] [--granularity daily|monthly]
+        [--account 111122223333] [--currency USD] [--exchange-rate 1] [--granularity daily|monthly] [--unprefixed OFFER]...
         [--tag KEY=VALUE]... [--logical-ids] [--logical-id COMPONENT=ID]... [--stack-name NAME]
         [--set VAR=VALUE]... [--price METER=FACTOR]... [--forgotten OFFER:USAGE_TYPE:QTY:RATE[:UNIT[:SKU]]]...
         [--credit AMOUNT[:OFFER]]... [--tax AMOUNT[:OFFER]]... [--refund AMOUNT[:OFFER]]...
@@ -654,6 +654,9 @@ def build_manifest(args, bill, per_month, sets, factors, plans, fx):
             months[month] = dict(covered_quantity=fmt(sum((r["quantity"] for r in rows), D0)), on_demand_cost=fmt(od),
                                  savings_plan_cost=fmt(sp), savings=fmt(od - sp), recurring_fee=fmt(sp))
         causes.append(dict(kind="savings-plan", meter=meter, covered_share=fmt(share), rate_factor=fmt(rf), months=months))
+    if args.currency != "USD" or fx != 1:
+        causes.append(dict(kind="currency", currency=args.currency, exchange_rate=fmt(fx),
+                           note="every amount and unit price is the USD figure x exchange_rate; PricingCurrency* (FOCUS 1.2) keep USD"))
     totals = {}
     for month, base, _ in per_month:
         rows = [r for r in bill.rows if r["month"] == month]
