@@ -30,10 +30,11 @@ public struct TierLadder: Sendable, Hashable {
     self.usageType = usageType
   }
 
-  /// The ladder in force on a date.
+  /// The ladder in force on a date; an earlier ladder keeps the Price List identity (the product is the same)
+  /// but not the SKU the current rates were read from.
   public func on(_ date: CalendarDate) -> TierLadder {
     guard let earlier = before.first(where: { date < $0.until }) else { return self }
-    return TierLadder(per: earlier.per, tiers: earlier.tiers)
+    return TierLadder(per: earlier.per, tiers: earlier.tiers, priceList: priceList, usageType: usageType)
   }
 
   /// Whether the ladder has a single rate.

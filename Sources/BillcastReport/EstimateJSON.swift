@@ -1,5 +1,6 @@
 import BillcastCore
 import BillcastEngine
+import BillcastPricing
 
 /// Renders an estimate as JSON, schema `billcast.estimate/1`: amounts are strings of exact decimals.
 public enum EstimateJSON {
@@ -111,22 +112,53 @@ public enum EstimateJSON {
 
   /// An account meter: its aggregated quantity, each pool's draw, what is billable and its cost.
   static func meter(_ m: AccountMeter) -> JSONValue {
+    .object(
+      [
+        ("meter", .string(m.key.description)),
+        ("unit", .string(m.unit)),
+        ("quantity", range(m.quantity)),
+        (
+          "free_tier",
+          .array(
+            m.freeTier.map { f in
+              .object([
+                ("pool", .string(f.pool)), ("kind", .string(f.kind.rawValue)), ("drawn", range(f.drawn)),
+              ])
+            })
+        ),
+        ("billable", range(m.billable)),
+        ("cost", range(m.cost)),
+        (
+          "tiers",
+          .object([("low", .array(m.chargesLow.map(charge))), ("high", .array(m.chargesHigh.map(charge)))])
+        ),
+      ] + (priceList(m.ladder).map { [("price_list", $0)] } ?? []))
+  }
+
+  /// A tier's charge on the billable quantity: the quantity in the tier, its rate per `per` units and its cost.
+  static func charge(_ c: TierCharge) -> JSONValue {
     .object([
-      ("meter", .string(m.key.description)),
-      ("unit", .string(m.unit)),
-      ("quantity", range(m.quantity)),
-      (
-        "free_tier",
-        .array(
-          m.freeTier.map { f in
-            .object([
-              ("pool", .string(f.pool)), ("kind", .string(f.kind.rawValue)), ("drawn", range(f.drawn)),
-            ])
-          })
-      ),
-      ("billable", range(m.billable)),
-      ("cost", range(m.cost)),
+      ("quantity", .string(c.quantity.description)), ("rate", .string(c.rate.description)),
+      ("per", .string(c.per.description)), ("cost", .string(c.cost.description)),
     ])
+  }
+
+  /// Where an account meter's rates are in AWS's Price List, or nil when the table does not say: the offer,
+  /// the usage type without region prefix, its unit, and the region's SKU and usage type where the rates name them.
+  static func priceList(_ l: TierLadder) -> JSONValue? {
+    guard let id = l.priceList else { return nil }
+    var members: [(String, JSONValue)] = [("offer", .string(id.offer)), ("usage_type", .string(id.usageType))]
+    if !id.alsoUsageTypes.isEmpty {
+      members.append(("also_usage_types", .array(id.alsoUsageTypes.map { .string($0) })))
+    }
+    members.append(("unit", .string(id.unit)))
+    if id.scale != .one { members.append(("scale", .string(id.scale.description))) }
+    if !id.attributes.isEmpty {
+      members.append(("attributes", .object(id.attributes.keys.sorted().map { ($0, .string(id.attributes[$0]!)) })))
+    }
+    if let sku = l.sku { members.append(("sku", .string(sku))) }
+    if let usageType = l.usageType { members.append(("region_usage_type", .string(usageType))) }
+    return .object(members)
   }
 
   static func line(_ l: LineItem) -> JSONValue {

@@ -137,3 +137,26 @@ struct PricingTableTests {
     #expect(MeterKey("aws.lambda") == nil && MeterKey("a/b[]") == nil)
   }
 }
+
+@Suite("Tier ladders on a date")
+struct TierLadderDateTests {
+  /// Lambda's x86_64 duration in us-east-1 had one rate before 2022-08-01 (the test catalog's `before`):
+  /// the earlier ladder is the same Price List product, so it keeps the identity but not the current SKU.
+  @Test func anEarlierLadderKeepsItsPriceListIdentity() throws {
+    let catalog = try TestSupport.testCatalog()
+    let table = try #require(catalog.table(id: "aws/us-east-1"))
+    let service = try #require(table.services.first { $0.id == "aws.lambda" })
+    let meter = try #require(service.meters.first { $0.name == "duration" })
+    guard case .price(.keyed(_, let ladders)) = meter.billing else {
+      Issue.record("aws.lambda/duration is not keyed by architecture")
+      return
+    }
+    let ladder = try #require(ladders["x86_64"])
+    let earlier = ladder.on(try #require(CalendarDate("2022-07-31")))
+    // One tier then, $0.0000166667 per GB-s, against three tiers now.
+    #expect(earlier.tiers.count == 1 && ladder.tiers.count == 3)
+    #expect(earlier.priceList?.offer == "AWSLambda")
+    #expect(earlier.priceList?.usageType == "Lambda-GB-Second")
+    #expect(earlier.sku == nil)
+  }
+}
