@@ -24,6 +24,10 @@ public struct BillReader {
   public init(path: String, options: BillReadOptions = BillReadOptions()) throws(DiagnosticError) {
     self.path = path
     self.options = options
+    if let problem = InputFiles.confinementProblem(path) {
+      throw DiagnosticError([Diagnostic(file: path, message: "cannot read the bill: \(problem)")])
+    }
+    InputFiles.record(path)
     var input = try ByteReader(path: path, kind: "bill", chunk: 1 << 20)
     input.captureLimit = max(options.maximumRowBytes, 1 << 20)
     var records = CSVRecords(input: input)

@@ -96,6 +96,7 @@ struct ReconcileCommand: ParsableCommand {
 
   func run() throws {
     let reconciliation: Reconciliation
+    var calibratedProfile: String?
     do {
       let resolved = try resolve()
       let options = ReconcileOptions(
@@ -103,9 +104,14 @@ struct ReconcileCommand: ParsableCommand {
         today: CalendarDate.today(),
         freeTier: account.freeTier, read: BillReadOptions(exchangeRates: try exchangeRateTable()))
       reconciliation = try Reconciler.reconcile(resolved, bills: bills, options: options)
+      if calibrate != nil {
+        calibratedProfile = try Self.calibrated(reconciliation, resolved: resolved, bills: bills)
+      }
     } catch let error as DiagnosticError {
       throw exitWithDiagnostics(error)
     }
+    // The calibrated profile first: a report is not written when the profile could not be.
+    if let calibrate, let calibratedProfile { try writeReport(calibratedProfile, to: calibrate) }
     try output.write(output.format.render(reconciliation, detail: detail))
     if let failAbove, let month = failAbove.crossed(by: reconciliation) {
       ReportFile.writeStandardError("billcast: \(month)\n")

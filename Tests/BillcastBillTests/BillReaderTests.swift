@@ -31,9 +31,10 @@ import Testing
   ///
   /// The expected figures were added up from the file with Python's `csv` and `decimal` modules:
   /// 1,000 rows; BilledCost sums to 20.52022672899 over all rows (942 AWS rows: 18.00663861840).
-  /// By kind: 680 priced usage rows (22.59685280426), 308 usage rows at $0 with a quantity (free
-  /// tier), 9 covered by a commitment (`CommitmentDiscountId` set: 0.26507392473), 1 credit
-  /// (−2.6137) and 2 adjustments (0.272). 22.59685280426 + 0.26507392473 − 2.6137 + 0.272 = 20.52022672899.
+  /// By kind: 686 usage rows (22.86192672899), 307 usage rows at $0 with a PricingQuantity above 0
+  /// (free tier; a row whose PricingQuantity is 0 is not, whatever its ConsumedQuantity), 4 covered
+  /// by a commitment (`CommitmentDiscountId` neither empty nor NULL; BilledCost 0), 1 credit
+  /// (−2.6137) and 2 adjustments (0.272). 22.86192672899 − 2.6137 + 0.272 = 20.52022672899.
   @Test func focusSampleReads() throws {
     let (format, rows) = try Self.read(TestSupport.path("Tests/Fixtures/bills/focus-1.0-sample.csv"))
     #expect(format == .focus(version: "1.0"))
@@ -46,9 +47,9 @@ import Testing
       let matching = rows.filter { $0.kind == k }
       return (matching.count, matching.reduce(.zero) { $0 + $1.billedCost })
     }
-    #expect(kind(.usage) == (680, ExactDecimal("22.59685280426")!))
-    #expect(kind(.freeTier) == (308, .zero))
-    #expect(kind(.committedUsage) == (9, ExactDecimal("0.26507392473")!))
+    #expect(kind(.usage) == (686, ExactDecimal("22.86192672899")!))
+    #expect(kind(.freeTier) == (307, .zero))
+    #expect(kind(.committedUsage) == (4, .zero))
     #expect(kind(.credit) == (1, ExactDecimal("-2.6137")!))
     #expect(kind(.adjustment) == (2, ExactDecimal("0.272")!))
     // The first data row (line 2): SQS requests in us-west-2, 2 requests at $0.0000004.
@@ -83,9 +84,14 @@ import Testing
     let (format, read) = try Self.read(file.path)
     #expect(format == .cur(legacy: false))
     #expect(
-      read.map(\.kind) == [.usage, .committedUsage, .commitmentNegation, .commitmentFee, .purchase, .credit, .tax, .refund])
+      read.map(\.kind) == [
+        .usage, .committedUsage, .commitmentNegation, .commitmentFee, .purchase, .credit, .tax, .refund,
+      ])
     #expect(read.map(\.billedCost) == [ExactDecimal("60.00012")!, 10, -10, 8, 100, -25, ExactDecimal("4.5")!, -1])
-    #expect(read.map(\.effectiveCost) == [ExactDecimal("60.00012")!, ExactDecimal("7.2")!, 0, ExactDecimal("0.8")!, 0, -25, ExactDecimal("4.5")!, -1])
+    #expect(
+      read.map(\.effectiveCost) == [
+        ExactDecimal("60.00012")!, ExactDecimal("7.2")!, 0, ExactDecimal("0.8")!, 0, -25, ExactDecimal("4.5")!, -1,
+      ])
     #expect(read[0].tags == ["user_app": "jobs"] && read[0].usageType == "USE1-Lambda-GB-Second")
     #expect(read[0].quantity == 3_600_000 && read[0].serviceCode == "AWSLambda")
   }
@@ -114,7 +120,7 @@ import Testing
       """
     #expect(
       Self.errors(text) == [
-        "bill.csv:2:79: error: the bill is in EUR, and billcast's tables are in USD: give its rate with --exchange-rate EUR=<USD per unit>"
+        "bill.csv:2:59: error: the bill is in EUR, and billcast's tables are in USD: give its rate with --exchange-rate EUR=<USD per unit>"
       ])
     let file = BillFile(text)
     let (_, rows) = try Self.read(file.path, options: BillReadOptions(exchangeRates: ["EUR": ExactDecimal("1.08")!]))
@@ -134,11 +140,11 @@ import Testing
       """
     #expect(
       Self.errors(text) == [
-        "bill.csv:2:48: error: BilledCost: '12abc' is not a number",
-        "bill.csv:3:48: error: BilledCost: '1_000' is not a number",
+        "bill.csv:2:49: error: BilledCost: '12abc' is not a number",
+        "bill.csv:3:49: error: BilledCost: '1_000' is not a number",
         "bill.csv:4:1: error: BillingPeriodStart: 'yesterday' is not a date (YYYY-MM-DD…)",
         "bill.csv:5:1: error: a row has 5 fields; the header has 6",
-        "bill.csv:6:48: error: BilledCost: the cost is empty",
+        "bill.csv:6:49: error: BilledCost: the cost is empty",
       ])
   }
 
@@ -158,9 +164,11 @@ import Testing
   /// A row longer than the limit is refused, not kept: a hostile file cannot grow memory.
   @Test func hugeRowIsRefused() {
     let huge = String(repeating: "x", count: 3 << 20)
-    let text = "BilledCost,ChargeCategory,BillingCurrency,ChargePeriodStart,ServiceName\n1,Usage,USD,2026-09-01,\"\(huge)\"\n"
+    let text =
+      "BilledCost,ChargeCategory,BillingCurrency,ChargePeriodStart,ServiceName\n1,Usage,USD,2026-09-01,\"\(huge)\"\n"
     let errors = Self.errors(text)
-    #expect(errors.count == 1 && errors[0].contains("one value is larger than 1 MB; this is not a bill billcast can read"))
+    #expect(
+      errors.count == 1 && errors[0].contains("one value is larger than 1 MB; this is not a bill billcast can read"))
   }
 
   /// Spreadsheet formulas in a bill are text: a cell is never evaluated, only read.

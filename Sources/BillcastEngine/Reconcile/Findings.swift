@@ -30,7 +30,7 @@ enum Findings {
           {
             ReconcileFinding(
               kind: .unknown, months: [], subject: subject,
-              message: "\(subject): billed but not in the profile (\(unknown.reason))", effect: .zero, factor: nil)
+              message: "billed, but not in the profile: \(unknown.reason)", effect: .zero, factor: nil)
           }, month: month.month, effect: unknown.amounts.billed)
       }
       for charge in month.charges {
@@ -42,7 +42,7 @@ enum Findings {
           {
             ReconcileFinding(
               kind: kind, months: [], subject: charge.kind,
-              message: "\(charge.kind) rows the estimate does not model", effect: .zero, factor: nil)
+              message: "\(charge.kind) rows, which the estimate does not model", effect: .zero, factor: nil)
           }, month: month.month, effect: charge.amounts.billed)
       }
     }
@@ -62,7 +62,7 @@ enum Findings {
       let nearer = meter.billQuantity > meter.estimateQuantity.high ? meter.estimateCost.high : meter.estimateCost.low
       let explained =
         drift.explanation.map {
-          "; \($0.component).\($0.input) measured \($0.measured) (profile: \($0.profile))"
+          "; \($0.component).\($0.input) = \($0.measured) reproduces it (the profile has \($0.profile))"
         } ?? ""
       add(
         "quantity " + key,
@@ -70,7 +70,7 @@ enum Findings {
           ReconcileFinding(
             kind: .quantity, months: [], subject: drift.explanation.map { "\($0.component).\($0.input)" } ?? key,
             message:
-              "\(key): billed \(meter.billQuantity) \(meter.unit), estimate \(meter.estimateQuantity)\(drift.factor.map { " (×\($0.rounded(toFractionDigits: 4)))" } ?? "")\(explained)",
+              "\(key) billed \(meter.billQuantity) \(meter.unit) against an estimate of \(meter.estimateQuantity)\(drift.factor.map { " (×\($0.rounded(toFractionDigits: 4)))" } ?? "")\(explained)",
             effect: .zero, factor: drift.factor)
         }, month, meter.bill.list - nearer - rateEffect)
     }
@@ -81,9 +81,21 @@ enum Findings {
           ReconcileFinding(
             kind: .rate, months: [], subject: key,
             message:
-              "\(key): billed at \(rate.billRate) per \(meter.unit), the table's rate is \(rate.tableRate) (×\(rate.factor.rounded(toFractionDigits: 4)))\(meter.skus.isEmpty ? "" : ", SKU \(meter.skus.joined(separator: ", "))")",
+              "billed at \(rate.billRate) per \(meter.unit); the table's rate is \(rate.tableRate) (×\(rate.factor.rounded(toFractionDigits: 4)))\(meter.skus.isEmpty ? "" : ", SKU \(meter.skus.joined(separator: ", "))")",
             effect: .zero, factor: rate.factor)
         }, month, rate.effect)
+    }
+    if !meter.billCommittedQuantity.isZero {
+      let committed = meter.billCommittedQuantity
+      add(
+        "commitment " + key,
+        {
+          ReconcileFinding(
+            kind: .commitment, months: [], subject: key,
+            message:
+              "\(committed) \(meter.unit) covered by a Savings Plan or Reserved Instance: effective cost \(meter.bill.effective) against \(meter.bill.list) at on-demand prices",
+            effect: .zero, factor: nil)
+        }, month, meter.bill.effective - meter.bill.list)
     }
     let free = meter.billFreeQuantity
     let drawn = meter.estimateFreeTier
@@ -97,7 +109,7 @@ enum Findings {
         {
           ReconcileFinding(
             kind: .freeTier, months: [], subject: key,
-            message: "\(key): the bill shows \(free) \(meter.unit) free, billcast drew \(drawn)", effect: .zero,
+            message: "the bill shows \(free) \(meter.unit) free; billcast drew \(drawn)", effect: .zero,
             factor: nil)
         }, month, (nearer - free) * rate)
     }

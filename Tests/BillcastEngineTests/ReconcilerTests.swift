@@ -1,0 +1,105 @@
+import BillcastBill
+import BillcastCore
+import BillcastEngine
+import BillcastPricing
+import BillcastProfile
+import BillcastTestSupport
+import Testing
+
+/// Reconciling the shop profile with the bills scripts/generate-fixture-bills.sh wrote from it
+/// (Tests/Fixtures/reconcile; each bill's `.manifest.json` lists the causes injected).
+///
+/// The bills were priced with the frozen test catalog, as these tests are. The shop's estimate
+/// is $77.44937 a month (the manifests' `estimate_total`).
+@Suite struct ReconcilerTests {
+  static let folder = "Tests/Fixtures/reconcile/"
+
+  /// The reconciliation of the shop profile with some of the fixture bills.
+  static func reconcile(_ bills: [String], options: ReconcileOptions? = nil) throws -> Reconciliation {
+    let profile = try Profile.reading(path: TestSupport.path(folder + "shop.yaml")).profile!
+    let resolved = try ResolvedProfile.resolve(profile, catalog: try TestSupport.testCatalog())
+    return try Reconciler.reconcile(
+      resolved, bills: bills.map { TestSupport.path(folder + $0) },
+      options: options ?? ReconcileOptions(today: CalendarDate("2026-12-06")!))
+  }
+
+  /// The finding of a kind about a subject.
+  static func finding(_ r: Reconciliation, _ kind: ReconcileFinding.Kind, _ subject: String) -> ReconcileFinding? {
+    r.findings.first { $0.kind == kind && $0.subject == subject }
+  }
+
+  /// A bill with no drift: every meter's bill equals its estimate, and nothing is found.
+  @Test(arguments: ["exact-focus-1.2.csv", "exact-cur2.csv.gz"])
+  func exactBill(_ bill: String) throws {
+    let r = try Self.reconcile([bill])
+    #expect(r.months.map(\.month) == ["2026-09", "2026-10"])
+    #expect(r.findings.isEmpty)
+    for month in r.months {
+      #expect(month.estimate == Interval(TestSupport.d("77.44937")))
+      #expect(month.bill.billed == TestSupport.d("77.44937"))
+      #expect(month.matched.list == TestSupport.d("77.44937"))
+      #expect(month.unknown.isEmpty)
+    }
+  }
+
+  /// The drift bills: every injected cause is named, with its size (drift-focus-1.0.manifest.json).
+  @Test(arguments: ["drift-focus-1.0.csv", "drift-cur2.csv"])
+  func driftIsFound(_ bill: String) throws {
+    let r = try Self.reconcile([bill])
+    // A doubled duration: api's 5,000,000 requests × 400 ms × 1 GB = 2,000,000 GB-s, plus the worker's
+    // 1,000,000 × 1 s × 0.5 GB = 500,000: 2,500,000 GB-s billed against 1,500,000 estimated
+    // (×1.6667); at $0.0000166667 the extra 1,000,000 GB-s cost $16.6667.
+    let duration = try #require(Self.finding(r, .quantity, "api.duration_ms"))
+    #expect(duration.effect == TestSupport.d("16.6667"))
+    #expect(duration.factor == TestSupport.d("2500000") / TestSupport.d("1500000"))
+    let value = try #require(r.calibration.first { $0.component == "api" && $0.input == "duration_ms" })
+    #expect(value.values.map(\.value) == [400])
+    // Aurora's ACU-hour at ×1.1: $0.132 instead of $0.12, on 0.5 ACU × 730 h = 365 ACU-hours: +$4.38.
+    let rate = try #require(Self.finding(r, .rate, "aws.aurora-serverless-v2/capacity[standard]"))
+    #expect(rate.factor == TestSupport.d("1.1") && rate.effect == TestSupport.d("4.38"))
+    // The forgotten NAT gateway: 730 h × $0.045 = $32.85, matched to nothing.
+    let nat = try #require(Self.finding(r, .unknown, "AmazonEC2 USE1-NatGateway-Hours"))
+    #expect(nat.effect == TestSupport.d("32.85"))
+    // The $25 credit.
+    #expect(Self.finding(r, .credit, "credit")?.effect == TestSupport.d("-25"))
+    // Nothing else drifted: no other meter has a quantity or rate finding.
+    #expect(r.findings.filter { $0.kind == .quantity || $0.kind == .rate }.count == 2)
+  }
+
+  /// The CUR drift bill's Savings Plan covers 80% of the billable duration at 72% of on-demand:
+  /// 2,500,000 GB-s − 400,000 free = 2,100,000 billable; × 0.8 = 1,680,000 GB-s covered, which cost
+  /// 1,680,000 × $0.0000166667 = $28.000056 on demand and 28.000056 × 0.72 = $20.16004032 on the plan.
+  @Test func savingsPlanIsKeptApart() throws {
+    let r = try Self.reconcile(["drift-cur2.csv"])
+    let meter = try #require(
+      r.months[0].services.flatMap(\.meters).first { $0.meter.description == "aws.lambda/duration[x86_64]" })
+    #expect(meter.billCommittedQuantity == 1_680_000)
+    let commitment = try #require(Self.finding(r, .commitment, "aws.lambda/duration[x86_64]"))
+    // Effective − on-demand on the meter: the covered part is $7.84001568 cheaper.
+    #expect(commitment.effect == TestSupport.d("-7.84001568"))
+  }
+
+  /// A non-USD bill needs its rate.
+  @Test func currencyNeedsARate() throws {
+    #expect(throws: DiagnosticError.self) { try Self.reconcile(["eur-focus-1.2.csv"]) }
+    let options = ReconcileOptions(
+      today: CalendarDate("2026-12-06")!, read: BillReadOptions(exchangeRates: ["EUR": TestSupport.d("1.25")]))
+    let r = try Self.reconcile(["eur-focus-1.2.csv"], options: options)
+    // €71.2534204 (the manifest's bill total) × 1.25 = $89.0667755.
+    #expect(r.months[0].bill.billed == TestSupport.d("89.0667755"))
+  }
+
+  /// A month the bills lack is an error naming the months they have.
+  @Test func missingMonth() throws {
+    let options = ReconcileOptions(months: ["2026-08"], today: CalendarDate("2026-12-06")!)
+    do {
+      _ = try Self.reconcile(["exact-focus-1.2.csv"], options: options)
+      Issue.record("no error")
+    } catch let error as DiagnosticError {
+      #expect(
+        error.diagnostics.map(\.message) == [
+          "--month 2026-08: the bills have no rows in that month (they cover 2026-09, 2026-10)"
+        ])
+    }
+  }
+}
