@@ -13,7 +13,7 @@ extension YAMLText {
       return nil
     case .mapping(let mapping):
       guard let start = Position(mapping.mark) else { return nil }
-      if inFlow || mapping.style == .flow { return flowEnd(from: skipProperties(from: start)) }
+      if inFlow || isFlow(node) { return flowEnd(from: skipProperties(from: start)) }
       guard let (key, value) = mapping.reversed().first.map({ ($0.key, $0.value) }),
         let keyStart = Position(key.mark), let valueStart = Position(value.mark)
       else { return nil }
@@ -25,11 +25,19 @@ extension YAMLText {
       return end(of: value, parentIndent: keyStart.column, inFlow: false)
     case .sequence(let sequence):
       guard let start = Position(sequence.mark) else { return nil }
-      if inFlow || sequence.style == .flow { return flowEnd(from: skipProperties(from: start)) }
+      if inFlow || isFlow(node) { return flowEnd(from: skipProperties(from: start)) }
       guard let last = sequence.reversed().first, let itemStart = Position(last.mark), start < itemStart
       else { return nil }
       return end(of: last, parentIndent: max(itemStart.column - 2, 0), inFlow: false)
     }
+  }
+
+  /// Whether a mapping or list is written in flow style (`{…}`, `[…]`): told from its text, since
+  /// the composed node's style does not say.
+  package func isFlow(_ node: Node) -> Bool {
+    guard let start = Position(node.mark) else { return false }
+    let c = self[skipProperties(from: start)]
+    return c == "{" || c == "["
   }
 
   /// The end of an alias written after a key that ends at `keyEnd`: `: *name`.

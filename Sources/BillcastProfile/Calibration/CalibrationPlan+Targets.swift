@@ -14,13 +14,13 @@ extension CalibrationPlan {
   }
 
   /// Whether the value text can be written at all; an error at `use` if not.
-  mutating func checkValue(_ value: CalibratedValue, use: String, at node: Node?) -> Bool {
+  mutating func checkValue(_ value: CalibratedValue, use: String, at location: SourceLocation) -> Bool {
     let v = value.value
     if v.trimmingCharacters(in: .whitespaces).isEmpty || v.unicodeScalars.contains(where: YAMLText.isBreak) {
       problems.append(
-        diagnostic(
-          at: node, path: use,
-          "the calibrated value '\(TerminalText.excerpt(v))' must be one line of text: a number, a range, a formula or a choice"
+        Diagnostic(
+          file: path, line: location.line, column: location.column, path: use,
+          message: "the calibrated value '\(TerminalText.excerpt(v))' must be one line of text: a number, a range, a formula or a choice"
         ))
       return false
     }
@@ -38,14 +38,15 @@ extension CalibrationPlan {
           message: "no such workload variable\(Spelling.hint(for: name, among: known))"))
       return
     }
-    guard checkValue(value, use: "workload.\(name)", at: nil) else { return }
+    let at = profile.workload.first { $0.name == name }?.location ?? profile.workloadLocation
+    guard checkValue(value, use: "workload.\(name)", at: at) else { return }
     do {
       _ = try Formula.parse(value.value)
     } catch {
       problems.append(
-        diagnostic(
-          at: nil, path: base.joined(separator: "."),
-          "the calibrated value '\(TerminalText.excerpt(value.value))' is not a formula: \(error.message)"))
+        Diagnostic(
+          file: path, line: at.line, column: at.column, path: "workload.\(name)",
+          message: "the calibrated value '\(TerminalText.excerpt(value.value))' is not a formula: \(error.message)"))
       return
     }
     writeVariable(base, value: value)
@@ -53,9 +54,10 @@ extension CalibrationPlan {
     guard let s = profile.scenarios.first(where: { $0.name == scenario }) else {
       if profile.scenarios.isEmpty && scenario == Scenario.defaultName { return }
       let names = profile.scenarios.map(\.name)
+      let at: Node? = if case .found(let key, _, _, _) = walk(["scenarios"]) { key } else { root }
       problems.append(
         diagnostic(
-          at: root, path: "scenarios.\(scenario)", "no such scenario\(Spelling.hint(for: scenario, among: names))"))
+          at: at, path: "scenarios.\(scenario)", "no such scenario\(Spelling.hint(for: scenario, among: names))"))
       return
     }
     if s.overrides.contains(where: { $0.name == name }) {
@@ -92,7 +94,9 @@ extension CalibrationPlan {
         ))
       return
     }
-    guard checkValue(value, use: "architectures.\(a).\(c).\(i)", at: nil) else { return }
+    let use =
+      component.usagePath.map { "\($0).\(i)" } ?? "architectures.\(a).components.\(c).inputs.\(i)"
+    guard checkValue(value, use: use, at: component.location) else { return }
     guard let usagePath = component.usagePath else {
       write(["architectures", a, "components", c, "inputs", i], creatable: 2, value: value)
       return

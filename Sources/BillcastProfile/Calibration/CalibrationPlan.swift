@@ -62,7 +62,7 @@ struct CalibrationPlan {
     var inFlow = false
     for (depth, name) in chain.enumerated() {
       guard case .mapping(let mapping) = node else { return .notMapping(node, depth: depth) }
-      inFlow = inFlow || mapping.style == .flow
+      inFlow = inFlow || text.isFlow(node)
       guard let pair = mapping.first(where: { $0.key.scalar?.string == name }) else {
         return .missing(container: mapping, containerIndent: keyIndent, depth: depth, inFlow: inFlow)
       }
