@@ -79,7 +79,9 @@ struct ProfileCalibrationTests {
       values: [Self.workload("page_views", "41250..52000", "calibrated from the bill, 2026-09..2026-11 (3 months)")],
       header: ["Calibrated by billcast reconcile", "from bill.csv"])
     // The old comment's '#' was at column 30 (2 + 12 + 10 + 6 spaces); the new value ends at 26, so 4 spaces keep it there.
-    let body = Self.replacing([7: "  page_views: 41250..52000    # calibrated from the bill, 2026-09..2026-11 (3 months)"])
+    let body = Self.replacing([
+      7: "  page_views: 41250..52000    # calibrated from the bill, 2026-09..2026-11 (3 months)"
+    ])
     let lines = body.components(separatedBy: "\n")
     let expected = (lines[0..<2] + ["# Calibrated by billcast reconcile", "# from bill.csv"] + lines[2...])
       .joined(separator: "\n")
@@ -109,9 +111,10 @@ struct ProfileCalibrationTests {
     let read = try TestSupport.profile(out)
     #expect(read.scenarios.first { $0.name == "busy" }?.overrides[0].value == .range(.number(7000), .number(9000)))
     #expect(read.workload.first { $0.name == "storage" }?.unit == "GB")
-    #expect(Self.errors([Self.workload("page_views", "1", scenario: "bussy")]) == [
-      "profile.yaml:13:1: error: scenarios.bussy: no such scenario (did you mean 'busy'?)"
-    ])
+    #expect(
+      Self.errors([Self.workload("page_views", "1", scenario: "bussy")]) == [
+        "profile.yaml:13:1: error: scenarios.bussy: no such scenario (did you mean 'busy'?)"
+      ])
   }
 
   @Test func quotedValuesAndMissingInputs() throws {
@@ -129,7 +132,8 @@ struct ProfileCalibrationTests {
       27: "          memory_mb: min(1024, 2048) # c",
     ]).components(separatedBy: "\n")
     // New keys go at the end of their mapping, indented like its keys; `inputs:` is created for db.
-    lines.insert(contentsOf: ["        inputs:", "          storage_gb: 20 # c", "          iops: \"null\" # c"], at: 29)
+    lines.insert(
+      contentsOf: ["        inputs:", "          storage_gb: 20 # c", "          iops: \"null\" # c"], at: 29)
     lines.insert("          architecture: arm64 # c", at: 27)
     #expect(out == lines.joined(separator: "\n"))
     let read = try TestSupport.profile(out)
@@ -144,7 +148,9 @@ struct ProfileCalibrationTests {
   @Test func anchoredNodeOneValueOnly() throws {
     let same = try ProfileCalibration.rewrite(
       Self.profile, path: "profile.yaml",
-      values: [Self.input("web", "fn", "requests", "500", "first"), Self.input("other", "fn", "requests", "500", "second")],
+      values: [
+        Self.input("web", "fn", "requests", "500", "first"), Self.input("other", "fn", "requests", "500", "second"),
+      ],
       header: [])
     // One anchored node, one edit: the first value's comment; '#' was at 31, the value ends at 23.
     #expect(same == Self.replacing([25: "          requests: 500        # first"]))
@@ -165,7 +171,10 @@ struct ProfileCalibrationTests {
   @Test func flowMappings() throws {
     let out = try ProfileCalibration.rewrite(
       Self.profile, path: "profile.yaml",
-      values: [Self.input("other", "queue", "requests", "12345", "r"), Self.input("other", "queue", "payload_kb", "min(8, 64)", "p")],
+      values: [
+        Self.input("other", "queue", "requests", "12345", "r"),
+        Self.input("other", "queue", "payload_kb", "min(8, 64)", "p"),
+      ],
       header: [])
     // A formula with a comma is quoted inside a flow mapping; the line takes both comments.
     #expect(out == Self.replacing([35: "        inputs: {requests: 12345, payload_kb: \"min(8, 64)\"} # r; p"]))
@@ -227,13 +236,14 @@ struct ProfileCalibrationTests {
         Self.input("nope", "fn", "requests", "1"),
         Self.input("web", "fnn", "requests", "1"),
         Self.input("web", "fn", "requests", "1\n2"),
-      ]) == [
-        "profile.yaml:12:13: error: workload.requests: the calibrated value '12abc' is not a formula: '12abc' is not a number (expected digits like 1000, 1_000, 0.25 or 1e6) at character 1",
-        "profile.yaml:6:1: error: workload.pageviews: no such workload variable (did you mean 'page_views'?)",
-        "profile.yaml:19:1: error: architectures.nope: no such architecture",
-        "profile.yaml:21:5: error: architectures.web.components.fnn: no such component in architecture 'web' (hand-written or read from its templates) (did you mean 'fn'?)",
-        "profile.yaml:22:7: error: architectures.web.components.fn.inputs.requests: the calibrated value '1\\u{A}2' must be one line of text: a number, a range, a formula or a choice",
-      ].sorted())
+      ])
+        == [
+          "profile.yaml:12:13: error: workload.requests: the calibrated value '12abc' is not a formula: '12abc' is not a number (expected digits like 1000, 1_000, 0.25 or 1e6) at character 1",
+          "profile.yaml:6:1: error: workload.pageviews: no such workload variable (did you mean 'page_views'?)",
+          "profile.yaml:19:1: error: architectures.nope: no such architecture",
+          "profile.yaml:21:5: error: architectures.web.components.fnn: no such component in architecture 'web' (hand-written or read from its templates) (did you mean 'fn'?)",
+          "profile.yaml:22:7: error: architectures.web.components.fn.inputs.requests: the calibrated value '1\\u{A}2' must be one line of text: a number, a range, a formula or a choice",
+        ].sorted())
   }
 
   @Test func lineEndingsAndUnicode() throws {
@@ -241,7 +251,9 @@ struct ProfileCalibrationTests {
       .replacingOccurrences(of: "\n", with: "\r\n")
     let out = try ProfileCalibration.rewrite(
       text, path: "profile.yaml",
-      values: [Self.workload("page_views", "2000", "mesuré sur 3 mois ✓"), Self.input("web", "db", "storage_gb", "20")],
+      values: [
+        Self.workload("page_views", "2000", "mesuré sur 3 mois ✓"), Self.input("web", "db", "storage_gb", "20"),
+      ],
       header: ["étalonné"])
     var lines = Self.replacing([7: "  page_views: 2000            # mesuré sur 3 mois ✓"])
       .replacingOccurrences(of: "# A small profile.", with: "# Un profil, café → ✓")

@@ -17,7 +17,8 @@ extension CalibrationPlan {
       edits.append((start, .replace(start, end, lead + "# " + comment.comments.joined(separator: "; "))))
     }
     for insertion in insertions.values {
-      edits.append((Position(line: insertion.afterLine, column: Int.max), .insert(lines(insertion), after: insertion.afterLine)))
+      edits.append(
+        (Position(line: insertion.afterLine, column: Int.max), .insert(lines(insertion), after: insertion.afterLine)))
     }
     var result = text
     // From the end backwards, so each edit leaves the positions of those before it alone.
@@ -71,7 +72,9 @@ extension CalibrationPlan {
               + CalibrationText.comment(leaf.comment))
         } else {
           out.append(pad + keyText + ":")
-          render(group.map { Leaf(chain: Array($0.chain.dropFirst()), value: $0.value, comment: $0.comment, use: $0.use) }, depth: depth + 1)
+          render(
+            group.map { Leaf(chain: Array($0.chain.dropFirst()), value: $0.value, comment: $0.comment, use: $0.use) },
+            depth: depth + 1)
         }
       }
     }

@@ -20,7 +20,8 @@ extension CalibrationPlan {
       problems.append(
         Diagnostic(
           file: path, line: location.line, column: location.column, path: use,
-          message: "the calibrated value '\(TerminalText.excerpt(v))' must be one line of text: a number, a range, a formula or a choice"
+          message:
+            "the calibrated value '\(TerminalText.excerpt(v))' must be one line of text: a number, a range, a formula or a choice"
         ))
       return false
     }

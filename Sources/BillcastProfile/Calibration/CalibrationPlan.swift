@@ -109,7 +109,8 @@ struct CalibrationPlan {
         problems.append(blockStyle(.mapping(mapping), use: use))
         return
       }
-      insert(Leaf(chain: Array(chain[depth...]), value: value.value, comment: value.comment, use: use), into: mapping,
+      insert(
+        Leaf(chain: Array(chain[depth...]), value: value.value, comment: value.comment, use: use), into: mapping,
         containerIndent: containerIndent)
     case .notMapping(let node, let depth):
       let at = chain[..<depth].joined(separator: ".")
