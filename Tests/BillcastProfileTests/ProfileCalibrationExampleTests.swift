@@ -99,4 +99,60 @@ struct ProfileCalibrationExampleTests {
     #expect(input("ApiGateway5xxAlarm", "alarms") == "1")
     #expect(input("database", "acu") == "2")
   }
+
+  @Test func templateWithoutUsageAndNestedStack() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("calibration-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let alarm = [
+      "    Type: AWS::CloudWatch::Alarm", "    Properties:", "      MetricName: Errors", "      Namespace: AWS/Lambda",
+      "      Statistic: Sum", "      Period: 300", "      EvaluationPeriods: 1", "      Threshold: 5",
+      "      ComparisonOperator: GreaterThanThreshold",
+    ].joined(separator: "\n")
+    let parent =
+      "Resources:\n  Alarm:\n\(alarm)\n  Inner:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: inner.yml\n"
+    try parent.write(to: folder.appendingPathComponent("parent.yml"), atomically: true, encoding: .utf8)
+    try "Resources:\n  Watch:\n\(alarm)\n".write(
+      to: folder.appendingPathComponent("inner.yml"), atomically: true, encoding: .utf8)
+    let text = """
+      format: billcast.profile/1
+      name: t
+      region: us-east-1
+      architectures:
+        stack:
+          cloudformation: parent.yml
+
+      """
+    let path = folder.appendingPathComponent("profile.yaml").path
+    let out = try ProfileCalibration.rewrite(
+      text, path: path,
+      values: [
+        Self.input("stack", "Alarm", "alarms", "3", "a"), Self.input("stack", "Inner/Watch", "alarms", "2", "w"),
+      ], header: [])
+    // `usage:` is created at the end of the architecture, two spaces deeper per level like its keys;
+    // the nested stack's resource is keyed Stack/ID, and the alarm count the template states goes under override.
+    #expect(
+      out
+        == """
+        format: billcast.profile/1
+        name: t
+        region: us-east-1
+        architectures:
+          stack:
+            cloudformation: parent.yml
+            usage:
+              Alarm:
+                override:
+                  alarms: 3 # a
+              Inner/Watch:
+                override:
+                  alarms: 2 # w
+
+        """)
+    let components = try Profile.read(try YAMLDocument.parse(out, path: path)).architectures[0].components
+    #expect(
+      components.map { "\($0.name)=\($0.inputs.first { $0.name == "alarms" }?.text ?? "-")" } == [
+        "Alarm=3", "Inner/Watch=2",
+      ])
+  }
 }

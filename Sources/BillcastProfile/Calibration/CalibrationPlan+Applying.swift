@@ -48,7 +48,7 @@ extension CalibrationPlan {
       }
       break
     }
-    // Before the first key, but after the comment lines right above it only if they open the file.
+    // The first key (line 0 when the file is nothing but comments).
     return line < text.lines.count ? line : 0
   }
 
