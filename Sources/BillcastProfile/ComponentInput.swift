@@ -12,4 +12,6 @@ public struct ComponentInput: Sendable {
   public var location: SourceLocation
   /// Where the input's name is in the profile, for errors about the name.
   public var keyLocation: SourceLocation
+  /// Whether the value is one a template states (a profile replaces it under `usage.ID.override`).
+  package var statedByTemplate = false
 }

@@ -61,7 +61,9 @@ extension TemplateExpander {
     let entry = key.flatMap { usage[$0] }
     let usagePath = "architectures.\(architecture).usage.\(key ?? d.id)"
     var inputs = d.inputs.map {
-      ComponentInput(name: $0.name, text: $0.text, isPlain: false, location: $0.location, keyLocation: $0.location)
+      ComponentInput(
+        name: $0.name, text: $0.text, isPlain: false, location: $0.location, keyLocation: $0.location,
+        statedByTemplate: true)
     }
     addUsage(entry, to: &inputs, draft: d)
     applyOverrides(entry, to: &inputs, draft: d, key: key, notices: &notices)
