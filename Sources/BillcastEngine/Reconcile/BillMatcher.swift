@@ -55,13 +55,16 @@ struct BillMatcher {
       }
       for role in component.meters(on: date) {
         guard case .priced(let meter) = role,
-          let (key, ladder, _) = component.accountMeter(for: meter, catalog: catalog, region: region, on: date),
-          let identity = ladder.priceList
+          let (key, ladder, _) = component.accountMeter(for: meter, catalog: catalog, region: region, on: date)
         else { continue }
-        let target = Target(key: key, component: name, scale: identity.scale)
-        scales[key] = identity.scale
-        for usageType in Set(identity.usageTypes + (ladder.usageType.map { [$0] } ?? [])) {
-          byUsageType[identity.offer + "|" + usageType, default: []].append(target)
+        // A rates entry may name its SKU without the model naming an identity: matched by SKU alone.
+        let scale = ladder.priceList?.scale ?? .one
+        let target = Target(key: key, component: name, scale: scale)
+        scales[key] = scale
+        if let identity = ladder.priceList {
+          for usageType in Set(identity.usageTypes + (ladder.usageType.map { [$0] } ?? [])) {
+            byUsageType[identity.offer + "|" + usageType, default: []].append(target)
+          }
         }
         if let sku = ladder.sku { bySKU[sku, default: []].append(target) }
       }
