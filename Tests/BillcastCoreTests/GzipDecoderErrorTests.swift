@@ -127,4 +127,36 @@ struct GzipDecoderErrorTests {
     let data = Self.level9 + [0, 0]
     #expect(GzipDecoderTests.error(data) == GzipError(.trailingData, at: Self.level9.count))
   }
+
+  @Test("fed one byte at a time, each corrupt stream gives the same error at the same byte")
+  func sameErrorInPieces() {
+    var crc = Self.level9
+    crc[crc.count - 8] ^= 1
+    var fixed = BitWriter()
+    fixed.write(1, 1)
+    fixed.write(1, 2)
+    for _ in 0..<20 { fixed.code(0b0011_0000 + 0x41, 8) }  // twenty 'A's (literals 0-143: 0x30 + value)
+    fixed.code(0b000_0001, 7)
+    fixed.code(0b11111, 5)  // distance code 31: not a distance
+    var magic = Self.level9
+    magic[1] = 0
+    for data in [crc, Array(Self.level9.dropLast(3)), Self.member(fixed.bytes), magic, Self.level9 + [0x1F]] {
+      let whole = GzipDecoderTests.error(data)
+      #expect(whole != nil)
+      #expect(GzipDecoderTests.error(data, piece: 1) == whole)
+    }
+  }
+
+  @Test("the bytes before an error are all delivered first: a CRC-32 mismatch after the whole text")
+  func outputBeforeError() throws {
+    var data = Self.level9
+    data[data.count - 8] ^= 1
+    let gzip = GzipDecoder()
+    gzip.feed(data)
+    var out: [UInt8] = []
+    #expect(throws: GzipError(.checksumMismatch, at: data.count - 8)) {
+      while try gzip.decode(into: &out, maximum: 100_000) > 0 {}
+    }
+    #expect(out == (try GzipDecoderTests.fixture("text.csv")))
+  }
 }

@@ -29,9 +29,9 @@ struct GzipDecoderTests {
   }
 
   /// The error decoding `data` gives (nil if none).
-  static func error(_ data: [UInt8]) -> GzipError? {
+  static func error(_ data: [UInt8], piece: Int = 1 << 20) -> GzipError? {
     do {
-      _ = try decode(data)
+      _ = try decode(data, piece: piece, take: min(piece, 1 << 16))
       return nil
     } catch { return error }
   }

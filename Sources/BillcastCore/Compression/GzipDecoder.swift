@@ -63,7 +63,6 @@ package final class GzipDecoder {
   /// 0 when it needs more input or all members are done. An error comes after all the bytes
   /// decoded before it (from the next call, when this one has written some).
   package func decode(into output: UnsafeMutableBufferPointer<UInt8>) throws(GzipError) -> Int {
-    if let pendingError { throw pendingError }
     var produced = 0
     while produced < output.count {
       if taken < inflater.outputEnd {
@@ -76,13 +75,13 @@ package final class GzipDecoder {
         produced += n
         continue
       }
+      if let pendingError {
+        if produced > 0 { break }
+        throw pendingError
+      }
       do throws(GzipError) {
         guard try step() else { break }
-      } catch {
-        pendingError = error
-        if produced == 0 { throw error }
-        break
-      }
+      } catch { pendingError = error }
     }
     return produced
   }
@@ -92,17 +91,22 @@ package final class GzipDecoder {
   package func decode(into output: inout [UInt8], maximum: Int) throws(GzipError) -> Int {
     let start = output.count
     output.append(contentsOf: repeatElement(0, count: maximum))
-    let n = try output.withUnsafeMutableBufferPointer { b throws(GzipError) in
-      try decode(into: UnsafeMutableBufferPointer(rebasing: b[start...]))
+    do throws(GzipError) {
+      let n = try output.withUnsafeMutableBufferPointer { b throws(GzipError) in
+        try decode(into: UnsafeMutableBufferPointer(rebasing: b[start...]))
+      }
+      output.removeLast(maximum - n)
+      return n
+    } catch {
+      output.removeLast(maximum)
+      throw error
     }
-    output.removeLast(maximum - n)
-    return n
   }
 
-  /// Checks that the input ended between members; the truncation error otherwise.
+  /// Checks that the input ended between members; the truncation error (at the end of the input) otherwise.
   package func finish() throws(GzipError) {
     if phase != .between || members == 0 || position < input.count {
-      throw GzipError(.truncated, at: compressedOffset)
+      throw GzipError(.truncated, at: inputBase + input.count)
     }
   }
 

@@ -47,9 +47,9 @@ extension Inflater {
         if (d >> 13) & 7 == HuffmanTable.subtable {
           d = dt[Int(d >> 16) + Int(truncatingIfNeeded: (b >> distanceBits) & ((1 &<< UInt64(d & 31)) &- 1))]
         }
-        if (d >> 13) & 7 != HuffmanTable.base { throw GzipError(.invalidCode, at: pos - (n + 7) / 8) }
         b >>= UInt64(d & 31)
         n &-= Int(d & 31)
+        if (d >> 13) & 7 != HuffmanTable.base { throw GzipError(.invalidCode, at: pos - (n + 7) / 8) }
         let distanceExtra = UInt64((d >> 8) & 31)
         let distance = Int(d >> 16) &+ Int(truncatingIfNeeded: b & ((1 &<< distanceExtra) &- 1))
         b >>= distanceExtra
@@ -81,9 +81,12 @@ extension Inflater {
       }
       let length = Int(e & 31)
       if length > n { return nil }
-      if (e >> 13) & 7 == HuffmanTable.invalid { throw failure(.invalidCode, position) }
       b >>= UInt64(length)
       n -= length
+      if (e >> 13) & 7 == HuffmanTable.invalid {
+        (bits, count) = (b, n)
+        throw failure(.invalidCode, position)
+      }
       return e
     }
     func extra(_ e: UInt32) -> Int? {
@@ -103,7 +106,10 @@ extension Inflater {
       state = .blockHeader
     default:
       guard let length = extra(e), let d = try lookup(dist), let distance = extra(d) else { return false }
-      if distance > outputEnd { throw failure(.distanceTooFar, position) }
+      if distance > outputEnd {
+        (bits, count) = (b, n)
+        throw failure(.distanceTooFar, position)
+      }
       Self.copyMatch(window, outputEnd, distance, length)
       outputEnd += length
     }
