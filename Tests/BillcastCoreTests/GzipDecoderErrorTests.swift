@@ -159,4 +159,26 @@ struct GzipDecoderErrorTests {
     }
     #expect(out == (try GzipDecoderTests.fixture("text.csv")))
   }
+
+  @Test("a stream cut inside its DEFLATE data delivers what was decoded before the cut, then the truncation")
+  func outputBeforeTruncation() throws {
+    // Without its 8-byte trailer and the last byte of DEFLATE data: at most the symbols in that
+    // byte (the end of block, a match or two of at most 258 bytes) are lost, the rest delivered.
+    let data = Array(Self.level9.dropLast(9))
+    let text = try GzipDecoderTests.fixture("text.csv")
+    for piece in [data.count, 1] {
+      let gzip = GzipDecoder()
+      var out: [UInt8] = []
+      var fed = 0
+      while true {
+        if try gzip.decode(into: &out, maximum: min(piece, 1 << 16)) > 0 { continue }
+        if fed == data.count { break }
+        gzip.feed(data[fed..<min(data.count, fed + piece)])
+        fed = min(data.count, fed + piece)
+      }
+      #expect(throws: GzipError(.truncated, at: data.count)) { try gzip.finish() }
+      #expect(out.count > text.count - 2 * 258, "fed \(piece) at a time")
+      #expect(Array(text[..<out.count]) == out)
+    }
+  }
 }

@@ -60,4 +60,24 @@ import Testing
     #expect(d.line == 121 && d.column == 1)
     #expect(d.message == "CRC-32 mismatch at byte \(data.count - 8): the data is corrupt")
   }
+
+  @Test("a gzipped offer CSV reads as the plain one: same layout, version, products and prices")
+  func gzippedOffer() throws {
+    let needs = OfferNeeds(try TestSupport.testCatalog().tables.flatMap(\.regionalPrices))
+    let plain = try OfferReader.read(
+      path: TestSupport.path("Tests/BillcastCLITests/Fixtures/offers/AWSLambda-us-east-1.csv"), needs: needs)
+    var shares: [Double] = []
+    let gzipped = try OfferReader.read(
+      path: TestSupport.path("Tests/Fixtures/gzip/AWSLambda-us-east-1.csv.gz"), needs: needs
+    ) { shares.append($0) }
+    #expect(gzipped.layout == .csv && plain.layout == .csv)
+    #expect(gzipped.offerCode == "AWSLambda" && gzipped.version == plain.version)
+    #expect(!plain.products.isEmpty)
+    let summary = { (o: Offer) in
+      o.products.map { "\($0.sku) \($0.usageType) \($0.attributes.sorted { $0.key < $1.key }) \($0.dimensions)" }
+    }
+    #expect(summary(gzipped) == summary(plain))
+    // Progress is the share of the compressed file read: all 962 bytes in one read.
+    #expect(shares == [1.0])
+  }
 }

@@ -125,7 +125,8 @@ package final class GzipDecoder {
         throw GzipError(error.kind, at: inputBase + error.offset)
       }
       switch status {
-      case .needsInput: return false
+      // What was decoded before the input ran out is taken first (then this step is tried again).
+      case .needsInput: return inflater.outputEnd > taken
       case .outputFull: break
       case .endOfStream:
         inflater.giveBackBytes(&position)
