@@ -15,7 +15,11 @@
 #      architecture-months per second per core) and scaling with 10 … 10,000 components;
 #   5. peak memory of each (max RSS);
 #   6. `pricing verify` streaming a generated multi-GB offer (Bulk JSON, then CSV): MB/s and peak RSS
-#      (BILLCAST_OFFER_MB sets the padding, default 1024 MB of products, about 2.4 GB in all).
+#      (BILLCAST_OFFER_MB sets the padding, default 1024 MB of products, about 2.4 GB in all), and
+#      the CSV gzipped (`gzip -1`), decompressed as it is read: MB/s of CSV and peak RSS;
+#   7. gzip: a generated 100 MB CUR-like bill (random ids: it compresses about 3.3:1, harder than
+#      most bills), decompressed by billcast's pure-Swift decoder alone and read by CSVRecords
+#      plain and gzipped (billcast-bench gzip), with gzip(1) -dc for comparison.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-40}"
@@ -152,6 +156,41 @@ for f in .build/bench-offer.json .build/bench-offer.csv; do
     python3 -c "import sys; b, s, k = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]); print(f'   {sys.argv[4]}: {b / 1e6:.0f} MB in {s:.2f} s = {b / 1e6 / s:.0f} MB/s, peak {k / 1024:.1f} MB')" "$bytes" "$secs" "$kb" "$f"
   done
 done
+gzip -1 -c .build/bench-offer.csv > .build/bench-offer.csv.gz
+bytes=$(stat -c %s .build/bench-offer.csv)
+for _ in 1 2; do
+  /usr/bin/time -f "%e %M" -o .build/bench-offer.time "$bin/billcast" pricing verify .build/bench-offer.csv.gz >/dev/null
+  read -r secs kb < .build/bench-offer.time
+  python3 -c "import sys; b, s, k = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]); print(f'   .build/bench-offer.csv.gz: {b / 1e6:.0f} MB of CSV in {s:.2f} s = {b / 1e6 / s:.0f} MB/s, peak {k / 1024:.1f} MB')" "$bytes" "$secs" "$kb"
+done
 echo "   the disk, for comparison (O_DIRECT, no page cache):"
 dd if=.build/bench-offer.json of=/dev/null bs=4M iflag=direct 2>&1 | tail -1 | sed 's/^/   /'
-rm -f .build/bench-offer.json .build/bench-offer.csv .build/bench-offer.time
+rm -f .build/bench-offer.json .build/bench-offer.csv .build/bench-offer.csv.gz .build/bench-offer.time
+
+echo
+echo "7. gzip: a generated 100 MB CUR-like bill (seeded: the same file every run)"
+python3 - <<'PY'
+import gzip, random
+random.seed(26)
+services = ["AmazonEC2", "AmazonS3", "AWSLambda", "AmazonCloudFront", "AmazonRDS", "AmazonDynamoDB", "AWSDataTransfer"]
+usage = ["BoxUsage:t3.micro", "TimedStorage-ByteHrs", "Requests-Tier1", "Lambda-GB-Second", "DataTransfer-Out-Bytes", "USE1-Requests-Tier2"]
+lines = ["identity_line_item_id,bill_payer_account_id,line_item_usage_start_date,line_item_product_code,line_item_usage_type,line_item_usage_amount,line_item_unblended_rate,line_item_unblended_cost,resource_tags\n"]
+size, i = 0, 0
+while size < 100_000_000:
+    line = "%032x,123456789012,2026-10-%02dT%02d:00:00Z,%s,%s,%.6f,%.10f,%.10f,\"{\"\"user:team\"\":\"\"t%d\"\"}\"\n" % (
+        random.getrandbits(128), i // 40000 + 1, random.randrange(24), random.choice(services), random.choice(usage),
+        random.random() * 100, random.random() / 10, random.random() * 10, random.randrange(20))
+    lines.append(line)
+    size, i = size + len(line), i + 1
+data = "".join(lines).encode()
+open(".build/bench-bill.csv", "wb").write(data)
+open(".build/bench-bill.csv.gz", "wb").write(gzip.compress(data, 6, mtime=0))
+PY
+"$bin/billcast-bench" gzip .build/bench-bill.csv.gz .build/bench-bill.csv
+python3 -c "
+import subprocess, time
+s = []
+for _ in range(3):
+    t = time.perf_counter(); subprocess.run(['gzip', '-dc', '.build/bench-bill.csv.gz'], stdout=subprocess.DEVNULL, check=True); s.append(time.perf_counter() - t)
+print(f'  gzip(1) -dc, for comparison    {100.0 / sorted(s)[1]:8.1f} MB/s decompressed')"
+rm -f .build/bench-bill.csv .build/bench-bill.csv.gz

@@ -30,6 +30,13 @@ if arguments.count > 2 && arguments[1] == "scaling", let n = Int(arguments[2]) {
   }
   exit(0)
 }
+if arguments.count > 3 && arguments[1] == "gzip" {
+  do { try runGzipThroughput(gzipPath: arguments[2], plainPath: arguments[3]) } catch {
+    FileHandle.standardError.write(Data("billcast-bench: \(error)\n".utf8))
+    exit(1)
+  }
+  exit(0)
+}
 if arguments.count > 1 && arguments[1] == "throughput" {
   // The forecast's Monte Carlo on today's profile, 36 months × 10,000 samples × 4 architectures.
   do {
