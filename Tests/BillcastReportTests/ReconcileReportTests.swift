@@ -168,13 +168,13 @@ struct ReconcileReportTests {
     let r = Self.reconciliation()
     let text = ReconcileText.render(r, detail: true)
     // September: 8.80 billed against 5.20–5.40: +3.40, +63.0%; October 4.60: −0.60, −11.5%.
-    #expect(text.contains("2026-09  $5.20–$5.40  $8.80      $8.80  $10.80          $7.00     +$3.40  +63.0%"))
+    #expect(text.contains("2026-09  $5.20–$5.40   $8.80      $8.80  $10.80          $7.00      +$3.40  +63.0%"))
     #expect(text.contains("-$0.60  -11.5%"))
     // Findings come before the months, the credit (largest effect) first.
     let findings = try #require(text.range(of: "1. [credit] credits"))
     #expect(findings.lowerBound < text.range(of: "Month 2026-09")!.lowerBound)
     #expect(text.contains("quantity ×2 (api.requests_per_month: profile 2,000,000–3,000,000 → measured 6,000,000)"))
-    #expect(text.contains("rate ×1.2: bill $0.0000015 against table $0.00000125 per WRU, effect +$1.00"))
+    #expect(text.contains("rate ×1.2: bill $0.0000015 against table $0.00000125, effect +$1.00"))
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(ReconcileJSON.render(r).utf8)) as? [String: Any])
     #expect(json["schema"] as? String == "billcast.reconcile/1")

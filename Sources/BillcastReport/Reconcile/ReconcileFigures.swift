@@ -47,10 +47,13 @@ enum ReconcileFigures {
     return (l == h ? l : "\(l)–\(h)") + " \(unit)"
   }
 
-  /// The table's rates: `$0.20, $0.18 per request`.
+  /// The table's rates per unit of the meter: `$0.0000002, $0.00000018`.
   static func tableRates(_ m: MeterReconciliation) -> String {
-    m.tableRates.isEmpty ? "—" : m.tableRates.map(PriceText.dollars).joined(separator: ", ") + " per \(m.unit)"
+    m.tableRates.isEmpty ? "—" : m.tableRates.map(PriceText.dollars).joined(separator: ", ")
   }
+
+  /// `1 row`, `2 rows`.
+  static func rows(_ n: Int) -> String { n == 1 ? "1 row" : "\(n) rows" }
 
   /// The bill's rates with the quantity billed at each: `$0.20 × 1,000 requests`.
   static func billRates(_ m: MeterReconciliation) -> String {
@@ -71,9 +74,9 @@ enum ReconcileFigures {
     "quantity \(factor(d.factor))" + (d.explanation.map { " (\(explanation($0)))" } ?? " (no input explains it)")
   }
 
-  /// A rate drift in words: `rate ×1.2: bill $0.24 against table $0.20 per request, effect +$2.00`.
-  static func rateDrift(_ d: RateDrift, unit: String) -> String {
-    "rate \(factor(d.factor)): bill \(PriceText.dollars(d.billRate)) against table \(PriceText.dollars(d.tableRate)) per \(unit), effect \(signed(d.effect))"
+  /// A rate drift in words: `rate ×1.2: bill $0.0000015 against table $0.00000125, effect +$1.00`.
+  static func rateDrift(_ d: RateDrift) -> String {
+    "rate \(factor(d.factor)): bill \(PriceText.dollars(d.billRate)) against table \(PriceText.dollars(d.tableRate)), effect \(signed(d.effect))"
   }
 
   /// A bill file in one line: `bill.csv: FOCUS 1.2, 120 rows, months 2026-09, 2026-10; accounts 1; USD`.

@@ -73,8 +73,8 @@ public enum ReconcileHTML {
     if let credits = m.estimateCredits { out += "<p>The estimate took off \(Money.text(credits)) for credits.</p>" }
     out += HTMLPage.table(
       [
-        "Meter", "Quantity: estimate", "Quantity: bill (free, committed)", "Quantity drift", "Rates: table",
-        "Rates: bill", "Rate drift", "SKUs", "Usage types",
+        "Meter", "Quantity: estimate", "Quantity: bill (free, committed)", "Quantity drift", "Rates per unit: table",
+        "Rates per unit: bill", "Rate drift", "SKUs", "Usage types",
       ],
       m.services.flatMap(\.meters).map { meter in
         [
@@ -83,7 +83,7 @@ public enum ReconcileHTML {
             + " (\(PriceText.quantity(meter.billFreeQuantity)), \(PriceText.quantity(meter.billCommittedQuantity)))",
           meter.quantityDrift.map(ReconcileFigures.quantityDrift) ?? "—", ReconcileFigures.tableRates(meter),
           ReconcileFigures.billRates(meter),
-          meter.rateDrift.map { ReconcileFigures.rateDrift($0, unit: meter.unit) }
+          meter.rateDrift.map(ReconcileFigures.rateDrift)
             ?? "—",
           ReconcileFigures.list(meter.skus), ReconcileFigures.list(meter.usageTypes),
         ]

@@ -10,7 +10,7 @@ public enum ReconcileMarkdown {
     out += "- Profile \(code(r.profilePath)); architecture \(code(r.architecture)), "
     out += "scenario \(code(r.scenario)); region \(code(r.region))\n"
     for b in r.bills { out += "- Bill \(cell(ReconcileFigures.bill(b)))\n" }
-    out += "- " + cell(ReportHeader.pricingLine(r.tables)) + "\n"
+    out += "- " + ReportHeader.pricingLine(r.tables, markdown: true, code: true) + "\n"
     out += ReportHeader.tableWarnings(r.tables, markdown: true)
     out += "\n" + findings(r)
     out += "\n## Monthly totals\n\nBilled: every row of the bill; difference: to the estimate's nearer end.\n\n"
@@ -64,8 +64,9 @@ public enum ReconcileMarkdown {
     }
     if let credits = m.estimateCredits { out += "\nThe estimate took off \(Money.text(credits)) for credits.\n" }
     if detail {
-      out += "\n| Meter | Quantity: estimate | Quantity: bill (free, committed) | Quantity drift | Rates: table | "
-      out += "Rates: bill | Rate drift | SKUs | Usage types |\n|---|---:|---:|---|---|---|---|---|---|\n"
+      out +=
+        "\n| Meter | Quantity: estimate | Quantity: bill (free, committed) | Quantity drift | Rates per unit: table | "
+      out += "Rates per unit: bill | Rate drift | SKUs | Usage types |\n|---|---:|---:|---|---|---|---|---|---|\n"
       for s in m.services {
         for meter in s.meters { out += self.meter(meter) }
       }
@@ -81,7 +82,7 @@ public enum ReconcileMarkdown {
           + " (\(PriceText.quantity(m.billFreeQuantity)), \(PriceText.quantity(m.billCommittedQuantity)))"),
       m.quantityDrift.map { cell(ReconcileFigures.quantityDrift($0)) } ?? "—",
       cell(ReconcileFigures.tableRates(m)), cell(ReconcileFigures.billRates(m)),
-      m.rateDrift.map { cell(ReconcileFigures.rateDrift($0, unit: m.unit)) } ?? "—",
+      m.rateDrift.map { cell(ReconcileFigures.rateDrift($0)) } ?? "—",
       cell(ReconcileFigures.list(m.skus)), cell(ReconcileFigures.list(m.usageTypes)),
     ])
   }

@@ -76,6 +76,7 @@ public enum ReconcileText {
     out += table.rendered(indent: "  ")
     if let credits = m.estimateCredits { out += "  The estimate took off \(Money.text(credits)) for credits.\n" }
     if detail {
+      out += "\n"
       for s in m.services {
         out += "  \(TerminalText.escaped(s.name)) (\(TerminalText.escaped(s.service)))\n"
         for meter in s.meters { out += self.meter(meter) }
@@ -88,13 +89,14 @@ public enum ReconcileText {
   static func meter(_ m: MeterReconciliation) -> String {
     let e = TerminalText.escaped
     var out = "    \(e(m.meter.description)) (\(e(m.unit))): estimate \(Money.text(m.estimateCost)), billed "
-    out += "\(Money.text(m.bill.billed)) in \(m.bill.rows) rows\n"
+    out += "\(Money.text(m.bill.billed)) in \(ReconcileFigures.rows(m.bill.rows))\n"
     out += "      quantity: estimate \(e(ReconcileFigures.quantity(m.estimateQuantity, m.unit))); bill "
     out += "\(e(ReconcileFigures.quantity(m.billQuantity, m.unit))) (free \(PriceText.quantity(m.billFreeQuantity)), "
     out += "committed \(PriceText.quantity(m.billCommittedQuantity)))\n"
     if let d = m.quantityDrift { out += "      \(e(ReconcileFigures.quantityDrift(d)))\n" }
-    out += "      rates: table \(e(ReconcileFigures.tableRates(m))); bill \(e(ReconcileFigures.billRates(m)))\n"
-    if let d = m.rateDrift { out += "      \(e(ReconcileFigures.rateDrift(d, unit: m.unit)))\n" }
+    out +=
+      "      rates per unit: table \(e(ReconcileFigures.tableRates(m))); bill \(e(ReconcileFigures.billRates(m)))\n"
+    if let d = m.rateDrift { out += "      \(e(ReconcileFigures.rateDrift(d)))\n" }
     out += "      SKUs: \(e(ReconcileFigures.list(m.skus))); usage types: \(e(ReconcileFigures.list(m.usageTypes)))\n"
     return out
   }
