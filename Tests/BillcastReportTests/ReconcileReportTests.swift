@@ -209,4 +209,26 @@ struct ReconcileReportTests {
       #expect(report.contains("\\u{7}q3.csv:7"))
     }
   }
+
+  /// A meter with no rows and nothing estimated is left out of the detail for people, not of
+  /// the JSON; an unknown charge without a billed service name (CUR) shows its offer code.
+  @Test func detailLeavesOutEmptyMetersAndNamesUnknownServicesByCode() throws {
+    var r = Self.reconciliation()
+    var idle = r.months[0].services[0].meters[0]
+    idle.meter = MeterKey(service: "aws.lambda", meter: "provisioned-concurrency", key: "x86_64")
+    idle.estimateQuantity = Interval(ExactDecimal.zero)
+    idle.estimateCost = Interval(ExactDecimal.zero)
+    idle.billQuantity = .zero
+    idle.billFreeQuantity = .zero
+    idle.estimateFreeTier = Interval(ExactDecimal.zero)
+    idle.bill = BillAmounts()
+    r.months[0].services[0].meters.append(idle)
+    r.months[0].unknown[0].serviceName = ""
+    let text = ReconcileText.render(r, detail: true)
+    #expect(!text.contains("provisioned-concurrency"))
+    #expect(!ReconcileMarkdown.render(r, detail: true).contains("provisioned-concurrency"))
+    #expect(!ReconcileHTML.render(r).contains("provisioned-concurrency"))
+    #expect(ReconcileJSON.render(r).contains("\"aws.lambda/provisioned-concurrency[x86_64]\""))
+    #expect(text.contains("2026-09  AmazonCloudWatch  USE1-CW:MetricMonitorUsage"))
+  }
 }

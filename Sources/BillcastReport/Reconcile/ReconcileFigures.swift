@@ -90,6 +90,23 @@ enum ReconcileFigures {
     return all.isEmpty ? "USD" : all.joined(separator: "/")
   }
 
+  /// The meters a report for people details: those with bill rows or an estimate that is not
+  /// 0 (a component's meters its workload never uses would bury the ones that matter).
+  static func shown(_ meters: [MeterReconciliation]) -> [MeterReconciliation] {
+    meters.filter { $0.bill.rows > 0 || !$0.estimateCost.high.isZero || !$0.estimateQuantity.high.isZero }
+  }
+
+  /// An unknown charge's service as people read it: its billed name, else its offer code
+  /// (CUR has only the code), else `—`.
+  static func service(_ u: UnknownCharge) -> String {
+    !u.serviceName.isEmpty ? u.serviceName : (!u.serviceCode.isEmpty ? u.serviceCode : "—")
+  }
+
+  /// A finding's effect and factor: `effect +$3.00, ×1.2`.
+  static func effect(_ f: ReconcileFinding) -> String {
+    "effect \(signed(f.effect))" + (f.factor.map { ", \(factor($0))" } ?? "")
+  }
+
   /// Names joined by commas, or `none`.
   static func list(_ names: [String]) -> String { names.isEmpty ? "none" : names.joined(separator: ", ") }
 

@@ -76,7 +76,7 @@ public enum ReconcileHTML {
         "Meter", "Quantity: estimate", "Quantity: bill (free, committed)", "Quantity drift", "Rates per unit: table",
         "Rates per unit: bill", "Rate drift", "SKUs", "Usage types",
       ],
-      m.services.flatMap(\.meters).map { meter in
+      m.services.flatMap { ReconcileFigures.shown($0.meters) }.map { meter in
         [
           meter.meter.description, ReconcileFigures.quantity(meter.estimateQuantity, meter.unit),
           ReconcileFigures.quantity(meter.billQuantity, meter.unit)
@@ -101,7 +101,7 @@ public enum ReconcileHTML {
         ["Month", "Service", "Usage type", "Region", "Account", "Quantity", "Billed", "First row", "Reason"],
         rows.map { month, u in
           [
-            month, u.serviceName, u.usageType, u.region.isEmpty ? "—" : u.region, u.account,
+            month, ReconcileFigures.service(u), u.usageType, u.region.isEmpty ? "—" : u.region, u.account,
             ReconcileFigures.quantity(u.quantity, u.unit), Money.text(u.amounts.billed), u.firstRow, u.reason,
           ]
         }, numeric: [5, 6])

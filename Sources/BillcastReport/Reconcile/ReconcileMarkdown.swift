@@ -68,7 +68,7 @@ public enum ReconcileMarkdown {
         "\n| Meter | Quantity: estimate | Quantity: bill (free, committed) | Quantity drift | Rates per unit: table | "
       out += "Rates per unit: bill | Rate drift | SKUs | Usage types |\n|---|---:|---:|---|---|---|---|---|---|\n"
       for s in m.services {
-        for meter in s.meters { out += self.meter(meter) }
+        for meter in ReconcileFigures.shown(s.meters) { out += self.meter(meter) }
       }
     }
     return out
@@ -95,7 +95,8 @@ public enum ReconcileMarkdown {
     out += "|---|---|---|---|---|---:|---:|---|---|\n"
     for (month, u) in rows {
       out += row([
-        month, cell(u.serviceName), cell(u.usageType), u.region.isEmpty ? "—" : cell(u.region), cell(u.account),
+        month, cell(ReconcileFigures.service(u)), cell(u.usageType), u.region.isEmpty ? "—" : cell(u.region),
+        cell(u.account),
         cell(ReconcileFigures.quantity(u.quantity, u.unit)), Money.text(u.amounts.billed), cell(u.firstRow),
         cell(u.reason),
       ])

@@ -33,10 +33,9 @@ public enum ReconcileText {
     guard !r.findings.isEmpty else { return "Findings: none (the bill is within the estimate)\n" }
     var out = "Findings (why the bill differs), largest effect first\n"
     for (i, f) in r.findings.enumerated() {
-      let factor = f.factor.map { ", \(ReconcileFigures.factor($0))" } ?? ""
       out +=
         "  \(i + 1). [\(f.kind.rawValue)] \(TerminalText.escaped(f.subject)) (\(f.months.joined(separator: ", "))): "
-        + "\(TerminalText.escaped(f.message)) Effect \(ReconcileFigures.signed(f.effect))\(factor)\n"
+        + "\(TerminalText.escaped(f.message)) (\(ReconcileFigures.effect(f)))\n"
     }
     return out
   }
@@ -79,7 +78,7 @@ public enum ReconcileText {
       out += "\n"
       for s in m.services {
         out += "  \(TerminalText.escaped(s.name)) (\(TerminalText.escaped(s.service)))\n"
-        for meter in s.meters { out += self.meter(meter) }
+        for meter in ReconcileFigures.shown(s.meters) { out += self.meter(meter) }
       }
     }
     return out
@@ -112,7 +111,7 @@ public enum ReconcileText {
     for (month, u) in rows {
       table.add(
         [
-          [month], [u.serviceName], [u.usageType], [u.region.isEmpty ? "—" : u.region], [u.account],
+          [month], [ReconcileFigures.service(u)], [u.usageType], [u.region.isEmpty ? "—" : u.region], [u.account],
           [ReconcileFigures.quantity(u.quantity, u.unit)], [Money.text(u.amounts.billed)], [u.firstRow], [u.reason],
         ])
     }
