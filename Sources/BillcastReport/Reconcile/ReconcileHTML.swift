@@ -1,14 +1,15 @@
 import BillcastCore
 import BillcastEngine
 
-/// Renders a reconciliation as a self-contained HTML page: a chart of the estimate's range
-/// against the billed cost by month, the findings, and every table of the text report with
+/// Renders a reconciliation as a self-contained HTML page: the findings, a chart of the
+/// estimate's range against the billed cost by month, and every table of the text report with
 /// each meter's detail.
 public enum ReconcileHTML {
   /// The reconciliation as an HTML page.
   public static func render(_ r: Reconciliation) -> String {
-    var body = chart(r)
-    body += findings(r)
+    // The findings first: why the bill differs is what a reader came for.
+    var body = findings(r)
+    body += chart(r)
     body += "<h2>Monthly totals</h2><p class=\"meta\">Billed: every row of the bill; difference: to the estimate's "
     body += "nearer end.</p>"
     body += HTMLPage.table(
