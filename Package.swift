@@ -91,7 +91,8 @@ let package = Package(
     .testTarget(
       name: "BillcastReportTests",
       dependencies: [
-        "BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastEngine", "BillcastReport", "BillcastTestSupport",
+        "BillcastCore", "BillcastPricing", "BillcastProfile", "BillcastBill", "BillcastEngine", "BillcastReport",
+        "BillcastTestSupport",
       ]),
     .testTarget(
       name: "BillcastPropertyTests",

@@ -77,7 +77,12 @@ enum SVGChart {
   /// (one architecture priced like another) stay visible, the dashed one over the solid one.
   static let dashes = ["", "7 4", "2 3", "10 3 2 3", "4 4", "1 4"]
 
-  static func legend(_ names: [String], colors: [String], kind: String = "line") -> String {
+  /// The legend's note for a chart with bands: what its line and its shading are.
+  static let percentileBand = "line: median (p50); shaded: p10–p90"
+
+  static func legend(_ names: [String], colors: [String], kind: String = "line", bandNote: String = percentileBand)
+    -> String
+  {
     var out = "<div class=\"legend\">"
     for (i, name) in names.enumerated() {
       let color = colors[i % colors.count]
@@ -89,13 +94,14 @@ enum SVGChart {
           "<span><svg class=\"swatch\" viewBox=\"0 0 24 12\" width=\"24\" height=\"12\"><line x1=\"0\" y1=\"6\" x2=\"24\" y2=\"6\" stroke=\"\(color)\" stroke-width=\"2.5\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/></svg>\(escape(name))</span>"
       }
     }
-    return out + (kind == "band" ? "<span class=\"note\">line: median (p50); shaded: p10–p90</span>" : "") + "</div>"
+    return out + (kind == "band" ? "<span class=\"note\">\(escape(bandNote))</span>" : "") + "</div>"
   }
 
-  /// Lines (one per series) with an optional shaded band around each.
+  /// Lines (one per series) with an optional shaded band around each; `bandNote` says in the
+  /// legend what the bands are.
   static func lines(
     title: String, xLabels: [String], series: [(name: String, values: [Double?], band: [(Double, Double)?])],
-    yTitle: String, xTitle: String
+    yTitle: String, xTitle: String, bandNote: String = percentileBand
   ) -> String {
     let yMax = series.flatMap { s in s.values.compactMap { $0 } + s.band.compactMap { $0?.1 } }.max() ?? 1
     let (axes, x, y) = frame(yMax: yMax, xLabels: xLabels, yTitle: yTitle, xTitle: xTitle)
@@ -134,7 +140,8 @@ enum SVGChart {
     svg += "</svg>"
     return "<figure><figcaption>\(escape(title))</figcaption>" + svg
       + legend(
-        series.map(\.name), colors: palette, kind: series.contains { $0.band.contains { $0 != nil } } ? "band" : "line")
+        series.map(\.name), colors: palette, kind: series.contains { $0.band.contains { $0 != nil } } ? "band" : "line",
+        bandNote: bandNote)
       + "</figure>"
   }
 
