@@ -75,8 +75,8 @@ let package = Package(
     // one of them changes (a transitive import alone was seen to leave stale objects behind).
     .testTarget(name: "BillcastCoreTests", dependencies: ["BillcastCore"]),
     .testTarget(
-      name: "BillcastBillTests", dependencies: ["BillcastCore", "BillcastPricing", "BillcastBill", "BillcastTestSupport"]
-    ),
+      name: "BillcastBillTests",
+      dependencies: ["BillcastCore", "BillcastPricing", "BillcastBill", "BillcastTestSupport"]),
     .testTarget(
       name: "BillcastPricingTests",
       dependencies: ["BillcastCore", "BillcastPricing", "BillcastBuiltIn", "BillcastTestSupport"]),

@@ -140,9 +140,6 @@ public struct BillReader {
   var line: Int { csv.line }
 }
 
-/// A row that could not be read (its error is already recorded).
-struct BillRowError: Error {}
-
 extension BillReader {
   /// A column's text by index (legacy CUR's tag columns).
   func csvText(_ i: Int) -> String { csv.text(i) }

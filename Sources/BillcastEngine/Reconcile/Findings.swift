@@ -85,6 +85,15 @@ enum Findings {
             effect: .zero, factor: rate.factor)
         }, month, rate.effect)
     }
+    commitmentAndFreeTier(meter, month: month, add: add)
+  }
+
+  /// A meter's commitment and free-tier findings for one month.
+  static func commitmentAndFreeTier(
+    _ meter: MeterReconciliation, month: String,
+    add: (String, () -> ReconcileFinding, String, ExactDecimal) -> Void
+  ) {
+    let key = meter.meter.description
     if !meter.billCommittedQuantity.isZero {
       let committed = meter.billCommittedQuantity
       add(

@@ -42,21 +42,9 @@ public enum Reconciler {
     for month in months {
       let first = CalendarDate(month + "-01")!
       let hours = ExactDecimal(CalendarDate.daysIn(year: first.year, month: first.month) * 24)
-      var estimateOptions = EstimateOptions(
-        asOf: first, today: options.today, freeTier: options.freeTier,
-        scenarios: profile.scenarios.isEmpty ? nil : [scenario], architectures: [architecture.architecture.name],
-        monthHours: hours)
-      estimateOptions.month = first
-      let estimate = try Estimator.estimate(resolved, options: estimateOptions)
-      guard let result = estimate.results.first else {
-        throw DiagnosticError([
-          Diagnostic(
-            file: profile.path,
-            message:
-              "architecture \(architecture.architecture.name) cannot be estimated for \(month): \(estimate.notYetAvailable.map(\.reason).joined(separator: "; "))"
-          )
-        ])
-      }
+      let (estimate, result) = try Self.estimate(
+        resolved, architecture: architecture.architecture.name, scenario: scenario, month: first, hours: hours,
+        options: options)
       tables = estimate.tables
       let ledgerMonth = ledger.months[month]!
       var reconciled = MonthComparison.compare(
@@ -70,6 +58,29 @@ public enum Reconciler {
       profileName: profile.name, profilePath: profile.path, architecture: architecture.architecture.name,
       scenario: scenario, region: profile.region, tables: tables, bills: ledger.summaries, months: results,
       findings: Findings.collect(results), calibration: calibration.inputs())
+  }
+
+  /// The estimate of one month: priced as of its first day, with its own hours.
+  static func estimate(
+    _ resolved: ResolvedProfile, architecture: String, scenario: String, month first: CalendarDate,
+    hours: ExactDecimal, options: ReconcileOptions
+  ) throws(DiagnosticError) -> (Estimate, ScenarioResult) {
+    var estimateOptions = EstimateOptions(
+      asOf: first, today: options.today, freeTier: options.freeTier,
+      scenarios: resolved.profile.scenarios.isEmpty ? nil : [scenario], architectures: [architecture],
+      monthHours: hours)
+    estimateOptions.month = first
+    let estimate = try Estimator.estimate(resolved, options: estimateOptions)
+    guard let result = estimate.results.first else {
+      throw DiagnosticError([
+        Diagnostic(
+          file: resolved.profile.path,
+          message:
+            "architecture \(architecture) cannot be estimated for \(first.description.prefix(7)): \(estimate.notYetAvailable.map(\.reason).joined(separator: "; "))"
+        )
+      ])
+    }
+    return (estimate, result)
   }
 
   /// The architecture and scenario to reconcile: the options', else the profile's only one.
