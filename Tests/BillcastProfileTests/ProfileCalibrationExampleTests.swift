@@ -155,4 +155,45 @@ struct ProfileCalibrationExampleTests {
         "Alarm=3", "Inner/Watch=2",
       ])
   }
+
+  /// Every workload variable and every input of every component of both examples, at once: each
+  /// edited line holds its new value, and every other line is as it was.
+  @Test(arguments: ["examples/job-posting-analyzer.yaml", "examples/job-posting-analyzer-cloudformation.yaml"])
+  func everyValueOfAnExample(_ example: String) throws {
+    let path = TestSupport.path(example)
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let before = try Profile.load(path: path)
+    var values = before.workload.map {
+      CalibratedValue(target: .workload(variable: $0.name, scenario: nil), value: "7", comment: "w")
+    }
+    for a in before.architectures {
+      for c in a.components {
+        values += c.inputs.map { Self.input(a.name, c.name, $0.name, "7", "i") }
+      }
+    }
+    let out = try ProfileCalibration.rewrite(text, path: path, values: values, header: [])
+    let after = try Profile.read(try YAMLDocument.parse(out, path: path))
+    #expect(after.workload.allSatisfy { $0.value == .number(7) })
+    for a in after.architectures {
+      for c in a.components {
+        // A schedule's invocations are still added to the calibrated requests (documented).
+        for i in c.inputs where !(c.name == "NuxtLambdaFunction" && i.name == "requests") {
+          #expect(i.text == "7", "\(a.name).\(c.name).\(i.name)")
+        }
+      }
+    }
+    // Lines are only replaced or added (override: mappings): every old line that is not an edited
+    // value is still there, in order.
+    let newLines = out.components(separatedBy: "\n")
+    var index = 0
+    for line in text.components(separatedBy: "\n") {
+      if line.contains(": 7 ") || line.hasSuffix("# w") || line.hasSuffix("# i") { continue }
+      while index < newLines.count && newLines[index] != line { index += 1 }
+      if index == newLines.count {
+        let edited = newLines.contains { $0.hasSuffix("# w") || $0.hasSuffix("# i") }
+        #expect(edited, "line lost: \(line)")
+        break
+      }
+    }
+  }
 }
