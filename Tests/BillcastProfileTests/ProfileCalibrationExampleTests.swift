@@ -155,4 +155,47 @@ struct ProfileCalibrationExampleTests {
         "Alarm=3", "Inner/Watch=2",
       ])
   }
+
+  /// Every workload variable and every input of every component of both examples, at once: each
+  /// edited line holds its new value, and every other line is as it was.
+  @Test(arguments: ["examples/job-posting-analyzer.yaml", "examples/job-posting-analyzer-cloudformation.yaml"])
+  func everyValueOfAnExample(_ example: String) throws {
+    let path = TestSupport.path(example)
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let before = try Profile.load(path: path)
+    var values = before.workload.map {
+      CalibratedValue(target: .workload(variable: $0.name, scenario: nil), value: "7", comment: "w")
+    }
+    for a in before.architectures {
+      for c in a.components {
+        values += c.inputs.map { Self.input(a.name, c.name, $0.name, "7", "i") }
+      }
+    }
+    let out = try ProfileCalibration.rewrite(text, path: path, values: values, header: [])
+    let after = try Profile.read(try YAMLDocument.parse(out, path: path))
+    #expect(after.workload.allSatisfy { $0.value == .number(7) })
+    for a in after.architectures {
+      for c in a.components {
+        for i in c.inputs {
+          #expect(i.text == "7", "\(a.name).\(c.name).\(i.name)")
+        }
+      }
+    }
+    // Lines are only replaced (same key, new value and comment) or added: every old line is
+    // still there, in order, as it was or as its key with a calibrated value.
+    let newLines = out.components(separatedBy: "\n")
+    var index = 0
+    for line in text.components(separatedBy: "\n") {
+      let key = String(line.prefix { $0 != ":" })
+      let found = newLines[index...].firstIndex {
+        $0 == line
+          || (key.count < line.count && $0.hasPrefix(key + ": 7") && ($0.hasSuffix("# w") || $0.hasSuffix("# i")))
+      }
+      guard let found else {
+        Issue.record("line lost or moved: \(line)")
+        break
+      }
+      index = found + 1
+    }
+  }
 }

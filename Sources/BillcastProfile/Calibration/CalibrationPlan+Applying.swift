@@ -17,8 +17,10 @@ extension CalibrationPlan {
       edits.append((start, .replace(start, end, lead + "# " + comment.comments.joined(separator: "; "))))
     }
     for insertion in insertions.values {
-      edits.append(
-        (Position(line: insertion.afterLine, column: Int.max), .insert(lines(insertion), after: insertion.afterLine)))
+      // Mappings that end on the same line (an entry's and the one holding it): the deeper one's
+      // keys go first, so each new key follows its own mapping's entries.
+      let at = Position(line: insertion.afterLine, column: Int.max - insertion.indent)
+      edits.append((at, .insert(lines(insertion), after: insertion.afterLine)))
     }
     var result = text
     // From the end backwards, so each edit leaves the positions of those before it alone.
