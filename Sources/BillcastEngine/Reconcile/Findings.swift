@@ -62,7 +62,7 @@ enum Findings {
       let nearer = meter.billQuantity > meter.estimateQuantity.high ? meter.estimateCost.high : meter.estimateCost.low
       let explained =
         drift.explanation.map {
-          "; \($0.component).\($0.input) = \($0.measured) reproduces it (the profile has \($0.profile))"
+          "; \($0.component).\($0.input) = \(FindingText.quantity($0.measured)) reproduces it (the profile has \(FindingText.quantity($0.profile)))"
         } ?? ""
       add(
         "quantity " + key,
@@ -70,7 +70,7 @@ enum Findings {
           ReconcileFinding(
             kind: .quantity, months: [], subject: drift.explanation.map { "\($0.component).\($0.input)" } ?? key,
             message:
-              "\(key) billed \(meter.billQuantity) \(meter.unit) against an estimate of \(meter.estimateQuantity)\(drift.factor.map { " (×\($0.rounded(toFractionDigits: 4)))" } ?? "")\(explained)",
+              "\(key) billed \(FindingText.quantity(meter.billQuantity)) \(meter.unit) against an estimate of \(FindingText.quantity(meter.estimateQuantity))\(drift.factor.map { " (×\($0.rounded(toFractionDigits: 4)))" } ?? "")\(explained)",
             effect: .zero, factor: drift.factor)
         }, month, meter.bill.list - nearer - rateEffect)
     }
@@ -81,7 +81,7 @@ enum Findings {
           ReconcileFinding(
             kind: .rate, months: [], subject: key,
             message:
-              "billed at \(rate.billRate) per \(meter.unit); the table's rate is \(rate.tableRate) (×\(rate.factor.rounded(toFractionDigits: 4)))\(meter.skus.isEmpty ? "" : ", SKU \(meter.skus.joined(separator: ", "))")",
+              "billed at \(FindingText.rate(rate.billRate)) per \(meter.unit); the table's rate is \(FindingText.rate(rate.tableRate)) (×\(rate.factor.rounded(toFractionDigits: 4)))\(meter.skus.isEmpty ? "" : ", SKU \(meter.skus.joined(separator: ", "))")",
             effect: .zero, factor: rate.factor)
         }, month, rate.effect)
     }
@@ -102,7 +102,7 @@ enum Findings {
           ReconcileFinding(
             kind: .commitment, months: [], subject: key,
             message:
-              "\(committed) \(meter.unit) covered by a Savings Plan or Reserved Instance: effective cost \(meter.bill.effective) against \(meter.bill.list) at on-demand prices",
+              "\(FindingText.quantity(committed)) \(meter.unit) covered by a Savings Plan or Reserved Instance: the meter's effective cost is \(FindingText.money(meter.bill.effective)), \(FindingText.money(meter.bill.list)) at on-demand prices",
             effect: .zero, factor: nil)
         }, month, meter.bill.effective - meter.bill.list)
     }
@@ -118,7 +118,9 @@ enum Findings {
         {
           ReconcileFinding(
             kind: .freeTier, months: [], subject: key,
-            message: "the bill shows \(free) \(meter.unit) free; billcast drew \(drawn)", effect: .zero,
+            message:
+              "the bill shows \(FindingText.quantity(free)) \(meter.unit) free; billcast drew \(FindingText.quantity(drawn))",
+            effect: .zero,
             factor: nil)
         }, month, (nearer - free) * rate)
     }
