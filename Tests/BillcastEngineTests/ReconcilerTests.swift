@@ -4,6 +4,7 @@ import BillcastEngine
 import BillcastPricing
 import BillcastProfile
 import BillcastTestSupport
+import Foundation
 import Testing
 
 /// Reconciling the shop profile with the bills scripts/generate-fixture-bills.sh wrote from it
@@ -127,5 +128,46 @@ import Testing
     }
     #expect(rows == 1000 && matched == 147)
     #expect(r.findings.filter { $0.kind == .rate }.isEmpty)
+  }
+
+  /// The profile's own rules: `reconcile.tags` keeps rows to the architecture, a component is found
+  /// by its resource ID, and data transfer billed under the service that sent it (`AmazonS3`, not
+  /// `AWSDataTransfer`) still finds the one meter with its usage type.
+  @Test func profileRules() throws {
+    let shop = try String(contentsOfFile: TestSupport.path(Self.folder + "shop.yaml"), encoding: .utf8)
+    let profileText =
+      shop + """
+            reconcile:
+              tags: {app: shop}
+              components:
+                api: {resources: ["api-function"]}
+
+        """
+    let bill = """
+      BillingPeriodStart,ChargePeriodStart,ChargeCategory,BilledCost,EffectiveCost,ListCost,ListUnitPrice,PricingQuantity,PricingUnit,BillingCurrency,ServiceName,x_ServiceCode,RegionId,x_UsageType,ResourceId,Tags
+      2026-09-01T00:00:00Z,2026-09-01T00:00:00Z,Usage,1,1,1,0.0000166667,60000,Lambda-GB-Second,USD,AWS Lambda,AWSLambda,us-east-1,USE1-Lambda-GB-Second,arn:aws:lambda:us-east-1:111122223333:function:api-function,"{""user:app"":""shop""}"
+      2026-09-01T00:00:00Z,2026-09-01T00:00:00Z,Usage,0.9,0.9,0.9,0.09,10,GB,USD,Amazon S3,AmazonS3,us-east-1,USE1-DataTransfer-Out-Bytes,assets,"{""user:app"":""shop""}"
+      2026-09-01T00:00:00Z,2026-09-01T00:00:00Z,Usage,2,2,2,0.0000166667,120000,Lambda-GB-Second,USD,AWS Lambda,AWSLambda,us-east-1,USE1-Lambda-GB-Second,other,"{""user:app"":""blog""}"
+
+      """
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("billcast-rules-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try profileText.write(to: dir.appendingPathComponent("shop.yaml"), atomically: true, encoding: .utf8)
+    try bill.write(to: dir.appendingPathComponent("bill.csv"), atomically: true, encoding: .utf8)
+    let profile = try #require(Profile.reading(path: dir.appendingPathComponent("shop.yaml").path).profile)
+    let r = try Reconciler.reconcile(
+      try ResolvedProfile.resolve(profile, catalog: try TestSupport.testCatalog()),
+      bills: [dir.appendingPathComponent("bill.csv").path],
+      options: ReconcileOptions(today: CalendarDate("2026-12-06")!))
+    let meters = r.months[0].services.flatMap(\.meters)
+    // The first row is api's by its resource: 60,000 GB-s, all of the duration meter's rows.
+    #expect(meters.first { $0.meter.description == "aws.lambda/duration[x86_64]" }?.billQuantity == 60_000)
+    // The S3 row's 10 GB out is the data-transfer meter's, which the estimate has at 0 GB.
+    #expect(meters.first { $0.meter.description == "aws.data-transfer/internet-out" }?.billQuantity == 10)
+    // The blog's row carries app=blog: not this architecture's.
+    let unknown = try #require(r.months[0].unknown.first)
+    #expect(r.months[0].unknown.count == 1 && unknown.amounts.billed == 2)
+    #expect(unknown.reason == "not this architecture's: without the tag app=shop of reconcile.tags")
   }
 }

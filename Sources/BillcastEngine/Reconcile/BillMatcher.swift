@@ -8,8 +8,9 @@ import BillcastProfile
 /// In order: the architecture's own filters (`reconcile: {accounts, tags}`); the component, by
 /// the `aws:cloudformation:logical-id` tag (a template's components are named by logical ID) or
 /// the profile's rules (tags, resource IDs, logical IDs); then the meter, by the Price List
-/// identity (offer code and usage type, without the profile region's prefix) or the SKU, among the
-/// component's meters, or the architecture's when no component was found.
+/// identity (offer code and usage type, without the profile region's prefix), the SKU, or the usage
+/// type alone when one account meter has it (data transfer billed under the service that sent it),
+/// among the component's meters, or the architecture's when no component was found.
 struct BillMatcher {
   /// What a row was matched to.
   enum Match: Equatable {
@@ -35,6 +36,9 @@ struct BillMatcher {
   private let prefix: String?
   private var byUsageType: [String: [Target]] = [:]
   private var bySKU: [String: [Target]] = [:]
+  /// By usage type alone, for a bill that names another offer (data transfer billed under the
+  /// service that sent it, `AmazonS3`, rather than `AWSDataTransfer`).
+  private var byUsageTypeOnly: [String: [Target]] = [:]
   private var componentNames: Set<String> = []
   private var byLogicalID: [String: String] = [:]
   /// Each account meter's scale (bill units per meter unit).
@@ -64,6 +68,7 @@ struct BillMatcher {
         if let identity = ladder.priceList {
           for usageType in Set(identity.usageTypes + (ladder.usageType.map { [$0] } ?? [])) {
             byUsageType[identity.offer + "|" + usageType, default: []].append(target)
+            byUsageTypeOnly[usageType, default: []].append(target)
           }
         }
         if let sku = ladder.sku { bySKU[sku, default: []].append(target) }
@@ -89,6 +94,9 @@ struct BillMatcher {
     let component = component(of: row, tags: tags)
     var targets = byUsageType[row.serviceCode + "|" + usageType(of: row)] ?? []
     if targets.isEmpty, !row.sku.isEmpty { targets = bySKU[row.sku] ?? [] }
+    if targets.isEmpty, let any = byUsageTypeOnly[usageType(of: row)], Set(any.map(\.key)).count == 1 {
+      targets = any
+    }
     if let component {
       guard let target = targets.first(where: { $0.component == component }) else { return .componentOnly(component) }
       return .meter(target.key, component: component)
