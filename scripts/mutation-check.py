@@ -130,6 +130,16 @@ MUTATIONS = [
     ("MD4", "a day of the month past 28 runs in every month", "ScheduleExpression",
      [("Sources/BillcastProfile/Templates/CronExpression+Runs.swift",
        "let always = dates.filter { $0 <= 28 }.count + lastDays", "let always = dates.count + lastDays")]),
+    ("MR1", "a bill's usage type keeps the profile region's prefix (USE1-Lambda-GB-Second matches no meter)", "ReconcilerTests",
+     [("Sources/BillcastEngine/Reconcile/BillMatcher.swift",
+       "String(row.usageType.dropFirst(prefix.count + 1))", "row.usageType")]),
+    ("MR2", "usage a Savings Plan covered is amortized at its on-demand cost", "BillReaderTests",
+     [("Sources/BillcastBill/BillReader+Row.swift",
+       "return header[.savingsPlanEffectiveCost] == nil ? billed : n", "return billed")]),
+    ("MR3", "a bill price that is none of the table's rates passes for one", "ReconcilerTests",
+     [("Sources/BillcastEngine/Reconcile/MonthComparison.swift", "      if matches { continue }", "      continue")]),
+    ("MR4", "the input solver steps the wrong way (x × f(x) ÷ target)", "ReconcilerTests",
+     [("Sources/BillcastEngine/Reconcile/InputSolver.swift", "let next = x * target / y", "let next = x * y / target")]),
 ]
 
 
