@@ -35,6 +35,10 @@ gen drift-focus-1.0.csv --format focus --focus-version 1.0 --months 2026-09 --gr
 # The same drift in CUR 2.0, with 80% of Lambda duration covered by a Compute Savings Plan at 72% of on-demand.
 gen drift-cur2.csv --format cur2 --months 2026-09 --granularity monthly "${DRIFT[@]}" \
   --savings-plan 'aws.lambda/duration[x86_64]=0.8:0.72'
+# October after the drift bill's September: the API function at 300 ms, so that the two months
+# together calibrate a range (300..400).
+gen drift-october-focus-1.2.csv --format focus --focus-version 1.2 --months 2026-10 --granularity monthly \
+  --unprefixed AmazonS3 --set lambda_duration_ms=300
 # A bill in euros (billcast estimates in USD): the reader must refuse it or say so.
 gen eur-focus-1.2.csv --format focus --focus-version 1.2 --months 2026-09 --granularity monthly \
   --currency EUR --exchange-rate 0.92

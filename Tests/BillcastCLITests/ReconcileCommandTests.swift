@@ -122,4 +122,24 @@ import Testing
     #expect(run.stderr.contains("architectures; a bill is one of them: name it with --architecture"))
     #expect(run.stderr.contains("scenarios; name the one the bill should be set against with --scenario"))
   }
+
+  /// Two months that measured different durations calibrate a range: September's drift bill at
+  /// 400 ms, October's at 300 ms (scripts/generate-fixture-bills.sh) give `300..400`, commented
+  /// with each month's value.
+  @Test func calibrateARange() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("billcast-cal-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("calibrated.yaml").path
+    let run = try CLI.run([
+      "reconcile", Self.profile, Self.drift, "Tests/Fixtures/reconcile/drift-october-focus-1.2.csv", "--calibrate", out,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let text = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(
+      text.contains(
+        "  lambda_duration_ms: 300..400 # calibrated by billcast reconcile from the bill, 2026-09..2026-10 (2026-09: 400, 2026-10: 300); was: lambda_duration_ms"
+      ))
+    #expect(run.stdout.contains("api.duration_ms = 400 reproduces it (the profile has 200)"))
+  }
 }

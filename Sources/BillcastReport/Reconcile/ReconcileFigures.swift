@@ -84,10 +84,10 @@ enum ReconcileFigures {
     "\(b.path): \(b.format), \(b.rows) rows, months \(list(b.months)); accounts \(list(b.accounts)); currencies \(list(b.currencies))"
   }
 
-  /// The bills' currency (`USD`), or the currencies joined when they differ; `USD` with no bill.
+  /// The currency of every amount: US dollars, the tables' (a bill in another currency is
+  /// converted at the `--exchange-rate` given, or refused); the chart says when one was.
   static func currency(_ r: Reconciliation) -> String {
-    let all = EstimateText.unique(r.bills.flatMap(\.currencies))
-    return all.isEmpty ? "USD" : all.joined(separator: "/")
+    r.bills.contains { $0.currencies.contains { $0 != "USD" } } ? "USD, converted" : "USD"
   }
 
   /// The meters a report for people details: those with bill rows or an estimate that is not

@@ -43,7 +43,7 @@ public enum ReconcileHTML {
     let currency = ReconcileFigures.currency(r)
     return SVGChart.lines(
       title: "Estimate against the bill by month (\(currency))", xLabels: r.months.map(\.month),
-      series: [estimate, billed], yTitle: "\(currency) per month", xTitle: "Month",
+      series: [estimate, billed], yTitle: "USD per month", xTitle: "Month",
       bandNote: "estimate: midpoint; shaded: low–high")
   }
 
