@@ -43,6 +43,14 @@ gen drift-october-focus-1.2.csv --format focus --focus-version 1.2 --months 2026
 gen eur-focus-1.2.csv --format focus --focus-version 1.2 --months 2026-09 --granularity monthly \
   --currency EUR --exchange-rate 0.92
 
+# The reference app read from its CloudFormation templates: components named by logical ID, which the bill's
+# aws:cloudformation:logical-id tags name; Firebase Auth is left off (an AWS bill cannot show it). October 2024
+# (Aurora Serverless v1 could still be billed), 20,000 page views where the minimum scenario assumes 1,000-5,000.
+python3 scripts/generate-bill.py examples/job-posting-analyzer-cloudformation.yaml --billcast "$BILLCAST" \
+  --pricing Tests/Fixtures/pricing --account 111122223333 --logical-ids --format cur2 --months 2024-10 \
+  --granularity monthly --scenario minimum --architecture lambda-cloudfront --set page_views=20000 \
+  -o "$OUT/template-cur2.csv" --manifest "$OUT/template-cur2.manifest.json"
+
 if [[ $CHECK == 1 ]]; then
   status=0
   count=0

@@ -170,4 +170,27 @@ import Testing
     #expect(r.months[0].unknown.count == 1 && unknown.amounts.billed == 2)
     #expect(unknown.reason == "not this architecture's: without the tag app=shop of reconcile.tags")
   }
+
+  /// A profile read from CloudFormation templates: the bill's `aws:cloudformation:logical-id` tags
+  /// name its components (Tests/Fixtures/reconcile/template-cur2.csv, 20,000 page views where the
+  /// minimum scenario assumes 1,000–5,000), and Firebase Auth, which no AWS bill shows, is left out.
+  @Test func templateComponentsByLogicalID() throws {
+    let profile = try #require(
+      Profile.reading(path: TestSupport.path("examples/job-posting-analyzer-cloudformation.yaml")).profile)
+    let r = try Reconciler.reconcile(
+      try ResolvedProfile.resolve(profile, catalog: try TestSupport.testCatalog()),
+      bills: [TestSupport.path(Self.folder + "template-cur2.csv")],
+      options: ReconcileOptions(
+        architecture: "lambda-cloudfront", scenario: "minimum", today: CalendarDate("2026-12-06")!))
+    // The API's requests: 20,000 views × (1 + 1 API call) = 40,000 (the generator's low end).
+    let api = try #require(r.calibration.first { $0.component == "HttpApi" && $0.input == "requests" })
+    #expect(api.values.map(\.value) == [40_000])
+    // The function's: 40,000, plus the warm-up rule's 12 an hour over the generator's 730-hour
+    // month (8,760) = 48,760; billcast estimates October with its 744 hours, so its low end is
+    // 1,000 × 2 + 744 × 12 = 10,928.
+    let function = try #require(Self.finding(r, .quantity, "NuxtLambdaFunction.requests"))
+    #expect(function.factor == TestSupport.d("48760") / TestSupport.d("28928"))
+    #expect(!r.months[0].services.contains { $0.service.hasPrefix("firebase.") })
+    #expect(r.months[0].unknown.isEmpty)
+  }
 }

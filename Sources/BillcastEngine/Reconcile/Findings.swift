@@ -110,7 +110,11 @@ enum Findings {
     let drawn = meter.estimateFreeTier
     let slack = ExactDecimal.maximum(
       drawn.high * MonthComparison.quantityTolerance, ExactDecimal(raw: ExactDecimal.scale / 1000))
-    if free < drawn.low - slack || free > drawn.high + slack {
+    // A meter whose every rate is $0 (S3 to CloudFront) is free by price, not by a free tier; and
+    // usage both sides found free (all within the allowance) is the quantity finding's to report.
+    let priced =
+      meter.tableRates.contains { !$0.isZero } && !(meter.bill.list.isZero && meter.estimateCost.high.isZero)
+    if priced && (free < drawn.low - slack || free > drawn.high + slack) {
       let rate = meter.tableRates.first ?? .zero
       let nearer = free > drawn.high ? drawn.high : drawn.low
       add(

@@ -17,8 +17,16 @@ enum MonthComparison {
     var services: [ServiceReconciliation] = []
     var index: [String: Int] = [:]
     var seen = Set<MeterKey>()
+    // An AWS bill cannot show another provider's usage (Firebase): those meters are left out, and
+    // their cost with them.
+    var estimate = result.total
     for meter in result.meters {
       seen.insert(meter.key)
+      if !isAWS(meter.key, catalog: catalog, region: region) {
+        // The total's ends are the sums of the meters' ends.
+        estimate = Interval(estimate.low - meter.cost.low, estimate.high - meter.cost.high)
+        continue
+      }
       let tally = ledger.meters[meter.key] ?? MeterTally()
       let drawn = meter.freeTier.reduce(Span.zero) { $0 + $1.drawn }.hull
       let reconciled = compare(
@@ -45,8 +53,13 @@ enum MonthComparison {
       ChargeTotal(kind: $0.key.rawValue, amounts: $0.value)
     }
     return MonthReconciliation(
-      month: month, hours: hours, estimate: result.total, bill: ledger.all, matched: ledger.matched,
+      month: month, hours: hours, estimate: estimate, bill: ledger.all, matched: ledger.matched,
       services: services, unknown: unknown, charges: charges, estimateCredits: result.creditsApplied)
+  }
+
+  /// Whether a meter is AWS's (its table's provider), so that an AWS bill can show it.
+  static func isAWS(_ key: MeterKey, catalog: PricingCatalog, region: String) -> Bool {
+    catalog.table(holding: key.service, region: region)?.provider ?? "aws" == "aws"
   }
 
   /// Adds a meter under its service.
