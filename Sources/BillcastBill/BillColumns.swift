@@ -20,6 +20,8 @@ struct BillColumns {
   private var index: [Field: Int] = [:]
   /// Legacy CUR's tag columns (`resourceTags/user:app`): column and tag key.
   private(set) var tagColumns: [(column: Int, key: String)] = []
+  /// The names of columns billcast reads that the header has more than once (which is meant is ambiguous).
+  private(set) var duplicates: [String] = []
 
   /// The column names of each field: FOCUS first, then CUR 2.0 (legacy CUR names are converted to CUR 2.0's).
   static let names: [Field: [String]] = [
@@ -83,8 +85,13 @@ struct BillColumns {
     self.header = header
     var position: [String: Int] = [:]
     for (i, name) in header.enumerated() where position[name] == nil { position[name] = i }
+    var counts: [String: Int] = [:]
+    for name in header { counts[name, default: 0] += 1 }
     for field in Field.allCases {
-      if let i = Self.names[field]!.lazy.compactMap({ position[$0] }).first { index[field] = i }
+      if let i = Self.names[field]!.lazy.compactMap({ position[$0] }).first {
+        index[field] = i
+        if counts[header[i]]! > 1 { duplicates.append(header[i]) }
+      }
     }
   }
 

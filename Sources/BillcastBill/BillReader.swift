@@ -51,7 +51,19 @@ public struct BillReader {
     }
     format = detected
     columns = BillColumns(header: header, format: detected)
+    // A row with more fields than the header is refused by its count: keep one more than the header.
+    records.fieldLimit = header.count + 1
     csv = records
+    if !columns.duplicates.isEmpty {
+      records.input.close()
+      throw DiagnosticError([
+        Diagnostic(
+          file: path, line: 1, column: 1,
+          message:
+            "the header names \(columns.duplicates.joined(separator: ", ")) more than once: which column is meant is ambiguous"
+        )
+      ])
+    }
     if !columns.missing.isEmpty {
       records.input.close()
       throw DiagnosticError([
