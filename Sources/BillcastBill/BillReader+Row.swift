@@ -109,8 +109,11 @@ extension BillReader {
 
   /// What the row charges for, from its category or line item type.
   func kind(billed: ExactDecimal, quantity: ExactDecimal) -> BillChargeKind {
-    let service = text(.serviceCode) + " " + text(.serviceName)
-    let isSupport = service.hasPrefix("AWSSupport") || service.contains("AWS Support")
+    // Whether "CODE NAME" starts with AWSSupport or contains "AWS Support", without joining them.
+    let code = text(.serviceCode), name = text(.serviceName)
+    let isSupport =
+      code.hasPrefix("AWSSupport") || Self.contains(code, "AWS Support") || Self.contains(name, "AWS Support")
+      || (code.hasSuffix("AWS") && name.hasPrefix("Support"))
     switch format {
     case .focus:
       let committed = value(.commitmentId) != nil
@@ -139,6 +142,20 @@ extension BillReader {
       case "BundledDiscount", "EdpDiscount", "PrivateRateDiscount", "DistributorDiscount", "Discount": return .discount
       default: return .adjustment
       }
+    }
+  }
+
+  /// Whether `text`'s UTF-8 contains `needle`'s, byte for byte (Foundation's search, which the
+  /// `contains` it lends String runs, took a tenth of a bill's reading).
+  static func contains(_ text: String, _ needle: StaticString) -> Bool {
+    let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+    var t = text
+    return t.withUTF8 { bytes in
+      guard bytes.count >= n.count else { return false }
+      for start in 0...(bytes.count - n.count) where bytes[start] == n[0] {
+        if (1..<n.count).allSatisfy({ bytes[start + $0] == n[$0] }) { return true }
+      }
+      return false
     }
   }
 

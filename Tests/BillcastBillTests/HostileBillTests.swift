@@ -93,4 +93,31 @@ import Testing
     let (rows, errors) = Self.read("\u{FEFF}" + Self.header + Self.row)
     #expect(errors.isEmpty && rows.count == 1 && rows[0].billedCost == ExactDecimal("1.5")!)
   }
+
+  @Test func tagKeysNormaliseTheSameOnTheASCIIPath() {
+    // The ASCII fast path and Unicode's lower case give one form: `resourceTags/`, then `user:` or
+    // `user_`, dropped (in that order only); each run of other than a-z0-9 one `_`, none leading.
+    #expect(BillTags.normalised("resourceTags/user:App") == "app")
+    #expect(BillTags.normalised("aws:cloudformation:logical-id") == "aws_cloudformation_logical_id")
+    #expect(BillTags.normalised("__X__y--") == "x_y")
+    #expect(BillTags.normalised("USER_") == "")
+    #expect(BillTags.normalised("user:resourceTags/a") == "resourcetags_a")
+    // The Kelvin sign (U+212A) is not ASCII; its lower case is "k".
+    #expect(BillTags.normalised("\u{212A}ey") == "key")
+    #expect(BillTags.normalised("Caf\u{E9} Key") == "caf_key")
+  }
+
+  @Test func supportIsFoundInTheServiceCodeAndNameAsIfJoined() {
+    // "CODE NAME" starting with AWSSupport or containing "AWS Support", the space included.
+    let header = Self.header.dropLast() + ",x_ServiceCode\n"
+    func kind(_ code: String, _ name: String) -> BillChargeKind? {
+      Self.read(header + "1.5,Usage,USD,2026-09-01T00:00:00Z,\(name),10,\(code)\n").0.first?.kind
+    }
+    #expect(kind("AWSSupportBusiness", "x") == .support)
+    #expect(kind("x", "AWS Support (Business)") == .support)
+    #expect(kind("AWS", "Support") == .support)
+    #expect(kind("AWS", "Supported") == .support)
+    #expect(kind("AWS ", "Support") == .usage)
+    #expect(kind("AWSLambda", "AWS Lambda") == .usage)
+  }
 }
