@@ -47,6 +47,10 @@ struct HostileBillCLITests {
     expectRejected(
       try run(Self.header + String(repeating: "\u{0}", count: 2 << 20)),
       "bill.csv:2:1: error: one value is larger than 1 MB; this is not a bill billcast can read")
+    expectRejected(try run(Self.header), "bill.csv: error: the bills have no rows to reconcile")
+    expectRejected(
+      try run(Self.header.dropLast() + ",BilledCost\n"),
+      "bill.csv:1:1: error: the header names BilledCost more than once: which column is meant is ambiguous")
   }
 
   @Test func aQuantityAtTheLimitDividedByASmallScaleIsAnError() throws {
