@@ -81,13 +81,16 @@ extension BillReader {
       problem("\(header.header[column(.chargePeriodStart)]): the date is empty", field: column(.chargePeriodStart))
       return nil
     }
-    guard text.count >= 10, CalendarDate(String(text.prefix(10))) != nil else {
+    let prefix = text.prefix(10)
+    if let last = lastDate, last.prefix == prefix { return last.month }
+    guard text.count >= 10, CalendarDate(String(prefix)) != nil else {
       problem(
         "\(header.header[column(field)]): '\(TerminalText.excerpt(text, limit: 40))' is not a date (YYYY-MM-DD…)",
         field: column(field))
       return nil
     }
-    return String(text.prefix(7))
+    lastDate = (prefix, String(text.prefix(7)))
+    return lastDate!.month
   }
 
   /// The row's tags: the JSON tag column, plus legacy CUR's tag columns; nil (recorded) if unreadable.

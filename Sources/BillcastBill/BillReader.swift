@@ -19,6 +19,8 @@ public struct BillReader {
   private var problems: [Diagnostic] = []
   private var unreported = 0
   private var refusedCurrencies: Set<String> = []
+  /// The last date's first 10 characters that were a date, and its month (rows repeat their dates).
+  var lastDate: (prefix: Substring, month: String)?
 
   /// Opens a bill and reads its header; a located error if it is not a FOCUS or CUR export.
   public init(path: String, options: BillReadOptions = BillReadOptions()) throws(DiagnosticError) {
