@@ -26,6 +26,7 @@ let package = Package(
     harness("fuzz-snapshot", [.product(name: "BillcastPricing", package: "billcast")]),
     harness("fuzz-formula", [.product(name: "BillcastCore", package: "billcast")]),
     harness("fuzz-gzip", [.product(name: "BillcastCore", package: "billcast")]),
+    harness("fuzz-bill", [.product(name: "BillcastBill", package: "billcast")]),
     harness(
       "fuzz-template",
       [.product(name: "BillcastProfile", package: "billcast"), .product(name: "BillcastCore", package: "billcast")]),

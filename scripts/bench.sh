@@ -19,7 +19,10 @@
 #      the CSV gzipped (`gzip -1`), decompressed as it is read: MB/s of CSV and peak RSS;
 #   7. gzip: a generated 100 MB CUR-like bill (random ids: it compresses about 3.3:1, harder than
 #      most bills), decompressed by billcast's pure-Swift decoder alone and read by CSVRecords
-#      plain and gzipped (billcast-bench gzip), with gzip(1) -dc for comparison.
+#      plain and gzipped (billcast-bench gzip), with gzip(1) -dc for comparison;
+#   8. `billcast reconcile` reading a generated FOCUS bill (BILLCAST_BILL_MB, default 1024 MB of rows
+#      repeated from Tests/Fixtures/reconcile/exact-focus-1.2.csv), plain and gzipped (`gzip -1`):
+#      MB/s of CSV and peak RSS (target: under 200 MB, close to the disk's speed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-40}"
@@ -194,3 +197,45 @@ for _ in range(3):
     t = time.perf_counter(); subprocess.run(['gzip', '-dc', '.build/bench-bill.csv.gz'], stdout=subprocess.DEVNULL, check=True); s.append(time.perf_counter() - t)
 print(f'  gzip(1) -dc, for comparison    {100.0 / sorted(s)[1]:8.1f} MB/s decompressed')"
 rm -f .build/bench-bill.csv .build/bench-bill.csv.gz
+
+echo
+echo "8. reconcile reading a generated bill: FOCUS 1.2 rows of Tests/Fixtures/reconcile/exact-focus-1.2.csv repeated"
+echo "   with varied days and resource ids (BILLCAST_BILL_MB, default 1024 MB), plain and gzipped: MB/s and peak RSS"
+bill_mb="${BILLCAST_BILL_MB:-1024}"
+python3 - "$bill_mb" <<'PY'
+import csv, io, sys
+# Streams to disk: the fixture's September rows become templates, written out until the size is reached.
+target = int(sys.argv[1]) * 1_000_000
+rows = list(csv.reader(open("Tests/Fixtures/reconcile/exact-focus-1.2.csv", newline="")))
+header = rows[0]
+body = [r for r in rows[1:] if r[header.index("BillingPeriodStart")].startswith("2026-09")]
+start, end, resource = header.index("ChargePeriodStart"), header.index("ChargePeriodEnd"), header.index("ResourceId")
+templates = []
+for r in body:
+    r = [f.replace("%", "%%") for f in r]
+    r[start], r[end], r[resource] = "2026-09-%(day)02dT%(hour)02d:00:00Z", "2026-09-%(day)02dT%(hour)02d:59:59Z", "arn:aws:bench:us-east-1:111122223333:r/%(id)d"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(r)
+    templates.append(out.getvalue())
+with open(".build/bench-reconcile.csv", "w", newline="") as f:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(header)
+    f.write(out.getvalue())
+    size, i = len(out.getvalue()), 0
+    while size < target:
+        chunk = "".join(t % {"day": (i // 24) % 30 + 1, "hour": i % 24, "id": i * 31 + k} for k, t in enumerate(templates))
+        f.write(chunk)
+        size, i = size + len(chunk), i + 1
+PY
+gzip -1 -c .build/bench-reconcile.csv > .build/bench-reconcile.csv.gz
+bytes=$(stat -c %s .build/bench-reconcile.csv)
+cat .build/bench-reconcile.csv > /dev/null  # from the page cache, like a file just downloaded
+for f in .build/bench-reconcile.csv .build/bench-reconcile.csv.gz; do
+  for _ in 1 2; do
+    /usr/bin/time -f "%e %M" -o .build/bench-reconcile.time "$bin/billcast" reconcile Tests/Fixtures/reconcile/shop.yaml "$f" \
+      --pricing Tests/Fixtures/pricing --format json >/dev/null
+    read -r secs kb < .build/bench-reconcile.time
+    python3 -c "import sys; b, s, k = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]); print(f'   {sys.argv[4]}: {b / 1e6:.0f} MB of CSV in {s:.2f} s = {b / 1e6 / s:.0f} MB/s, peak {k / 1024:.1f} MB')" "$bytes" "$secs" "$kb" "$f"
+  done
+done
+rm -f .build/bench-reconcile.csv .build/bench-reconcile.csv.gz .build/bench-reconcile.time

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"; shift || true
-if [ $# -eq 0 ]; then harnesses=(profile pricing snapshot formula report template gzip); else harnesses=("$@"); fi
+if [ $# -eq 0 ]; then harnesses=(profile pricing snapshot formula report template gzip bill); else harnesses=("$@"); fi
 mkdir -p .build-fuzz
 # Every module is built with AddressSanitizer and libFuzzer's coverage instrumentation (what
 # -sanitize=fuzzer compiles in); libFuzzer itself is linked into the harnesses only (Fuzz/Package.swift),
@@ -28,6 +28,7 @@ for h in "${harnesses[@]}"; do
     formula) grep -ho 'quantity: .*' pricing/*/*.yaml | sed 's/quantity: //' | head -200 | split -l 1 - "$work/$h/q-" ;;
     template) cp -n examples/cloudformation/*.yml "$work/$h/" ;;
     gzip) cp -n Tests/Fixtures/gzip/*.gz "$work/$h/" ;;
+    bill) cp -n Tests/Fixtures/reconcile/*.csv Tests/Fixtures/reconcile/*.csv.gz Tests/Fixtures/bills/*.csv "$work/$h/" ;;
     snapshot)  # the compiled pricing snapshot an estimate of each example stores
       for f in examples/*.yaml; do
         BILLCAST_CACHE="$work/$h" swift run -q billcast estimate "$f" > /dev/null 2>&1 || true

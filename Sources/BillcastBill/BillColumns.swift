@@ -3,7 +3,7 @@ import BillcastCore
 /// Where each column billcast reads is in a bill's header, for FOCUS and CUR alike.
 struct BillColumns {
   /// The columns billcast reads, by their role.
-  enum Field: CaseIterable {
+  enum Field: Int, CaseIterable {
     case billingPeriodStart, chargePeriodStart, chargeCategory, chargeClass, lineItemType, description
     case billedCost, effectiveCost, listCost, listUnitPrice, pricingQuantity, consumedQuantity, pricingUnit
     case consumedUnit, pricingCategory, commitmentId, commitmentStatus, currency, billingAccount, subAccount
@@ -16,10 +16,13 @@ struct BillColumns {
   let format: BillFormat
   /// The header's names, as the file writes them.
   let header: [String]
-  /// Each field's column, if the header has it.
-  private var index: [Field: Int] = [:]
+  /// Each field's column (by the field's raw value), if the header has it: an array, since every
+  /// field of every row is looked up here.
+  private var index = [Int?](repeating: nil, count: Field.allCases.count)
   /// Legacy CUR's tag columns (`resourceTags/user:app`): column and tag key.
   private(set) var tagColumns: [(column: Int, key: String)] = []
+  /// The names of columns billcast reads that the header has more than once (which is meant is ambiguous).
+  private(set) var duplicates: [String] = []
 
   /// The column names of each field: FOCUS first, then CUR 2.0 (legacy CUR names are converted to CUR 2.0's).
   static let names: [Field: [String]] = [
@@ -83,17 +86,22 @@ struct BillColumns {
     self.header = header
     var position: [String: Int] = [:]
     for (i, name) in header.enumerated() where position[name] == nil { position[name] = i }
+    var counts: [String: Int] = [:]
+    for name in header { counts[name, default: 0] += 1 }
     for field in Field.allCases {
-      if let i = Self.names[field]!.lazy.compactMap({ position[$0] }).first { index[field] = i }
+      if let i = Self.names[field]!.lazy.compactMap({ position[$0] }).first {
+        index[field.rawValue] = i
+        if counts[header[i]]! > 1 { duplicates.append(header[i]) }
+      }
     }
   }
 
   /// The column of a field, if the header has it.
-  subscript(field: Field) -> Int? { index[field] }
+  subscript(field: Field) -> Int? { index[field.rawValue] }
 
   /// The names of the required fields the header lacks.
   var missing: [String] {
-    Self.required(format).filter { index[$0] == nil }.map { field in
+    Self.required(format).filter { index[$0.rawValue] == nil }.map { field in
       let names = Self.names[field]!
       if case .focus = format { return names[0] }
       return names.last!

@@ -81,13 +81,16 @@ extension BillReader {
       problem("\(header.header[column(.chargePeriodStart)]): the date is empty", field: column(.chargePeriodStart))
       return nil
     }
-    guard text.count >= 10, CalendarDate(String(text.prefix(10))) != nil else {
+    let prefix = text.prefix(10)
+    if let last = lastDate, last.prefix == prefix { return last.month }
+    guard text.count >= 10, CalendarDate(String(prefix)) != nil else {
       problem(
         "\(header.header[column(field)]): '\(TerminalText.excerpt(text, limit: 40))' is not a date (YYYY-MM-DD…)",
         field: column(field))
       return nil
     }
-    return String(text.prefix(7))
+    lastDate = (prefix, String(text.prefix(7)))
+    return lastDate!.month
   }
 
   /// The row's tags: the JSON tag column, plus legacy CUR's tag columns; nil (recorded) if unreadable.
@@ -109,8 +112,11 @@ extension BillReader {
 
   /// What the row charges for, from its category or line item type.
   func kind(billed: ExactDecimal, quantity: ExactDecimal) -> BillChargeKind {
-    let service = text(.serviceCode) + " " + text(.serviceName)
-    let isSupport = service.hasPrefix("AWSSupport") || service.contains("AWS Support")
+    // Whether "CODE NAME" starts with AWSSupport or contains "AWS Support", without joining them.
+    let code = text(.serviceCode), name = text(.serviceName)
+    let isSupport =
+      code.hasPrefix("AWSSupport") || Self.contains(code, "AWS Support") || Self.contains(name, "AWS Support")
+      || (code.hasSuffix("AWS") && name.hasPrefix("Support"))
     switch format {
     case .focus:
       let committed = value(.commitmentId) != nil
@@ -139,6 +145,20 @@ extension BillReader {
       case "BundledDiscount", "EdpDiscount", "PrivateRateDiscount", "DistributorDiscount", "Discount": return .discount
       default: return .adjustment
       }
+    }
+  }
+
+  /// Whether `text`'s UTF-8 contains `needle`'s, byte for byte (Foundation's search, which the
+  /// `contains` it lends String runs, took a tenth of a bill's reading).
+  static func contains(_ text: String, _ needle: StaticString) -> Bool {
+    let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+    var t = text
+    return t.withUTF8 { bytes in
+      guard bytes.count >= n.count else { return false }
+      for start in 0...(bytes.count - n.count) where bytes[start] == n[0] {
+        if (1..<n.count).allSatisfy({ bytes[start + $0] == n[$0] }) { return true }
+      }
+      return false
     }
   }
 

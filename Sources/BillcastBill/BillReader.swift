@@ -19,6 +19,8 @@ public struct BillReader {
   private var problems: [Diagnostic] = []
   private var unreported = 0
   private var refusedCurrencies: Set<String> = []
+  /// The last date's first 10 characters that were a date, and its month (rows repeat their dates).
+  var lastDate: (prefix: Substring, month: String)?
 
   /// Opens a bill and reads its header; a located error if it is not a FOCUS or CUR export.
   public init(path: String, options: BillReadOptions = BillReadOptions()) throws(DiagnosticError) {
@@ -51,7 +53,19 @@ public struct BillReader {
     }
     format = detected
     columns = BillColumns(header: header, format: detected)
+    // A row with more fields than the header is refused by its count: keep one more than the header.
+    records.fieldLimit = header.count + 1
     csv = records
+    if !columns.duplicates.isEmpty {
+      records.input.close()
+      throw DiagnosticError([
+        Diagnostic(
+          file: path, line: 1, column: 1,
+          message:
+            "the header names \(columns.duplicates.joined(separator: ", ")) more than once: which column is meant is ambiguous"
+        )
+      ])
+    }
     if !columns.missing.isEmpty {
       records.input.close()
       throw DiagnosticError([

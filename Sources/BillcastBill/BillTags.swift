@@ -13,6 +13,7 @@ public enum BillTags {
   /// other than letters and digits one `_`. `aws:cloudformation:logical-id` (FOCUS) and
   /// `aws_cloudformation_logical_id` (CUR 2.0) are one key; `user:app`, `user_app`, `resourceTags/user:app` and `app` are one.
   public static func normalised(_ key: String) -> String {
+    if let ascii = asciiNormalised(key) { return ascii }
     var k = key.lowercased()
     if k.hasPrefix("resourcetags/") { k = String(k.dropFirst("resourcetags/".count)) }
     if k.hasPrefix("user:") || k.hasPrefix("user_") { k = String(k.dropFirst(5)) }
@@ -28,6 +29,39 @@ public enum BillTags {
       }
     }
     return out
+  }
+
+  /// ``normalised(_:)`` of an ASCII key, byte by byte (every row's tags pass here); nil for any
+  /// other key, whose lower case is Unicode's.
+  static func asciiNormalised(_ key: String) -> String? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(key.utf8.count)
+    for b in key.utf8 {
+      guard b < 0x80 else { return nil }
+      bytes.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+    }
+    var start = 0
+    func drop(_ prefix: String) -> Bool {
+      let p = Array(prefix.utf8)
+      guard bytes.count - start >= p.count, Array(bytes[start..<(start + p.count)]) == p else { return false }
+      start += p.count
+      return true
+    }
+    _ = drop("resourcetags/")
+    if !drop("user:") { _ = drop("user_") }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count - start)
+    var gap = false
+    for b in bytes[start...] {
+      if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+        if gap && !out.isEmpty { out.append(0x5F) }
+        gap = false
+        out.append(b)
+      } else {
+        gap = true
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// A byte scanner for one flat JSON object.

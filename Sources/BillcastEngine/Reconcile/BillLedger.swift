@@ -62,21 +62,26 @@ struct BillLedger {
 
   /// Adds one row to its month; false if a sum would pass the limit.
   mutating func add(_ row: BillRow, at place: String) -> Bool {
-    var month = months[row.month] ?? Month()
+    // Taken out and put back: a copy left in the dictionary would make every change copy its tables.
+    var month = months.removeValue(forKey: row.month) ?? Month()
     defer { months[row.month] = month }
     let list = row.listCost ?? (row.kind == .freeTier ? .zero : row.billedCost)
     guard month.all.add(billed: row.billedCost, effective: row.effectiveCost, list: list) else { return false }
     guard row.kind.isUsage else {
-      var amounts = month.charges[row.kind] ?? BillAmounts()
+      var amounts = month.charges.removeValue(forKey: row.kind) ?? BillAmounts()
       guard amounts.add(billed: row.billedCost, effective: row.effectiveCost, list: list) else { return false }
       month.charges[row.kind] = amounts
       return true
     }
     switch matcher.match(row) {
     case .meter(let key, let component):
-      var tally = month.meters[key] ?? MeterTally()
+      var tally = month.meters.removeValue(forKey: key) ?? MeterTally()
       let scale = matcher.scales[key] ?? .one
-      let quantity = scale == .one ? row.quantity : row.quantity / scale
+      // A quantity at the parse limit divided by a small scale (1/1024) passes the sums' limit: an
+      // error, like an overflowing sum, never a trap.
+      let divided = scale == .one ? (row.quantity, false) : row.quantity.dividedReportingOverflow(by: scale)
+      guard !divided.1 else { return false }
+      let quantity = divided.0
       guard tally.amounts.add(billed: row.billedCost, effective: row.effectiveCost, list: list),
         month.matched.add(billed: row.billedCost, effective: row.effectiveCost, list: list),
         Self.add(quantity, to: &tally.quantity)
@@ -88,8 +93,8 @@ struct BillLedger {
       }
       if let component { _ = Self.add(quantity, to: &tally.byComponent[component, default: .zero]) }
       if let price = row.listUnitPrice, !price.isZero, row.kind != .freeTier {
-        let rate = scale == .one ? price : price * scale
-        if tally.rates[rate] != nil || tally.rates.count < MeterTally.maximumRates {
+        let (rate, overflow) = scale == .one ? (price, false) : price.multipliedReportingOverflow(by: scale)
+        if !overflow && (tally.rates[rate] != nil || tally.rates.count < MeterTally.maximumRates) {
           _ = Self.add(quantity, to: &tally.rates[rate, default: .zero])
         }
       }
@@ -117,7 +122,7 @@ struct BillLedger {
     let key = [reason, row.account, row.region, row.serviceCode, row.serviceName, row.usageType, row.unit].joined(
       separator: "\u{1F}")
     var charge =
-      month.unknown[key]
+      month.unknown.removeValue(forKey: key)
       ?? UnknownCharge(
         reason: reason, component: component, serviceCode: row.serviceCode, serviceName: row.serviceName,
         usageType: row.usageType, region: row.region, account: row.account, quantity: .zero, unit: row.unit,

@@ -12,22 +12,30 @@ package struct CSVRecords {
   package private(set) var line = 0
   /// The line the next record starts on.
   private var nextLine = 1
+  /// The most fields kept per record; the rest are only counted (a row of a million commas is
+  /// refused by its count, without a million ranges).
+  package var fieldLimit = Int.max
+  /// The fields past ``fieldLimit`` in the current record.
+  private var uncounted = 0
 
   package init(input: ByteReader) { self.input = input }
 
   /// The number of fields in the current record.
-  package var count: Int { fields.count }
+  package var count: Int { fields.count + uncounted }
 
   /// Reads the next record; false at the end of the file.
   package mutating func next() throws(DiagnosticError) -> Bool {
     fields.removeAll(keepingCapacity: true)
+    uncounted = 0
     guard try input.peek() != nil else { return false }
     line = nextLine
     let startOffset = input.offset
     let captured = input.beginCapture()
     var relative = 0
     var fieldStart = 0, quoted = false, inQuotes = false
-    func finish(_ end: Int) { fields.append((fieldStart, end, quoted)) }
+    func finish(_ end: Int) {
+      if fields.count < fieldLimit { fields.append((fieldStart, end, quoted)) } else { uncounted += 1 }
+    }
     loop: while true {
       guard let b = try input.peek() else {
         if inQuotes { throw input.failure("the file ends inside a quoted field: it is truncated", at: startOffset) }
@@ -68,7 +76,7 @@ package struct CSVRecords {
     }
     record = input.endCapture(captured)
     // A CR before the line break belongs to the line ending, not the last field.
-    if let last = fields.last, last.end > last.start, record[record.startIndex + last.end - 1] == 0x0D {
+    if uncounted == 0, let last = fields.last, last.end > last.start, record[record.startIndex + last.end - 1] == 0x0D {
       fields[fields.count - 1].end -= 1
     }
     return true
