@@ -97,7 +97,7 @@ extension BillReader {
   mutating func tags() -> [String: String]? {
     var tags: [String: String] = [:]
     if let text = value(.tags) {
-      guard let map = BillTags.parse(text) else {
+      guard let map = parsedTags(text) else {
         problem("\(header.header[column(.tags)]): not a JSON object of strings", field: column(.tags))
         return nil
       }

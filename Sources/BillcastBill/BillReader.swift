@@ -19,6 +19,8 @@ public struct BillReader {
   private var problems: [Diagnostic] = []
   private var unreported = 0
   private var refusedCurrencies: Set<String> = []
+  /// Tag texts already parsed: a bill writes the same few tag sets on row after row.
+  private var tagSets: [String: [String: String]] = [:]
   /// The last date's first 10 characters that were a date, and its month (rows repeat their dates).
   var lastDate: (prefix: Substring, month: String)?
 
@@ -157,4 +159,14 @@ public struct BillReader {
 extension BillReader {
   /// A column's text by index (legacy CUR's tag columns).
   func csvText(_ i: Int) -> String { csv.text(i) }
+}
+
+extension BillReader {
+  /// A tag column's text parsed, from the texts already seen when it is one (at most 1,024 kept).
+  mutating func parsedTags(_ text: String) -> [String: String]? {
+    if let known = tagSets[text] { return known }
+    guard let tags = BillTags.parse(text) else { return nil }
+    if tagSets.count < 1024 { tagSets[text] = tags }
+    return tags
+  }
 }

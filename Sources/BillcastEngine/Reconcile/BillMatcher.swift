@@ -41,6 +41,8 @@ struct BillMatcher {
   private var byUsageTypeOnly: [String: [Target]] = [:]
   private var componentNames: Set<String> = []
   private var byLogicalID: [String: String] = [:]
+  /// Tag keys in their compared form, remembered: a bill repeats a handful of keys on every row.
+  private let keys = TagKeyCache()
   /// Each account meter's scale (bill units per meter unit).
   private(set) var scales: [MeterKey: ExactDecimal] = [:]
 
@@ -87,7 +89,8 @@ struct BillMatcher {
     if !rules.accounts.isEmpty && !rules.accounts.contains(row.account) {
       return .outside("not this architecture's: account \(row.account) is not one of reconcile.accounts")
     }
-    let tags = Dictionary(row.tags.map { (BillTags.normalised($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+    var tags: [String: String] = [:]
+    for (key, value) in row.tags where tags[keys.normalised(key)] == nil { tags[keys.normalised(key)] = value }
     for (key, value) in rules.tags where tags[BillTags.normalised(key)] != value {
       return .outside("not this architecture's: without the tag \(key)=\(value) of reconcile.tags")
     }
