@@ -58,25 +58,21 @@ public struct BillReader {
     // A row with more fields than the header is refused by its count: keep one more than the header.
     records.fieldLimit = header.count + 1
     csv = records
+    // Every problem of the header at once.
+    var headerProblems: [String] = []
     if !columns.duplicates.isEmpty {
-      records.input.close()
-      throw DiagnosticError([
-        Diagnostic(
-          file: path, line: 1, column: 1,
-          message:
-            "the header names \(columns.duplicates.joined(separator: ", ")) more than once: which column is meant is ambiguous"
-        )
-      ])
+      headerProblems.append(
+        "the header names \(columns.duplicates.joined(separator: ", ")) more than once: which column is meant is ambiguous"
+      )
     }
     if !columns.missing.isEmpty {
+      headerProblems.append(
+        "the \(detected) header lacks \(columns.missing.count == 1 ? "a required column" : "required columns"): \(columns.missing.joined(separator: ", "))"
+      )
+    }
+    if !headerProblems.isEmpty {
       records.input.close()
-      throw DiagnosticError([
-        Diagnostic(
-          file: path, line: 1, column: 1,
-          message:
-            "the \(detected) header lacks \(columns.missing.count == 1 ? "a required column" : "required columns"): \(columns.missing.joined(separator: ", "))"
-        )
-      ])
+      throw DiagnosticError(headerProblems.map { Diagnostic(file: path, line: 1, column: 1, message: $0) })
     }
   }
 

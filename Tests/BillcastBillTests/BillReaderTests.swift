@@ -159,6 +159,12 @@ import Testing
         "bill.csv:1:1: error: the FOCUS 1.0 header lacks required columns: ChargeCategory, BillingCurrency, ChargePeriodStart"
       ])
     #expect(Self.errors("") == ["bill.csv:1:1: error: the bill is empty: it has no header"])
+    // Both of a header's problems at once.
+    #expect(
+      Self.errors("BilledCost,BilledCost,ServiceName\n1,1,x\n") == [
+        "bill.csv:1:1: error: the header names BilledCost more than once: which column is meant is ambiguous",
+        "bill.csv:1:1: error: the FOCUS 1.0 header lacks required columns: ChargeCategory, BillingCurrency, ChargePeriodStart",
+      ])
   }
 
   /// A row longer than the limit is refused, not kept: a hostile file cannot grow memory.
