@@ -142,4 +142,22 @@ import Testing
       ))
     #expect(run.stdout.contains("api.duration_ms = 400 reproduces it (the profile has 200)"))
   }
+
+  /// A bill whose only drift is the workload: the calibrated profile's estimate is the bill's
+  /// on-demand cost of the matched rows. October at 300 ms bills $85.78272 (its manifest): the
+  /// estimate's $77.44937 + 500,000 GB-s × $0.0000166667 = $85.78272.
+  @Test func calibratedEstimateIsTheBill() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("billcast-cal-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("calibrated.yaml").path
+    let bill = "Tests/Fixtures/reconcile/drift-october-focus-1.2.csv"
+    #expect(try CLI.run(["reconcile", Self.profile, bill, "--calibrate", out]).status == 0)
+    let estimate = try CLI.run(["estimate", out, "--format", "json"])
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(estimate.stdout.utf8)) as? [String: Any])
+    let result = try #require((json["results"] as? [[String: Any]])?.first)
+    // Within rounding: log storage is calibrated to 1.86666667 GB-month for 8 × 7 ÷ 30 = 1.8666…,
+    // which adds 0.03 × 0.0000000033 = $0.0000000001.
+    #expect((result["total"] as? [String: String]) == ["low": "85.7827200001", "high": "85.7827200001"])
+  }
 }
