@@ -6,7 +6,8 @@ public struct BillReadOptions: Sendable {
   /// currency without a rate is an error: billcast's tables are in US dollars.
   public var exchangeRates: [String: ExactDecimal]
   /// The longest row kept whole, in bytes; a longer one is an error (a bill's rows are a few
-  /// hundred bytes to a few kilobytes).
+  /// hundred bytes to a few kilobytes). At least 1 MB, the reader's buffer: a smaller value
+  /// reads as 1 MB.
   public var maximumRowBytes: Int
   /// The most row errors reported for one file before the rest are counted.
   public var maximumErrors: Int
