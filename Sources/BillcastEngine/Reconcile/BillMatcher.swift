@@ -95,9 +95,10 @@ struct BillMatcher {
       return .outside("not this architecture's: without the tag \(key)=\(value) of reconcile.tags")
     }
     let component = component(of: row, tags: tags)
-    var targets = byUsageType[row.serviceCode + "|" + usageType(of: row)] ?? []
+    let usageType = usageType(of: row)
+    var targets = byUsageType[row.serviceCode + "|" + usageType] ?? []
     if targets.isEmpty, !row.sku.isEmpty { targets = bySKU[row.sku] ?? [] }
-    if targets.isEmpty, let any = byUsageTypeOnly[usageType(of: row)], Set(any.map(\.key)).count == 1 {
+    if targets.isEmpty, let any = byUsageTypeOnly[usageType], any.allSatisfy({ $0.key == any[0].key }) {
       targets = any
     }
     if let component {
